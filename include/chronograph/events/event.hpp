@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// An event mention in one document (TimeML EVENT + MAKEINSTANCE attributes) with participants,
+// quantities and a readable summary.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chronograph/text/annotated_document.hpp"
+#include "chronograph/timex/mention.hpp"
+
+namespace chronograph::events {
+
+enum class event_class { occurrence, reporting, i_action, i_state, aspectual, state, perception };
+enum class tense { none, past, present, future, infinitive, prespart, pastpart };
+enum class aspect { none, progressive, perfective, perfective_progressive };
+enum class polarity { pos, neg };
+[[nodiscard]] const char* to_string(event_class c) noexcept;  ///< TimeML spelling: "OCCURRENCE"
+[[nodiscard]] const char* to_string(tense t) noexcept;        ///< "PAST", "NONE", ...
+[[nodiscard]] const char* to_string(aspect a) noexcept;       ///< "PERFECTIVE", "NONE", ...
+[[nodiscard]] const char* to_string(polarity p) noexcept;     ///< "POS" / "NEG"
+
+/// A number the event is about: "145%", "$295 billion", "90 days" (role "from"/"to" in changes).
+struct quantity {
+  std::string kind;   ///< "percent", "money", "count"
+  std::string text;   ///< as written
+  double value = 0;   ///< numeric value (145 for "145%")
+  std::string role;   ///< "from", "to" or ""
+};
+
+struct event_mention {
+  std::string id;               ///< "e1", "e2", ... in text order
+  byte_span span;               ///< the trigger word(s)
+  std::string trigger;          ///< surface text of the trigger
+  std::string lemma;
+  std::size_t sentence = 0;     ///< index into annotated_document::sentences
+  event_class cls = event_class::occurrence;
+  tense tns = tense::none;
+  aspect asp = aspect::none;
+  polarity pol = polarity::pos;
+  std::string modality;         ///< "will", "could", ... or ""
+  std::string summary;          ///< short readable label built from the sentence
+  std::vector<std::string> actors;
+  std::vector<quantity> quantities;
+  double salience = 0;          ///< 0..1: how much it belongs on the default timeline
+  double confidence = 0;        ///< 0..1
+  // Filled by the relations stage (anchoring):
+  std::string when_value;       ///< TIMEX3 value of its time, or ""
+  std::string when_anchor;      ///< timex id ("t3"), "dct", "inferred" or ""
+};
+
+class extractor {
+ public:
+  /// Loads lexicons and models from the resource root; throws resource_error.
+  static std::shared_ptr<const extractor> load_default();
+  virtual ~extractor() = default;
+  /// Events of one document, in text order. Thread-safe.
+  [[nodiscard]] virtual std::vector<event_mention> extract(const text::annotated_document& doc,
+                                                           const std::vector<timex::mention>& times,
+                                                           std::vector<diagnostic>& diagnostics) const = 0;
+};
+
+}  // namespace chronograph::events

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Temporal (TimeML TLINK) and causal (CLINK) links between events and times of one document.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chronograph/events/event.hpp"
+
+namespace chronograph::relations {
+
+enum class relation {
+  before, after, includes, is_included, simultaneous, during, begins, begun_by, ends, ended_by,
+  ibefore, iafter, identity, vague,
+  causes, enables, prevents
+};
+[[nodiscard]] const char* to_string(relation r) noexcept;  ///< TimeML spelling: "BEFORE", "IS_INCLUDED", "CAUSES"
+[[nodiscard]] std::optional<relation> relation_from_string(std::string_view name) noexcept;
+[[nodiscard]] bool is_causal(relation r) noexcept;
+[[nodiscard]] relation inverse(relation r) noexcept;  ///< before <-> after, includes <-> is_included, ...
+
+struct link {
+  std::string from;      ///< local id: "e3", "t2", or "t0" for the DCT
+  std::string to;
+  relation rel = relation::before;
+  byte_span evidence;    ///< the words that support it
+  std::string rule;      ///< which rule or model produced it
+  double confidence = 0;
+};
+
+class linker {
+ public:
+  static std::shared_ptr<const linker> load_default();
+  virtual ~linker() = default;
+  /// Anchors events in time (sets event_mention::when_*) and returns the document's links. Thread-safe.
+  [[nodiscard]] virtual std::vector<link> link(const text::annotated_document& doc,
+                                               const std::vector<timex::mention>& times,
+                                               std::vector<events::event_mention>& events,
+                                               std::vector<diagnostic>& diagnostics) const = 0;
+};
+
+}  // namespace chronograph::relations

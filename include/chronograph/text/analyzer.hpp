@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// Entry point of the text stage: segmentation, tagging, lemmatization, parsing.
+// The analyzer holds immutable loaded models; analyze() is const and thread-safe.
+#pragma once
+
+#include <memory>
+
+#include "chronograph/text/annotated_document.hpp"
+
+namespace chronograph::text {
+
+class analyzer {
+ public:
+  /// Loads the shipped models from the resource root; throws resource_error when they are bad.
+  static std::shared_ptr<const analyzer> load_default();
+  virtual ~analyzer() = default;
+  /// Splits, tokenizes, tags, lemmatizes (and parses when a parser model is loaded).
+  [[nodiscard]] virtual annotated_document analyze(document doc) const = 0;
+};
+
+}  // namespace chronograph::text
