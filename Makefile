@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test test-asan clean
 
 all: build
 
@@ -23,5 +23,15 @@ test: DEPS_FLAGS = --test
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# Unit and end-to-end tests under AddressSanitizer + UndefinedBehaviorSanitizer (evaluations
+# stay in the Release build: they are slow and exercise the same code).
+test-asan: DEPS_FLAGS = --test
+test-asan: deps
+	@test -f build-asan/CMakeCache.txt || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCHRONOGRAPH_SANITIZE=address,undefined -DCHRONOGRAPH_EVAL=OFF -DCHRONOGRAPH_BENCH=OFF
+	cmake --build build-asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE eval
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan
