@@ -35,10 +35,10 @@ class linker {
   static std::shared_ptr<const linker> load_default();
   virtual ~linker() = default;
   /// Anchors events in time (sets event_mention::when_*) and returns the document's links. Thread-safe.
-  [[nodiscard]] virtual std::vector<link> link(const text::annotated_document& doc,
-                                               const std::vector<timex::mention>& times,
-                                               std::vector<events::event_mention>& events,
-                                               std::vector<diagnostic>& diagnostics) const = 0;
+  [[nodiscard]] virtual std::vector<link> link_events(const text::annotated_document& doc,
+                                                      const std::vector<timex::mention>& times,
+                                                      std::vector<events::event_mention>& events,
+                                                      std::vector<diagnostic>& diagnostics) const = 0;
 };
 
 }  // namespace chronograph::relations
