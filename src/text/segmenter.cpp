@@ -78,7 +78,15 @@ bool is_dotted_letters(std::string_view s) {
 
 bool is_single_capital(std::string_view s) { return s.size() == 1 && s[0] >= 'A' && s[0] <= 'Z'; }
 
-bool is_run_punct(std::string_view s) { return s == "." || s == "!" || s == "?" || s == "-"; }
+/// Characters whose runs form one token ("...", "!!!", "--", "***").
+bool is_run_char(std::string_view s) {
+  if (s.size() != 1) return false;
+  const char c = s[0];
+  return c == '.' || c == '!' || c == '?' || c == '-' || c == '*' || c == '=' || c == '_' || c == '~' || c == '^' ||
+         c == '#' || c == '+';
+}
+
+bool is_terminal(std::string_view s) { return s == "." || s == "!" || s == "?"; }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -93,6 +101,7 @@ struct segmenter::impl {
   std::unordered_set<std::string> hyphen_prefixes;
   std::unordered_map<std::string, std::vector<std::size_t>> word_splits;
   std::unordered_set<std::string> sentence_starters;
+  std::vector<std::string> emoticons;
   std::unique_ptr<icu::BreakIterator> word_prototype;
   std::unique_ptr<icu::BreakIterator> sentence_prototype;
 
@@ -117,14 +126,14 @@ void push_token(std::string_view text, std::size_t begin, std::size_t end, std::
 bool looks_like_url(std::string_view chunk) {
   const auto lower = detail::ascii_lower(chunk.substr(0, 12));
   if (starts_with(lower, "http://") || starts_with(lower, "https://") || starts_with(lower, "www.") ||
-      starts_with(lower, "ftp://"))
+      starts_with(lower, "ftp://") || starts_with(lower, "mailto:") || starts_with(lower, "<http"))
     return true;
   const auto at = chunk.find('@');
   return at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos &&
          chunk.find(' ') == std::string_view::npos;
 }
 
-bool is_url_trailer(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' || c == '\''; }
+bool is_url_trailer(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' || c == '\'' || c == '>'; }
 bool is_url_leader(char c) { return c == '(' || c == '"' || c == '\'' || c == '<' || c == '['; }
 
 }  // namespace
@@ -151,7 +160,7 @@ void segmenter::impl::emit_url(std::string_view text, std::size_t begin, std::si
 // the listed fused words ("cannot" -> can not).
 void segmenter::impl::emit_word(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out) const {
   const auto word = text.substr(begin, end - begin);
-  if (word.size() >= 4 && all_letters(word.substr(0, 1))) {
+  if (word.size() >= 2 && all_letters(word.substr(0, 1))) {
     const auto lower = detail::ascii_lower(word);
     if (auto it = word_splits.find(lower); it != word_splits.end()) {
       std::size_t pos = begin;
@@ -178,7 +187,7 @@ void segmenter::impl::emit_word(std::string_view text, std::size_t begin, std::s
     if (pos == std::string_view::npos || pos == 0) continue;
     const auto rest = detail::ascii_lower(word.substr(pos + apostrophe.size()));
     if (rest == "s" || rest == "re" || rest == "ve" || rest == "ll" || rest == "d" || rest == "m") {
-      if (!all_letters(word.substr(pos - 1, 1)) && !all_digits(word.substr(pos - 1, 1))) continue;
+      if (!all_letters(word.substr(pos - 1, 1))) continue;  // "80's" stays one token
       push_token(text, begin, begin + pos, out);
       push_token(text, begin + pos, end, out);
       return;
@@ -207,10 +216,33 @@ void segmenter::impl::tokenize_chunk(std::string_view text, std::size_t begin, s
   while (i < n) {
     const auto p = piece(i);
     std::size_t j = i + 1;  // one past the last piece joined into this word
-    if (i + 1 < n && piece(i + 1) == "." && all_letters(p.substr(0, 1)) && keeps_period(p)) {
+    std::size_t emoticon_end = 0;
+    for (const auto& e : emoticons)
+      if (text.compare(cuts[i], e.size(), e) == 0 && cuts[i] + e.size() <= end) emoticon_end = std::max(emoticon_end, cuts[i] + e.size());
+    if (emoticon_end != 0) {
+      while (j < n && cuts[j] < emoticon_end) ++j;
+      if (cuts[j] != emoticon_end) j = i + 1;
+    }
+    if (j > i + 1) {
+      // an emoticon, ":-)"
+    } else if (i + 1 < n && piece(i + 1) == "." && all_letters(p.substr(0, 1)) && keeps_period(p)) {
       j = i + 2;  // "Mr" + "." ; "U.S" + "."
-    } else if (is_run_punct(p)) {
-      while (j < n && (piece(j) == p || (p != "-" && p != "." && is_run_punct(piece(j)) && piece(j) != "-"))) ++j;
+    } else if (is_run_char(p)) {
+      // "...", "!!!", "?!": runs of one character, or of mixed terminal punctuation.
+      while (j < n && (piece(j) == p || (is_terminal(p) && is_terminal(piece(j))))) ++j;
+    } else if (p == "'" && i + 1 < n && piece(i + 1).size() == 2 && all_digits(piece(i + 1))) {
+      j = i + 2;  // "'73"
+    } else if (all_digits(p) && p.size() == 3 && i + 2 < n && piece(i + 1) == "-" && all_digits(piece(i + 2)) &&
+               piece(i + 2).size() >= 3) {
+      j = i + 3;  // phone numbers "853-7906", "732-657-3416"
+      while (j + 1 < n && piece(j) == "-" && all_digits(piece(j + 1))) j += 2;
+    } else if (all_digits(p) && p.size() <= 2 && i + 4 < n && piece(i + 1) == "-" && all_letters(piece(i + 2)) &&
+               piece(i + 2).size() == 3 && piece(i + 3) == "-" && all_digits(piece(i + 4))) {
+      j = i + 5;  // dates "01-Feb-02"
+    } else if (all_letters(p) && p.size() <= 3 && i + 2 < n &&
+               (piece(i + 1) == "&" || (piece(i + 1) == "/" && p.size() == 1)) && all_letters(piece(i + 2)) &&
+               piece(i + 2).size() <= (piece(i + 1) == "&" ? 3u : 1u)) {
+      j = i + 3;  // "AT&T", "b/c"
     } else if (all_digits(p) && i + 2 < n && (piece(i + 1) == ":" || piece(i + 1) == "/") && starts_with_digit(piece(i + 2))) {
       j = i + 3;  // "10:30", "1/2", "24/7"
       while (j + 1 < n && piece(j) == piece(i + 1) && starts_with_digit(piece(j + 1))) j += 2;
@@ -294,6 +326,10 @@ segmenter segmenter::load(const std::filesystem::path& dir) {
   {
     const auto path = dir / "sentence_starters.txt";
     for (const auto& row : detail::read_table(path)) data->sentence_starters.insert(row.fields[0]);
+  }
+  {
+    const auto path = dir / "emoticons.txt";
+    for (const auto& row : detail::read_table(path)) data->emoticons.push_back(row.fields[0]);
   }
   UErrorCode status = U_ZERO_ERROR;
   data->word_prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));

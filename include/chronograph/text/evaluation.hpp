@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Scoring the text stage against a UD treebank (e.g. en_ewt-ud-test.conllu): segmentation from
+// raw text, and tags, lemmas and dependencies on gold tokens.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "chronograph/text/conllu.hpp"
+#include "chronograph/text/segmenter.hpp"
+
+namespace chronograph::text {
+
+/// Precision, recall and F1 from counts.
+struct prf_counts {
+  std::size_t gold = 0;
+  std::size_t predicted = 0;
+  std::size_t correct = 0;
+  [[nodiscard]] double precision() const noexcept { return predicted ? double(correct) / double(predicted) : 0.0; }
+  [[nodiscard]] double recall() const noexcept { return gold ? double(correct) / double(gold) : 0.0; }
+  [[nodiscard]] double f1() const noexcept {
+    const double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+/// Segmentation scores: a token (UD syntactic word) or sentence counts as correct when its byte
+/// span matches the gold span exactly.
+struct segmentation_scores {
+  prf_counts tokens;
+  prf_counts sentences;
+  std::size_t documents = 0;
+};
+
+/// One document's raw text rebuilt from a treebank: the `# text` lines of a paragraph joined by a
+/// space, paragraphs (`# newpar`) separated by a blank line; with gold word and sentence spans.
+struct gold_text {
+  std::string text;
+  std::vector<byte_span> words;
+  std::vector<byte_span> sentences;
+};
+
+/// Rebuilds the raw documents of a treebank (a new document at each `# newdoc`).
+[[nodiscard]] std::vector<gold_text> rebuild_raw_text(const std::vector<conllu_sentence>& gold);
+
+/// Segments each rebuilt document with `seg` and scores tokens and sentences.
+[[nodiscard]] segmentation_scores evaluate_segmentation(const segmenter& seg, const std::vector<conllu_sentence>& gold);
+
+}  // namespace chronograph::text

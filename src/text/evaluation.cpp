@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#include "chronograph/text/evaluation.hpp"
+
+#include <algorithm>
+
+namespace chronograph::text {
+
+namespace {
+
+void append_sentence(gold_text& doc, const conllu_sentence& s) {
+  const std::size_t base = doc.text.size();
+  doc.text += s.text;
+  const std::string_view text(doc.text);
+  std::size_t pos = base;
+  std::size_t first_word = doc.words.size();
+  auto locate = [&](const std::string& form) -> byte_span {
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (text.compare(pos, form.size(), form) == 0) {
+      byte_span span{pos, pos + form.size()};
+      pos = span.end;
+      return span;
+    }
+    const auto found = text.find(form, pos);
+    if (found == std::string_view::npos) return {pos, pos};
+    pos = found + form.size();
+    return {found, pos};
+  };
+  std::size_t w = 0;
+  std::size_t mwt = 0;
+  while (w < s.words.size()) {
+    while (mwt < s.multiwords.size() && s.multiwords[mwt].first < w) ++mwt;
+    if (mwt < s.multiwords.size() && s.multiwords[mwt].first == w) {
+      const auto& m = s.multiwords[mwt];
+      const auto span = locate(m.form);
+      std::string joined;
+      for (std::size_t k = m.first; k <= m.last && k < s.words.size(); ++k) joined += s.words[k].form;
+      std::size_t p = span.begin;
+      for (std::size_t k = m.first; k <= m.last && k < s.words.size(); ++k) {
+        if (joined == m.form) {
+          doc.words.push_back({p, p + s.words[k].form.size()});
+          p += s.words[k].form.size();
+        } else {
+          doc.words.push_back(span);
+        }
+      }
+      w = m.last + 1;
+      continue;
+    }
+    doc.words.push_back(locate(s.words[w].form));
+    ++w;
+  }
+  if (doc.words.size() > first_word)
+    doc.sentences.push_back({doc.words[first_word].begin, doc.words.back().end});
+}
+
+std::size_t count_common(std::vector<byte_span> a, std::vector<byte_span> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return common;
+}
+
+}  // namespace
+
+std::vector<gold_text> rebuild_raw_text(const std::vector<conllu_sentence>& gold) {
+  std::vector<gold_text> docs;
+  for (const auto& s : gold) {
+    if (docs.empty() || s.new_document) docs.emplace_back();
+    auto& doc = docs.back();
+    if (!doc.text.empty()) doc.text += s.new_paragraph ? "\n\n" : " ";
+    append_sentence(doc, s);
+  }
+  return docs;
+}
+
+segmentation_scores evaluate_segmentation(const segmenter& seg, const std::vector<conllu_sentence>& gold) {
+  segmentation_scores scores;
+  for (const auto& doc : rebuild_raw_text(gold)) {
+    const auto result = seg.segment(doc.text);
+    std::vector<byte_span> words, sentences;
+    for (const auto& t : result.tokens) words.push_back(t.span);
+    for (const auto& s : result.sentences) sentences.push_back(s.span);
+    scores.tokens.gold += doc.words.size();
+    scores.tokens.predicted += words.size();
+    scores.tokens.correct += count_common(words, doc.words);
+    scores.sentences.gold += doc.sentences.size();
+    scores.sentences.predicted += sentences.size();
+    scores.sentences.correct += count_common(sentences, doc.sentences);
+    ++scores.documents;
+  }
+  return scores;
+}
+
+}  // namespace chronograph::text
