@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: MIT
+// The timeline and causal pictures as Graphviz graphs: built with cgraph, written as DOT with
+// agwrite, laid out with dot and rendered with gvc, all in-process.
+#include "chronograph/render/render.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+#include <mutex>
+
+#include "chronograph/error.hpp"
+#include "dot_text.hpp"
+#include "timeline_model.hpp"
+
+namespace chronograph::render {
+namespace {
+
+// ---- Graphviz handles ---------------------------------------------------------------------
+
+struct graph_closer {
+  void operator()(Agraph_t* g) const noexcept { agclose(g); }
+};
+using graph_ptr = std::unique_ptr<Agraph_t, graph_closer>;
+
+struct context_closer {
+  void operator()(GVC_t* c) const noexcept { gvFreeContext(c); }
+};
+using context_ptr = std::unique_ptr<GVC_t, context_closer>;
+
+/// Frees a layout made by gvLayout before the graph is closed.
+class layout_guard {
+ public:
+  layout_guard(GVC_t* gvc, Agraph_t* g) : gvc_(gvc), g_(g) {}
+  layout_guard(const layout_guard&) = delete;
+  layout_guard& operator=(const layout_guard&) = delete;
+  ~layout_guard() { gvFreeLayout(gvc_, g_); }
+
+ private:
+  GVC_t* gvc_;
+  Agraph_t* g_;
+};
+
+/// Frees what gvRenderData returned.
+struct render_data_free {
+  void operator()(char* p) const noexcept { gvFreeRenderData(p); }
+};
+
+// Graphviz keeps global state (error handler, plugin tables): one picture at a time.
+std::mutex& graphviz_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+// Graphviz reports problems through agerr; collect them for the exception instead of stderr.
+std::string& graphviz_messages() {
+  static std::string messages;
+  return messages;
+}
+
+int collect_message(char* message) {
+  if (message) graphviz_messages() += message;
+  return 0;
+}
+
+/// Installs collect_message while alive and restores the previous handler.
+class error_capture {
+ public:
+  error_capture() : previous_(agseterrf(&collect_message)) { graphviz_messages().clear(); }
+  error_capture(const error_capture&) = delete;
+  error_capture& operator=(const error_capture&) = delete;
+  ~error_capture() { agseterrf(previous_); }
+  [[nodiscard]] std::string text() const {
+    std::string out = graphviz_messages();
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    for (char& c : out)
+      if (c == '\n') c = ';';
+    return out.empty() ? std::string("no message from Graphviz") : out;
+  }
+
+ private:
+  agusererrf previous_;
+};
+
+// The 2.42 API takes char* for names and values it copies: pass our strings through this.
+char* cs(const std::string& s) { return const_cast<char*>(s.c_str()); }
+char* cs(const char* s) { return const_cast<char*>(s); }
+
+void set(void* object, const char* name, const std::string& value) {
+  agsafeset(object, cs(name), cs(value), cs(""));
+}
+
+void set_html(Agraph_t* g, void* object, const char* name, const std::string& html) {
+  char* value = agstrdup_html(g, cs(html));
+  agsafeset(object, cs(name), value, cs(""));
+  agstrfree(g, value);
+}
+
+// ---- DOT output through cgraph's io discipline ------------------------------------------
+
+int put_string(void* chan, const char* text) {
+  static_cast<std::string*>(chan)->append(text);
+  return 0;
+}
+
+int flush_string(void*) { return 0; }
+
+Agiodisc_t string_io{nullptr, &put_string, &flush_string};
+
+/// A graph whose agwrite appends to a std::string.
+graph_ptr open_graph(const char* name) {
+  static Agdisc_t disc{nullptr, nullptr, nullptr};
+  disc.mem = &AgMemDisc;
+  disc.id = &AgIdDisc;
+  string_io.afread = AgIoDisc.afread;
+  disc.io = &string_io;
+  graph_ptr g{agopen(cs(name), Agdirected, &disc)};
+  if (!g) throw render_error("Graphviz could not create a graph");
+  return g;
+}
+
+// ---- styles ------------------------------------------------------------------------------
+
+constexpr const char* font = "Helvetica,Arial,sans-serif";
+constexpr const char* causal_colour = "#c0392b";
+constexpr const char* temporal_colour = "#7f8c8d";
+constexpr const char* conflict_colour = "#e67e22";
+constexpr const char* axis_colour = "#34495e";
+
+const char* fill_of(const story_event& e) {
+  std::string cls = e.cls;
+  for (char& c : cls) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (cls == "REPORTING") return "#eeeeee";
+  if (cls == "I_ACTION" || cls == "I_STATE") return "#fff3c4";
+  if (cls == "STATE") return "#e2f0d9";
+  if (cls == "ASPECTUAL" || cls == "PERCEPTION") return "#ece1f5";
+  return "#dbe9f6";  // OCCURRENCE and anything else
+}
+
+std::string event_label(const story& s, const detail::shown_event& shown) {
+  const auto& e = s.events[shown.index];
+  std::string summary = e.summary.empty() ? e.trigger : e.summary;
+  if (shown.is_negated) summary = "NOT: " + summary;
+  std::string label;
+  for (const auto& line : detail::wrap(summary, 30, 4)) label += dot_escape(line) + "\\n";
+  std::string meta = shown.date_text;
+  meta += " \u00b7 " + std::to_string(shown.sources) + (shown.sources == 1 ? " source" : " sources");
+  label += dot_escape(meta);
+  return label;
+}
+
+std::string node_name(std::size_t event_index) { return "e" + std::to_string(event_index); }
+
+Agnode_t* add_event(Agraph_t* g, const story& s, const detail::shown_event& shown) {
+  const auto& e = s.events[shown.index];
+  Agnode_t* n = agnode(g, cs(node_name(shown.index)), 1);
+  set(n, "label", event_label(s, shown));
+  set(n, "tooltip", dot_escape(e.id));
+  set(n, "id", dot_escape(e.id));
+  set(n, "fillcolor", fill_of(e));
+  std::string style = "filled,rounded";
+  if (shown.is_future) style += ",dashed";
+  else if (shown.is_inferred) style += ",dotted";
+  if (e.salience >= 0.8 && !shown.is_future && !shown.is_inferred) style += ",bold";
+  set(n, "style", style);
+  if (shown.is_negated) set(n, "fontcolor", "#555555");
+  return n;
+}
+
+void add_link(Agraph_t* g, const std::vector<Agnode_t*>& nodes, const detail::timeline_model& m,
+              const detail::drawn_link& l, bool constrain) {
+  Agnode_t* tail = nodes[*m.shown(l.from)];
+  Agnode_t* head = nodes[*m.shown(l.to)];
+  Agedge_t* edge = agedge(g, tail, head, nullptr, 1);
+  switch (l.style) {
+    case detail::link_style::causal:
+      set(edge, "color", causal_colour);
+      set(edge, "fontcolor", causal_colour);
+      set(edge, "penwidth", "2");
+      break;
+    case detail::link_style::temporal:
+      set(edge, "color", temporal_colour);
+      set(edge, "fontcolor", temporal_colour);
+      set(edge, "style", "dashed");
+      break;
+    case detail::link_style::conflict:
+      set(edge, "color", conflict_colour);
+      set(edge, "fontcolor", conflict_colour);
+      set(edge, "style", "bold,dashed");
+      break;
+  }
+  if (!l.label.empty()) set(edge, "label", dot_escape(l.label));
+  if (!constrain) set(edge, "constraint", "false");
+}
+
+/// A legend (our own fixed words, so HTML-like labels are safe here).
+void add_legend(Agraph_t* g, Agnode_t* below) {
+  Agnode_t* legend = agnode(g, cs("legend"), 1);
+  set(legend, "shape", "plaintext");
+  set(legend, "style", "");
+  const std::string html = std::string(
+      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>"
+      "<TR><TD><FONT COLOR=\"") + causal_colour + "\"><B>&#8212;&#8212;&#9654;</B></FONT></TD>"
+      "<TD ALIGN=\"LEFT\">causes (or enables / prevents)</TD></TR>"
+      "<TR><TD><FONT COLOR=\"" + temporal_colour + "\">- - -&#9654;</FONT></TD>"
+      "<TD ALIGN=\"LEFT\">stated order not shown by the dates</TD></TR>"
+      "<TR><TD><FONT COLOR=\"" + conflict_colour + "\"><B>- - -&#9654;</B></FONT></TD>"
+      "<TD ALIGN=\"LEFT\">link that contradicts the dates</TD></TR>"
+      "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#dbe9f6\">event</TD>"
+      "<TD ALIGN=\"LEFT\">bold border: most salient; dotted: approximate date; dashed: planned</TD></TR>"
+      "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#eeeeee\">report</TD>"
+      "<TD ALIGN=\"LEFT\">reporting; yellow: intention; green: state</TD></TR>"
+      "</TABLE>";
+  set_html(g, legend, "label", html);
+  if (below) {
+    Agedge_t* e = agedge(g, below, legend, nullptr, 1);
+    set(e, "style", "invis");
+  }
+}
+
+void set_defaults(Agraph_t* g, const std::string& title, const char* rankdir) {
+  agattr(g, AGRAPH, cs("label"), cs(""));
+  set(g, "rankdir", rankdir);
+  set(g, "fontname", font);
+  set(g, "fontsize", "16");
+  set(g, "labelloc", "t");
+  set(g, "label", dot_escape(title));
+  set(g, "nodesep", "0.25");
+  set(g, "ranksep", "0.35");
+  set(g, "newrank", "true");
+  set(g, "bgcolor", "white");
+  agattr(g, AGNODE, cs("shape"), cs("box"));
+  agattr(g, AGNODE, cs("style"), cs("filled,rounded"));
+  agattr(g, AGNODE, cs("fontname"), cs(font));
+  agattr(g, AGNODE, cs("fontsize"), cs("11"));
+  agattr(g, AGNODE, cs("margin"), cs("0.12,0.06"));
+  agattr(g, AGEDGE, cs("fontname"), cs(font));
+  agattr(g, AGEDGE, cs("fontsize"), cs("9"));
+  agattr(g, AGEDGE, cs("arrowsize"), cs("0.7"));
+}
+
+graph_ptr build_timeline_graph(const story& s, const options& opts) {
+  const auto m = detail::build_timeline(s, opts);
+  graph_ptr owner = open_graph("timeline");
+  Agraph_t* g = owner.get();
+  set_defaults(g, "Timeline \u00b7 " + m.title, "TB");
+
+  std::vector<Agnode_t*> nodes(m.events.size(), nullptr);
+  Agnode_t* previous_axis = nullptr;
+  for (std::size_t r = 0; r < m.rows.size(); ++r) {
+    const auto& row = m.rows[r];
+    // Anonymous subgraphs: cgraph orders named ones by the address of their name, anonymous ones
+    // by creation, and DOT output must not depend on addresses.
+    Agraph_t* rank = agsubg(g, nullptr, 1);
+    set(rank, "rank", "same");
+    Agnode_t* axis = agnode(rank, cs("d" + std::to_string(r)), 1);
+    set(axis, "shape", "box");
+    set(axis, "style", row.place == detail::axis_row::kind::dated ? "filled" : "filled,dashed");
+    set(axis, "fillcolor", "#f4f6f7");
+    set(axis, "color", axis_colour);
+    set(axis, "fontcolor", axis_colour);
+    set(axis, "width", "1.5");
+    // Axis labels hold only dates we formatted, so HTML-like labels (bold month) are safe.
+    std::string html;
+    if (!row.heading.empty()) html += "<B>" + row.heading + "</B><BR/>";
+    html += row.label;
+    set_html(g, axis, "label", html);
+    if (previous_axis) {
+      Agedge_t* e = agedge(g, previous_axis, axis, nullptr, 1);
+      set(e, "color", axis_colour);
+      set(e, "penwidth", "2");
+      set(e, "arrowhead", "none");
+      set(e, "weight", "100");
+      if (!row.gap.empty()) {
+        set(e, "label", row.gap);
+        set(e, "fontcolor", axis_colour);
+        if (row.gap_days > 60) set(e, "minlen", "2");
+      }
+    }
+    previous_axis = axis;
+    for (std::size_t i : row.events) {
+      const std::size_t k = *m.shown(i);
+      nodes[k] = add_event(rank, s, m.events[k]);
+      Agedge_t* tie = agedge(g, axis, nodes[k], nullptr, 1);  // keeps the axis on the left
+      set(tie, "style", "invis");
+    }
+  }
+  for (const auto& l : m.links) add_link(g, nodes, m, l, false);
+  add_legend(g, previous_axis);
+  return owner;
+}
+
+graph_ptr build_causal_graph(const story& s, const options& opts) {
+  const auto m = detail::build_causal(s, opts);
+  graph_ptr owner = open_graph("causal");
+  Agraph_t* g = owner.get();
+  set_defaults(g, m.title, "LR");
+  std::vector<Agnode_t*> nodes(m.events.size(), nullptr);
+  for (std::size_t k = 0; k < m.events.size(); ++k) nodes[k] = add_event(g, s, m.events[k]);
+  for (const auto& l : m.links) add_link(g, nodes, m, l, true);
+  if (m.events.empty()) {
+    Agnode_t* note = agnode(g, cs("none"), 1);
+    set(note, "shape", "plaintext");
+    set(note, "style", "");
+    set(note, "label", "no causal links among the shown events");
+  }
+  add_legend(g, nullptr);
+  return owner;
+}
+
+graph_ptr build_graph(const story& s, const options& opts) {
+  return opts.layout == view::causal ? build_causal_graph(s, opts) : build_timeline_graph(s, opts);
+}
+
+}  // namespace
+
+std::string to_dot(const story& s, const options& opts) {
+  const std::lock_guard<std::mutex> lock(graphviz_mutex());
+  const error_capture errors;
+  graph_ptr g = build_graph(s, opts);
+  std::string out;
+  if (agwrite(g.get(), &out) != 0) throw render_error("Graphviz could not write DOT: " + errors.text());
+  return out;
+}
+
+std::string render(const story& s, std::string_view format, const options& opts) {
+  if (format != "svg" && format != "png" && format != "pdf")
+    throw render_error("unsupported image format \"" + std::string(format) + "\" (svg, png or pdf)");
+  const std::lock_guard<std::mutex> lock(graphviz_mutex());
+  const error_capture errors;
+  graph_ptr g = build_graph(s, opts);
+  context_ptr gvc{gvContext()};
+  if (!gvc) throw render_error("Graphviz could not create a context");
+  if (gvLayout(gvc.get(), g.get(), "dot") != 0)
+    throw render_error("Graphviz dot layout failed: " + errors.text());
+  const layout_guard layout(gvc.get(), g.get());
+  char* data = nullptr;
+  unsigned int length = 0;
+  const std::string device(format);
+  const int status = gvRenderData(gvc.get(), g.get(), device.c_str(), &data, &length);
+  const std::unique_ptr<char, render_data_free> owned(data);
+  if (status != 0 || !data)
+    throw render_error("Graphviz could not render " + device + ": " + errors.text());
+  return std::string(data, length);
+}
+
+}  // namespace chronograph::render

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+#include "timeline_model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "chronograph/graph/event_graph.hpp"
+
+namespace chronograph::render::detail {
+namespace {
+
+using graph::grain;
+using graph::time_span;
+
+std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool is_salient(const story_event& e, const options& opts) {
+  return opts.all_events || e.salience >= opts.min_salience;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// "5 Jun 2025" for a day, describe() otherwise.
+std::string short_date(const time_span& span) {
+  if (span.size == grain::day && span.days() == 1) {
+    const date::year_month_day ymd{span.begin};
+    return std::to_string(static_cast<unsigned>(ymd.day())) + date::format(" %b %Y", span.begin);
+  }
+  return graph::describe(span);
+}
+
+std::string gap_text(long days) {
+  if (days < 2) return "";
+  if (days < 14) return std::to_string(days) + " days later";
+  if (days < 60) return std::to_string((days + 3) / 7) + " weeks later";
+  if (days < 730) return std::to_string((days + 15) / 30) + " months later";
+  return std::to_string((days + 182) / 365) + " years later";
+}
+
+std::size_t source_count(const story_event& e) {
+  std::set<std::string> docs;
+  for (const auto& m : e.mentions) docs.insert(m.doc);
+  return docs.size();
+}
+
+shown_event describe_event(const story& s, std::size_t i) {
+  const auto& e = s.events[i];
+  shown_event out;
+  out.index = i;
+  out.sources = source_count(e);
+  const auto span = graph::span_of(e.when.value);
+  const std::string tense = lower(e.tense), modality = lower(e.modality);
+  out.is_future = tense == "future" || (!modality.empty() && modality != "none") || e.when.value == "FUTURE_REF";
+  out.is_negated = lower(e.polarity) == "neg";
+  out.is_inferred = e.when.anchor == "inferred" || (span && span->size != grain::day);
+  if (span) out.date_text = short_date(*span);
+  else if (e.when.value == "PAST_REF") out.date_text = "in the past";
+  else if (e.when.value == "FUTURE_REF") out.date_text = "in the future";
+  else if (e.when.value == "PRESENT_REF") out.date_text = "now";
+  else out.date_text = "date not stated";
+  if (e.when.anchor == "inferred") out.date_text += " (inferred)";
+  return out;
+}
+
+std::string title_of(const story& s, const timeline_model& m, const std::optional<time_span>& first,
+                     const std::optional<time_span>& last) {
+  std::string title;
+  if (first && last) title = short_date(*first) + " \u2013 " + short_date(*last) + " \u00b7 ";
+  title += std::to_string(m.events.size()) + (m.events.size() == 1 ? " event" : " events");
+  if (m.hidden_events) title += " (" + std::to_string(m.hidden_events) + " less salient not shown)";
+  title += " \u00b7 " + std::to_string(s.documents.size()) + (s.documents.size() == 1 ? " document" : " documents");
+  return title;
+}
+
+/// The link label shown on a drawn edge: nothing for the common case, else the relation.
+std::string relation_label(const std::string& type, link_style style) {
+  const std::string t = lower(type);
+  if (style == link_style::causal) return t == "causes" ? "" : t;
+  std::string out = t;
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::size_t> timeline_model::shown(std::size_t event_index) const {
+  for (std::size_t k = 0; k < events.size(); ++k)
+    if (events[k].index == event_index) return k;
+  return std::nullopt;
+}
+
+std::vector<std::string> wrap(const std::string& text, std::size_t width, std::size_t max_lines) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t at = 0;
+  bool cut = false;
+  while (at < text.size()) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t' || text[at] == '\r')) ++at;
+    if (at >= text.size()) break;
+    std::size_t end = at;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' && text[end] != '\r') ++end;
+    const std::string word = text.substr(at, end - at);
+    at = end;
+    if (!line.empty() && code_points(line) + 1 + code_points(word) > width) {
+      lines.push_back(line);
+      line.clear();
+      if (lines.size() == max_lines) { cut = true; break; }
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!cut && !line.empty()) lines.push_back(line);
+  if (cut && !lines.empty()) lines.back() += " \u2026";
+  return lines;
+}
+
+timeline_model build_timeline(const story& s, const options& opts) {
+  timeline_model m;
+  // Rows keyed by (place, begin, -end): dated rows in date order, containing spans first.
+  using row_key = std::tuple<int, long, long>;
+  std::map<row_key, axis_row> rows;
+  std::vector<row_key> row_of(s.events.size());
+  for (std::size_t i = 0; i < s.events.size(); ++i) {
+    const auto& e = s.events[i];
+    if (!is_salient(e, opts)) {
+      ++m.hidden_events;
+      continue;
+    }
+    m.events.push_back(describe_event(s, i));
+    const auto span = graph::span_of(e.when.value);
+    axis_row row;
+    row_key key;
+    if (span) {
+      row.place = axis_row::kind::dated;
+      row.span = span;
+      key = {1, span->begin.time_since_epoch().count(), -span->end.time_since_epoch().count()};
+    } else if (e.when.value == "PAST_REF") {
+      row.place = axis_row::kind::earlier;
+      row.label = "earlier (date not stated)";
+      key = {0, 0, 0};
+    } else if (e.when.value == "FUTURE_REF" || m.events.back().is_future) {
+      row.place = axis_row::kind::later;
+      row.label = "later (date not stated)";
+      key = {2, 0, 0};
+    } else {
+      row.place = axis_row::kind::unknown;
+      row.label = "date not stated";
+      key = {3, 0, 0};
+    }
+    rows.emplace(key, row).first->second.events.push_back(i);
+    row_of[i] = key;
+  }
+
+  // Labels: a heading when a dated row opens a new month (or year); gaps between dated rows.
+  std::optional<time_span> previous, first, last;
+  std::map<row_key, std::size_t> position;
+  for (auto& [key, row] : rows) {
+    position[key] = m.rows.size();
+    auto& events = row.events;
+    std::stable_sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) {
+      if (s.events[a].salience != s.events[b].salience) return s.events[a].salience > s.events[b].salience;
+      return s.events[a].id < s.events[b].id;
+    });
+    if (row.place == axis_row::kind::dated) {
+      const time_span span = *row.span;
+      const date::year_month_day ymd{span.begin};
+      const bool new_month = !previous || date::year_month_day{previous->begin}.year() != ymd.year() ||
+                             date::year_month_day{previous->begin}.month() != ymd.month();
+      switch (span.size) {
+        case grain::day:
+          if (span.days() == 1) {
+            row.heading = new_month ? date::format("%B %Y", span.begin) : "";
+            row.label = date::format("%a ", span.begin) + std::to_string(static_cast<unsigned>(ymd.day()));
+          } else {
+            row.label = graph::describe(span);
+          }
+          break;
+        case grain::month:
+          row.label = graph::describe(span);
+          break;
+        default:
+          row.label = graph::describe(span);
+          if (span.size == grain::week && !new_month) {
+            const auto year_at = row.label.rfind(' ');
+            row.label = row.label.substr(0, year_at);  // "week of 26 May" under its month
+          }
+          if (new_month && span.size == grain::week) row.heading = date::format("%B %Y", span.begin);
+          break;
+      }
+      if (previous) {
+        row.gap_days = (span.begin - previous->end).count() + 1;
+        row.gap = gap_text(row.gap_days);
+      }
+      if (!previous || previous->end < span.end) previous = span;
+      if (!first) first = span;
+      if (!last || last->end < span.end) last = span;
+    }
+    m.rows.push_back(std::move(row));
+  }
+
+  // Links between shown events.
+  for (std::size_t li = 0; li < s.links.size(); ++li) {
+    const auto& l = s.links[li];
+    std::optional<std::size_t> from, to;
+    for (std::size_t i = 0; i < s.events.size(); ++i) {
+      if (s.events[i].id == l.from) from = i;
+      if (s.events[i].id == l.to) to = i;
+    }
+    if (!from || !to || !m.shown(*from) || !m.shown(*to) || *from == *to) continue;
+    const auto kind = graph::kind_of(l.type);
+    if (kind == graph::link_kind::other) continue;
+    const std::size_t rf = position[row_of[*from]], rt = position[row_of[*to]];
+    const bool both_dated = m.rows[rf].place == axis_row::kind::dated && m.rows[rt].place == axis_row::kind::dated;
+    const std::string type = [&] {
+      std::string t = l.type;
+      for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      return t;
+    }();
+    drawn_link d{*from, *to, li, link_style::temporal, ""};
+    // Which end the link says comes first, if it orders them at all.
+    std::optional<bool> from_first;
+    if (type == "BEFORE" || type == "IBEFORE" || type == "CAUSES" || type == "ENABLES") from_first = true;
+    if (type == "AFTER" || type == "IAFTER") from_first = false;
+    const bool contradicts = both_dated && from_first &&
+                             ((*from_first && m.rows[rf].span->begin > m.rows[rt].span->begin) ||
+                              (!*from_first && m.rows[rt].span->begin > m.rows[rf].span->begin));
+    if (kind == graph::link_kind::causal) {
+      d.style = contradicts ? link_style::conflict : link_style::causal;
+      d.label = contradicts ? "cause dated after effect" : relation_label(type, link_style::causal);
+    } else {
+      if (contradicts) {
+        d.style = link_style::conflict;
+        d.label = "stated " + type + ", dates disagree";
+      } else if (both_dated && rf != rt && from_first) {
+        continue;  // the axis already says it
+      } else {
+        d.label = relation_label(type, link_style::temporal);
+      }
+    }
+    m.links.push_back(std::move(d));
+  }
+  m.title = title_of(s, m, first, last);
+  return m;
+}
+
+timeline_model build_causal(const story& s, const options& opts) {
+  timeline_model all = build_timeline(s, options{view::timeline, opts.all_events, opts.min_salience});
+  timeline_model m;
+  m.hidden_events = all.hidden_events;
+  std::set<std::size_t> used;
+  for (const auto& l : all.links) {
+    if (graph::kind_of(s.links[l.link].type) != graph::link_kind::causal) continue;
+    m.links.push_back(l);
+    used.insert(l.from);
+    used.insert(l.to);
+  }
+  std::optional<time_span> first, last;
+  for (const auto& e : all.events) {
+    if (!used.count(e.index)) continue;
+    m.events.push_back(e);
+    if (const auto span = graph::span_of(s.events[e.index].when.value)) {
+      if (!first || span->begin < first->begin) first = span;
+      if (!last || last->end < span->end) last = span;
+    }
+  }
+  m.title = "Causes and effects \u00b7 " + title_of(s, m, first, last);
+  return m;
+}
+
+}  // namespace chronograph::render::detail

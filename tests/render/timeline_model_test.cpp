@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include "graph/story_fixture.hpp"
+#include "timeline_model.hpp"
+
+using namespace chronograph;
+using namespace chronograph::render;
+using detail::axis_row;
+using detail::link_style;
+
+namespace {
+std::vector<std::string> row_labels(const detail::timeline_model& m) {
+  std::vector<std::string> out;
+  for (const auto& r : m.rows) out.push_back(r.heading.empty() ? r.label : r.heading + " / " + r.label);
+  return out;
+}
+using strings = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("the timeline has one axis row per date, in date order", "[render][timeline]") {
+  const auto s = test::tariff_story();
+  const auto m = detail::build_timeline(s, options{});
+  CHECK(row_labels(m) == strings{"earlier (date not stated)", "January 2025 / Fri 17", "April 2025",
+                                 "May 2025 / Mon 12", "week of 26 May", "June 2025 / Wed 4", "Thu 5",
+                                 "later (date not stated)"});
+  CHECK(m.rows[0].place == axis_row::kind::earlier);
+  CHECK(m.rows.back().place == axis_row::kind::later);
+  CHECK(m.rows[2].gap == "2 months later");
+  CHECK(m.rows[3].gap == "12 days later");
+  CHECK(m.rows[6].gap.empty());  // the next day
+  CHECK(m.rows[2].events.size() == 2);
+  CHECK(s.events[m.rows[2].events[0]].id == "ev-us145");  // more salient first
+  CHECK(m.title == "17 Jan 2025 \u2013 5 Jun 2025 \u00b7 9 events (1 less salient not shown) \u00b7 2 documents");
+}
+
+TEST_CASE("the salience filter hides minor events unless all are asked for", "[render][timeline]") {
+  const auto s = test::tariff_story();
+  CHECK(detail::build_timeline(s, options{}).hidden_events == 1);
+  CHECK_FALSE(detail::build_timeline(s, options{}).shown(6));  // ev-markets, salience 0.3
+  options all;
+  all.all_events = true;
+  CHECK(detail::build_timeline(s, all).events.size() == 10);
+  options strict;
+  strict.min_salience = 0.9;
+  CHECK(detail::build_timeline(s, strict).events.size() == 3);  // 0.95, 0.95, 0.9
+}
+
+TEST_CASE("timeline links: causal always, temporal only when the axis does not say it", "[render][timeline]") {
+  auto s = test::tariff_story();
+  SECTION("the fixture") {
+    const auto m = detail::build_timeline(s, options{});
+    std::size_t causal = 0, temporal = 0, conflict = 0;
+    for (const auto& l : m.links) {
+      causal += l.style == link_style::causal;
+      temporal += l.style == link_style::temporal;
+      conflict += l.style == link_style::conflict;
+    }
+    CHECK(causal == 3);
+    CHECK(temporal == 1);  // the call before the undated planned talks
+    CHECK(conflict == 0);
+  }
+  SECTION("a link against the dates is a conflict") {
+    s.links.push_back(test::make_link("ev-call", "ev-jan17", "BEFORE", {}));
+    s.links.push_back(test::make_link("ev-call", "ev-geneva", "CAUSES", {}));
+    const auto m = detail::build_timeline(s, options{});
+    REQUIRE(m.links.size() == 6);
+    CHECK(m.links[4].style == link_style::conflict);
+    CHECK(m.links[4].label == "stated BEFORE, dates disagree");
+    CHECK(m.links[5].style == link_style::conflict);
+    CHECK(m.links[5].label == "cause dated after effect");
+  }
+}
+
+TEST_CASE("event descriptions carry date, sources and modality", "[render][timeline]") {
+  const auto s = test::tariff_story();
+  const auto m = detail::build_timeline(s, options{});
+  const auto& call = m.events[*m.shown(1)];
+  CHECK(call.date_text == "5 Jun 2025");
+  CHECK(call.sources == 2);
+  CHECK_FALSE(call.is_future);
+  const auto& future = m.events[*m.shown(3)];
+  CHECK(future.is_future);
+  CHECK(future.date_text == "in the future (inferred)");
+  CHECK(m.events[*m.shown(2)].is_inferred);  // April: coarser than a day
+  CHECK(m.events[*m.shown(2)].date_text == "April 2025");
+}
+
+TEST_CASE("the causal view keeps events that take part in causal links", "[render][timeline]") {
+  const auto m = detail::build_causal(test::tariff_story(), options{view::causal});
+  CHECK(m.events.size() == 5);  // accuse, call, cn125, geneva, us145
+  CHECK(m.links.size() == 3);
+  CHECK(m.title.rfind("Causes and effects", 0) == 0);
+}
+
+TEST_CASE("wrap breaks at spaces and cuts long text", "[render][timeline]") {
+  CHECK(detail::wrap("one two three four", 9, 5) == strings{"one two", "three", "four"});
+  CHECK(detail::wrap("averyveryverylongword x", 5, 5) == strings{"averyveryverylongword", "x"});
+  CHECK(detail::wrap("a b c d e f", 3, 2) == strings{"a b", "c d \u2026"});
+  CHECK(detail::wrap("  ", 5, 2).empty());
+  CHECK(detail::wrap("\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9", 5, 2) == strings{"\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9"});
+}
