@@ -2,6 +2,7 @@
 #include "chronograph/text/analyzer.hpp"
 
 #include "chronograph/text/segmenter.hpp"
+#include "chronograph/text/tagger.hpp"
 
 namespace chronograph::text {
 
@@ -9,25 +10,27 @@ namespace {
 
 class default_analyzer final : public analyzer {
  public:
-  explicit default_analyzer(segmenter seg) : segmenter_(std::move(seg)) {}
+  default_analyzer(segmenter seg, pos_tagger tagger) : segmenter_(std::move(seg)), tagger_(std::move(tagger)) {}
 
   annotated_document analyze(document doc) const override {
     annotated_document out;
     auto seg = segmenter_.segment(doc.text);
     out.sentences = std::move(seg.sentences);
     out.tokens = std::move(seg.tokens);
+    for (const auto& s : out.sentences) tagger_.tag(out.tokens, s.first_token, s.end_token);
     out.doc = std::move(doc);
     return out;
   }
 
  private:
   segmenter segmenter_;
+  pos_tagger tagger_;
 };
 
 }  // namespace
 
 std::shared_ptr<const analyzer> analyzer::load_default() {
-  return std::make_shared<default_analyzer>(segmenter::load_default());
+  return std::make_shared<default_analyzer>(segmenter::load_default(), pos_tagger::load_default());
 }
 
 }  // namespace chronograph::text

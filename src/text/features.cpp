@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "features.hpp"
+
+namespace chronograph::text::detail {
+
+std::string normalize_form(std::string_view form) {
+  std::string out;
+  out.reserve(form.size());
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(form[i]);
+    if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80) {
+      const unsigned char d = static_cast<unsigned char>(form[i + 2]);
+      if (d == 0x98 || d == 0x99) {  // ‘ ’
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (d == 0x9C || d == 0x9D) {  // “ ”
+        out += '"';
+        i += 2;
+        continue;
+      }
+      if (d == 0x93 || d == 0x94) {  // – —
+        out += "--";
+        i += 2;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+word_keys make_word_keys(std::string_view raw) {
+  const std::string form = normalize_form(raw);
+  word_keys k;
+  k.form = hash_bytes(form);
+  std::string lower(form);
+  bool has_digit = false, has_letter = false;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= '0' && c <= '9') has_digit = true;
+    if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) has_letter = true;
+  }
+  std::string shape;
+  char last = 0;
+  int run = 0;
+  for (unsigned char c : form) {
+    char s;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (c >= '0' && c <= '9') s = 'd';
+    else if (c >= 0x80) {
+      if ((c & 0xC0) == 0x80) continue;  // continuation byte
+      s = 'u';
+    } else s = static_cast<char>(c);
+    run = s == last ? run + 1 : 1;
+    last = s;
+    if (run <= 2) shape += s;
+    if (shape.size() >= 12) break;
+  }
+  k.shape = hash_bytes(shape) ^ 0x5348415045ull;
+  k.lower = (has_digit && !has_letter) ? (k.shape ^ 0x4E554Dull) : hash_bytes(lower);
+  for (std::size_t n = 1; n <= 4; ++n)
+    k.suffix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(lower.size() - n)) ^ n : (0x5355ull + n);
+  for (std::size_t n = 1; n <= 2; ++n)
+    k.prefix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(0, n)) ^ (n << 8) : (0x5052ull + n);
+  return k;
+}
+
+std::string lower_form(std::string_view raw) {
+  std::string lower = normalize_form(raw);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
+}
+
+word_keys boundary_keys(int which) {
+  word_keys k;
+  const std::uint64_t base = which < 0 ? 0x5354415254ull : 0x454E44ull;  // "START" / "END"
+  k.form = k.lower = k.shape = k.ambiguity = base + static_cast<std::uint64_t>(which < 0 ? -which : which);
+  for (auto& s : k.suffix) s = k.form;
+  for (auto& p : k.prefix) p = k.form;
+  return k;
+}
+
+}  // namespace chronograph::text::detail

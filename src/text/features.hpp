@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// Hashing helpers shared by the tagger and the parser: word forms are reduced once per token to a
+// few 64-bit keys (normalised form, affixes, shape) and features are combinations of keys.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace chronograph::text::detail {
+
+/// splitmix64 finaliser: a cheap, well-mixed 64-bit hash of an integer.
+inline std::uint64_t mix64(std::uint64_t x) noexcept {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+/// FNV-1a over bytes.
+inline std::uint64_t hash_bytes(std::string_view s) noexcept {
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001B3ull;
+  }
+  return h;
+}
+
+/// A feature key from a template number and up to two values; never 0 (0 marks empty slots).
+inline std::uint64_t feature_key(std::uint64_t template_id, std::uint64_t a, std::uint64_t b = 0) noexcept {
+  const std::uint64_t h = mix64(mix64(template_id * 0x100000001B3ull ^ a) ^ b);
+  return h == 0 ? 1 : h;
+}
+
+/// Per-word keys computed once.
+struct word_keys {
+  std::uint64_t form = 0;   ///< normalised form, case kept
+  std::uint64_t lower = 0;  ///< lower-cased (numbers: their shape)
+  std::uint64_t suffix[4] = {0, 0, 0, 0};  ///< last 1..4 bytes of lower
+  std::uint64_t prefix[2] = {0, 0};        ///< first 1..2 bytes of lower
+  std::uint64_t shape = 0;
+  std::uint64_t ambiguity = 0;  ///< set of tags seen with the word in training (0: unseen); filled by the tagger
+};
+
+/// ASCII lower-case of the normalised form (the key of per-word tables).
+std::string lower_form(std::string_view form);
+
+/// Normalises typographic quotes and apostrophes to ASCII (news vs treebank spelling).
+std::string normalize_form(std::string_view form);
+
+/// Computes the keys of a form.
+word_keys make_word_keys(std::string_view form);
+
+/// Keys used for positions before the first and after the last word.
+word_keys boundary_keys(int which);
+
+/// Deterministic PRNG (splitmix64 sequence) for shuffling training data.
+class split_mix {
+ public:
+  explicit split_mix(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() noexcept {
+    state_ += 0x9E3779B97F4A7C15ull;
+    std::uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, n).
+  std::uint64_t below(std::uint64_t n) noexcept { return next() % n; }
+
+ private:
+  std::uint64_t state_;
+};
+
+}  // namespace chronograph::text::detail

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// Averaged multi-class perceptron over hashed features: a trainer (lazy averaging) and a compact
+// read-only weight table (open addressing, sparse per-feature class weights) for inference.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace chronograph::text::detail {
+
+/// Appends little-endian binary values to a string (x86/ARM hosts are little-endian).
+class binary_writer {
+ public:
+  explicit binary_writer(std::string& out) : out_(out) {}
+  template <typename T>
+  void put(T value) {
+    out_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+  }
+  void put_string(std::string_view s);
+
+ private:
+  std::string& out_;
+};
+
+/// Reads what binary_writer wrote; throws resource_error naming `name` on truncated input.
+class binary_reader {
+ public:
+  binary_reader(std::string_view data, std::string name) : data_(data), name_(std::move(name)) {}
+  template <typename T>
+  T get() {
+    need(sizeof(T));
+    T value;
+    std::memcpy(&value, data_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return value;
+  }
+  std::string get_string();
+  [[noreturn]] void fail(const std::string& message) const;
+  [[nodiscard]] bool at_end() const noexcept { return pos_ == data_.size(); }
+
+ private:
+  void need(std::size_t n) const;
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  std::string name_;
+};
+
+/// One class weight of a feature.
+struct class_weight {
+  std::uint16_t cls = 0;
+  float weight = 0;
+};
+
+/// Read-only feature -> class weights table.
+class weight_table {
+ public:
+  /// Builds from (key, weights) pairs; keys must be unique and non-zero.
+  void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries);
+  /// Adds the weights of `key` (if present) to scores[cls].
+  void add_scores(std::uint64_t key, float* scores) const noexcept {
+    std::size_t slot = static_cast<std::size_t>(key) & mask_;
+    while (true) {
+      const auto& s = slots_[slot];
+      if (s.key == key) {
+        for (std::uint32_t i = s.begin; i < s.end; ++i) scores[weights_[i].cls] += weights_[i].weight;
+        return;
+      }
+      if (s.key == 0) return;
+      slot = (slot + 1) & mask_;
+    }
+  }
+  void write(binary_writer& out) const;
+  void read(binary_reader& in, std::size_t class_count);
+  [[nodiscard]] std::size_t feature_count() const noexcept { return features_; }
+  [[nodiscard]] std::size_t weight_count() const noexcept { return weights_.size(); }
+
+ private:
+  struct slot {
+    std::uint64_t key = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  std::vector<slot> slots_;
+  std::vector<class_weight> weights_;
+  std::size_t mask_ = 0;
+  std::size_t features_ = 0;
+};
+
+/// Averaged perceptron trainer with lazy averaging (each weight remembers when it last changed).
+class perceptron_trainer {
+ public:
+  explicit perceptron_trainer(std::size_t class_count) : classes_(class_count) {}
+  /// scores[c] = sum of current weights of the features for class c (scores has class_count entries, zeroed here).
+  void score(const std::uint64_t* features, std::size_t n, float* scores) const;
+  /// Moves weights towards `truth` and away from `guess` (no-op when equal).
+  void update(const std::uint64_t* features, std::size_t n, std::size_t truth, std::size_t guess);
+  /// Advances the averaging clock by one training instance.
+  void tick() noexcept { ++clock_; }
+  /// Averaged weights with |w| >= prune_below, sorted by key (deterministic).
+  [[nodiscard]] std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> averaged(float prune_below) const;
+
+ private:
+  struct entry {
+    std::uint16_t cls;
+    float weight;
+    double total;
+    std::uint64_t stamp;
+  };
+  std::size_t classes_;
+  std::uint64_t clock_ = 0;
+  std::unordered_map<std::uint64_t, std::vector<entry>> weights_;
+};
+
+}  // namespace chronograph::text::detail

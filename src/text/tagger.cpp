@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+#include "chronograph/text/tagger.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "chronograph/error.hpp"
+#include "chronograph/resources.hpp"
+#include "features.hpp"
+#include "perceptron.hpp"
+
+namespace chronograph::text {
+
+namespace {
+constexpr std::string_view magic_line = "chronograph-pos-tagger 1";
+constexpr std::size_t max_features = 40;
+constexpr std::uint16_t no_class = 0xFFFF;
+}  // namespace
+
+struct pos_tagger::model {
+  std::vector<std::string> upos_names;
+  std::vector<std::string> xpos_names;
+  std::vector<upos> upos_tags;
+  std::unordered_map<std::string, std::uint16_t> tagdict;  // normalised form -> class
+  std::unordered_map<std::string, std::uint64_t> ambiguity;  // lower-cased form -> hash of its tag set
+  detail::weight_table weights;
+
+  std::uint16_t dict_class(std::string_view form) const {
+    const auto it = tagdict.find(detail::normalize_form(form));
+    return it == tagdict.end() ? no_class : it->second;
+  }
+};
+
+namespace {
+
+// The feature templates: the word, its affixes and shape, its neighbours, and the two previous
+// predicted tags (history). Returns the number of features written.
+std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t p1, std::uint64_t p2,
+                    std::uint64_t* f) {
+  // w is padded: two boundary entries on each side; i indexes the unpadded sentence.
+  const auto& cur = w[i + 2];
+  const auto& prev = w[i + 1];
+  const auto& prev2 = w[i];
+  const auto& next = w[i + 3];
+  const auto& next2 = w[i + 4];
+  std::size_t n = 0;
+  using detail::feature_key;
+  f[n++] = feature_key(1, 0);
+  f[n++] = feature_key(2, cur.lower);
+  f[n++] = feature_key(3, cur.form);
+  f[n++] = feature_key(4, cur.suffix[0]);
+  f[n++] = feature_key(5, cur.suffix[1]);
+  f[n++] = feature_key(6, cur.suffix[2]);
+  f[n++] = feature_key(7, cur.suffix[3]);
+  f[n++] = feature_key(8, cur.prefix[0]);
+  f[n++] = feature_key(9, cur.prefix[1]);
+  f[n++] = feature_key(10, cur.shape);
+  f[n++] = feature_key(11, prev.lower);
+  f[n++] = feature_key(12, next.lower);
+  f[n++] = feature_key(13, prev2.lower);
+  f[n++] = feature_key(14, next2.lower);
+  f[n++] = feature_key(15, prev.suffix[2]);
+  f[n++] = feature_key(16, next.suffix[2]);
+  f[n++] = feature_key(17, prev.shape);
+  f[n++] = feature_key(18, next.shape);
+  f[n++] = feature_key(19, p1);
+  f[n++] = feature_key(20, p2);
+  f[n++] = feature_key(21, p1, p2);
+  f[n++] = feature_key(22, p1, cur.lower);
+  f[n++] = feature_key(23, cur.lower, next.lower);
+  f[n++] = feature_key(24, prev.lower, cur.lower);
+  f[n++] = feature_key(25, i == 0 ? 1 : 0, cur.shape);
+  f[n++] = feature_key(26, p1, next.lower);
+  f[n++] = feature_key(27, cur.suffix[2], next.suffix[2]);
+  f[n++] = feature_key(28, cur.ambiguity);
+  f[n++] = feature_key(29, next.ambiguity);
+  f[n++] = feature_key(30, prev.ambiguity);
+  f[n++] = feature_key(31, p1, cur.ambiguity);
+  f[n++] = feature_key(32, cur.ambiguity, next.ambiguity);
+  return n;
+}
+
+std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms) {
+  std::vector<detail::word_keys> keys;
+  keys.reserve(forms.size() + 4);
+  keys.push_back(detail::boundary_keys(-2));
+  keys.push_back(detail::boundary_keys(-1));
+  for (auto f : forms) {
+    keys.push_back(detail::make_word_keys(f));
+    const auto it = m.ambiguity.find(detail::lower_form(f));
+    keys.back().ambiguity = it == m.ambiguity.end() ? 0 : it->second;
+  }
+  keys.push_back(detail::boundary_keys(1));
+  keys.push_back(detail::boundary_keys(2));
+  return keys;
+}
+
+constexpr std::uint64_t start_tag = 0xFFFF0001ull;
+constexpr std::uint64_t start_tag2 = 0xFFFF0002ull;
+
+// Greedy decoding of one sentence; returns class ids.
+std::vector<std::uint16_t> decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms) {
+  std::vector<std::uint16_t> out(forms.size());
+  if (forms.empty()) return out;
+  const auto keys = padded_keys(m, forms);
+  const std::size_t classes = m.upos_tags.size();
+  std::vector<float> scores(classes);
+  std::uint64_t feats[max_features];
+  std::uint64_t p1 = start_tag, p2 = start_tag2;
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    std::uint16_t best = m.dict_class(forms[i]);
+    if (best == no_class) {
+      const auto n = extract(keys, i, p1, p2, feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      for (std::size_t k = 0; k < n; ++k) m.weights.add_scores(feats[k], scores.data());
+      best = 0;
+      for (std::size_t c = 1; c < classes; ++c)
+        if (scores[c] > scores[best]) best = static_cast<std::uint16_t>(c);
+    }
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  return out;
+}
+
+}  // namespace
+
+pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, const tagger_training_options& options) {
+  auto m = std::make_shared<model>();
+  // Classes: every (UPOS, XPOS) pair in the data, sorted, so ids do not depend on input order.
+  std::map<std::pair<std::string, std::string>, std::uint16_t> class_ids;
+  for (const auto& s : sentences)
+    for (const auto& w : s.words) class_ids.emplace(std::make_pair(w.upos, w.xpos), 0);
+  if (class_ids.empty()) throw input_error("tagger training: no words in the training data");
+  if (class_ids.size() >= no_class) throw input_error("tagger training: too many tag classes");
+  for (auto& [pair, id] : class_ids) {
+    id = static_cast<std::uint16_t>(m->upos_names.size());
+    m->upos_names.push_back(pair.first);
+    m->xpos_names.push_back(pair.second);
+    m->upos_tags.push_back(upos_from_string(pair.first));
+  }
+  // Gold classes and the tag dictionary.
+  std::vector<std::vector<std::uint16_t>> gold(sentences.size());
+  std::map<std::string, std::map<std::uint16_t, std::size_t>> counts;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (const auto& w : sentences[s].words) {
+      const auto id = class_ids.at({w.upos, w.xpos});
+      gold[s].push_back(id);
+      ++counts[detail::normalize_form(w.form)][id];
+    }
+  }
+  {
+    std::map<std::string, std::map<std::uint16_t, std::size_t>> lower_counts;
+    for (const auto& [form, per_class] : counts)
+      for (const auto& [cls, c] : per_class) lower_counts[detail::lower_form(form)][cls] += c;
+    for (const auto& [form, per_class] : lower_counts) {
+      std::size_t total = 0;
+      for (const auto& entry : per_class) total += entry.second;
+      // The tags that make up at least 5% of the word's uses (rare mistagged uses would split classes).
+      std::uint64_t h = 0x414D42ull;
+      for (const auto& [cls, c] : per_class)
+        if (c * 20 >= total) h = detail::mix64(h ^ cls);
+      if (total >= options.ambiguity_min_count) m->ambiguity.emplace(form, h);
+    }
+  }
+  for (const auto& [form, per_class] : counts) {
+    std::size_t total = 0, best_count = 0;
+    std::uint16_t best = 0;
+    for (const auto& [cls, c] : per_class) {
+      total += c;
+      if (c > best_count) {
+        best_count = c;
+        best = cls;
+      }
+    }
+    if (total >= options.tagdict_min_count && double(best_count) / double(total) >= options.tagdict_min_share)
+      m->tagdict.emplace(form, best);
+  }
+  // Training: greedy decoding with the model's own previous predictions as history.
+  detail::perceptron_trainer trainer(m->upos_tags.size());
+  std::vector<std::size_t> order(sentences.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  detail::split_mix rng(options.seed);
+  std::vector<float> scores(m->upos_tags.size());
+  std::uint64_t feats[max_features];
+  std::vector<std::string_view> forms;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    for (const auto s : order) {
+      forms.clear();
+      for (const auto& w : sentences[s].words) forms.push_back(w.form);
+      const auto keys = padded_keys(*m, forms);
+      std::uint64_t p1 = start_tag, p2 = start_tag2;
+      for (std::size_t i = 0; i < forms.size(); ++i) {
+        std::uint16_t guess = m->dict_class(forms[i]);
+        if (guess == no_class) {
+          const auto n = extract(keys, i, p1, p2, feats);
+          trainer.score(feats, n, scores.data());
+          guess = 0;
+          for (std::size_t c = 1; c < scores.size(); ++c)
+            if (scores[c] > scores[guess]) guess = static_cast<std::uint16_t>(c);
+          trainer.tick();
+          trainer.update(feats, n, gold[s][i], guess);
+        }
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+  }
+  m->weights.build(trainer.averaged(options.prune_below));
+  pos_tagger t;
+  t.model_ = std::move(m);
+  return t;
+}
+
+void pos_tagger::save(const std::filesystem::path& path, const std::vector<std::string>& header_lines) const {
+  std::string data;
+  for (const auto& line : header_lines) data += "# " + line + "\n";
+  data += std::string(magic_line) + "\n";
+  detail::binary_writer out(data);
+  out.put<std::uint32_t>(static_cast<std::uint32_t>(model_->upos_names.size()));
+  for (std::size_t c = 0; c < model_->upos_names.size(); ++c) {
+    out.put_string(model_->upos_names[c]);
+    out.put_string(model_->xpos_names[c]);
+  }
+  std::vector<std::pair<std::string, std::uint16_t>> dict(model_->tagdict.begin(), model_->tagdict.end());
+  std::sort(dict.begin(), dict.end());
+  out.put<std::uint32_t>(static_cast<std::uint32_t>(dict.size()));
+  for (const auto& [form, cls] : dict) {
+    out.put_string(form);
+    out.put<std::uint16_t>(cls);
+  }
+  std::vector<std::pair<std::string, std::uint64_t>> amb(model_->ambiguity.begin(), model_->ambiguity.end());
+  std::sort(amb.begin(), amb.end());
+  out.put<std::uint32_t>(static_cast<std::uint32_t>(amb.size()));
+  for (const auto& [form, h] : amb) {
+    out.put_string(form);
+    out.put<std::uint64_t>(h);
+  }
+  model_->weights.write(out);
+  const auto tmp = path.string() + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) throw io_error(tmp + ": cannot write");
+    file.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!file) throw io_error(tmp + ": write failed");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw io_error(path.string() + ": cannot write (" + ec.message() + ")");
+}
+
+pos_tagger pos_tagger::load(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw resource_error(path.string() + ": cannot read tagger model");
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  const std::string data = buffer.str();
+  // Skip the text header: '#' lines, then the magic line.
+  std::size_t pos = 0;
+  while (pos < data.size() && data[pos] == '#') {
+    const auto nl = data.find('\n', pos);
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  if (data.compare(pos, magic_line.size() + 1, std::string(magic_line) + "\n") != 0)
+    throw resource_error(path.string() + ": not a chronograph tagger model");
+  pos += magic_line.size() + 1;
+  detail::binary_reader in(std::string_view(data).substr(pos), path.string());
+  auto m = std::make_shared<model>();
+  const auto classes = in.get<std::uint32_t>();
+  if (classes == 0 || classes >= no_class) in.fail("bad class count");
+  for (std::uint32_t c = 0; c < classes; ++c) {
+    m->upos_names.push_back(in.get_string());
+    m->xpos_names.push_back(in.get_string());
+    m->upos_tags.push_back(upos_from_string(m->upos_names.back()));
+  }
+  const auto dict_size = in.get<std::uint32_t>();
+  for (std::uint32_t d = 0; d < dict_size; ++d) {
+    auto form = in.get_string();
+    const auto cls = in.get<std::uint16_t>();
+    if (cls >= classes) in.fail("bad tag dictionary class");
+    m->tagdict.emplace(std::move(form), cls);
+  }
+  const auto amb_size = in.get<std::uint32_t>();
+  for (std::uint32_t d = 0; d < amb_size; ++d) {
+    auto form = in.get_string();
+    m->ambiguity.emplace(std::move(form), in.get<std::uint64_t>());
+  }
+  m->weights.read(in, classes);
+  if (!in.at_end()) in.fail("trailing data");
+  pos_tagger t;
+  t.model_ = std::move(m);
+  return t;
+}
+
+pos_tagger pos_tagger::load_default() { return load(resource_path("text", "pos_tagger.model")); }
+
+void pos_tagger::tag(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
+  std::vector<std::string_view> forms;
+  forms.reserve(end - first);
+  for (std::size_t k = first; k < end; ++k) forms.push_back(tokens[k].form);
+  const auto classes = decode(*model_, forms);
+  for (std::size_t k = first; k < end; ++k) {
+    const auto c = classes[k - first];
+    tokens[k].tag = model_->upos_tags[c];
+    tokens[k].xpos = model_->xpos_names[c];
+  }
+}
+
+std::vector<std::pair<upos, std::string>> pos_tagger::tag_words(const std::vector<std::string>& words) const {
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<std::pair<upos, std::string>> out;
+  for (const auto c : decode(*model_, forms)) out.emplace_back(model_->upos_tags[c], model_->xpos_names[c]);
+  return out;
+}
+
+std::filesystem::path find_ud_file(const std::filesystem::path& ud_dir, const std::string& split) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> found;
+  const std::string suffix = "-ud-" + split + ".conllu";
+  for (const auto& entry : std::filesystem::directory_iterator(ud_dir, ec)) {
+    const auto name = entry.path().filename().string();
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      found.push_back(entry.path());
+  }
+  if (ec) throw io_error(ud_dir.string() + ": cannot read directory (" + ec.message() + ")");
+  if (found.size() != 1)
+    throw io_error(ud_dir.string() + ": expected exactly one *" + suffix + " file, found " + std::to_string(found.size()));
+  return found.front();
+}
+
+pos_tagger train_tagger_from_ud(const std::filesystem::path& ud_dir, const std::filesystem::path& out,
+                                const tagger_training_options& options) {
+  const auto train_file = find_ud_file(ud_dir, "train");
+  const auto tagger = pos_tagger::train(read_conllu(train_file), options);
+  tagger.save(out, {
+      "chronograph part-of-speech tagger: averaged perceptron over hashed features, classes = (UPOS, XPOS) pairs",
+      "data: Universal Dependencies English EWT, " + train_file.filename().string() +
+          " (https://universaldependencies.org/treebanks/en_ewt/)",
+      "license: the training data is CC BY-SA 4.0; this model derives from it and is distributed under CC BY-SA 4.0",
+      "rebuild: chronograph train tagger --ud <UD_English-EWT dir> --out " + out.filename().string(),
+      "options: epochs=" + std::to_string(options.epochs) + " seed=" + std::to_string(options.seed) +
+          " tagdict_min_count=" + std::to_string(options.tagdict_min_count) +
+          " ambiguity_min_count=" + std::to_string(options.ambiguity_min_count),
+      "format: these '#' lines, the line 'chronograph-pos-tagger 1', then little-endian binary tables",
+  });
+  return tagger;
+}
+
+std::size_t pos_tagger::class_count() const noexcept { return model_ ? model_->upos_tags.size() : 0; }
+std::size_t pos_tagger::weight_count() const noexcept { return model_ ? model_->weights.weight_count() : 0; }
+
+}  // namespace chronograph::text
