@@ -45,6 +45,10 @@ struct event_mention {
   std::vector<quantity> quantities;
   double salience = 0;          ///< 0..1: how much it belongs on the default timeline
   double confidence = 0;        ///< 0..1
+  std::string frame;            ///< kind of event shared by synonyms and nominalizations
+                                ///< ("call", "spoke", "conversation" -> "contact"); else the lemma
+  text::upos pos = text::upos::unknown;  ///< part of speech of the trigger (verb, noun, ...)
+  std::vector<byte_span> actor_spans;    ///< where each actor was found (parallel to actors)
   // Filled by the relations stage (anchoring):
   std::string when_value;       ///< TIMEX3 value of its time, or ""
   std::string when_anchor;      ///< timex id ("t3"), "dct", "inferred" or ""

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// The events stage's word knowledge: lexicons loaded from src/events/resources/ and a per-token
+// view of a document (lower-cased form, lemma, POS) that works with or without the text stage's
+// tagger. When tokens carry upos::unknown, tags and lemmas are guessed from closed-class words,
+// a verb lexicon with regular morphology, the event-noun lexicon and the neighbouring words.
+// The later stages (relations) read documents through the same view.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronograph/events/event.hpp"
+#include "chronograph/text/annotated_document.hpp"
+
+namespace chronograph::events {
+
+/// One non-comment line of a resource table: 1-based line number and TAB-separated fields.
+struct table_row {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+/// Reads a TAB-separated table ('#' comments and blank lines skipped).
+/// Throws resource_error when the file cannot be read.
+[[nodiscard]] std::vector<table_row> read_table(const std::filesystem::path& path);
+
+/// Throws resource_error naming `path:line` and the message.
+[[noreturn]] void table_error(const std::filesystem::path& path, std::size_t line, const std::string& message);
+
+/// ASCII lower-casing; typographic apostrophes (U+2019) become "'".
+[[nodiscard]] std::string normalize_word(std::string_view form);
+
+/// A token as the events and relations stages see it.
+struct word {
+  std::size_t token = 0;      ///< index into annotated_document::tokens
+  std::size_t sentence = 0;   ///< index into annotated_document::sentences
+  std::string lower;          ///< normalize_word(form)
+  std::string lemma;          ///< given lemma, else derived from the lexicons
+  text::upos tag = text::upos::unknown;  ///< given tag, else guessed (never unknown for words)
+  std::string xpos;           ///< given Penn tag, else guessed for verbs ("VBD", "VBN", "VBD|VBN", ...)
+  bool tag_guessed = false;   ///< true when the text stage gave no tag
+  bool capitalized = false;   ///< first letter upper case
+  bool is_negation = false;   ///< not, n't, never, no
+  bool starts_clause = false; ///< subordinator or relative pronoun ("that", "while", "which")
+  bool is_boundary = false;   ///< clause punctuation (, ; : — ( )) or a subordinator
+  std::string aux;            ///< "be", "have", "do", "modal" for auxiliaries, else ""
+  std::string aux_tense;      ///< "past", "present", "future" for finite auxiliaries
+  std::string modal;          ///< the modal it expresses ("will", "could"), else ""
+};
+
+/// Verb analysis of one word form.
+struct verb_form {
+  std::string lemma;
+  std::string xpos;  ///< "VB", "VBZ", "VBG", "VBD", "VBN" or "VBD|VBN" (ambiguous regular -ed)
+};
+
+/// Immutable word knowledge of the events stage.
+class lexicon {
+ public:
+  /// Loads every table of src/events/resources/; throws resource_error naming file:line.
+  static std::shared_ptr<const lexicon> load_default();
+  /// Loads from an explicit resource directory (tests).
+  static std::shared_ptr<const lexicon> load(const std::filesystem::path& dir);
+
+  /// The document's tokens as words, tags guessed where the text stage gave none.
+  [[nodiscard]] std::vector<word> describe(const text::annotated_document& doc) const;
+
+  /// Verb lemma and Penn tag of a lower-case form, if it is a known verb form.
+  [[nodiscard]] std::optional<verb_form> analyze_verb(std::string_view lower) const;
+  /// Noun lemma of a lower-case form (plural stripped when the singular is known).
+  [[nodiscard]] std::string noun_lemma(std::string_view lower) const;
+  /// True when the noun lemma denotes an event (lexicon or nominalization of a known verb).
+  [[nodiscard]] bool is_event_noun(std::string_view lemma) const;
+  /// True when the lemma is a known verb.
+  [[nodiscard]] bool is_verb(std::string_view lemma) const;
+
+  struct class_entry {
+    event_class cls = event_class::occurrence;
+    double weight = 0.45;
+  };
+  [[nodiscard]] std::optional<class_entry> class_of(std::string_view lemma) const;
+  /// Timeline weight of an event noun (0 when not listed).
+  [[nodiscard]] double noun_weight(std::string_view lemma) const;
+  /// Direction ("up", "down", "set") of an amount-changing lemma, or "".
+  [[nodiscard]] std::string change_direction(std::string_view lemma) const;
+  [[nodiscard]] double change_weight(std::string_view lemma) const;
+  /// Event frame of a lemma ("call" -> "contact"); the lemma itself when unlisted.
+  [[nodiscard]] std::string frame_of(std::string_view lemma) const;
+
+  // Names and quantities.
+  [[nodiscard]] bool is_title(std::string_view lower) const;
+  [[nodiscard]] std::optional<std::string> demonym_country(std::string_view form) const;
+  [[nodiscard]] std::optional<std::string> alias_of(std::string_view name) const;
+  [[nodiscard]] bool is_non_actor(std::string_view name) const;
+  struct unit_entry {
+    std::string kind;
+    double factor = 1;
+  };
+  [[nodiscard]] std::optional<unit_entry> unit_of(std::string_view lower) const;
+
+ private:
+  struct function_word {
+    text::upos tag = text::upos::x;
+    std::string aux, tense, modal;
+    bool neg = false, sub = false, poss = false;
+  };
+  std::map<std::string, function_word, std::less<>> function_words_;
+  std::set<std::string, std::less<>> verbs_;
+  std::map<std::string, verb_form, std::less<>> irregular_;  // past / participle forms
+  std::map<std::string, double, std::less<>> nouns_;         // lemma -> weight
+  std::map<std::string, std::string, std::less<>> plurals_;  // plural -> lemma
+  std::vector<std::pair<std::string, std::string>> nominal_suffixes_;
+  std::set<std::string, std::less<>> non_event_nouns_;
+  std::map<std::string, class_entry, std::less<>> classes_;
+  std::map<std::string, std::pair<std::string, double>, std::less<>> changes_;
+  std::map<std::string, std::string, std::less<>> frames_;
+  std::set<std::string, std::less<>> titles_;
+  std::map<std::string, std::string, std::less<>> demonyms_;
+  std::map<std::string, std::string, std::less<>> aliases_;
+  std::set<std::string, std::less<>> non_actors_;
+  std::map<std::string, unit_entry, std::less<>> units_;
+
+  [[nodiscard]] text::upos guess_tag(const std::vector<word>& sentence_words, std::string_view form,
+                                     std::string_view lower, bool sentence_initial, std::string& xpos) const;
+};
+
+/// An extractor over an explicit lexicon (tests, custom resource directories).
+[[nodiscard]] std::shared_ptr<const extractor> make_extractor(std::shared_ptr<const lexicon> lex);
+
+/// Parses a TimeML class name ("OCCURRENCE"); nullopt otherwise.
+[[nodiscard]] std::optional<event_class> event_class_from_string(std::string_view name) noexcept;
+
+}  // namespace chronograph::events

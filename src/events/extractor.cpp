@@ -1,0 +1,726 @@
+// SPDX-License-Identifier: MIT
+// The default event extractor: triggers from tags and lexicons, TimeML attributes from the
+// auxiliary chain, actors from names in the trigger's clause, quantities with change roles, a
+// short summary built from the clause, and a salience score for the default timeline.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "chronograph/events/event.hpp"
+#include "chronograph/events/lexicon.hpp"
+
+namespace chronograph::events {
+
+const char* to_string(event_class c) noexcept {
+  switch (c) {
+    case event_class::occurrence: return "OCCURRENCE";
+    case event_class::reporting: return "REPORTING";
+    case event_class::i_action: return "I_ACTION";
+    case event_class::i_state: return "I_STATE";
+    case event_class::aspectual: return "ASPECTUAL";
+    case event_class::state: return "STATE";
+    case event_class::perception: return "PERCEPTION";
+  }
+  return "OCCURRENCE";
+}
+
+const char* to_string(tense t) noexcept {
+  switch (t) {
+    case tense::none: return "NONE";
+    case tense::past: return "PAST";
+    case tense::present: return "PRESENT";
+    case tense::future: return "FUTURE";
+    case tense::infinitive: return "INFINITIVE";
+    case tense::prespart: return "PRESPART";
+    case tense::pastpart: return "PASTPART";
+  }
+  return "NONE";
+}
+
+const char* to_string(aspect a) noexcept {
+  switch (a) {
+    case aspect::none: return "NONE";
+    case aspect::progressive: return "PROGRESSIVE";
+    case aspect::perfective: return "PERFECTIVE";
+    case aspect::perfective_progressive: return "PERFECTIVE_PROGRESSIVE";
+  }
+  return "NONE";
+}
+
+const char* to_string(polarity p) noexcept { return p == polarity::neg ? "NEG" : "POS"; }
+
+namespace {
+
+using text::upos;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string strip_possessive(std::string form) {
+  if (ends_with(form, "'s")) form.resize(form.size() - 2);
+  else if (ends_with(form, "\xE2\x80\x99s")) form.resize(form.size() - 4);
+  return form;
+}
+
+bool is_quote(std::string_view f) {
+  return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "'" || f == "\xE2\x80\x98" ||
+         f == "\xE2\x80\x99" || f == "``" || f == "''";
+}
+
+/// A name found in a sentence (word indices [first, last]).
+struct entity {
+  std::size_t first = 0, last = 0;
+  std::string name;       // after title stripping and aliasing
+  std::string canonical;  // document-level short form
+  bool person = false;
+};
+
+/// A number with its unit, found in a sentence.
+struct found_quantity {
+  std::size_t first = 0, last = 0;  // word indices
+  quantity q;
+};
+
+/// Everything the extractor needs about one document.
+struct doc_context {
+  const text::annotated_document& doc;
+  const lexicon& lex;
+  std::vector<word> words;
+  std::vector<int> timex_of;          // word -> index into times, -1
+  std::vector<std::size_t> sent_begin, sent_end;  // word ranges per sentence
+  std::vector<entity> entities;       // document order
+  const std::vector<timex::mention>& times;
+
+  doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<timex::mention>& t)
+      : doc(d), lex(l), words(l.describe(d)), times(t) {
+    timex_of.assign(words.size(), -1);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const auto& span = doc.tokens[words[w].token].span;
+      for (std::size_t k = 0; k < times.size(); ++k)
+        if (times[k].span.overlaps(span)) {
+          timex_of[w] = static_cast<int>(k);
+          break;
+        }
+    }
+    sent_begin.assign(doc.sentences.size(), 0);
+    sent_end.assign(doc.sentences.size(), 0);
+    std::vector<bool> seen(doc.sentences.size(), false);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const auto s = words[w].sentence;
+      if (!seen[s]) {
+        sent_begin[s] = w;
+        seen[s] = true;
+      }
+      sent_end[s] = w + 1;
+    }
+  }
+
+  [[nodiscard]] const std::string& form(std::size_t w) const { return doc.tokens[words[w].token].form; }
+  [[nodiscard]] byte_span span(std::size_t w) const { return doc.tokens[words[w].token].span; }
+  [[nodiscard]] bool in_timex(std::size_t w) const { return timex_of[w] >= 0; }
+
+  /// Clause around word w: [begin, end) bounded by clause punctuation and subordinators.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> clause(std::size_t w) const {
+    const auto s = words[w].sentence;
+    std::size_t b = w, e = w + 1;
+    while (b > sent_begin[s] && !words[b - 1].is_boundary) --b;
+    while (e < sent_end[s] && !words[e].is_boundary) ++e;
+    return {b, e};
+  }
+
+  /// Text of the given words, adjacent ones joined by the original spacing.
+  [[nodiscard]] std::string render(std::vector<std::size_t> ws) const {
+    std::sort(ws.begin(), ws.end());
+    ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+    std::string out;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+      const auto& f = form(ws[k]);
+      if (is_quote(f)) continue;
+      if (!out.empty()) {
+        if (k > 0 && ws[k - 1] + 1 == ws[k] && !is_quote(form(ws[k - 1]))) {
+          const auto gap_b = span(ws[k - 1]).end, gap_e = span(ws[k]).begin;
+          out += gap_e > gap_b ? std::string(" ") : std::string();
+        } else {
+          out += ' ';
+        }
+      }
+      out += f;
+    }
+    return out;
+  }
+};
+
+bool is_content(const word& w) {
+  return w.tag == upos::noun || w.tag == upos::propn || w.tag == upos::adj || w.tag == upos::num ||
+         w.tag == upos::sym;
+}
+
+class default_extractor final : public extractor {
+ public:
+  explicit default_extractor(std::shared_ptr<const lexicon> lex) : lex_(std::move(lex)) {}
+
+  std::vector<event_mention> extract(const text::annotated_document& doc, const std::vector<timex::mention>& times,
+                                     std::vector<diagnostic>& diagnostics) const override {
+    doc_context ctx(doc, *lex_, times);
+    if (doc.tokens.empty() && !doc.doc.text.empty()) {
+      diagnostic d;
+      d.level = severity::warning;
+      d.stage = "events";
+      d.doc = doc.doc.id;
+      d.rule = "events.no_tokens";
+      d.message = "document has text but no tokens; no events extracted";
+      diagnostics.push_back(std::move(d));
+      return {};
+    }
+    find_entities(ctx);
+    std::vector<event_mention> out;
+    std::vector<std::size_t> trigger_word;
+    for (std::size_t w = 0; w < ctx.words.size(); ++w) {
+      auto m = make_event(ctx, w);
+      if (!m) continue;
+      trigger_word.push_back(w);
+      out.push_back(std::move(*m));
+    }
+    attach_quantities(ctx, out, trigger_word);
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      out[k].id = "e" + std::to_string(k + 1);
+      out[k].summary = summarize(ctx, out[k], trigger_word[k]);
+      score(ctx, out[k], trigger_word[k]);
+    }
+    return out;
+  }
+
+ private:
+  std::shared_ptr<const lexicon> lex_;
+
+  // ---- names
+  void find_entities(doc_context& ctx) const {
+    const auto& W = ctx.words;
+    for (std::size_t s = 0; s < ctx.sent_begin.size(); ++s) {
+      std::size_t i = ctx.sent_begin[s];
+      while (i < ctx.sent_end[s]) {
+        if (W[i].tag != upos::propn || ctx.in_timex(i)) {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j + 1 < ctx.sent_end[s]) {
+          if (W[j + 1].tag == upos::propn && !ctx.in_timex(j + 1) && !ends_with(W[j].lower, "'s")) {
+            ++j;
+          } else if (W[j + 1].lower == "of" && j + 2 < ctx.sent_end[s] && W[j + 2].tag == upos::propn &&
+                     !ctx.in_timex(j + 2)) {
+            j += 2;
+          } else {
+            break;
+          }
+        }
+        add_entity(ctx, i, j);
+        i = j + 1;
+      }
+    }
+    // Document-level short forms: "Donald Trump" is "Trump" when the text also says "Trump".
+    std::set<std::string> singles;
+    for (const auto& e : ctx.entities)
+      if (e.name.find(' ') == std::string::npos) singles.insert(e.name);
+    std::map<std::string, bool> person_of;
+    for (auto& e : ctx.entities) {
+      e.canonical = e.name;
+      if (e.name.find(' ') != std::string::npos && !lex_->alias_of(e.name)) {
+        std::vector<std::string> parts;
+        std::size_t at = 0;
+        while (at <= e.name.size()) {
+          const auto sp = e.name.find(' ', at);
+          parts.push_back(e.name.substr(at, sp == std::string::npos ? std::string::npos : sp - at));
+          if (sp == std::string::npos) break;
+          at = sp + 1;
+        }
+        for (auto it = parts.rbegin(); it != parts.rend(); ++it)
+          if (it->size() > 1 && singles.count(*it) && *it != "of") {
+            e.canonical = *it;
+            break;
+          }
+      }
+      if (e.person) person_of[e.canonical] = true;
+    }
+    for (auto& e : ctx.entities)
+      if (person_of.count(e.canonical)) e.person = true;
+  }
+
+  void add_entity(doc_context& ctx, std::size_t i, std::size_t j) const {
+    std::size_t first = i;
+    bool person = false;
+    while (first <= j) {
+      const auto lower = strip_possessive(ctx.words[first].lower);
+      const auto& f = ctx.form(first);
+      if (lex_->is_title(lower) || lex_->is_title(lower + ".")) {
+        if (lower != "u.s." && lower != "u.s" && lower != "trade" && lower != "foreign" && lower != "state" &&
+            lower != "commerce" && lower != "treasury" && lower != "defense")
+          person = true;
+        ++first;
+      } else if (lex_->demonym_country(f)) {
+        ++first;
+      } else {
+        break;
+      }
+    }
+    if (first > j) return;
+    std::string name;
+    for (std::size_t k = first; k <= j; ++k) {
+      if (!name.empty()) name += ' ';
+      name += k == j ? strip_possessive(ctx.form(k)) : ctx.form(k);
+    }
+    // "U.S" (a tokenizer that split off the final period) is "U.S.".
+    if (name.size() >= 3 && name[1] == '.' && std::isupper(static_cast<unsigned char>(name.back()))) name += '.';
+    if (name.empty() || lex_->is_non_actor(name)) return;
+    if (lex_->demonym_country(name)) return;
+    if (auto alias = lex_->alias_of(name)) name = *alias;
+    // Words that the tables know as common vocabulary are not names when capitalised by emphasis.
+    entity e;
+    e.first = first;
+    e.last = j;
+    e.name = name;
+    e.person = person;
+    ctx.entities.push_back(std::move(e));
+  }
+
+  /// The most recent person named before word w (for "he" / "she").
+  const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
+    const entity* best = nullptr;
+    for (const auto& e : ctx.entities) {
+      if (e.last >= w) break;
+      if (e.person) best = &e;
+    }
+    return best;
+  }
+
+  // ---- triggers and attributes
+  std::optional<event_mention> make_event(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto& wd = W[w];
+    if (ctx.in_timex(w)) return std::nullopt;
+    const auto s = wd.sentence;
+    const bool is_verb = wd.tag == upos::verb;
+    bool is_noun = false;
+    double confidence = 0;
+    if (is_verb) {
+      if (wd.lemma == "be" || !wd.aux.empty()) return std::nullopt;
+      // A main-verb "have"/"do" directly followed by a verb is an auxiliary the tagger missed.
+      if ((wd.lemma == "have" || wd.lemma == "do") && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
+        return std::nullopt;
+      confidence = wd.tag_guessed ? 0.65 : 0.85;
+    } else if (wd.tag == upos::noun) {
+      if (!lex_->is_event_noun(wd.lemma)) return std::nullopt;
+      // A noun modifying another noun ("tariff rates", "deal terms") is not the event itself.
+      if (w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::noun && !W[w + 1].capitalized) return std::nullopt;
+      is_noun = true;
+      confidence = lex_->noun_weight(wd.lemma) > 0 ? 0.75 : 0.55;
+    } else {
+      return std::nullopt;
+    }
+    event_mention m;
+    m.span = ctx.span(w);
+    m.trigger = ctx.form(w);
+    m.lemma = wd.lemma;
+    m.sentence = s;
+    m.pos = is_verb ? upos::verb : upos::noun;
+    m.frame = lex_->frame_of(m.lemma);
+    m.confidence = confidence;
+    if (const auto c = lex_->class_of(m.lemma)) m.cls = c->cls;
+    if (is_verb) verb_attributes(ctx, w, m);
+    if (is_noun) {
+      for (std::size_t k = w; k > ctx.sent_begin[s] && k + 3 > w; --k)
+        if (W[k - 1].lower == "no" || W[k - 1].lower == "without") m.pol = polarity::neg;
+    }
+    find_actors(ctx, w, m);
+    return m;
+  }
+
+  void verb_attributes(const doc_context& ctx, std::size_t w, event_mention& m) const {
+    const auto& W = ctx.words;
+    const auto s = W[w].sentence;
+    std::vector<const word*> chain;
+    bool neg = false, to_marker = false;
+    for (std::size_t k = w; k > ctx.sent_begin[s] && w - k < 6; --k) {
+      const auto& p = W[k - 1];
+      if (!p.aux.empty()) {
+        chain.insert(chain.begin(), &p);
+        if (p.is_negation) neg = true;
+      } else if (p.is_negation) {
+        neg = true;
+      } else if (p.tag == upos::adv) {
+        continue;
+      } else if (p.lower == "to" && chain.empty()) {
+        to_marker = true;
+        break;
+      } else {
+        break;
+      }
+    }
+    // "no longer" negates too.
+    if (w >= 2 && W[w - 1].lower == "longer" && W[w - 2].lower == "no") neg = true;
+    bool has_have = false, has_be = false, has_do = false;
+    std::string modal, finite;
+    for (const auto* a : chain) {
+      if (a->aux == "have") has_have = true;
+      if (a->aux == "be") has_be = true;
+      if (a->aux == "do") has_do = true;
+      if (a->aux == "modal" && modal.empty()) modal = a->modal;
+      if (finite.empty() && (!a->aux_tense.empty() || a->aux == "modal")) finite = a->aux == "modal" ? (a->aux_tense.empty() ? "none" : a->aux_tense) : a->aux_tense;
+    }
+    const auto finite_tense = [&]() {
+      if (finite == "past") return tense::past;
+      if (finite == "present") return tense::present;
+      if (finite == "future") return tense::future;
+      return tense::none;
+    };
+    const std::string& x = W[w].xpos;
+    const bool vbn = x.find("VBN") != std::string::npos;
+    if (x == "VBG") {
+      if (has_be) {
+        m.asp = has_have ? aspect::perfective_progressive : aspect::progressive;
+        m.tns = finite_tense();
+      } else {
+        m.tns = chain.empty() ? tense::prespart : finite_tense();
+      }
+    } else if (vbn && (has_have || has_be)) {
+      if (has_have) m.asp = aspect::perfective;
+      m.tns = finite_tense();
+    } else if (x == "VBN") {
+      m.tns = tense::pastpart;
+    } else if (x.rfind("VBD", 0) == 0) {
+      m.tns = tense::past;
+    } else if (x == "VBZ" || x == "VBP") {
+      m.tns = tense::present;
+    } else {  // base form
+      if (to_marker) m.tns = tense::infinitive;
+      else if (!modal.empty() || has_do) m.tns = finite_tense();
+      else m.tns = tense::present;
+    }
+    if (neg) m.pol = polarity::neg;
+    m.modality = modal;
+  }
+
+  void find_actors(const doc_context& ctx, std::size_t w, event_mention& m) const {
+    const auto [cb, ce] = ctx.clause(w);
+    std::vector<const entity*> before, after;
+    for (const auto& e : ctx.entities) {
+      if (e.first < cb || e.last >= ce) continue;
+      if (e.last < w) before.push_back(&e);
+      else if (e.first > w) after.push_back(&e);
+    }
+    // A pronoun subject right before the verb stands for the last person named.
+    if (before.empty() && m.pos == upos::verb) {
+      std::size_t k = w;
+      while (k > cb && (!ctx.words[k - 1].aux.empty() || ctx.words[k - 1].tag == upos::adv ||
+                        ctx.words[k - 1].is_negation))
+        --k;
+      if (k > cb && (ctx.words[k - 1].lower == "he" || ctx.words[k - 1].lower == "she"))
+        if (const auto* p = last_person_before(ctx, k - 1)) before.push_back(p);
+    }
+    std::set<std::string> seen;
+    const auto add = [&](const entity* e) {
+      if (m.actors.size() >= 4 || !seen.insert(e->canonical).second) return;
+      m.actors.push_back(e->canonical);
+      m.actor_spans.push_back({ctx.span(e->first).begin, ctx.span(e->last).end});
+    };
+    for (const auto* e : before) add(e);
+    for (const auto* e : after) add(e);
+  }
+
+  // ---- quantities
+  std::vector<found_quantity> find_quantities(const doc_context& ctx, std::size_t s) const {
+    const auto& W = ctx.words;
+    std::vector<found_quantity> out;
+    const std::size_t b = ctx.sent_begin[s], e = ctx.sent_end[s];
+    const auto number_of = [&](std::size_t k) -> std::optional<double> {
+      std::string f = ctx.form(k);
+      while (!f.empty() && (f.back() == '%')) f.pop_back();
+      f.erase(std::remove(f.begin(), f.end(), ','), f.end());
+      if (!f.empty() && std::isdigit(static_cast<unsigned char>(f.front()))) {
+        try {
+          std::size_t used = 0;
+          const double v = std::stod(f, &used);
+          if (used == f.size()) return v;
+        } catch (const std::exception&) {
+        }
+        return std::nullopt;
+      }
+      if (const auto u = lex_->unit_of(W[k].lower); u && u->kind == "number") return u->factor;
+      return std::nullopt;
+    };
+    for (std::size_t k = b; k < e; ++k) {
+      if (ctx.in_timex(k) && !(k + 1 < e && lex_->unit_of(W[k + 1].lower) &&
+                               lex_->unit_of(W[k + 1].lower)->kind == "duration"))
+        continue;
+      std::size_t first = k;
+      bool money = false;
+      if (const auto u = lex_->unit_of(ctx.form(k)); u && u->kind == "money_prefix" && k + 1 < e) {
+        money = true;
+        ++k;
+      }
+      const auto value = number_of(k);
+      if (!value) {
+        k = first;
+        continue;
+      }
+      found_quantity fq;
+      fq.first = first;
+      fq.last = k;
+      fq.q.value = *value;
+      std::size_t next = k + 1;
+      if (next < e) {
+        if (const auto u = lex_->unit_of(W[next].lower); u && u->kind == "scale") {
+          fq.q.value *= u->factor;
+          fq.last = next++;
+        }
+      }
+      const bool percent_sign = ends_with(ctx.form(k), "%");
+      if (money) {
+        fq.q.kind = "money";
+      } else if (percent_sign) {
+        fq.q.kind = "percent";
+      } else if (next < e && lex_->unit_of(W[next].lower) && lex_->unit_of(W[next].lower)->kind == "percent") {
+        fq.q.kind = "percent";
+        fq.last = next;
+      } else if (next < e && lex_->unit_of(W[next].lower) && lex_->unit_of(W[next].lower)->kind == "money_suffix") {
+        fq.q.kind = "money";
+        fq.last = next;
+      } else {
+        std::size_t u = next;
+        if (u < e && (ctx.form(u) == "-")) ++u;
+        if (u < e && lex_->unit_of(W[u].lower) && lex_->unit_of(W[u].lower)->kind == "duration") {
+          fq.q.kind = "duration";
+          fq.last = u;
+        } else if (ctx.in_timex(k)) {
+          k = fq.last;
+          continue;
+        } else {
+          // A bare number: a count when it quantifies a following noun; years are not counts.
+          if (*value >= 1900 && *value <= 2100 && std::floor(*value) == *value) {
+            k = fq.last;
+            continue;
+          }
+          if (u < e && W[u].tag == upos::noun && !W[u].capitalized) {
+            fq.q.kind = "count";
+            fq.last = u;
+          } else {
+            k = fq.last;
+            continue;
+          }
+        }
+      }
+      const auto bs = ctx.span(fq.first), be = ctx.span(fq.last);
+      fq.q.text = ctx.doc.doc.text.substr(bs.begin, be.end - bs.begin);
+      // Role from the preposition in front: "from 125%", "to 10%", "up to 145%", "by 5%".
+      if (first > b) {
+        const auto& p = W[first - 1].lower;
+        if (p == "from") fq.q.role = "from";
+        else if (p == "to") fq.q.role = "to";
+        else if (p == "by") fq.q.role = "by";
+      }
+      k = fq.last;
+      out.push_back(std::move(fq));
+    }
+    return out;
+  }
+
+  void attach_quantities(const doc_context& ctx, std::vector<event_mention>& events,
+                         const std::vector<std::size_t>& trigger_word) const {
+    for (std::size_t s = 0; s < ctx.sent_begin.size(); ++s) {
+      auto found = find_quantities(ctx, s);
+      if (found.empty()) continue;
+      std::map<std::size_t, std::vector<std::size_t>> by_event;  // event -> quantity indices
+      for (std::size_t q = 0; q < found.size(); ++q) {
+        const auto qw = found[q].first;
+        double best = 1e9;
+        std::size_t best_event = events.size();
+        for (std::size_t k = 0; k < events.size(); ++k) {
+          if (events[k].sentence != s) continue;
+          const auto ew = trigger_word[k];
+          const double dist = ew > qw ? double(ew - qw) : double(qw - ew);
+          std::size_t crossings = 0;
+          for (std::size_t x = std::min(ew, qw) + 1; x < std::max(ew, qw); ++x)
+            if (ctx.words[x].is_boundary) ++crossings;
+          double cost = dist + 8.0 * double(crossings);
+          const bool change = !lex_->change_direction(events[k].lemma).empty();
+          if (change) cost -= 6;
+          if (events[k].cls == event_class::reporting || events[k].cls == event_class::i_state) cost += 6;
+          if (found[q].q.kind == "count" && !change) cost += 2;
+          if (cost < best) {
+            best = cost;
+            best_event = k;
+          }
+        }
+        if (best_event < events.size() && best <= 12) by_event[best_event].push_back(q);
+      }
+      for (auto& [k, qs] : by_event) {
+        // In a change, an unmarked amount before a "to" amount of the same kind is the start value:
+        // "lowered his 145% tariffs ... to 30%".
+        const bool change = !lex_->change_direction(events[k].lemma).empty();
+        for (auto q : qs) {
+          auto& fq = found[q];
+          if (!change || !fq.q.role.empty()) continue;
+          for (auto r : qs)
+            if (r != q && found[r].q.role == "to" && found[r].q.kind == fq.q.kind && found[r].first > fq.first)
+              fq.q.role = "from";
+        }
+        for (auto q : qs) events[k].quantities.push_back(found[q].q);
+      }
+    }
+  }
+
+  // ---- summary
+  std::string summarize(const doc_context& ctx, const event_mention& m, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto [cb, ce] = ctx.clause(w);
+    std::vector<std::size_t> words;
+    std::string subject;
+    bool actor_shown = false;
+    if (m.pos == upos::verb) {
+      // Subject: the actors named before the trigger, else the noun phrase before it.
+      std::vector<std::string> subjects;
+      for (std::size_t a = 0; a < m.actors.size(); ++a)
+        if (m.actor_spans[a].end <= m.span.begin && m.actor_spans[a].begin >= ctx.span(cb).begin)
+          subjects.push_back(m.actors[a]);
+      std::size_t k = w;
+      std::vector<std::size_t> verb_group;
+      while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv)) {
+        --k;
+        if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
+      }
+      if (k > cb && (W[k - 1].lower == "he" || W[k - 1].lower == "she") && !m.actors.empty() && subjects.empty())
+        subjects.push_back(m.actors.front());
+      if (subjects.size() > 2) subjects.resize(2);
+      if (!subjects.empty()) {
+        subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
+        actor_shown = true;
+      } else if (W[w].xpos != "VBG" || k == cb) {
+        std::size_t np = k;
+        while (np > cb && k - np < 4 && (is_content(W[np - 1]) || ctx.form(np - 1) == "-") && !ctx.in_timex(np - 1)) --np;
+        for (std::size_t x = np; x < k; ++x) words.push_back(x);
+      }
+      for (auto v : verb_group) words.push_back(v);
+      words.push_back(w);
+      // Object: what follows in the clause, without times and without their prepositions.
+      std::size_t taken = 0;
+      for (std::size_t x = w + 1; x < ce && taken < 12; ++x) {
+        const auto& o = W[x];
+        if (o.tag == upos::verb && (o.xpos == "VBD" || o.xpos == "VBZ" || o.xpos == "VBP" || o.xpos == "VBD|VBN") &&
+            x > w + 1)
+          break;
+        if (o.aux.size() && x > w + 1) break;
+        if (ctx.in_timex(x)) continue;
+        if (o.tag == upos::adp && x + 1 < ce && (ctx.in_timex(x + 1) ||
+                                                 (x + 2 < ce && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
+          continue;
+        if (o.tag == upos::adv && !o.is_negation) continue;
+        if (is_quote(ctx.form(x))) continue;
+        words.push_back(x);
+        if (o.tag != upos::punct && o.tag != upos::sym) ++taken;
+      }
+    } else {
+      // Noun: its modifiers, the noun and a short prepositional phrase.
+      std::size_t np = w;
+      while (np > cb && w - np < 4) {
+        const auto& p = W[np - 1];
+        if (is_content(p) || ctx.form(np - 1) == "-" || p.tag == upos::det && p.lower != "the" && p.lower != "a" &&
+                                                           p.lower != "an")
+          --np;
+        else
+          break;
+      }
+      for (std::size_t x = np; x <= w; ++x) words.push_back(x);
+      std::size_t x = w + 1;
+      if (x < ce && W[x].tag == upos::adp && W[x].lower != "of" && !ctx.in_timex(x + 1 < ce ? x + 1 : x)) {
+        std::size_t taken = 0;
+        for (; x < ce && taken < 6; ++x) {
+          if (W[x].tag == upos::verb || !W[x].aux.empty()) break;
+          if (ctx.in_timex(x)) break;
+          words.push_back(x);
+          ++taken;
+        }
+      } else if (x < ce && W[x].lower == "of") {
+        std::size_t taken = 0;
+        for (; x < ce && taken < 5; ++x) {
+          if (W[x].tag == upos::verb || !W[x].aux.empty() || ctx.in_timex(x)) break;
+          words.push_back(x);
+          ++taken;
+        }
+      }
+    }
+    // Trim dangling function words at the end.
+    while (!words.empty()) {
+      const auto& t = W[words.back()];
+      if (t.tag == upos::adp || t.tag == upos::det || t.tag == upos::cconj || t.tag == upos::part ||
+          t.tag == upos::sconj || t.tag == upos::punct || t.tag == upos::pron)
+        words.pop_back();
+      else
+        break;
+    }
+    std::string body = ctx.render(words);
+    std::string out = subject.empty() ? body : subject + " " + body;
+    if (!actor_shown && m.pos == upos::noun && !m.actors.empty()) {
+      bool any = false;
+      for (const auto& a : m.actors)
+        if (out.find(a) != std::string::npos) any = true;
+      if (!any) {
+        out += " (";
+        for (std::size_t a = 0; a < m.actors.size() && a < 2; ++a) out += (a ? ", " : "") + m.actors[a];
+        out += ")";
+      }
+    }
+    if (out.size() > 100) {
+      auto cut = out.rfind(' ', 97);
+      out = out.substr(0, cut == std::string::npos ? 97 : cut) + "...";
+    }
+    if (!out.empty() && std::islower(static_cast<unsigned char>(out.front())))
+      out.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(out.front())));
+    return out;
+  }
+
+  // ---- salience
+  void score(const doc_context& ctx, event_mention& m, std::size_t w) const {
+    double base;
+    const double change = lex_->change_weight(m.lemma);
+    if (const auto c = lex_->class_of(m.lemma)) base = c->weight;
+    else if (change > 0) base = change;
+    else if (m.pos == upos::noun) base = lex_->noun_weight(m.lemma) > 0 ? lex_->noun_weight(m.lemma) : 0.35;
+    else base = 0.4;
+    if (change > 0 && m.quantities.empty() && m.pos == upos::verb) base = std::min(base, 0.55);
+    double s = base;
+    const auto [cb, ce] = ctx.clause(w);
+    bool dated = false;
+    for (std::size_t x = cb; x < ce; ++x)
+      if (ctx.in_timex(x)) {
+        const auto t = ctx.times[static_cast<std::size_t>(ctx.timex_of[x])].type;
+        if (t == timex::timex_type::date || t == timex::timex_type::time) dated = true;
+      }
+    if (dated) s += 0.1;
+    if (!m.actors.empty()) s += 0.05;
+    for (const auto& q : m.quantities)
+      if (q.kind == "percent" || q.kind == "money") {
+        s += 0.15;
+        break;
+      }
+    if (m.pol == polarity::neg) s -= 0.25;
+    if (!m.modality.empty() && m.modality != "will") s -= 0.15;
+    if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;
+    m.salience = std::clamp(s, 0.0, 1.0);
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<const extractor> extractor::load_default() {
+  return std::make_shared<default_extractor>(lexicon::load_default());
+}
+
+/// An extractor over an explicit lexicon (tests, custom resources).
+std::shared_ptr<const extractor> make_extractor(std::shared_ptr<const lexicon> lex) {
+  return std::make_shared<default_extractor>(std::move(lex));
+}
+
+}  // namespace chronograph::events

@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: MIT
+// Loading the events stage's tables and describing tokens (tag, lemma, auxiliary features).
+#include "chronograph/events/lexicon.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "chronograph/error.hpp"
+#include "chronograph/resources.hpp"
+
+namespace chronograph::events {
+
+namespace {
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (true) {
+    const auto tab = line.find('\t', at);
+    out.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
+    if (tab == std::string::npos) break;
+    at = tab + 1;
+  }
+  for (auto& f : out) {
+    while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.pop_back();
+  }
+  return out;
+}
+
+double parse_weight(const std::filesystem::path& path, std::size_t line, const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const double v = std::stod(text, &used);
+    if (used != text.size() || v < 0 || v > 1) throw std::invalid_argument("range");
+    return v;
+  } catch (const std::exception&) {
+    table_error(path, line, "weight must be a number in [0, 1], got \"" + text + "\"");
+  }
+}
+
+bool is_punct_form(std::string_view form) {
+  for (unsigned char c : form) {
+    if (std::isalnum(c) || c >= 0x80) {
+      // Multi-byte characters: typographic quotes and dashes are punctuation, letters are not.
+      if (c >= 0x80) {
+        const std::string_view s = form;
+        if (s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x98" || s == "\xE2\x80\x99" ||
+            s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "\xE2\x80\xA6" || s == "\xE2\x80\xA2")
+          return true;
+      }
+      return false;
+    }
+  }
+  return !form.empty();
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string strip_possessive(std::string_view form) {
+  if (ends_with(form, "'s")) return std::string(form.substr(0, form.size() - 2));
+  if (ends_with(form, "\xE2\x80\x99s")) return std::string(form.substr(0, form.size() - 4));
+  return std::string(form);
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+std::vector<table_row> read_table(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw resource_error(path.string() + ": cannot read resource table");
+  std::vector<table_row> rows;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') continue;
+    rows.push_back({number, split_tabs(line)});
+  }
+  return rows;
+}
+
+void table_error(const std::filesystem::path& path, std::size_t line, const std::string& message) {
+  throw resource_error(path.string() + ":" + std::to_string(line) + ": " + message);
+}
+
+std::string normalize_word(std::string_view form) {
+  std::string out;
+  out.reserve(form.size());
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    if (form.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(form[i]))));
+  }
+  return out;
+}
+
+std::optional<event_class> event_class_from_string(std::string_view name) noexcept {
+  if (name == "OCCURRENCE") return event_class::occurrence;
+  if (name == "REPORTING") return event_class::reporting;
+  if (name == "I_ACTION") return event_class::i_action;
+  if (name == "I_STATE") return event_class::i_state;
+  if (name == "ASPECTUAL") return event_class::aspectual;
+  if (name == "STATE") return event_class::state;
+  if (name == "PERCEPTION") return event_class::perception;
+  return std::nullopt;
+}
+
+std::shared_ptr<const lexicon> lexicon::load_default() {
+  return load(resource_path("events", "verbs.tsv").parent_path());
+}
+
+std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
+  auto lex = std::make_shared<lexicon>();
+  const auto need = [&](const std::filesystem::path& p, const table_row& r, std::size_t n) {
+    if (r.fields.size() < n)
+      table_error(p, r.line, "expected " + std::to_string(n) + " TAB-separated fields");
+  };
+
+  {
+    const auto p = dir / "function_words.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 3);
+      function_word fw;
+      fw.tag = text::upos::unknown;
+      {
+        // The closed-class tags used in this table (the text library may not be linked here).
+        static const std::pair<const char*, text::upos> names[] = {
+            {"DET", text::upos::det},   {"PRON", text::upos::pron},   {"AUX", text::upos::aux},
+            {"PART", text::upos::part}, {"ADV", text::upos::adv},     {"CCONJ", text::upos::cconj},
+            {"SCONJ", text::upos::sconj}, {"ADP", text::upos::adp},   {"ADJ", text::upos::adj}};
+        for (const auto& [n, t] : names)
+          if (r.fields[1] == n) fw.tag = t;
+        if (fw.tag == text::upos::unknown) table_error(p, r.line, "unknown UPOS \"" + r.fields[1] + "\"");
+      }
+      if (r.fields[2] != "-") {
+        std::stringstream ss(r.fields[2]);
+        std::string feat;
+        while (std::getline(ss, feat, ',')) {
+          const auto eq = feat.find('=');
+          const std::string key = feat.substr(0, eq);
+          const std::string value = eq == std::string::npos ? "" : feat.substr(eq + 1);
+          if (key == "aux") fw.aux = value;
+          else if (key == "tense") fw.tense = value;
+          else if (key == "modal") fw.modal = value;
+          else if (key == "neg") fw.neg = true;
+          else if (key == "sub") fw.sub = true;
+          else if (key == "poss") fw.poss = true;
+          else table_error(p, r.line, "unknown feature \"" + key + "\"");
+        }
+      }
+      lex->function_words_.emplace(r.fields[0], fw);
+    }
+  }
+  {
+    const auto p = dir / "verbs.tsv";
+    for (const auto& r : read_table(p)) {
+      const auto& lemma = r.fields[0];
+      lex->verbs_.insert(lemma);
+      if (r.fields.size() >= 3) {
+        std::vector<std::string> past, part;
+        std::stringstream a(r.fields[1]), b(r.fields[2]);
+        std::string f;
+        while (std::getline(a, f, '|')) past.push_back(f);
+        while (std::getline(b, f, '|')) part.push_back(f);
+        for (const auto& form : past) lex->irregular_[form] = {lemma, "VBD"};
+        for (const auto& form : part) {
+          auto it = lex->irregular_.find(form);
+          if (it != lex->irregular_.end() && it->second.xpos == "VBD") it->second.xpos = "VBD|VBN";
+          else if (form != lemma) lex->irregular_[form] = {lemma, "VBN"};
+        }
+      } else if (r.fields.size() != 1) {
+        table_error(p, r.line, "expected lemma or lemma<TAB>past<TAB>participle");
+      }
+    }
+  }
+  {
+    const auto p = dir / "event_nouns.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 3);
+      lex->nouns_[r.fields[0]] = parse_weight(p, r.line, r.fields[2]);
+      if (r.fields[1] != "-") lex->plurals_[r.fields[1]] = r.fields[0];
+    }
+  }
+  {
+    const auto p = dir / "nominal_suffixes.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 2);
+      lex->nominal_suffixes_.emplace_back(r.fields[0], r.fields[1] == "-" ? "" : r.fields[1]);
+    }
+  }
+  for (const auto& r : read_table(dir / "non_event_nouns.tsv")) lex->non_event_nouns_.insert(r.fields[0]);
+  {
+    const auto p = dir / "event_classes.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 3);
+      const auto cls = event_class_from_string(r.fields[1]);
+      if (!cls) table_error(p, r.line, "unknown TimeML class \"" + r.fields[1] + "\"");
+      lex->classes_[r.fields[0]] = {*cls, parse_weight(p, r.line, r.fields[2])};
+    }
+  }
+  {
+    const auto p = dir / "change_verbs.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 3);
+      if (r.fields[1] != "up" && r.fields[1] != "down" && r.fields[1] != "set")
+        table_error(p, r.line, "direction must be up, down or set");
+      lex->changes_.emplace(r.fields[0], std::make_pair(r.fields[1], parse_weight(p, r.line, r.fields[2])));
+    }
+  }
+  {
+    const auto p = dir / "event_frames.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 2);
+      lex->frames_[r.fields[0]] = r.fields[1];
+    }
+  }
+  for (const auto& r : read_table(dir / "titles.tsv")) lex->titles_.insert(r.fields[0]);
+  {
+    const auto p = dir / "demonyms.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 2);
+      lex->demonyms_[r.fields[0]] = r.fields[1];
+    }
+  }
+  {
+    const auto p = dir / "actor_aliases.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 2);
+      lex->aliases_[r.fields[0]] = r.fields[1];
+    }
+  }
+  for (const auto& r : read_table(dir / "non_actors.tsv")) lex->non_actors_.insert(r.fields[0]);
+  {
+    const auto p = dir / "quantity_units.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 3);
+      unit_entry u;
+      u.kind = r.fields[1];
+      try {
+        u.factor = std::stod(r.fields[2]);
+      } catch (const std::exception&) {
+        table_error(p, r.line, "factor must be a number");
+      }
+      lex->units_[r.fields[0]] = u;
+    }
+  }
+  return lex;
+}
+
+std::optional<verb_form> lexicon::analyze_verb(std::string_view w) const {
+  if (w.size() < 2) return std::nullopt;
+  if (auto it = irregular_.find(w); it != irregular_.end()) return it->second;
+  if (verbs_.count(w)) return verb_form{std::string(w), "VB"};
+  const auto known = [&](const std::string& s) { return !s.empty() && verbs_.count(s) > 0; };
+  const auto undouble = [](std::string s) {
+    if (s.size() >= 3 && s[s.size() - 1] == s[s.size() - 2] && !is_vowel(s.back())) s.pop_back();
+    else s.clear();
+    return s;
+  };
+  if (ends_with(w, "ing") && w.size() > 4) {
+    const std::string stem(w.substr(0, w.size() - 3));
+    if (known(stem)) return verb_form{stem, "VBG"};
+    if (known(stem + "e")) return verb_form{stem + "e", "VBG"};
+    if (const auto u = undouble(stem); known(u)) return verb_form{u, "VBG"};
+    if (ends_with(stem, "y") && known(stem.substr(0, stem.size() - 1) + "ie"))
+      return verb_form{stem.substr(0, stem.size() - 1) + "ie", "VBG"};
+  }
+  if (ends_with(w, "ed") && w.size() > 3) {
+    const std::string stem(w.substr(0, w.size() - 2));
+    if (ends_with(w, "ied") && known(std::string(w.substr(0, w.size() - 3)) + "y"))
+      return verb_form{std::string(w.substr(0, w.size() - 3)) + "y", "VBD|VBN"};
+    if (known(stem)) return verb_form{stem, "VBD|VBN"};
+    if (known(stem + "e")) return verb_form{stem + "e", "VBD|VBN"};
+    if (const auto u = undouble(stem); known(u)) return verb_form{u, "VBD|VBN"};
+  }
+  if (ends_with(w, "s") && w.size() > 2) {
+    if (ends_with(w, "ies") && known(std::string(w.substr(0, w.size() - 3)) + "y"))
+      return verb_form{std::string(w.substr(0, w.size() - 3)) + "y", "VBZ"};
+    if (ends_with(w, "es") && known(std::string(w.substr(0, w.size() - 2))))
+      return verb_form{std::string(w.substr(0, w.size() - 2)), "VBZ"};
+    if (known(std::string(w.substr(0, w.size() - 1)))) return verb_form{std::string(w.substr(0, w.size() - 1)), "VBZ"};
+  }
+  return std::nullopt;
+}
+
+std::string lexicon::noun_lemma(std::string_view w) const {
+  if (auto it = plurals_.find(w); it != plurals_.end()) return it->second;
+  if (nouns_.count(w)) return std::string(w);
+  if (ends_with(w, "ies") && w.size() > 4) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (ends_with(w, "sses") || ends_with(w, "ches") || ends_with(w, "shes") || ends_with(w, "xes"))
+    return std::string(w.substr(0, w.size() - 2));
+  if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") && w.size() > 3)
+    return std::string(w.substr(0, w.size() - 1));
+  return std::string(w);
+}
+
+bool lexicon::is_verb(std::string_view lemma) const { return verbs_.count(lemma) > 0; }
+
+bool lexicon::is_event_noun(std::string_view lemma) const {
+  if (nouns_.count(lemma)) return true;
+  if (non_event_nouns_.count(lemma)) return false;
+  for (const auto& [suffix, ending] : nominal_suffixes_) {
+    if (lemma.size() > suffix.size() + 2 && ends_with(lemma, suffix)) {
+      const std::string verb = std::string(lemma.substr(0, lemma.size() - suffix.size())) + ending;
+      if (verbs_.count(verb)) return true;
+    }
+  }
+  return false;
+}
+
+std::optional<lexicon::class_entry> lexicon::class_of(std::string_view lemma) const {
+  if (auto it = classes_.find(lemma); it != classes_.end()) return it->second;
+  return std::nullopt;
+}
+
+double lexicon::noun_weight(std::string_view lemma) const {
+  if (auto it = nouns_.find(lemma); it != nouns_.end()) return it->second;
+  return 0;
+}
+
+std::string lexicon::change_direction(std::string_view lemma) const {
+  if (auto it = changes_.find(lemma); it != changes_.end()) return it->second.first;
+  return {};
+}
+
+double lexicon::change_weight(std::string_view lemma) const {
+  if (auto it = changes_.find(lemma); it != changes_.end()) return it->second.second;
+  return 0;
+}
+
+std::string lexicon::frame_of(std::string_view lemma) const {
+  if (auto it = frames_.find(lemma); it != frames_.end()) return it->second;
+  return std::string(lemma);
+}
+
+bool lexicon::is_title(std::string_view lower) const { return titles_.count(lower) > 0; }
+
+std::optional<std::string> lexicon::demonym_country(std::string_view form) const {
+  if (auto it = demonyms_.find(form); it != demonyms_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::optional<std::string> lexicon::alias_of(std::string_view name) const {
+  if (auto it = aliases_.find(name); it != aliases_.end()) return it->second;
+  return std::nullopt;
+}
+
+bool lexicon::is_non_actor(std::string_view name) const { return non_actors_.count(name) > 0; }
+
+std::optional<lexicon::unit_entry> lexicon::unit_of(std::string_view lower) const {
+  if (auto it = units_.find(lower); it != units_.end()) return it->second;
+  return std::nullopt;
+}
+
+text::upos lexicon::guess_tag(const std::vector<word>& sw, std::string_view form, std::string_view lower,
+                              bool sentence_initial, std::string& xpos) const {
+  using text::upos;
+  if (is_punct_form(form)) return upos::punct;
+  if (std::isdigit(static_cast<unsigned char>(form.front()))) return upos::num;
+  if (form == "$" || form == "%" || form == "\xE2\x82\xAC" || form == "\xC2\xA3") return upos::sym;
+  const bool cap = std::isupper(static_cast<unsigned char>(form.front())) != 0;
+  bool all_caps = form.size() > 1;
+  for (unsigned char c : form)
+    if (std::isalpha(c) && !std::isupper(c)) all_caps = false;
+  if (auto it = function_words_.find(lower); it != function_words_.end()) {
+    // A capitalised closed-class word mid-sentence ("May", "Will") may be a name; modals that
+    // are also month or person names are left to the capitalisation test below.
+    if (!(cap && !sentence_initial && !all_caps && (lower == "may" || lower == "will" || lower == "us")))
+      return it->second.tag;
+  }
+  const auto verb = analyze_verb(lower);
+  const std::string nl = noun_lemma(lower);
+  const bool noun = is_event_noun(nl) && !non_event_nouns_.count(nl);
+  if (cap && (!sentence_initial || (!verb && !noun)) && !(all_caps && (verb || noun))) return upos::propn;
+  const word* prev = sw.empty() ? nullptr : &sw.back();
+  const auto prev_is = [&](std::initializer_list<upos> tags) {
+    if (!prev) return false;
+    for (auto t : tags)
+      if (prev->tag == t) return true;
+    return false;
+  };
+  const bool prev_possessive = prev && (ends_with(prev->lower, "'s") || prev->lower == "'s");
+  if (verb && !noun) {
+    if (prev_is({upos::det}) || prev_possessive) {
+      if (verb->xpos == "VBG") {
+        xpos = verb->xpos;
+        return upos::noun;  // "the signing"
+      }
+      return upos::noun;
+    }
+    xpos = verb->xpos;
+    return upos::verb;
+  }
+  if (noun && !verb) return upos::noun;
+  if (noun && verb) {
+    if (prev_is({upos::det, upos::adj, upos::num, upos::adp, upos::noun}) || prev_possessive) return upos::noun;
+    if (prev_is({upos::pron, upos::aux, upos::adv}) || (prev && prev->lower == "to")) {
+      xpos = verb->xpos;
+      return upos::verb;
+    }
+    if (verb->xpos == "VBD|VBN" || verb->xpos == "VBD" || verb->xpos == "VBN" || verb->xpos == "VBG" ||
+        (prev_is({upos::propn}) && verb->xpos == "VBZ")) {
+      xpos = verb->xpos;
+      return upos::verb;
+    }
+    return upos::noun;
+  }
+  if (ends_with(lower, "ly") && lower.size() > 4) return upos::adv;
+  return upos::noun;  // unknown content word: most are nouns or adjectives in news
+}
+
+std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
+  std::vector<word> out;
+  out.reserve(doc.tokens.size());
+  std::set<std::string, std::less<>> mid_caps;
+  for (const auto& sent : doc.sentences) {
+    for (std::size_t k = sent.first_token + 1; k < sent.end_token && k < doc.tokens.size(); ++k) {
+      const auto& f = doc.tokens[k].form;
+      const auto& before = doc.tokens[k - 1].form;
+      const bool after_opening = (is_punct_form(before) && k == sent.first_token + 1) ||
+                                 before == "\xE2\x80\x9C" || before == "\"" || before == ":";
+      if (!f.empty() && std::isupper(static_cast<unsigned char>(f.front())) && !after_opening)
+        mid_caps.insert(strip_possessive(f));
+    }
+  }
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& sent = doc.sentences[s];
+    std::vector<word> sw;
+    for (std::size_t k = sent.first_token; k < sent.end_token && k < doc.tokens.size(); ++k) {
+      const auto& tok = doc.tokens[k];
+      word w;
+      w.token = k;
+      w.sentence = s;
+      w.lower = normalize_word(tok.form);
+      w.capitalized = !tok.form.empty() && std::isupper(static_cast<unsigned char>(tok.form.front()));
+      const bool initial = sw.empty() || (sw.back().tag == text::upos::punct && sw.size() <= 2);
+      // A capitalised first word is a name only when the document also writes it capitalised
+      // mid-sentence ("Beijing ... Beijing") or the tables know it; else it is a common word.
+      const bool known_name = !initial || mid_caps.count(strip_possessive(tok.form)) > 0 ||
+                              alias_of(strip_possessive(tok.form)) || demonym_country(tok.form);
+      if (tok.tag != text::upos::unknown) {
+        w.tag = tok.tag;
+        w.xpos = tok.xpos;
+      } else {
+        w.tag_guessed = true;
+        w.tag = guess_tag(sw, tok.form, w.lower, initial && !known_name, w.xpos);
+      }
+      if (auto it = function_words_.find(w.lower); it != function_words_.end()) {
+        const auto& fw = it->second;
+        const bool closed = w.tag == text::upos::aux || w.tag == text::upos::part || w.tag == text::upos::det ||
+                            w.tag == text::upos::sconj || w.tag == text::upos::pron || w.tag == text::upos::adv ||
+                            w.tag == text::upos::cconj || w.tag == text::upos::adp;
+        if (closed) {
+          w.is_negation = fw.neg;
+          w.starts_clause = fw.sub;
+          // Auxiliary features only when the word is used as an auxiliary, not as a main verb.
+          if (w.tag == text::upos::aux || (w.tag_guessed && !fw.aux.empty())) {
+            w.aux = fw.aux;
+            w.aux_tense = fw.tense;
+            w.modal = fw.modal;
+          }
+        }
+      }
+      if (w.tag == text::upos::punct) {
+        static const char* boundaries[] = {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "--"};
+        for (const char* b : boundaries)
+          if (tok.form == b) w.is_boundary = true;
+      }
+      if (w.starts_clause) w.is_boundary = true;
+      // Lemma: given, else by tag.
+      if (!tok.lemma.empty()) {
+        w.lemma = normalize_word(tok.lemma);
+      } else if (w.tag == text::upos::verb || w.tag == text::upos::aux) {
+        const auto v = analyze_verb(w.lower);
+        w.lemma = v ? v->lemma : w.lower;
+        if (w.xpos.empty() && v) w.xpos = v->xpos;
+      } else if (w.tag == text::upos::noun) {
+        w.lemma = noun_lemma(w.lower);
+      } else {
+        w.lemma = w.lower;
+      }
+      if (w.tag == text::upos::verb && w.xpos.empty()) {
+        if (const auto v = analyze_verb(w.lower)) w.xpos = v->xpos;
+      }
+      sw.push_back(w);
+    }
+    // A guessed "have"/"do" that no verb follows is the main verb ("They have a deal").
+    for (std::size_t k = 0; k < sw.size(); ++k) {
+      auto& w = sw[k];
+      if (!w.tag_guessed || (w.aux != "have" && w.aux != "do")) continue;
+      std::size_t n = k + 1;
+      while (n < sw.size() && (sw[n].tag == text::upos::adv || sw[n].is_negation)) ++n;
+      if (n < sw.size() && (sw[n].tag == text::upos::verb || sw[n].tag == text::upos::aux)) continue;
+      w.tag = text::upos::verb;
+      w.aux.clear();
+      w.modal.clear();
+      if (const auto v = analyze_verb(w.lower)) {
+        w.lemma = v->lemma;
+        w.xpos = w.aux_tense == "past" ? "VBD" : (w.lower == "has" || w.lower == "does") ? "VBZ" : v->xpos;
+      }
+      w.aux_tense.clear();
+    }
+    for (auto& w : sw) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+}  // namespace chronograph::events
