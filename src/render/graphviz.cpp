@@ -193,26 +193,46 @@ void add_link(Agraph_t* g, const std::vector<Agnode_t*>& nodes, const detail::ti
   if (!constrain) set(edge, "constraint", "false");
 }
 
-/// A legend (our own fixed words, so HTML-like labels are safe here).
+/// Escapes our own text (titles made of dates and counts) for an HTML-like label.
+std::string html_text(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '"') out += "&quot;";
+    else out += c;
+  }
+  return out;
+}
+
+/// Legend rows (our own fixed words, so HTML-like labels are safe here).
+std::string legend_rows(bool is_timeline) {
+  std::string rows = std::string("<TR><TD><FONT COLOR=\"") + causal_colour +
+                     "\"><B>&#9473;&#9473;&#9654;</B></FONT></TD>"
+                     "<TD ALIGN=\"LEFT\">causes (labelled when it enables or prevents)</TD></TR>";
+  if (is_timeline)
+    rows += std::string("<TR><TD><FONT COLOR=\"") + temporal_colour + "\">- - &#9654;</FONT></TD>"
+            "<TD ALIGN=\"LEFT\">stated order the date axis does not show</TD></TR>";
+  rows += std::string("<TR><TD><FONT COLOR=\"") + conflict_colour + "\"><B>- - &#9654;</B></FONT></TD>"
+          "<TD ALIGN=\"LEFT\">link that contradicts the dates</TD></TR>"
+          "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#dbe9f6\">event</TD>"
+          "<TD ALIGN=\"LEFT\">bold border: most salient; dotted: approximate or inferred date; "
+          "dashed: planned or hypothetical</TD></TR>"
+          "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#eeeeee\">report</TD>"
+          "<TD ALIGN=\"LEFT\">grey: reporting; yellow: intention; green: state</TD></TR>";
+  return rows;
+}
+
+/// The timeline's legend: a node below the last axis row.
 void add_legend(Agraph_t* g, Agnode_t* below) {
   Agnode_t* legend = agnode(g, cs("legend"), 1);
   set(legend, "shape", "plaintext");
   set(legend, "style", "");
-  const std::string html = std::string(
-      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>"
-      "<TR><TD><FONT COLOR=\"") + causal_colour + "\"><B>&#8212;&#8212;&#9654;</B></FONT></TD>"
-      "<TD ALIGN=\"LEFT\">causes (or enables / prevents)</TD></TR>"
-      "<TR><TD><FONT COLOR=\"" + temporal_colour + "\">- - -&#9654;</FONT></TD>"
-      "<TD ALIGN=\"LEFT\">stated order not shown by the dates</TD></TR>"
-      "<TR><TD><FONT COLOR=\"" + conflict_colour + "\"><B>- - -&#9654;</B></FONT></TD>"
-      "<TD ALIGN=\"LEFT\">link that contradicts the dates</TD></TR>"
-      "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#dbe9f6\">event</TD>"
-      "<TD ALIGN=\"LEFT\">bold border: most salient; dotted: approximate date; dashed: planned</TD></TR>"
-      "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#eeeeee\">report</TD>"
-      "<TD ALIGN=\"LEFT\">reporting; yellow: intention; green: state</TD></TR>"
-      "</TABLE>";
-  set_html(g, legend, "label", html);
+  set_html(g, legend, "label",
+           "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+           "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>" +
+               legend_rows(true) + "</TABLE>");
   if (below) {
     Agedge_t* e = agedge(g, below, legend, nullptr, 1);
     set(e, "style", "invis");
@@ -305,7 +325,11 @@ graph_ptr build_causal_graph(const story& s, const options& opts) {
     set(note, "style", "");
     set(note, "label", "no causal links among the shown events");
   }
-  add_legend(g, nullptr);
+  // In a left-to-right layout a legend node would widen a rank: it goes in the graph label.
+  set_html(g, g, "label",
+           "<FONT POINT-SIZE=\"10\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
+           "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"16\">" + html_text(m.title) + "</FONT></TD></TR>" +
+               legend_rows(false) + "</TABLE></FONT>");
   return owner;
 }
 

@@ -99,27 +99,49 @@ std::optional<std::size_t> timeline_model::shown(std::size_t event_index) const 
   return std::nullopt;
 }
 
-std::vector<std::string> wrap(const std::string& text, std::size_t width, std::size_t max_lines) {
+namespace {
+
+std::vector<std::string> greedy_wrap(const std::vector<std::string>& words, std::size_t width) {
   std::vector<std::string> lines;
   std::string line;
-  std::size_t at = 0;
-  bool cut = false;
-  while (at < text.size()) {
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t' || text[at] == '\r')) ++at;
-    if (at >= text.size()) break;
-    std::size_t end = at;
-    while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' && text[end] != '\r') ++end;
-    const std::string word = text.substr(at, end - at);
-    at = end;
+  for (const auto& word : words) {
     if (!line.empty() && code_points(line) + 1 + code_points(word) > width) {
       lines.push_back(line);
       line.clear();
-      if (lines.size() == max_lines) { cut = true; break; }
     }
     line += (line.empty() ? "" : " ") + word;
   }
-  if (!cut && !line.empty()) lines.push_back(line);
-  if (cut && !lines.empty()) lines.back() += " \u2026";
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(const std::string& text, std::size_t width, std::size_t max_lines) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  const auto space = [&](std::size_t k) {
+    return text[k] == ' ' || text[k] == '\n' || text[k] == '\t' || text[k] == '\r';
+  };
+  while (at < text.size()) {
+    while (at < text.size() && space(at)) ++at;
+    std::size_t end = at;
+    while (end < text.size() && !space(end)) ++end;
+    if (end > at) words.push_back(text.substr(at, end - at));
+    at = end;
+  }
+  std::vector<std::string> lines = greedy_wrap(words, width);
+  // Balance: the narrowest width that needs no more lines, so the last line is not one orphan word.
+  for (std::size_t narrower = width; lines.size() > 1 && lines.size() <= max_lines && narrower > width / 2;) {
+    --narrower;
+    auto tighter = greedy_wrap(words, narrower);
+    if (tighter.size() != lines.size()) break;
+    lines = std::move(tighter);
+  }
+  if (lines.size() > max_lines) {
+    lines.resize(max_lines);
+    lines.back() += " \u2026";
+  }
   return lines;
 }
 

@@ -98,5 +98,6 @@ TEST_CASE("wrap breaks at spaces and cuts long text", "[render][timeline]") {
   CHECK(detail::wrap("averyveryverylongword x", 5, 5) == strings{"averyveryverylongword", "x"});
   CHECK(detail::wrap("a b c d e f", 3, 2) == strings{"a b", "c d \u2026"});
   CHECK(detail::wrap("  ", 5, 2).empty());
+  CHECK(detail::wrap("Trade tensions had built for years", 30, 4) == strings{"Trade tensions had", "built for years"});
   CHECK(detail::wrap("\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9", 5, 2) == strings{"\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9"});
 }
