@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Internals of the timex stage: tokenizer, lexicon (word lists as token tries), compiled rules.
+// Private header: only src/timex/ and tests/timex/ include it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chronograph/timex/candidate.hpp"
+
+namespace chronograph::timex::detail {
+
+enum class token_kind : std::uint8_t { word, number, punct };
+
+/// A token of the timex scanner. `key` is the lower-cased form (punctuation canonicalised:
+/// every dash is "-", every apostrophe "'", every double quote "\"").
+struct token {
+  std::uint32_t begin = 0, end = 0;
+  std::string_view key;
+  token_kind kind = token_kind::word;
+  bool space_before = true;
+  bool is_capitalized = false;
+  bool is_ordinal = false;   ///< "17th"
+  bool is_decade = false;    ///< "1990s", "90s"
+  bool sentence_start = false;
+  std::uint8_t digits = 0;   ///< number of digits (number tokens)
+  std::uint32_t number = 0;  ///< numeric value of the digits (saturated)
+  text::upos pos = text::upos::unknown;  ///< from the text stage, when it ran
+  std::string_view xpos;
+};
+
+/// Tokenizes `text`; `lowered` must be an ASCII-lower-cased copy of `text` (same length) that
+/// outlives the tokens (keys point into it or into static storage).
+void tokenize(std::string_view text, std::string_view lowered, std::vector<token>& out);
+/// ASCII lower-casing (UTF-8 bytes unchanged, so offsets are preserved).
+std::string ascii_lower(std::string_view text);
+
+/// A word list: entries are token sequences (tokenized like the text) with a value.
+struct word_list {
+  std::string name;
+  struct node {
+    std::vector<std::pair<std::string, int>> children;  ///< key -> node index
+    int value = -1;                                     ///< index into values
+    bool needs_capital = false;                          ///< flag "cap": only when capitalised
+  };
+  std::vector<node> nodes{node{}};
+  std::vector<std::string> values;
+  std::vector<std::string> first_keys;  ///< keys of the root's children
+};
+
+struct element;
+using sequence = std::vector<element>;
+
+enum class builtin : std::uint8_t { integer, number, year, yy, dom, mm, hour, hour12, minute, ordinal, decade, word,
+                                    digits3, digits4 };
+
+struct element {
+  enum kind_type : std::uint8_t { literal, list, builtin_class, group } kind = literal;
+  std::string text;     ///< literal key
+  int list_id = -1;
+  builtin cls = builtin::integer;
+  std::vector<sequence> alternatives;
+  bool is_optional = false;
+  bool no_space = false;  ///< `^`: no whitespace before this element's first token
+  int capture = -1;       ///< capture slot, -1 when not captured
+};
+
+struct rule {
+  std::string name, file;
+  std::size_t line = 0;
+  bool is_negative = false;  ///< type NONE: blocks what it covers
+  timex_type type = timex_type::date;
+  sequence pattern;
+  std::vector<std::string> capture_names;
+  operation op = operation::fields;
+  std::string literal;
+  double amount = 0, sign = 1;
+  int amount_capture = -1;
+  bool amount_unspecified = false;
+  std::string unit;
+  int unit_capture = -1;
+  bool from_reference = false;
+  grain precision = grain::none;
+  std::string mod, quant, freq;
+  bool is_latent = false;
+  bool check_month_pos = true;
+};
+
+}  // namespace chronograph::timex::detail
+
+namespace chronograph::timex {
+
+struct rule_set::impl {
+  std::vector<detail::word_list> lists;
+  std::unordered_map<std::string, int> list_index;
+  std::vector<detail::rule> rules;
+  std::vector<example> examples;
+  /// First-token index: token key -> rules that may start there; number-token starters.
+  std::unordered_map<std::string, std::vector<int>> by_first_key;
+  std::vector<int> by_number, by_any_word;
+  std::size_t max_rule_tokens = 0;
+  // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
+  int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod
+  int tense_cue_list = -1;        ///< "will" -> future, "said" -> past
+  [[nodiscard]] int list(const std::string& name) const {
+    const auto it = list_index.find(name);
+    return it == list_index.end() ? -1 : it->second;
+  }
+};
+
+}  // namespace chronograph::timex

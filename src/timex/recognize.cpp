@@ -1,0 +1,555 @@
+// SPDX-License-Identifier: MIT
+// Recognition: one left-to-right pass over the tokens. At each token only the rules whose first
+// element can match it are tried (first-token index); patterns have no unbounded repetition, so
+// the work per token is bounded and the pass is linear in the text.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "chronograph/error.hpp"
+#include "engine.hpp"
+
+namespace chronograph::timex {
+namespace {
+
+using namespace detail;
+
+struct capture_slot {
+  std::string_view value;  ///< list value (empty for numbers)
+  double number = 0;
+  bool is_number = false;
+  std::uint32_t begin = 0, end = 0;  ///< token range
+  bool is_set = false;
+};
+
+constexpr std::size_t max_captures = 8;
+
+bool is_word_number_key(const rule_set::impl& rs, std::string_view key, double& value) {
+  const auto& list = rs.lists[static_cast<std::size_t>(rs.list("number_word"))];
+  for (const auto& [k, child] : list.nodes[0].children) {
+    if (k == key) {
+      const int v = list.nodes[static_cast<std::size_t>(child)].value;
+      if (v < 0) return false;
+      value = std::atof(list.values[static_cast<std::size_t>(v)].c_str());
+      return true;
+    }
+  }
+  return false;
+}
+
+class matcher {
+ public:
+  matcher(const rule_set::impl& rs, const std::vector<token>& toks) : rs_(rs), toks_(toks) {
+    number_word_ = rs.list("number_word");
+  }
+
+  struct result {
+    std::size_t end = 0;
+    int rule = -1;
+    capture_slot captures[max_captures];
+  };
+
+  /// Best (longest; earliest rule on ties) match starting at token `start`.
+  bool best_at(std::size_t start, result& best, std::vector<int>& tried_stamp, std::size_t stamp) {
+    best.end = 0;
+    best.rule = -1;
+    const token& t = toks_[start];
+    const auto try_rules = [&](const std::vector<int>& ids) {
+      for (int id : ids) {
+        if (tried_stamp[static_cast<std::size_t>(id)] == static_cast<int>(stamp)) continue;
+        tried_stamp[static_cast<std::size_t>(id)] = static_cast<int>(stamp);
+        current_rule_ = id;
+        for (auto& c : caps_) c = capture_slot{};
+        best_ = &best;
+        const rule& r = rs_.rules[static_cast<std::size_t>(id)];
+        frame f{&r.pattern, 0, nullptr};
+        run(&f, start);
+      }
+    };
+    key_buffer_.assign(t.key.data(), t.key.size());
+    if (const auto it = rs_.by_first_key.find(key_buffer_); it != rs_.by_first_key.end()) try_rules(it->second);
+    if (t.kind == token_kind::number) try_rules(rs_.by_number);
+    if (t.kind == token_kind::word && !rs_.by_any_word.empty()) try_rules(rs_.by_any_word);
+    return best.rule >= 0;
+  }
+
+ private:
+  struct frame {
+    const sequence* seq;
+    std::size_t k;
+    const frame* up;
+  };
+
+  void record(std::size_t end) {
+    if (end > best_->end || (end == best_->end && best_->rule > current_rule_)) {
+      best_->end = end;
+      best_->rule = current_rule_;
+      std::copy(std::begin(caps_), std::end(caps_), std::begin(best_->captures));
+    }
+  }
+
+  bool space_ok(const element& e, std::size_t pos) const { return !e.no_space || !toks_[pos].space_before; }
+
+  void set_capture(const element& e, std::size_t b, std::size_t end, std::string_view value, double number, bool is_number) {
+    if (e.capture < 0 || static_cast<std::size_t>(e.capture) >= max_captures) return;
+    auto& c = caps_[e.capture];
+    c.value = value;
+    c.number = number;
+    c.is_number = is_number;
+    c.begin = static_cast<std::uint32_t>(b);
+    c.end = static_cast<std::uint32_t>(end);
+    c.is_set = true;
+  }
+
+  void run(const frame* f, std::size_t pos) {
+    if (!f) {
+      record(pos);
+      return;
+    }
+    if (f->k == f->seq->size()) {
+      run(f->up, pos);
+      return;
+    }
+    const element& e = (*f->seq)[f->k];
+    const frame next{f->seq, f->k + 1, f->up};
+    if (e.is_optional) run(&next, pos);
+    if (pos >= toks_.size()) return;
+    if (!space_ok(e, pos)) return;
+    const token& t = toks_[pos];
+    switch (e.kind) {
+      case element::literal:
+        if (t.key == e.text) {
+          const capture_slot saved = e.capture >= 0 ? caps_[e.capture] : capture_slot{};
+          set_capture(e, pos, pos + 1, t.key, 0, false);
+          run(&next, pos + 1);
+          if (e.capture >= 0) caps_[e.capture] = saved;
+        }
+        break;
+      case element::list: {
+        const auto& list = rs_.lists[static_cast<std::size_t>(e.list_id)];
+        int node = 0;
+        std::size_t q = pos;
+        while (q < toks_.size()) {
+          if (q > pos && toks_[q].space_before && toks_[q].kind == token_kind::punct && toks_[q].key != "'" &&
+              toks_[q].key != "-")
+            break;
+          const auto& children = list.nodes[static_cast<std::size_t>(node)].children;
+          int child = -1;
+          for (const auto& [k, c] : children)
+            if (k == toks_[q].key) {
+              child = c;
+              break;
+            }
+          if (child < 0) break;
+          node = child;
+          ++q;
+          const auto& n = list.nodes[static_cast<std::size_t>(node)];
+          if (n.value >= 0 && (!n.needs_capital || accept_capitalized(pos))) {
+            const capture_slot saved = e.capture >= 0 ? caps_[e.capture] : capture_slot{};
+            set_capture(e, pos, q, list.values[static_cast<std::size_t>(n.value)], 0, false);
+            run(&next, q);
+            if (e.capture >= 0) caps_[e.capture] = saved;
+          }
+        }
+        break;
+      }
+      case element::builtin_class: {
+        double value = 0;
+        const std::size_t end = builtin_match(e.cls, pos, value);
+        if (end > pos) {
+          const capture_slot saved = e.capture >= 0 ? caps_[e.capture] : capture_slot{};
+          set_capture(e, pos, end, {}, value, true);
+          run(&next, end);
+          if (e.capture >= 0) caps_[e.capture] = saved;
+        }
+        break;
+      }
+      case element::group:
+        for (const auto& alt : e.alternatives) {
+          const frame sub{&alt, 0, &next};
+          run(&sub, pos);
+        }
+        break;
+    }
+  }
+
+  // Capitalised-only entries ("May", "March"): capitalised, and not tagged as a verb or
+  // auxiliary when POS tags exist; "March" as a sentence-initial verb cannot be told apart
+  // without them.
+  bool accept_capitalized(std::size_t pos) const {
+    const token& t = toks_[pos];
+    if (!t.is_capitalized) return false;
+    if (t.pos == text::upos::verb || t.pos == text::upos::aux) return false;
+    if (t.pos == text::upos::unknown && pos > 0) {
+      // Local context without a tagger: "to March", "will march", "May I" ...
+      const auto prev = toks_[pos - 1].key;
+      if (prev == "to" || prev == "will" || prev == "would" || prev == "could") {
+        if (pos + 1 >= toks_.size() || toks_[pos + 1].kind != token_kind::number) return false;
+      }
+    }
+    if (t.pos == text::upos::unknown && t.sentence_start && pos + 1 < toks_.size()) {
+      const auto next = toks_[pos + 1];
+      static const char* const follow_verbs[] = {"i", "we", "you", "he", "she", "they", "it", "be", "not", "have", "god"};
+      for (const char* w : follow_verbs)
+        if (next.key == w) return false;
+    }
+    return true;
+  }
+
+  bool is_plain_int(const token& t) const { return t.kind == token_kind::number && !t.is_ordinal && !t.is_decade; }
+
+  std::size_t number_words(std::size_t pos, double& value) const {
+    double v = 0;
+    if (!is_word_number_key(rs_, toks_[pos].key, v)) return pos;
+    std::size_t end = pos + 1;
+    // tens + unit: "twenty four", "twenty-four"
+    if (v >= 20 && v < 100 && static_cast<int>(v) % 10 == 0 && end < toks_.size()) {
+      std::size_t q = end;
+      if (toks_[q].key == "-" && !toks_[q].space_before && q + 1 < toks_.size()) ++q;
+      double u = 0;
+      if (q < toks_.size() && is_word_number_key(rs_, toks_[q].key, u) && u >= 1 && u <= 9) {
+        v += u;
+        end = q + 1;
+      }
+    }
+    // "two hundred", "three thousand"
+    if (end < toks_.size() && v >= 1 && v < 100) {
+      if (toks_[end].key == "hundred") {
+        v *= 100;
+        ++end;
+      } else if (toks_[end].key == "thousand") {
+        v *= 1000;
+        ++end;
+      }
+    }
+    value = v;
+    return end;
+  }
+
+  std::size_t builtin_match(builtin cls, std::size_t pos, double& value) const {
+    const token& t = toks_[pos];
+    switch (cls) {
+      case builtin::integer:
+        if (!is_plain_int(t)) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::number: {
+        if (t.kind == token_kind::word) return number_words(pos, value);
+        if (!is_plain_int(t)) return pos;
+        double v = t.number;
+        std::size_t end = pos + 1;
+        // 1,000 and 2.5
+        while (end + 1 < toks_.size() && toks_[end].key == "," && !toks_[end].space_before &&
+               !toks_[end + 1].space_before && toks_[end + 1].digits == 3 && is_plain_int(toks_[end + 1])) {
+          v = v * 1000 + toks_[end + 1].number;
+          end += 2;
+        }
+        if (end + 1 < toks_.size() && toks_[end].key == "." && !toks_[end].space_before &&
+            !toks_[end + 1].space_before && is_plain_int(toks_[end + 1]) && toks_[end + 1].digits <= 3) {
+          v += toks_[end + 1].number / std::pow(10.0, toks_[end + 1].digits);
+          end += 2;
+        }
+        // fractions: "1/2", "1 1/2"
+        const auto fraction_at = [&](std::size_t q, double& f) {
+          if (q + 2 < toks_.size() && is_plain_int(toks_[q]) && toks_[q + 1].key == "/" && !toks_[q + 1].space_before &&
+              !toks_[q + 2].space_before && is_plain_int(toks_[q + 2]) && toks_[q + 2].number > 0 &&
+              toks_[q].number < toks_[q + 2].number && toks_[q + 2].number <= 16) {
+            f = static_cast<double>(toks_[q].number) / toks_[q + 2].number;
+            return true;
+          }
+          return false;
+        };
+        double f = 0;
+        if (end == pos + 1 && fraction_at(pos, f)) {
+          value = f;
+          return pos + 3;
+        }
+        if (end == pos + 1 && t.digits <= 2 && fraction_at(end, f)) {
+          value = v + f;
+          return end + 3;
+        }
+        value = v;
+        return end;
+      }
+      case builtin::year:
+        if (!is_plain_int(t) || t.digits != 4 || t.number < 1000 || t.number > 2199) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::yy:
+        if (!is_plain_int(t) || t.digits != 2) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::dom:
+        if (t.kind != token_kind::number || t.is_decade || t.digits > 2 || t.number < 1 || t.number > 31) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::mm:
+        if (!is_plain_int(t) || t.digits > 2 || t.number < 1 || t.number > 12) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::hour:
+        if (!is_plain_int(t) || t.digits > 2 || t.number > 24) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::hour12:
+        if (!is_plain_int(t) || t.digits > 2 || t.number < 1 || t.number > 12) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::minute:
+        if (!is_plain_int(t) || t.digits != 2 || t.number > 59) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::ordinal:
+        if (t.kind != token_kind::number || !t.is_ordinal) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::decade:
+        if (t.kind != token_kind::number || !t.is_decade) return pos;
+        if (t.digits == 4 && t.number % 10 == 0) {
+          value = t.number;
+          return pos + 1;
+        }
+        if (t.digits == 2 && t.number % 10 == 0) {
+          value = t.number;  // "90s", "'90s": two digits, century from the anchor
+          return pos + 1;
+        }
+        return pos;
+      case builtin::word:
+        if (t.kind != token_kind::word) return pos;
+        return pos + 1;
+      case builtin::digits3:
+        if (!is_plain_int(t) || t.digits != 3) return pos;
+        value = t.number;
+        return pos + 1;
+      case builtin::digits4:
+        if (!is_plain_int(t) || t.digits != 4) return pos;
+        value = t.number;
+        return pos + 1;
+    }
+    return pos;
+  }
+
+  const rule_set::impl& rs_;
+  const std::vector<token>& toks_;
+  int number_word_ = -1;
+  int current_rule_ = -1;
+  result* best_ = nullptr;
+  capture_slot caps_[max_captures];
+  std::string key_buffer_;
+};
+
+int to_int(const capture_slot& c) {
+  if (c.is_number) return static_cast<int>(std::lround(c.number));
+  return std::atoi(std::string(c.value).c_str());
+}
+double to_double(const capture_slot& c) {
+  if (c.is_number) return c.number;
+  return std::atof(std::string(c.value).c_str());
+}
+
+// Fills a candidate from a rule and its captures (recognition: only what the text states).
+candidate make_candidate(const rule& r, const matcher::result& m, const std::vector<token>& toks, std::size_t start) {
+  candidate c;
+  c.span = {toks[start].begin, toks[m.end - 1].end};
+  c.type = r.type;
+  c.rule = r.name;
+  c.op = r.op;
+  c.literal = r.literal;
+  c.precision = r.precision;
+  c.mod = r.mod;
+  c.quant = r.quant;
+  c.freq = r.freq;
+  c.is_latent = r.is_latent;
+  c.from_reference = r.from_reference;
+  c.unit = r.unit;
+  c.amount = r.amount_unspecified ? -1 : r.amount;
+  bool pm = false, am = false;
+  for (std::size_t k = 0; k < r.capture_names.size() && k < max_captures; ++k) {
+    const capture_slot& s = m.captures[k];
+    if (!s.is_set) continue;
+    const std::string& name = r.capture_names[k];
+    if (name == "year") c.year = to_int(s);
+    else if (name == "yy") {
+      c.year = to_int(s);
+      c.two_digit_year = true;
+    } else if (name == "month") c.month = to_int(s);
+    else if (name == "day") c.day = to_int(s);
+    else if (name == "weekday") c.weekday = to_int(s);
+    else if (name == "decade") {
+      const int v = to_int(s);
+      if (v < 100) {
+        c.decade = v / 10;
+        c.two_digit_year = true;
+      } else {
+        c.decade = v / 10;
+      }
+    } else if (name == "century") c.century = to_int(s);
+    else if (name == "quarter") c.quarter = to_int(s);
+    else if (name == "half") c.half = to_int(s);
+    else if (name == "week") c.week = to_int(s);
+    else if (name == "season") c.season = std::string(s.value);
+    else if (name == "part") c.part_of_day = std::string(s.value);
+    else if (name == "hour") c.hour = to_int(s);
+    else if (name == "minute") c.minute = to_int(s);
+    else if (name == "second") c.second = to_int(s);
+    else if (name == "ampm") {
+      pm = s.value == "pm";
+      am = s.value == "am";
+    } else if (name == "zone") c.zone = std::string(s.value);
+    else if (name == "holiday") c.holiday = std::string(s.value);
+    else if (name == "mod") c.mod = std::string(s.value);
+    else if (name == "fiscal") c.is_fiscal = true;
+    else if (name == "n" && static_cast<int>(k) == r.amount_capture) {
+    }
+  }
+  if (c.hour) {
+    if (pm && *c.hour < 12) *c.hour += 12;
+    if (am && *c.hour == 12) c.hour = 0;
+  }
+  if (r.amount_capture >= 0 && static_cast<std::size_t>(r.amount_capture) < max_captures &&
+      m.captures[r.amount_capture].is_set)
+    c.amount = to_double(m.captures[r.amount_capture]);
+  if (r.op != operation::duration && r.op != operation::set) c.amount *= r.sign;
+  if (r.unit_capture >= 0 && static_cast<std::size_t>(r.unit_capture) < max_captures &&
+      m.captures[r.unit_capture].is_set)
+    c.unit = std::string(m.captures[r.unit_capture].value);
+  return c;
+}
+
+// The clause's tense from nearby cue words (or POS tags when present): the nearest cue
+// before the expression within its sentence, else the nearest after it.
+tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t first, std::size_t last) {
+  const auto& cues = rs.lists[static_cast<std::size_t>(rs.tense_cue_list)];
+  const auto cue_of = [&](const token& t) -> tense {
+    if (!t.xpos.empty()) {
+      if (t.xpos == "VBD") return tense::past;
+      if (t.xpos == "MD" && (t.key == "will" || t.key == "'ll" || t.key == "shall")) return tense::future;
+      if (t.xpos == "VBZ" || t.xpos == "VBP") return tense::present;
+    }
+    if (t.kind != token_kind::word) return tense::unknown;
+    for (const auto& [k, child] : cues.nodes[0].children) {
+      if (k == t.key) {
+        const int v = cues.nodes[static_cast<std::size_t>(child)].value;
+        if (v < 0) break;
+        const std::string& val = cues.values[static_cast<std::size_t>(v)];
+        if (val == "past") return tense::past;
+        if (val == "future") return tense::future;
+        if (val == "present") return tense::present;
+        break;
+      }
+    }
+    if (t.xpos.empty() && t.key.size() > 4 && t.key.substr(t.key.size() - 2) == "ed") return tense::past;
+    return tense::unknown;
+  };
+  constexpr std::size_t window = 12;
+  std::size_t lo = first;
+  for (std::size_t steps = 0; lo > 0 && steps < window; ++steps) {
+    if (toks[lo].sentence_start) break;
+    --lo;
+    const tense t = cue_of(toks[lo]);
+    if (t != tense::unknown) return t;
+  }
+  for (std::size_t q = last + 1, steps = 0; q < toks.size() && steps < window; ++q, ++steps) {
+    if (toks[q].sentence_start) break;
+    const tense t = cue_of(toks[q]);
+    if (t != tense::unknown) return t;
+  }
+  return tense::unknown;
+}
+
+// Extends a candidate leftwards over a modifier ("about", "more than", "early", "mid-",
+// "the end of") from lists/mod_prefix.tsv; values are "<MOD>" or "<MOD>:<types>".
+void expand_modifier(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t& first, candidate& c) {
+  const auto& list = rs.lists[static_cast<std::size_t>(rs.mod_prefix_list)];
+  // Try each start up to 4 tokens back; keep the longest entry that ends right at `first`.
+  for (std::size_t back = std::min<std::size_t>(4, first); back >= 1; --back) {
+    const std::size_t b = first - back;
+    int node = 0;
+    std::size_t q = b;
+    for (; q < first; ++q) {
+      int child = -1;
+      for (const auto& [k, ch] : list.nodes[static_cast<std::size_t>(node)].children)
+        if (k == toks[q].key) {
+          child = ch;
+          break;
+        }
+      if (child < 0) break;
+      node = child;
+    }
+    if (q != first) continue;
+    const int v = list.nodes[static_cast<std::size_t>(node)].value;
+    if (v < 0) continue;
+    std::string value = list.values[static_cast<std::size_t>(v)];
+    std::string types;
+    if (const auto colon = value.find(':'); colon != std::string::npos) {
+      types = value.substr(colon + 1);
+      value = value.substr(0, colon);
+    }
+    const std::string type_name = to_string(c.type);
+    if (!types.empty() && types.find(type_name) == std::string::npos) continue;
+    if (c.op == operation::literal && c.type != timex_type::duration) continue;
+    if (!c.mod.empty() && c.mod != value) continue;
+    c.mod = value;
+    c.span.begin = toks[b].begin;
+    first = b;
+    return;
+  }
+}
+
+void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& toks) {
+  if (doc.tokens.empty()) return;
+  std::size_t j = 0;
+  for (auto& t : toks) {
+    while (j < doc.tokens.size() && doc.tokens[j].span.end <= t.begin) ++j;
+    if (j < doc.tokens.size() && doc.tokens[j].span.begin <= t.begin && t.begin < doc.tokens[j].span.end) {
+      t.pos = doc.tokens[j].tag;
+      t.xpos = doc.tokens[j].xpos;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules) {
+  const auto& rs = rules.internals();
+  const std::string& text = doc.doc.text;
+  const std::string lowered = ascii_lower(text);
+  std::vector<token> toks;
+  tokenize(text, lowered, toks);
+  apply_pos_tags(doc, toks);
+  std::vector<candidate> out;
+  matcher m(rs, toks);
+  std::vector<int> stamps(rs.rules.size(), -1);
+  matcher::result best;
+  std::size_t i = 0;
+  std::size_t stamp = 0;
+  while (i < toks.size()) {
+    if (!m.best_at(i, best, stamps, stamp++)) {
+      ++i;
+      continue;
+    }
+    const rule& r = rs.rules[static_cast<std::size_t>(best.rule)];
+    if (r.is_negative) {
+      i = best.end;
+      continue;
+    }
+    candidate c = make_candidate(r, best, toks, i);
+    std::size_t first = i;
+    const std::size_t lower_bound = out.empty() ? 0 : 1;
+    if (first > 0) {
+      expand_modifier(rs, toks, first, c);
+      // Never swallow the previous mention.
+      if (!out.empty() && c.span.begin < out.back().span.end) {
+        c.span.begin = toks[i].begin;
+        first = i;
+      }
+    }
+    (void)lower_bound;
+    c.clause_tense = clause_tense(rs, toks, first, best.end - 1);
+    out.push_back(std::move(c));
+    i = best.end;
+  }
+  return out;
+}
+
+}  // namespace chronograph::timex

@@ -1,0 +1,692 @@
+// SPDX-License-Identifier: MIT
+// Resolution: candidates -> TIMEX3 values, a pure function of the candidates and the anchor
+// policy. Calendar arithmetic with Howard Hinnant's date; value strings are made only here.
+#include <cmath>
+#include <cstdio>
+
+#include <date/iso_week.h>
+#include <date/tz.h>
+
+#include "engine.hpp"
+
+namespace chronograph::timex {
+namespace {
+
+using date::days;
+using date::sys_days;
+using date::year_month_day;
+
+std::string pad(int v, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, v);
+  return buf;
+}
+
+int year_of(sys_days d) { return static_cast<int>(year_month_day{d}.year()); }
+unsigned month_of(sys_days d) { return static_cast<unsigned>(year_month_day{d}.month()); }
+unsigned day_of(sys_days d) { return static_cast<unsigned>(year_month_day{d}.day()); }
+unsigned iso_weekday(sys_days d) { return date::weekday{d}.iso_encoding(); }
+
+std::string ymd(sys_days d) { return pad(year_of(d), 4) + "-" + pad(static_cast<int>(month_of(d)), 2) + "-" + pad(static_cast<int>(day_of(d)), 2); }
+std::string ym(sys_days d) { return pad(year_of(d), 4) + "-" + pad(static_cast<int>(month_of(d)), 2); }
+std::string iso_week_value(sys_days d) {
+  const iso_week::year_weeknum_weekday w{d};
+  return pad(static_cast<int>(w.year()), 4) + "-W" + pad(static_cast<int>(static_cast<unsigned>(w.weeknum())), 2);
+}
+int quarter_of(sys_days d) { return static_cast<int>((month_of(d) - 1) / 3 + 1); }
+
+sys_days make_day(int y, unsigned m, unsigned d) {
+  year_month_day v{date::year{y}, date::month{m}, date::day{d}};
+  if (!v.ok()) v = date::year{y} / date::month{m} / date::last;
+  return sys_days{v};
+}
+
+sys_days add_months(sys_days d, int n) {
+  const year_month_day v{d};
+  const auto ymv = date::year_month{v.year(), v.month()} + date::months{n};
+  year_month_day out{ymv.year(), ymv.month(), v.day()};
+  if (!out.ok()) out = ymv.year() / ymv.month() / date::last;
+  return sys_days{out};
+}
+
+sys_days shift(sys_days d, double amount, const std::string& unit) {
+  const int n = static_cast<int>(std::lround(amount));
+  if (unit == "D") return d + days{n};
+  if (unit == "W" || unit == "WE") return d + days{7 * n};
+  if (unit == "M") return add_months(d, n);
+  if (unit == "Q") return add_months(d, 3 * n);
+  if (unit == "HY") return add_months(d, 6 * n);
+  if (unit == "Y") return add_months(d, 12 * n);
+  if (unit == "DE") return add_months(d, 120 * n);
+  if (unit == "CE") return add_months(d, 1200 * n);
+  return d;
+}
+
+grain grain_of_unit(const std::string& unit) {
+  if (unit == "D") return grain::day;
+  if (unit == "W") return grain::week;
+  if (unit == "WE") return grain::weekend;
+  if (unit == "M") return grain::month;
+  if (unit == "Q") return grain::quarter;
+  if (unit == "HY") return grain::half;
+  if (unit == "Y") return grain::year;
+  if (unit == "DE") return grain::decade;
+  if (unit == "CE") return grain::century;
+  if (unit == "SE") return grain::season;
+  if (unit == "H") return grain::hour;
+  if (unit == "MIN") return grain::minute;
+  if (unit == "S") return grain::second;
+  return grain::day;
+}
+
+const char* season_code(unsigned month) {
+  if (month == 12 || month <= 2) return "WI";
+  if (month <= 5) return "SP";
+  if (month <= 8) return "SU";
+  return "FA";
+}
+
+std::string at_grain(sys_days d, grain g) {
+  switch (g) {
+    case grain::century: return pad(year_of(d) / 100, 2);
+    case grain::decade: return pad(year_of(d) / 10, 3);
+    case grain::year: return pad(year_of(d), 4);
+    case grain::half: return pad(year_of(d), 4) + "-H" + (month_of(d) <= 6 ? "1" : "2");
+    case grain::quarter: return pad(year_of(d), 4) + "-Q" + std::to_string(quarter_of(d));
+    case grain::season: {
+      int y = year_of(d);
+      if (month_of(d) == 12) ++y;  // December belongs to next year's winter? keep calendar year
+      return pad(year_of(d), 4) + "-" + season_code(month_of(d));
+    }
+    case grain::month: return ym(d);
+    case grain::week: return iso_week_value(d);
+    case grain::weekend: return iso_week_value(d) + "-WE";
+    default: return ymd(d);
+  }
+}
+
+std::string unknown_at_grain(grain g) {
+  switch (g) {
+    case grain::century: return "XX";
+    case grain::decade: return "XXX";
+    case grain::year: return "XXXX";
+    case grain::half: return "XXXX-HX";
+    case grain::quarter: return "XXXX-QX";
+    case grain::season: return "XXXX-XX";
+    case grain::month: return "XXXX-XX";
+    case grain::week: return "XXXX-WXX";
+    case grain::weekend: return "XXXX-WXX-WE";
+    default: return "XXXX-XX-XX";
+  }
+}
+
+// Holidays: "MM-DD", "easter+N", "nth:M:WD:N" (N = -1: last), "election", "inauguration".
+std::optional<sys_days> holiday_in(const std::string& rule, int y) {
+  if (rule.size() == 5 && rule[2] == '-') {
+    return make_day(y, static_cast<unsigned>(std::stoi(rule.substr(0, 2))), static_cast<unsigned>(std::stoi(rule.substr(3, 2))));
+  }
+  if (rule.rfind("easter", 0) == 0) {
+    // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = ((h + l - 7 * m + 114) % 31) + 1;
+    int offset = 0;
+    if (rule.size() > 6) offset = std::stoi(rule.substr(6));
+    return make_day(y, static_cast<unsigned>(month), static_cast<unsigned>(day)) + days{offset};
+  }
+  if (rule.rfind("nth:", 0) == 0) {
+    int m = 0, wd = 0, n = 0;
+    if (std::sscanf(rule.c_str(), "nth:%d:%d:%d", &m, &wd, &n) != 3) return std::nullopt;
+    const date::weekday w{static_cast<unsigned>(wd % 7)};
+    if (n < 0) return sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / w[date::last]};
+    return sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / w[static_cast<unsigned>(n)]};
+  }
+  if (rule == "election") {  // the Tuesday after the first Monday of November
+    return sys_days{date::year{y} / date::November / date::Monday[1]} + days{1};
+  }
+  if (rule == "inauguration") {  // January 20 of the year after a presidential election
+    if (y % 4 != 1) return std::nullopt;
+    return make_day(y, 1, 20);
+  }
+  return std::nullopt;
+}
+
+struct resolver {
+  const anchor_policy& policy;
+  const std::string& text;
+  std::optional<sys_days> last_day;  ///< latest resolved mention of day grain (narrative anchor)
+  grain last_grain = grain::none;
+  std::optional<sys_days> last_point;
+  std::size_t underspecified = 0;
+
+  std::optional<sys_days> anchor_day(const candidate& c) const {
+    if ((policy.kind == genre::narrative || c.from_reference) && last_day) return last_day;
+    if (policy.dct) return policy.dct->day;
+    if (policy.kind == genre::narrative && last_day) return last_day;
+    return std::nullopt;
+  }
+
+  // Direction for an underspecified date: past clause -> not after the anchor; future clause
+  // -> not before it; otherwise the same year as the anchor.
+  static int direction(const candidate& c) {
+    if (c.clause_tense == tense::past) return -1;
+    if (c.clause_tense == tense::future) return 1;
+    return 0;
+  }
+
+  // Weekday relative to the anchor (news convention: the verb's tense decides direction; a
+  // weekday equal to the anchor's is the anchor's day).
+  static sys_days weekday_near(sys_days a, int wd, int dir) {
+    const int today = static_cast<int>(iso_weekday(a));
+    int diff = wd - today;
+    if (dir > 0) {
+      if (diff < 0) diff += 7;
+    } else if (dir < 0 || true) {
+      if (diff > 0) diff -= 7;
+    }
+    return a + days{diff};
+  }
+
+  struct value_result {
+    std::string value;
+    bool is_relative = false;
+    grain g = grain::none;
+    std::optional<sys_days> point;
+  };
+
+  value_result resolve_fields(const candidate& c) {
+    value_result r;
+    const auto a = anchor_day(c);
+    const int dir = direction(c);
+    std::optional<sys_days> day;
+    grain g = c.precision;
+    std::string suffix;  // time of day
+    if (c.hour) {
+      suffix = "T" + pad(*c.hour, 2) + ":" + pad(c.minute.value_or(0), 2);
+      if (c.second) suffix += ":" + pad(*c.second, 2);
+    } else if (!c.part_of_day.empty()) {
+      suffix = "T" + c.part_of_day;
+    }
+    // Year
+    std::optional<int> year = c.year;
+    if (year && c.two_digit_year) {
+      const int base = a ? year_of(*a) : 2000;
+      int y = (base / 100) * 100 + *year;
+      if (y > base + 10) y -= 100;
+      year = y;
+    }
+    if (c.century) {
+      r.value = pad(*c.century - 1, 2);
+      r.g = grain::century;
+      return r;
+    }
+    if (c.decade) {
+      int d = *c.decade;
+      if (c.two_digit_year) {
+        const int base = a ? year_of(*a) : 2000;
+        int y = (base / 100) * 100 + d * 10;
+        if (y > base) y -= 100;
+        d = y / 10;
+      }
+      r.value = pad(d, 3);
+      r.g = grain::decade;
+      return r;
+    }
+    if (!c.holiday.empty()) {
+      std::optional<sys_days> h;
+      if (year) {
+        h = holiday_in(c.holiday, *year);
+      } else if (a) {
+        r.is_relative = true;
+        const int ay = year_of(*a);
+        std::optional<sys_days> best;
+        // Nearest occurrence in the tense's direction (inauguration days recur every 4 years).
+        for (int y = ay - 4; y <= ay + 4; ++y) {
+          const auto cand = holiday_in(c.holiday, y);
+          if (!cand) continue;
+          const bool ok = dir > 0 ? *cand >= *a : *cand <= *a;
+          if (!ok) continue;
+          if (!best || std::abs((*cand - *a).count()) < std::abs((*best - *a).count())) best = cand;
+        }
+        if (!best && dir == 0) best = holiday_in(c.holiday, ay);
+        h = best;
+      }
+      if (!h) {
+        r.is_relative = true;
+        const bool fixed = c.holiday.size() == 5 && c.holiday[2] == '-';
+        r.value = fixed ? (year ? pad(*year, 4) : std::string("XXXX")) + "-" + c.holiday : "XXXX-XX-XX";
+        r.g = grain::day;
+        return r;
+      }
+      day = *h;
+      if (c.amount != 0 && !c.unit.empty()) {
+        day = shift(*day, c.amount, c.unit);
+        g = grain::day;
+      }
+      r.value = ymd(*day) + suffix;
+      r.g = grain::day;
+      r.point = day;
+      return r;
+    }
+    if (c.month || c.quarter || c.half || !c.season.empty() || c.week || c.day) {
+      int y = 0;
+      bool implied_year = !year;
+      if (year) {
+        y = *year;
+      } else if (a) {
+        y = year_of(*a);
+        r.is_relative = true;
+      }
+      if (c.month) {
+        const unsigned m = static_cast<unsigned>(*c.month);
+        if (c.day) {
+          if (!year && !a) {
+            r.value = "XXXX-" + pad(*c.month, 2) + "-" + pad(*c.day, 2) + suffix;
+            r.g = grain::day;
+            r.is_relative = true;
+            return r;
+          }
+          const year_month_day v{date::year{y}, date::month{m}, date::day{static_cast<unsigned>(*c.day)}};
+          if (!v.ok()) return r;  // impossible date: no value
+          day = sys_days{v};
+          if (implied_year && a) {
+            if (dir < 0 && *day > *a + days{1}) day = make_day(y - 1, m, static_cast<unsigned>(*c.day));
+            else if (dir > 0 && *day < *a) day = make_day(y + 1, m, static_cast<unsigned>(*c.day));
+          }
+          g = grain::day;
+        } else {
+          if (!year && !a) {
+            r.value = "XXXX-" + pad(*c.month, 2);
+            r.g = grain::month;
+            r.is_relative = true;
+            return r;
+          }
+          day = make_day(y, m, 1);
+          if (implied_year && a) {
+            const unsigned am = month_of(*a);
+            if (dir < 0 && m > am) day = make_day(y - 1, m, 1);
+            else if (dir > 0 && m < am) day = make_day(y + 1, m, 1);
+          }
+          g = grain::month;
+        }
+      } else if (c.quarter) {
+        if (!year && !a) {
+          r.value = "XXXX-Q" + std::to_string(*c.quarter);
+          r.g = grain::quarter;
+          return r;
+        }
+        day = make_day(y, static_cast<unsigned>((*c.quarter - 1) * 3 + 1), 1);
+        if (implied_year && a && dir <= 0 && *day > *a) day = add_months(*day, -12);
+        g = grain::quarter;
+      } else if (c.half) {
+        if (!year && !a) {
+          r.value = "XXXX-H" + std::to_string(*c.half);
+          r.g = grain::half;
+          return r;
+        }
+        day = make_day(y, *c.half == 1 ? 1u : 7u, 1);
+        if (implied_year && a && dir <= 0 && *day > *a) day = add_months(*day, -12);
+        g = grain::half;
+      } else if (!c.season.empty()) {
+        if (!year && !a) {
+          r.value = "XXXX-" + c.season;
+          r.g = grain::season;
+          return r;
+        }
+        r.value = pad(y, 4) + "-" + c.season;
+        if (implied_year && a) {
+          const unsigned start = c.season == "SP" ? 3 : c.season == "SU" ? 6 : c.season == "FA" ? 9 : 12;
+          const sys_days s = make_day(y, start, 1);
+          if (dir < 0 && s > *a) r.value = pad(y - 1, 4) + "-" + c.season;
+          if (dir > 0 && s + days{90} < *a) r.value = pad(y + 1, 4) + "-" + c.season;
+        }
+        r.g = grain::season;
+        return r;
+      } else if (c.week) {
+        if (!year && !a) {
+          r.value = "XXXX-W" + pad(*c.week, 2);
+          r.g = grain::week;
+          return r;
+        }
+        const iso_week::year_weeknum_weekday w{iso_week::year{y}, iso_week::weeknum{static_cast<unsigned>(*c.week)},
+                                               iso_week::weekday{1u}};
+        if (!w.ok()) return r;
+        day = sys_days{w};
+        g = grain::week;
+      } else if (c.day) {  // "the 17th": the anchor's month
+        if (!a) {
+          r.value = "XXXX-XX-" + pad(*c.day, 2);
+          r.g = grain::day;
+          return r;
+        }
+        const year_month_day av{*a};
+        const year_month_day v{av.year(), av.month(), date::day{static_cast<unsigned>(*c.day)}};
+        if (!v.ok()) return r;
+        day = sys_days{v};
+        r.is_relative = true;
+        g = grain::day;
+      }
+    } else if (c.weekday) {
+      if (!a) {
+        r.value = "XXXX-WXX-" + std::to_string(*c.weekday) + suffix;
+        r.g = grain::day;
+        r.is_relative = true;
+        return r;
+      }
+      day = weekday_near(*a, *c.weekday, dir);
+      r.is_relative = true;
+      g = grain::day;
+    } else if (year) {
+      day = make_day(*year, 1, 1);
+      if (g == grain::none) g = grain::year;
+    } else if (c.hour || !c.part_of_day.empty()) {  // a time of an unstated day: the anchor's
+      if (!a) {
+        r.value = "XXXX-XX-XX" + suffix;
+        r.g = grain::day;
+        r.is_relative = true;
+        return r;
+      }
+      day = *a;
+      r.is_relative = true;
+      g = grain::day;
+    }
+    if (!day) return r;
+    if (c.amount != 0 && !c.unit.empty()) day = shift(*day, c.amount, c.unit);
+    if (g == grain::none) g = grain::day;
+    r.g = g;
+    r.value = at_grain(*day, g);
+    if (g == grain::day) r.value += zone_suffix(c, suffix, *day);
+    r.point = day;
+    return r;
+  }
+
+  static std::string zone_suffix(const candidate& c, const std::string& suffix, sys_days day) {
+    if (suffix.empty() || c.zone.empty() || !c.hour) return suffix;
+    // Zones map to IANA names (ET -> America/New_York) or fixed offsets ("+00:00").
+    if (c.zone[0] == '+' || c.zone[0] == '-') return suffix + (c.zone == "+00:00" ? "Z" : c.zone);
+    try {
+      const auto* z = date::locate_zone(c.zone);
+      const auto local = date::local_days{day.time_since_epoch()} + std::chrono::hours{*c.hour} +
+                         std::chrono::minutes{c.minute.value_or(0)};
+      const auto info = z->get_info(date::local_seconds{date::floor<std::chrono::seconds>(local)});
+      const auto offset = date::floor<std::chrono::minutes>(info.first.offset).count();
+      const long h = std::labs(offset) / 60, m = std::labs(offset) % 60;
+      return suffix + (offset < 0 ? "-" : "+") + pad(static_cast<int>(h), 2) + ":" + pad(static_cast<int>(m), 2);
+    } catch (const std::exception&) {
+      return suffix;
+    }
+  }
+
+  value_result resolve_period(const candidate& c, int step) {
+    value_result r;
+    r.is_relative = true;
+    const auto a = anchor_day(c);
+    // Occurrence of stated fields: "last Friday", "next March", "this summer", "last Christmas".
+    if (c.weekday) {
+      if (!a) {
+        r.value = "XXXX-WXX-" + std::to_string(*c.weekday);
+        r.g = grain::day;
+        return r;
+      }
+      const sys_days monday = *a - days{static_cast<int>(iso_weekday(*a)) - 1};
+      sys_days d = monday + days{*c.weekday - 1};
+      if (step < 0) {
+        d = weekday_near(*a - days{1}, *c.weekday, -1);
+      } else if (step > 0) {
+        d = weekday_near(*a + days{1}, *c.weekday, 1);
+      }
+      r.g = grain::day;
+      r.value = ymd(d) + (c.part_of_day.empty() ? "" : "T" + c.part_of_day);
+      r.point = d;
+      return r;
+    }
+    if (c.month) {
+      if (!a) {
+        r.value = "XXXX-" + pad(*c.month, 2);
+        r.g = grain::month;
+        return r;
+      }
+      int y = year_of(*a);
+      const int am = static_cast<int>(month_of(*a));
+      if (step < 0 && *c.month >= am) --y;
+      if (step > 0 && *c.month <= am) ++y;
+      sys_days d = make_day(y, static_cast<unsigned>(*c.month), 1);
+      r.g = grain::month;
+      r.value = ym(d);
+      if (c.day) {
+        d = make_day(y, static_cast<unsigned>(*c.month), static_cast<unsigned>(*c.day));
+        r.g = grain::day;
+        r.value = ymd(d);
+      }
+      r.point = d;
+      return r;
+    }
+    if (!c.season.empty()) {
+      if (!a) {
+        r.value = "XXXX-" + c.season;
+        r.g = grain::season;
+        return r;
+      }
+      int y = year_of(*a);
+      const unsigned start = c.season == "SP" ? 3 : c.season == "SU" ? 6 : c.season == "FA" ? 9 : 12;
+      const sys_days s = make_day(y, start, 1);
+      if (step < 0 && s + days{90} > *a) --y;
+      if (step > 0 && s <= *a) ++y;
+      r.g = grain::season;
+      r.value = pad(y, 4) + "-" + c.season;
+      return r;
+    }
+    if (!c.holiday.empty()) {
+      candidate h = c;
+      h.op = operation::fields;
+      h.clause_tense = step < 0 ? tense::past : step > 0 ? tense::future : tense::unknown;
+      return resolve_fields(h);
+    }
+    if (!c.part_of_day.empty()) {  // "this morning", "last night"
+      if (!a) {
+        r.value = "XXXX-XX-XXT" + c.part_of_day;
+        r.g = grain::part_of_day;
+        return r;
+      }
+      const sys_days d = *a + days{step};
+      r.value = ymd(d) + "T" + c.part_of_day;
+      r.g = grain::part_of_day;
+      r.point = d;
+      return r;
+    }
+    if (c.quarter) {
+      if (!a) {
+        r.value = "XXXX-Q" + std::to_string(*c.quarter);
+        r.g = grain::quarter;
+        return r;
+      }
+      int y = year_of(*a) + step;
+      r.value = pad(y, 4) + "-Q" + std::to_string(*c.quarter);
+      r.g = grain::quarter;
+      return r;
+    }
+    const std::string unit = c.unit.empty() ? "D" : c.unit;
+    const grain g = c.precision != grain::none ? c.precision : grain_of_unit(unit);
+    if (!a) {
+      r.value = unknown_at_grain(g);
+      r.g = g;
+      return r;
+    }
+    const sys_days d = shift(*a, step, unit);
+    r.g = g;
+    r.value = at_grain(d, g);
+    r.point = d;
+    return r;
+  }
+
+  value_result resolve_anchor(const candidate& c) {
+    value_result r;
+    r.is_relative = true;
+    const auto a = anchor_day(c);
+    grain g = c.precision;
+    if (g == grain::none) {
+      g = c.unit.empty() ? grain::day : grain_of_unit(c.unit);
+      if (g == grain::week) g = grain::day;
+    }
+    if (!a) {
+      r.value = unknown_at_grain(g);
+      r.g = g;
+      return r;
+    }
+    sys_days d = *a;
+    if (c.amount != 0 && !c.unit.empty()) d = shift(d, c.amount, c.unit);
+    // In a text about quarterly results "a year ago" is the same quarter a year earlier.
+    if (g == grain::year && last_grain == grain::quarter && last_point && c.unit == "Y" && !c.from_reference) {
+      r.value = at_grain(shift(*last_point, c.amount, "Y"), grain::quarter);
+      r.g = grain::quarter;
+      return r;
+    }
+    r.g = g;
+    r.value = at_grain(d, g);
+    if (!c.part_of_day.empty()) r.value += "T" + c.part_of_day;
+    r.point = d;
+    return r;
+  }
+
+  static std::string number_text(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    return s;
+  }
+
+  static std::string duration_value(double amount, std::string unit) {
+    if (amount < 0) {  // unspecified: "weeks", "some time"
+      const bool time = unit == "H" || unit == "MIN" || unit == "S";
+      std::string u = unit == "MIN" ? "M" : unit == "DE" ? "DE" : unit == "CE" ? "CE" : unit;
+      return std::string(time ? "PT" : "P") + "X" + u;
+    }
+    // Fractions move down one unit: 1.5 H -> 90 MIN, 1.5 Y -> 18 M.
+    if (std::fabs(amount - std::round(amount)) > 1e-9) {
+      struct step { const char* from; const char* to; double factor; };
+      static const step steps[] = {{"Y", "M", 12}, {"M", "D", 30}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60},
+                                   {"MIN", "S", 60}, {"DE", "Y", 10}, {"CE", "Y", 100}, {"Q", "M", 3}};
+      for (const auto& s : steps) {
+        if (unit == s.from) {
+          const double v = amount * s.factor;
+          if (std::fabs(v - std::round(v)) < 1e-9 || unit == "M") {
+            amount = v;
+            unit = s.to;
+          }
+          break;
+        }
+      }
+    }
+    if (unit == "DE") {
+      amount *= 10;
+      unit = "Y";
+    } else if (unit == "CE") {
+      amount *= 100;
+      unit = "Y";
+    } else if (unit == "HY") {
+      amount *= 6;
+      unit = "M";
+    } else if (unit == "WE") {
+      amount *= 2;
+      unit = "D";
+    }
+    const bool time = unit == "H" || unit == "MIN" || unit == "S";
+    const std::string u = unit == "MIN" ? "M" : unit;
+    return std::string(time ? "PT" : "P") + number_text(amount) + u;
+  }
+
+  value_result resolve_set(const candidate& c) {
+    value_result r;
+    if (c.weekday) {
+      r.value = "XXXX-WXX-" + std::to_string(*c.weekday) + (c.part_of_day.empty() ? "" : "T" + c.part_of_day);
+    } else if (c.month) {
+      r.value = "XXXX-" + pad(*c.month, 2) + (c.day ? "-" + pad(*c.day, 2) : "");
+    } else if (!c.part_of_day.empty()) {
+      r.value = "XXXX-XX-XXT" + c.part_of_day;
+    } else if (!c.unit.empty()) {
+      r.value = duration_value(c.amount == 0 ? 1 : c.amount, c.unit);
+    }
+    return r;
+  }
+
+  mention resolve_one(const candidate& c) {
+    mention m;
+    m.span = c.span;
+    m.text = text.substr(c.span.begin, c.span.size());
+    m.type = c.type;
+    m.mod = c.mod;
+    m.quant = c.quant;
+    m.freq = c.freq;
+    m.rule = c.rule;
+    value_result r;
+    switch (c.op) {
+      case operation::literal: r.value = c.literal; break;
+      case operation::duration: r.value = duration_value(c.amount, c.unit); break;
+      case operation::set: r = resolve_set(c); break;
+      case operation::anchor: r = resolve_anchor(c); break;
+      case operation::this_: r = resolve_period(c, 0); break;
+      case operation::last: r = resolve_period(c, -1); break;
+      case operation::next: r = resolve_period(c, 1); break;
+      case operation::fields: r = resolve_fields(c); break;
+    }
+    m.value = r.value;
+    m.is_relative = r.is_relative;
+    if (r.is_relative && m.value.find('X') != std::string::npos && c.op != operation::duration) ++underspecified;
+    if (r.point && (r.g == grain::day || r.g == grain::part_of_day)) last_day = r.point;
+    if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_)) {
+      last_grain = r.g;
+      last_point = r.point;
+    }
+    return m;
+  }
+};
+
+}  // namespace
+
+std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
+                             std::vector<diagnostic>& diagnostics) {
+  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, 0};
+  std::vector<mention> out;
+  out.reserve(found.size());
+  for (const auto& c : found) {
+    mention m = res.resolve_one(c);
+    if (m.value.empty()) {
+      diagnostics.push_back({severity::info, "timex", anchor.doc_id, c.span, c.rule,
+                             "'" + m.text + "' is not a valid date; dropped"});
+      continue;
+    }
+    m.id = "t" + std::to_string(out.size() + 1);
+    out.push_back(std::move(m));
+  }
+  if (!anchor.dct && res.underspecified > 0)
+    diagnostics.push_back({severity::warning, "timex", anchor.doc_id, {}, "anchor.no_dct",
+                           "no document creation time: " + std::to_string(res.underspecified) +
+                               " relative time expression(s) left underspecified"});
+  return out;
+}
+
+const char* to_string(grain g) noexcept {
+  switch (g) {
+    case grain::none: return "none";
+    case grain::century: return "century";
+    case grain::decade: return "decade";
+    case grain::year: return "year";
+    case grain::half: return "half";
+    case grain::quarter: return "quarter";
+    case grain::season: return "season";
+    case grain::month: return "month";
+    case grain::week: return "week";
+    case grain::weekend: return "weekend";
+    case grain::day: return "day";
+    case grain::part_of_day: return "part_of_day";
+    case grain::hour: return "hour";
+    case grain::minute: return "minute";
+    case grain::second: return "second";
+  }
+  return "none";
+}
+
+}  // namespace chronograph::timex

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// Evaluation of the timex stage on TempEval-3 TBAQ-cleaned (TimeBank + AQUAINT): tags each
+// document's TEXT with its DCT (genre news), scores against the gold TIMEX3s, prints the numbers
+// and fails below the floors. Exit 77 (skipped) when the data is absent.
+//   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--speed FILES...]
+// --speed DIR: measure throughput of the timex stage alone on the TEXT of DIR/*.tml, replicated.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "chronograph/error.hpp"
+#include "chronograph/ingest/timeml.hpp"
+#include "chronograph/timex/candidate.hpp"
+#include "chronograph/timex/score.hpp"
+#include "chronograph/timex/tagger.hpp"
+
+namespace fs = std::filesystem;
+using namespace chronograph;
+
+namespace {
+
+std::vector<fs::path> tml_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".tml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+int speed(const timex::tagger& tagger, const fs::path& dir, int copies) {
+  std::string text;
+  for (const auto& p : tml_files(dir)) text += ingest::read_timeml(p).text + "\n";
+  if (text.empty()) {
+    std::cerr << "no .tml files in " << dir << "\n";
+    return 77;
+  }
+  std::string big;
+  for (int k = 0; k < copies; ++k) big += text;
+  text::annotated_document doc;
+  doc.doc.id = "speed";
+  doc.doc.text = big;
+  doc.doc.dct = parse_creation_time("1997-04-15");
+  std::vector<diagnostic> diags;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto mentions = tagger.tag(doc, diags);
+  const auto t1 = std::chrono::steady_clock::now();
+  const double s = std::chrono::duration<double>(t1 - t0).count();
+  std::size_t words = 0;
+  bool in = false;
+  for (char c : big) {
+    const bool sp = c == ' ' || c == '\n' || c == '\t';
+    if (!sp && !in) ++words;
+    in = !sp;
+  }
+  std::printf("speed: %.2f MB in %.3f s = %.1f MB/s, %.2f M words/s, %zu timexes\n", big.size() / 1e6, s,
+              big.size() / 1e6 / s, words / 1e6 / s, mentions.size());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path data = fs::path(CHRONOGRAPH_SHARED_DATA) / "tempeval3" / "TBAQ-cleaned";
+  bool detail = false;
+  double floors[4] = {0, 0, 0, 0};
+  fs::path speed_dir;
+  int copies = 10;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--detail") detail = true;
+    else if (a == "--floors" && i + 1 < argc) {
+      if (std::sscanf(argv[++i], "%lf,%lf,%lf,%lf", &floors[0], &floors[1], &floors[2], &floors[3]) != 4) {
+        std::cerr << "--floors takes S,R,V,T\n";
+        return 2;
+      }
+    } else if (a == "--speed" && i + 1 < argc) speed_dir = argv[++i];
+    else if (a == "--copies" && i + 1 < argc) copies = std::atoi(argv[++i]);
+    else {
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--speed DIR [--copies N]]\n";
+      return 2;
+    }
+  }
+  try {
+    const auto tagger = timex::tagger::load_default();
+    if (!speed_dir.empty()) return speed(*tagger, speed_dir, copies);
+    std::vector<fs::path> files;
+    for (const char* sub : {"TimeBank", "AQUAINT"})
+      for (auto& p : tml_files(data / sub)) files.push_back(p);
+    if (files.empty()) {
+      std::cout << "SKIPPED: no TempEval-3 data under " << data << "\n";
+      return 77;
+    }
+    std::vector<ingest::timeml_document> gold, system;
+    for (const auto& p : files) {
+      gold.push_back(ingest::read_timeml(p));
+      const auto& g = gold.back();
+      text::annotated_document doc;
+      doc.doc.id = g.docid;
+      doc.doc.text = g.text;
+      doc.doc.dct = g.dct;
+      doc.doc.kind = genre::news;
+      std::vector<diagnostic> diags;
+      system.push_back(timex::with_timexes(g, tagger->tag(doc, diags)));
+      // The writer and reader must round-trip what we produce.
+      const auto again = ingest::parse_timeml(ingest::write_timeml(system.back()), g.docid);
+      if (again.text != g.text || again.annotations.size() != system.back().annotations.size()) {
+        std::cerr << g.docid << ": TimeML round trip changed the document\n";
+        return 1;
+      }
+    }
+    const auto score = timex::score_timex(gold, system, detail);
+    std::cout << files.size() << " documents\n" << timex::format_score(score, detail);
+    const double got[4] = {score.strict.f1, score.relaxed.f1, score.value_f1, score.type_f1};
+    const char* names[4] = {"strict F1", "relaxed F1", "value F1", "type F1"};
+    bool ok = true;
+    for (int k = 0; k < 4; ++k) {
+      if (got[k] < floors[k]) {
+        std::printf("FAIL: %s %.4f is below the floor %.2f\n", names[k], got[k], floors[k]);
+        ok = false;
+      }
+    }
+    std::printf("%s\n", ok ? "floors hold" : "floors broken");
+    return ok ? 0 : 1;
+  } catch (const error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}
