@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chronograph/text/analyzer.hpp"
 
+#include "chronograph/text/lemmatizer.hpp"
 #include "chronograph/text/segmenter.hpp"
 #include "chronograph/text/tagger.hpp"
 
@@ -10,14 +11,18 @@ namespace {
 
 class default_analyzer final : public analyzer {
  public:
-  default_analyzer(segmenter seg, pos_tagger tagger) : segmenter_(std::move(seg)), tagger_(std::move(tagger)) {}
+  default_analyzer(segmenter seg, pos_tagger tagger, lemmatizer lemmas)
+      : segmenter_(std::move(seg)), tagger_(std::move(tagger)), lemmatizer_(std::move(lemmas)) {}
 
   annotated_document analyze(document doc) const override {
     annotated_document out;
     auto seg = segmenter_.segment(doc.text);
     out.sentences = std::move(seg.sentences);
     out.tokens = std::move(seg.tokens);
-    for (const auto& s : out.sentences) tagger_.tag(out.tokens, s.first_token, s.end_token);
+    for (const auto& s : out.sentences) {
+      tagger_.tag(out.tokens, s.first_token, s.end_token);
+      lemmatizer_.lemmatize(out.tokens, s.first_token, s.end_token);
+    }
     out.doc = std::move(doc);
     return out;
   }
@@ -25,12 +30,14 @@ class default_analyzer final : public analyzer {
  private:
   segmenter segmenter_;
   pos_tagger tagger_;
+  lemmatizer lemmatizer_;
 };
 
 }  // namespace
 
 std::shared_ptr<const analyzer> analyzer::load_default() {
-  return std::make_shared<default_analyzer>(segmenter::load_default(), pos_tagger::load_default());
+  return std::make_shared<default_analyzer>(segmenter::load_default(), pos_tagger::load_default(),
+                                            lemmatizer::load_default());
 }
 
 }  // namespace chronograph::text

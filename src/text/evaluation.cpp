@@ -102,4 +102,31 @@ segmentation_scores evaluate_segmentation(const segmenter& seg, const std::vecto
   return scores;
 }
 
+std::vector<token> gold_tokens(const conllu_sentence& sentence) {
+  std::vector<token> tokens(sentence.words.size());
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+    tokens[i].form = sentence.words[i].form;
+    tokens[i].span = {pos, pos + tokens[i].form.size()};
+    pos = tokens[i].span.end + (sentence.words[i].space_after ? 1 : 0);
+  }
+  return tokens;
+}
+
+tagging_scores evaluate_tagging(const pos_tagger& tagger, const lemmatizer& lemmas, const std::vector<conllu_sentence>& gold) {
+  tagging_scores scores;
+  for (const auto& s : gold) {
+    auto tokens = gold_tokens(s);
+    tagger.tag(tokens, 0, tokens.size());
+    lemmas.lemmatize(tokens, 0, tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      ++scores.words;
+      scores.upos_correct += s.words[i].upos == to_string(tokens[i].tag);
+      scores.xpos_correct += s.words[i].xpos == tokens[i].xpos;
+      scores.lemma_correct += s.words[i].lemma == tokens[i].lemma;
+    }
+  }
+  return scores;
+}
+
 }  // namespace chronograph::text

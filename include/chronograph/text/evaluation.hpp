@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "chronograph/text/conllu.hpp"
+#include "chronograph/text/lemmatizer.hpp"
 #include "chronograph/text/segmenter.hpp"
+#include "chronograph/text/tagger.hpp"
 
 namespace chronograph::text {
 
@@ -46,5 +48,23 @@ struct gold_text {
 
 /// Segments each rebuilt document with `seg` and scores tokens and sentences.
 [[nodiscard]] segmentation_scores evaluate_segmentation(const segmenter& seg, const std::vector<conllu_sentence>& gold);
+
+/// Tagging and lemma scores on gold tokens (lemmas use the predicted tags).
+struct tagging_scores {
+  std::size_t words = 0;
+  std::size_t upos_correct = 0;
+  std::size_t xpos_correct = 0;
+  std::size_t lemma_correct = 0;
+  [[nodiscard]] double upos_accuracy() const noexcept { return words ? double(upos_correct) / double(words) : 0.0; }
+  [[nodiscard]] double xpos_accuracy() const noexcept { return words ? double(xpos_correct) / double(words) : 0.0; }
+  [[nodiscard]] double lemma_accuracy() const noexcept { return words ? double(lemma_correct) / double(words) : 0.0; }
+};
+
+/// Tags and lemmatises the gold words of every sentence and scores UPOS, XPOS and lemmas.
+[[nodiscard]] tagging_scores evaluate_tagging(const pos_tagger& tagger, const lemmatizer& lemmas,
+                                              const std::vector<conllu_sentence>& gold);
+
+/// Gold words as tokens (form and span within the sentence text; no tags), for tagging gold tokens.
+[[nodiscard]] std::vector<token> gold_tokens(const conllu_sentence& sentence);
 
 }  // namespace chronograph::text

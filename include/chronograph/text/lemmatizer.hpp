@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Lemmas by part of speech: the project's override table (closed classes, contractions), then
+// WordNet's exception lists and suffix rules checked against WordNet's word lists (read once from
+// the WordNet database files into our own tables, so lookups are thread-safe), then guessing rules
+// for words WordNet lacks. Proper nouns, numbers and symbols keep their form.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronograph/text/annotated_document.hpp"
+
+namespace chronograph::text {
+
+/// Immutable, thread-safe lemmatizer.
+class lemmatizer {
+ public:
+  /// Loads WordNet's index.* and *.exc files from `wordnet_dir` and the rule tables
+  /// (lemma_overrides.tsv, lemma_suffix_rules.tsv, lemma_guess_rules.tsv) from `table_dir`.
+  /// Throws resource_error (file:line) when a file is missing or malformed.
+  static lemmatizer load(const std::filesystem::path& wordnet_dir, const std::filesystem::path& table_dir);
+  /// WordNet from $WNSEARCHDIR or /usr/share/wordnet; tables from the text stage's resources.
+  static lemmatizer load_default();
+  /// The WordNet directory load_default() uses.
+  [[nodiscard]] static std::filesystem::path default_wordnet_dir();
+
+  /// The lemma of `form` with universal tag `tag` and Penn tag `xpos`. Capitalisation is kept
+  /// (UD: "American" stays "American") unless `sentence_initial`, where it is lower-cased.
+  [[nodiscard]] std::string lemma(std::string_view form, upos tag, std::string_view xpos,
+                                  bool sentence_initial = false) const;
+  /// Sets token::lemma for tokens[first, end) (one sentence) from their forms, tags and context.
+  void lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
+
+  struct tables;
+
+ private:
+  std::shared_ptr<const tables> tables_;
+};
+
+}  // namespace chronograph::text

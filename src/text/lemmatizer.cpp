@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+#include "chronograph/text/lemmatizer.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "chronograph/error.hpp"
+#include "chronograph/resources.hpp"
+#include "table_reader.hpp"
+
+namespace chronograph::text {
+
+namespace {
+
+enum wn_pos { wn_noun = 0, wn_verb = 1, wn_adj = 2, wn_adv = 3, wn_pos_count = 4 };
+constexpr const char* wn_names[wn_pos_count] = {"noun", "verb", "adj", "adv"};
+
+struct suffix_rule {
+  std::string suffix;
+  std::string replacement;
+  bool undouble = false;
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+int pos_index(const std::string& name) {
+  for (int p = 0; p < wn_pos_count; ++p)
+    if (name == wn_names[p]) return p;
+  return -1;
+}
+
+}  // namespace
+
+struct lemmatizer::tables {
+  std::unordered_set<std::string> words[wn_pos_count];
+  std::unordered_map<std::string, std::string> exceptions[wn_pos_count];
+  std::vector<suffix_rule> detach[wn_pos_count];
+  std::vector<suffix_rule> guess[wn_pos_count];
+  std::unordered_map<std::string, std::string> overrides;  // "form\txpos" or "form\t*" -> lemma
+  std::unordered_set<std::string> capitalized_adjectives;  // "American": WordNet spells them capitalised
+
+  bool known(const std::string& lower) const {
+    for (const auto& w : words)
+      if (w.count(lower)) return true;
+    return false;
+  }
+
+  std::string inflected(const std::string& lower, int pos) const {
+    if (const auto it = exceptions[pos].find(lower); it != exceptions[pos].end()) return it->second;
+    for (const auto& r : detach[pos]) {
+      if (!ends_with(lower, r.suffix) || lower.size() <= r.suffix.size()) continue;
+      std::string candidate = lower.substr(0, lower.size() - r.suffix.size()) + r.replacement;
+      if (words[pos].count(candidate)) return candidate;
+    }
+    if (words[pos].count(lower)) return lower;
+    for (const auto& r : guess[pos]) {
+      if (!ends_with(lower, r.suffix) || lower.size() < r.suffix.size() + 2) continue;
+      std::string stem = lower.substr(0, lower.size() - r.suffix.size());
+      if (r.undouble && stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
+          std::string_view("bdgmnprt").find(stem.back()) != std::string_view::npos)
+        stem.pop_back();
+      return stem + r.replacement;
+    }
+    return lower;
+  }
+};
+
+namespace {
+
+std::string lower_ascii(std::string_view s) { return detail::ascii_lower(s); }
+
+void read_index(const std::filesystem::path& path, std::unordered_set<std::string>& out) {
+  std::ifstream in(path);
+  if (!in) throw resource_error(path.string() + ": cannot read WordNet index");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ') continue;  // license header lines start with spaces
+    const auto space = line.find(' ');
+    if (space == std::string::npos) continue;
+    out.emplace(line.substr(0, space));  // collocations keep their underscores and never match a token
+  }
+}
+
+void read_exceptions(const std::filesystem::path& path, std::unordered_map<std::string, std::string>& out) {
+  std::ifstream in(path);
+  if (!in) throw resource_error(path.string() + ": cannot read WordNet exception list");
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto space = line.find(' ');
+    if (space == std::string::npos) continue;
+    auto end = line.find(' ', space + 1);
+    if (end == std::string::npos) end = line.size();
+    out.emplace(line.substr(0, space), line.substr(space + 1, end - space - 1));  // first base form wins
+  }
+}
+
+// Adjectives that WordNet's data file writes with a capital ("American", "Islamic").
+void read_capitalized_adjectives(const std::filesystem::path& path, std::unordered_set<std::string>& out) {
+  std::ifstream in(path);
+  if (!in) throw resource_error(path.string() + ": cannot read WordNet data file");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ') continue;
+    // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] ...
+    std::size_t pos = 0;
+    for (int field = 0; field < 3 && pos != std::string::npos; ++field) pos = line.find(' ', pos + 1);
+    if (pos == std::string::npos) continue;
+    const auto count_end = line.find(' ', pos + 1);
+    if (count_end == std::string::npos) continue;
+    const auto count = std::strtoul(line.substr(pos + 1, count_end - pos - 1).c_str(), nullptr, 16);
+    pos = count_end + 1;
+    for (unsigned long w = 0; w < count && pos < line.size(); ++w) {
+      const auto word_end = line.find(' ', pos);
+      if (word_end == std::string::npos) break;
+      std::string word = line.substr(pos, word_end - pos);
+      if (const auto paren = word.find('('); paren != std::string::npos) word.resize(paren);  // "(a)" markers
+      if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' && word.find('_') == std::string::npos) out.insert(word);
+      const auto id_end = line.find(' ', word_end + 1);
+      if (id_end == std::string::npos) break;
+      pos = id_end + 1;
+    }
+  }
+}
+
+void read_rules(const std::filesystem::path& path, std::vector<suffix_rule>* out, bool allow_undouble) {
+  for (const auto& row : detail::read_table(path)) {
+    if (row.fields.size() != 3) detail::table_error(path, row.line, "expected 3 TAB-separated columns");
+    const int pos = pos_index(row.fields[0]);
+    if (pos < 0) detail::table_error(path, row.line, "unknown part of speech '" + row.fields[0] + "'");
+    suffix_rule r;
+    r.suffix = row.fields[1];
+    r.replacement = row.fields[2];
+    if (allow_undouble && !r.replacement.empty() && r.replacement.back() == '%') {
+      r.undouble = true;
+      r.replacement.pop_back();
+    }
+    if (r.replacement == "-") r.replacement.clear();
+    if (r.suffix.empty()) detail::table_error(path, row.line, "empty suffix");
+    out[pos].push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+std::filesystem::path lemmatizer::default_wordnet_dir() {
+  if (const char* env = std::getenv("WNSEARCHDIR"); env && *env) return env;
+  return "/usr/share/wordnet";
+}
+
+lemmatizer lemmatizer::load(const std::filesystem::path& wordnet_dir, const std::filesystem::path& table_dir) {
+  auto t = std::make_shared<tables>();
+  for (int p = 0; p < wn_pos_count; ++p) {
+    read_index(wordnet_dir / (std::string("index.") + wn_names[p]), t->words[p]);
+    read_exceptions(wordnet_dir / (std::string(wn_names[p]) + ".exc"), t->exceptions[p]);
+  }
+  read_capitalized_adjectives(wordnet_dir / "data.adj", t->capitalized_adjectives);
+  read_rules(table_dir / "lemma_suffix_rules.tsv", t->detach, false);
+  read_rules(table_dir / "lemma_guess_rules.tsv", t->guess, true);
+  const auto overrides = table_dir / "lemma_overrides.tsv";
+  for (const auto& row : detail::read_table(overrides)) {
+    if (row.fields.size() != 3) detail::table_error(overrides, row.line, "expected 3 TAB-separated columns");
+    t->overrides.emplace(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
+  }
+  lemmatizer l;
+  l.tables_ = std::move(t);
+  return l;
+}
+
+lemmatizer lemmatizer::load_default() {
+  return load(default_wordnet_dir(), resource_path("text", "lemma_overrides.tsv").parent_path());
+}
+
+namespace {
+
+bool has_upper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+bool has_letter(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  return false;
+}
+
+// "1,993,045" -> "1993045" (UD writes numbers without group separators in lemmas).
+std::string strip_group_commas(std::string_view form) {
+  std::string out;
+  std::size_t digits_since_comma = 0;
+  bool seen_comma = false;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    const char c = form[i];
+    if (c == ',') {
+      if (seen_comma && digits_since_comma != 3) return std::string(form);
+      if (!seen_comma && (digits_since_comma == 0 || digits_since_comma > 3)) return std::string(form);
+      seen_comma = true;
+      digits_since_comma = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::string(form);
+    ++digits_since_comma;
+    out += c;
+  }
+  return seen_comma && digits_since_comma == 3 ? out : std::string(form);
+}
+
+// Puts the form's capitalisation back on a lemma that is a prefix of the lower-cased form.
+std::string recase(std::string_view form, const std::string& lower_form, const std::string& lemma) {
+  if (lower_form.compare(0, lemma.size(), lemma) == 0) return std::string(form.substr(0, lemma.size()));
+  return lemma;
+}
+
+}  // namespace
+
+std::string lemmatizer::lemma(std::string_view form, upos tag, std::string_view xpos, bool sentence_initial) const {
+  const auto& t = *tables_;
+  std::string lower = lower_ascii(form);
+  std::string key = lower;
+  key += '\t';
+  const auto key_size = key.size();
+  key += xpos;
+  if (const auto it = t.overrides.find(key); it != t.overrides.end()) return it->second;
+  key.resize(key_size);
+  key += '*';
+  if (const auto it = t.overrides.find(key); it != t.overrides.end()) return it->second;
+
+  if (tag == upos::num || xpos == "CD") {
+    if (!has_letter(form)) return strip_group_commas(form);
+    return t.known(lower) ? lower : std::string(form);  // "Four" -> four; "II", "E17" stay
+  }
+  if (xpos == "NNPS") return recase(form, lower, t.inflected(lower, wn_noun));
+  switch (tag) {
+    case upos::propn:
+    case upos::sym:
+    case upos::punct:
+    case upos::x:
+      return std::string(form);
+    default:
+      break;
+  }
+  if (xpos == "NNP") return std::string(form);
+  std::string result = lower;
+  if (xpos == "NNS") result = t.inflected(lower, wn_noun);
+  else if (xpos == "VBD" || xpos == "VBN" || xpos == "VBZ" || xpos == "VBG") result = t.inflected(lower, wn_verb);
+  else if (xpos == "JJR" || xpos == "JJS") result = t.inflected(lower, wn_adj);
+  else if (xpos == "RBR" || xpos == "RBS") {
+    if (const auto it = t.exceptions[wn_adv].find(lower); it != t.exceptions[wn_adv].end()) result = it->second;
+    else if (const auto adj = t.inflected(lower, wn_adj); adj != lower && t.words[wn_adj].count(adj)) result = adj;
+  }
+  // Capitals: UD lower-cases common words but keeps "American" and names WordNet does not know
+  // ("Gmail", "USB"); closed-class words are always lower-cased.
+  if (has_upper(form)) {
+    if (tag == upos::adj && t.capitalized_adjectives.count(std::string(form))) return std::string(form);
+    const bool open_class = tag == upos::noun || tag == upos::verb || tag == upos::adj || tag == upos::adv;
+    if (open_class && !t.known(lower) && !t.known(result) && !(sentence_initial && !has_upper(form.substr(1))))
+      return recase(form, lower, result);
+  }
+  return result;
+}
+
+void lemmatizer::lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
+  bool initial = true;
+  for (std::size_t k = first; k < end; ++k) {
+    auto& tok = tokens[k];
+    tok.lemma = lemma(tok.form, tok.tag, tok.xpos, initial);
+    if (tok.tag != upos::punct) initial = false;
+    // "'s" before a past participle is "has" ("he's been"), otherwise "is".
+    if (tok.lemma == "be" && tok.xpos == "VBZ" && (tok.form == "'s" || tok.form == "\xE2\x80\x99s" || tok.form == "s")) {
+      for (std::size_t n = k + 1; n < end && n <= k + 3; ++n) {
+        if (tokens[n].xpos == "VBN") {
+          tok.lemma = "have";
+          break;
+        }
+        if (tokens[n].tag != upos::adv && tokens[n].tag != upos::part) break;
+      }
+    }
+  }
+}
+
+}  // namespace chronograph::text

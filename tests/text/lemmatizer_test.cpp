@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include "chronograph/error.hpp"
+#include "chronograph/text/analyzer.hpp"
+#include "chronograph/text/lemmatizer.hpp"
+
+using namespace chronograph;
+using namespace chronograph::text;
+
+namespace {
+const lemmatizer& lem() {
+  static const lemmatizer l = lemmatizer::load_default();
+  return l;
+}
+}  // namespace
+
+TEST_CASE("WordNet morphology gives lemmas by part of speech", "[text][lemmatizer]") {
+  CHECK(lem().lemma("retaliated", upos::verb, "VBD") == "retaliate");
+  CHECK(lem().lemma("talks", upos::noun, "NNS") == "talk");
+  CHECK(lem().lemma("talks", upos::verb, "VBZ") == "talk");
+  CHECK(lem().lemma("spoke", upos::verb, "VBD") == "speak");
+  CHECK(lem().lemma("children", upos::noun, "NNS") == "child");
+  CHECK(lem().lemma("hiked", upos::verb, "VBD") == "hike");
+  CHECK(lem().lemma("lowered", upos::verb, "VBD") == "lower");
+  CHECK(lem().lemma("bigger", upos::adj, "JJR") == "big");
+  CHECK(lem().lemma("tariffs", upos::noun, "NNS") == "tariff");
+}
+
+TEST_CASE("rules cover words WordNet lacks and closed classes", "[text][lemmatizer]") {
+  CHECK(lem().lemma("tweeted", upos::verb, "VBD") == "tweet");
+  CHECK(lem().lemma("unfriended", upos::verb, "VBN") == "unfriend");
+  CHECK(lem().lemma("n't", upos::part, "RB") == "not");
+  CHECK(lem().lemma("ca", upos::aux, "MD") == "can");
+  CHECK(lem().lemma("'s", upos::part, "POS") == "'s");
+  CHECK(lem().lemma("'s", upos::aux, "VBZ") == "be");
+  CHECK(lem().lemma("was", upos::aux, "VBD") == "be");
+  CHECK(lem().lemma("them", upos::pron, "PRP") == "they");
+  CHECK(lem().lemma("The", upos::det, "DT", true) == "the");
+  CHECK(lem().lemma("Trump", upos::propn, "NNP") == "Trump");
+  CHECK(lem().lemma("1,200", upos::num, "CD") == "1200");
+  CHECK(lem().lemma("American", upos::adj, "JJ") == "American");
+  CHECK(lem().lemma("Tariffs", upos::noun, "NNS", true) == "tariff");
+}
+
+TEST_CASE("the analyzer fills lemmas, with 's as have before a participle", "[text][lemmatizer]") {
+  const auto a = analyzer::load_default();
+  document doc;
+  doc.text = "He's been talking. Beijing retaliated.";
+  const auto out = a->analyze(doc);
+  REQUIRE(out.tokens.size() >= 8);
+  CHECK(out.tokens[1].form == "'s");
+  CHECK(out.tokens[1].lemma == "have");
+  CHECK(out.tokens[3].lemma == "talk");
+  CHECK(out.tokens[6].lemma == "retaliate");
+}
+
+TEST_CASE("a missing WordNet directory is a resource error", "[text][lemmatizer]") {
+  CHECK_THROWS_AS(lemmatizer::load("/nonexistent/wordnet", "/nonexistent/tables"), resource_error);
+}
