@@ -3,11 +3,14 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "chronograph/error.hpp"
 #include "chronograph/resources.hpp"
+#include "chronograph/text/conllu.hpp"
+#include "chronograph/text/tagger.hpp"
 #include "table_reader.hpp"
 
 namespace chronograph::text {
@@ -41,7 +44,8 @@ struct lemmatizer::tables {
   std::vector<suffix_rule> detach[wn_pos_count];
   std::vector<suffix_rule> guess[wn_pos_count];
   std::unordered_map<std::string, std::string> overrides;  // "form\txpos" or "form\t*" -> lemma
-  std::unordered_set<std::string> capitalized_adjectives;  // "American": WordNet spells them capitalised
+  std::unordered_set<std::string> capitalized_adjectives;
+  std::unordered_map<std::string, std::string> lexicon;  // "form\txpos" -> lemma, from a treebank  // "American": WordNet spells them capitalised
 
   bool known(const std::string& lower) const {
     for (const auto& w : words)
@@ -165,9 +169,83 @@ lemmatizer lemmatizer::load(const std::filesystem::path& wordnet_dir, const std:
     if (row.fields.size() != 3) detail::table_error(overrides, row.line, "expected 3 TAB-separated columns");
     t->overrides.emplace(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
   }
+  const auto lexicon = table_dir / "lemma_lexicon.tsv";
+  if (std::filesystem::exists(lexicon)) {
+    for (const auto& row : detail::read_table(lexicon)) {
+      if (row.fields.size() != 3) detail::table_error(lexicon, row.line, "expected 3 TAB-separated columns");
+      t->lexicon.emplace(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
+    }
+  }
   lemmatizer l;
   l.tables_ = std::move(t);
   return l;
+}
+
+lemmatizer lemmatizer::without_lexicon() const {
+  auto copy = std::make_shared<tables>(*tables_);
+  copy->lexicon.clear();
+  lemmatizer l;
+  l.tables_ = std::move(copy);
+  return l;
+}
+
+void train_lemma_lexicon(const std::vector<conllu_sentence>& sentences, const lemmatizer& base,
+                         const std::filesystem::path& out, const std::vector<std::string>& header_lines,
+                         std::size_t min_count) {
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::size_t>> counts;
+  std::map<std::pair<std::string, std::string>, std::string> predicted;
+  for (const auto& s : sentences) {
+    std::vector<token> tokens(s.words.size());
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      tokens[i].form = s.words[i].form;
+      tokens[i].tag = upos_from_string(s.words[i].upos);
+      tokens[i].xpos = s.words[i].xpos;
+    }
+    base.lemmatize(tokens, 0, tokens.size());
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      const auto key = std::make_pair(s.words[i].form, s.words[i].xpos);
+      ++counts[key][s.words[i].lemma];
+      predicted.emplace(key, tokens[i].lemma);  // first occurrence's context decides
+    }
+  }
+  std::string data;
+  for (const auto& line : header_lines) data += "# " + line + "\n";
+  for (const auto& [key, lemmas] : counts) {
+    if (key.first.find('\t') != std::string::npos) continue;
+    std::size_t total = 0, best = 0;
+    std::string best_lemma;
+    for (const auto& [lemma, c] : lemmas) {
+      total += c;
+      if (c > best) {
+        best = c;
+        best_lemma = lemma;
+      }
+    }
+    if (best < min_count || best * 10 < total * 7 || best_lemma == predicted[key] || best_lemma.empty()) continue;
+    data += key.first + "\t" + key.second + "\t" + best_lemma + "\n";
+  }
+  const auto tmp = out.string() + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) throw io_error(tmp + ": cannot write");
+    file << data;
+    if (!file) throw io_error(tmp + ": write failed");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) throw io_error(out.string() + ": cannot write (" + ec.message() + ")");
+}
+
+void train_lemma_lexicon_from_ud(const std::filesystem::path& ud_dir, const std::filesystem::path& out) {
+  const auto train_file = find_ud_file(ud_dir, "train");
+  const auto base = lemmatizer::load_default().without_lexicon();
+  train_lemma_lexicon(read_conllu(train_file), base, out,
+                      {"chronograph lemma lexicon: (form, Penn XPOS) pairs whose treebank lemma differs from the rules'",
+                       "data: Universal Dependencies English EWT, " + train_file.filename().string() +
+                           " (https://universaldependencies.org/treebanks/en_ewt/)",
+                       "license: derived from CC BY-SA 4.0 data; distributed under CC BY-SA 4.0",
+                       "rebuild: chronograph train lemmas --ud <UD_English-EWT dir> --out " + out.filename().string(),
+                       "columns: form<TAB>xpos<TAB>lemma"});
 }
 
 lemmatizer lemmatizer::load_default() {
@@ -228,6 +306,12 @@ std::string lemmatizer::lemma(std::string_view form, upos tag, std::string_view 
   key.resize(key_size);
   key += '*';
   if (const auto it = t.overrides.find(key); it != t.overrides.end()) return it->second;
+  {
+    std::string exact(form);
+    exact += '\t';
+    exact += xpos;
+    if (const auto it = t.lexicon.find(exact); it != t.lexicon.end()) return it->second;
+  }
 
   if (tag == upos::num || xpos == "CD") {
     if (!has_letter(form)) return strip_group_commas(form);

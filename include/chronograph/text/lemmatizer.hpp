@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "chronograph/text/annotated_document.hpp"
+#include "chronograph/text/conllu.hpp"
 
 namespace chronograph::text {
 
@@ -19,7 +20,8 @@ namespace chronograph::text {
 class lemmatizer {
  public:
   /// Loads WordNet's index.* and *.exc files from `wordnet_dir` and the rule tables
-  /// (lemma_overrides.tsv, lemma_suffix_rules.tsv, lemma_guess_rules.tsv) from `table_dir`.
+  /// (lemma_overrides.tsv, lemma_suffix_rules.tsv, lemma_guess_rules.tsv and, when present, the
+  /// generated lemma_lexicon.tsv) from `table_dir`.
   /// Throws resource_error (file:line) when a file is missing or malformed.
   static lemmatizer load(const std::filesystem::path& wordnet_dir, const std::filesystem::path& table_dir);
   /// WordNet from $WNSEARCHDIR or /usr/share/wordnet; tables from the text stage's resources.
@@ -34,10 +36,24 @@ class lemmatizer {
   /// Sets token::lemma for tokens[first, end) (one sentence) from their forms, tags and context.
   void lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
 
+  /// A copy without the generated treebank lexicon (what train_lemma_lexicon starts from).
+  [[nodiscard]] lemmatizer without_lexicon() const;
+
   struct tables;
 
  private:
   std::shared_ptr<const tables> tables_;
 };
+
+/// Builds the lemma lexicon from a treebank: the (form, XPOS) pairs whose usual gold lemma (seen
+/// at least `min_count` times, in at least 70% of uses) differs from what `base` gives. Writes it
+/// as TSV with a provenance header. Deterministic. Throws io_error when `out` cannot be written.
+void train_lemma_lexicon(const std::vector<conllu_sentence>& sentences, const lemmatizer& base,
+                         const std::filesystem::path& out, const std::vector<std::string>& header_lines,
+                         std::size_t min_count = 2);
+
+/// `chronograph train lemmas --ud DIR --out FILE` (or part of `train tagger`): the lexicon from
+/// DIR's train split, on top of the default lemmatizer without its lexicon.
+void train_lemma_lexicon_from_ud(const std::filesystem::path& ud_dir, const std::filesystem::path& out);
 
 }  // namespace chronograph::text

@@ -1,5 +1,7 @@
-// dev only (not built by default)
+// dev only (not built by default): segmentation scores and error listing on a UD file
+#include <algorithm>
 #include <cstdio>
+#include <set>
 #include "chronograph/text/evaluation.hpp"
 using namespace chronograph::text;
 int main(int argc, char** argv) {
@@ -10,15 +12,18 @@ int main(int argc, char** argv) {
   if (argc > 2) {
     for (const auto& doc : rebuild_raw_text(gold)) {
       auto r = seg.segment(doc.text);
-      std::vector<chronograph::byte_span> p; for (auto& t : r.tokens) p.push_back(t.span);
-      std::size_t i=0,j=0;
-      while (i<p.size() && j<doc.words.size()) {
-        if (p[i]==doc.words[j]) {++i;++j;continue;}
-        std::size_t lo = std::min(p[i].begin, doc.words[j].begin);
-        std::size_t hi = std::max(p[i].end, doc.words[j].end);
-        // advance until both end at same position
-        while (true) { if (p[i].end < doc.words[j].end) {++i;} else if (doc.words[j].end < p[i].end) {++j;} else {++i;++j;break;} if (i>=p.size()||j>=doc.words.size()) break; hi = std::max(hi, std::max(i<p.size()?p[i].end:0, j<doc.words.size()?doc.words[j].end:0)); }
-        std::printf("TOK %s\n", doc.text.substr(lo, hi-lo).c_str());
+      std::set<std::size_t> gold_ends, pred_ends;
+      for (auto& g : doc.sentences) gold_ends.insert(g.end);
+      for (auto& p : r.sentences) pred_ends.insert(p.span.end);
+      for (auto e : gold_ends) if (!pred_ends.count(e)) {
+        auto a = e >= 40 ? e - 40 : 0;
+        std::string ctx = doc.text.substr(a, 70); for (auto& c : ctx) if (c=='\n') c='|';
+        std::printf("MISS %s || %s\n", ctx.substr(0, e - a).c_str(), ctx.substr(e - a).c_str());
+      }
+      for (auto e : pred_ends) if (!gold_ends.count(e)) {
+        auto a = e >= 40 ? e - 40 : 0;
+        std::string ctx = doc.text.substr(a, 70); for (auto& c : ctx) if (c=='\n') c='|';
+        std::printf("EXTRA %s || %s\n", ctx.substr(0, e - a).c_str(), ctx.substr(e - a).c_str());
       }
     }
   }

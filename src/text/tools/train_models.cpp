@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "chronograph/text/lemmatizer.hpp"
 #include "chronograph/text/tagger.hpp"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   try {
     const std::filesystem::path out(argv[2]);
     chronograph::text::train_tagger_from_ud(argv[1], out / "pos_tagger.model");
+    chronograph::text::train_lemma_lexicon_from_ud(argv[1], out / "lemma_lexicon.tsv");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;
