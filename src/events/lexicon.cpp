@@ -494,6 +494,17 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       }
       sw.push_back(w);
     }
+    // A guessed plural/base verb right before a past-tense verb is a noun subject ("exports fell").
+    for (std::size_t k = 0; k + 1 < sw.size(); ++k) {
+      auto& w = sw[k];
+      const auto& n = sw[k + 1];
+      if (w.tag_guessed && w.tag == text::upos::verb && (w.xpos == "VBZ" || w.xpos == "VB") && n.tag_guessed &&
+          n.tag == text::upos::verb && (n.xpos == "VBD" || n.xpos == "VBD|VBN")) {
+        w.tag = text::upos::noun;
+        w.xpos.clear();
+        w.lemma = noun_lemma(w.lower);
+      }
+    }
     // A guessed "have"/"do" that no verb follows is the main verb ("They have a deal").
     for (std::size_t k = 0; k < sw.size(); ++k) {
       auto& w = sw[k];

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// The relations stage's language tables (src/relations/resources/): causal cues, temporal
+// signals and the modifiers that block date inference. Exposed so that tests can run their
+// examples and custom resource directories can be loaded.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "chronograph/events/lexicon.hpp"
+#include "chronograph/relations/link.hpp"
+
+namespace chronograph::relations {
+
+/// A causal cue ("prompting", "in retaliation for") and which side holds the cause.
+struct causal_cue {
+  std::vector<std::string> words;  ///< lower case
+  std::string direction;           ///< forward, backward, backward_prev, forward_prev, self_backward
+  relation rel = relation::causes;
+  std::string example, example_cause, example_effect;  ///< "sentence | cause | effect" from the table
+  std::size_t line = 0;
+};
+
+/// A temporal signal ("after", "prior to") and the relation it gives (event REL time/event).
+struct temporal_signal {
+  std::vector<std::string> words;
+  relation rel = relation::is_included;
+  std::string scope;  ///< "time", "event" or "both"
+  std::string example;
+  std::size_t line = 0;
+};
+
+struct linker_tables {
+  std::vector<causal_cue> causal;        ///< longest cue first
+  std::vector<temporal_signal> signals;  ///< longest signal first
+  std::set<std::string> non_anaphoric;
+  /// Loads the tables of a resource directory; throws resource_error naming file:line.
+  static linker_tables load(const std::filesystem::path& dir);
+};
+
+/// A linker over explicit tables (tests, custom resource directories).
+[[nodiscard]] std::shared_ptr<const linker> make_linker(std::shared_ptr<const events::lexicon> lex,
+                                                        linker_tables tables);
+
+}  // namespace chronograph::relations

@@ -1,0 +1,680 @@
+// SPDX-License-Identifier: MIT
+// The default linker: anchors events to the time of their clause, infers dates of anaphoric
+// event mentions, and finds event-time, event-DCT, event-event (signals, dates) and causal links.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "chronograph/error.hpp"
+#include "chronograph/events/lexicon.hpp"
+#include "chronograph/relations/dates.hpp"
+#include "chronograph/relations/link.hpp"
+#include "chronograph/relations/linker_tables.hpp"
+#include "chronograph/resources.hpp"
+
+namespace chronograph::relations {
+
+const char* to_string(relation r) noexcept {
+  switch (r) {
+    case relation::before: return "BEFORE";
+    case relation::after: return "AFTER";
+    case relation::includes: return "INCLUDES";
+    case relation::is_included: return "IS_INCLUDED";
+    case relation::simultaneous: return "SIMULTANEOUS";
+    case relation::during: return "DURING";
+    case relation::begins: return "BEGINS";
+    case relation::begun_by: return "BEGUN_BY";
+    case relation::ends: return "ENDS";
+    case relation::ended_by: return "ENDED_BY";
+    case relation::ibefore: return "IBEFORE";
+    case relation::iafter: return "IAFTER";
+    case relation::identity: return "IDENTITY";
+    case relation::vague: return "VAGUE";
+    case relation::causes: return "CAUSES";
+    case relation::enables: return "ENABLES";
+    case relation::prevents: return "PREVENTS";
+  }
+  return "VAGUE";
+}
+
+std::optional<relation> relation_from_string(std::string_view name) noexcept {
+  static constexpr relation all[] = {
+      relation::before,   relation::after,    relation::includes, relation::is_included, relation::simultaneous,
+      relation::during,   relation::begins,   relation::begun_by, relation::ends,        relation::ended_by,
+      relation::ibefore,  relation::iafter,   relation::identity, relation::vague,       relation::causes,
+      relation::enables,  relation::prevents};
+  for (auto r : all)
+    if (name == to_string(r)) return r;
+  // TimeML also writes DURING_INV for the converse of DURING.
+  if (name == "DURING_INV") return relation::during;
+  return std::nullopt;
+}
+
+bool is_causal(relation r) noexcept {
+  return r == relation::causes || r == relation::enables || r == relation::prevents;
+}
+
+relation inverse(relation r) noexcept {
+  switch (r) {
+    case relation::before: return relation::after;
+    case relation::after: return relation::before;
+    case relation::includes: return relation::is_included;
+    case relation::is_included: return relation::includes;
+    case relation::begins: return relation::begun_by;
+    case relation::begun_by: return relation::begins;
+    case relation::ends: return relation::ended_by;
+    case relation::ended_by: return relation::ends;
+    case relation::ibefore: return relation::iafter;
+    case relation::iafter: return relation::ibefore;
+    // DURING has no name of its own for the converse in our enum; it stays as is, like the
+    // symmetric ones (SIMULTANEOUS, IDENTITY, VAGUE). Causal links have no temporal converse.
+    default: return r;
+  }
+}
+
+namespace {
+
+using events::event_class;
+using events::event_mention;
+using events::word;
+using text::upos;
+using link_type = relations::link;
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < s.size()) {
+    const auto sp = s.find(' ', at);
+    const auto w = s.substr(at, sp == std::string::npos ? std::string::npos : sp - at);
+    if (!w.empty()) out.push_back(w);
+    if (sp == std::string::npos) break;
+    at = sp + 1;
+  }
+  return out;
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  return s;
+}
+
+/// Per-document working state.
+struct doc_state {
+  const text::annotated_document& doc;
+  std::vector<word> words;
+  std::vector<std::size_t> sent_begin, sent_end;
+  std::vector<int> timex_at;                 // word -> timex index or -1
+  std::vector<std::size_t> timex_first, timex_last;  // per timex: word range
+  std::vector<std::size_t> event_word;       // per event
+  std::vector<int> event_at;                 // word -> event index or -1
+};
+
+}  // namespace
+
+linker_tables linker_tables::load(const std::filesystem::path& dir) {
+  linker_tables t;
+  {
+    const auto p = dir / "causal_cues.tsv";
+    for (const auto& r : events::read_table(p)) {
+      if (r.fields.size() < 3) events::table_error(p, r.line, "expected cue<TAB>direction<TAB>relation[<TAB>example]");
+      causal_cue c;
+      c.words = split_words(r.fields[0]);
+      c.direction = r.fields[1];
+      static const std::set<std::string> directions{"forward", "backward", "backward_prev", "forward_prev",
+                                                    "self_backward"};
+      if (!directions.count(c.direction)) events::table_error(p, r.line, "unknown direction \"" + c.direction + "\"");
+      const auto rel = relation_from_string(r.fields[2]);
+      if (!rel || !is_causal(*rel)) events::table_error(p, r.line, "relation must be CAUSES, ENABLES or PREVENTS");
+      c.rel = *rel;
+      c.line = r.line;
+      if (r.fields.size() >= 4) {
+        const auto& ex = r.fields[3];
+        const auto a = ex.find(" | "), b = ex.rfind(" | ");
+        if (a == std::string::npos || a == b) events::table_error(p, r.line, "example must be \"sentence | cause | effect\"");
+        c.example = trim(ex.substr(0, a));
+        c.example_cause = trim(ex.substr(a + 3, b - a - 3));
+        c.example_effect = trim(ex.substr(b + 3));
+      }
+      t.causal.push_back(std::move(c));
+    }
+    // Longest cue first, so "in retaliation for" wins over "in retaliation".
+    std::stable_sort(t.causal.begin(), t.causal.end(),
+                     [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+  }
+  {
+    const auto p = dir / "temporal_signals.tsv";
+    for (const auto& r : events::read_table(p)) {
+      if (r.fields.size() < 3) events::table_error(p, r.line, "expected signal<TAB>relation<TAB>scope");
+      temporal_signal s;
+      s.words = split_words(r.fields[0]);
+      const auto rel = relation_from_string(r.fields[1]);
+      if (!rel || is_causal(*rel)) events::table_error(p, r.line, "unknown temporal relation \"" + r.fields[1] + "\"");
+      s.rel = *rel;
+      s.scope = r.fields[2];
+      if (s.scope != "time" && s.scope != "event" && s.scope != "both")
+        events::table_error(p, r.line, "scope must be time, event or both");
+      if (r.fields.size() >= 4) s.example = r.fields[3];
+      s.line = r.line;
+      t.signals.push_back(std::move(s));
+    }
+    std::stable_sort(t.signals.begin(), t.signals.end(),
+                     [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+  }
+  for (const auto& r : events::read_table(dir / "non_anaphoric.tsv")) t.non_anaphoric.insert(r.fields[0]);
+  return t;
+}
+
+namespace {
+
+class default_linker final : public linker {
+ public:
+  default_linker(std::shared_ptr<const events::lexicon> lex, linker_tables tables)
+      : lex_(std::move(lex)), tables_(std::move(tables)) {}
+
+  std::vector<link_type> link_events(const text::annotated_document& doc, const std::vector<timex::mention>& times,
+                         std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const override {
+    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}};
+    index(st, times, evs);
+    std::vector<link_type> out;
+    anchor_events(st, times, evs, out);
+    infer_dates(st, evs);
+    anchor_reporting_to_dct(doc, evs);
+    dct_links(doc, evs, out);
+    signal_links(st, evs, out);
+    date_order_links(evs, out);
+    causal_links(st, evs, out, diagnostics);
+    // Deduplicate (from, to, relation), keeping the first (best-supported) one.
+    std::set<std::tuple<std::string, std::string, relation>> seen;
+    std::vector<link_type> unique;
+    for (auto& l : out)
+      if (l.from != l.to && seen.emplace(l.from, l.to, l.rel).second) unique.push_back(std::move(l));
+    return unique;
+  }
+
+ private:
+  std::shared_ptr<const events::lexicon> lex_;
+  linker_tables tables_;
+
+  static void index(doc_state& st, const std::vector<timex::mention>& times, const std::vector<event_mention>& evs) {
+    const auto n = st.words.size();
+    st.sent_begin.assign(st.doc.sentences.size(), 0);
+    st.sent_end.assign(st.doc.sentences.size(), 0);
+    std::vector<bool> seen(st.doc.sentences.size(), false);
+    for (std::size_t w = 0; w < n; ++w) {
+      const auto s = st.words[w].sentence;
+      if (!seen[s]) st.sent_begin[s] = w, seen[s] = true;
+      st.sent_end[s] = w + 1;
+    }
+    st.timex_at.assign(n, -1);
+    st.timex_first.assign(times.size(), n);
+    st.timex_last.assign(times.size(), n);
+    for (std::size_t w = 0; w < n; ++w) {
+      const auto& span = st.doc.tokens[st.words[w].token].span;
+      for (std::size_t k = 0; k < times.size(); ++k)
+        if (times[k].span.overlaps(span)) {
+          st.timex_at[w] = static_cast<int>(k);
+          if (st.timex_first[k] == n) st.timex_first[k] = w;
+          st.timex_last[k] = w;
+          break;
+        }
+    }
+    st.event_at.assign(n, -1);
+    st.event_word.assign(evs.size(), n);
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      // Binary search over token spans (tokens are in text order).
+      std::size_t lo = 0, hi = n;
+      while (lo < hi) {
+        const auto mid = (lo + hi) / 2;
+        if (st.doc.tokens[st.words[mid].token].span.end <= evs[e].span.begin) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < n && st.doc.tokens[st.words[lo].token].span.begin <= evs[e].span.begin) {
+        st.event_word[e] = lo;
+        st.event_at[lo] = static_cast<int>(e);
+      }
+    }
+  }
+
+  /// Longest signal whose words end right before word `at` (skipping one determiner).
+  const temporal_signal* signal_before(const doc_state& st, std::size_t at, std::size_t sent_b,
+                                       std::size_t& signal_first) const {
+    for (int skip = 0; skip <= 1; ++skip) {
+      std::size_t end = at;
+      if (skip) {
+        if (end == sent_b || st.words[end - 1].tag != upos::det) break;
+        --end;
+      }
+      for (const auto& s : tables_.signals) {
+        const auto n = s.words.size();
+        if (end < sent_b + n) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < n && match; ++k) match = st.words[end - n + k].lower == s.words[k];
+        if (match) {
+          signal_first = end - n;
+          return &s;
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  void anchor_events(doc_state& st, const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
+                     std::vector<link_type>& out) const {
+    const auto n = st.words.size();
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      const auto w = st.event_word[e];
+      if (w >= n) continue;
+      const auto s = st.words[w].sentence;
+      double best_cost = 1e9;
+      std::size_t best = times.size();
+      for (std::size_t t = 0; t < times.size(); ++t) {
+        if (st.timex_first[t] >= n || st.words[st.timex_first[t]].sentence != s) continue;
+        const auto type = times[t].type;
+        if (type != timex::timex_type::date && type != timex::timex_type::time) continue;
+        if (!days_of(times[t].value)) continue;
+        const auto tb = st.timex_first[t], te = st.timex_last[t];
+        const std::size_t lo = std::min(w, tb), hi = std::max(w, te);
+        std::size_t crossings = 0, verbs_between = 0;
+        for (std::size_t x = lo + 1; x < hi; ++x) {
+          if (x >= tb && x <= te) continue;
+          if (st.words[x].is_boundary) ++crossings;
+          if (st.event_at[x] >= 0 && evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::verb) ++verbs_between;
+        }
+        const double dist = double(hi - lo);
+        double cost = dist + 5.0 * double(crossings) + 1.5 * double(verbs_between) + (tb < w ? 1.0 : 0.0);
+        // A time right in front of an event noun modifies it: "the May 12 agreement".
+        if (te + 1 == w || (te + 2 == w && (st.words[te + 1].lower == "'s"))) cost = 0;
+        if (cost < best_cost) {
+          best_cost = cost;
+          best = t;
+        }
+      }
+      if (best == times.size() || best_cost > 10.5) continue;
+      const auto tb = st.timex_first[best], te = st.timex_last[best];
+      std::size_t signal_first = tb;
+      const temporal_signal* sig = signal_before(st, tb, st.sent_begin[s], signal_first);
+      if (sig && sig->scope == "event") sig = nullptr;
+      relation rel = relation::is_included;
+      if (sig && best_cost > 0) rel = sig->rel;
+      if (rel == relation::during) rel = relation::is_included;  // "for" before a date
+      auto& ev = evs[e];
+      if (rel == relation::is_included || rel == relation::simultaneous) {
+        ev.when_value = times[best].value;
+        ev.when_anchor = times[best].id;
+      }
+      link_type l;
+      l.from = ev.id;
+      l.to = times[best].id;
+      l.rel = rel;
+      const auto ev_span = st.doc.tokens[st.words[w].token].span;
+      const auto ts = st.doc.tokens[st.words[sig && best_cost > 0 ? signal_first : tb].token].span;
+      const auto te_span = st.doc.tokens[st.words[te].token].span;
+      l.evidence = {std::min(ev_span.begin, ts.begin), std::max(ev_span.end, te_span.end)};
+      l.rule = sig && best_cost > 0 ? "anchor.signal:" + join(sig->words) : "anchor.clause";
+      l.confidence = std::clamp(0.9 - 0.03 * best_cost, 0.5, 0.9);
+      out.push_back(std::move(l));
+    }
+    // Durations: "lowered ... for 90 days" -> the event lasts the duration.
+    for (std::size_t t = 0; t < times.size(); ++t) {
+      if (times[t].type != timex::timex_type::duration || st.timex_first[t] >= n) continue;
+      const auto tb = st.timex_first[t];
+      const auto s = st.words[tb].sentence;
+      std::size_t signal_first = tb;
+      const auto* sig = signal_before(st, tb, st.sent_begin[s], signal_first);
+      if (!sig || sig->rel != relation::during) continue;
+      // The nearest verb event before the signal in the clause.
+      for (std::size_t x = signal_first; x > st.sent_begin[s]; --x) {
+        if (st.words[x - 1].is_boundary) break;
+        const int e = st.event_at[x - 1];
+        if (e >= 0 && evs[static_cast<std::size_t>(e)].pos == upos::verb) {
+          link_type l;
+          l.from = evs[static_cast<std::size_t>(e)].id;
+          l.to = times[t].id;
+          l.rel = relation::during;
+          l.evidence = {st.doc.tokens[st.words[signal_first].token].span.begin, times[t].span.end};
+          l.rule = "anchor.duration";
+          l.confidence = 0.7;
+          out.push_back(std::move(l));
+          break;
+        }
+      }
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& ws) {
+    std::string out;
+    for (const auto& w : ws) out += (out.empty() ? "" : " ") + w;
+    return out;
+  }
+
+  /// An undated mention of an event already dated in the document ("the call" after "a call on
+  /// Thursday") takes the date most often given to its frame; the anchor says "inferred".
+  void infer_dates(const doc_state& st, std::vector<event_mention>& evs) const {
+    std::map<std::string, std::vector<std::size_t>> dated;  // frame -> events anchored to a time
+    for (std::size_t e = 0; e < evs.size(); ++e)
+      if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct") dated[evs[e].frame].push_back(e);
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      if (!ev.when_value.empty()) continue;
+      const auto it = dated.find(ev.frame);
+      if (it == dated.end()) continue;
+      if (ev.tns == events::tense::future || ev.tns == events::tense::infinitive ||
+          ev.tns == events::tense::prespart || !ev.modality.empty())
+        continue;
+      if (ev.cls == event_class::reporting || ev.cls == event_class::i_state) continue;
+      const auto w = st.event_word[e];
+      if (w >= st.words.size()) continue;
+      bool blocked = false;
+      const auto s = st.words[w].sentence;
+      for (std::size_t x = w; x > st.sent_begin[s] && w - x < 3; --x)
+        if (tables_.non_anaphoric.count(st.words[x - 1].lower)) blocked = true;
+      // A plural or indefinite noun is a new or generic event ("a call", "calls").
+      if (ev.pos == upos::noun && w > st.sent_begin[s] &&
+          (st.words[w - 1].lower == "a" || st.words[w - 1].lower == "an"))
+        blocked = true;
+      if (blocked) continue;
+      std::map<std::string, std::pair<int, std::size_t>> votes;  // value -> (count, nearest distance rank)
+      for (auto d : it->second) {
+        auto& v = votes[evs[d].when_value];
+        ++v.first;
+        const std::size_t dist = d < e ? e - d : (d - e) + 1000;  // prefer earlier mentions
+        if (v.first == 1 || dist < v.second) v.second = dist;
+      }
+      const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+        if (a.second.first != b.second.first) return a.second.first < b.second.first;
+        return a.second.second > b.second.second;
+      });
+      ev.when_value = best->first;
+      ev.when_anchor = "inferred";
+    }
+  }
+
+  /// News: a reporting event in the past or present tense with no time of its own is taken to
+  /// happen on the day of the document ("Trump said" in a June 5 article).
+  static void anchor_reporting_to_dct(const text::annotated_document& doc, std::vector<event_mention>& evs) {
+    if (!doc.doc.dct || doc.doc.kind != genre::news) return;
+    const auto day = doc.doc.dct->iso().substr(0, 10);
+    for (auto& ev : evs) {
+      if (!ev.when_value.empty() || ev.cls != event_class::reporting) continue;
+      if (ev.asp == events::aspect::perfective) continue;
+      if (ev.tns != events::tense::past && ev.tns != events::tense::present) continue;
+      ev.when_value = day;
+      ev.when_anchor = "dct";
+    }
+  }
+
+  static void dct_links(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                        std::vector<link_type>& out) {
+    if (!doc.doc.dct) return;
+    for (const auto& ev : evs) {
+      if (ev.pos != upos::verb) continue;
+      std::optional<relation> rel;
+      if (ev.tns == events::tense::past) rel = relation::before;
+      else if (ev.tns == events::tense::future) rel = relation::after;
+      else if (ev.tns == events::tense::present && ev.asp == events::aspect::perfective) rel = relation::before;
+      else if (ev.tns == events::tense::present) rel = relation::is_included;
+      if (!rel) continue;
+      link_type l;
+      l.from = ev.id;
+      l.to = "t0";
+      l.rel = *rel;
+      l.evidence = ev.span;
+      l.rule = "dct.tense";
+      l.confidence = 0.6;
+      out.push_back(std::move(l));
+    }
+  }
+
+  void signal_links(const doc_state& st, const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
+    const auto n = st.words.size();
+    for (std::size_t s = 0; s < st.sent_begin.size(); ++s) {
+      const auto b = st.sent_begin[s], e = st.sent_end[s];
+      for (std::size_t p = b; p < e; ++p) {
+        const temporal_signal* sig = nullptr;
+        for (const auto& cand : tables_.signals) {
+          if (cand.scope == "time") continue;
+          const auto len = cand.words.size();
+          if (p + len > e) continue;
+          bool match = true;
+          for (std::size_t k = 0; k < len && match; ++k) match = st.words[p + k].lower == cand.words[k];
+          if (match) {
+            sig = &cand;
+            break;
+          }
+        }
+        if (!sig) continue;
+        const auto after_sig = p + sig->words.size();
+        if (after_sig < e && st.timex_at[after_sig] >= 0) continue;  // a time signal
+        // The event the signal introduces: the first within a few words.
+        std::optional<std::size_t> second;
+        for (std::size_t x = after_sig; x < e && x < after_sig + 5; ++x) {
+          if (st.timex_at[x] >= 0) break;
+          if (st.event_at[x] >= 0) {
+            second = static_cast<std::size_t>(st.event_at[x]);
+            break;
+          }
+        }
+        if (!second) continue;
+        // The event it relates to: the nearest verb before the signal, else the
+        // main verb after the introduced clause ("After the call, Trump announced ...").
+        std::optional<std::size_t> first;
+        for (std::size_t x = p; x > b; --x) {
+          const int ev = st.event_at[x - 1];
+          if (ev >= 0 && evs[static_cast<std::size_t>(ev)].pos == upos::verb) {
+            first = static_cast<std::size_t>(ev);
+            break;
+          }
+        }
+        if (!first && p == b) {
+          std::size_t x = st.event_word[*second] + 1;
+          while (x < e && !st.words[x].is_boundary) ++x;
+          for (; x < e; ++x)
+            if (st.event_at[x] >= 0 && evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::verb) {
+              first = static_cast<std::size_t>(st.event_at[x]);
+              break;
+            }
+        }
+        if (!first || *first == *second) continue;
+        link_type l;
+        l.from = evs[*first].id;
+        l.to = evs[*second].id;
+        l.rel = sig->rel;
+        l.evidence = {st.doc.tokens[st.words[p].token].span.begin, evs[*second].span.end};
+        l.rule = "signal:" + join(sig->words);
+        l.confidence = 0.7;
+        out.push_back(std::move(l));
+        (void)n;
+      }
+    }
+  }
+
+  /// Events dated to disjoint intervals are ordered by their dates. To keep the links sparse,
+  /// only the most salient event of each date is linked to the next date's.
+  static void date_order_links(const std::vector<event_mention>& evs, std::vector<link_type>& out) {
+    struct group {
+      timex::day_interval days;
+      std::string value;
+      std::size_t rep;
+    };
+    std::map<std::string, group> by_value;
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      const auto& ev = evs[e];
+      if (ev.when_value.empty() || ev.salience < 0.4) continue;
+      const auto days = days_of(ev.when_value);
+      if (!days) continue;
+      auto it = by_value.find(ev.when_value);
+      if (it == by_value.end()) {
+        by_value.emplace(ev.when_value, group{*days, ev.when_value, e});
+      } else if (ev.salience > evs[it->second.rep].salience) {
+        it->second.rep = e;
+      }
+    }
+    std::vector<group> groups;
+    for (auto& [v, g] : by_value) groups.push_back(g);
+    std::sort(groups.begin(), groups.end(), [](const group& a, const group& b) {
+      if (a.days.begin != b.days.begin) return a.days.begin < b.days.begin;
+      return a.days.end < b.days.end;
+    });
+    for (std::size_t k = 0; k + 1 < groups.size(); ++k) {
+      // Link to the next group that is disjoint (nested intervals are not ordered).
+      for (std::size_t j = k + 1; j < groups.size(); ++j) {
+        if (groups[k].days.end <= groups[j].days.begin) {
+          link_type l;
+          l.from = evs[groups[k].rep].id;
+          l.to = evs[groups[j].rep].id;
+          l.rel = relation::before;
+          l.evidence = evs[groups[k].rep].span;
+          l.rule = "order.dates";
+          l.confidence = 0.75;
+          out.push_back(std::move(l));
+          break;
+        }
+      }
+    }
+  }
+
+  void causal_links(const doc_state& st, const std::vector<event_mention>& evs, std::vector<link_type>& out,
+                    std::vector<diagnostic>& diagnostics) const {
+    for (std::size_t s = 0; s < st.sent_begin.size(); ++s) {
+      const auto b = st.sent_begin[s], e = st.sent_end[s];
+      for (std::size_t p = b; p < e; ++p) {
+        const causal_cue* cue = nullptr;
+        for (const auto& c : tables_.causal) {
+          const auto len = c.words.size();
+          if (p + len > e) continue;
+          bool match = true;
+          for (std::size_t k = 0; k < len && match; ++k) match = st.words[p + k].lower == c.words[k];
+          if (match) {
+            cue = &c;
+            break;
+          }
+        }
+        if (!cue) continue;
+        const auto cue_end = p + cue->words.size();
+        // The event before the cue: the nearest one; a noun that is the direct object of a verb
+        // ("hiked tariffs ... in retaliation") stands for that verb, a noun in a prepositional
+        // phrase ("called for enforcement to prevent") stands for itself.
+        const auto left = [&]() -> std::optional<std::size_t> {
+          // After a comma the cue opens a participle clause about the whole preceding clause
+          // ("The U.S. backed away from that deal, leading to ..."): its main verb is the cause.
+          if (p > b && st.words[p - 1].is_boundary)
+            for (std::size_t x = p - 1; x > b; --x) {
+              const int ev = st.event_at[x - 1];
+              if (ev >= 0 && evs[static_cast<std::size_t>(ev)].pos == upos::verb &&
+                  evs[static_cast<std::size_t>(ev)].cls != event_class::reporting)
+                return static_cast<std::size_t>(ev);
+            }
+          for (std::size_t x = p; x > b; --x) {
+            const int ev = st.event_at[x - 1];
+            if (ev < 0) continue;
+            const auto& m = evs[static_cast<std::size_t>(ev)];
+            if (m.cls == event_class::reporting || m.cls == event_class::i_state) continue;
+            if (m.pos == upos::verb) return static_cast<std::size_t>(ev);
+            for (std::size_t y = x - 1; y > b; --y) {
+              const auto& t = st.words[y - 1];
+              const int v = st.event_at[y - 1];
+              if (v >= 0 && evs[static_cast<std::size_t>(v)].pos == upos::verb) return static_cast<std::size_t>(v);
+              if (t.tag == upos::det || t.tag == upos::adj || t.tag == upos::num || t.tag == upos::noun ||
+                  t.tag == upos::propn || (t.tag == upos::punct && st.doc.tokens[t.token].form == "-"))
+                continue;
+              break;
+            }
+            return static_cast<std::size_t>(ev);
+          }
+          return std::nullopt;
+        };
+        const auto right = [&]() -> std::optional<std::size_t> {
+          for (std::size_t x = cue_end; x < e && x < cue_end + 8; ++x) {
+            const int ev = st.event_at[x];
+            if (ev >= 0 && evs[static_cast<std::size_t>(ev)].cls != event_class::reporting) {
+              // A noun that is the subject of the next verb ("so that talks could resume"):
+              // the clause's event is the verb.
+              std::size_t y = x + 1;
+              while (y < e && y < x + 4 && (!st.words[y].aux.empty() || st.words[y].tag == upos::adv)) ++y;
+              if (evs[static_cast<std::size_t>(ev)].pos == upos::noun && y < e && st.event_at[y] >= 0 &&
+                  evs[static_cast<std::size_t>(st.event_at[y])].pos == upos::verb)
+                return static_cast<std::size_t>(st.event_at[y]);
+              return static_cast<std::size_t>(ev);
+            }
+          }
+          return std::nullopt;
+        };
+        const auto previous_sentence = [&]() -> std::optional<std::size_t> {
+          if (s == 0) return std::nullopt;
+          std::optional<std::size_t> best;
+          // The most salient verb of the previous sentence (its main event), else its best noun.
+          for (std::size_t k = 0; k < evs.size(); ++k) {
+            if (evs[k].sentence != s - 1 || evs[k].cls == event_class::reporting) continue;
+            if (!best) {
+              best = k;
+              continue;
+            }
+            const bool kv = evs[k].pos == upos::verb, bv = evs[*best].pos == upos::verb;
+            if ((kv && !bv) || (kv == bv && evs[k].salience >= evs[*best].salience)) best = k;
+          }
+          return best;
+        };
+        std::optional<std::size_t> cause, effect;
+        if (cue->direction == "forward") cause = left(), effect = right();
+        else if (cue->direction == "backward") effect = left(), cause = right();
+        else if (cue->direction == "backward_prev") effect = left(), cause = previous_sentence();
+        else if (cue->direction == "forward_prev") cause = previous_sentence(), effect = right();
+        else if (cue->direction == "self_backward") {
+          if (st.event_at[p] >= 0) effect = static_cast<std::size_t>(st.event_at[p]);
+          cause = right();
+        }
+        if (!cause || !effect || *cause == *effect) continue;
+        // A cause may not start after its effect has ended.
+        const auto dc = days_of(evs[*cause].when_value), de = days_of(evs[*effect].when_value);
+        if (dc && de && dc->begin >= de->end) {
+          diagnostic d;
+          d.level = severity::info;
+          d.stage = "relations";
+          d.doc = st.doc.doc.id;
+          d.span = st.doc.tokens[st.words[p].token].span;
+          d.rule = "causal.order";
+          d.message = "causal cue \"" + join(cue->words) + "\" dropped: the cause (" + evs[*cause].when_value +
+                      ") is dated after the effect (" + evs[*effect].when_value + ")";
+          diagnostics.push_back(std::move(d));
+          continue;
+        }
+        // Evidence: the cue and the words after it up to the end of the phrase it introduces.
+        std::size_t ev_end = cue_end;
+        const auto right_event = std::max(st.event_word[*cause], st.event_word[*effect]);
+        if (right_event >= cue_end && right_event < e) ev_end = right_event + 1;
+        while (ev_end < e && ev_end < cue_end + 10 && !st.words[ev_end].is_boundary &&
+               st.words[ev_end].tag != upos::punct && st.event_at[ev_end] < 0 &&
+               st.words[ev_end].tag != upos::verb)
+          ++ev_end;
+        std::size_t ev_begin = p;
+        if (cue->direction == "backward" || cue->direction == "backward_prev" || cue->direction == "self_backward")
+          ev_begin = std::min(p, st.event_word[*effect]);
+        link_type l;
+        l.from = evs[*cause].id;
+        l.to = evs[*effect].id;
+        l.rel = cue->rel;
+        l.evidence = {st.doc.tokens[st.words[ev_begin].token].span.begin,
+                      st.doc.tokens[st.words[ev_end - 1].token].span.end};
+        l.rule = "causal.cue:" + join(cue->words);
+        l.confidence = cue->direction == "forward" || cue->direction == "backward" ? 0.75 : 0.6;
+        out.push_back(std::move(l));
+        p = cue_end - 1;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<const linker> linker::load_default() {
+  return std::make_shared<default_linker>(events::lexicon::load_default(),
+                                          linker_tables::load(resource_path("relations", "causal_cues.tsv").parent_path()));
+}
+
+std::shared_ptr<const linker> make_linker(std::shared_ptr<const events::lexicon> lex, linker_tables tables) {
+  return std::make_shared<default_linker>(std::move(lex), std::move(tables));
+}
+
+}  // namespace chronograph::relations
