@@ -65,6 +65,7 @@ struct element {
   std::vector<sequence> alternatives;
   bool is_optional = false;
   bool no_space = false;  ///< `^`: no whitespace before this element's first token
+  bool is_context = false;  ///< `~`: must match but stays outside the extent (leading literals only)
   int capture = -1;       ///< capture slot, -1 when not captured
 };
 
@@ -74,6 +75,7 @@ struct rule {
   bool is_negative = false;  ///< type NONE: blocks what it covers
   timex_type type = timex_type::date;
   sequence pattern;
+  std::size_t context_tokens = 0;  ///< leading `~` literals, outside the extent
   std::vector<std::string> capture_names;
   operation op = operation::fields;
   std::string literal;

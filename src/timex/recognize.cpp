@@ -272,6 +272,16 @@ class matcher {
         return end;
       }
       case builtin::year:
+        if (t.kind == token_kind::word && (t.key == "nineteen" || t.key == "eighteen") && pos + 1 < toks_.size()) {
+          // Spoken years: "nineteen ninety-six", "nineteen eighty".
+          double rest = 0;
+          const std::size_t end = number_words(pos + 1, rest);
+          if (end > pos + 1 && rest >= 10 && rest <= 99) {
+            value = (t.key == "nineteen" ? 1900 : 1800) + rest;
+            return end;
+          }
+          return pos;
+        }
         if (!is_plain_int(t) || t.digits != 4 || t.number < 1000 || t.number > 2199) return pos;
         value = t.number;
         return pos + 1;
@@ -350,7 +360,7 @@ double to_double(const capture_slot& c) {
 // Fills a candidate from a rule and its captures (recognition: only what the text states).
 candidate make_candidate(const rule& r, const matcher::result& m, const std::vector<token>& toks, std::size_t start) {
   candidate c;
-  c.span = {toks[start].begin, toks[m.end - 1].end};
+  c.span = {toks[start + r.context_tokens].begin, toks[m.end - 1].end};
   c.type = r.type;
   c.rule = r.name;
   c.op = r.op;
@@ -418,6 +428,10 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
 
 // The clause's tense from nearby cue words (or POS tags when present): the nearest cue
 // before the expression within its sentence, else the nearest after it.
+// A reporting verb ("said") tells the tense of the report, not of what is reported: it decides
+// only when no other cue is found.
+constexpr tense tense_report = static_cast<tense>(99);
+
 tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t first, std::size_t last) {
   const auto& cues = rs.lists[static_cast<std::size_t>(rs.tense_cue_list)];
   const auto cue_of = [&](const token& t) -> tense {
@@ -435,6 +449,7 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
         if (val == "past") return tense::past;
         if (val == "future") return tense::future;
         if (val == "present") return tense::present;
+        if (val == "report") return tense_report;
         break;
       }
     }
@@ -442,19 +457,22 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
     return tense::unknown;
   };
   constexpr std::size_t window = 12;
+  bool reported = false;
   std::size_t lo = first;
   for (std::size_t steps = 0; lo > 0 && steps < window; ++steps) {
     if (toks[lo].sentence_start) break;
     --lo;
     const tense t = cue_of(toks[lo]);
-    if (t != tense::unknown) return t;
+    if (t == tense_report) reported = true;
+    else if (t != tense::unknown) return t;
   }
   for (std::size_t q = last + 1, steps = 0; q < toks.size() && steps < window; ++q, ++steps) {
     if (toks[q].sentence_start) break;
     const tense t = cue_of(toks[q]);
-    if (t != tense::unknown) return t;
+    if (t == tense_report) reported = true;
+    else if (t != tense::unknown) return t;
   }
-  return tense::unknown;
+  return reported ? tense::past : tense::unknown;
 }
 
 // Extends a candidate leftwards over a modifier ("about", "more than", "early", "mid-",
@@ -534,13 +552,15 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
       continue;
     }
     candidate c = make_candidate(r, best, toks, i);
-    std::size_t first = i;
+    std::size_t first = i + r.context_tokens;
     const std::size_t lower_bound = out.empty() ? 0 : 1;
-    if (first > 0) {
+    if (first > 0 && r.context_tokens == 0) {
+      const std::string mod = c.mod;
       expand_modifier(rs, toks, first, c);
       // Never swallow the previous mention.
       if (!out.empty() && c.span.begin < out.back().span.end) {
         c.span.begin = toks[i].begin;
+        c.mod = mod;
         first = i;
       }
     }

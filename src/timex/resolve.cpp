@@ -175,6 +175,20 @@ struct resolver {
     return 0;
   }
 
+  // The occurrence of a yearless date: past clause -> the latest not after the anchor (plus
+  // `slack` days), future -> the earliest not before it, unknown -> the nearest.
+  template <class F>
+  static sys_days pick_year(sys_days a, int dir, F at_year, int slack) {
+    const int y = year_of(a);
+    const sys_days prev = at_year(y - 1), same = at_year(y), next = at_year(y + 1);
+    if (dir < 0) return same <= a + days{slack} ? same : prev;
+    if (dir > 0) return same >= a - days{slack} ? same : next;
+    sys_days best = same;
+    for (const sys_days d : {prev, next})
+      if (std::abs((d - a).count()) < std::abs((best - a).count())) best = d;
+    return best;
+  }
+
   // Weekday relative to the anchor (news convention: the verb's tense decides direction; a
   // weekday equal to the anchor's is the anchor's day).
   static sys_days weekday_near(sys_days a, int wd, int dir) {
@@ -290,10 +304,7 @@ struct resolver {
           const year_month_day v{date::year{y}, date::month{m}, date::day{static_cast<unsigned>(*c.day)}};
           if (!v.ok()) return r;  // impossible date: no value
           day = sys_days{v};
-          if (implied_year && a) {
-            if (dir < 0 && *day > *a + days{1}) day = make_day(y - 1, m, static_cast<unsigned>(*c.day));
-            else if (dir > 0 && *day < *a) day = make_day(y + 1, m, static_cast<unsigned>(*c.day));
-          }
+          if (implied_year && a) day = pick_year(*a, dir, [&](int yy) { return make_day(yy, m, static_cast<unsigned>(*c.day)); }, 1);
           g = grain::day;
         } else {
           if (!year && !a) {
@@ -304,9 +315,8 @@ struct resolver {
           }
           day = make_day(y, m, 1);
           if (implied_year && a) {
-            const unsigned am = month_of(*a);
-            if (dir < 0 && m > am) day = make_day(y - 1, m, 1);
-            else if (dir > 0 && m < am) day = make_day(y + 1, m, 1);
+            const sys_days month_start = make_day(year_of(*a), month_of(*a), 1);
+            day = pick_year(month_start, dir, [&](int yy) { return make_day(yy, m, 1); }, 0);
           }
           g = grain::month;
         }
@@ -508,6 +518,7 @@ struct resolver {
     }
     const std::string unit = c.unit.empty() ? "D" : c.unit;
     const grain g = c.precision != grain::none ? c.precision : grain_of_unit(unit);
+    if (unit == "WE" && step == 0 && a && iso_weekday(*a) <= 5 && direction(c) < 0) step = -1;  // "the weekend" told in the past
     if (!a) {
       r.value = unknown_at_grain(g);
       r.g = g;

@@ -132,7 +132,11 @@ class pattern_parser {
     for (;;) {
       skip_space();
       if (pos_ >= text_.size() || text_[pos_] == ')' || text_[pos_] == '|') return s;
-      bool no_space = false;
+      bool no_space = false, context = false;
+      if (text_[pos_] == '~' && pos_ + 1 < text_.size() && text_[pos_ + 1] != ' ') {
+        context = true;
+        ++pos_;
+      }
       if (text_[pos_] == '^' && pos_ + 1 < text_.size() && text_[pos_ + 1] != ' ') {
         no_space = true;
         ++pos_;
@@ -208,6 +212,16 @@ class pattern_parser {
         ++pos_;
       }
       if (no_space) parsed.front().no_space = true;
+      if (context) {
+        for (auto& e : parsed) {
+          if (e.kind != element::literal || e.is_optional || s.size() != r_.context_tokens)
+            fail(file_, line_, "'~' marks only leading literals");
+          e.is_context = true;
+          ++r_.context_tokens;
+          s.push_back(std::move(e));
+        }
+        continue;
+      }
       for (auto& e : parsed) s.push_back(std::move(e));
     }
   }
@@ -481,6 +495,10 @@ void first_keys(const rule_set::impl& rs, const sequence& s, std::size_t k, std:
       if (e.cls == builtin::number && rs.list("number_word") >= 0)
         for (const auto& key : rs.lists[static_cast<std::size_t>(rs.list("number_word"))].first_keys) keys.insert(key);
       if (e.cls == builtin::decade || e.cls == builtin::yy) keys.insert("'");
+      if (e.cls == builtin::year) {
+        keys.insert("nineteen");
+        keys.insert("eighteen");
+      }
       break;
     case element::group:
       for (const auto& alt : e.alternatives) first_keys(rs, alt, 0, keys, numbers, words, inner_empty);

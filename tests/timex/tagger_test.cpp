@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The tagger on the sample sentences, POS tags, interval_of, rule-file validation and linearity.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "chronograph/error.hpp"
+#include "chronograph/timex/tagger.hpp"
+#include "support.hpp"
+
+using namespace chronograph;
+using namespace chronograph::timex;
+
+namespace {
+const mention* find(const std::vector<mention>& ms, const std::string& text) {
+  for (const auto& m : ms)
+    if (m.text == text) return &m;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("the samples' expressions resolve against DCT 2025-06-05", "[timex][tagger]") {
+  const std::string text =
+      "Trump said Thursday that he spoke with Xi last week, their first call since Jan. 17. The "
+      "Geneva talks on May 12 produced a 90-day pause; tariffs rose in April and last month. "
+      "Three days before Inauguration Day the two leaders spoke for an hour and a half, and in "
+      "mid-May officials met again.";
+  const auto tagger = tagger::load_default();
+  text::annotated_document doc;
+  doc.doc.id = "sample";
+  doc.doc.text = text;
+  doc.doc.dct = parse_creation_time("2025-06-05");
+  std::vector<diagnostic> diagnostics;
+  const auto ms = tagger->tag(doc, diagnostics);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"Thursday", "2025-06-05"}, {"last week", "2025-W22"},  {"Jan. 17", "2025-01-17"},
+      {"May 12", "2025-05-12"},   {"90-day", "P90D"},         {"April", "2025-04"},
+      {"last month", "2025-05"},  {"Three days before Inauguration Day", "2025-01-17"},
+      {"an hour and a half", "PT90M"}, {"mid-May", "2025-05"}};
+  for (const auto& [surface, value] : expected) {
+    INFO(surface);
+    const mention* m = find(ms, surface);
+    REQUIRE(m != nullptr);
+    CHECK(m->value == value);
+  }
+  CHECK(find(ms, "mid-May")->mod == "MID");
+  CHECK(find(ms, "Thursday")->is_relative);
+  for (std::size_t k = 0; k < ms.size(); ++k) CHECK(ms[k].id == "t" + std::to_string(k + 1));
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("POS tags from the text stage veto a month read as a verb", "[timex][tagger]") {
+  text::annotated_document doc;
+  doc.doc.text = "March 3 protesters March on the capital.";
+  doc.doc.dct = parse_creation_time("2016-03-15");
+  // "March"(PROPN) "3"(NUM) "protesters"(NOUN) "March"(VERB) ...
+  const std::vector<std::pair<std::size_t, text::upos>> tags = {
+      {0, text::upos::propn}, {6, text::upos::num}, {8, text::upos::noun}, {19, text::upos::verb}};
+  for (const auto& [at, tag] : tags) {
+    text::token t;
+    const auto end = doc.doc.text.find(' ', at);
+    t.span = {at, end};
+    t.form = doc.doc.text.substr(at, end - at);
+    t.tag = tag;
+    doc.tokens.push_back(t);
+  }
+  std::vector<diagnostic> diagnostics;
+  const auto ms = resolve(recognize(doc, *test::rules()), anchor_policy::news(doc.doc.dct), doc.doc.text, diagnostics);
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].text == "March 3");
+  CHECK(ms[0].value == "2016-03-03");
+}
+
+TEST_CASE("the verb's tense decides the direction of a weekday and a bare month", "[timex][resolve]") {
+  // 2016-03-15 is a Tuesday.
+  CHECK(test::tag("He arrived Friday", "2016-03-15")[0].value == "2016-03-11");
+  CHECK(test::tag("He will arrive Friday", "2016-03-15")[0].value == "2016-03-18");
+  CHECK(test::tag("Sales fell in November", "2016-03-15")[0].value == "2015-11");
+  CHECK(test::tag("The plant will open in November", "2016-03-15")[0].value == "2016-11");
+}
+
+TEST_CASE("ranges give one mention per end, each resolved", "[timex][tagger]") {
+  const auto a = test::tag("from April to June", "2025-06-05");
+  REQUIRE(a.size() == 2);
+  CHECK(a[0].value == "2025-04");
+  CHECK(a[1].value == "2025-06");
+  const auto b = test::tag("between 2018 and 2020", "2025-06-05");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].value == "2018");
+  CHECK(b[1].value == "2020");
+  const auto c = test::tag("April\xE2\x80\x93June", "2025-06-05");
+  REQUIRE(c.size() == 2);
+  CHECK(c[1].value == "2025-06");
+}
+
+TEST_CASE("interval_of maps values to day ranges", "[timex][interval]") {
+  using date::sys_days;
+  using namespace date::literals;
+  const auto day = interval_of("2025-06-05");
+  REQUIRE(day);
+  CHECK(day->begin == sys_days{2025_y / 6 / 5});
+  CHECK(day->end == sys_days{2025_y / 6 / 6});
+  const auto month = interval_of("2025-05");
+  REQUIRE(month);
+  CHECK(month->end == sys_days{2025_y / 6 / 1});
+  const auto week = interval_of("2025-W22");
+  REQUIRE(week);
+  CHECK(week->begin == sys_days{2025_y / 5 / 26});
+  CHECK(week->end == sys_days{2025_y / 6 / 2});
+  const auto quarter = interval_of("2025-Q2");
+  REQUIRE(quarter);
+  CHECK(quarter->begin == sys_days{2025_y / 4 / 1});
+  CHECK(quarter->end == sys_days{2025_y / 7 / 1});
+  const auto year = interval_of("2025");
+  REQUIRE(year);
+  CHECK(year->end == sys_days{2026_y / 1 / 1});
+  CHECK(interval_of("2025-06-05TMO"));
+  CHECK(interval_of("199")->begin == sys_days{1990_y / 1 / 1});
+  CHECK_FALSE(interval_of("PAST_REF"));
+  CHECK_FALSE(interval_of("P3D"));
+  CHECK_FALSE(interval_of("XXXX-05"));
+  CHECK_FALSE(interval_of("2025-02-30"));
+  CHECK(std::string(to_string(timex_type::duration)) == "DURATION");
+}
+
+TEST_CASE("a malformed rule file is rejected naming file and line", "[timex][rules]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "chronograph_timex_bad_rules";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "lists");
+  fs::create_directories(dir / "rules");
+  const fs::path source = fs::path(CHRONOGRAPH_SOURCE_DIR) / "src/timex/resources/en/lists";
+  for (const auto& e : fs::directory_iterator(source)) fs::copy_file(e.path(), dir / "lists" / e.path().filename());
+  std::ofstream(dir / "rules" / "date.rules") << "# comment\nrule date.bad  match: {nosuchlist}  grain: day\n";
+  try {
+    (void)rule_set::load(dir.string());
+    FAIL("expected resource_error");
+  } catch (const resource_error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("date.rules:2"));
+    CHECK_THAT(e.what(), Catch::Contains("nosuchlist"));
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("recognition time grows linearly with input size", "[timex][speed]") {
+  // Digits and month names back to back: the worst case for a backtracking matcher.
+  std::string unit;
+  for (int k = 0; k < 2000; ++k) unit += "May 1999 12 June 5, 2025 March 3 1 2 3 4 ";
+  const auto time_of = [&](int copies) {
+    text::annotated_document doc;
+    for (int k = 0; k < copies; ++k) doc.doc.text += unit;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto found = recognize(doc, *test::rules());
+    const auto t1 = std::chrono::steady_clock::now();
+    CHECK(!found.empty());
+    return std::chrono::duration<double>(t1 - t0).count();
+  };
+  const double small = time_of(1);
+  const double large = time_of(10);
+  CHECK(large < 10 * small * 2.0 + 0.05);  // 10x the text, at most ~10x the time (noise allowed)
+}
