@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: MIT
+// From per-document analyses to one story: code-point spans, global ids, cross-document event
+// merging (same frame, compatible dates, overlapping actors), link re-targeting and sorting.
+#include "chronograph/merge/merge.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "chronograph/relations/dates.hpp"
+#include "chronograph/utf8.hpp"
+
+namespace chronograph::merge {
+
+namespace {
+
+using events::event_class;
+using events::event_mention;
+
+const char* timex_type_name(timex::timex_type t) noexcept {
+  switch (t) {
+    case timex::timex_type::date: return "DATE";
+    case timex::timex_type::time: return "TIME";
+    case timex::timex_type::duration: return "DURATION";
+    case timex::timex_type::set: return "SET";
+  }
+  return "DATE";
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string hex8(std::uint64_t h) {
+  static const char* digits = "0123456789abcdef";
+  std::string out(8, '0');
+  const auto folded = static_cast<std::uint32_t>(h ^ (h >> 32));
+  for (int k = 7; k >= 0; --k) out[static_cast<std::size_t>(7 - k)] = digits[(folded >> (4 * k)) & 0xF];
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// Name tokens of an actor, for overlap tests ("Donald Trump" and "Trump" share "trump").
+std::set<std::string> name_tokens(const std::string& name) {
+  std::set<std::string> out;
+  std::size_t at = 0;
+  while (at < name.size()) {
+    auto sp = name.find(' ', at);
+    if (sp == std::string::npos) sp = name.size();
+    const auto t = lower(name.substr(at, sp - at));
+    if (t.size() > 1 && t != "of" && t != "the") out.insert(t);
+    at = sp + 1;
+  }
+  return out;
+}
+
+bool boilerplate_line(std::string_view line) {
+  // Page furniture is short: a single word ("Advertisement", "Comments") or a credit.
+  std::size_t words = 0;
+  bool in_word = false;
+  for (unsigned char c : line) {
+    const bool space = std::isspace(c) != 0;
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  const auto l = lower(line);
+  return words < 4 || l.rfind("photo:", 0) == 0 || l.rfind("image ", 0) == 0 || l.rfind("credit", 0) == 0 ||
+         l.rfind("published", 0) == 0 || l.rfind("advertisement", 0) == 0;
+}
+
+std::string title_of(const std::string& text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(at, nl - at);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+    std::size_t b = 0;
+    while (b < line.size() && std::isspace(static_cast<unsigned char>(line[b]))) ++b;
+    line = line.substr(b);
+    if (!line.empty() && !boilerplate_line(line)) return line;
+    at = nl + 1;
+  }
+  return {};
+}
+
+/// One event mention with what merging needs.
+struct candidate {
+  std::size_t doc = 0;    // index into analyses
+  std::size_t event = 0;  // index into analyses[doc].events
+  std::string doc_id, qualified;
+  std::optional<timex::day_interval> days;
+  int grain = 9;
+  std::set<std::string> actor_tokens;
+  bool mergeable = false;
+};
+
+bool compatible_dates(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
+  if (!a.days || !b.days) return false;
+  if (ea.when_value == eb.when_value) return true;
+  // A coarser date (at most a month) that contains the finer one: "last month" and "May 12".
+  const auto& fine = a.grain <= b.grain ? a : b;
+  const auto& coarse = a.grain <= b.grain ? b : a;
+  if (coarse.grain > 2 || fine.grain == coarse.grain) return false;
+  return coarse.days->begin <= fine.days->begin && fine.days->end <= coarse.days->end;
+}
+
+bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
+  if (ea.frame != eb.frame || ea.pol != eb.pol) return false;
+  if (!compatible_dates(a, b, ea, eb)) return false;
+  if (!a.actor_tokens.empty() && !b.actor_tokens.empty()) {
+    bool overlap = false;
+    for (const auto& t : a.actor_tokens)
+      if (b.actor_tokens.count(t)) overlap = true;
+    if (!overlap) return false;
+  }
+  return true;
+}
+
+evidence make_evidence(const std::string& doc_id, const std::string& text, const codepoint_index& cp, byte_span span) {
+  evidence e;
+  e.doc = doc_id;
+  span.end = std::min(span.end, text.size());
+  span.begin = std::min(span.begin, span.end);
+  e.start = cp(span.begin);
+  e.end = cp(span.end);
+  e.text = text.substr(span.begin, span.end - span.begin);
+  return e;
+}
+
+}  // namespace
+
+story build_story(const std::vector<document_analysis>& analyses) {
+  story out;
+  // Documents in id order; everything below iterates in that order.
+  std::vector<std::size_t> order(analyses.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return analyses[a].annotated.doc.id < analyses[b].annotated.doc.id;
+  });
+  std::vector<codepoint_index> cps;
+  cps.reserve(analyses.size());
+  for (const auto& a : analyses) cps.emplace_back(a.annotated.doc.text);
+
+  for (auto d : order) {
+    const auto& doc = analyses[d].annotated.doc;
+    story_document sd;
+    sd.id = doc.id;
+    sd.path = doc.path;
+    sd.source = doc.source;
+    if (doc.dct) sd.dct = doc.dct->iso();
+    sd.title = title_of(doc.text);
+    out.documents.push_back(std::move(sd));
+    for (const auto& t : analyses[d].timexes) {
+      story_timex st;
+      st.id = doc.id + ":" + t.id;
+      st.doc = doc.id;
+      st.start = cps[d](t.span.begin);
+      st.end = cps[d](t.span.end);
+      st.text = t.text;
+      st.type = timex_type_name(t.type);
+      st.value = t.value;
+      st.mod = t.mod;
+      out.timexes.push_back(std::move(st));
+    }
+  }
+
+  // ---- candidates and clusters
+  std::vector<candidate> cands;
+  for (auto d : order) {
+    const auto& a = analyses[d];
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+      const auto& ev = a.events[e];
+      candidate c;
+      c.doc = d;
+      c.event = e;
+      c.doc_id = a.annotated.doc.id;
+      c.qualified = c.doc_id + ":" + ev.id;
+      c.days = relations::days_of(ev.when_value);
+      if (const auto g = relations::grain_of(ev.when_value)) c.grain = *g;
+      for (const auto& actor : ev.actors)
+        for (const auto& t : name_tokens(actor)) c.actor_tokens.insert(t);
+      c.mergeable = c.days && ev.cls != event_class::reporting && ev.cls != event_class::i_state &&
+                    ev.cls != event_class::perception && ev.when_anchor != "dct";
+      cands.push_back(std::move(c));
+    }
+  }
+  const auto ev_of = [&](const candidate& c) -> const event_mention& { return analyses[c.doc].events[c.event]; };
+  // Finest dates first, then by content, so the clustering does not depend on input order.
+  std::vector<std::size_t> by_content(cands.size());
+  for (std::size_t k = 0; k < by_content.size(); ++k) by_content[k] = k;
+  std::sort(by_content.begin(), by_content.end(), [&](std::size_t x, std::size_t y) {
+    const auto& a = cands[x];
+    const auto& b = cands[y];
+    return std::tie(a.grain, ev_of(a).when_value, ev_of(a).frame, a.doc_id, a.event) <
+           std::tie(b.grain, ev_of(b).when_value, ev_of(b).frame, b.doc_id, b.event);
+  });
+  std::vector<std::vector<std::size_t>> clusters;
+  std::vector<std::size_t> cluster_of(cands.size(), 0);
+  for (auto k : by_content) {
+    const auto& c = cands[k];
+    std::optional<std::size_t> chosen;
+    if (c.mergeable) {
+      int best_score = -1;
+      for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+        const auto& first = cands[clusters[cl].front()];
+        if (!first.mergeable) continue;
+        bool all = true;
+        int score = 0;
+        for (auto m : clusters[cl]) {
+          if (!compatible(cands[m], c, ev_of(cands[m]), ev_of(c))) {
+            all = false;
+            break;
+          }
+          if (ev_of(cands[m]).when_value == ev_of(c).when_value) score += 2;
+          for (const auto& t : c.actor_tokens)
+            if (cands[m].actor_tokens.count(t)) ++score;
+        }
+        if (all && score > best_score) {
+          best_score = score;
+          chosen = cl;
+        }
+      }
+    }
+    if (!chosen) {
+      chosen = clusters.size();
+      clusters.emplace_back();
+    }
+    clusters[*chosen].push_back(k);
+    cluster_of[k] = *chosen;
+  }
+
+  // ---- story events
+  std::vector<story_event> events(clusters.size());
+  std::vector<std::string> keys(clusters.size());
+  for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+    auto members = clusters[cl];
+    std::sort(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
+      return std::tie(cands[x].doc_id, cands[x].event) < std::tie(cands[y].doc_id, cands[y].event);
+    });
+    // Representative: the most salient mention; ties go to one with quantities, then document order.
+    std::size_t rep = members.front();
+    for (auto m : members) {
+      const auto& a = ev_of(cands[m]);
+      const auto& b = ev_of(cands[rep]);
+      if (a.salience > b.salience + 1e-9 ||
+          (std::abs(a.salience - b.salience) <= 1e-9 && a.quantities.size() > b.quantities.size()))
+        rep = m;
+    }
+    const auto& r = ev_of(cands[rep]);
+    auto& se = events[cl];
+    se.summary = r.summary;
+    se.trigger = r.trigger;
+    se.lemma = r.lemma;
+    se.cls = events::to_string(r.cls);
+    se.tense = events::to_string(r.tns);
+    se.aspect = events::to_string(r.asp);
+    se.polarity = events::to_string(r.pol);
+    se.modality = r.modality;
+    // Date: the finest value among the members; anchored by a time expression if any member is.
+    std::size_t dated = rep;
+    for (auto m : members) {
+      const auto& a = cands[m];
+      const auto& b = cands[dated];
+      const auto rank = [&](const candidate& c) {
+        const auto& anchor = ev_of(c).when_anchor;
+        return anchor == "inferred" ? 2 : anchor == "dct" ? 1 : anchor.empty() ? 3 : 0;
+      };
+      if (std::make_tuple(a.grain, rank(a)) < std::make_tuple(b.grain, rank(b))) dated = m;
+    }
+    const auto& dv = ev_of(cands[dated]);
+    se.when.value = dv.when_value;
+    if (dv.when_anchor.empty() || dv.when_anchor == "dct" || dv.when_anchor == "inferred")
+      se.when.anchor = dv.when_anchor;
+    else
+      se.when.anchor = cands[dated].doc_id + ":" + dv.when_anchor;
+    // Actors: the representative's first, then the others; a name contained in a shorter one
+    // already present ("Donald Trump" vs "Trump") is not repeated.
+    std::vector<std::string> actors = r.actors;
+    std::vector<std::string> extra;
+    for (auto m : members)
+      for (const auto& a : ev_of(cands[m]).actors)
+        if (std::find(actors.begin(), actors.end(), a) == actors.end() &&
+            std::find(extra.begin(), extra.end(), a) == extra.end())
+          extra.push_back(a);
+    std::sort(extra.begin(), extra.end());
+    for (auto& a : extra) actors.push_back(a);
+    std::vector<std::string> kept;
+    for (const auto& a : actors) {
+      const auto ta = name_tokens(a);
+      bool covered = false;
+      for (const auto& b : actors) {
+        if (a == b) continue;
+        const auto tb = name_tokens(b);
+        if (tb.size() < ta.size() && std::includes(ta.begin(), ta.end(), tb.begin(), tb.end())) covered = true;
+      }
+      if (!covered && std::find(kept.begin(), kept.end(), a) == kept.end()) kept.push_back(a);
+    }
+    se.actors = kept;
+    for (const auto& q : r.quantities) se.quantities.push_back({q.kind, q.text, q.role, q.value});
+    for (auto m : members)
+      for (const auto& q : ev_of(cands[m]).quantities) {
+        const bool dup = std::any_of(se.quantities.begin(), se.quantities.end(), [&](const story_quantity& s) {
+          return s.kind == q.kind && s.value == q.value && s.role == q.role;
+        });
+        if (!dup) se.quantities.push_back({q.kind, q.text, q.role, q.value});
+      }
+    std::set<std::string> docs;
+    double confidence = 0, salience = 0;
+    for (auto m : members) {
+      const auto& c = cands[m];
+      const auto& ev = ev_of(c);
+      docs.insert(c.doc_id);
+      confidence = std::max(confidence, ev.confidence);
+      salience = std::max(salience, ev.salience);
+      // Evidence of a mention: its sentence, which quotes the trigger in context.
+      const auto& ad = analyses[c.doc].annotated;
+      byte_span span = ev.span;
+      if (ev.sentence < ad.sentences.size()) span = ad.sentences[ev.sentence].span;
+      se.mentions.push_back(make_evidence(c.doc_id, ad.doc.text, cps[c.doc], span));
+      se.mention_ids.push_back(c.qualified);
+    }
+    const double extra_docs = double(docs.size()) - 1;
+    se.confidence = std::min(0.99, confidence + 0.05 * extra_docs);
+    se.salience = std::min(1.0, salience + 0.05 * extra_docs);
+    // Mentions sorted by (doc, start), keeping mention_ids parallel.
+    std::vector<std::size_t> idx(se.mentions.size());
+    for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+    std::sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+      return std::tie(se.mentions[x].doc, se.mentions[x].start, se.mention_ids[x]) <
+             std::tie(se.mentions[y].doc, se.mentions[y].start, se.mention_ids[y]);
+    });
+    std::vector<evidence> ms;
+    std::vector<std::string> ids;
+    for (auto k : idx) {
+      ms.push_back(se.mentions[k]);
+      ids.push_back(se.mention_ids[k]);
+    }
+    se.mentions = std::move(ms);
+    se.mention_ids = std::move(ids);
+    // Content key: date, frame and actors for merged events; the first mention id otherwise.
+    std::vector<std::string> sorted_actors = se.actors;
+    std::sort(sorted_actors.begin(), sorted_actors.end());
+    std::string key;
+    if (cands[rep].mergeable) {
+      key = se.when.value + "|" + r.frame + "|" + r.lemma + "|";
+      for (const auto& a : sorted_actors) key += a + ",";
+    } else {
+      key = se.mention_ids.front();
+    }
+    keys[cl] = key;
+  }
+  // Ids from keys; equal keys are told apart by their first mention id.
+  std::map<std::string, int> key_count;
+  for (const auto& k : keys) ++key_count[k];
+  std::set<std::string> used;
+  for (std::size_t cl = 0; cl < events.size(); ++cl) {
+    std::string key = keys[cl];
+    if (key_count[key] > 1) key += "#" + events[cl].mention_ids.front();
+    std::string id = "ev-" + hex8(fnv1a(key));
+    for (int salt = 1; used.count(id); ++salt) id = "ev-" + hex8(fnv1a(key + "#" + std::to_string(salt)));
+    used.insert(id);
+    events[cl].id = id;
+  }
+
+  // ---- links
+  std::map<std::string, std::string> story_id;  // "<doc>:e5" -> story event id
+  for (std::size_t k = 0; k < cands.size(); ++k) story_id[cands[k].qualified] = events[cluster_of[k]].id;
+  struct keyed_link {
+    story_link link;
+    std::string doc;
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, keyed_link> links;
+  for (auto d : order) {
+    const auto& a = analyses[d];
+    const auto& doc_id = a.annotated.doc.id;
+    const auto resolve = [&](const std::string& local) -> std::optional<std::string> {
+      if (local == "t0") return std::nullopt;  // the DCT: tense already says it; no story node
+      const auto q = doc_id + ":" + local;
+      if (auto it = story_id.find(q); it != story_id.end()) return it->second;
+      if (!local.empty() && local[0] == 't') return q;
+      return std::nullopt;
+    };
+    for (const auto& l : a.links) {
+      auto from = resolve(l.from), to = resolve(l.to);
+      if (!from || !to || *from == *to) continue;
+      auto rel = l.rel;
+      // One direction per ordered pair of events: AFTER is stored as the converse BEFORE.
+      if (rel == relations::relation::after && from->rfind("ev-", 0) == 0 && to->rfind("ev-", 0) == 0) {
+        std::swap(from, to);
+        rel = relations::relation::before;
+      }
+      story_link sl;
+      sl.from = *from;
+      sl.to = *to;
+      sl.type = relations::to_string(rel);
+      sl.support = make_evidence(doc_id, a.annotated.doc.text, cps[d], l.evidence);
+      sl.rule = l.rule;
+      sl.confidence = l.confidence;
+      const auto key = std::make_tuple(sl.from, sl.to, sl.type);
+      auto it = links.find(key);
+      if (it == links.end()) {
+        links.emplace(key, keyed_link{std::move(sl), doc_id});
+      } else {
+        auto& kept = it->second.link;
+        const double boosted = std::min(0.99, std::max(kept.confidence, sl.confidence) + 0.05);
+        if (sl.confidence > kept.confidence) kept = sl;
+        kept.confidence = boosted;
+      }
+    }
+  }
+  // Opposite orders of one pair (A BEFORE B and B BEFORE A): keep the better-supported one.
+  std::vector<story_diagnostic> merge_diags;
+  for (auto it = links.begin(); it != links.end();) {
+    const auto& [from, to, type] = it->first;
+    if (type == "BEFORE") {
+      auto rev = links.find(std::make_tuple(to, from, type));
+      if (rev != links.end() && from < to) {
+        const bool drop_this = it->second.link.confidence < rev->second.link.confidence;
+        auto& dropped = drop_this ? it->second.link : rev->second.link;
+        story_diagnostic d;
+        d.level = "info";
+        d.stage = "merge";
+        d.doc = dropped.support.doc;
+        d.rule = "merge.order_conflict";
+        d.message = "dropped " + dropped.from + " BEFORE " + dropped.to + " (" + dropped.rule +
+                    "): the documents also order them the other way with more support";
+        d.start = dropped.support.start;
+        d.end = dropped.support.end;
+        merge_diags.push_back(std::move(d));
+        if (drop_this) {
+          it = links.erase(it);
+          continue;
+        }
+        links.erase(rev);
+      }
+    }
+    ++it;
+  }
+  for (auto& [key, kl] : links) out.links.push_back(std::move(kl.link));
+
+  // ---- events sorted: dated by date, then undated; then by salience and id.
+  std::sort(events.begin(), events.end(), [](const story_event& a, const story_event& b) {
+    const auto da = relations::days_of(a.when.value), db = relations::days_of(b.when.value);
+    if (da.has_value() != db.has_value()) return da.has_value();
+    if (da && db && da->begin != db->begin) return da->begin < db->begin;
+    if (da && db && da->end != db->end) return da->end < db->end;
+    if (a.salience != b.salience) return a.salience > b.salience;
+    return a.id < b.id;
+  });
+  out.events = std::move(events);
+
+  // ---- diagnostics
+  for (auto d : order) {
+    const auto& a = analyses[d];
+    for (const auto& diag : a.diagnostics) {
+      story_diagnostic sd;
+      sd.level = to_string(diag.level);
+      sd.stage = diag.stage;
+      sd.doc = diag.doc.empty() ? a.annotated.doc.id : diag.doc;
+      sd.rule = diag.rule;
+      sd.message = diag.message;
+      if (!diag.span.empty()) {
+        sd.start = cps[d](diag.span.begin);
+        sd.end = cps[d](std::min(diag.span.end, a.annotated.doc.text.size()));
+      }
+      out.diagnostics.push_back(std::move(sd));
+    }
+  }
+  for (auto& d : merge_diags) out.diagnostics.push_back(std::move(d));
+  std::sort(out.diagnostics.begin(), out.diagnostics.end(), [](const story_diagnostic& a, const story_diagnostic& b) {
+    return std::tie(a.doc, a.start, a.stage, a.rule, a.message, a.level) <
+           std::tie(b.doc, b.start, b.stage, b.rule, b.message, b.level);
+  });
+  std::sort(out.timexes.begin(), out.timexes.end(), [](const story_timex& a, const story_timex& b) {
+    return std::tie(a.doc, a.start, a.end, a.id) < std::tie(b.doc, b.start, b.end, b.id);
+  });
+  return out;
+}
+
+}  // namespace chronograph::merge

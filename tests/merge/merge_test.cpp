@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "chronograph/merge/merge.hpp"
+#include "test_document.hpp"
+
+using namespace chronograph;
+
+namespace {
+
+/// Runs extractor and linker on a hand-built document with timexes (surface, value).
+merge::document_analysis analyse(const std::string& id, const std::string& text,
+                                 const std::vector<std::pair<std::string, std::string>>& times,
+                                 const std::string& dct = "2025-06-05") {
+  static const auto ex = events::extractor::load_default();
+  static const auto li = relations::linker::load_default();
+  merge::document_analysis a;
+  a.annotated = testing::make_document(text, id, dct);
+  std::vector<timex::mention> ms;
+  for (const auto& [surface, value] : times) ms.push_back(testing::make_timex(a.annotated, surface, value));
+  a.timexes = testing::number_timexes(ms);
+  a.events = ex->extract(a.annotated, a.timexes, a.diagnostics);
+  a.links = li->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
+  return a;
+}
+
+std::vector<const story_event*> with_lemma(const story& s, const std::string& lemma) {
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if (e.lemma == lemma) out.push_back(&e);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("spans become code points and ids are qualified by document", "[merge]") {
+  // "Beijing’s" has a three-byte apostrophe before the time expression.
+  const auto a = analyse("a", "Beijing’s envoy held talks on Thursday.", {{"Thursday", "2025-06-05"}});
+  const auto s = merge::build_story({a});
+  REQUIRE(s.timexes.size() == 1);
+  CHECK(s.timexes[0].id == "a:t1");
+  CHECK(s.timexes[0].start == std::string("Beijing’s envoy held talks on ").size() - 2);
+  CHECK(s.timexes[0].end == s.timexes[0].start + 8);
+  CHECK(s.timexes[0].type == "DATE");
+  const auto talks = with_lemma(s, "talk");
+  REQUIRE(talks.size() == 1);
+  const std::vector<std::string> expected_ids{"a:e2"};
+  CHECK(talks[0]->mention_ids == expected_ids);
+  CHECK(talks[0]->id.rfind("ev-", 0) == 0);
+  CHECK(talks[0]->when.value == "2025-06-05");
+  CHECK(talks[0]->when.anchor == "a:t1");
+  REQUIRE(talks[0]->mentions.size() == 1);
+  CHECK(talks[0]->mentions[0].doc == "a");
+  CHECK(talks[0]->mentions[0].text == "Beijing’s envoy held talks on Thursday.");
+  CHECK(talks[0]->mentions[0].end == talks[0]->mentions[0].text.size() - 2);
+}
+
+TEST_CASE("the same event told by two documents is one story event citing both", "[merge]") {
+  const auto a = analyse("a", "Trump and Xi held a phone call on Thursday.", {{"Thursday", "2025-06-05"}});
+  const auto b = analyse("b", "President Donald Trump spoke with Xi Jinping by phone on June 5. The call with Xi "
+                              "lasted 90 minutes.",
+                         {{"June 5", "2025-06-05"}});
+  const auto s = merge::build_story({a, b});
+  std::vector<const story_event*> contact;
+  for (const auto& e : s.events)
+    if (e.when.value == "2025-06-05" && (e.lemma == "call" || e.lemma == "speak")) contact.push_back(&e);
+  REQUIRE(contact.size() == 1);
+  const auto& ev = *contact[0];
+  std::set<std::string> docs;
+  for (const auto& m : ev.mentions) docs.insert(m.doc);
+  const std::set<std::string> both{"a", "b"};
+  CHECK(docs == both);
+  CHECK(ev.mentions.size() == 3);
+  CHECK(std::find(ev.actors.begin(), ev.actors.end(), "Trump") != ev.actors.end());
+  CHECK(std::find(ev.actors.begin(), ev.actors.end(), "Donald Trump") == ev.actors.end());
+}
+
+TEST_CASE("events with contradicting dates or participants are never merged", "[merge]") {
+  SECTION("dates") {
+    const auto a = analyse("a", "Trump and Xi held a call on Thursday.", {{"Thursday", "2025-06-05"}});
+    const auto b = analyse("b", "Trump and Xi held a call on Jan. 17.", {{"Jan. 17", "2025-01-17"}});
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "call").size() == 2);
+  }
+  SECTION("participants") {
+    const auto a = analyse("a", "Trump and Xi held a call on Thursday.", {{"Thursday", "2025-06-05"}});
+    const auto b = analyse("b", "Merz and Macron held a call on Thursday.", {{"Thursday", "2025-06-05"}});
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "call").size() == 2);
+  }
+  SECTION("a month contains its day, so they merge") {
+    const auto a = analyse("a", "The agreement in Geneva was struck on May 12 by Bessent.", {{"May 12", "2025-05-12"}});
+    const auto b = analyse("b", "Bessent reached an agreement last month in Geneva.", {{"last month", "2025-05"}});
+    const auto s = merge::build_story({a, b});
+    const auto agreements = with_lemma(s, "agreement");
+    REQUIRE(agreements.size() == 1);
+    CHECK(agreements[0]->when.value == "2025-05-12");
+    CHECK(agreements[0]->mentions.size() == 2);
+  }
+}
+
+TEST_CASE("the story does not depend on the order of the documents", "[merge]") {
+  const auto a = analyse("a", "Trump and Xi held a call on Thursday. Trump said the call went well.",
+                         {{"Thursday", "2025-06-05"}});
+  const auto b = analyse("b", "Xi and Trump spoke on June 5, prompting new talks. Tariffs fell to 30% in May.",
+                         {{"June 5", "2025-06-05"}, {"May", "2025-05"}});
+  const auto c = analyse("c", "Trump had lowered his 145% tariffs to 30% on May 12.", {{"May 12", "2025-05-12"}});
+  const auto s1 = merge::build_story({a, b, c});
+  const auto s2 = merge::build_story({c, a, b});
+  REQUIRE(s1.events.size() == s2.events.size());
+  for (std::size_t k = 0; k < s1.events.size(); ++k) {
+    CHECK(s1.events[k].id == s2.events[k].id);
+    CHECK(s1.events[k].summary == s2.events[k].summary);
+    CHECK(s1.events[k].mention_ids == s2.events[k].mention_ids);
+  }
+  REQUIRE(s1.links.size() == s2.links.size());
+  for (std::size_t k = 0; k < s1.links.size(); ++k) {
+    CHECK(s1.links[k].from == s2.links[k].from);
+    CHECK(s1.links[k].to == s2.links[k].to);
+    CHECK(s1.links[k].type == s2.links[k].type);
+  }
+  std::set<std::string> ids;
+  for (const auto& e : s1.events) CHECK(ids.insert(e.id).second);
+  CHECK(s1.documents.front().id == "a");
+  CHECK(s1.documents.back().id == "c");
+}
+
+TEST_CASE("links point at story events and times and are deduplicated", "[merge]") {
+  const auto a = analyse("a", "Tariffs exceeded 100%, prompting the talks in Geneva on May 12.", {{"May 12", "2025-05-12"}});
+  const auto s = merge::build_story({a});
+  std::set<std::string> event_ids;
+  for (const auto& e : s.events) event_ids.insert(e.id);
+  bool causal = false;
+  for (const auto& l : s.links) {
+    CHECK(event_ids.count(l.from));
+    CHECK((event_ids.count(l.to) || l.to.rfind("a:t", 0) == 0));
+    if (l.type == "CAUSES") {
+      causal = true;
+      CHECK(l.support.text.find("prompting the talks") == 0);
+      CHECK(l.support.doc == "a");
+    }
+  }
+  CHECK(causal);
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (const auto& l : s.links) CHECK(seen.emplace(l.from, l.to, l.type).second);
+}
+
+TEST_CASE("the title is the first line that is not page furniture", "[merge]") {
+  auto a = analyse("a", "advertisement\n\nTrump says after Xi call that talks will resume\n\nBody text here.", {});
+  a.annotated.doc.source = "article 1";
+  const auto s = merge::build_story({a});
+  REQUIRE(s.documents.size() == 1);
+  CHECK(s.documents[0].title == "Trump says after Xi call that talks will resume");
+  CHECK(s.documents[0].dct == std::optional<std::string>("2025-06-05"));
+  CHECK(s.documents[0].source == "article 1");
+}
