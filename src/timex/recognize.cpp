@@ -450,28 +450,44 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
         if (val == "future") return tense::future;
         if (val == "present") return tense::present;
         if (val == "report") return tense_report;
+        if (val == "modal") return tense::modal;
         break;
       }
     }
     if (t.xpos.empty() && t.key.size() > 4 && t.key.substr(t.key.size() - 2) == "ed") return tense::past;
     return tense::unknown;
   };
+  // A participle after "be"/"been" is no past tense ("must be returned"); after "is"/"has"
+  // it is a present (perfect or passive).
+  const auto cue_at = [&](std::size_t q) -> tense {
+    const tense t = cue_of(toks[q]);
+    if (t == tense::past && q > 0 && toks[q].xpos.empty() && toks[q].key.size() > 4 &&
+        toks[q].key.substr(toks[q].key.size() - 2) == "ed") {
+      const auto prev = toks[q - 1].key;
+      if (prev == "be" || prev == "been" || prev == "being") return tense::unknown;
+      if (prev == "is" || prev == "are" || prev == "has" || prev == "have") return tense::present;
+    }
+    return t;
+  };
   constexpr std::size_t window = 12;
-  bool reported = false;
+  bool reported = false, modal = false;
   std::size_t lo = first;
   for (std::size_t steps = 0; lo > 0 && steps < window; ++steps) {
     if (toks[lo].sentence_start) break;
     --lo;
-    const tense t = cue_of(toks[lo]);
+    const tense t = cue_at(lo);
     if (t == tense_report) reported = true;
-    else if (t != tense::unknown) return t;
+    else if (t == tense::modal) modal = true;
+    else if (t != tense::unknown) return modal ? tense::modal : t;
   }
   for (std::size_t q = last + 1, steps = 0; q < toks.size() && steps < window; ++q, ++steps) {
     if (toks[q].sentence_start) break;
-    const tense t = cue_of(toks[q]);
+    const tense t = cue_at(q);
     if (t == tense_report) reported = true;
-    else if (t != tense::unknown) return t;
+    else if (t == tense::modal) modal = true;
+    else if (t != tense::unknown) return modal ? tense::modal : t;
   }
+  if (modal) return tense::modal;
   return reported ? tense::past : tense::unknown;
 }
 

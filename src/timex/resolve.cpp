@@ -171,7 +171,7 @@ struct resolver {
   // -> not before it; otherwise the same year as the anchor.
   static int direction(const candidate& c) {
     if (c.clause_tense == tense::past) return -1;
-    if (c.clause_tense == tense::future) return 1;
+    if (c.clause_tense == tense::future || c.clause_tense == tense::modal) return 1;
     return 0;
   }
 
@@ -384,7 +384,7 @@ struct resolver {
         r.is_relative = true;
         return r;
       }
-      day = weekday_near(*a, *c.weekday, dir);
+      day = weekday_near(*a, *c.weekday, c.clause_tense == tense::future ? 1 : -1);
       r.is_relative = true;
       g = grain::day;
     } else if (year) {
@@ -538,7 +538,6 @@ struct resolver {
     grain g = c.precision;
     if (g == grain::none) {
       g = c.unit.empty() ? grain::day : grain_of_unit(c.unit);
-      if (g == grain::week) g = grain::day;
     }
     if (!a) {
       r.value = unknown_at_grain(g);

@@ -36,7 +36,9 @@ enum class operation {
 
 /// Tense of the clause around an expression, used for the news convention ("Friday" in a past
 /// clause is the previous Friday).
-enum class tense { unknown, past, present, future };
+/// `modal`: a modal verb ("must", "would") without another cue -- a weak future that moves a
+/// yearless date forward but not a weekday.
+enum class tense { unknown, past, present, future, modal };
 
 /// A recognised time expression before resolution.
 struct candidate {
