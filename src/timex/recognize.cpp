@@ -327,6 +327,9 @@ class matcher {
       case builtin::word:
         if (t.kind != token_kind::word) return pos;
         return pos + 1;
+      case builtin::cap:
+        if (t.kind != token_kind::word || !t.is_capitalized) return pos;
+        return pos + 1;
       case builtin::digits3:
         if (!is_plain_int(t) || t.digits != 3) return pos;
         value = t.number;

@@ -158,6 +158,7 @@ struct resolver {
   std::optional<sys_days> last_day;  ///< latest resolved mention of day grain (narrative anchor)
   grain last_grain = grain::none;
   std::optional<sys_days> last_point;
+  std::optional<int> last_quarter;  ///< quarter number of the latest quarter-grain mention
   std::size_t underspecified = 0;
 
   std::optional<sys_days> anchor_day(const candidate& c) const {
@@ -177,12 +178,16 @@ struct resolver {
 
   // The occurrence of a yearless date: past clause -> the latest not after the anchor (plus
   // `slack` days), future -> the earliest not before it, unknown -> the nearest.
+  static constexpr int near_days = 90;
   template <class F>
   static sys_days pick_year(sys_days a, int dir, F at_year, int slack) {
     const int y = year_of(a);
     const sys_days prev = at_year(y - 1), same = at_year(y), next = at_year(y + 1);
-    if (dir < 0) return same <= a + days{slack} ? same : prev;
-    if (dir > 0) return same >= a - days{slack} ? same : next;
+    // News rarely omits the year of a date more than a few months away, so a date a few
+    // weeks on the "wrong" side of the anchor keeps the anchor's year (a tense cue is weaker
+    // evidence than proximity).
+    if (dir < 0) return same <= a + days{slack} || same - a < days{near_days} ? same : prev;
+    if (dir > 0) return same >= a - days{slack} || a - same < days{near_days} ? same : next;
     sys_days best = same;
     for (const sys_days d : {prev, next})
       if (std::abs((d - a).count()) < std::abs((best - a).count())) best = d;
@@ -387,6 +392,13 @@ struct resolver {
       day = weekday_near(*a, *c.weekday, c.clause_tense == tense::future ? 1 : -1);
       r.is_relative = true;
       g = grain::day;
+    } else if (year && c.precision == grain::quarter) {  // "the 1988 period": the quarter under discussion
+      if (!last_quarter) {
+        r.value = pad(*year, 4);
+        r.g = grain::year;
+        return r;
+      }
+      day = make_day(*year, static_cast<unsigned>((*last_quarter - 1) * 3 + 1), 1);
     } else if (year) {
       day = make_day(*year, 1, 1);
       if (g == grain::none) g = grain::year;
@@ -547,7 +559,9 @@ struct resolver {
     sys_days d = *a;
     if (c.amount != 0 && !c.unit.empty()) d = shift(d, c.amount, c.unit);
     // In a text about quarterly results "a year ago" is the same quarter a year earlier.
-    if (g == grain::year && last_grain == grain::quarter && last_point && c.unit == "Y" && !c.from_reference) {
+    if (g == grain::quarter && c.unit == "Y" && !last_quarter) g = grain::year;
+    if ((g == grain::year || g == grain::quarter) && last_grain == grain::quarter && last_point && c.unit == "Y" &&
+        !c.from_reference) {
       r.value = at_grain(shift(*last_point, c.amount, "Y"), grain::quarter);
       r.g = grain::quarter;
       return r;
@@ -646,6 +660,7 @@ struct resolver {
     m.is_relative = r.is_relative;
     if (r.is_relative && m.value.find('X') != std::string::npos && c.op != operation::duration) ++underspecified;
     if (r.point && (r.g == grain::day || r.g == grain::part_of_day)) last_day = r.point;
+    if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q') last_quarter = r.value[6] - '0';
     if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_)) {
       last_grain = r.g;
       last_point = r.point;
@@ -658,7 +673,7 @@ struct resolver {
 
 std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
                              std::vector<diagnostic>& diagnostics) {
-  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, 0};
+  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, 0};
   std::vector<mention> out;
   out.reserve(found.size());
   for (const auto& c : found) {

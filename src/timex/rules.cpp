@@ -104,7 +104,7 @@ const std::vector<std::pair<std::string, builtin>>& builtin_names() {
       {"int", builtin::integer}, {"num", builtin::number},   {"year", builtin::year},    {"yy", builtin::yy},
       {"dom", builtin::dom},     {"mm", builtin::mm},        {"hour", builtin::hour},    {"hour12", builtin::hour12},
       {"min", builtin::minute},  {"ordnum", builtin::ordinal}, {"decade", builtin::decade}, {"word", builtin::word},
-      {"d3", builtin::digits3},  {"d4", builtin::digits4}};
+      {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"cap", builtin::cap}};
   return names;
 }
 
@@ -490,7 +490,7 @@ void first_keys(const rule_set::impl& rs, const sequence& s, std::size_t k, std:
       for (const auto& key : rs.lists[static_cast<std::size_t>(e.list_id)].first_keys) keys.insert(key);
       break;
     case element::builtin_class:
-      if (e.cls == builtin::word) words = true;
+      if (e.cls == builtin::word || e.cls == builtin::cap) words = true;
       else numbers = true;
       if (e.cls == builtin::number && rs.list("number_word") >= 0)
         for (const auto& key : rs.lists[static_cast<std::size_t>(rs.list("number_word"))].first_keys) keys.insert(key);

@@ -161,3 +161,11 @@ TEST_CASE("recognition time grows linearly with input size", "[timex][speed]") {
   const double large = time_of(10);
   CHECK(large < 10 * small * 2.0 + 0.05);  // 10x the text, at most ~10x the time (noise allowed)
 }
+
+TEST_CASE("quarterly reports: year-ago periods take the quarter under discussion", "[timex][resolve]") {
+  const auto ms = test::tag("Third-quarter profit rose 5% from the year-ago period and from the 1988 period.", "1989-11-02");
+  REQUIRE(ms.size() == 3);
+  CHECK(ms[0].value == "1989-Q3");
+  CHECK(ms[1].value == "1988-Q3");
+  CHECK(ms[2].value == "1988-Q3");
+}
