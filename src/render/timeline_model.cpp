@@ -78,6 +78,9 @@ std::string title_of(const story& s, const timeline_model& m, const std::optiona
   if (first && last) title = short_date(*first) + " \u2013 " + short_date(*last) + " \u00b7 ";
   title += std::to_string(m.events.size()) + (m.events.size() == 1 ? " event" : " events");
   if (m.hidden_events) title += " (" + std::to_string(m.hidden_events) + " less salient not shown)";
+  if (m.undrawn_links)
+    title += " \u00b7 " + std::to_string(m.undrawn_links) + (m.undrawn_links == 1 ? " long link" : " long links") +
+             " not drawn";
   title += " \u00b7 " + std::to_string(s.documents.size()) + (s.documents.size() == 1 ? " document" : " documents");
   return title;
 }
@@ -269,6 +272,33 @@ timeline_model build_timeline(const story& s, const options& opts) {
       }
     }
     m.links.push_back(std::move(d));
+  }
+
+  // Keep the picture laid out in seconds: shortest links first within the row budget.
+  const auto crossed = [&](const drawn_link& l) {
+    const std::size_t a = position[row_of[l.from]], b = position[row_of[l.to]];
+    return a > b ? a - b : b - a;
+  };
+  std::size_t total = 0;
+  for (const auto& l : m.links) total += crossed(l);
+  if (total > max_crossed_rows) {
+    std::vector<std::size_t> order(m.links.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return crossed(m.links[a]) < crossed(m.links[b]); });
+    std::vector<bool> keep(m.links.size(), false);
+    std::size_t used = 0;
+    for (std::size_t k : order) {
+      if (used + crossed(m.links[k]) > max_crossed_rows) break;
+      used += crossed(m.links[k]);
+      keep[k] = true;
+    }
+    std::vector<drawn_link> kept;
+    for (std::size_t k = 0; k < m.links.size(); ++k) {
+      if (keep[k]) kept.push_back(m.links[k]);
+      else ++m.undrawn_links;
+    }
+    m.links = std::move(kept);
   }
   m.title = title_of(s, m, first, last);
   return m;

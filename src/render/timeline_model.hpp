@@ -52,6 +52,7 @@ struct timeline_model {
   std::vector<shown_event> events;     ///< by story order, only those shown
   std::vector<drawn_link> links;       ///< by story order
   std::size_t hidden_events = 0;       ///< filtered out by salience
+  std::size_t undrawn_links = 0;       ///< long links left out of a big picture (see build_timeline)
   std::string title;                   ///< "17 Jan 2025 – 5 Jun 2025 · 9 events · 2 documents"
   /// Position in `events` of a story event index, if shown.
   [[nodiscard]] std::optional<std::size_t> shown(std::size_t event_index) const;
@@ -60,6 +61,10 @@ struct timeline_model {
 /// Builds the timeline view: events filtered by opts (all_events / min_salience), one axis row
 /// per distinct day span, temporal links drawn only when the axis does not already say them
 /// (same row, undated end) or when they contradict the dates (conflict), causal links always.
+/// Links are drawn shortest first while the rows they cross add up to at most `max_crossed_rows`
+/// (dot routes each crossed row as a virtual node: 1,000 events with long links took 20 s);
+/// the others are counted in undrawn_links and named in the title.
+inline constexpr std::size_t max_crossed_rows = 6000;
 [[nodiscard]] timeline_model build_timeline(const story& s, const options& opts);
 
 /// Builds the causal view: the shown events that take part in a causal link between shown
