@@ -85,6 +85,7 @@ struct rule {
   std::string unit;
   int unit_capture = -1;
   bool from_reference = false;
+  bool has_offset = false;
   grain precision = grain::none;
   std::string mod, quant, freq;
   bool is_latent = false;

@@ -374,6 +374,7 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
   c.freq = r.freq;
   c.is_latent = r.is_latent;
   c.from_reference = r.from_reference;
+  c.is_offset = r.has_offset;
   c.unit = r.unit;
   c.amount = r.amount_unspecified ? -1 : r.amount;
   bool pm = false, am = false;

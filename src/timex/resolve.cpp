@@ -290,7 +290,9 @@ struct resolver {
     }
     if (c.month || c.quarter || c.half || !c.season.empty() || c.week || c.day) {
       int y = 0;
-      bool implied_year = !year;
+      // "June last year": the year is the anchor's, shifted below; nothing to infer.
+      const bool year_from_offset = !year && c.unit == "Y" && c.op == operation::fields && c.is_offset;
+      bool implied_year = !year && !year_from_offset;
       if (year) {
         y = *year;
       } else if (a) {

@@ -339,6 +339,7 @@ void parse_value(rule& r, const std::string& value, const std::string& file, std
   }
   if (next < w.size()) {
     if (w.size() != next + 2) fail(file, line, "offset takes ±AMOUNT UNIT");
+    r.has_offset = true;
     parse_amount(r, w[next], file, line);
     parse_unit(r, w[next + 1], file, line);
   }

@@ -59,6 +59,7 @@ struct candidate {
   std::string unit;         ///< "Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE", "H1"...
   std::string literal;      ///< value for operation::literal
   bool from_reference = false;  ///< anchored on the last mentioned time, not the DCT ("the day before")
+  bool is_offset = false;       ///< amount/unit is an explicit shift of the stated fields ("June last year")
   grain precision = grain::none;
   std::string mod, quant, freq;
   bool is_latent = false;
