@@ -2,6 +2,7 @@
 #include "chronograph/text/analyzer.hpp"
 
 #include "chronograph/text/lemmatizer.hpp"
+#include "chronograph/text/parser.hpp"
 #include "chronograph/text/segmenter.hpp"
 #include "chronograph/text/tagger.hpp"
 
@@ -11,8 +12,11 @@ namespace {
 
 class default_analyzer final : public analyzer {
  public:
-  default_analyzer(segmenter seg, pos_tagger tagger, lemmatizer lemmas)
-      : segmenter_(std::move(seg)), tagger_(std::move(tagger)), lemmatizer_(std::move(lemmas)) {}
+  default_analyzer(segmenter seg, pos_tagger tagger, lemmatizer lemmas, dependency_parser parser)
+      : segmenter_(std::move(seg)),
+        tagger_(std::move(tagger)),
+        lemmatizer_(std::move(lemmas)),
+        parser_(std::move(parser)) {}
 
   annotated_document analyze(document doc) const override {
     annotated_document out;
@@ -22,6 +26,7 @@ class default_analyzer final : public analyzer {
     for (const auto& s : out.sentences) {
       tagger_.tag(out.tokens, s.first_token, s.end_token);
       lemmatizer_.lemmatize(out.tokens, s.first_token, s.end_token);
+      parser_.parse(out.tokens, s.first_token, s.end_token);
     }
     out.doc = std::move(doc);
     return out;
@@ -31,13 +36,14 @@ class default_analyzer final : public analyzer {
   segmenter segmenter_;
   pos_tagger tagger_;
   lemmatizer lemmatizer_;
+  dependency_parser parser_;
 };
 
 }  // namespace
 
 std::shared_ptr<const analyzer> analyzer::load_default() {
   return std::make_shared<default_analyzer>(segmenter::load_default(), pos_tagger::load_default(),
-                                            lemmatizer::load_default());
+                                            lemmatizer::load_default(), dependency_parser::load_default());
 }
 
 }  // namespace chronograph::text

@@ -129,4 +129,22 @@ tagging_scores evaluate_tagging(const pos_tagger& tagger, const lemmatizer& lemm
   return scores;
 }
 
+parsing_scores evaluate_parsing(const pos_tagger& tagger, const dependency_parser& parser,
+                                const std::vector<conllu_sentence>& gold) {
+  parsing_scores scores;
+  for (const auto& s : gold) {
+    auto tokens = gold_tokens(s);
+    tagger.tag(tokens, 0, tokens.size());
+    parser.parse(tokens, 0, tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      ++scores.words;
+      if (tokens[i].head == s.words[i].head) {
+        ++scores.head_correct;
+        if (tokens[i].deprel == s.words[i].deprel) ++scores.label_correct;
+      }
+    }
+  }
+  return scores;
+}
+
 }  // namespace chronograph::text

@@ -31,7 +31,7 @@ std::string normalize_form(std::string_view form) {
   return out;
 }
 
-word_keys make_word_keys(std::string_view raw) {
+word_keys make_word_keys(std::string_view raw, std::string* normalized, std::string* lowered) {
   const std::string form = normalize_form(raw);
   word_keys k;
   k.form = hash_bytes(form);
@@ -65,6 +65,8 @@ word_keys make_word_keys(std::string_view raw) {
     k.suffix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(lower.size() - n)) ^ n : (0x5355ull + n);
   for (std::size_t n = 1; n <= 2; ++n)
     k.prefix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(0, n)) ^ (n << 8) : (0x5052ull + n);
+  if (normalized) *normalized = form;
+  if (lowered) *lowered = std::move(lower);
   return k;
 }
 

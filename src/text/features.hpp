@@ -49,8 +49,8 @@ std::string lower_form(std::string_view form);
 /// Normalises typographic quotes and apostrophes to ASCII (news vs treebank spelling).
 std::string normalize_form(std::string_view form);
 
-/// Computes the keys of a form.
-word_keys make_word_keys(std::string_view form);
+/// Computes the keys of a form; optionally returns its normalised and lower-cased spellings.
+word_keys make_word_keys(std::string_view form, std::string* normalized = nullptr, std::string* lowered = nullptr);
 
 /// Keys used for positions before the first and after the last word.
 word_keys boundary_keys(int which);

@@ -67,21 +67,32 @@ void weight_table::write(binary_writer& out) const {
 void weight_table::read(binary_reader& in, std::size_t class_count) {
   const auto n = in.get<std::uint64_t>();
   if (n > (1ull << 28)) in.fail("implausible feature count");
-  std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> entries;
-  entries.reserve(n);
+  std::size_t capacity = 16;
+  while (capacity < n * 2) capacity *= 2;
+  slots_.assign(capacity, slot{});
+  mask_ = capacity - 1;
+  weights_.clear();
+  features_ = static_cast<std::size_t>(n);
   for (std::uint64_t i = 0; i < n; ++i) {
     const auto key = in.get<std::uint64_t>();
     if (key == 0) in.fail("zero feature key");
+    std::size_t s = static_cast<std::size_t>(key) & mask_;
+    while (slots_[s].key != 0) {
+      if (slots_[s].key == key) in.fail("duplicate feature key");
+      s = (s + 1) & mask_;
+    }
     const auto count = in.get<std::uint16_t>();
-    std::vector<class_weight> ws(count);
-    for (auto& w : ws) {
+    slots_[s].key = key;
+    slots_[s].begin = static_cast<std::uint32_t>(weights_.size());
+    for (std::uint16_t k = 0; k < count; ++k) {
+      class_weight w;
       w.cls = in.get<std::uint16_t>();
       w.weight = in.get<float>();
       if (w.cls >= class_count || !std::isfinite(w.weight)) in.fail("bad class weight");
+      weights_.push_back(w);
     }
-    entries.emplace_back(key, std::move(ws));
+    slots_[s].end = static_cast<std::uint32_t>(weights_.size());
   }
-  build(entries);
 }
 
 void perceptron_trainer::score(const std::uint64_t* features, std::size_t n, float* scores) const {

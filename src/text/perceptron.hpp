@@ -73,6 +73,35 @@ class weight_table {
       slot = (slot + 1) & mask_;
     }
   }
+  /// Adds the weights of all `n` keys to scores; prefetches the table slots first so that the
+  /// memory accesses of different features overlap (the table is far larger than the caches).
+  void add_all(const std::uint64_t* keys, std::size_t n, float* scores) const noexcept {
+    constexpr std::size_t batch = 80;
+    const slot* found[batch];
+    for (std::size_t start = 0; start < n; start += batch) {
+      const std::size_t end = n - start < batch ? n : start + batch;
+      for (std::size_t i = start; i < end; ++i) __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[i]) & mask_]);
+      for (std::size_t i = start; i < end; ++i) {
+        std::size_t s = static_cast<std::size_t>(keys[i]) & mask_;
+        found[i - start] = nullptr;
+        while (true) {
+          const auto& candidate = slots_[s];
+          if (candidate.key == keys[i]) {
+            found[i - start] = &candidate;
+            __builtin_prefetch(&weights_[candidate.begin]);
+            break;
+          }
+          if (candidate.key == 0) break;
+          s = (s + 1) & mask_;
+        }
+      }
+      for (std::size_t i = start; i < end; ++i) {
+        const slot* hit = found[i - start];
+        if (!hit) continue;
+        for (std::uint32_t k = hit->begin; k < hit->end; ++k) scores[weights_[k].cls] += weights_[k].weight;
+      }
+    }
+  }
   void write(binary_writer& out) const;
   void read(binary_reader& in, std::size_t class_count);
   [[nodiscard]] std::size_t feature_count() const noexcept { return features_; }

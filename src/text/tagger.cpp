@@ -83,15 +83,22 @@ std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std:
   return n;
 }
 
-std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms) {
+// Keys of each word with two boundary entries on each side; `dict` receives each word's
+// tag-dictionary class (no_class when absent).
+std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms,
+                                           std::vector<std::uint16_t>& dict) {
   std::vector<detail::word_keys> keys;
   keys.reserve(forms.size() + 4);
   keys.push_back(detail::boundary_keys(-2));
   keys.push_back(detail::boundary_keys(-1));
+  dict.clear();
+  std::string normalized, lowered;
   for (auto f : forms) {
-    keys.push_back(detail::make_word_keys(f));
-    const auto it = m.ambiguity.find(detail::lower_form(f));
+    keys.push_back(detail::make_word_keys(f, &normalized, &lowered));
+    const auto it = m.ambiguity.find(lowered);
     keys.back().ambiguity = it == m.ambiguity.end() ? 0 : it->second;
+    const auto d = m.tagdict.find(normalized);
+    dict.push_back(d == m.tagdict.end() ? no_class : d->second);
   }
   keys.push_back(detail::boundary_keys(1));
   keys.push_back(detail::boundary_keys(2));
@@ -105,17 +112,18 @@ constexpr std::uint64_t start_tag2 = 0xFFFF0002ull;
 std::vector<std::uint16_t> decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms) {
   std::vector<std::uint16_t> out(forms.size());
   if (forms.empty()) return out;
-  const auto keys = padded_keys(m, forms);
+  std::vector<std::uint16_t> dict;
+  const auto keys = padded_keys(m, forms, dict);
   const std::size_t classes = m.upos_tags.size();
   std::vector<float> scores(classes);
   std::uint64_t feats[max_features];
   std::uint64_t p1 = start_tag, p2 = start_tag2;
   for (std::size_t i = 0; i < forms.size(); ++i) {
-    std::uint16_t best = m.dict_class(forms[i]);
+    std::uint16_t best = dict[i];
     if (best == no_class) {
       const auto n = extract(keys, i, p1, p2, feats);
       std::fill(scores.begin(), scores.end(), 0.0f);
-      for (std::size_t k = 0; k < n; ++k) m.weights.add_scores(feats[k], scores.data());
+      m.weights.add_all(feats, n, scores.data());
       best = 0;
       for (std::size_t c = 1; c < classes; ++c)
         if (scores[c] > scores[best]) best = static_cast<std::uint16_t>(c);
@@ -193,10 +201,11 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
     for (const auto s : order) {
       forms.clear();
       for (const auto& w : sentences[s].words) forms.push_back(w.form);
-      const auto keys = padded_keys(*m, forms);
+      std::vector<std::uint16_t> dict;
+      const auto keys = padded_keys(*m, forms, dict);
       std::uint64_t p1 = start_tag, p2 = start_tag2;
       for (std::size_t i = 0; i < forms.size(); ++i) {
-        std::uint16_t guess = m->dict_class(forms[i]);
+        std::uint16_t guess = dict[i];
         if (guess == no_class) {
           const auto n = extract(keys, i, p1, p2, feats);
           trainer.score(feats, n, scores.data());

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Evaluation of the text stage on UD English EWT test (label "eval"): segmentation from raw text,
-// tags and lemmas on gold tokens. Exits 77 (skipped) when the shared data is absent, 1 when a
+// tags and lemmas on gold tokens, dependencies on gold tokens with predicted tags. Exits 77 (skipped) when the shared data is absent, 1 when a
 // score falls below its floor. `--errors` lists lemma errors for development.
 #include <chrono>
 #include <cstdio>
@@ -19,6 +19,8 @@ constexpr double sentence_f1_floor = 0.80;
 constexpr double upos_floor = 0.95;
 constexpr double xpos_floor = 0.945;
 constexpr double lemma_floor = 0.97;
+constexpr double uas_floor = 0.84;
+constexpr double las_floor = 0.80;
 
 bool check(const char* name, double value, double floor) {
   const bool ok = value >= floor;
@@ -40,8 +42,10 @@ int main(int argc, char** argv) {
     const auto seg = segmenter::load_default();
     const auto tagger = pos_tagger::load_default();
     const auto lemmas = lemmatizer::load_default();
+    const auto parser = dependency_parser::load_default();
     const auto s = evaluate_segmentation(seg, gold);
     const auto t = evaluate_tagging(tagger, lemmas, gold);
+    const auto p = evaluate_parsing(tagger, parser, gold);
     std::printf("UD English EWT test: %zu documents, %zu sentences, %zu words\n", s.documents, gold.size(), t.words);
     std::printf("tokens: P %.4f R %.4f; sentences: P %.4f R %.4f\n", s.tokens.precision(), s.tokens.recall(),
                 s.sentences.precision(), s.sentences.recall());
@@ -51,6 +55,8 @@ int main(int argc, char** argv) {
     ok &= check("UPOS accuracy", t.upos_accuracy(), upos_floor);
     ok &= check("XPOS accuracy", t.xpos_accuracy(), xpos_floor);
     ok &= check("lemma accuracy", t.lemma_accuracy(), lemma_floor);
+    ok &= check("parser UAS", p.uas(), uas_floor);
+    ok &= check("parser LAS", p.las(), las_floor);
     if (show_errors) {
       std::map<std::string, int> errors;
       for (const auto& sent : gold) {

@@ -9,6 +9,7 @@
 
 #include "chronograph/text/conllu.hpp"
 #include "chronograph/text/lemmatizer.hpp"
+#include "chronograph/text/parser.hpp"
 #include "chronograph/text/segmenter.hpp"
 #include "chronograph/text/tagger.hpp"
 
@@ -62,6 +63,19 @@ struct tagging_scores {
 
 /// Tags and lemmatises the gold words of every sentence and scores UPOS, XPOS and lemmas.
 [[nodiscard]] tagging_scores evaluate_tagging(const pos_tagger& tagger, const lemmatizer& lemmas,
+                                              const std::vector<conllu_sentence>& gold);
+
+/// Attachment scores on gold tokens with predicted tags (all words, punctuation included).
+struct parsing_scores {
+  std::size_t words = 0;
+  std::size_t head_correct = 0;   ///< unlabelled attachment
+  std::size_t label_correct = 0;  ///< head and relation (full relation, subtypes included)
+  [[nodiscard]] double uas() const noexcept { return words ? double(head_correct) / double(words) : 0.0; }
+  [[nodiscard]] double las() const noexcept { return words ? double(label_correct) / double(words) : 0.0; }
+};
+
+/// Tags (with `tagger`) and parses the gold words of every sentence and scores heads and relations.
+[[nodiscard]] parsing_scores evaluate_parsing(const pos_tagger& tagger, const dependency_parser& parser,
                                               const std::vector<conllu_sentence>& gold);
 
 /// Gold words as tokens (form and span within the sentence text; no tags), for tagging gold tokens.

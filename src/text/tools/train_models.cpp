@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "chronograph/text/lemmatizer.hpp"
+#include "chronograph/text/parser.hpp"
 #include "chronograph/text/tagger.hpp"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
     const std::filesystem::path out(argv[2]);
     chronograph::text::train_tagger_from_ud(argv[1], out / "pos_tagger.model");
     chronograph::text::train_lemma_lexicon_from_ud(argv[1], out / "lemma_lexicon.tsv");
+    chronograph::text::train_parser_from_ud(argv[1], out / "dep_parser.model");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;
