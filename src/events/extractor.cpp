@@ -197,21 +197,45 @@ class default_extractor final : public extractor {
   std::shared_ptr<const lexicon> lex_;
 
   // ---- names
+  /// A token that can be part of a name: a proper noun, or a capitalised word inside a sentence
+  /// that a tagger may have called an adjective or noun ("White House", "Xi Jinping", "United
+  /// States"). Words glued to a hyphen ("Tit-for-tat") are compounds, not names.
+  bool name_like(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    if (ctx.in_timex(w)) return false;
+    const auto& f = ctx.form(w);
+    if (f.empty() || !std::isupper(static_cast<unsigned char>(f.front()))) return false;
+    const auto s = W[w].sentence;
+    const bool glued_right = w + 1 < ctx.sent_end[s] && ctx.form(w + 1) == "-" && ctx.span(w + 1).begin == ctx.span(w).end;
+    if (glued_right) return false;
+    if (W[w].tag == upos::propn) return true;
+    const bool initial = w == ctx.sent_begin[s] || (w == ctx.sent_begin[s] + 1 && W[w - 1].tag == upos::punct);
+    if (initial) return false;
+    bool all_caps = f.size() > 1;
+    for (unsigned char c : f)
+      if (std::isalpha(c) && !std::isupper(c)) all_caps = false;
+    if (all_caps && W[w].tag != upos::propn) return false;  // shouting, not a name ("VERY TOUGH")
+    switch (W[w].tag) {
+      case upos::noun: case upos::adj: case upos::x: return true;
+      case upos::verb: return w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::propn;  // "United States"
+      default: return false;
+    }
+  }
+
   void find_entities(doc_context& ctx) const {
     const auto& W = ctx.words;
     for (std::size_t s = 0; s < ctx.sent_begin.size(); ++s) {
       std::size_t i = ctx.sent_begin[s];
       while (i < ctx.sent_end[s]) {
-        if (W[i].tag != upos::propn || ctx.in_timex(i)) {
+        if (!name_like(ctx, i)) {
           ++i;
           continue;
         }
         std::size_t j = i;
         while (j + 1 < ctx.sent_end[s]) {
-          if (W[j + 1].tag == upos::propn && !ctx.in_timex(j + 1) && !ends_with(W[j].lower, "'s")) {
+          if (name_like(ctx, j + 1) && !ends_with(W[j].lower, "'s")) {
             ++j;
-          } else if (W[j + 1].lower == "of" && j + 2 < ctx.sent_end[s] && W[j + 2].tag == upos::propn &&
-                     !ctx.in_timex(j + 2)) {
+          } else if (W[j + 1].lower == "of" && j + 2 < ctx.sent_end[s] && name_like(ctx, j + 2)) {
             j += 2;
           } else {
             break;
@@ -403,22 +427,67 @@ class default_extractor final : public extractor {
     m.modality = modal;
   }
 
+  /// The names of an event: for a verb, those in its clause (subject first); for a noun, those in
+  /// its noun phrase ("Trump's call", "the call between Trump and Xi") and, when the noun is
+  /// the object of a verb, that verb's subject ("Trump and Xi held a call").
   void find_actors(const doc_context& ctx, std::size_t w, event_mention& m) const {
+    const auto& W = ctx.words;
     const auto [cb, ce] = ctx.clause(w);
+    std::size_t lo = cb, hi = ce;
+    std::optional<std::size_t> governing_verb;
+    if (m.pos == upos::noun) {
+      lo = w;
+      while (lo > cb && w - lo < 6 && W[lo - 1].tag != upos::verb && W[lo - 1].tag != upos::aux &&
+             W[lo - 1].tag != upos::adp && !W[lo - 1].is_boundary)
+        --lo;
+      if (lo > cb && W[lo - 1].tag == upos::verb) governing_verb = lo - 1;
+      hi = w + 1;
+      static const std::set<std::string> pp{"between", "with", "by", "from", "among", "against", "of", "on", "in"};
+      if (hi < ce && pp.count(W[hi].lower)) {
+        std::size_t x = hi + 1;
+        while (x < ce && x < hi + 7 && W[x].tag != upos::verb && W[x].aux.empty()) ++x;
+        hi = x;
+      }
+    }
     std::vector<const entity*> before, after;
     for (const auto& e : ctx.entities) {
-      if (e.first < cb || e.last >= ce) continue;
-      if (e.last < w) before.push_back(&e);
-      else if (e.first > w) after.push_back(&e);
+      if (e.first >= lo && e.last < hi) {
+        if (e.last < w) before.push_back(&e);
+        else if (e.first > w) after.push_back(&e);
+      }
     }
-    // A pronoun subject right before the verb stands for the last person named.
-    if (before.empty() && m.pos == upos::verb) {
-      std::size_t k = w;
-      while (k > cb && (!ctx.words[k - 1].aux.empty() || ctx.words[k - 1].tag == upos::adv ||
-                        ctx.words[k - 1].is_negation))
-        --k;
-      if (k > cb && (ctx.words[k - 1].lower == "he" || ctx.words[k - 1].lower == "she"))
-        if (const auto* p = last_person_before(ctx, k - 1)) before.push_back(p);
+    // The subject of the verb that governs a noun object: its nearest names before it.
+    const auto subject_of = [&](std::size_t verb, std::size_t from) {
+      std::vector<const entity*> out;
+      for (auto it = ctx.entities.rbegin(); it != ctx.entities.rend(); ++it) {
+        const auto& e = *it;
+        if (e.last >= verb || e.first < from) continue;
+        if (!out.empty()) {
+          // Only a coordinated name joins: "Trump and Xi".
+          const auto gap_first = e.last + 1, gap_last = out.back()->first;
+          if (!(gap_last == gap_first + 1 && (W[gap_first].lower == "and" || W[gap_first].lower == ","))) break;
+        } else {
+          // Nothing but auxiliaries/adverbs/negation (or a short apposition) between name and verb.
+          bool close = true;
+          for (std::size_t x = e.last + 1; x < verb; ++x)
+            if (W[x].is_boundary || W[x].tag == upos::verb) close = false;
+          if (!close || verb - e.last > 6) break;
+        }
+        out.insert(out.begin(), &e);
+      }
+      return out;
+    };
+    std::vector<const entity*> subjects;
+    if (m.pos == upos::verb) {
+      subjects = subject_of(w, cb);
+      if (subjects.empty()) {
+        std::size_t k = w;
+        while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
+        if (k > cb && (W[k - 1].lower == "he" || W[k - 1].lower == "she"))
+          if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
+      }
+    } else if (governing_verb) {
+      subjects = subject_of(*governing_verb, cb);
     }
     std::set<std::string> seen;
     const auto add = [&](const entity* e) {
@@ -426,6 +495,8 @@ class default_extractor final : public extractor {
       m.actors.push_back(e->canonical);
       m.actor_spans.push_back({ctx.span(e->first).begin, ctx.span(e->last).end});
     };
+    for (const auto* e : subjects) add(e);
+    m.subject_count = m.actors.size();
     for (const auto* e : before) add(e);
     for (const auto* e : after) add(e);
   }
@@ -581,18 +652,14 @@ class default_extractor final : public extractor {
     bool actor_shown = false;
     if (m.pos == upos::verb) {
       // Subject: the actors named before the trigger, else the noun phrase before it.
-      std::vector<std::string> subjects;
-      for (std::size_t a = 0; a < m.actors.size(); ++a)
-        if (m.actor_spans[a].end <= m.span.begin && m.actor_spans[a].begin >= ctx.span(cb).begin)
-          subjects.push_back(m.actors[a]);
+      std::vector<std::string> subjects(m.actors.begin(),
+                                        m.actors.begin() + static_cast<std::ptrdiff_t>(m.subject_count));
       std::size_t k = w;
       std::vector<std::size_t> verb_group;
       while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv)) {
         --k;
         if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
       }
-      if (k > cb && (W[k - 1].lower == "he" || W[k - 1].lower == "she") && !m.actors.empty() && subjects.empty())
-        subjects.push_back(m.actors.front());
       if (subjects.size() > 2) subjects.resize(2);
       if (!subjects.empty()) {
         subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
@@ -682,7 +749,12 @@ class default_extractor final : public extractor {
   }
 
   // ---- salience
+  /// How much the event belongs on the default timeline (0..1), before dates are known: the
+  /// lexical weight of the trigger, raised by amounts and participants, lowered by negation,
+  /// modality, quotation, shouting and generic modifiers ("further talks", "any agreement").
+  /// The relations stage adds to it once the event is anchored in time.
   void score(const doc_context& ctx, event_mention& m, std::size_t w) const {
+    const auto& W = ctx.words;
     double base;
     const double change = lex_->change_weight(m.lemma);
     if (const auto c = lex_->class_of(m.lemma)) base = c->weight;
@@ -690,24 +762,54 @@ class default_extractor final : public extractor {
     else if (m.pos == upos::noun) base = lex_->noun_weight(m.lemma) > 0 ? lex_->noun_weight(m.lemma) : 0.35;
     else base = 0.4;
     if (change > 0 && m.quantities.empty() && m.pos == upos::verb) base = std::min(base, 0.55);
-    double s = base;
-    const auto [cb, ce] = ctx.clause(w);
-    bool dated = false;
-    for (std::size_t x = cb; x < ce; ++x)
-      if (ctx.in_timex(x)) {
-        const auto t = ctx.times[static_cast<std::size_t>(ctx.timex_of[x])].type;
-        if (t == timex::timex_type::date || t == timex::timex_type::time) dated = true;
-      }
-    if (dated) s += 0.1;
+    double s = 0.55 * base;
     if (!m.actors.empty()) s += 0.05;
     for (const auto& q : m.quantities)
       if (q.kind == "percent" || q.kind == "money") {
-        s += 0.15;
+        s += change > 0 ? 0.2 : 0.08;
         break;
       }
     if (m.pol == polarity::neg) s -= 0.25;
     if (!m.modality.empty() && m.modality != "will") s -= 0.15;
     if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;
+    // Inside a quotation: what someone said, not (necessarily) what happened.
+    const auto sb = ctx.sent_begin[W[w].sentence];
+    int open = 0;
+    for (std::size_t x = sb; x < w; ++x) {
+      const auto& f = ctx.form(x);
+      if (f == "\xE2\x80\x9C") ++open;
+      else if (f == "\xE2\x80\x9D") open = std::max(0, open - 1);
+      else if (f == "\"") open = open ? 0 : 1;
+    }
+    if (open > 0) s -= 0.2;
+    bool all_caps = m.trigger.size() > 1;
+    for (unsigned char c : m.trigger)
+      if (std::isalpha(c) && !std::isupper(c)) all_caps = false;
+    if (all_caps) s -= 0.15;
+    if (m.pos == upos::noun) {
+      // The object of a negated verb did not happen either ("did not discuss a deal").
+      std::size_t x = w;
+      while (x > sb && w - x < 5 &&
+             (W[x - 1].tag == upos::det || W[x - 1].tag == upos::adj || W[x - 1].tag == upos::noun ||
+              W[x - 1].tag == upos::num || W[x - 1].tag == upos::propn))
+        --x;
+      if (x > sb && W[x - 1].tag == upos::verb) {
+        for (std::size_t y = x - 1; y > sb && x - 1 - y < 4; --y) {
+          if (W[y - 1].is_negation) {
+            s -= 0.25;
+            break;
+          }
+          if (W[y - 1].aux.empty() && W[y - 1].tag != upos::adv) break;
+        }
+      }
+    }
+    if (m.pos == upos::noun)
+      for (std::size_t x = w; x > sb && w - x < 3; --x) {
+        const auto& l = W[x - 1].lower;
+        if (l == "any" || l == "further" || l == "more" || l == "additional" || l == "possible" ||
+            l == "final" || l == "potential" || l == "broader")
+          s -= 0.15;
+      }
     m.salience = std::clamp(s, 0.0, 1.0);
   }
 };

@@ -451,6 +451,12 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       if (tok.tag != text::upos::unknown) {
         w.tag = tok.tag;
         w.xpos = tok.xpos;
+        // Taggers read plural event nouns that are never verbs ("U.S. tariffs") as VBZ.
+        if (w.tag == text::upos::verb && w.xpos == "VBZ")
+          if (auto it = plurals_.find(w.lower); it != plurals_.end() && !verbs_.count(it->second)) {
+            w.tag = text::upos::noun;
+            w.xpos = "NNS";
+          }
       } else {
         w.tag_guessed = true;
         w.tag = guess_tag(sw, tok.form, w.lower, initial && !known_name, w.xpos);

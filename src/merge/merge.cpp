@@ -104,7 +104,8 @@ struct candidate {
   std::string doc_id, qualified;
   std::optional<timex::day_interval> days;
   int grain = 9;
-  std::set<std::string> actor_tokens;
+  std::set<std::string> actor_tokens;    // every participant
+  std::set<std::string> subject_tokens;  // who acted
   bool mergeable = false;
 };
 
@@ -118,16 +119,23 @@ bool compatible_dates(const candidate& a, const candidate& b, const event_mentio
   return coarse.days->begin <= fine.days->begin && fine.days->end <= coarse.days->end;
 }
 
+bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
+  for (const auto& t : a)
+    if (b.count(t)) return true;
+  return false;
+}
+
 bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
-  if (ea.frame != eb.frame || ea.pol != eb.pol) return false;
-  if (!compatible_dates(a, b, ea, eb)) return false;
-  if (!a.actor_tokens.empty() && !b.actor_tokens.empty()) {
-    bool overlap = false;
-    for (const auto& t : a.actor_tokens)
-      if (b.actor_tokens.count(t)) overlap = true;
-    if (!overlap) return false;
-  }
-  return true;
+  return ea.frame == eb.frame && ea.pol == eb.pol && compatible_dates(a, b, ea, eb);
+}
+
+/// Participants contradict when each side names who acted and neither side's actors appear
+/// among the other's participants ("Trump and Xi held a call" vs "Merz and Macron held a call").
+/// Places and other names in the phrase ("in Geneva") do not contradict anything.
+bool participants_contradict(const std::set<std::string>& subjects_a, const std::set<std::string>& all_a,
+                             const std::set<std::string>& subjects_b, const std::set<std::string>& all_b) {
+  if (subjects_a.empty() || subjects_b.empty()) return false;
+  return !intersects(subjects_a, all_b) && !intersects(subjects_b, all_a);
 }
 
 evidence make_evidence(const std::string& doc_id, const std::string& text, const codepoint_index& cp, byte_span span) {
@@ -191,8 +199,11 @@ story build_story(const std::vector<document_analysis>& analyses) {
       c.qualified = c.doc_id + ":" + ev.id;
       c.days = relations::days_of(ev.when_value);
       if (const auto g = relations::grain_of(ev.when_value)) c.grain = *g;
-      for (const auto& actor : ev.actors)
-        for (const auto& t : name_tokens(actor)) c.actor_tokens.insert(t);
+      for (std::size_t k = 0; k < ev.actors.size(); ++k)
+        for (const auto& t : name_tokens(ev.actors[k])) {
+          c.actor_tokens.insert(t);
+          if (k < ev.subject_count) c.subject_tokens.insert(t);
+        }
       c.mergeable = c.days && ev.cls != event_class::reporting && ev.cls != event_class::i_state &&
                     ev.cls != event_class::perception && ev.when_anchor != "dct";
       cands.push_back(std::move(c));
@@ -218,8 +229,10 @@ story build_story(const std::vector<document_analysis>& analyses) {
       for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
         const auto& first = cands[clusters[cl].front()];
         if (!first.mergeable) continue;
+        // Dates and frames must agree with every member; participants with the cluster as a whole.
         bool all = true;
         int score = 0;
+        std::set<std::string> subjects, participants;
         for (auto m : clusters[cl]) {
           if (!compatible(cands[m], c, ev_of(cands[m]), ev_of(c))) {
             all = false;
@@ -228,7 +241,10 @@ story build_story(const std::vector<document_analysis>& analyses) {
           if (ev_of(cands[m]).when_value == ev_of(c).when_value) score += 2;
           for (const auto& t : c.actor_tokens)
             if (cands[m].actor_tokens.count(t)) ++score;
+          subjects.insert(cands[m].subject_tokens.begin(), cands[m].subject_tokens.end());
+          participants.insert(cands[m].actor_tokens.begin(), cands[m].actor_tokens.end());
         }
+        if (all && participants_contradict(subjects, participants, c.subject_tokens, c.actor_tokens)) all = false;
         if (all && score > best_score) {
           best_score = score;
           chosen = cl;

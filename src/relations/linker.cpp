@@ -162,7 +162,15 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
     std::stable_sort(t.signals.begin(), t.signals.end(),
                      [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
   }
-  for (const auto& r : events::read_table(dir / "non_anaphoric.tsv")) t.non_anaphoric.insert(r.fields[0]);
+  {
+    const auto p = dir / "non_anaphoric.tsv";
+    for (const auto& r : events::read_table(p)) {
+      if (r.fields.size() < 2 || (r.fields[1] != "future" && r.fields[1] != "other"))
+        events::table_error(p, r.line, "expected word<TAB>future|other");
+      t.non_anaphoric.insert(r.fields[0]);
+      if (r.fields[1] == "future") t.future_modifiers.insert(r.fields[0]);
+    }
+  }
   return t;
 }
 
@@ -181,10 +189,15 @@ class default_linker final : public linker {
     anchor_events(st, times, evs, out);
     infer_dates(st, evs);
     anchor_reporting_to_dct(doc, evs);
+    causal_links(st, evs, out, diagnostics);
+    // Dated events are what a timeline is made of: salience rises once an event has a date.
+    for (auto& ev : evs) {
+      if (ev.when_anchor.empty() || ev.when_anchor == "dct") continue;
+      ev.salience = std::min(1.0, ev.salience + (ev.when_anchor == "inferred" ? 0.15 : 0.25));
+    }
     dct_links(doc, evs, out);
     signal_links(st, evs, out);
     date_order_links(evs, out);
-    causal_links(st, evs, out, diagnostics);
     // Deduplicate (from, to, relation), keeping the first (best-supported) one.
     std::set<std::tuple<std::string, std::string, relation>> seen;
     std::vector<link_type> unique;
@@ -267,6 +280,7 @@ class default_linker final : public linker {
       const auto w = st.event_word[e];
       if (w >= n) continue;
       const auto s = st.words[w].sentence;
+      if (evs[e].pos == upos::noun && has_modifier(st, w, tables_.future_modifiers)) continue;
       double best_cost = 1e9;
       std::size_t best = times.size();
       for (std::size_t t = 0; t < times.size(); ++t) {
@@ -276,13 +290,14 @@ class default_linker final : public linker {
         if (!days_of(times[t].value)) continue;
         const auto tb = st.timex_first[t], te = st.timex_last[t];
         const std::size_t lo = std::min(w, tb), hi = std::max(w, te);
-        std::size_t crossings = 0, verbs_between = 0;
+        std::size_t crossings = 0, verbs_between = 0, words_between = 0;
         for (std::size_t x = lo + 1; x < hi; ++x) {
           if (x >= tb && x <= te) continue;
           if (st.words[x].is_boundary) ++crossings;
           if (st.event_at[x] >= 0 && evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::verb) ++verbs_between;
+          if (st.words[x].tag != upos::punct && st.words[x].tag != upos::sym) ++words_between;
         }
-        const double dist = double(hi - lo);
+        const double dist = double(words_between + 1);
         double cost = dist + 5.0 * double(crossings) + 1.5 * double(verbs_between) + (tb < w ? 1.0 : 0.0);
         // A time right in front of an event noun modifies it: "the May 12 agreement".
         if (te + 1 == w || (te + 2 == w && (st.words[te + 1].lower == "'s"))) cost = 0;
@@ -291,7 +306,7 @@ class default_linker final : public linker {
           best = t;
         }
       }
-      if (best == times.size() || best_cost > 10.5) continue;
+      if (best == times.size() || best_cost > 12.5) continue;
       const auto tb = st.timex_first[best], te = st.timex_last[best];
       std::size_t signal_first = tb;
       const temporal_signal* sig = signal_before(st, tb, st.sent_begin[s], signal_first);
@@ -343,6 +358,30 @@ class default_linker final : public linker {
     }
   }
 
+  static bool is_definite(const doc_state& st, std::size_t w) {
+    const auto b = st.sent_begin[st.words[w].sentence];
+    for (std::size_t x = w; x > b && w - x < 5; --x) {
+      const auto& p = st.words[x - 1];
+      if (p.lower == "the" || p.lower == "this" || p.lower == "that" || p.lower == "these" || p.lower == "those" ||
+          p.lower == "his" || p.lower == "her" || p.lower == "their" || p.lower == "its" || p.lower == "our" ||
+          p.lower.size() > 2 && p.lower.compare(p.lower.size() - 2, 2, "'s") == 0 || st.timex_at[x - 1] >= 0)
+        return true;
+      if (p.lower == "a" || p.lower == "an" || p.tag == upos::verb || p.tag == upos::adp || p.is_boundary) return false;
+    }
+    return false;
+  }
+
+  /// True when one of the two words before w (inside its noun phrase) is in `words`.
+  static bool has_modifier(const doc_state& st, std::size_t w, const std::set<std::string>& words) {
+    const auto b = st.sent_begin[st.words[w].sentence];
+    for (std::size_t x = w; x > b && w - x < 3; --x) {
+      const auto& p = st.words[x - 1];
+      if (words.count(p.lower)) return true;
+      if (p.tag == upos::verb || p.tag == upos::adp || p.is_boundary) break;
+    }
+    return false;
+  }
+
   static std::string join(const std::vector<std::string>& ws) {
     std::string out;
     for (const auto& w : ws) out += (out.empty() ? "" : " ") + w;
@@ -366,15 +405,12 @@ class default_linker final : public linker {
       if (ev.cls == event_class::reporting || ev.cls == event_class::i_state) continue;
       const auto w = st.event_word[e];
       if (w >= st.words.size()) continue;
-      bool blocked = false;
-      const auto s = st.words[w].sentence;
-      for (std::size_t x = w; x > st.sent_begin[s] && w - x < 3; --x)
-        if (tables_.non_anaphoric.count(st.words[x - 1].lower)) blocked = true;
-      // A plural or indefinite noun is a new or generic event ("a call", "calls").
-      if (ev.pos == upos::noun && w > st.sent_begin[s] &&
-          (st.words[w - 1].lower == "a" || st.words[w - 1].lower == "an"))
-        blocked = true;
-      if (blocked) continue;
+      if (has_modifier(st, w, tables_.non_anaphoric)) continue;
+      if (ev.pol == events::polarity::neg) continue;
+      if (ev.pos == upos::verb && ev.tns != events::tense::past) continue;
+      // Only a definite noun phrase refers back ("the call", "their call", "Thursday's call",
+      // "that call"); "a call" or a bare "talks" is a new or generic event.
+      if (ev.pos == upos::noun && !is_definite(st, w)) continue;
       std::map<std::string, std::pair<int, std::size_t>> votes;  // value -> (count, nearest distance rank)
       for (auto d : it->second) {
         auto& v = votes[evs[d].when_value];
@@ -535,7 +571,7 @@ class default_linker final : public linker {
     }
   }
 
-  void causal_links(const doc_state& st, const std::vector<event_mention>& evs, std::vector<link_type>& out,
+  void causal_links(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out,
                     std::vector<diagnostic>& diagnostics) const {
     for (std::size_t s = 0; s < st.sent_begin.size(); ++s) {
       const auto b = st.sent_begin[s], e = st.sent_end[s];
@@ -575,9 +611,14 @@ class default_linker final : public linker {
             for (std::size_t y = x - 1; y > b; --y) {
               const auto& t = st.words[y - 1];
               const int v = st.event_at[y - 1];
-              if (v >= 0 && evs[static_cast<std::size_t>(v)].pos == upos::verb) return static_cast<std::size_t>(v);
+              if (v >= 0 && evs[static_cast<std::size_t>(v)].pos == upos::verb) {
+                const auto cls = evs[static_cast<std::size_t>(v)].cls;
+                if (cls == event_class::reporting || cls == event_class::i_state) break;
+                return static_cast<std::size_t>(v);
+              }
               if (t.tag == upos::det || t.tag == upos::adj || t.tag == upos::num || t.tag == upos::noun ||
-                  t.tag == upos::propn || (t.tag == upos::punct && st.doc.tokens[t.token].form == "-"))
+                  t.tag == upos::propn || t.tag == upos::sym || t.tag == upos::pron ||
+                  (t.tag == upos::punct && (st.doc.tokens[t.token].form == "-" || st.doc.tokens[t.token].form == "%")))
                 continue;
               break;
             }
@@ -612,7 +653,7 @@ class default_linker final : public linker {
               continue;
             }
             const bool kv = evs[k].pos == upos::verb, bv = evs[*best].pos == upos::verb;
-            if ((kv && !bv) || (kv == bv && evs[k].salience >= evs[*best].salience)) best = k;
+            if ((kv && !bv) || (kv == bv && evs[k].salience > evs[*best].salience)) best = k;
           }
           return best;
         };
@@ -639,6 +680,16 @@ class default_linker final : public linker {
                       ") is dated after the effect (" + evs[*effect].when_value + ")";
           diagnostics.push_back(std::move(d));
           continue;
+        }
+        // "X in retaliation" right after a dated X-sentence: the retaliation is dated like its
+        // cause when that date is a month or coarser (the reply falls within the same period).
+        if ((cue->direction == "backward_prev" || cue->direction == "forward_prev") &&
+            evs[*effect].when_value.empty() && dc) {
+          const auto g = grain_of(evs[*cause].when_value);
+          if (g && *g >= 2) {
+            evs[*effect].when_value = evs[*cause].when_value;
+            evs[*effect].when_anchor = "inferred";
+          }
         }
         // Evidence: the cue and the words after it up to the end of the phrase it introduces.
         std::size_t ev_end = cue_end;

@@ -49,6 +49,7 @@ struct event_mention {
                                 ///< ("call", "spoke", "conversation" -> "contact"); else the lemma
   text::upos pos = text::upos::unknown;  ///< part of speech of the trigger (verb, noun, ...)
   std::vector<byte_span> actor_spans;    ///< where each actor was found (parallel to actors)
+  std::size_t subject_count = 0;         ///< the first subject_count actors are who acted
   // Filled by the relations stage (anchoring):
   std::string when_value;       ///< TIMEX3 value of its time, or ""
   std::string when_anchor;      ///< timex id ("t3"), "dct", "inferred" or ""

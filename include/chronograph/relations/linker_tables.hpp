@@ -36,7 +36,8 @@ struct temporal_signal {
 struct linker_tables {
   std::vector<causal_cue> causal;        ///< longest cue first
   std::vector<temporal_signal> signals;  ///< longest signal first
-  std::set<std::string> non_anaphoric;
+  std::set<std::string> non_anaphoric;  ///< every modifier of non_anaphoric.tsv
+  std::set<std::string> future_modifiers;  ///< those of kind "future"
   /// Loads the tables of a resource directory; throws resource_error naming file:line.
   static linker_tables load(const std::filesystem::path& dir);
 };
