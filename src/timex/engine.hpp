@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,7 @@ enum class token_kind : std::uint8_t { word, number, punct };
 struct token {
   std::uint32_t begin = 0, end = 0;
   std::string_view key;
+  int id = -1;  ///< interned key (rule_set vocabulary), -1 when no rule or list mentions it
   token_kind kind = token_kind::word;
   bool space_before = true;
   bool is_capitalized = false;
@@ -43,6 +45,7 @@ struct word_list {
   std::string name;
   struct node {
     std::vector<std::pair<std::string, int>> children;  ///< key -> node index
+    std::vector<std::pair<int, int>> child_ids;         ///< interned key -> node index (matching)
     int value = -1;                                     ///< index into values
     bool needs_capital = false;                          ///< flag "cap": only when capitalised
   };
@@ -60,6 +63,7 @@ enum class builtin : std::uint8_t { integer, number, year, yy, dom, mm, hour, ho
 struct element {
   enum kind_type : std::uint8_t { literal, list, builtin_class, group } kind = literal;
   std::string text;     ///< literal key
+  int id = -1;          ///< interned literal key
   int list_id = -1;
   builtin cls = builtin::integer;
   std::vector<sequence> alternatives;
@@ -103,7 +107,24 @@ struct rule_set::impl {
   std::vector<example> examples;
   /// First-token index: token key -> rules that may start there; number-token starters.
   std::unordered_map<std::string, std::vector<int>> by_first_key;
+  std::vector<std::vector<int>> by_first_id;  ///< by_first_key indexed by interned key
+  /// Vocabulary: every literal and list-entry token key, interned to a small integer so that
+  /// matching compares integers (one hash lookup per text token).
+  std::unordered_map<std::string_view, int> vocab;
+  std::vector<std::unique_ptr<std::string>> vocab_storage;
+  int intern(const std::string& key) {
+    if (const auto it = vocab.find(key); it != vocab.end()) return it->second;
+    vocab_storage.push_back(std::make_unique<std::string>(key));
+    const int id = static_cast<int>(vocab_storage.size() - 1);
+    vocab.emplace(*vocab_storage.back(), id);
+    return id;
+  }
+  [[nodiscard]] int id_of(std::string_view key) const {
+    const auto it = vocab.find(key);
+    return it == vocab.end() ? -1 : it->second;
+  }
   std::vector<int> by_number, by_any_word;
+  std::vector<std::uint32_t> number_first_mask;  ///< per rule: builtin classes that may start it
   std::size_t max_rule_tokens = 0;
   // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod

@@ -24,9 +24,10 @@ struct capture_slot {
 
 constexpr std::size_t max_captures = 8;
 
-bool is_word_number_key(const rule_set::impl& rs, std::string_view key, double& value) {
+bool is_word_number_key(const rule_set::impl& rs, int key, double& value) {
+  if (key < 0) return false;
   const auto& list = rs.lists[static_cast<std::size_t>(rs.list("number_word"))];
-  for (const auto& [k, child] : list.nodes[0].children) {
+  for (const auto& [k, child] : list.nodes[0].child_ids) {
     if (k == key) {
       const int v = list.nodes[static_cast<std::size_t>(child)].value;
       if (v < 0) return false;
@@ -66,9 +67,18 @@ class matcher {
         run(&f, start);
       }
     };
-    key_buffer_.assign(t.key.data(), t.key.size());
-    if (const auto it = rs_.by_first_key.find(key_buffer_); it != rs_.by_first_key.end()) try_rules(it->second);
-    if (t.kind == token_kind::number) try_rules(rs_.by_number);
+    if (t.id >= 0) try_rules(rs_.by_first_id[static_cast<std::size_t>(t.id)]);
+    if (t.kind == token_kind::number) {
+      // Only the rules whose first class accepts this number token.
+      std::uint32_t mask = 0;
+      double ignored = 0;
+      for (unsigned b = 0; b <= static_cast<unsigned>(builtin::cap); ++b)
+        if (builtin_match(static_cast<builtin>(b), start, ignored) > start) mask |= 1u << b;
+      number_rules_.clear();
+      for (int id : rs_.by_number)
+        if (rs_.number_first_mask[static_cast<std::size_t>(id)] & mask) number_rules_.push_back(id);
+      try_rules(number_rules_);
+    }
     if (t.kind == token_kind::word && !rs_.by_any_word.empty()) try_rules(rs_.by_any_word);
     return best.rule >= 0;
   }
@@ -118,7 +128,7 @@ class matcher {
     const token& t = toks_[pos];
     switch (e.kind) {
       case element::literal:
-        if (t.key == e.text) {
+        if (t.id == e.id) {
           const capture_slot saved = e.capture >= 0 ? caps_[e.capture] : capture_slot{};
           set_capture(e, pos, pos + 1, t.key, 0, false);
           run(&next, pos + 1);
@@ -133,10 +143,12 @@ class matcher {
           if (q > pos && toks_[q].space_before && toks_[q].kind == token_kind::punct && toks_[q].key != "'" &&
               toks_[q].key != "-")
             break;
-          const auto& children = list.nodes[static_cast<std::size_t>(node)].children;
+          const auto& children = list.nodes[static_cast<std::size_t>(node)].child_ids;
           int child = -1;
+          const int id = toks_[q].id;
+          if (id < 0) break;
           for (const auto& [k, c] : children)
-            if (k == toks_[q].key) {
+            if (k == id) {
               child = c;
               break;
             }
@@ -200,14 +212,14 @@ class matcher {
 
   std::size_t number_words(std::size_t pos, double& value) const {
     double v = 0;
-    if (!is_word_number_key(rs_, toks_[pos].key, v)) return pos;
+    if (!is_word_number_key(rs_, toks_[pos].id, v)) return pos;
     std::size_t end = pos + 1;
     // tens + unit: "twenty four", "twenty-four"
     if (v >= 20 && v < 100 && static_cast<int>(v) % 10 == 0 && end < toks_.size()) {
       std::size_t q = end;
       if (toks_[q].key == "-" && !toks_[q].space_before && q + 1 < toks_.size()) ++q;
       double u = 0;
-      if (q < toks_.size() && is_word_number_key(rs_, toks_[q].key, u) && u >= 1 && u <= 9) {
+      if (q < toks_.size() && is_word_number_key(rs_, toks_[q].id, u) && u >= 1 && u <= 9) {
         v += u;
         end = q + 1;
       }
@@ -347,8 +359,8 @@ class matcher {
   int number_word_ = -1;
   int current_rule_ = -1;
   result* best_ = nullptr;
+  std::vector<int> number_rules_;
   capture_slot caps_[max_captures];
-  std::string key_buffer_;
 };
 
 int to_int(const capture_slot& c) {
@@ -445,8 +457,8 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
       if (t.xpos == "VBZ" || t.xpos == "VBP") return tense::present;
     }
     if (t.kind != token_kind::word) return tense::unknown;
-    for (const auto& [k, child] : cues.nodes[0].children) {
-      if (k == t.key) {
+    for (const auto& [k, child] : cues.nodes[0].child_ids) {
+      if (k == t.id) {
         const int v = cues.nodes[static_cast<std::size_t>(child)].value;
         if (v < 0) break;
         const std::string& val = cues.values[static_cast<std::size_t>(v)];
@@ -506,8 +518,8 @@ void expand_modifier(const rule_set::impl& rs, const std::vector<token>& toks, s
     std::size_t q = b;
     for (; q < first; ++q) {
       int child = -1;
-      for (const auto& [k, ch] : list.nodes[static_cast<std::size_t>(node)].children)
-        if (k == toks[q].key) {
+      for (const auto& [k, ch] : list.nodes[static_cast<std::size_t>(node)].child_ids)
+        if (k == toks[q].id && k >= 0) {
           child = ch;
           break;
         }
@@ -554,6 +566,7 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
   const std::string lowered = ascii_lower(text);
   std::vector<token> toks;
   tokenize(text, lowered, toks);
+  for (auto& t : toks) t.id = rs.id_of(t.key);
   apply_pos_tags(doc, toks);
   std::vector<candidate> out;
   matcher m(rs, toks);

@@ -478,7 +478,7 @@ void load_rules(rule_set::impl& rs, const fs::path& path) {
 
 // First-token keys of a sequence; `numbers`/`words` set when a class may start it.
 void first_keys(const rule_set::impl& rs, const sequence& s, std::size_t k, std::set<std::string>& keys,
-                bool& numbers, bool& words, bool& empty) {
+                bool& numbers, bool& words, bool& empty, std::uint32_t& mask) {
   if (k >= s.size()) {
     empty = true;
     return;
@@ -492,7 +492,10 @@ void first_keys(const rule_set::impl& rs, const sequence& s, std::size_t k, std:
       break;
     case element::builtin_class:
       if (e.cls == builtin::word || e.cls == builtin::cap) words = true;
-      else numbers = true;
+      else {
+        numbers = true;
+        mask |= 1u << static_cast<unsigned>(e.cls);
+      }
       if (e.cls == builtin::number && rs.list("number_word") >= 0)
         for (const auto& key : rs.lists[static_cast<std::size_t>(rs.list("number_word"))].first_keys) keys.insert(key);
       if (e.cls == builtin::decade || e.cls == builtin::yy) keys.insert("'");
@@ -502,10 +505,17 @@ void first_keys(const rule_set::impl& rs, const sequence& s, std::size_t k, std:
       }
       break;
     case element::group:
-      for (const auto& alt : e.alternatives) first_keys(rs, alt, 0, keys, numbers, words, inner_empty);
+      for (const auto& alt : e.alternatives) first_keys(rs, alt, 0, keys, numbers, words, inner_empty, mask);
       break;
   }
-  if (e.is_optional || inner_empty) first_keys(rs, s, k + 1, keys, numbers, words, empty);
+  if (e.is_optional || inner_empty) first_keys(rs, s, k + 1, keys, numbers, words, empty, mask);
+}
+
+void intern_sequence(rule_set::impl& rs, sequence& s) {
+  for (auto& e : s) {
+    if (e.kind == element::literal) e.id = rs.intern(e.text);
+    for (auto& alt : e.alternatives) intern_sequence(rs, alt);
+  }
 }
 
 std::size_t max_tokens(const sequence& s) {
@@ -554,12 +564,24 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir) {
   rs->mod_prefix_list = rs->list("mod_prefix");
   rs->tense_cue_list = rs->list("tense_cue");
   for (const auto& p : rules) load_rules(*rs, p);
+  // Intern list keys and literals.
+  for (auto& list : rs->lists)
+    for (auto& node : list.nodes)
+      for (const auto& [k, child] : node.children) node.child_ids.emplace_back(rs->intern(k), child);
+  for (auto& r : rs->rules) intern_sequence(*rs, r.pattern);
+  rs->by_first_id.resize(rs->vocab_storage.size());
   for (std::size_t i = 0; i < rs->rules.size(); ++i) {
     std::set<std::string> keys;
     bool numbers = false, words = false, empty = false;
-    first_keys(*rs, rs->rules[i].pattern, 0, keys, numbers, words, empty);
+    std::uint32_t mask = 0;
+    first_keys(*rs, rs->rules[i].pattern, 0, keys, numbers, words, empty, mask);
+    rs->number_first_mask.push_back(mask);
     if (empty) fail(rs->rules[i].file, rs->rules[i].line, "pattern can match nothing");
-    for (const auto& k : keys) rs->by_first_key[k].push_back(static_cast<int>(i));
+    for (const auto& k : keys) {
+      rs->by_first_key[k].push_back(static_cast<int>(i));
+      const int id = rs->id_of(k);
+      if (id >= 0) rs->by_first_id[static_cast<std::size_t>(id)].push_back(static_cast<int>(i));
+    }
     if (numbers) rs->by_number.push_back(static_cast<int>(i));
     if (words) rs->by_any_word.push_back(static_cast<int>(i));
     rs->max_rule_tokens = std::max(rs->max_rule_tokens, max_tokens(rs->rules[i].pattern));
