@@ -235,6 +235,15 @@ class matcher {
       }
     }
     value = v;
+    return and_a_half(end, value);
+  }
+
+  // "one and a half", "2 and a half": adds 0.5 when the words follow the number.
+  std::size_t and_a_half(std::size_t end, double& value) const {
+    if (end + 2 < toks_.size() && toks_[end].key == "and" && toks_[end + 1].key == "a" && toks_[end + 2].key == "half") {
+      value += 0.5;
+      return end + 3;
+    }
     return end;
   }
 
@@ -246,7 +255,10 @@ class matcher {
         value = t.number;
         return pos + 1;
       case builtin::number: {
-        if (t.kind == token_kind::word) return number_words(pos, value);
+        if (t.kind == token_kind::word) {
+          const std::size_t end = number_words(pos, value);
+          return end > pos ? and_a_half(end, value) : pos;
+        }
         if (!is_plain_int(t)) return pos;
         double v = t.number;
         std::size_t end = pos + 1;
@@ -281,7 +293,7 @@ class matcher {
           return end + 3;
         }
         value = v;
-        return end;
+        return and_a_half(end, value);
       }
       case builtin::year:
         if (t.kind == token_kind::word && (t.key == "nineteen" || t.key == "eighteen") && pos + 1 < toks_.size()) {
