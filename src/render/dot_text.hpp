@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Escaping article text for Graphviz labels (private to render).
+// Escaping article text for each output (private to render).
 #pragma once
 
 #include <string>
@@ -16,5 +16,14 @@ namespace chronograph::render {
 /// Quotes need nothing here: cgraph quotes and escapes them when it writes DOT, and Graphviz
 /// escapes <, >, " and & itself when it writes SVG.
 [[nodiscard]] std::string dot_escape(std::string_view text);
+
+/// Text for XML and HTML content and attribute values: &, <, >, " and ' as entities; control
+/// characters XML 1.0 forbids (all below U+0020 but tab, LF, CR) become spaces.
+[[nodiscard]] std::string xml_escape(std::string_view text);
+
+/// Text for a Mermaid timeline period or event: ':', '#', '<', '>' and the first '%' of "%%" as
+/// Mermaid entity codes ("#58;"), so they cannot end an event, start a comment or open a tag;
+/// line breaks and other control characters become spaces.
+[[nodiscard]] std::string mermaid_escape(std::string_view text);
 
 }  // namespace chronograph::render
