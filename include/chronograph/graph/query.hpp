@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// One entry point for `chronograph query`: a question word, its arguments (event references or
+// dates), and a plain answer the CLI prints as text or JSON or draws (see render/answer.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronograph/graph/event_graph.hpp"
+
+namespace chronograph::graph {
+
+/// The questions `ask` understands.
+enum class question { causes, effects, before, after, path, between, around };
+
+/// "causes", "effects", ... -> question; nullopt for anything else.
+[[nodiscard]] std::optional<question> question_from_string(std::string_view word) noexcept;
+[[nodiscard]] const char* to_string(question q) noexcept;
+
+/// A question's answer, in plain values.
+struct answer {
+  question asked = question::causes;
+  std::vector<std::string> arguments;   ///< as the user gave them
+  std::vector<resolution> subjects;     ///< how each event reference was resolved (event questions)
+  std::vector<time_span> dates;         ///< the parsed dates (between, around)
+  long days = 0;                        ///< the window of `around`
+  std::vector<event_hit> events;        ///< the answer's events, nearest/earliest first
+  std::optional<std::vector<link_step>> path;  ///< for `path`: the chain, or nullopt if unconnected
+};
+
+/// Answers a question. Event references are ids or words (event_graph::resolve picks the best
+/// match; the answer keeps the other candidates); dates are TIMEX3-style values ("2025-04",
+/// "2025-06-05", "2025-W22"). `days` is used by `around` only.
+/// Throws input_error when the number of arguments is wrong, a reference matches no event, or a
+/// date cannot be read — the message says which.
+[[nodiscard]] answer ask(const event_graph& g, question q, const std::vector<std::string>& arguments, long days = 7);
+
+/// The story restricted to some events: those events (in story order), the links among them
+/// and to time expressions, the time expressions and documents they refer to, and the
+/// diagnostics of those documents. For drawing an answer with render::to_dot / render::render.
+[[nodiscard]] story substory(const story& s, const std::vector<std::string>& event_ids);
+
+/// The events an answer names (its subjects and hits), for substory().
+[[nodiscard]] std::vector<std::string> events_of(const answer& a);
+
+}  // namespace chronograph::graph
