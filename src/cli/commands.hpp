@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// The CLI's commands as plain functions over option structs (main.cpp parses with CLI11).
+// Each returns the process exit code; see README "Exit codes".
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace chronograph::cli {
+
+enum exit_code : int { ok = 0, some_failed = 1, usage = 2, resources = 3, io = 4 };
+
+struct common_options {
+  bool quiet = false;        ///< no progress or summary on stderr
+  unsigned jobs = 0;         ///< worker threads; 0 = all cores
+  bool lenient = false;      ///< replace invalid UTF-8 instead of failing the document
+};
+
+struct build_options {
+  common_options common;
+  std::vector<std::string> inputs;
+  std::string dct;           ///< --dct, "" = none
+  std::string out = "out";
+  std::vector<std::string> formats{"json", "dot", "svg", "png"};
+  bool per_document = false;
+  bool all_events = false;
+  double min_salience = 0.5;
+  std::string view = "timeline";
+};
+int run_build(const build_options& opts);
+
+struct extract_options {
+  common_options common;
+};
+int run_extract(const extract_options& opts);
+
+struct timeml_options {
+  common_options common;
+  std::vector<std::string> inputs;  ///< .tml files
+  std::string out;
+};
+int run_timeml(const timeml_options& opts);
+
+/// The formats `build --format` accepts, "all" expanding to every one of them.
+[[nodiscard]] std::vector<std::string> known_formats();
+
+}  // namespace chronograph::cli

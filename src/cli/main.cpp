@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// chronograph's command line: parses options with CLI11 and hands them to the commands.
+// No pipeline logic lives here.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "chronograph/error.hpp"
+#include "chronograph/resources.hpp"
+#include "commands.hpp"
+
+namespace cli = chronograph::cli;
+
+namespace {
+
+void add_common(CLI::App& cmd, cli::common_options& c) {
+  cmd.add_flag("-q,--quiet", c.quiet, "No progress or summary on stderr");
+  cmd.add_option("-j,--jobs", c.jobs, "Worker threads (default: all cores)")->check(CLI::Range(0u, 1024u));
+  cmd.add_flag("--lenient", c.lenient, "Replace invalid UTF-8 with U+FFFD instead of failing the document");
+}
+
+constexpr const char* exit_codes =
+    "Exit codes: 0 ok; 1 some documents failed (the others were processed and written); 2 usage error;\n"
+    "3 resource or model error; 4 I/O error (nothing readable, or output not writable).";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"chronograph: turns news articles into dated events, links them into a graph and renders timelines."};
+  app.require_subcommand(1);
+  app.footer(exit_codes);
+  app.set_version_flag("--version", "chronograph 0.1.0");
+  std::string resources;
+  app.add_option("--resources", resources, "Resource root (rule tables, models); default: built-in location")
+      ->check(CLI::ExistingDirectory);
+
+  cli::build_options build;
+  auto* build_cmd = app.add_subcommand("build", "Build one story from articles and render it");
+  build_cmd->add_option("inputs", build.inputs, "Files, directories (their *.txt, with manifest.json) or - for stdin")
+      ->required();
+  build_cmd->add_option("--dct", build.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
+  build_cmd->add_option("-o,--out", build.out, "Output directory")->capture_default_str();
+  build_cmd->add_option("-f,--format", build.formats, "Output formats: json, dot, svg, png, pdf, all")
+      ->delimiter(',')
+      ->capture_default_str();
+  build_cmd->add_flag("--per-document", build.per_document, "Also write <doc-id>.<ext> for each document");
+  build_cmd->add_flag("--all-events", build.all_events, "Render every event, not only salient ones");
+  build_cmd->add_option("--min-salience", build.min_salience, "Salience threshold for rendered events")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  build_cmd->add_option("--view", build.view, "timeline or causal")
+      ->check(CLI::IsMember({"timeline", "causal"}))
+      ->capture_default_str();
+  add_common(*build_cmd, build.common);
+  build_cmd->footer(
+      "Example:\n  chronograph build samples --out graphs --format all\n"
+      "  chronograph build article.txt --dct 2025-06-05 --format json,svg\n"
+      "The DCT comes from --dct, else DIR/manifest.json (docs/manifest.md), else a dateline or\n"
+      "'Published <date>' line; without one, relative dates stay underspecified (a warning).");
+
+  cli::extract_options extract;
+  bool jsonl = false;
+  auto* extract_cmd = app.add_subcommand("extract", "Streaming mode: one JSON document per line in, one story per line out");
+  extract_cmd->add_flag("--jsonl", jsonl, "Read {\"id\",\"text\",\"dct\"} lines on stdin, write schema-v1 lines on stdout")
+      ->required();
+  add_common(*extract_cmd, extract.common);
+  extract_cmd->footer(
+      "Example:\n  echo '{\"id\":\"a\",\"text\":\"Talks were held on May 12.\",\"dct\":\"2025-06-05\"}' | chronograph extract --jsonl\n"
+      "A bad line yields {\"id\",\"error\"} and the run goes on (exit code 1 at the end).");
+
+  cli::timeml_options timeml;
+  auto* timeml_cmd = app.add_subcommand("timeml", "Annotate TimeML/TempEval-3 files (TIMEX3, EVENT, TLINK), text unchanged");
+  timeml_cmd->add_option("inputs", timeml.inputs, "TimeML .tml files (DCT and raw TEXT are read)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  timeml_cmd->add_option("-o,--out", timeml.out, "Output directory: one .tml per input, same file name")->required();
+  add_common(*timeml_cmd, timeml.common);
+  timeml_cmd->footer("Example:\n  chronograph timeml ../shared/data/tempeval3/TBAQ-cleaned/AQUAINT/*.tml --out /tmp/system\n"
+                     "Gold annotations in the input are dropped; the output holds chronograph's own.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? cli::ok : cli::usage;
+  }
+  try {
+    if (!resources.empty()) chronograph::set_resource_root(resources);
+    if (*build_cmd) return cli::run_build(build);
+    if (*extract_cmd) return cli::run_extract(extract);
+    if (*timeml_cmd) return cli::run_timeml(timeml);
+  } catch (const chronograph::resource_error& e) {
+    std::cerr << "chronograph: resource error: " << e.what() << '\n';
+    return cli::resources;
+  } catch (const chronograph::io_error& e) {
+    std::cerr << "chronograph: I/O error: " << e.what() << '\n';
+    return cli::io;
+  } catch (const chronograph::input_error& e) {
+    std::cerr << "chronograph: error: " << e.what() << '\n';
+    return cli::some_failed;
+  } catch (const std::exception& e) {
+    std::cerr << "chronograph: error: " << e.what() << '\n';
+    return cli::resources;
+  }
+  return cli::usage;
+}

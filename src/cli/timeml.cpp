@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// `chronograph timeml`: annotate TempEval-3 input files with the pipeline's TIMEX3, EVENT,
+// MAKEINSTANCE, TLINK and CLINK elements, text unchanged — what TempEval-3 scorers read.
+#include <algorithm>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "chronograph/error.hpp"
+#include "chronograph/ingest/timeml.hpp"
+#include "chronograph/pipeline.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace chronograph::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// TimeML's MAKEINSTANCE pos attribute from the trigger's UPOS.
+const char* timeml_pos(const text::annotated_document& doc, byte_span span) {
+  for (const auto& t : doc.tokens) {
+    if (t.span.end <= span.begin) continue;
+    if (t.span.begin >= span.end) break;
+    switch (t.tag) {
+      case text::upos::verb: case text::upos::aux: return "VERB";
+      case text::upos::noun: case text::upos::propn: return "NOUN";
+      case text::upos::adj: return "ADJECTIVE";
+      case text::upos::adp: return "PREPOSITION";
+      default: return "OTHER";
+    }
+  }
+  return "OTHER";
+}
+
+// "e12" -> "ei12" (one instance per event).
+std::string instance_of(const std::string& event_id) { return "ei" + event_id.substr(1); }
+
+ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, const merge::document_analysis& a) {
+  ingest::timeml_document out;
+  out.path = input.path;
+  out.docid = input.docid;
+  out.dct_value = input.dct_value;
+  out.dct = input.dct;
+  out.dct_attributes = input.dct_attributes;
+  out.dct_text = input.dct_text;
+  out.title = input.title;
+  out.text = input.text;
+  for (const auto& t : a.timexes) {
+    ingest::timeml_attributes attrs{{"tid", t.id}, {"type", timex::to_string(t.type)}, {"value", t.value}};
+    if (!t.mod.empty()) attrs.emplace_back("mod", t.mod);
+    if (!t.quant.empty()) attrs.emplace_back("quant", t.quant);
+    if (!t.freq.empty()) attrs.emplace_back("freq", t.freq);
+    out.annotations.push_back({t.span, "TIMEX3", std::move(attrs)});
+  }
+  for (const auto& e : a.events) {
+    // An event trigger that overlaps a time expression is dropped: TimeML elements must nest.
+    bool clash = false;
+    for (const auto& t : a.timexes)
+      if (t.span.overlaps(e.span) && !t.span.contains(e.span)) clash = true;
+    if (clash) continue;
+    out.annotations.push_back({e.span, "EVENT", {{"eid", e.id}, {"class", events::to_string(e.cls)}}});
+    ingest::timeml_attributes mi{{"eventID", e.id},
+                                 {"eiid", instance_of(e.id)},
+                                 {"tense", events::to_string(e.tns)},
+                                 {"aspect", events::to_string(e.asp)},
+                                 {"polarity", events::to_string(e.pol)},
+                                 {"pos", timeml_pos(a.annotated, e.span)}};
+    if (!e.modality.empty()) mi.emplace_back("modality", e.modality);
+    out.trailing.push_back({"MAKEINSTANCE", std::move(mi)});
+  }
+  std::sort(out.annotations.begin(), out.annotations.end(), [](const auto& x, const auto& y) {
+    return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
+  });
+  const auto endpoint = [](const std::string& id, const char* event_attr, const char* time_attr) {
+    return id.rfind('e', 0) == 0 ? std::make_pair(std::string(event_attr), instance_of(id))
+                                 : std::make_pair(std::string(time_attr), id);
+  };
+  std::size_t tl = 0, cl = 0;
+  for (const auto& l : a.links) {
+    if (relations::is_causal(l.rel)) {
+      if (l.from.rfind('e', 0) != 0 || l.to.rfind('e', 0) != 0) continue;
+      out.trailing.push_back({"CLINK",
+                              {{"lid", "c" + std::to_string(++cl)},
+                               {"eventInstanceID", instance_of(l.from)},
+                               {"relatedToEventInstance", instance_of(l.to)},
+                               {"relType", relations::to_string(l.rel)}}});
+    } else {
+      out.trailing.push_back({"TLINK",
+                              {{"lid", "l" + std::to_string(++tl)},
+                               {"relType", relations::to_string(l.rel)},
+                               endpoint(l.from, "eventInstanceID", "timeID"),
+                               endpoint(l.to, "relatedToEventInstance", "relatedToTime")}});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_timeml(const timeml_options& opts) {
+  ensure_directory(opts.out);
+  const auto models = pipeline_models::load_default();
+  std::vector<ingest::timeml_document> inputs;
+  std::vector<document> docs;
+  bool any_failed = false;
+  for (const auto& path : opts.inputs) {
+    try {
+      auto tml = ingest::read_timeml(path);
+      document doc;
+      doc.id = tml.docid;
+      doc.path = path;
+      doc.text = tml.text;
+      doc.dct = tml.dct;
+      doc.dct_origin = tml.dct ? "timeml" : "";
+      docs.push_back(std::move(doc));
+      inputs.push_back(std::move(tml));
+    } catch (const error& e) {
+      std::cerr << "chronograph: error: " << e.what() << '\n';
+      any_failed = true;
+    }
+  }
+  const bool progress = !opts.common.quiet && ::isatty(STDERR_FILENO);
+  auto batch = analyze_documents(std::move(docs), models, opts.common.jobs, [&](std::size_t done, std::size_t total) {
+    if (progress) std::cerr << "\rchronograph: annotated " << done << '/' << total << std::flush;
+  });
+  if (progress) std::cerr << '\n';
+  for (const auto& f : batch.failures) {
+    std::cerr << "chronograph: error: " << f.message << '\n';
+    any_failed = true;
+  }
+  std::size_t next = 0;
+  for (const auto& input : inputs) {
+    if (next >= batch.analyses.size() || batch.analyses[next].annotated.doc.path != input.path) continue;
+    const auto& a = batch.analyses[next++];
+    const auto name = fs::path(input.path).filename().string();
+    try {
+      ingest::write_timeml_file(annotate_timeml(input, a), output_file(opts.out, name, ""));
+    } catch (const input_error& e) {
+      std::cerr << "chronograph: error: " << input.path << ": " << e.what() << '\n';
+      any_failed = true;
+    }
+  }
+  if (!opts.common.quiet)
+    std::cerr << "chronograph: wrote " << next << " TimeML file(s) to " << opts.out << '\n';
+  return any_failed ? some_failed : ok;
+}
+
+}  // namespace chronograph::cli
