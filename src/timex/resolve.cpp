@@ -568,6 +568,11 @@ struct resolver {
       r.g = grain::quarter;
       return r;
     }
+    if (g == grain::quarter && last_quarter && c.unit == "Y") {  // "the year-ago quarter": that quarter
+      r.value = pad(year_of(d), 4) + "-Q" + std::to_string(*last_quarter);
+      r.g = grain::quarter;
+      return r;
+    }
     r.g = g;
     r.value = at_grain(d, g);
     if (!c.part_of_day.empty()) r.value += "T" + c.part_of_day;

@@ -348,7 +348,7 @@ void parse_value(rule& r, const std::string& value, const std::string& file, std
 // Splits "rule NAME  match: ...  value: ...  grain: day" into its fields.
 std::vector<std::pair<std::string, std::string>> rule_fields(const std::string& line, std::string& name,
                                                              const std::string& file, std::size_t number) {
-  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:"};
+  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:"};
   std::istringstream in(line);
   std::string word;
   in >> word >> name;
@@ -378,7 +378,7 @@ std::string quoted(const std::string& s, std::size_t& at, const std::string& fil
   return s.substr(b + 1, e - b - 1);
 }
 
-void load_rules(rule_set::impl& rs, const fs::path& path) {
+void load_rules(rule_set::impl& rs, const fs::path& path, const rule_set::options& opts) {
   std::ifstream in(path);
   if (!in) throw resource_error(path.string() + ": cannot read rule file");
   const std::string file = path.string();
@@ -428,6 +428,11 @@ void load_rules(rule_set::impl& rs, const fs::path& path) {
         else if (k == "mod") r.mod = val;
         else if (k == "quant") r.quant = val;
         else if (k == "freq") r.freq = val;
+        else if (k == "order") {
+          if (val != "mdy" && val != "dmy") fail(file, number, "order: takes mdy or dmy");
+          const bool wanted = (val == "mdy") == (opts.numeric_dates == rule_set::numeric_order::month_day);
+          if (!wanted) off = true;
+        }
         else if (k == "type") {
           if (val == "DATE") r.type = timex_type::date;
           else if (val == "TIME") r.type = timex_type::time;
@@ -539,7 +544,7 @@ rule_set::~rule_set() = default;
 const std::vector<rule_set::example>& rule_set::examples() const noexcept { return impl_->examples; }
 std::size_t rule_set::rule_count() const noexcept { return impl_->rules.size(); }
 
-std::shared_ptr<const rule_set> rule_set::load(const std::string& dir) {
+std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const options& opts) {
   auto rs = std::make_unique<impl>();
   const fs::path root(dir);
   std::error_code ec;
@@ -563,7 +568,7 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir) {
     if (rs->list(required) < 0) throw resource_error((root / "lists").string() + ": missing list " + required + ".tsv");
   rs->mod_prefix_list = rs->list("mod_prefix");
   rs->tense_cue_list = rs->list("tense_cue");
-  for (const auto& p : rules) load_rules(*rs, p);
+  for (const auto& p : rules) load_rules(*rs, p, opts);
   // Intern list keys and literals.
   for (auto& list : rs->lists)
     for (auto& node : list.nodes)
@@ -589,8 +594,8 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir) {
   return std::make_shared<const rule_set>(std::move(rs));
 }
 
-std::shared_ptr<const rule_set> rule_set::load_default() {
-  return load(resource_path("timex", "en").string());
+std::shared_ptr<const rule_set> rule_set::load_default(const options& opts) {
+  return load(resource_path("timex", "en").string(), opts);
 }
 
 }  // namespace chronograph::timex

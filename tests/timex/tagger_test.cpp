@@ -169,3 +169,21 @@ TEST_CASE("quarterly reports: year-ago periods take the quarter under discussion
   CHECK(ms[1].value == "1988-Q3");
   CHECK(ms[2].value == "1988-Q3");
 }
+
+TEST_CASE("all-numeric dates follow the numeric order option", "[timex][rules]") {
+  const auto tag_with = [](const std::shared_ptr<const rule_set>& rules, const std::string& text) {
+    text::annotated_document doc;
+    doc.doc.text = text;
+    std::vector<diagnostic> diagnostics;
+    return resolve(recognize(doc, *rules), anchor_policy::news(parse_creation_time("2016-03-15")), text, diagnostics);
+  };
+  const auto us = tag_with(test::rules(), "6/5/2025");
+  REQUIRE(us.size() == 1);
+  CHECK(us[0].value == "2025-06-05");
+  rule_set::options day_first;
+  day_first.numeric_dates = rule_set::numeric_order::day_month;
+  const auto eu = tag_with(rule_set::load_default(day_first), "6/5/2025");
+  REQUIRE(eu.size() == 1);
+  CHECK(eu[0].value == "2025-05-06");
+  CHECK(tag_with(rule_set::load_default(day_first), "31/12/2024")[0].value == "2024-12-31");
+}

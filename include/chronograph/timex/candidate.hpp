@@ -82,10 +82,18 @@ struct anchor_policy {
 /// Loaded, validated rule tables (immutable, shareable across threads).
 class rule_set {
  public:
-  /// Loads <dir>/lists/*.tsv and <dir>/rules/*.rules. Throws resource_error naming file:line.
-  [[nodiscard]] static std::shared_ptr<const rule_set> load(const std::string& dir);
-  /// load(resource_path("timex", "en")).
-  [[nodiscard]] static std::shared_ptr<const rule_set> load_default();
+  /// Order of the fields in all-numeric dates such as "6/5/2025".
+  enum class numeric_order { month_day, day_month };
+  struct options {
+    numeric_order numeric_dates = numeric_order::month_day;  ///< US news: month first
+  };
+  /// Loads <dir>/lists/*.tsv and <dir>/rules/*.rules (rules tagged `order: mdy|dmy` only for
+  /// the matching numeric order). Throws resource_error naming file:line.
+  [[nodiscard]] static std::shared_ptr<const rule_set> load(const std::string& dir, const options& opts);
+  [[nodiscard]] static std::shared_ptr<const rule_set> load(const std::string& dir) { return load(dir, options{}); }
+  /// load(resource_path("timex", "en"), opts).
+  [[nodiscard]] static std::shared_ptr<const rule_set> load_default(const options& opts);
+  [[nodiscard]] static std::shared_ptr<const rule_set> load_default() { return load_default(options{}); }
 
   struct example {
     std::string file;
