@@ -126,6 +126,7 @@ constexpr const char* causal_colour = "#c0392b";
 constexpr const char* temporal_colour = "#7f8c8d";
 constexpr const char* conflict_colour = "#e67e22";
 constexpr const char* axis_colour = "#34495e";
+constexpr std::size_t events_per_rank = 4;
 
 const char* fill_of(const story_event& e) {
   std::string cls = e.cls;
@@ -268,6 +269,7 @@ graph_ptr build_timeline_graph(const story& s, const options& opts) {
 
   std::vector<Agnode_t*> nodes(m.events.size(), nullptr);
   Agnode_t* previous_axis = nullptr;
+  bool previous_is_point = false;
   for (std::size_t r = 0; r < m.rows.size(); ++r) {
     const auto& row = m.rows[r];
     // Anonymous subgraphs: cgraph orders named ones by the address of their name, anonymous ones
@@ -292,6 +294,7 @@ graph_ptr build_timeline_graph(const story& s, const options& opts) {
       set(e, "penwidth", "2");
       set(e, "arrowhead", "none");
       set(e, "weight", "100");
+      if (previous_is_point) set(e, "tailclip", "false");
       if (!row.gap.empty()) {
         set(e, "label", row.gap);
         set(e, "fontcolor", axis_colour);
@@ -299,11 +302,38 @@ graph_ptr build_timeline_graph(const story& s, const options& opts) {
       }
     }
     previous_axis = axis;
-    for (std::size_t i : row.events) {
-      const std::size_t k = *m.shown(i);
-      nodes[k] = add_event(rank, s, m.events[k]);
-      Agedge_t* tie = agedge(g, axis, nodes[k], nullptr, 1);  // keeps the axis on the left
+    previous_is_point = false;
+    // A busy date wraps onto extra ranks below it, events_per_rank at a time, so the picture
+    // grows down rather than very wide; a small point carries the axis line through them.
+    Agraph_t* line = rank;
+    Agnode_t* left = axis;  // the node an event is tied to on its right: the axis or the event before
+    for (std::size_t j = 0; j < row.events.size(); ++j) {
+      if (j > 0 && j % events_per_rank == 0) {
+        line = agsubg(g, nullptr, 1);
+        set(line, "rank", "same");
+        Agnode_t* anchor = agnode(line, cs("d" + std::to_string(r) + "_" + std::to_string(j / events_per_rank)), 1);
+        set(anchor, "shape", "point");
+        set(anchor, "width", "0.04");
+        set(anchor, "color", axis_colour);
+        set(anchor, "fillcolor", axis_colour);
+        set(anchor, "style", "filled");
+        Agedge_t* e = agedge(g, previous_axis, anchor, nullptr, 1);
+        set(e, "color", axis_colour);
+        set(e, "penwidth", "2");
+        set(e, "arrowhead", "none");
+        set(e, "weight", "100");
+        set(e, "headclip", "false");  // the line runs on through the point
+        if (previous_axis != axis) set(e, "tailclip", "false");
+        previous_axis = anchor;
+        previous_is_point = true;
+        left = anchor;
+      }
+      const std::size_t k = *m.shown(row.events[j]);
+      nodes[k] = add_event(line, s, m.events[k]);
+      // Invisible flat edges fix the order in the rank: axis, then events by salience.
+      Agedge_t* tie = agedge(g, left, nodes[k], nullptr, 1);
       set(tie, "style", "invis");
+      left = nodes[k];
     }
   }
   for (const auto& l : m.links) add_link(g, nodes, m, l, false);

@@ -117,3 +117,17 @@ TEST_CASE("an empty story still renders", "[render][svg]") {
   CHECK(well_formed(svg, "empty"));
   CHECK(well_formed(render::render(story{}, "svg", render::options{render::view::causal}), "empty-causal"));
 }
+
+TEST_CASE("a busy date wraps onto extra ranks with the axis running through", "[render][dot]") {
+  auto s = test::tariff_story();
+  for (int i = 0; i < 8; ++i)
+    s.events.push_back(test::make_event("ev-z" + std::to_string(i), "Another thing said on the day", "said",
+                                        "2025-06-05", 0.6, {test::quote("a1", 0, "x")}));
+  const auto dot = render::to_dot(s, render::options{});
+  // Row 6 (Thu 5 Jun) holds nine events: four beside the date, then two more ranks.
+  CHECK(dot.find("d6_1") != std::string::npos);
+  CHECK(dot.find("d6_2") != std::string::npos);
+  CHECK(dot.find("d6_3") == std::string::npos);
+  CHECK(dot.find("d5_1") == std::string::npos);
+  CHECK(render::render(s, "svg", render::options{}).find("</svg>") != std::string::npos);
+}
