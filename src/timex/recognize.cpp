@@ -558,9 +558,8 @@ void expand_modifier(const rule_set::impl& rs, const std::vector<token>& toks, s
   }
 }
 
-void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& toks) {
+void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& toks, std::size_t& j) {
   if (doc.tokens.empty()) return;
-  std::size_t j = 0;
   for (auto& t : toks) {
     while (j < doc.tokens.size() && doc.tokens[j].span.end <= t.begin) ++j;
     if (j < doc.tokens.size() && doc.tokens[j].span.begin <= t.begin && t.begin < doc.tokens[j].span.end) {
@@ -570,6 +569,26 @@ void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& tok
   }
 }
 
+
+// End of the segment that starts at `begin`: a paragraph break after at least `min_size`
+// bytes, else a sentence end or whitespace before `max_size` bytes. Segments keep the token
+// vector small (cache-resident) whatever the document size; time expressions do not cross
+// paragraph breaks, and within a giant paragraph the cut falls after a sentence.
+std::size_t segment_end(std::string_view text, std::size_t begin) {
+  constexpr std::size_t min_size = 16 * 1024, max_size = 64 * 1024;
+  if (text.size() - begin <= max_size) return text.size();
+  const std::size_t limit = begin + max_size;
+  const std::size_t para = text.find("\n\n", begin + min_size);
+  if (para != std::string_view::npos && para < limit) return para + 2;
+  for (const std::string_view cut : {std::string_view(". "), std::string_view("\n"), std::string_view(" ")}) {
+    const std::size_t at = text.rfind(cut, limit - cut.size());
+    if (at != std::string_view::npos && at > begin + min_size) return at + cut.size();
+  }
+  std::size_t at = limit;  // no whitespace at all: cut on a UTF-8 character boundary
+  while (at > begin + 1 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 }  // namespace
 
 std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules) {
@@ -577,42 +596,49 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
   const std::string& text = doc.doc.text;
   const std::string lowered = ascii_lower(text);
   std::vector<token> toks;
-  tokenize(text, lowered, toks);
-  for (auto& t : toks) t.id = rs.id_of(t.key);
-  apply_pos_tags(doc, toks);
   std::vector<candidate> out;
   matcher m(rs, toks);
   std::vector<int> stamps(rs.rules.size(), -1);
   matcher::result best;
-  std::size_t i = 0;
   std::size_t stamp = 0;
-  while (i < toks.size()) {
-    if (!m.best_at(i, best, stamps, stamp++)) {
-      ++i;
-      continue;
+  std::size_t pos_cursor = 0;
+  for (std::size_t seg = 0; seg < text.size();) {
+    const std::size_t seg_end = segment_end(text, seg);
+    tokenize(std::string_view(text).substr(seg, seg_end - seg), std::string_view(lowered).substr(seg, seg_end - seg), toks);
+    for (auto& t : toks) {
+      t.begin += static_cast<std::uint32_t>(seg);
+      t.end += static_cast<std::uint32_t>(seg);
+      t.id = rs.id_of(t.key);
     }
-    const rule& r = rs.rules[static_cast<std::size_t>(best.rule)];
-    if (r.is_negative) {
-      i = best.end;
-      continue;
-    }
-    candidate c = make_candidate(r, best, toks, i);
-    std::size_t first = i + r.context_tokens;
-    const std::size_t lower_bound = out.empty() ? 0 : 1;
-    if (first > 0 && r.context_tokens == 0) {
-      const std::string mod = c.mod;
-      expand_modifier(rs, toks, first, c);
-      // Never swallow the previous mention.
-      if (!out.empty() && c.span.begin < out.back().span.end) {
-        c.span.begin = toks[i].begin;
-        c.mod = mod;
-        first = i;
+    apply_pos_tags(doc, toks, pos_cursor);
+    seg = seg_end;
+    std::size_t i = 0;
+    while (i < toks.size()) {
+      if (!m.best_at(i, best, stamps, stamp++)) {
+        ++i;
+        continue;
       }
+      const rule& r = rs.rules[static_cast<std::size_t>(best.rule)];
+      if (r.is_negative) {
+        i = best.end;
+        continue;
+      }
+      candidate c = make_candidate(r, best, toks, i);
+      std::size_t first = i + r.context_tokens;
+      if (first > 0 && r.context_tokens == 0) {
+        const std::string mod = c.mod;
+        expand_modifier(rs, toks, first, c);
+        // Never swallow the previous mention.
+        if (!out.empty() && c.span.begin < out.back().span.end) {
+          c.span.begin = toks[i].begin;
+          c.mod = mod;
+          first = i;
+        }
+      }
+      c.clause_tense = clause_tense(rs, toks, first, best.end - 1);
+      out.push_back(std::move(c));
+      i = best.end;
     }
-    (void)lower_bound;
-    c.clause_tense = clause_tense(rs, toks, first, best.end - 1);
-    out.push_back(std::move(c));
-    i = best.end;
   }
   return out;
 }

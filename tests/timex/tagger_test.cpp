@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The tagger on the sample sentences, POS tags, interval_of, rule-file validation and linearity.
-#include <chrono>
+#include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -148,14 +149,19 @@ TEST_CASE("recognition time grows linearly with input size", "[timex][speed]") {
   // Digits and month names back to back: the worst case for a backtracking matcher.
   std::string unit;
   for (int k = 0; k < 2000; ++k) unit += "May 1999 12 June 5, 2025 March 3 1 2 3 4 ";
+  // Best of three runs, CPU time: the machine may be shared.
   const auto time_of = [&](int copies) {
     text::annotated_document doc;
     for (int k = 0; k < copies; ++k) doc.doc.text += unit;
-    const auto t0 = std::chrono::steady_clock::now();
-    const auto found = recognize(doc, *test::rules());
-    const auto t1 = std::chrono::steady_clock::now();
-    CHECK(!found.empty());
-    return std::chrono::duration<double>(t1 - t0).count();
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run) {
+      const std::clock_t c0 = std::clock();
+      const auto found = recognize(doc, *test::rules());
+      const std::clock_t c1 = std::clock();
+      CHECK(!found.empty());
+      best = std::min(best, static_cast<double>(c1 - c0) / CLOCKS_PER_SEC);
+    }
+    return best;
   };
   const double small = time_of(1);
   const double large = time_of(10);

@@ -66,6 +66,25 @@ int speed(const timex::tagger& tagger, const fs::path& dir, int copies) {
   return 0;
 }
 
+// Adversarial input (digits and month names back to back) at 1 MB and 10 MB.
+int linearity(const timex::tagger& tagger) {
+  const std::string unit = "May 1999 12 June 5, 2025 March 3 1 2 3 4 2019-2020 Jan. 1/2 ";
+  double seconds[2] = {0, 0};
+  const std::size_t sizes[2] = {1000000, 10000000};
+  for (int k = 0; k < 2; ++k) {
+    text::annotated_document doc;
+    while (doc.doc.text.size() < sizes[k]) doc.doc.text += unit;
+    doc.doc.dct = parse_creation_time("2016-03-15");
+    std::vector<diagnostic> diags;
+    const std::clock_t c0 = std::clock();
+    const auto mentions = tagger.tag(doc, diags);
+    seconds[k] = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+    std::printf("linearity: %zu bytes in %.3f s CPU (%zu timexes)\n", doc.doc.text.size(), seconds[k], mentions.size());
+  }
+  std::printf("linearity: 10 MB / 1 MB time ratio %.2f\n", seconds[1] / seconds[0]);
+  return seconds[1] <= 10 * seconds[0] * 1.2 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,6 +93,7 @@ int main(int argc, char** argv) {
   double floors[4] = {0, 0, 0, 0};
   fs::path speed_dir;
   int copies = 10;
+  bool linear = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
@@ -85,14 +105,16 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--speed" && i + 1 < argc) speed_dir = argv[++i];
     else if (a == "--copies" && i + 1 < argc) copies = std::atoi(argv[++i]);
+    else if (a == "--linearity") linear = true;
     else {
-      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--speed DIR [--copies N]]\n";
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--speed DIR [--copies N]] [--linearity]\n";
       return 2;
     }
   }
   try {
     const auto tagger = timex::tagger::load_default();
     if (!speed_dir.empty()) return speed(*tagger, speed_dir, copies);
+    if (linear) return linearity(*tagger);
     std::vector<fs::path> files;
     for (const char* sub : {"TimeBank", "AQUAINT"})
       for (auto& p : tml_files(data / sub)) files.push_back(p);
