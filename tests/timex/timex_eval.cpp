@@ -16,6 +16,9 @@
 
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/timeml.hpp"
+#if CHRONOGRAPH_HAVE_TEXT
+#include "chronograph/text/analyzer.hpp"
+#endif
 #include "chronograph/timex/candidate.hpp"
 #include "chronograph/timex/score.hpp"
 #include "chronograph/timex/tagger.hpp"
@@ -94,6 +97,7 @@ int main(int argc, char** argv) {
   fs::path speed_dir;
   int copies = 10;
   bool linear = false;
+  bool with_pos = false;  // run the text stage first (POS tags for "may"/"March" and tense)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
@@ -106,8 +110,9 @@ int main(int argc, char** argv) {
     } else if (a == "--speed" && i + 1 < argc) speed_dir = argv[++i];
     else if (a == "--copies" && i + 1 < argc) copies = std::atoi(argv[++i]);
     else if (a == "--linearity") linear = true;
+    else if (a == "--pos") with_pos = true;
     else {
-      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--speed DIR [--copies N]] [--linearity]\n";
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--speed DIR [--copies N]] [--linearity]\n";
       return 2;
     }
   }
@@ -122,15 +127,26 @@ int main(int argc, char** argv) {
       std::cout << "SKIPPED: no TempEval-3 data under " << data << "\n";
       return 77;
     }
+#if CHRONOGRAPH_HAVE_TEXT
+    std::shared_ptr<const text::analyzer> analyzer;
+    if (with_pos) analyzer = text::analyzer::load_default();
+#else
+    if (with_pos) std::cerr << "--pos: the text stage is not built; tagging without POS\n";
+#endif
     std::vector<ingest::timeml_document> gold, system;
     for (const auto& p : files) {
       gold.push_back(ingest::read_timeml(p));
       const auto& g = gold.back();
+      document source;
+      source.id = g.docid;
+      source.text = g.text;
+      source.dct = g.dct;
+      source.kind = genre::news;
       text::annotated_document doc;
-      doc.doc.id = g.docid;
-      doc.doc.text = g.text;
-      doc.doc.dct = g.dct;
-      doc.doc.kind = genre::news;
+      doc.doc = source;
+#if CHRONOGRAPH_HAVE_TEXT
+      if (analyzer) doc = analyzer->analyze(source);
+#endif
       std::vector<diagnostic> diags;
       system.push_back(timex::with_timexes(g, tagger->tag(doc, diags)));
       // The writer and reader must round-trip what we produce.
