@@ -72,7 +72,8 @@ bool is_quote(std::string_view f) {
 
 /// A name found in a sentence (word indices [first, last]).
 struct entity {
-  std::size_t first = 0, last = 0;
+  std::size_t run_first = 0;        // first word of the name as written, titles included
+  std::size_t first = 0, last = 0;  // the name without titles
   std::string name;       // after title stripping and aliasing
   std::string canonical;  // document-level short form
   bool person = false;
@@ -92,6 +93,8 @@ struct doc_context {
   std::vector<int> timex_of;          // word -> index into times, -1
   std::vector<std::size_t> sent_begin, sent_end;  // word ranges per sentence
   std::vector<entity> entities;       // document order
+  std::vector<bool> boilerplate;      // per sentence: page furniture, no events
+  std::set<std::string> mid_caps;     // forms written capitalised inside a sentence
   const std::vector<timex::mention>& times;
 
   doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<timex::mention>& t)
@@ -107,12 +110,21 @@ struct doc_context {
     }
     sent_begin.assign(doc.sentences.size(), 0);
     sent_end.assign(doc.sentences.size(), 0);
+    boilerplate.assign(doc.sentences.size(), false);
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+      const auto& span = doc.sentences[s].span;
+      const auto text = std::string_view(doc.doc.text).substr(std::min(span.begin, doc.doc.text.size()),
+                                                               span.size());
+      boilerplate[s] = l.is_boilerplate(text);
+    }
     std::vector<bool> seen(doc.sentences.size(), false);
     for (std::size_t w = 0; w < words.size(); ++w) {
       const auto s = words[w].sentence;
       if (!seen[s]) {
         sent_begin[s] = w;
         seen[s] = true;
+      } else if (words[w].capitalized && words[w - 1].tag != text::upos::punct) {
+        mid_caps.insert(strip_possessive(doc.tokens[words[w].token].form));
       }
       sent_end[s] = w + 1;
     }
@@ -121,6 +133,10 @@ struct doc_context {
   [[nodiscard]] const std::string& form(std::size_t w) const { return doc.tokens[words[w].token].form; }
   [[nodiscard]] byte_span span(std::size_t w) const { return doc.tokens[words[w].token].span; }
   [[nodiscard]] bool in_timex(std::size_t w) const { return timex_of[w] >= 0; }
+  /// True when word w is written directly against word w + 1 ("Tit-for-tat", "145%").
+  [[nodiscard]] bool glued(std::size_t w) const {
+    return w + 1 < words.size() && words[w + 1].sentence == words[w].sentence && span(w).end == span(w + 1).begin;
+  }
 
   /// Clause around word w: [begin, end) bounded by clause punctuation and subordinators.
   [[nodiscard]] std::pair<std::size_t, std::size_t> clause(std::size_t w) const {
@@ -210,16 +226,18 @@ class default_extractor final : public extractor {
     if (glued_right) return false;
     if (W[w].tag == upos::propn) return true;
     const bool initial = w == ctx.sent_begin[s] || (w == ctx.sent_begin[s] + 1 && W[w - 1].tag == upos::punct);
-    if (initial) return false;
+    // A capitalised first word is a name when the document also capitalises it mid-sentence.
+    if (initial && !ctx.mid_caps.count(strip_possessive(f))) return false;
     bool all_caps = f.size() > 1;
     for (unsigned char c : f)
       if (std::isalpha(c) && !std::isupper(c)) all_caps = false;
-    if (all_caps && W[w].tag != upos::propn) return false;  // shouting, not a name ("VERY TOUGH")
-    switch (W[w].tag) {
-      case upos::noun: case upos::adj: case upos::x: return true;
-      case upos::verb: return w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::propn;  // "United States"
-      default: return false;
-    }
+    if (all_caps) return false;  // shouting, not a name ("VERY TOUGH")
+    if (lex_->is_function_word(W[w].lower)) return false;
+    // Taggers mistake rare names for anything ("Xi" as a subordinator); a capitalised word
+    // inside a sentence is a name unless it is a verb not followed by a name ("United States").
+    if (W[w].tag == upos::verb || W[w].tag == upos::aux)
+      return w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::propn;
+    return W[w].tag != upos::punct && W[w].tag != upos::num && W[w].tag != upos::sym;
   }
 
   void find_entities(doc_context& ctx) const {
@@ -303,6 +321,7 @@ class default_extractor final : public extractor {
     if (auto alias = lex_->alias_of(name)) name = *alias;
     // Words that the tables know as common vocabulary are not names when capitalised by emphasis.
     entity e;
+    e.run_first = i;
     e.first = first;
     e.last = j;
     e.name = name;
@@ -326,6 +345,7 @@ class default_extractor final : public extractor {
     const auto& wd = W[w];
     if (ctx.in_timex(w)) return std::nullopt;
     const auto s = wd.sentence;
+    if (ctx.boilerplate[s]) return std::nullopt;
     const bool is_verb = wd.tag == upos::verb;
     bool is_noun = false;
     double confidence = 0;
@@ -464,7 +484,7 @@ class default_extractor final : public extractor {
         if (e.last >= verb || e.first < from) continue;
         if (!out.empty()) {
           // Only a coordinated name joins: "Trump and Xi".
-          const auto gap_first = e.last + 1, gap_last = out.back()->first;
+          const auto gap_first = e.last + 1, gap_last = out.back()->run_first;
           if (!(gap_last == gap_first + 1 && (W[gap_first].lower == "and" || W[gap_first].lower == ","))) break;
         } else {
           // Nothing but auxiliaries/adverbs/negation (or a short apposition) between name and verb.
@@ -666,7 +686,26 @@ class default_extractor final : public extractor {
         actor_shown = true;
       } else if (W[w].xpos != "VBG" || k == cb) {
         std::size_t np = k;
-        while (np > cb && k - np < 4 && (is_content(W[np - 1]) || ctx.form(np - 1) == "-") && !ctx.in_timex(np - 1)) --np;
+        while (np > cb && k - np < 6 &&
+               ((is_content(W[np - 1]) || ctx.form(np - 1) == "-" || ctx.glued(np - 1)) && !ctx.in_timex(np - 1)))
+          --np;
+        // A relative clause ("the talks in Geneva, that reduced ..."): the antecedent is the subject.
+        if (np == k && cb > ctx.sent_begin[W[w].sentence] && k == cb &&
+            (W[cb - 1].lower == "that" || W[cb - 1].lower == "which" || W[cb - 1].lower == "who")) {
+          std::size_t a = cb - 1;
+          std::size_t limit = 8;
+          while (a > ctx.sent_begin[W[w].sentence] && limit-- > 0) {
+            --a;
+            if (W[a].tag == upos::noun) {
+              std::size_t m0 = a;
+              while (m0 > ctx.sent_begin[W[w].sentence] && a - m0 < 3 &&
+                     (is_content(W[m0 - 1]) || ctx.glued(m0 - 1)))
+                --m0;
+              for (std::size_t x = m0; x <= a; ++x) words.push_back(x);
+              break;
+            }
+          }
+        }
         for (std::size_t x = np; x < k; ++x) words.push_back(x);
       }
       for (auto v : verb_group) words.push_back(v);
@@ -679,6 +718,8 @@ class default_extractor final : public extractor {
             x > w + 1)
           break;
         if (o.aux.size() && x > w + 1) break;
+        // A purpose clause ("... to allow for talks") is another event.
+        if (o.lower == "to" && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
         if (ctx.in_timex(x)) continue;
         if (o.tag == upos::adp && x + 1 < ce && (ctx.in_timex(x + 1) ||
                                                  (x + 2 < ce && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
@@ -691,13 +732,29 @@ class default_extractor final : public extractor {
     } else {
       // Noun: its modifiers, the noun and a short prepositional phrase.
       std::size_t np = w;
-      while (np > cb && w - np < 4) {
+      while (np > cb && w - np < 6) {
         const auto& p = W[np - 1];
-        if (is_content(p) || ctx.form(np - 1) == "-" || p.tag == upos::det && p.lower != "the" && p.lower != "a" &&
-                                                           p.lower != "an")
+        if (is_content(p) || ctx.form(np - 1) == "-" || ctx.glued(np - 1) ||
+            (p.tag == upos::det && p.lower != "the" && p.lower != "a" && p.lower != "an"))
           --np;
         else
           break;
+      }
+      // The verb that governs the noun and its subject: "Trump and Xi held a phone call".
+      std::size_t g = np;
+      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the")) --g;
+      if (m.subject_count > 0 && g > cb && W[g - 1].tag == upos::verb) {
+        const auto cls = lex_->class_of(W[g - 1].lemma);
+        if (!cls || (cls->cls != event_class::reporting && cls->cls != event_class::i_state)) {
+          std::vector<std::string> subjects(m.actors.begin(),
+                                            m.actors.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.subject_count, 2)));
+          subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
+          actor_shown = true;
+          std::size_t k = g - 1;
+          while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation)) --k;
+          for (std::size_t x = k; x < np; ++x)
+            if (!ctx.in_timex(x) && (W[x].tag != upos::adv || W[x].is_negation)) words.push_back(x);
+        }
       }
       for (std::size_t x = np; x <= w; ++x) words.push_back(x);
       std::size_t x = w + 1;

@@ -254,7 +254,15 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
       lex->units_[r.fields[0]] = u;
     }
   }
+  for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));
   return lex;
+}
+
+bool lexicon::is_boilerplate(std::string_view sentence) const {
+  const auto l = normalize_word(sentence);
+  for (const auto& m : boilerplate_markers_)
+    if (l.find(m) != std::string::npos) return true;
+  return false;
 }
 
 std::optional<verb_form> lexicon::analyze_verb(std::string_view w) const {
@@ -468,7 +476,8 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
                             w.tag == text::upos::cconj || w.tag == text::upos::adp;
         if (closed) {
           w.is_negation = fw.neg;
-          w.starts_clause = fw.sub;
+          // "that" as a determiner ("that deal") does not open a clause.
+          w.starts_clause = fw.sub && w.tag != text::upos::det;
           // Auxiliary features only when the word is used as an auxiliary, not as a main verb.
           if (w.tag == text::upos::aux || (w.tag_guessed && !fw.aux.empty())) {
             w.aux = fw.aux;

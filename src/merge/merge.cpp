@@ -112,6 +112,8 @@ struct candidate {
 bool compatible_dates(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
   if (!a.days || !b.days) return false;
   if (ea.when_value == eb.when_value) return true;
+  // Two values within one day ("2025-06-05" and "2025-06-05TAF") are the same day.
+  if (a.grain == 0 && b.grain == 0) return a.days->begin == b.days->begin;
   // A coarser date (at most a month) that contains the finer one: "last month" and "May 12".
   const auto& fine = a.grain <= b.grain ? a : b;
   const auto& coarse = a.grain <= b.grain ? b : a;
@@ -268,14 +270,15 @@ story build_story(const std::vector<document_analysis>& analyses) {
       return std::tie(cands[x].doc_id, cands[x].event) < std::tie(cands[y].doc_id, cands[y].event);
     });
     // Representative: the most salient mention; ties go to one with quantities, then document order.
+    // A mention dated by its own time expression, with who acted and with amounts, reads best.
+    const auto rep_score = [&](const event_mention& e) {
+      const bool timex_anchor = !e.when_anchor.empty() && e.when_anchor != "dct" && e.when_anchor != "inferred";
+      return e.salience + (timex_anchor ? 0.1 : 0) + (e.subject_count > 0 ? 0.08 : 0) +
+             (e.quantities.empty() ? 0 : 0.05) - (e.summary.size() > 80 ? 0.05 : 0);
+    };
     std::size_t rep = members.front();
-    for (auto m : members) {
-      const auto& a = ev_of(cands[m]);
-      const auto& b = ev_of(cands[rep]);
-      if (a.salience > b.salience + 1e-9 ||
-          (std::abs(a.salience - b.salience) <= 1e-9 && a.quantities.size() > b.quantities.size()))
-        rep = m;
-    }
+    for (auto m : members)
+      if (rep_score(ev_of(cands[m])) > rep_score(ev_of(cands[rep])) + 1e-9) rep = m;
     const auto& r = ev_of(cands[rep]);
     auto& se = events[cl];
     se.summary = r.summary;

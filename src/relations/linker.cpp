@@ -298,7 +298,8 @@ class default_linker final : public linker {
           if (st.words[x].tag != upos::punct && st.words[x].tag != upos::sym) ++words_between;
         }
         const double dist = double(words_between + 1);
-        double cost = dist + 5.0 * double(crossings) + 1.5 * double(verbs_between) + (tb < w ? 1.0 : 0.0);
+        double cost = dist + 7.0 * double(crossings) + 1.5 * double(verbs_between) + (tb < w ? 1.0 : 0.0);
+        if (const auto g = grain_of(times[t].value); g && *g >= 4) cost += 3;  // a year is a weak anchor
         // A time right in front of an event noun modifies it: "the May 12 agreement".
         if (te + 1 == w || (te + 2 == w && (st.words[te + 1].lower == "'s"))) cost = 0;
         if (cost < best_cost) {
@@ -388,6 +389,17 @@ class default_linker final : public linker {
     return out;
   }
 
+  /// True when both events name who acted and neither's actors appear among the other's.
+  static bool participants_contradict(const event_mention& a, const event_mention& b) {
+    if (a.subject_count == 0 || b.subject_count == 0) return false;
+    const auto among = [](const event_mention& x, const event_mention& y) {
+      for (std::size_t k = 0; k < x.subject_count && k < x.actors.size(); ++k)
+        if (std::find(y.actors.begin(), y.actors.end(), x.actors[k]) != y.actors.end()) return true;
+      return false;
+    };
+    return !among(a, b) && !among(b, a);
+  }
+
   /// An undated mention of an event already dated in the document ("the call" after "a call on
   /// Thursday") takes the date most often given to its frame; the anchor says "inferred".
   void infer_dates(const doc_state& st, std::vector<event_mention>& evs) const {
@@ -407,23 +419,30 @@ class default_linker final : public linker {
       if (w >= st.words.size()) continue;
       if (has_modifier(st, w, tables_.non_anaphoric)) continue;
       if (ev.pol == events::polarity::neg) continue;
-      if (ev.pos == upos::verb && ev.tns != events::tense::past) continue;
+      if (ev.pos != upos::noun) continue;  // a verb names its own event; only nouns refer back
       // Only a definite noun phrase refers back ("the call", "their call", "Thursday's call",
       // "that call"); "a call" or a bare "talks" is a new or generic event.
       if (ev.pos == upos::noun && !is_definite(st, w)) continue;
-      std::map<std::string, std::pair<int, std::size_t>> votes;  // value -> (count, nearest distance rank)
+      // Votes: dated noun mentions ("the call on Thursday") decide before dated verbs of the
+      // frame ("spoke on Jan. 17"); a day counts more than a month; years do not vote. Ties go
+      // to the most recent date: news returns most often to its latest event.
+      std::map<std::string, std::pair<int, int>> votes;  // value -> (noun votes, verb votes)
       for (auto d : it->second) {
+        if (participants_contradict(ev, evs[d])) continue;  // "the agreement" (China) is not "met" (Trump, Merz)
+        const auto g = grain_of(evs[d].when_value);
+        if (!g || *g >= 4) continue;  // "this year" says too little to date a mention
         auto& v = votes[evs[d].when_value];
-        ++v.first;
-        const std::size_t dist = d < e ? e - d : (d - e) + 1000;  // prefer earlier mentions
-        if (v.first == 1 || dist < v.second) v.second = dist;
+        (evs[d].pos == upos::noun ? v.first : v.second) += *g == 0 ? 2 : 1;
       }
+      if (votes.empty()) continue;
       const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
-        if (a.second.first != b.second.first) return a.second.first < b.second.first;
-        return a.second.second > b.second.second;
+        if (a.second != b.second) return a.second < b.second;
+        const auto da = days_of(a.first), db = days_of(b.first);
+        return da->begin < db->begin;
       });
       ev.when_value = best->first;
       ev.when_anchor = "inferred";
+      (void)e;
     }
   }
 

@@ -77,6 +77,8 @@ class lexicon {
   [[nodiscard]] std::string noun_lemma(std::string_view lower) const;
   /// True when the noun lemma denotes an event (lexicon or nominalization of a known verb).
   [[nodiscard]] bool is_event_noun(std::string_view lemma) const;
+  /// True for closed-class words of function_words.tsv ("the", "will", "that").
+  [[nodiscard]] bool is_function_word(std::string_view lower) const { return function_words_.count(lower) > 0; }
   /// True when the lemma is a known verb.
   [[nodiscard]] bool is_verb(std::string_view lemma) const;
 
@@ -103,6 +105,9 @@ class lexicon {
     double factor = 1;
   };
   [[nodiscard]] std::optional<unit_entry> unit_of(std::string_view lower) const;
+  /// True for a sentence that is page furniture (copyright lines, "click here", credits),
+  /// recognised by the markers of boilerplate.tsv.
+  [[nodiscard]] bool is_boilerplate(std::string_view sentence) const;
 
  private:
   struct function_word {
@@ -125,6 +130,7 @@ class lexicon {
   std::map<std::string, std::string, std::less<>> aliases_;
   std::set<std::string, std::less<>> non_actors_;
   std::map<std::string, unit_entry, std::less<>> units_;
+  std::vector<std::string> boilerplate_markers_;  // lower case
 
   [[nodiscard]] text::upos guess_tag(const std::vector<word>& sentence_words, std::string_view form,
                                      std::string_view lower, bool sentence_initial, std::string& xpos) const;

@@ -4,6 +4,7 @@
 //   story_dev [--dct 2025-06-05] [--all] FILE...
 #include <fstream>
 #include <iostream>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -43,6 +44,15 @@ int main(int argc, char** argv) {
     a.timexes = tg->tag(a.annotated, a.diagnostics);
     a.events = ex->extract(a.annotated, a.timexes, a.diagnostics);
     a.links = li->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
+    if (std::getenv("STORY_DEV_EVENTS")) {
+      for (const auto& e : a.events)
+        std::cerr << d.id.substr(0, 3) << ":" << e.id << " " << e.trigger << " [" << e.when_value << "|" << e.when_anchor
+                  << "] subj=" << e.subject_count << " actors=" << [&] {
+                       std::string s;
+                       for (const auto& x : e.actors) s += x + ";";
+                       return s;
+                     }() << " \"" << e.summary << "\" " << e.salience << "\n";
+    }
     analyses.push_back(std::move(a));
   }
   const auto s = merge::build_story(analyses);
