@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "chronograph/error.hpp"
+
 namespace chronograph::timex {
 namespace {
 
@@ -135,6 +137,36 @@ timex_score score_timex(const std::vector<ingest::timeml_document>& gold,
   out.value_f1 = out.value_accuracy * out.relaxed.f1;
   out.type_f1 = out.type_accuracy * out.relaxed.f1;
   return out;
+}
+
+namespace {
+std::vector<ingest::timeml_document> read_directory(const std::filesystem::path& dir, std::vector<std::string>& failures) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw io_error(dir.string() + ": not a readable directory");
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && it->path().extension() == ".tml") files.push_back(it->path());
+  if (ec) throw io_error(dir.string() + ": " + ec.message());
+  if (files.empty()) throw io_error(dir.string() + ": no .tml files");
+  std::sort(files.begin(), files.end());
+  std::vector<ingest::timeml_document> docs;
+  for (const auto& f : files) {
+    try {
+      docs.push_back(ingest::read_timeml(f));
+    } catch (const error& e) {
+      failures.push_back(e.what());
+    }
+  }
+  return docs;
+}
+}  // namespace
+
+timex_score score_timex_directories(const std::filesystem::path& gold_dir, const std::filesystem::path& system_dir,
+                                    bool detail, std::vector<std::string>& failures) {
+  const auto gold = read_directory(gold_dir, failures);
+  const auto system = read_directory(system_dir, failures);
+  return score_timex(gold, system, detail);
 }
 
 std::string format_score(const timex_score& s, bool detail) {

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The TempEval-3 scorer itself: gold against gold is perfect, known perturbations lower it.
+#include <filesystem>
+#include <fstream>
+
 #include <catch2/catch.hpp>
+
+#include "chronograph/error.hpp"
 
 #include "chronograph/timex/score.hpp"
 
@@ -97,4 +102,25 @@ TEST_CASE("with_timexes builds a document the writer and scorer accept", "[timex
   const auto again = ingest::parse_timeml(ingest::write_timeml(doc));
   CHECK(again.text == doc.text);
   CHECK(again.annotations_with_tag("TIMEX3").size() == 1);
+}
+
+TEST_CASE("score_timex_directories pairs files of two directories by DOCID", "[timex][score]") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / "chronograph_score_dirs";
+  fs::remove_all(root);
+  fs::create_directories(root / "gold");
+  fs::create_directories(root / "system");
+  ingest::write_timeml_file(gold()[0], root / "gold" / "a.tml");
+  auto sys = gold();
+  sys[0].annotations.pop_back();
+  ingest::write_timeml_file(sys[0], root / "system" / "renamed.tml");
+  std::ofstream(root / "system" / "broken.tml") << "<TimeML><TEXT>unclosed";
+  std::vector<std::string> failures;
+  const auto s = score_timex_directories(root / "gold", root / "system", false, failures);
+  CHECK(s.strict.precision == Approx(1.0));
+  CHECK(s.strict.recall == Approx(2.0 / 3));
+  REQUIRE(failures.size() == 1);
+  CHECK_THAT(failures[0], Catch::Contains("broken.tml"));
+  CHECK_THROWS_AS(score_timex_directories(root / "nothing", root / "system", false, failures), io_error);
+  fs::remove_all(root);
 }

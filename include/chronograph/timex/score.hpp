@@ -5,6 +5,7 @@
 // <DCT>, outside TEXT) is never scored; documents are paired by DOCID; counts are micro-averaged.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ struct timex_score {
 /// without a system one counts all its timexes as missed). `detail` fills per-document errors.
 [[nodiscard]] timex_score score_timex(const std::vector<ingest::timeml_document>& gold,
                                       const std::vector<ingest::timeml_document>& system, bool detail = false);
+
+/// Reads every *.tml under `gold_dir` and `system_dir` (recursively, sorted) and scores them as
+/// score_timex(). A file that cannot be parsed is skipped and its error message ("file:line:
+/// what") appended to `failures`; throws io_error when a directory cannot be read or holds no
+/// .tml file. For `chronograph eval timex --gold DIR --system DIR`.
+[[nodiscard]] timex_score score_timex_directories(const std::filesystem::path& gold_dir,
+                                                  const std::filesystem::path& system_dir, bool detail,
+                                                  std::vector<std::string>& failures);
 
 /// A readable report: the totals table, and per-document counts and errors when present.
 [[nodiscard]] std::string format_score(const timex_score& score, bool detail = false);
