@@ -159,9 +159,13 @@ struct resolver {
   grain last_grain = grain::none;
   std::optional<sys_days> last_point;
   std::optional<int> last_quarter;  ///< quarter number of the latest quarter-grain mention
+  std::optional<sys_days> last_any;  ///< start of the latest resolved mention of any grain
   std::size_t underspecified = 0;
 
   std::optional<sys_days> anchor_day(const candidate& c) const {
+    // "the following month" after "March 1989": the reference is the last mentioned time of
+    // any grain; "the next day" needs a mentioned day.
+    if (c.from_reference && last_any && !c.unit.empty() && c.unit != "D" && c.unit != "H") return last_any;
     if ((policy.kind == genre::narrative || c.from_reference) && last_day) return last_day;
     if (policy.dct) return policy.dct->day;
     if (policy.kind == genre::narrative && last_day) return last_day;
@@ -667,6 +671,7 @@ struct resolver {
     m.is_relative = r.is_relative;
     if (r.is_relative && m.value.find('X') != std::string::npos && c.op != operation::duration) ++underspecified;
     if (r.point && (r.g == grain::day || r.g == grain::part_of_day)) last_day = r.point;
+    if (r.point && c.type != timex_type::duration && c.type != timex_type::set) last_any = r.point;
     if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q') last_quarter = r.value[6] - '0';
     if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_)) {
       last_grain = r.g;
@@ -680,7 +685,7 @@ struct resolver {
 
 std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
                              std::vector<diagnostic>& diagnostics) {
-  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, 0};
+  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, 0};
   std::vector<mention> out;
   out.reserve(found.size());
   for (const auto& c : found) {

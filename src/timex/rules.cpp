@@ -322,6 +322,10 @@ void parse_value(rule& r, const std::string& value, const std::string& file, std
   }
   if (head == "this" || head == "last" || head == "next") {
     r.op = head == "this" ? operation::this_ : head == "last" ? operation::last : operation::next;
+    if (w.size() >= 2 && w.back() == "ref") {  // relative to the time just mentioned
+      r.from_reference = true;
+      w.pop_back();
+    }
     if (w.size() > 2) fail(file, line, head + " takes at most a UNIT");
     if (w.size() == 2) parse_unit(r, w[1], file, line);
     return;
