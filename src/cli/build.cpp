@@ -12,8 +12,10 @@
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/pipeline.hpp"
+#include "chronograph/render/formats.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/render/render.hpp"
+#include "annotate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -48,7 +50,11 @@ std::vector<fs::path> write_story(const story& s, const fs::path& dir, const std
     if (f == "json") bytes = render::to_json(s);
     else if (f == "dot") bytes = render::to_dot(s, ropts);
     else if (f == "svg" || f == "png" || f == "pdf") bytes = render::render(s, f, ropts);
-    else continue;
+    else if (f == "mermaid") bytes = render::to_mermaid(s, ropts), ext = ".mmd";
+    else if (f == "timelinejs") bytes = render::to_timelinejs(s, ropts), ext = ".timeline.json";
+    else if (f == "graphml") bytes = render::to_graphml(s);
+    else if (f == "html") bytes = render::to_html(s, ropts);
+    else continue;  // timeml is written per document
     const auto path = output_file(dir, name, ext);
     atomic_write(path, bytes);
     written.push_back(path);
@@ -58,7 +64,9 @@ std::vector<fs::path> write_story(const story& s, const fs::path& dir, const std
 
 }  // namespace
 
-std::vector<std::string> known_formats() { return {"json", "dot", "svg", "png", "pdf"}; }
+std::vector<std::string> known_formats() {
+  return {"json", "dot", "svg", "png", "pdf", "mermaid", "timelinejs", "graphml", "html", "timeml"};
+}
 
 int run_build(const build_options& opts) {
   ingest::read_options ropts;
@@ -78,7 +86,7 @@ int run_build(const build_options& opts) {
     } else if (const auto k = known_formats(); std::find(k.begin(), k.end(), f) != k.end()) {
       formats.push_back(f);
     } else {
-      std::cerr << "chronograph: --format: unknown format '" << f << "' (known: json, dot, svg, png, pdf, all)\n";
+      std::cerr << "chronograph: --format: unknown format '" << f << "' (known: json, dot, svg, png, pdf, mermaid, timelinejs, graphml, html, timeml, all)\n";
       return usage;
     }
   }
@@ -117,6 +125,12 @@ int run_build(const build_options& opts) {
       const auto one = merge::build_story({a});
       const auto w = write_story(one, out_dir, a.annotated.doc.id, formats, ro);
       written.insert(written.end(), w.begin(), w.end());
+    }
+  if (std::find(formats.begin(), formats.end(), "timeml") != formats.end())
+    for (const auto& a : batch.analyses) {
+      const auto path = output_file(out_dir, a.annotated.doc.id, ".tml");
+      ingest::write_timeml_file(annotate_timeml(timeml_shell(a.annotated.doc), a), path);
+      written.push_back(path);
     }
   if (!opts.common.quiet) {
     std::cerr << "chronograph: " << batch.analyses.size() << " document(s), " << s.events.size() << " events, "

@@ -41,6 +41,35 @@ struct timeml_options {
 };
 int run_timeml(const timeml_options& opts);
 
+struct eval_options {
+  std::string what;     ///< timex | tagger | parser
+  std::string gold, system;
+  bool detail = false;
+};
+int run_eval(const eval_options& opts);
+
+struct tag_options {
+  common_options common;
+  std::string input;
+};
+int run_tag(const tag_options& opts);
+
+struct train_options {
+  common_options common;
+  std::string what;     ///< tagger | parser
+  std::string ud, out;
+};
+int run_train(const train_options& opts);
+
+struct query_options {
+  std::string graph;    ///< story.json
+  std::string question;
+  std::vector<std::string> arguments;
+  std::string format = "text";
+  long days = 7;
+};
+int run_query(const query_options& opts);
+
 /// The formats `build --format` accepts, "all" expanding to every one of them.
 [[nodiscard]] std::vector<std::string> known_formats();
 

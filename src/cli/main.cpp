@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
       ->required();
   build_cmd->add_option("--dct", build.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
   build_cmd->add_option("-o,--out", build.out, "Output directory")->capture_default_str();
-  build_cmd->add_option("-f,--format", build.formats, "Output formats: json, dot, svg, png, pdf, all")
+  build_cmd->add_option("-f,--format", build.formats, "Output formats: json, dot, svg, png, pdf, mermaid, timelinejs, graphml, html, timeml, all")
       ->delimiter(',')
       ->capture_default_str();
   build_cmd->add_flag("--per-document", build.per_document, "Also write <doc-id>.<ext> for each document");
@@ -78,6 +78,48 @@ int main(int argc, char** argv) {
   timeml_cmd->footer("Example:\n  chronograph timeml ../shared/data/tempeval3/TBAQ-cleaned/AQUAINT/*.tml --out /tmp/system\n"
                      "Gold annotations in the input are dropped; the output holds chronograph's own.");
 
+  cli::eval_options eval;
+  auto* eval_cmd = app.add_subcommand("eval", "Score chronograph against gold annotations");
+  eval_cmd->add_option("what", eval.what, "timex (TempEval-3 Task A), tagger or parser (UD treebank)")
+      ->required()
+      ->check(CLI::IsMember({"timex", "tagger", "parser"}));
+  eval_cmd->add_option("--gold", eval.gold, "Gold TimeML directory (timex) or CoNLL-U file (tagger, parser)")->required();
+  eval_cmd->add_option("--system", eval.system, "System TimeML directory (timex; files paired by DOCID)");
+  eval_cmd->add_flag("--detail", eval.detail, "Per-document counts and every disagreement");
+  eval_cmd->footer(
+      "Examples:\n  chronograph timeml GOLD/*.tml --out /tmp/sys && chronograph eval timex --gold GOLD --system /tmp/sys\n"
+      "  chronograph eval parser --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu");
+
+  cli::tag_options tag;
+  auto* tag_cmd = app.add_subcommand("tag", "Print tokens, tags, lemmas and heads of a text as CoNLL-U");
+  tag_cmd->add_option("input", tag.input, "A text file, a directory or - for stdin")->required();
+  add_common(*tag_cmd, tag.common);
+  tag_cmd->footer("Example:\n  chronograph tag samples/001_fed0ba7464b4e760.txt | head -40");
+
+  cli::train_options train;
+  auto* train_cmd = app.add_subcommand("train", "Train a shipped model from Universal Dependencies data (deterministic)");
+  train_cmd->add_option("what", train.what, "tagger or parser")->required()->check(CLI::IsMember({"tagger", "parser"}));
+  train_cmd->add_option("--ud", train.ud, "UD English EWT directory (its train split is used)")->required()
+      ->check(CLI::ExistingDirectory);
+  train_cmd->add_option("--out", train.out, "Model file to write")->required();
+  add_common(*train_cmd, train.common);
+  train_cmd->footer(
+      "Example (rebuilds the shipped tagger):\n"
+      "  chronograph train tagger --ud ../shared/data/ud-english-ewt --out src/text/resources/pos_tagger.model");
+
+  cli::query_options query;
+  auto* query_cmd = app.add_subcommand("query", "Ask a story graph: causes, effects, before, after, path, between, around");
+  query_cmd->add_option("graph", query.graph, "story.json written by build")->required()->check(CLI::ExistingFile);
+  query_cmd->add_option("question", query.question, "causes|effects|before|after EVENT, path EVENT EVENT, "
+                                                    "between DATE DATE, around DATE")->required();
+  query_cmd->add_option("arguments", query.arguments, "Event ids or words (\"Geneva\"), or dates (2025-04)")->required();
+  query_cmd->add_option("--format", query.format, "text, json, dot or svg")
+      ->check(CLI::IsMember({"text", "json", "dot", "svg"}))
+      ->capture_default_str();
+  query_cmd->add_option("--days", query.days, "Window of `around`, in days")->capture_default_str();
+  query_cmd->footer("Examples:\n  chronograph query graphs/story.json causes Geneva\n"
+                    "  chronograph query graphs/story.json between 2025-04 2025-06 --format json");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -89,6 +131,16 @@ int main(int argc, char** argv) {
     if (*build_cmd) return cli::run_build(build);
     if (*extract_cmd) return cli::run_extract(extract);
     if (*timeml_cmd) return cli::run_timeml(timeml);
+    if (*eval_cmd) {
+      if (eval.what == "timex" && eval.system.empty()) {
+        std::cerr << "chronograph: eval timex needs --system DIR\n";
+        return cli::usage;
+      }
+      return cli::run_eval(eval);
+    }
+    if (*tag_cmd) return cli::run_tag(tag);
+    if (*train_cmd) return cli::run_train(train);
+    if (*query_cmd) return cli::run_query(query);
   } catch (const chronograph::resource_error& e) {
     std::cerr << "chronograph: resource error: " << e.what() << '\n';
     return cli::resources;

@@ -9,6 +9,7 @@
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/timeml.hpp"
 #include "chronograph/pipeline.hpp"
+#include "annotate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -35,6 +36,8 @@ const char* timeml_pos(const text::annotated_document& doc, byte_span span) {
 
 // "e12" -> "ei12" (one instance per event).
 std::string instance_of(const std::string& event_id) { return "ei" + event_id.substr(1); }
+
+}  // namespace
 
 ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, const merge::document_analysis& a) {
   ingest::timeml_document out;
@@ -96,7 +99,20 @@ ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, co
   return out;
 }
 
-}  // namespace
+ingest::timeml_document timeml_shell(const document& doc) {
+  ingest::timeml_document out;
+  out.path = doc.path;
+  out.docid = doc.id;
+  out.text = doc.text;
+  out.dct = doc.dct;
+  if (doc.dct) {
+    out.dct_value = doc.dct->iso();
+    out.dct_attributes = {{"tid", "t0"}, {"type", doc.dct->time_of_day ? "TIME" : "DATE"}, {"value", out.dct_value},
+                          {"temporalFunction", "false"}, {"functionInDocument", "CREATION_TIME"}};
+    out.dct_text = out.dct_value;
+  }
+  return out;
+}
 
 int run_timeml(const timeml_options& opts) {
   ensure_directory(opts.out);

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// `chronograph eval`, `tag`, `train` and `query`: the commands around the pipeline.
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "chronograph/error.hpp"
+#include "chronograph/graph/event_graph.hpp"
+#include "chronograph/graph/query.hpp"
+#include "chronograph/ingest/reader.hpp"
+#include "chronograph/ingest/timeml.hpp"
+#include "chronograph/render/answer.hpp"
+#include "chronograph/render/json.hpp"
+#include "chronograph/render/render.hpp"
+#include "chronograph/text/analyzer.hpp"
+#include "chronograph/text/conllu.hpp"
+#include "chronograph/text/evaluation.hpp"
+#include "chronograph/text/parser.hpp"
+#include "chronograph/text/tagger.hpp"
+#include "chronograph/timex/score.hpp"
+#include "commands.hpp"
+
+namespace chronograph::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The .tml files of a directory (or the file itself), sorted.
+std::vector<ingest::timeml_document> read_timeml_dir(const std::string& where) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(where, ec)) {
+    for (const auto& e : fs::directory_iterator(where, ec))
+      if (e.is_regular_file() && e.path().extension() == ".tml") files.push_back(e.path());
+  } else if (fs::exists(where, ec)) {
+    files.emplace_back(where);
+  } else {
+    throw io_error(where + ": no such file or directory");
+  }
+  if (files.empty()) throw io_error(where + ": no .tml files");
+  std::sort(files.begin(), files.end());
+  std::vector<ingest::timeml_document> docs;
+  docs.reserve(files.size());
+  for (const auto& f : files) docs.push_back(ingest::read_timeml(f));
+  return docs;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error(path + ": cannot open file");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+int run_eval(const eval_options& opts) {
+  if (opts.what == "timex") {
+    const auto gold = read_timeml_dir(opts.gold);
+    const auto system = read_timeml_dir(opts.system);
+    const auto score = timex::score_timex(gold, system, opts.detail);
+    std::cout << timex::format_score(score, opts.detail);
+    return ok;
+  }
+  // tagger | parser: the text stage on a UD treebank.
+  const auto gold = text::read_conllu(opts.gold);
+  const auto scores = text::evaluate_text_stage(gold, opts.what == "parser");
+  std::cout << text::format_scores(scores);
+  return ok;
+}
+
+int run_tag(const tag_options& opts) {
+  const auto analyzer = text::analyzer::load_default();
+  ingest::read_options ropts;
+  ropts.lenient = opts.common.lenient;
+  const auto input = ingest::read_inputs({opts.input}, ropts);
+  for (const auto& f : input.failures) std::cerr << "chronograph: error: " << f.message << '\n';
+  if (input.documents.empty()) return input.failures.empty() ? ok : io;
+  for (const auto& doc : input.documents) std::cout << text::to_conllu(analyzer->analyze(doc));
+  return input.failures.empty() ? ok : some_failed;
+}
+
+int run_train(const train_options& opts) {
+  if (opts.what == "tagger") {
+    (void)text::train_tagger_from_ud(opts.ud, opts.out);
+  } else {
+    (void)text::train_parser_from_ud(opts.ud, opts.out);
+  }
+  if (!opts.common.quiet) std::cerr << "chronograph: wrote " << opts.out << '\n';
+  return ok;
+}
+
+int run_query(const query_options& opts) {
+  const auto question = graph::question_from_string(opts.question);
+  if (!question) {
+    std::cerr << "chronograph: query: unknown question '" << opts.question
+              << "' (causes, effects, before, after, path, between, around)\n";
+    return usage;
+  }
+  const auto s = render::story_from_json(read_file(opts.graph), opts.graph);
+  const auto g = graph::event_graph::from_story(s);
+  graph::answer a;
+  try {
+    a = graph::ask(g, *question, opts.arguments, opts.days);
+  } catch (const input_error& e) {
+    std::cerr << "chronograph: query: " << e.what() << '\n';
+    return usage;
+  }
+  if (opts.format == "json") {
+    std::cout << render::answer_to_json(a, s);
+  } else if (opts.format == "text") {
+    std::cout << render::answer_to_text(a, s);
+  } else {
+    render::options ropts;
+    ropts.all_events = true;
+    const auto sub = graph::substory(s, graph::events_of(a));
+    std::cout << (opts.format == "dot" ? render::to_dot(sub, ropts) : render::render(sub, opts.format, ropts));
+  }
+  return ok;
+}
+
+}  // namespace chronograph::cli
