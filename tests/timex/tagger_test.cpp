@@ -193,3 +193,42 @@ TEST_CASE("all-numeric dates follow the numeric order option", "[timex][rules]")
   CHECK(eu[0].value == "2025-05-06");
   CHECK(tag_with(rule_set::load_default(day_first), "31/12/2024")[0].value == "2024-12-31");
 }
+
+TEST_CASE("tagging arbitrary fragment soup keeps spans valid, ordered and on character boundaries", "[timex][tagger]") {
+  const std::vector<std::string> pieces = {
+      "May", "may", "12", "1999", "2025-06-05", "/", "-", "\xE2\x80\x93", "Jan.", "the", "last", "week", "'", "90s",
+      "a.m.", "3", ":", "30", "%", "$", "Thursday", "morning", "an hour and a half", "\xC3\xA9t\xC3\xA9", " ", "\n\n",
+      ".", ",", "1/2", "first", "quarter", "every", "Monday", "Inauguration Day", "before", "three", "days", "Q", "W",
+      "\xF0\x9F\x98\x80", "ago", "in", "mid-", "fiscal", "twenty-four", "hours", "o'clock", "noon", "ET"};
+  std::uint32_t state = 12345;
+  const auto next = [&]() {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  const auto tagger = tagger::load_default();
+  for (int round = 0; round < 200; ++round) {
+    text::annotated_document doc;
+    const int n = static_cast<int>(next() % 60);
+    for (int k = 0; k < n; ++k) {
+      doc.doc.text += pieces[next() % pieces.size()];
+      if (next() % 3) doc.doc.text += ' ';
+    }
+    if (round % 2) doc.doc.dct = parse_creation_time("2016-03-15");
+    std::vector<diagnostic> diagnostics;
+    const auto ms = tagger->tag(doc, diagnostics);
+    std::size_t previous_end = 0;
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const auto& m = ms[k];
+      INFO(doc.doc.text << " -> " << m.text);
+      REQUIRE(m.span.begin < m.span.end);
+      REQUIRE(m.span.end <= doc.doc.text.size());
+      REQUIRE(m.span.begin >= previous_end);
+      CHECK((static_cast<unsigned char>(doc.doc.text[m.span.begin]) & 0xC0) != 0x80);
+      CHECK((m.span.end == doc.doc.text.size() || (static_cast<unsigned char>(doc.doc.text[m.span.end]) & 0xC0) != 0x80));
+      CHECK(m.text == doc.doc.text.substr(m.span.begin, m.span.size()));
+      CHECK(!m.value.empty());
+      CHECK(m.id == "t" + std::to_string(k + 1));
+      previous_end = m.span.end;
+    }
+  }
+}
