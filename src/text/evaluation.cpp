@@ -2,6 +2,7 @@
 #include "chronograph/text/evaluation.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace chronograph::text {
 
@@ -145,6 +146,44 @@ parsing_scores evaluate_parsing(const pos_tagger& tagger, const dependency_parse
     }
   }
   return scores;
+}
+
+text_stage_scores evaluate_text_stage(const std::vector<conllu_sentence>& gold, bool with_parser) {
+  text_stage_scores scores;
+  const auto tagger = pos_tagger::load_default();
+  scores.segmentation = evaluate_segmentation(segmenter::load_default(), gold);
+  scores.tagging = evaluate_tagging(tagger, lemmatizer::load_default(), gold);
+  if (with_parser) {
+    scores.parsing = evaluate_parsing(tagger, dependency_parser::load_default(), gold);
+    scores.has_parsing = true;
+  }
+  return scores;
+}
+
+std::string format_scores(const text_stage_scores& scores) {
+  std::string out;
+  char line[160];
+  auto add = [&](const char* name, double value) {
+    std::snprintf(line, sizeof line, "%-28s %.4f\n", name, value);
+    out += line;
+  };
+  const auto& seg = scores.segmentation;
+  std::snprintf(line, sizeof line, "documents %zu, words %zu\n", seg.documents, scores.tagging.words);
+  out += line;
+  add("token precision (raw text)", seg.tokens.precision());
+  add("token recall (raw text)", seg.tokens.recall());
+  add("token F1 (raw text)", seg.tokens.f1());
+  add("sentence precision", seg.sentences.precision());
+  add("sentence recall", seg.sentences.recall());
+  add("sentence F1 (raw text)", seg.sentences.f1());
+  add("UPOS accuracy", scores.tagging.upos_accuracy());
+  add("XPOS accuracy", scores.tagging.xpos_accuracy());
+  add("lemma accuracy", scores.tagging.lemma_accuracy());
+  if (scores.has_parsing) {
+    add("UAS", scores.parsing.uas());
+    add("LAS", scores.parsing.las());
+  }
+  return out;
 }
 
 }  // namespace chronograph::text

@@ -339,7 +339,7 @@ dependency_parser dependency_parser::train(const std::vector<conllu_sentence>& s
       }
     }
   }
-  m->weights.build(trainer.averaged(0.0f));
+  m->weights.build(trainer.averaged(options.prune_below), m->classes());
   dependency_parser p;
   p.model_ = std::move(m);
   return p;
@@ -439,7 +439,8 @@ dependency_parser train_parser_from_ud(const std::filesystem::path& ud_dir, cons
       "license: the training data is CC BY-SA 4.0; this model derives from it and is distributed under CC BY-SA 4.0",
       "rebuild: chronograph train parser --ud <UD_English-EWT dir> --out " + out.filename().string(),
       "options: epochs=" + std::to_string(options.epochs) + " seed=" + std::to_string(options.seed) +
-          " jackknife_folds=" + std::to_string(options.jackknife_folds),
+          " jackknife_folds=" + std::to_string(options.jackknife_folds) +
+          " prune_below=" + std::to_string(options.prune_below),
       "format: these '#' lines, the line 'chronograph-dep-parser 1', then little-endian binary tables",
   });
   return parser;

@@ -30,21 +30,41 @@ std::string binary_reader::get_string() {
   return s;
 }
 
-void weight_table::build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries) {
+void weight_table::reset(std::size_t features, std::size_t class_count) {
   std::size_t capacity = 16;
-  while (capacity < entries.size() * 2) capacity *= 2;
+  while (capacity < features * 2) capacity *= 2;
   slots_.assign(capacity, slot{});
   mask_ = capacity - 1;
-  weights_.clear();
-  features_ = entries.size();
-  for (const auto& [key, ws] : entries) {
-    std::size_t s = static_cast<std::size_t>(key) & mask_;
-    while (slots_[s].key != 0) s = (s + 1) & mask_;
-    slots_[s].key = key;
-    slots_[s].begin = static_cast<std::uint32_t>(weights_.size());
-    weights_.insert(weights_.end(), ws.begin(), ws.end());
-    slots_[s].end = static_cast<std::uint32_t>(weights_.size());
+  sparse_.clear();
+  dense_.clear();
+  features_ = 0;
+  weights_ = 0;
+  classes_ = class_count;
+}
+
+void weight_table::insert(std::uint64_t key, const class_weight* weights, std::size_t count) {
+  std::size_t s = static_cast<std::size_t>(key) & mask_;
+  while (slots_[s].key != 0) s = (s + 1) & mask_;
+  auto& target = slots_[s];
+  target.key = key;
+  if (count * 4 >= classes_) {
+    target.dense = true;
+    target.begin = static_cast<std::uint32_t>(dense_.size());
+    dense_.resize(dense_.size() + classes_, 0.0f);
+    for (std::size_t k = 0; k < count; ++k) dense_[target.begin + weights[k].cls] = weights[k].weight;
+  } else {
+    target.begin = static_cast<std::uint32_t>(sparse_.size());
+    sparse_.insert(sparse_.end(), weights, weights + count);
+    target.end = static_cast<std::uint32_t>(sparse_.size());
   }
+  ++features_;
+  weights_ += count;
+}
+
+void weight_table::build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries,
+                         std::size_t class_count) {
+  reset(entries.size(), class_count);
+  for (const auto& [key, ws] : entries) insert(key, ws.data(), ws.size());
 }
 
 void weight_table::write(binary_writer& out) const {
@@ -54,12 +74,20 @@ void weight_table::write(binary_writer& out) const {
     if (s.key != 0) order.push_back(&s);
   std::sort(order.begin(), order.end(), [](const slot* a, const slot* b) { return a->key < b->key; });
   out.put<std::uint64_t>(order.size());
+  std::vector<class_weight> ws;
   for (const auto* s : order) {
+    ws.clear();
+    if (s->dense) {
+      for (std::size_t c = 0; c < classes_; ++c)
+        if (dense_[s->begin + c] != 0.0f) ws.push_back({static_cast<std::uint16_t>(c), dense_[s->begin + c]});
+    } else {
+      ws.assign(sparse_.begin() + s->begin, sparse_.begin() + s->end);
+    }
     out.put<std::uint64_t>(s->key);
-    out.put<std::uint16_t>(static_cast<std::uint16_t>(s->end - s->begin));
-    for (auto i = s->begin; i < s->end; ++i) {
-      out.put<std::uint16_t>(weights_[i].cls);
-      out.put<float>(weights_[i].weight);
+    out.put<std::uint16_t>(static_cast<std::uint16_t>(ws.size()));
+    for (const auto& w : ws) {
+      out.put<std::uint16_t>(w.cls);
+      out.put<float>(w.weight);
     }
   }
 }
@@ -67,31 +95,21 @@ void weight_table::write(binary_writer& out) const {
 void weight_table::read(binary_reader& in, std::size_t class_count) {
   const auto n = in.get<std::uint64_t>();
   if (n > (1ull << 28)) in.fail("implausible feature count");
-  std::size_t capacity = 16;
-  while (capacity < n * 2) capacity *= 2;
-  slots_.assign(capacity, slot{});
-  mask_ = capacity - 1;
-  weights_.clear();
-  features_ = static_cast<std::size_t>(n);
+  reset(static_cast<std::size_t>(n), class_count);
+  std::vector<class_weight> ws;
+  std::uint64_t previous = 0;
   for (std::uint64_t i = 0; i < n; ++i) {
     const auto key = in.get<std::uint64_t>();
-    if (key == 0) in.fail("zero feature key");
-    std::size_t s = static_cast<std::size_t>(key) & mask_;
-    while (slots_[s].key != 0) {
-      if (slots_[s].key == key) in.fail("duplicate feature key");
-      s = (s + 1) & mask_;
-    }
+    if (key == 0 || (i > 0 && key <= previous)) in.fail("feature keys not strictly increasing");
+    previous = key;
     const auto count = in.get<std::uint16_t>();
-    slots_[s].key = key;
-    slots_[s].begin = static_cast<std::uint32_t>(weights_.size());
-    for (std::uint16_t k = 0; k < count; ++k) {
-      class_weight w;
+    ws.resize(count);
+    for (auto& w : ws) {
       w.cls = in.get<std::uint16_t>();
       w.weight = in.get<float>();
       if (w.cls >= class_count || !std::isfinite(w.weight)) in.fail("bad class weight");
-      weights_.push_back(w);
     }
-    slots_[s].end = static_cast<std::uint32_t>(weights_.size());
+    insert(key, ws.data(), ws.size());
   }
 }
 

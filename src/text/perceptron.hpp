@@ -55,24 +55,12 @@ struct class_weight {
   float weight = 0;
 };
 
-/// Read-only feature -> class weights table.
+/// Read-only feature -> class weights table. A feature with weights for at least a quarter of the
+/// classes is stored densely (a row of floats that the compiler vectorises), others sparsely.
 class weight_table {
  public:
   /// Builds from (key, weights) pairs; keys must be unique and non-zero.
-  void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries);
-  /// Adds the weights of `key` (if present) to scores[cls].
-  void add_scores(std::uint64_t key, float* scores) const noexcept {
-    std::size_t slot = static_cast<std::size_t>(key) & mask_;
-    while (true) {
-      const auto& s = slots_[slot];
-      if (s.key == key) {
-        for (std::uint32_t i = s.begin; i < s.end; ++i) scores[weights_[i].cls] += weights_[i].weight;
-        return;
-      }
-      if (s.key == 0) return;
-      slot = (slot + 1) & mask_;
-    }
-  }
+  void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, std::size_t class_count);
   /// Adds the weights of all `n` keys to scores; prefetches the table slots first so that the
   /// memory accesses of different features overlap (the table is far larger than the caches).
   void add_all(const std::uint64_t* keys, std::size_t n, float* scores) const noexcept {
@@ -88,7 +76,8 @@ class weight_table {
           const auto& candidate = slots_[s];
           if (candidate.key == keys[i]) {
             found[i - start] = &candidate;
-            __builtin_prefetch(&weights_[candidate.begin]);
+            if (candidate.dense) __builtin_prefetch(&dense_[candidate.begin]);
+            else __builtin_prefetch(&sparse_[candidate.begin]);
             break;
           }
           if (candidate.key == 0) break;
@@ -98,25 +87,36 @@ class weight_table {
       for (std::size_t i = start; i < end; ++i) {
         const slot* hit = found[i - start];
         if (!hit) continue;
-        for (std::uint32_t k = hit->begin; k < hit->end; ++k) scores[weights_[k].cls] += weights_[k].weight;
+        if (hit->dense) {
+          const float* row = &dense_[hit->begin];
+          for (std::size_t c = 0; c < classes_; ++c) scores[c] += row[c];
+        } else {
+          for (std::uint32_t k = hit->begin; k < hit->end; ++k) scores[sparse_[k].cls] += sparse_[k].weight;
+        }
       }
     }
   }
   void write(binary_writer& out) const;
   void read(binary_reader& in, std::size_t class_count);
   [[nodiscard]] std::size_t feature_count() const noexcept { return features_; }
-  [[nodiscard]] std::size_t weight_count() const noexcept { return weights_.size(); }
+  [[nodiscard]] std::size_t weight_count() const noexcept { return weights_; }
 
  private:
   struct slot {
     std::uint64_t key = 0;
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
+    std::uint32_t begin = 0;  ///< into dense_ (a row of classes_ floats) or sparse_
+    std::uint32_t end = 0;    ///< sparse: one past the last weight
+    bool dense = false;
   };
+  void reset(std::size_t features, std::size_t class_count);
+  void insert(std::uint64_t key, const class_weight* weights, std::size_t count);
   std::vector<slot> slots_;
-  std::vector<class_weight> weights_;
+  std::vector<class_weight> sparse_;
+  std::vector<float> dense_;
   std::size_t mask_ = 0;
   std::size_t features_ = 0;
+  std::size_t weights_ = 0;
+  std::size_t classes_ = 0;
 };
 
 /// Averaged perceptron trainer with lazy averaging (each weight remembers when it last changed).

@@ -220,7 +220,7 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
       }
     }
   }
-  m->weights.build(trainer.averaged(options.prune_below));
+  m->weights.build(trainer.averaged(options.prune_below), m->upos_tags.size());
   pos_tagger t;
   t.model_ = std::move(m);
   return t;

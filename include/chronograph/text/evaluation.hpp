@@ -78,6 +78,21 @@ struct parsing_scores {
 [[nodiscard]] parsing_scores evaluate_parsing(const pos_tagger& tagger, const dependency_parser& parser,
                                               const std::vector<conllu_sentence>& gold);
 
+/// Every score of the text stage on one treebank.
+struct text_stage_scores {
+  segmentation_scores segmentation;
+  tagging_scores tagging;
+  parsing_scores parsing;
+  bool has_parsing = false;
+};
+
+/// Scores the shipped segmenter, tagger, lemmatizer and (when `with_parser`) parser on `gold`
+/// (`chronograph eval tagger|parser --gold FILE`). Throws resource_error when a model is missing.
+[[nodiscard]] text_stage_scores evaluate_text_stage(const std::vector<conllu_sentence>& gold, bool with_parser = true);
+
+/// A short human-readable report of the scores, one measure per line ("UPOS accuracy 0.9529").
+[[nodiscard]] std::string format_scores(const text_stage_scores& scores);
+
 /// Gold words as tokens (form and span within the sentence text; no tags), for tagging gold tokens.
 [[nodiscard]] std::vector<token> gold_tokens(const conllu_sentence& sentence);
 

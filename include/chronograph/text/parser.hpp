@@ -24,6 +24,7 @@ struct parser_training_options {
   /// Train on tags predicted by taggers trained on the other folds (jackknifing) rather than gold
   /// tags, so that the parser learns from the kind of tags it will see.
   int jackknife_folds = 4;
+  float prune_below = 0.5f;  ///< drop averaged weights with |w| below this (smaller, faster model)
 };
 
 /// Immutable, thread-safe parser.
