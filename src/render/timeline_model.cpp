@@ -2,10 +2,12 @@
 #include "timeline_model.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "chronograph/error.hpp"
 #include "chronograph/graph/event_graph.hpp"
 
 namespace chronograph::render::detail {
@@ -29,6 +31,40 @@ std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
+
+/// The date and actor filters of `options`.
+class event_filter {
+ public:
+  explicit event_filter(const options& opts) : actor_(lower(opts.actor)) {
+    const auto read = [](const std::string& text, const char* which) -> std::optional<time_span> {
+      if (text.empty()) return std::nullopt;
+      const auto span = graph::span_of(text);
+      if (!span) throw input_error(std::string("cannot read the ") + which + " date \"" + text + "\"");
+      return span;
+    };
+    from_ = read(opts.from, "from");
+    to_ = read(opts.to, "to");
+  }
+  [[nodiscard]] bool keeps(const story_event& e) const {
+    if (from_ || to_) {
+      const auto span = graph::span_of(e.when.value);
+      if (!span) return false;
+      if (from_ && !(from_->begin < span->end)) return false;
+      if (to_ && !(span->begin < to_->end)) return false;
+    }
+    if (!actor_.empty()) {
+      bool found = false;
+      for (const auto& a : e.actors) found = found || lower(a).find(actor_) != std::string::npos;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::optional<time_span> from_, to_;
+  std::string actor_;
+};
+
 
 /// "5 Jun 2025" for a day, describe() otherwise.
 std::string short_date(const time_span& span) {
@@ -154,9 +190,30 @@ timeline_model build_timeline(const story& s, const options& opts) {
   using row_key = std::tuple<int, long, long>;
   std::map<row_key, axis_row> rows;
   std::vector<row_key> row_of(s.events.size());
+  const event_filter filter(opts);
+  // Salient events pass; an undated one also needs salience >= undated_salience or a link to a
+  // dated salient event, or it would fill the picture with "date not stated" (on the samples,
+  // 20 of 48 salient events are undated).
+  std::vector<bool> candidate(s.events.size(), false), dated(s.events.size(), false);
+  std::map<std::string, std::size_t> index_of;
+  for (std::size_t i = 0; i < s.events.size(); ++i) {
+    candidate[i] = filter.keeps(s.events[i]) && is_salient(s.events[i], opts);
+    dated[i] = graph::span_of(s.events[i].when.value).has_value();
+    index_of.emplace(s.events[i].id, i);
+  }
+  std::vector<bool> linked_to_dated(s.events.size(), false);
+  for (const auto& l : s.links) {
+    const auto from = index_of.find(l.from), to = index_of.find(l.to);
+    if (from == index_of.end() || to == index_of.end() || graph::kind_of(l.type) == graph::link_kind::other) continue;
+    if (candidate[to->second] && dated[to->second]) linked_to_dated[from->second] = true;
+    if (candidate[from->second] && dated[from->second]) linked_to_dated[to->second] = true;
+  }
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     const auto& e = s.events[i];
-    if (!is_salient(e, opts)) {
+    if (!filter.keeps(e)) continue;
+    const bool shown = candidate[i] && (opts.all_events || dated[i] || linked_to_dated[i] ||
+                                        e.salience >= std::max(opts.min_salience, undated_salience));
+    if (!shown) {
       ++m.hidden_events;
       continue;
     }
@@ -305,7 +362,9 @@ timeline_model build_timeline(const story& s, const options& opts) {
 }
 
 timeline_model build_causal(const story& s, const options& opts) {
-  timeline_model all = build_timeline(s, options{view::timeline, opts.all_events, opts.min_salience});
+  options as_timeline = opts;
+  as_timeline.layout = view::timeline;
+  timeline_model all = build_timeline(s, as_timeline);
   timeline_model m;
   m.hidden_events = all.hidden_events;
   std::set<std::size_t> used;

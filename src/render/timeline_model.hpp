@@ -51,14 +51,19 @@ struct timeline_model {
   std::vector<axis_row> rows;          ///< earlier, dated rows in date order, later, unknown
   std::vector<shown_event> events;     ///< by story order, only those shown
   std::vector<drawn_link> links;       ///< by story order
-  std::size_t hidden_events = 0;       ///< filtered out by salience
+  std::size_t hidden_events = 0;       ///< left out for salience (or undated and unlinked)
   std::size_t undrawn_links = 0;       ///< long links left out of a big picture (see build_timeline)
   std::string title;                   ///< "17 Jan 2025 – 5 Jun 2025 · 9 events · 2 documents"
   /// Position in `events` of a story event index, if shown.
   [[nodiscard]] std::optional<std::size_t> shown(std::size_t event_index) const;
 };
 
-/// Builds the timeline view: events filtered by opts (all_events / min_salience), one axis row
+/// Undated events need this salience (or a link to a shown dated event) to be shown, unless
+/// options::all_events.
+inline constexpr double undated_salience = 0.75;
+
+/// Builds the timeline view: events filtered by opts (all_events / min_salience, from / to /
+/// actor; undated ones see undated_salience), one axis row
 /// per distinct day span, temporal links drawn only when the axis does not already say them
 /// (same row, undated end) or when they contradict the dates (conflict), causal links always.
 /// Links are drawn shortest first while the rows they cross add up to at most `max_crossed_rows`

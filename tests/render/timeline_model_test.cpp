@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include "chronograph/error.hpp"
 #include "graph/story_fixture.hpp"
 #include "timeline_model.hpp"
 
@@ -20,7 +21,9 @@ using strings = std::vector<std::string>;
 
 TEST_CASE("the timeline has one axis row per date, in date order", "[render][timeline]") {
   const auto s = test::tariff_story();
-  const auto m = detail::build_timeline(s, options{});
+  options all;
+  all.all_events = true;
+  const auto m = detail::build_timeline(s, all);
   CHECK(row_labels(m) == strings{"earlier (date not stated)", "January 2025 / Fri 17", "April 2025",
                                  "May 2025 / Mon 12", "week of 26 May", "June 2025 / Wed 4", "Thu 5",
                                  "later (date not stated)"});
@@ -31,12 +34,24 @@ TEST_CASE("the timeline has one axis row per date, in date order", "[render][tim
   CHECK(m.rows[6].gap.empty());  // the next day
   CHECK(m.rows[2].events.size() == 2);
   CHECK(s.events[m.rows[2].events[0]].id == "ev-us145");  // more salient first
-  CHECK(m.title == "17 Jan 2025 \u2013 5 Jun 2025 \u00b7 9 events (1 less salient not shown) \u00b7 2 documents");
+  CHECK(m.title == "17 Jan 2025 \u2013 5 Jun 2025 \u00b7 10 events \u00b7 2 documents");
+}
+
+TEST_CASE("undated events need more salience or a link to a dated event", "[render][timeline]") {
+  auto s = test::tariff_story();
+  const auto m = detail::build_timeline(s, options{});
+  CHECK(m.hidden_events == 2);           // the minor markets event, the unlinked PAST_REF one
+  CHECK_FALSE(m.shown(7));               // ev-past, salience 0.55, no links
+  CHECK(m.shown(3));                     // ev-future, salience 0.6, after the June 5 call
+  CHECK(m.rows.front().place == axis_row::kind::dated);
+  CHECK(m.title == "17 Jan 2025 \u2013 5 Jun 2025 \u00b7 8 events (2 less salient not shown) \u00b7 2 documents");
+  s.events[7].salience = 0.8;
+  CHECK(detail::build_timeline(s, options{}).shown(7));
 }
 
 TEST_CASE("the salience filter hides minor events unless all are asked for", "[render][timeline]") {
   const auto s = test::tariff_story();
-  CHECK(detail::build_timeline(s, options{}).hidden_events == 1);
+  CHECK(detail::build_timeline(s, options{}).hidden_events == 2);
   CHECK_FALSE(detail::build_timeline(s, options{}).shown(6));  // ev-markets, salience 0.3
   options all;
   all.all_events = true;
@@ -100,4 +115,21 @@ TEST_CASE("wrap breaks at spaces and cuts long text", "[render][timeline]") {
   CHECK(detail::wrap("  ", 5, 2).empty());
   CHECK(detail::wrap("Trade tensions had built for years", 30, 4) == strings{"Trade tensions had", "built for years"});
   CHECK(detail::wrap("\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9", 5, 2) == strings{"\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9"});
+}
+
+TEST_CASE("date and actor filters narrow the timeline", "[render][timeline]") {
+  const auto s = test::tariff_story();
+  options o;
+  o.all_events = true;
+  o.from = "2025-05";
+  o.to = "2025-06-04";
+  std::vector<std::string> shown;
+  for (const auto& e : detail::build_timeline(s, o).events) shown.push_back(s.events[e.index].id);
+  CHECK(shown == strings{"ev-accuse", "ev-geneva", "ev-markets", "ev-post"});
+  options only_china;
+  only_china.actor = "CHINA";
+  CHECK(detail::build_timeline(s, only_china).events.size() == 1);
+  options bad;
+  bad.from = "spring";
+  CHECK_THROWS_AS(detail::build_timeline(s, bad), input_error);
 }

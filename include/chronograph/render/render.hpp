@@ -15,6 +15,12 @@ struct options {
   view layout = view::timeline;
   bool all_events = false;     ///< false: only salient events (salience >= min_salience)
   double min_salience = 0.5;
+  /// Only events whose date overlaps [from, to] (TIMEX3 dates such as "2025-04" or
+  /// "2025-06-05"; "" leaves that end open). When either is set, undated events are left out.
+  /// An unreadable date throws input_error.
+  std::string from, to;
+  /// Only events with an actor containing this text (ASCII case-insensitive); "" keeps all.
+  std::string actor;
 };
 
 /// The story as Graphviz DOT text (deterministic). Throws render_error.
