@@ -365,10 +365,12 @@ graph_ptr build_causal_graph(const story& s, const options& opts) {
     set(note, "label", "no causal links among the shown events");
   }
   // In a left-to-right layout a legend node would widen a rank: it goes in the graph label.
+  // The legend is a table of its own inside the label, so the wide title does not stretch it.
   set_html(g, g, "label",
-           "<FONT POINT-SIZE=\"10\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
-           "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"16\">" + html_text(m.title) + "</FONT></TD></TR>" +
-               legend_rows(false) + "</TABLE></FONT>");
+           "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+           "<TR><TD>" + html_text(m.title) + "</TD></TR><TR><TD><FONT POINT-SIZE=\"10\">"
+           "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">" +
+               legend_rows(false) + "</TABLE></FONT></TD></TR></TABLE>");
   return owner;
 }
 

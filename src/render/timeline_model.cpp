@@ -312,9 +312,10 @@ timeline_model build_timeline(const story& s, const options& opts) {
     std::optional<bool> from_first;
     if (type == "BEFORE" || type == "IBEFORE" || type == "CAUSES" || type == "ENABLES") from_first = true;
     if (type == "AFTER" || type == "IAFTER") from_first = false;
+    // It contradicts the dates when the end it says comes first lies wholly after the other.
     const bool contradicts = both_dated && from_first &&
-                             ((*from_first && m.rows[rf].span->begin > m.rows[rt].span->begin) ||
-                              (!*from_first && m.rows[rt].span->begin > m.rows[rf].span->begin));
+                             ((*from_first && !(m.rows[rf].span->begin < m.rows[rt].span->end)) ||
+                              (!*from_first && !(m.rows[rt].span->begin < m.rows[rf].span->end)));
     if (kind == graph::link_kind::causal) {
       d.style = contradicts ? link_style::conflict : link_style::causal;
       d.label = contradicts ? "cause dated after effect" : relation_label(type, link_style::causal);
@@ -362,27 +363,46 @@ timeline_model build_timeline(const story& s, const options& opts) {
 }
 
 timeline_model build_causal(const story& s, const options& opts) {
-  options as_timeline = opts;
-  as_timeline.layout = view::timeline;
-  timeline_model all = build_timeline(s, as_timeline);
+  // A causal link is drawn when both ends pass the date/actor filters and at least one end is
+  // salient: a salient effect's cause is worth seeing even when the extractor ranked it low.
+  const event_filter filter(opts);
+  std::map<std::string, std::size_t> index_of;
+  for (std::size_t i = 0; i < s.events.size(); ++i) index_of.emplace(s.events[i].id, i);
   timeline_model m;
-  m.hidden_events = all.hidden_events;
   std::set<std::size_t> used;
-  for (const auto& l : all.links) {
-    if (graph::kind_of(s.links[l.link].type) != graph::link_kind::causal) continue;
-    m.links.push_back(l);
-    used.insert(l.from);
-    used.insert(l.to);
+  for (std::size_t li = 0; li < s.links.size(); ++li) {
+    const auto& l = s.links[li];
+    if (graph::kind_of(l.type) != graph::link_kind::causal) continue;
+    const auto from = index_of.find(l.from), to = index_of.find(l.to);
+    if (from == index_of.end() || to == index_of.end() || from->second == to->second) continue;
+    const auto& cause = s.events[from->second];
+    const auto& effect = s.events[to->second];
+    if (!filter.keeps(cause) || !filter.keeps(effect)) continue;
+    if (!is_salient(cause, opts) && !is_salient(effect, opts)) continue;
+    drawn_link d{from->second, to->second, li, link_style::causal, ""};
+    const auto cause_span = graph::span_of(cause.when.value), effect_span = graph::span_of(effect.when.value);
+    std::string type = l.type;
+    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (cause_span && effect_span && !(cause_span->begin < effect_span->end)) {  // effect ends first
+      d.style = link_style::conflict;
+      d.label = "cause dated after effect";
+    } else {
+      d.label = relation_label(type, link_style::causal);
+    }
+    m.links.push_back(std::move(d));
+    used.insert(from->second);
+    used.insert(to->second);
   }
   std::optional<time_span> first, last;
-  for (const auto& e : all.events) {
-    if (!used.count(e.index)) continue;
-    m.events.push_back(e);
-    if (const auto span = graph::span_of(s.events[e.index].when.value)) {
+  for (std::size_t i : used) {  // std::set: story order
+    m.events.push_back(describe_event(s, i));
+    if (const auto span = graph::span_of(s.events[i].when.value)) {
       if (!first || span->begin < first->begin) first = span;
       if (!last || last->end < span->end) last = span;
     }
   }
+  for (std::size_t i = 0; i < s.events.size(); ++i)
+    if (!used.count(i) && filter.keeps(s.events[i]) && !is_salient(s.events[i], opts)) ++m.hidden_events;
   m.title = "Causes and effects \u00b7 " + title_of(s, m, first, last);
   return m;
 }

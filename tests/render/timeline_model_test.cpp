@@ -133,3 +133,18 @@ TEST_CASE("date and actor filters narrow the timeline", "[render][timeline]") {
   bad.from = "spring";
   CHECK_THROWS_AS(detail::build_timeline(s, bad), input_error);
 }
+
+TEST_CASE("the causal view shows the other end of a salient event's causal link", "[render][timeline]") {
+  auto s = test::tariff_story();
+  s.links.push_back(test::make_link("ev-markets", "ev-call", "ENABLES", {}));  // markets: salience 0.3
+  s.links.push_back(test::make_link("ev-call", "ev-geneva", "CAUSES", {}));
+  const auto m = detail::build_causal(s, options{view::causal});
+  CHECK(m.events.size() == 6);
+  CHECK(m.shown(6));  // ev-markets
+  REQUIRE(m.links.size() == 5);
+  CHECK(m.links[3].label == "enables");
+  CHECK(m.links[4].style == link_style::conflict);
+  options strict;
+  strict.min_salience = 0.99;
+  CHECK(detail::build_causal(s, strict).events.empty());
+}
