@@ -209,18 +209,21 @@ std::string html_text(const std::string& text) {
 
 /// Legend rows (our own fixed words, so HTML-like labels are safe here).
 std::string legend_rows(bool is_timeline) {
-  std::string rows = std::string("<TR><TD><FONT COLOR=\"") + causal_colour +
+  // Fixed-size swatch cells: otherwise a wide title stretches the swatch column.
+  const std::string swatch = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"56\" HEIGHT=\"20\"";
+  std::string rows = swatch + "><FONT COLOR=\"" + causal_colour +
                      "\"><B>&#9473;&#9473;&#9654;</B></FONT></TD>"
                      "<TD ALIGN=\"LEFT\">causes (labelled when it enables or prevents)</TD></TR>";
+  rows = "<TR>" + rows;
   if (is_timeline)
-    rows += std::string("<TR><TD><FONT COLOR=\"") + temporal_colour + "\">- - &#9654;</FONT></TD>"
+    rows += "<TR>" + swatch + "><FONT COLOR=\"" + temporal_colour + "\">- - &#9654;</FONT></TD>"
             "<TD ALIGN=\"LEFT\">stated order the date axis does not show</TD></TR>";
-  rows += std::string("<TR><TD><FONT COLOR=\"") + conflict_colour + "\"><B>- - &#9654;</B></FONT></TD>"
+  rows += "<TR>" + swatch + "><FONT COLOR=\"" + conflict_colour + "\"><B>- - &#9654;</B></FONT></TD>"
           "<TD ALIGN=\"LEFT\">link that contradicts the dates</TD></TR>"
-          "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#dbe9f6\">event</TD>"
+          "<TR>" + swatch + " BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#dbe9f6\">event</TD>"
           "<TD ALIGN=\"LEFT\">bold border: most salient; dotted: approximate or inferred date; "
           "dashed: planned or hypothetical</TD></TR>"
-          "<TR><TD BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#eeeeee\">report</TD>"
+          "<TR>" + swatch + " BORDER=\"1\" STYLE=\"rounded\" BGCOLOR=\"#eeeeee\">report</TD>"
           "<TD ALIGN=\"LEFT\">grey: reporting; yellow: intention; green: state</TD></TR>";
   return rows;
 }
