@@ -594,6 +594,8 @@ std::size_t segment_end(std::string_view text, std::size_t begin) {
 std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules) {
   const auto& rs = rules.internals();
   const std::string& text = doc.doc.text;
+  if (text.size() >= 0xFFFFFFFFu)  // token offsets are 32-bit
+    throw input_error(doc.doc.id + ": document of " + std::to_string(text.size()) + " bytes is too large for the timex stage (4 GiB)");
   const std::string lowered = ascii_lower(text);
   std::vector<token> toks;
   std::vector<candidate> out;

@@ -119,6 +119,7 @@ class rule_set {
 
 /// Recognition: all time expressions of a document, left to right, non-overlapping. Works on
 /// doc.doc.text alone; uses doc.tokens' POS tags when present. Linear in the text length.
+/// Throws input_error for a text of 4 GiB or more.
 [[nodiscard]] std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules);
 
 /// Resolution: TIMEX3 values against the anchor. Pure; adds a diagnostic when relative
