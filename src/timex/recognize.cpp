@@ -550,6 +550,9 @@ void expand_modifier(const rule_set::impl& rs, const std::vector<token>& toks, s
     const std::string type_name = to_string(c.type);
     if (!types.empty() && types.find(type_name) == std::string::npos) continue;
     if (c.op == operation::literal && c.type != timex_type::duration) continue;
+    // "early/late" before a day ("late Monday", "early Friday morning") is not part of the
+    // TIMEX3 in TimeBank; before a month, year or period it is ("late November").
+    if ((value == "START" || value == "END" || value == "MID") && (c.day || c.weekday || c.hour)) continue;
     if (!c.mod.empty() && c.mod != value) continue;
     c.mod = value;
     c.span.begin = toks[b].begin;
