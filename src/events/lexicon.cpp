@@ -255,7 +255,33 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     }
   }
   for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));
+  {
+    const auto p = dir / "learned_events.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 5);
+      learned_entry e;
+      try {
+        e.events = std::stoul(r.fields[2]);
+        e.total = std::stoul(r.fields[3]);
+      } catch (const std::exception&) {
+        table_error(p, r.line, "counts must be numbers");
+      }
+      if (r.fields[4] != "-") {
+        e.cls = event_class_from_string(r.fields[4]);
+        if (!e.cls) table_error(p, r.line, "unknown TimeML class \"" + r.fields[4] + "\"");
+      }
+      lex->learned_[r.fields[0] + "\t" + r.fields[1]] = e;
+    }
+  }
   return lex;
+}
+
+std::optional<lexicon::learned_entry> lexicon::learned(std::string_view lemma, std::string_view pos) const {
+  std::string key(lemma);
+  key += '\t';
+  key += pos;
+  if (auto it = learned_.find(key); it != learned_.end()) return it->second;
+  return std::nullopt;
 }
 
 bool lexicon::is_boilerplate(std::string_view sentence) const {

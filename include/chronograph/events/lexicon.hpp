@@ -105,6 +105,14 @@ class lexicon {
     double factor = 1;
   };
   [[nodiscard]] std::optional<unit_entry> unit_of(std::string_view lower) const;
+  /// What the training data says about a lemma with a coarse part of speech ("VERB", "NOUN",
+  /// "ADJ"): how many of its tokens were gold events, out of how many, and their usual class.
+  struct learned_entry {
+    std::size_t events = 0, total = 0;
+    std::optional<event_class> cls;
+    [[nodiscard]] double ratio() const noexcept { return total ? double(events) / double(total) : 0.0; }
+  };
+  [[nodiscard]] std::optional<learned_entry> learned(std::string_view lemma, std::string_view pos) const;
   /// True for a sentence that is page furniture (copyright lines, "click here", credits),
   /// recognised by the markers of boilerplate.tsv.
   [[nodiscard]] bool is_boilerplate(std::string_view sentence) const;
@@ -131,6 +139,7 @@ class lexicon {
   std::set<std::string, std::less<>> non_actors_;
   std::map<std::string, unit_entry, std::less<>> units_;
   std::vector<std::string> boilerplate_markers_;  // lower case
+  std::map<std::string, learned_entry, std::less<>> learned_;  // "lemma\tPOS" -> entry
 
   [[nodiscard]] text::upos guess_tag(const std::vector<word>& sentence_words, std::string_view form,
                                      std::string_view lower, bool sentence_initial, std::string& xpos) const;
