@@ -420,6 +420,7 @@ struct resolver {
       g = grain::day;
     }
     if (!day) return r;
+    if (c.precision == grain::week) g = grain::week;  // "the week of March 6"
     if (c.amount != 0 && !c.unit.empty()) day = shift(*day, c.amount, c.unit);
     if (g == grain::none) g = grain::day;
     r.g = g;
