@@ -561,6 +561,31 @@ void expand_modifier(const rule_set::impl& rs, const std::vector<token>& toks, s
   }
 }
 
+// Extends a candidate rightwards over a modifier from lists/mod_suffix.tsv ("or so").
+void expand_suffix(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t& end, candidate& c) {
+  const int list_id = rs.list("mod_suffix");
+  if (list_id < 0) return;
+  const auto& list = rs.lists[static_cast<std::size_t>(list_id)];
+  int node = 0;
+  for (std::size_t q = end; q < toks.size() && q < end + 3; ++q) {
+    int child = -1;
+    for (const auto& [k, ch] : list.nodes[static_cast<std::size_t>(node)].child_ids)
+      if (k == toks[q].id && k >= 0) {
+        child = ch;
+        break;
+      }
+    if (child < 0) return;
+    node = child;
+    const int v = list.nodes[static_cast<std::size_t>(node)].value;
+    if (v >= 0) {
+      if (c.mod.empty()) c.mod = list.values[static_cast<std::size_t>(v)];
+      c.span.end = toks[q].end;
+      end = q + 1;
+      return;
+    }
+  }
+}
+
 void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& toks, std::size_t& j) {
   if (doc.tokens.empty()) return;
   for (auto& t : toks) {
@@ -640,9 +665,11 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
           first = i;
         }
       }
-      c.clause_tense = clause_tense(rs, toks, first, best.end - 1);
+      std::size_t last = best.end;
+      expand_suffix(rs, toks, last, c);
+      c.clause_tense = clause_tense(rs, toks, first, last - 1);
       out.push_back(std::move(c));
-      i = best.end;
+      i = last;
     }
   }
   return out;
