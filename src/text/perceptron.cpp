@@ -48,7 +48,7 @@ void weight_table::insert(std::uint64_t key, const class_weight* weights, std::s
   auto& target = slots_[s];
   target.key = key;
   if (count * 4 >= classes_) {
-    target.dense = true;
+    target.end = dense_row;
     target.begin = static_cast<std::uint32_t>(dense_.size());
     dense_.resize(dense_.size() + classes_, 0.0f);
     for (std::size_t k = 0; k < count; ++k) dense_[target.begin + weights[k].cls] = weights[k].weight;
@@ -77,7 +77,7 @@ void weight_table::write(binary_writer& out) const {
   std::vector<class_weight> ws;
   for (const auto* s : order) {
     ws.clear();
-    if (s->dense) {
+    if (s->end == dense_row) {
       for (std::size_t c = 0; c < classes_; ++c)
         if (dense_[s->begin + c] != 0.0f) ws.push_back({static_cast<std::uint16_t>(c), dense_[s->begin + c]});
     } else {

@@ -76,7 +76,7 @@ class weight_table {
           const auto& candidate = slots_[s];
           if (candidate.key == keys[i]) {
             found[i - start] = &candidate;
-            if (candidate.dense) __builtin_prefetch(&dense_[candidate.begin]);
+            if (candidate.end == dense_row) __builtin_prefetch(&dense_[candidate.begin]);
             else __builtin_prefetch(&sparse_[candidate.begin]);
             break;
           }
@@ -87,7 +87,7 @@ class weight_table {
       for (std::size_t i = start; i < end; ++i) {
         const slot* hit = found[i - start];
         if (!hit) continue;
-        if (hit->dense) {
+        if (hit->end == dense_row) {
           const float* row = &dense_[hit->begin];
           for (std::size_t c = 0; c < classes_; ++c) scores[c] += row[c];
         } else {
@@ -102,11 +102,11 @@ class weight_table {
   [[nodiscard]] std::size_t weight_count() const noexcept { return weights_; }
 
  private:
+  static constexpr std::uint32_t dense_row = 0xFFFFFFFFu;
   struct slot {
     std::uint64_t key = 0;
     std::uint32_t begin = 0;  ///< into dense_ (a row of classes_ floats) or sparse_
-    std::uint32_t end = 0;    ///< sparse: one past the last weight
-    bool dense = false;
+    std::uint32_t end = 0;    ///< sparse: one past the last weight; dense_row for a dense row
   };
   void reset(std::size_t features, std::size_t class_count);
   void insert(std::uint64_t key, const class_weight* weights, std::size_t count);

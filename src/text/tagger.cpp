@@ -26,12 +26,18 @@ struct pos_tagger::model {
   std::vector<upos> upos_tags;
   std::unordered_map<std::string, std::uint16_t> tagdict;  // normalised form -> class
   std::unordered_map<std::string, std::uint64_t> ambiguity;  // lower-cased form -> hash of its tag set
+  // Lookup copies keyed by the 64-bit hash of the spelling (no string compares on the hot path).
+  std::unordered_map<std::uint64_t, std::uint16_t> tagdict_by_hash;
+  std::unordered_map<std::uint64_t, std::uint64_t> ambiguity_by_hash;
+
+  void index() {
+    tagdict_by_hash.clear();
+    ambiguity_by_hash.clear();
+    for (const auto& [form, cls] : tagdict) tagdict_by_hash.emplace(detail::hash_bytes(form), cls);
+    for (const auto& [form, h] : ambiguity) ambiguity_by_hash.emplace(detail::hash_bytes(form), h);
+  }
   detail::weight_table weights;
 
-  std::uint16_t dict_class(std::string_view form) const {
-    const auto it = tagdict.find(detail::normalize_form(form));
-    return it == tagdict.end() ? no_class : it->second;
-  }
 };
 
 namespace {
@@ -95,10 +101,10 @@ std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std
   std::string normalized, lowered;
   for (auto f : forms) {
     keys.push_back(detail::make_word_keys(f, &normalized, &lowered));
-    const auto it = m.ambiguity.find(lowered);
-    keys.back().ambiguity = it == m.ambiguity.end() ? 0 : it->second;
-    const auto d = m.tagdict.find(normalized);
-    dict.push_back(d == m.tagdict.end() ? no_class : d->second);
+    const auto it = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
+    keys.back().ambiguity = it == m.ambiguity_by_hash.end() ? 0 : it->second;
+    const auto d = m.tagdict_by_hash.find(keys.back().form);  // form key = hash of the normalised spelling
+    dict.push_back(d == m.tagdict_by_hash.end() ? no_class : d->second);
   }
   keys.push_back(detail::boundary_keys(1));
   keys.push_back(detail::boundary_keys(2));
@@ -188,6 +194,7 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
     if (total >= options.tagdict_min_count && double(best_count) / double(total) >= options.tagdict_min_share)
       m->tagdict.emplace(form, best);
   }
+  m->index();
   // Training: greedy decoding with the model's own previous predictions as history.
   detail::perceptron_trainer trainer(m->upos_tags.size());
   std::vector<std::size_t> order(sentences.size());
@@ -300,6 +307,7 @@ pos_tagger pos_tagger::load(const std::filesystem::path& path) {
     auto form = in.get_string();
     m->ambiguity.emplace(std::move(form), in.get<std::uint64_t>());
   }
+  m->index();
   m->weights.read(in, classes);
   if (!in.at_end()) in.fail("trailing data");
   pos_tagger t;
@@ -355,6 +363,7 @@ pos_tagger train_tagger_from_ud(const std::filesystem::path& ud_dir, const std::
       "rebuild: chronograph train tagger --ud <UD_English-EWT dir> --out " + out.filename().string(),
       "options: epochs=" + std::to_string(options.epochs) + " seed=" + std::to_string(options.seed) +
           " tagdict_min_count=" + std::to_string(options.tagdict_min_count) +
+          " tagdict_min_share=" + std::to_string(options.tagdict_min_share) +
           " ambiguity_min_count=" + std::to_string(options.ambiguity_min_count),
       "format: these '#' lines, the line 'chronograph-pos-tagger 1', then little-endian binary tables",
   });

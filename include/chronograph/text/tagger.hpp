@@ -19,8 +19,8 @@ namespace chronograph::text {
 struct tagger_training_options {
   int epochs = 8;
   std::uint64_t seed = 20240917;          ///< shuffling seed (own PRNG: same result on every platform)
-  std::size_t tagdict_min_count = 20;     ///< a word enters the tag dictionary when seen this often...
-  double tagdict_min_share = 0.97;        ///< ...with one tag at least this share of the time
+  std::size_t tagdict_min_count = 5;      ///< a word enters the tag dictionary when seen this often...
+  double tagdict_min_share = 0.98;        ///< ...with one tag at least this share of the time
   std::size_t ambiguity_min_count = 2;   ///< words seen this often get an "ambiguity class" feature
   float prune_below = 0.0f;               ///< drop averaged weights with |w| below this from the model
 };
