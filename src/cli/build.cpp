@@ -15,6 +15,7 @@
 #include "chronograph/render/formats.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/render/render.hpp"
+#include "chronograph/store/store.hpp"
 #include "annotate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -62,6 +63,53 @@ std::vector<fs::path> write_story(const story& s, const fs::path& dir, const std
   return written;
 }
 
+// The story in every format, plus per-document files and TimeML when asked.
+std::vector<fs::path> write_outputs(const story& s, const std::vector<merge::document_analysis>& analyses,
+                                    const fs::path& out_dir, const std::vector<std::string>& formats,
+                                    const render::options& ro, bool per_document) {
+  auto written = write_story(s, out_dir, "story", formats, ro);
+  if (per_document)
+    for (const auto& a : analyses) {
+      const auto one = merge::build_story({a});
+      const auto w = write_story(one, out_dir, a.annotated.doc.id, formats, ro);
+      written.insert(written.end(), w.begin(), w.end());
+    }
+  if (std::find(formats.begin(), formats.end(), "timeml") != formats.end())
+    for (const auto& a : analyses) {
+      const auto path = output_file(out_dir, a.annotated.doc.id, ".tml");
+      ingest::write_timeml_file(annotate_timeml(timeml_shell(a.annotated.doc), a), path);
+      written.push_back(path);
+    }
+  return written;
+}
+
+// `build --store FILE [INPUTS...]`: ingest the inputs (if any), then render the store's story.
+int build_from_store(const build_options& opts, const std::vector<std::string>& formats) {
+  int status = ok;
+  if (!opts.inputs.empty()) {
+    ingest_options iopts;
+    iopts.common = opts.common;
+    iopts.store = opts.store;
+    iopts.inputs = opts.inputs;
+    iopts.dct = opts.dct;
+    status = run_ingest(iopts);
+    if (status != ok && status != some_failed) return status;
+  }
+  const auto st = store::story_store::open(opts.store, store::story_store::open_mode::read_only);
+  const auto analyses = st.analyses();
+  const auto s = store::apply_corrections(merge::build_story(analyses), st.corrections());
+  const fs::path out_dir(opts.out);
+  ensure_directory(out_dir);
+  const auto written = write_outputs(s, analyses, out_dir, formats, render_options(opts), opts.per_document);
+  if (!opts.common.quiet) {
+    std::cerr << "chronograph: " << opts.store << ": " << analyses.size() << " document(s), " << s.events.size()
+              << " events, " << s.links.size() << " links; wrote";
+    for (const auto& p : written) std::cerr << ' ' << p.string();
+    std::cerr << '\n';
+  }
+  return status;
+}
+
 }  // namespace
 
 std::vector<std::string> known_formats() {
@@ -92,6 +140,7 @@ int run_build(const build_options& opts) {
   }
   std::sort(formats.begin(), formats.end());
   formats.erase(std::unique(formats.begin(), formats.end()), formats.end());
+  if (!opts.store.empty()) return build_from_store(opts, formats);
 
   auto input = ingest::read_inputs(opts.inputs, ropts);
   for (const auto& f : input.failures) std::cerr << "chronograph: error: " << f.message << '\n';
@@ -118,20 +167,7 @@ int run_build(const build_options& opts) {
   for (const auto& d : input.diagnostics)
     s.diagnostics.push_back({to_string(d.level), d.stage, d.doc, d.rule, d.message, {}, {}});
 
-  const auto ro = render_options(opts);
-  auto written = write_story(s, out_dir, "story", formats, ro);
-  if (opts.per_document)
-    for (const auto& a : batch.analyses) {
-      const auto one = merge::build_story({a});
-      const auto w = write_story(one, out_dir, a.annotated.doc.id, formats, ro);
-      written.insert(written.end(), w.begin(), w.end());
-    }
-  if (std::find(formats.begin(), formats.end(), "timeml") != formats.end())
-    for (const auto& a : batch.analyses) {
-      const auto path = output_file(out_dir, a.annotated.doc.id, ".tml");
-      ingest::write_timeml_file(annotate_timeml(timeml_shell(a.annotated.doc), a), path);
-      written.push_back(path);
-    }
+  const auto written = write_outputs(s, batch.analyses, out_dir, formats, render_options(opts), opts.per_document);
   if (!opts.common.quiet) {
     std::cerr << "chronograph: " << batch.analyses.size() << " document(s), " << s.events.size() << " events, "
               << s.links.size() << " links; wrote";

@@ -26,6 +26,7 @@ struct build_options {
   bool all_events = false;
   double min_salience = 0.5;
   std::string view = "timeline";
+  std::string store;         ///< --store FILE: render the store's story (INPUTS, if any, are ingested first)
 };
 int run_build(const build_options& opts);
 
@@ -67,8 +68,33 @@ struct query_options {
   std::vector<std::string> arguments;
   std::string format = "text";
   long days = 7;
+  std::string store;    ///< --store FILE instead of `graph`
 };
 int run_query(const query_options& opts);
+
+struct ingest_options {
+  common_options common;
+  std::string store;                ///< the store file (created when missing)
+  std::vector<std::string> inputs;
+  std::string dct;                  ///< --dct, "" = none
+};
+/// Adds new or changed documents to a store, in one transaction (src/cli/store.cpp).
+int run_ingest(const ingest_options& opts);
+
+struct remove_options {
+  std::string store;
+  std::vector<std::string> ids;     ///< document ids
+  bool quiet = false;
+};
+int run_remove(const remove_options& opts);
+
+struct correct_options {
+  std::string store;
+  std::string action;               ///< pin | merge | split | hide | list | undo
+  std::vector<std::string> arguments;
+  bool quiet = false;
+};
+int run_correct(const correct_options& opts);
 
 /// The formats `build --format` accepts, "all" expanding to every one of them.
 [[nodiscard]] std::vector<std::string> known_formats();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // chronograph's command line: parses options with CLI11 and hands them to the commands.
 // No pipeline logic lives here.
+#include <filesystem>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -36,8 +37,8 @@ int main(int argc, char** argv) {
 
   cli::build_options build;
   auto* build_cmd = app.add_subcommand("build", "Build one story from articles and render it");
-  build_cmd->add_option("inputs", build.inputs, "Files, directories (their *.txt, with manifest.json) or - for stdin")
-      ->required();
+  build_cmd->add_option("inputs", build.inputs, "Files, directories (their *.txt, with manifest.json) or - for stdin");
+  build_cmd->add_option("--store", build.store, "Render the story of a store (docs/store.md); INPUTS, if any, are ingested into it first");
   build_cmd->add_option("--dct", build.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
   build_cmd->add_option("-o,--out", build.out, "Output directory")->capture_default_str();
   build_cmd->add_option("-f,--format", build.formats, "Output formats: json, dot, svg, png, pdf, mermaid, timelinejs, graphml, html, timeml, all")
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
   build_cmd->footer(
       "Example:\n  chronograph build samples --out graphs --format all\n"
       "  chronograph build article.txt --dct 2025-06-05 --format json,svg\n"
+      "  chronograph build --store story.db --out graphs --format json,svg\n"
       "The DCT comes from --dct, else DIR/manifest.json (docs/manifest.md), else a dateline or\n"
       "'Published <date>' line; without one, relative dates stay underspecified (a warning).");
 
@@ -109,16 +111,56 @@ int main(int argc, char** argv) {
 
   cli::query_options query;
   auto* query_cmd = app.add_subcommand("query", "Ask a story graph: causes, effects, before, after, path, between, around");
-  query_cmd->add_option("graph", query.graph, "story.json written by build")->required()->check(CLI::ExistingFile);
+  // With --store there is no GRAPH, so the positionals shift by one; checked after parsing.
+  query_cmd->add_option("graph", query.graph, "story.json written by build (not with --store)");
   query_cmd->add_option("question", query.question, "causes|effects|before|after EVENT, path EVENT EVENT, "
-                                                    "between DATE DATE, around DATE")->required();
-  query_cmd->add_option("arguments", query.arguments, "Event ids or words (\"Geneva\"), or dates (2025-04)")->required();
+                                                    "between DATE DATE, around DATE");
+  query_cmd->add_option("arguments", query.arguments, "Event ids or words (\"Geneva\"), or dates (2025-04)");
+  query_cmd->add_option("--store", query.store, "Ask the story of a store (docs/store.md) instead of a story.json");
   query_cmd->add_option("--format", query.format, "text, json, dot or svg")
       ->check(CLI::IsMember({"text", "json", "dot", "svg"}))
       ->capture_default_str();
   query_cmd->add_option("--days", query.days, "Window of `around`, in days")->capture_default_str();
   query_cmd->footer("Examples:\n  chronograph query graphs/story.json causes Geneva\n"
-                    "  chronograph query graphs/story.json between 2025-04 2025-06 --format json");
+                    "  chronograph query graphs/story.json between 2025-04 2025-06 --format json\n"
+                    "  chronograph query --store story.db causes Geneva");
+
+  cli::ingest_options ingest_opts;
+  auto* ingest_cmd = app.add_subcommand("ingest", "Add new or changed articles to a story store (one transaction)");
+  ingest_cmd->add_option("--store", ingest_opts.store, "Story store file (SQLite; created when missing)")->required();
+  ingest_cmd->add_option("inputs", ingest_opts.inputs, "Files, directories (their *.txt, with manifest.json) or - for stdin")
+      ->required();
+  ingest_cmd->add_option("--dct", ingest_opts.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
+  add_common(*ingest_cmd, ingest_opts.common);
+  ingest_cmd->footer(
+      "Example:\n  chronograph ingest --store story.db samples\n"
+      "  chronograph ingest --store story.db followup.txt --dct 2025-06-06\n"
+      "A document already stored with the same content changes nothing; a new version of a document\n"
+      "(same id) replaces the old one. Failed documents are reported and skipped (exit code 1).");
+
+  cli::remove_options remove_opts;
+  auto* remove_cmd = app.add_subcommand("remove", "Take documents out of a story store");
+  remove_cmd->add_option("--store", remove_opts.store, "Story store file")->required()->check(CLI::ExistingFile);
+  remove_cmd->add_option("ids", remove_opts.ids, "Document ids")->required();
+  remove_cmd->add_flag("-q,--quiet", remove_opts.quiet, "No summary on stderr");
+  remove_cmd->footer("Example:\n  chronograph remove --store story.db 003_ea4b4e48f8d764df");
+
+  cli::correct_options correct;
+  auto* correct_cmd = app.add_subcommand("correct", "Correct a store's story: pin, merge, split, hide (kept across rebuilds)");
+  correct_cmd->add_option("--store", correct.store, "Story store file")->required()->check(CLI::ExistingFile);
+  correct_cmd->add_option("action", correct.action, "pin EVENT DATE | merge EVENT EVENT | split EVENT MENTION | "
+                                                    "hide EVENT | list | undo ID")
+      ->required()
+      ->check(CLI::IsMember({"pin", "merge", "split", "hide", "list", "undo"}));
+  correct_cmd->add_option("arguments", correct.arguments, "Event ids (ev-1a2b3c4d) or mention ids (doc:e5), a TIMEX3 date, a correction id");
+  correct_cmd->add_flag("-q,--quiet", correct.quiet, "No summary on stderr");
+  correct_cmd->footer(
+      "Examples:\n  chronograph correct --store story.db pin ev-1a2b3c4d 2025-06-05\n"
+      "  chronograph correct --store story.db merge ev-1a2b3c4d ev-5e6f7a8b\n"
+      "  chronograph correct --store story.db split ev-1a2b3c4d 002_cff542433030545e:e7\n"
+      "  chronograph correct --store story.db hide ev-1a2b3c4d\n"
+      "  chronograph correct --store story.db list; chronograph correct --store story.db undo 3\n"
+      "Corrections name events by their mentions, so they survive ingesting more documents (docs/store.md).");
 
   try {
     app.parse(argc, argv);
@@ -128,7 +170,13 @@ int main(int argc, char** argv) {
   }
   try {
     if (!resources.empty()) chronograph::set_resource_root(resources);
-    if (*build_cmd) return cli::run_build(build);
+    if (*build_cmd) {
+      if (build.inputs.empty() && build.store.empty()) {
+        std::cerr << "chronograph: build needs INPUTS or --store FILE; see --help\n";
+        return cli::usage;
+      }
+      return cli::run_build(build);
+    }
     if (*extract_cmd) return cli::run_extract(extract);
     if (*timeml_cmd) return cli::run_timeml(timeml);
     if (*eval_cmd) {
@@ -140,7 +188,26 @@ int main(int argc, char** argv) {
     }
     if (*tag_cmd) return cli::run_tag(tag);
     if (*train_cmd) return cli::run_train(train);
-    if (*query_cmd) return cli::run_query(query);
+    if (*query_cmd) {
+      if (!query.store.empty() && !query.graph.empty()) {
+        // No GRAPH with --store: the positionals were QUESTION ARGUMENTS...
+        if (!query.question.empty()) query.arguments.insert(query.arguments.begin(), query.question);
+        query.question = query.graph;
+        query.graph.clear();
+      }
+      if (query.question.empty() || query.arguments.empty() || (query.store.empty() && query.graph.empty())) {
+        std::cerr << "chronograph: query needs GRAPH (or --store FILE), a QUESTION and its ARGUMENTS; see --help\n";
+        return cli::usage;
+      }
+      if (query.store.empty() && !std::filesystem::is_regular_file(query.graph)) {
+        std::cerr << "chronograph: query: " << query.graph << ": no such file\n";
+        return cli::usage;
+      }
+      return cli::run_query(query);
+    }
+    if (*ingest_cmd) return cli::run_ingest(ingest_opts);
+    if (*remove_cmd) return cli::run_remove(remove_opts);
+    if (*correct_cmd) return cli::run_correct(correct);
   } catch (const chronograph::resource_error& e) {
     std::cerr << "chronograph: resource error: " << e.what() << '\n';
     return cli::resources;

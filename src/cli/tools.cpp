@@ -13,6 +13,7 @@
 #include "chronograph/render/answer.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/render/render.hpp"
+#include "chronograph/store/store.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/text/conllu.hpp"
 #include "chronograph/text/evaluation.hpp"
@@ -97,7 +98,9 @@ int run_query(const query_options& opts) {
               << "' (causes, effects, before, after, path, between, around)\n";
     return usage;
   }
-  const auto s = render::story_from_json(read_file(opts.graph), opts.graph);
+  const auto s = opts.store.empty()
+                     ? render::story_from_json(read_file(opts.graph), opts.graph)
+                     : store::story_store::open(opts.store, store::story_store::open_mode::read_only).build();
   const auto g = graph::event_graph::from_story(s);
   graph::answer a;
   try {
