@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "chronograph/text/analyzer.hpp"
 
+#include <optional>
+
 #include "chronograph/text/lemmatizer.hpp"
 #include "chronograph/text/parser.hpp"
 #include "chronograph/text/segmenter.hpp"
@@ -12,7 +14,7 @@ namespace {
 
 class default_analyzer final : public analyzer {
  public:
-  default_analyzer(segmenter seg, pos_tagger tagger, lemmatizer lemmas, dependency_parser parser)
+  default_analyzer(segmenter seg, pos_tagger tagger, lemmatizer lemmas, std::optional<dependency_parser> parser)
       : segmenter_(std::move(seg)),
         tagger_(std::move(tagger)),
         lemmatizer_(std::move(lemmas)),
@@ -26,7 +28,7 @@ class default_analyzer final : public analyzer {
     for (const auto& s : out.sentences) {
       tagger_.tag(out.tokens, s.first_token, s.end_token);
       lemmatizer_.lemmatize(out.tokens, s.first_token, s.end_token);
-      parser_.parse(out.tokens, s.first_token, s.end_token);
+      if (parser_) parser_->parse(out.tokens, s.first_token, s.end_token);
     }
     out.doc = std::move(doc);
     return out;
@@ -36,14 +38,18 @@ class default_analyzer final : public analyzer {
   segmenter segmenter_;
   pos_tagger tagger_;
   lemmatizer lemmatizer_;
-  dependency_parser parser_;
+  std::optional<dependency_parser> parser_;
 };
 
 }  // namespace
 
-std::shared_ptr<const analyzer> analyzer::load_default() {
+std::shared_ptr<const analyzer> analyzer::load(const analyzer_options& options) {
+  std::optional<dependency_parser> parser;
+  if (options.parse) parser = dependency_parser::load_default();
   return std::make_shared<default_analyzer>(segmenter::load_default(), pos_tagger::load_default(),
-                                            lemmatizer::load_default(), dependency_parser::load_default());
+                                            lemmatizer::load_default(), std::move(parser));
 }
+
+std::shared_ptr<const analyzer> analyzer::load_default() { return load(analyzer_options{}); }
 
 }  // namespace chronograph::text

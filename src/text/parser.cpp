@@ -360,6 +360,10 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
   std::vector<float> scores(m.classes());
   std::uint64_t feats[max_features];
   while (!c.terminal()) {
+    if (c.stack.size() == 1) {  // only SHIFT is legal: no need to score
+      c.apply(0);
+      continue;
+    }
     const auto n = extract(c, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     m.weights.add_all(feats, n, scores.data());

@@ -43,3 +43,19 @@ TEST_CASE("every token of an analysed document is tagged, lemmatised and attache
   }
   CHECK(out.sentence_at(out.tokens.back().span.begin) == 2);
 }
+
+TEST_CASE("an analyzer without the parser leaves heads and relations empty", "[text][analyzer]") {
+  analyzer_options options;
+  options.parse = false;
+  const auto a = analyzer::load(options);
+  document doc;
+  doc.text = "Trump called Xi.";
+  const auto out = a->analyze(doc);
+  REQUIRE(out.tokens.size() == 4);
+  CHECK(out.tokens[1].tag == upos::verb);
+  CHECK(out.tokens[1].lemma == "call");
+  for (const auto& t : out.tokens) {
+    CHECK(t.head == -1);
+    CHECK(t.deprel.empty());
+  }
+}

@@ -83,5 +83,14 @@ int main(int argc, char** argv) {
     }
     const double ta = secs(c, clock::now());
     std::printf("analyze (full): %.0f tokens/s, %.2f MB/s\n", n / ta, bytes / 1e6 / ta);
+    static const auto no_parse = chronograph::text::analyzer::load(chronograph::text::analyzer_options{false});
+    const auto e = clock::now();
+    for (const auto& text : texts) {
+      chronograph::document d;
+      d.text = text;
+      (void)no_parse->analyze(std::move(d));
+    }
+    const double te = secs(e, clock::now());
+    std::printf("analyze without parser: %.0f tokens/s, %.2f MB/s\n", n / te, bytes / 1e6 / te);
   }
 }
