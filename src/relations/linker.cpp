@@ -677,7 +677,12 @@ class default_linker final : public linker {
           return best;
         };
         std::optional<std::size_t> cause, effect;
-        if (cue->direction == "forward") cause = left(), effect = right();
+        if (cue->direction == "forward") {
+          cause = left(), effect = right();
+          // A connective that opens the sentence ("Therefore, ...", "Consequently, ...") points
+          // back to the previous sentence.
+          if (!cause) cause = previous_sentence();
+        }
         else if (cue->direction == "backward") effect = left(), cause = right();
         else if (cue->direction == "backward_prev") effect = left(), cause = previous_sentence();
         else if (cue->direction == "forward_prev") cause = previous_sentence(), effect = right();

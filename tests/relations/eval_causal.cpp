@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Causal link (CLINK) evaluation on Causal-TimeBank with gold events given: the text stage runs
+// on each TEXT, the gold EVENTs become the event list (attributes from the extractor where it
+// found the same word, else from the gold class and the word's tag), the linker runs, and its
+// CAUSES/ENABLES/PREVENTS links are compared with the gold CLINKs (source causes target).
+// Prints directed and undirected precision/recall/F1; exits 1 below --floor-f1 (directed),
+// 77 (skipped) when the data directory is absent.
+//   eval_causal DIR [--floor-f1 X]
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "chronograph/events/lexicon.hpp"
+#include "chronograph/ingest/timeml.hpp"
+#include "chronograph/relations/link.hpp"
+#include "chronograph/text/analyzer.hpp"
+
+using namespace chronograph;
+
+namespace {
+
+timex::timex_type type_of(std::string_view t) {
+  if (t == "TIME") return timex::timex_type::time;
+  if (t == "DURATION") return timex::timex_type::duration;
+  if (t == "SET") return timex::timex_type::set;
+  return timex::timex_type::date;
+}
+
+double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: eval_causal DIR [--floor-f1 X]\n";
+    return 2;
+  }
+  const std::filesystem::path dir = argv[1];
+  double floor = 0;
+  for (int k = 2; k + 1 < argc; k += 2)
+    if (std::string(argv[k]) == "--floor-f1") floor = std::stod(argv[k + 1]);
+  if (!std::filesystem::is_directory(dir)) {
+    std::cout << "SKIPPED: " << dir << " not found (Causal-TimeBank is development data, see ../shared/data)\n";
+    return 77;
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".tml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  const auto an = text::analyzer::load_default();
+  const auto ex = events::extractor::load_default();
+  const auto li = relations::linker::load_default();
+  std::size_t gold_n = 0, sys_n = 0, tp = 0, tp_undirected = 0;
+  std::map<std::string, std::size_t> by_rule_tp, by_rule_all;
+  for (const auto& f : files) {
+    const auto tml = ingest::read_timeml(f);
+    document d;
+    d.id = tml.docid;
+    d.text = tml.text;
+    d.dct = tml.dct;
+    const auto annotated = an->analyze(d);
+    std::vector<timex::mention> times;
+    for (const auto* a : tml.annotations_with_tag("TIMEX3")) {
+      timex::mention m;
+      m.id = std::string(a->attr("tid"));
+      m.span = a->span;
+      m.text = tml.text.substr(a->span.begin, a->span.size());
+      m.type = type_of(a->attr("type"));
+      m.value = std::string(a->attr("value"));
+      times.push_back(std::move(m));
+    }
+    std::vector<diagnostic> diags;
+    const auto found = ex->extract(annotated, times, diags);
+    std::map<std::string, std::string> eiid_of;
+    for (const auto& el : tml.trailing)
+      if (el.tag == "MAKEINSTANCE") eiid_of.emplace(std::string(el.attr("eventID")), std::string(el.attr("eiid")));
+    std::vector<events::event_mention> evs;
+    for (const auto* a : tml.annotations_with_tag("EVENT")) {
+      events::event_mention m;
+      const auto it = std::find_if(found.begin(), found.end(), [&](const auto& x) { return x.span.overlaps(a->span); });
+      if (it != found.end()) {
+        m = *it;
+      } else {
+        m.lemma = events::normalize_word(tml.text.substr(a->span.begin, a->span.size()));
+        m.frame = m.lemma;
+        m.salience = 0.3;
+        m.sentence = annotated.sentence_at(a->span.begin);
+        for (const auto& t : annotated.tokens)
+          if (t.span.overlaps(a->span)) {
+            m.pos = t.tag == text::upos::verb ? text::upos::verb : text::upos::noun;
+            break;
+          }
+      }
+      m.span = a->span;
+      m.trigger = tml.text.substr(a->span.begin, a->span.size());
+      m.id = std::string(a->attr("eid"));
+      if (const auto cls = events::event_class_from_string(a->attr("class"))) m.cls = *cls;
+      evs.push_back(std::move(m));
+    }
+    const auto links = li->link_events(annotated, times, evs, diags);
+    std::set<std::pair<std::string, std::string>> gold, sys;
+    for (const auto& el : tml.trailing)
+      if (el.tag == "CLINK")
+        gold.emplace(std::string(el.attr("eventInstanceID")), std::string(el.attr("relatedToEventInstance")));
+    std::map<std::pair<std::string, std::string>, std::string> rule_of;
+    for (const auto& l : links) {
+      if (!relations::is_causal(l.rel)) continue;
+      const auto a = eiid_of.find(l.from), b = eiid_of.find(l.to);
+      if (a == eiid_of.end() || b == eiid_of.end()) continue;
+      sys.emplace(a->second, b->second);
+      rule_of[{a->second, b->second}] = l.rule;
+    }
+    gold_n += gold.size();
+    sys_n += sys.size();
+    for (const auto& p : sys) {
+      ++by_rule_all[rule_of[p]];
+      if (gold.count(p)) {
+        ++tp;
+        ++by_rule_tp[rule_of[p]];
+      }
+      if (gold.count(p) || gold.count({p.second, p.first})) ++tp_undirected;
+    }
+  }
+  const double p = sys_n ? double(tp) / double(sys_n) : 0, r = gold_n ? double(tp) / double(gold_n) : 0;
+  const double pu = sys_n ? double(tp_undirected) / double(sys_n) : 0;
+  const double ru = gold_n ? double(tp_undirected) / double(gold_n) : 0;
+  std::printf("documents %zu  gold CLINKs %zu  system causal links %zu\n", files.size(), gold_n, sys_n);
+  std::printf("directed   P %.3f R %.3f F1 %.3f\n", p, r, f1(p, r));
+  std::printf("undirected P %.3f R %.3f F1 %.3f\n", pu, ru, f1(pu, ru));
+  std::printf("correct/proposed by rule:");
+  for (const auto& [rule, n] : by_rule_all) std::printf(" %s %zu/%zu;", rule.c_str(), by_rule_tp[rule], n);
+  std::printf("\n");
+  if (f1(p, r) < floor) {
+    std::printf("FAIL: directed F1 %.3f below floor %.3f\n", f1(p, r), floor);
+    return 1;
+  }
+  return 0;
+}
