@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan clean
+.PHONY: all deps configure build demo test test-asan fuzz clean
 
 all: build
 
@@ -33,5 +33,15 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE eval
 
+# libFuzzer harnesses (clang, ASan + UBSan), each run for FUZZ_SECONDS on its seed corpus.
+FUZZ_SECONDS ?= 30
+fuzz: DEPS_FLAGS = --fuzz
+fuzz: deps
+	@test -f build-fuzz/CMakeCache.txt || cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCHRONOGRAPH_FUZZ=ON -DCHRONOGRAPH_SANITIZE=address,undefined \
+	  -DCHRONOGRAPH_BUILD_TESTS=OFF -DCHRONOGRAPH_BENCH=OFF
+	cmake --build build-fuzz -j $(JOBS)
+	bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -6,9 +6,10 @@ packages=(cmake g++ make ninja-build pkg-config
   libboost-graph-dev libhowardhinnant-date-dev libgraphviz-dev catch2
   nlohmann-json3-dev libcli11-dev libicu-dev libbenchmark-dev
   wordnet-dev wordnet-base libhyperscan-dev libre2-dev libsqlite3-dev)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libxml2-utils)
-fi
+case "${1:-}" in
+  --test) packages+=(libxml2-utils) ;;                # xmllint: SVG/GraphML well-formedness in tests
+  --fuzz) packages+=(clang libclang-rt-14-dev) ;;     # libFuzzer and the sanitizer runtimes
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

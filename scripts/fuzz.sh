@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer harness of BUILD_DIR for SECONDS each on a copy of its seed corpus
+# (fuzz/corpus/<name>/). A crash, leak or timeout fails the run and leaves the input in
+# BUILD_DIR/fuzz-artifacts/<name>/ — add it to the seed corpus and as a regression test.
+set -euo pipefail
+build=${1:-build-fuzz}
+seconds=${2:-30}
+root=$(cd "$(dirname "$0")/.." && pwd)
+status=0
+for harness in plain_text timex timeml story_json; do
+  bin="$build/fuzz/fuzz_$harness"
+  work="$build/fuzz-corpus/$harness"
+  artifacts="$build/fuzz-artifacts/$harness"
+  mkdir -p "$work" "$artifacts"
+  cp -n "$root/fuzz/corpus/$harness/"* "$work/" 2>/dev/null || true
+  echo "fuzz: $harness for ${seconds}s"
+  if ! "$bin" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+       -artifact_prefix="$artifacts/" -print_final_stats=1 > "$build/fuzz-$harness.log" 2>&1; then
+    echo "fuzz: $harness FAILED; log: $build/fuzz-$harness.log; inputs in $artifacts"
+    tail -40 "$build/fuzz-$harness.log"
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|cov:" "$build/fuzz-$harness.log" | tail -2
+  fi
+done
+exit $status
