@@ -53,15 +53,16 @@ class scanner {
   /// Decodes character data [from, to) into `out`.
   void decode(std::size_t from, std::size_t to, std::string& out) const {
     std::size_t i = from;
+    const std::string_view range = xml_.substr(0, to);  // never search past `to`: linear time
     while (i < to) {
-      const std::size_t amp = xml_.find('&', i);
-      if (amp == std::string_view::npos || amp >= to) {
+      const std::size_t amp = range.find('&', i);
+      if (amp == std::string_view::npos) {
         out.append(xml_.substr(i, to - i));
         return;
       }
       out.append(xml_.substr(i, amp - i));
-      const std::size_t semi = xml_.find(';', amp);
-      if (semi == std::string_view::npos || semi >= to || semi - amp > 12) fail(amp, "unterminated entity reference");
+      const std::size_t semi = range.substr(0, std::min(to, amp + 14)).find(';', amp);
+      if (semi == std::string_view::npos || semi - amp > 12) fail(amp, "unterminated entity reference");
       const std::string_view ent = xml_.substr(amp + 1, semi - amp - 1);
       if (ent == "amp") out += '&';
       else if (ent == "lt") out += '<';

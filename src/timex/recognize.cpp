@@ -60,7 +60,7 @@ class matcher {
         if (tried_stamp[static_cast<std::size_t>(id)] == static_cast<int>(stamp)) continue;
         tried_stamp[static_cast<std::size_t>(id)] = static_cast<int>(stamp);
         current_rule_ = id;
-        for (auto& c : caps_) c = capture_slot{};
+        // caps_ needs no reset: run() restores every slot it sets before returning.
         best_ = &best;
         const rule& r = rs_.rules[static_cast<std::size_t>(id)];
         frame f{&r.pattern, 0, nullptr};
@@ -606,11 +606,13 @@ std::size_t segment_end(std::string_view text, std::size_t begin) {
   constexpr std::size_t min_size = 16 * 1024, max_size = 64 * 1024;
   if (text.size() - begin <= max_size) return text.size();
   const std::size_t limit = begin + max_size;
-  const std::size_t para = text.find("\n\n", begin + min_size);
-  if (para != std::string_view::npos && para < limit) return para + 2;
+  // Search only inside [begin + min_size, limit): the cost per segment stays bounded.
+  const std::string_view window = text.substr(begin + min_size, limit - begin - min_size);
+  const std::size_t para = window.find("\n\n");
+  if (para != std::string_view::npos) return begin + min_size + para + 2;
   for (const std::string_view cut : {std::string_view(". "), std::string_view("\n"), std::string_view(" ")}) {
-    const std::size_t at = text.rfind(cut, limit - cut.size());
-    if (at != std::string_view::npos && at > begin + min_size) return at + cut.size();
+    const std::size_t at = window.rfind(cut);
+    if (at != std::string_view::npos) return begin + min_size + at + cut.size();
   }
   std::size_t at = limit;  // no whitespace at all: cut on a UTF-8 character boundary
   while (at > begin + 1 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
