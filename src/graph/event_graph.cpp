@@ -83,6 +83,7 @@ link_kind kind_of(std::string_view timeml_type) noexcept {
 event_graph event_graph::from_story(const story& s) {
   event_graph out;
   auto& g = out.graph_;
+  std::unordered_map<std::string, std::vector<vertex_type>> events_with;  // word -> events, in order
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     const auto& e = s.events[i];
     if (out.by_id_.count(e.id)) continue;  // a duplicate id: the first one wins
@@ -113,7 +114,7 @@ event_graph event_graph::from_story(const story& s) {
       split_words(date::format("%B", p.span->begin), words);
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
-    out.words_.push_back(std::move(words));
+    for (auto& w : words) events_with[std::move(w)].push_back(v);
   }
   for (std::size_t i = 0; i < s.events.size(); ++i)  // mention ids are aliases of their event
     for (const auto& mid : s.events[i].mention_ids)
@@ -130,8 +131,26 @@ event_graph event_graph::from_story(const story& s) {
     p.sources = 1;
     p.index = i;
     out.by_id_.emplace(t.id, boost::add_vertex(p, g));
-    out.words_.emplace_back();
   }
+  // Inverted index for resolve(): vocabulary in order, postings in vertex order.
+  out.vocabulary_.reserve(events_with.size());
+  for (const auto& entry : events_with) out.vocabulary_.push_back(entry.first);
+  std::sort(out.vocabulary_.begin(), out.vocabulary_.end());
+  out.postings_.reserve(out.vocabulary_.size());
+  for (const auto& word : out.vocabulary_) out.postings_.push_back(std::move(events_with[word]));
+  // Timeline order for between()/around() and timeline().
+  for (vertex_type v = 0; v < boost::num_vertices(g); ++v)
+    if (g[v].is_event && g[v].span) {
+      out.by_date_.push_back(v);
+      out.longest_span_days_ = std::max(out.longest_span_days_, g[v].span->days());
+    }
+  std::stable_sort(out.by_date_.begin(), out.by_date_.end(), [&](vertex_type a, vertex_type b) {
+    const auto& sa = *g[a].span;
+    const auto& sb = *g[b].span;
+    if (sa.begin != sb.begin) return sa.begin < sb.begin;
+    if (sa.end != sb.end) return sb.end < sa.end;  // the longer (containing) span first
+    return g[a].id < g[b].id;
+  });
   out.links_ = s.links;
   for (std::size_t i = 0; i < s.links.size(); ++i) {
     const auto& l = s.links[i];
@@ -185,21 +204,10 @@ event_hit event_graph::hit_of(vertex_type v) const {
 }
 
 std::vector<std::string> event_graph::timeline() const {
-  std::vector<vertex_type> dated, undated;
-  for (vertex_type v = 0; v < boost::num_vertices(graph_); ++v) {
-    if (!graph_[v].is_event) continue;
-    (graph_[v].span ? dated : undated).push_back(v);
-  }
-  std::stable_sort(dated.begin(), dated.end(), [&](vertex_type a, vertex_type b) {
-    const auto& sa = *graph_[a].span;
-    const auto& sb = *graph_[b].span;
-    if (sa.begin != sb.begin) return sa.begin < sb.begin;
-    if (sa.end != sb.end) return sb.end < sa.end;  // the longer (containing) span first
-    return graph_[a].id < graph_[b].id;
-  });
   std::vector<std::string> out;
-  for (auto v : dated) out.push_back(graph_[v].id);
-  for (auto v : undated) out.push_back(graph_[v].id);
+  for (auto v : by_date_) out.push_back(graph_[v].id);
+  for (vertex_type v = 0; v < boost::num_vertices(graph_); ++v)
+    if (graph_[v].is_event && !graph_[v].span) out.push_back(graph_[v].id);
   return out;
 }
 
@@ -218,34 +226,39 @@ resolution event_graph::resolve(std::string_view reference) const {
   query.erase(std::unique(query.begin(), query.end()), query.end());
   if (query.empty() || event_count_ == 0) return out;
 
-  // Inverse document frequency over events: "the" or "china" that every event has weighs little.
+  // For each query word, the best match per event through the inverted index: the word itself,
+  // vocabulary words it is a prefix of, and its own prefixes of 4+ letters that are words.
+  // Words that occur in many events weigh less (inverse document frequency).
   const double n = static_cast<double>(event_count_);
-  std::vector<double> weight(query.size());
+  std::unordered_map<vertex_type, double> score_of;
   double total = 0;
-  for (std::size_t q = 0; q < query.size(); ++q) {
-    double df = 0;
-    for (vertex_type v = 0; v < boost::num_vertices(graph_); ++v) {
-      if (!graph_[v].is_event) continue;
-      for (const auto& w : words_[v])
-        if (word_match(query[q], w) > 0) { df += 1; break; }
+  for (const auto& q : query) {
+    std::unordered_map<vertex_type, double> best;
+    const auto take = [&](std::size_t word_index) {
+      const double m = word_match(q, vocabulary_[word_index]);
+      if (m <= 0) return;
+      for (vertex_type v : postings_[word_index]) {
+        double& b = best[v];
+        b = std::max(b, m);
+      }
+    };
+    for (auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), q);
+         it != vocabulary_.end() && it->compare(0, q.size(), q) == 0; ++it)
+      take(static_cast<std::size_t>(it - vocabulary_.begin()));
+    for (std::size_t len = 4; len < q.size(); ++len) {
+      const auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), q.substr(0, len));
+      if (it != vocabulary_.end() && *it == q.substr(0, len)) take(static_cast<std::size_t>(it - vocabulary_.begin()));
     }
-    weight[q] = std::log((n + 1.0) / (df + 0.5));
-    total += weight[q];
+    const double weight = std::log((n + 1.0) / (static_cast<double>(best.size()) + 0.5));
+    total += weight;
+    for (const auto& [v, m] : best) score_of[v] += weight * m;
   }
   if (total <= 0) total = 1;
 
   struct scored { vertex_type v; double score; };
   std::vector<scored> found;
-  for (vertex_type v = 0; v < boost::num_vertices(graph_); ++v) {
-    if (!graph_[v].is_event) continue;
-    double score = 0;
-    for (std::size_t q = 0; q < query.size(); ++q) {
-      double best = 0;
-      for (const auto& w : words_[v]) best = std::max(best, word_match(query[q], w));
-      score += weight[q] * best;
-    }
+  for (const auto& [v, score] : score_of)
     if (score > 0) found.push_back({v, std::min(1.0, score / total)});
-  }
   std::sort(found.begin(), found.end(), [&](const scored& a, const scored& b) {
     if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
     if (graph_[a.v].salience != graph_[b.v].salience) return graph_[a.v].salience > graph_[b.v].salience;
@@ -421,34 +434,33 @@ std::optional<std::vector<link_step>> event_graph::path(std::string_view from_id
 std::vector<event_hit> event_graph::between(const time_span& first, const time_span& last) const {
   const date::sys_days lo = first.begin;
   const date::sys_days hi = std::max(first.end, last.end);
-  std::vector<event_hit> out;
-  for (const auto& id : timeline()) {
-    const vertex_type v = by_id_.at(id);
-    const auto& span = graph_[v].span;
-    if (!span || !(span->begin < hi) || !(lo < span->end)) continue;
-    event_hit h = hit_of(v);
-    h.basis = "date";
-    h.gap_days = 0;
-    out.push_back(std::move(h));
-  }
-  return out;
+  return dated_in(lo, hi, nullptr);
 }
 
 std::vector<event_hit> event_graph::around(const time_span& at, long days) const {
-  std::vector<event_hit> out;
-  for (const auto& id : timeline()) {
-    const vertex_type v = by_id_.at(id);
-    const auto& span = graph_[v].span;
-    if (!span) continue;
-    const long gap = std::abs(gap_between(*span, at));
-    if (gap > days) continue;
-    event_hit h = hit_of(v);
-    h.basis = "date";
-    h.gap_days = gap;
-    out.push_back(std::move(h));
-  }
+  const date::sys_days lo = at.begin - date::days{days};
+  const date::sys_days hi = at.end + date::days{days};
+  auto out = dated_in(lo, hi, &at);
   std::stable_sort(out.begin(), out.end(),
                    [](const event_hit& a, const event_hit& b) { return *a.gap_days < *b.gap_days; });
+  return out;
+}
+
+std::vector<event_hit> event_graph::dated_in(date::sys_days lo, date::sys_days hi, const time_span* from) const {
+  // by_date_ is sorted by first day and no span is longer than longest_span_days_, so only
+  // events starting in [lo - longest, hi) can overlap [lo, hi).
+  const date::sys_days earliest = lo - date::days{longest_span_days_};
+  auto it = std::lower_bound(by_date_.begin(), by_date_.end(), earliest,
+                             [&](vertex_type v, date::sys_days day) { return graph_[v].span->begin < day; });
+  std::vector<event_hit> out;
+  for (; it != by_date_.end() && graph_[*it].span->begin < hi; ++it) {
+    const auto& span = *graph_[*it].span;
+    if (!(lo < span.end)) continue;
+    event_hit h = hit_of(*it);
+    h.basis = "date";
+    h.gap_days = from ? std::abs(gap_between(span, *from)) : 0;
+    out.push_back(std::move(h));
+  }
   return out;
 }
 

@@ -124,11 +124,14 @@ void fill(json& j, const story& s) {
 }
 
 // ---- reading ------------------------------------------------------------------------------
+// The reader uses nlohmann's default (std::map) objects: parsing into ordered_json's vector maps
+// was slower, and order does not matter when reading.
+using in_json = nlohmann::json;
 
 /// Reads fields of one JSON object, naming its place ("events[3].when") in every error.
 class reader {
  public:
-  reader(const json& j, std::string where, const std::string& origin)
+  reader(const in_json& j, std::string where, const std::string& origin)
       : j_(j), where_(std::move(where)), origin_(origin) {
     if (!j_.is_object()) fail(where_, "expected an object");
   }
@@ -141,7 +144,7 @@ class reader {
     return where_.empty() ? key : where_ + "." + key;
   }
 
-  [[nodiscard]] const json* get(const std::string& key, bool required) const {
+  [[nodiscard]] const in_json* get(const std::string& key, bool required) const {
     const auto it = j_.find(key);
     if (it == j_.end() || (it->is_null() && required)) {
       if (required) fail(place(key), "missing");
@@ -151,21 +154,21 @@ class reader {
   }
 
   [[nodiscard]] std::string text(const std::string& key, bool required = false) const {
-    const json* v = get(key, required);
+    const in_json* v = get(key, required);
     if (!v || v->is_null()) return {};
     if (!v->is_string()) fail(place(key), "expected a string");
     return v->get<std::string>();
   }
 
   [[nodiscard]] std::optional<std::string> optional_text(const std::string& key) const {
-    const json* v = get(key, false);
+    const in_json* v = get(key, false);
     if (!v || v->is_null()) return std::nullopt;
     if (!v->is_string()) fail(place(key), "expected a string or null");
     return v->get<std::string>();
   }
 
   [[nodiscard]] std::size_t count(const std::string& key, bool required = false) const {
-    const json* v = get(key, required);
+    const in_json* v = get(key, required);
     if (!v || v->is_null()) return 0;
     if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0))
       fail(place(key), "expected a non-negative integer");
@@ -173,13 +176,13 @@ class reader {
   }
 
   [[nodiscard]] std::optional<std::size_t> optional_count(const std::string& key) const {
-    const json* v = get(key, false);
+    const in_json* v = get(key, false);
     if (!v || v->is_null()) return std::nullopt;
     return count(key);
   }
 
   [[nodiscard]] double number(const std::string& key) const {
-    const json* v = get(key, false);
+    const in_json* v = get(key, false);
     if (!v || v->is_null()) return 0;
     if (!v->is_number()) fail(place(key), "expected a number");
     return v->get<double>();
@@ -195,25 +198,25 @@ class reader {
   }
 
   /// The elements of an array field (absent or null: none), with their indices.
-  [[nodiscard]] std::vector<std::pair<std::size_t, const json*>> items(const std::string& key) const {
-    std::vector<std::pair<std::size_t, const json*>> out;
-    const json* v = get(key, false);
+  [[nodiscard]] std::vector<std::pair<std::size_t, const in_json*>> items(const std::string& key) const {
+    std::vector<std::pair<std::size_t, const in_json*>> out;
+    const in_json* v = get(key, false);
     if (!v || v->is_null()) return out;
     if (!v->is_array()) fail(place(key), "expected an array");
     for (std::size_t i = 0; i < v->size(); ++i) out.emplace_back(i, &(*v)[i]);
     return out;
   }
 
-  [[nodiscard]] reader child(const json& j, const std::string& where) const { return reader(j, where, origin_); }
+  [[nodiscard]] reader child(const in_json& j, const std::string& where) const { return reader(j, where, origin_); }
   [[nodiscard]] reader field(const std::string& key, bool required) const {
-    const json* v = get(key, required);
-    static const json empty = json::object();
+    const in_json* v = get(key, required);
+    static const in_json empty = in_json::object();
     return reader(v && !v->is_null() ? *v : empty, place(key), origin_);
   }
   [[nodiscard]] const std::string& where() const noexcept { return where_; }
 
  private:
-  const json& j_;
+  const in_json& j_;
   std::string where_;
   const std::string& origin_;
 };
@@ -222,9 +225,9 @@ evidence read_span(const reader& r) {
   return evidence{r.text("doc"), r.count("start"), r.count("end"), r.text("text")};
 }
 
-story read_story(const json& root, const std::string& origin) {
+story read_story(const in_json& root, const std::string& origin) {
   const reader top(root, "", origin);
-  const json* version = top.get("chronograph", true);
+  const in_json* version = top.get("chronograph", true);
   if (!version->is_number_integer()) top.fail("chronograph", "expected the schema version number");
   if (version->get<long long>() != schema_version)
     top.fail("chronograph", "schema version " + version->dump() + " is not supported (expected 1)");
@@ -303,10 +306,10 @@ std::string to_json_line(const std::string& id, const story& s) {
 }
 
 story story_from_json(std::string_view text, const std::string& origin) {
-  json root;
+  in_json root;
   try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+    root = in_json::parse(text.begin(), text.end());
+  } catch (const in_json::parse_error& e) {
     // e.byte is 1-based; report line and column, which is what an editor shows.
     std::size_t line = 1, column = 1;
     for (std::size_t k = 0; k + 1 < e.byte && k < text.size(); ++k) {
@@ -318,7 +321,7 @@ story story_from_json(std::string_view text, const std::string& origin) {
   }
   try {
     return read_story(root, origin);
-  } catch (const json::exception& e) {  // a value out of range for its type
+  } catch (const in_json::exception& e) {  // a value out of range for its type
     throw input_error(origin + ": " + e.what());
   }
 }

@@ -164,10 +164,14 @@ class event_graph {
   [[nodiscard]] event_hit hit_of(vertex_type v) const;
   [[nodiscard]] std::vector<event_hit> causal_walk(vertex_type start, bool backward) const;
   [[nodiscard]] std::vector<event_hit> order_walk(vertex_type start, bool backward) const;
+  [[nodiscard]] std::vector<event_hit> dated_in(date::sys_days lo, date::sys_days hi, const time_span* from) const;
 
   graph_type graph_;
   std::vector<story_link> links_;       // the story's links, indexed by link_props::index
-  std::vector<std::vector<std::string>> words_;  // per vertex: sorted distinct searchable words
+  std::vector<std::string> vocabulary_;              // sorted distinct searchable words of all events
+  std::vector<std::vector<vertex_type>> postings_;   // per vocabulary word: events that have it
+  std::vector<vertex_type> by_date_;                 // dated events, timeline order
+  long longest_span_days_ = 0;                       // of any dated event (bounds range scans)
   std::unordered_map<std::string, vertex_type> by_id_;
   std::size_t event_count_ = 0;
   std::vector<std::size_t> dangling_;
