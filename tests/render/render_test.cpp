@@ -135,3 +135,11 @@ TEST_CASE("a busy date wraps onto extra ranks with the axis running through", "[
   CHECK(dot.find("d4_1") == std::string::npos);
   CHECK(render::render(s, "svg", render::options{}).find("</svg>") != std::string::npos);
 }
+
+TEST_CASE("SVG output is byte-identical from run to run", "[render][svg]") {
+  const auto s = test::tariff_story();
+  CHECK(render::render(s, "svg", render::options{}) == render::render(s, "svg", render::options{}));
+  render::options causal;
+  causal.layout = render::view::causal;
+  CHECK(render::render(s, "svg", causal) == render::render(s, "svg", causal));
+}
