@@ -125,6 +125,15 @@ struct rule_set::impl {
   }
   std::vector<int> by_number, by_any_word;
   std::vector<std::uint32_t> number_first_mask;  ///< per rule: builtin classes that may start it
+  /// Per rule, when it starts with a literal L (or `(L)?`): what may follow L. A token equal to
+  /// L whose successor cannot follow is skipped without running the pattern ("the" starts
+  /// dozens of rules).
+  struct follow_filter {
+    int lead = -1;                 ///< interned L, -1 = no filter
+    std::vector<char> keys;        ///< by interned id
+    bool numbers = false, words = false, end = false;
+  };
+  std::vector<follow_filter> follow;
   std::size_t max_rule_tokens = 0;
   // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod

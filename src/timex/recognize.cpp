@@ -59,6 +59,15 @@ class matcher {
       for (int id : ids) {
         if (tried_stamp[static_cast<std::size_t>(id)] == static_cast<int>(stamp)) continue;
         tried_stamp[static_cast<std::size_t>(id)] = static_cast<int>(stamp);
+        const auto& filter = rs_.follow[static_cast<std::size_t>(id)];
+        if (filter.lead >= 0 && filter.lead == t.id && !filter.end) {
+          // The rule's leading literal is this token: check its successor first.
+          if (start + 1 >= toks_.size()) continue;
+          const token& n = toks_[start + 1];
+          const bool ok = (n.id >= 0 && filter.keys[static_cast<std::size_t>(n.id)]) ||
+                          (filter.numbers && n.kind == token_kind::number) || (filter.words && n.kind == token_kind::word);
+          if (!ok) continue;
+        }
         current_rule_ = id;
         // caps_ needs no reset: run() restores every slot it sets before returning.
         best_ = &best;

@@ -541,6 +541,36 @@ std::size_t max_tokens(const sequence& s) {
   return n;
 }
 
+void build_follow_filters(rule_set::impl& rs) {
+  rs.follow.assign(rs.rules.size(), {});
+  for (std::size_t i = 0; i < rs.rules.size(); ++i) {
+    const sequence& p = rs.rules[i].pattern;
+    if (p.empty()) continue;
+    const element& e = p[0];
+    int lead = -1;
+    if (e.kind == element::literal && !e.is_optional) lead = e.id;
+    else if (e.kind == element::group && e.is_optional && e.alternatives.size() == 1 && e.alternatives[0].size() == 1 &&
+             e.alternatives[0][0].kind == element::literal && !e.alternatives[0][0].is_optional)
+      lead = e.alternatives[0][0].id;
+    if (lead < 0) continue;
+    std::set<std::string> keys;
+    bool numbers = false, words = false, empty = false;
+    std::uint32_t mask = 0;
+    first_keys(rs, p, 1, keys, numbers, words, empty, mask);
+    if (e.is_optional && keys.count(*rs.vocab_storage[static_cast<std::size_t>(lead)])) continue;  // "(the)? the ..."
+    auto& f = rs.follow[i];
+    f.lead = lead;
+    f.keys.assign(rs.vocab_storage.size(), 0);
+    for (const auto& k : keys) {
+      const int id = rs.id_of(k);
+      if (id >= 0) f.keys[static_cast<std::size_t>(id)] = 1;
+    }
+    f.numbers = numbers;
+    f.words = words;
+    f.end = empty;
+  }
+}
+
 }  // namespace
 
 rule_set::rule_set(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
@@ -595,6 +625,7 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
     if (words) rs->by_any_word.push_back(static_cast<int>(i));
     rs->max_rule_tokens = std::max(rs->max_rule_tokens, max_tokens(rs->rules[i].pattern));
   }
+  build_follow_filters(*rs);
   return std::make_shared<const rule_set>(std::move(rs));
 }
 
