@@ -90,11 +90,12 @@ std::string to_html(const story& s, const options& opts) {
   }
   out += "</tbody>\n</table>\n";
 
-  // Causal chains: from each cause that nothing shown causes, every path to an end effect.
+  // Causal chains (the causal view's links: at least one salient end): from each cause that
+  // nothing shown causes, every path to an end effect.
+  const auto cm = detail::build_causal(s, opts);
   std::map<std::size_t, std::vector<const detail::drawn_link*>> out_links;
   std::set<std::size_t> caused;
-  for (const auto& l : m.links) {
-    if (graph::kind_of(s.links[l.link].type) != graph::link_kind::causal) continue;
+  for (const auto& l : cm.links) {
     out_links[l.from].push_back(&l);
     caused.insert(l.to);
   }
@@ -131,14 +132,14 @@ std::string to_html(const story& s, const options& opts) {
   for (const auto& chain : chains) {
     const auto& first = s.events[chain.front()->from];
     out += "<li>" + xml_escape(summary_of(first)) + " <span class=\"src\">(" +
-           xml_escape(m.events[*m.shown(chain.front()->from)].date_text) + ")</span>";
+           xml_escape(cm.events[*cm.shown(chain.front()->from)].date_text) + ")</span>";
     for (const auto* l : chain) {
       const auto& link = s.links[l->link];
       const auto& to = s.events[l->to];
       std::string type = l->label.empty() ? std::string("causes") : l->label;
       out += " <span class=\"" + std::string(l->style == detail::link_style::conflict ? "conflict" : "causal") +
              "\">\u2192 " + xml_escape(type) + " \u2192</span> " + xml_escape(summary_of(to)) + " <span class=\"src\">(" +
-             xml_escape(m.events[*m.shown(l->to)].date_text) + ")</span>" + quote_html(s, link.support);
+             xml_escape(cm.events[*cm.shown(l->to)].date_text) + ")</span>" + quote_html(s, link.support);
     }
     out += "</li>\n";
   }
