@@ -93,6 +93,8 @@ struct doc_context {
   std::vector<int> timex_of;          // word -> index into times, -1
   std::vector<std::size_t> sent_begin, sent_end;  // word ranges per sentence
   std::vector<entity> entities;       // document order
+  std::vector<std::size_t> entity_begin;  // per sentence: first entity index (entities of s are
+                                          // [entity_begin[s], entity_begin[s + 1]))
   std::vector<bool> boilerplate;      // per sentence: page furniture, no events
   std::set<std::string> mid_caps;     // forms written capitalised inside a sentence
   const std::vector<timex::mention>& times;
@@ -100,13 +102,21 @@ struct doc_context {
   doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<timex::mention>& t)
       : doc(d), lex(l), words(l.describe(d)), times(t) {
     timex_of.assign(words.size(), -1);
-    for (std::size_t w = 0; w < words.size(); ++w) {
-      const auto& span = doc.tokens[words[w].token].span;
-      for (std::size_t k = 0; k < times.size(); ++k)
-        if (times[k].span.overlaps(span)) {
-          timex_of[w] = static_cast<int>(k);
-          break;
-        }
+    {
+      // Words and times are both in text order: one sweep (times sorted by start).
+      std::vector<std::size_t> order(times.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return times[a].span < times[b].span; });
+      std::size_t next = 0;
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        const auto& span = doc.tokens[words[w].token].span;
+        while (next < order.size() && times[order[next]].span.end <= span.begin) ++next;
+        for (std::size_t k = next; k < order.size() && times[order[k]].span.begin < span.end; ++k)
+          if (times[order[k]].span.overlaps(span)) {
+            timex_of[w] = static_cast<int>(order[k]);
+            break;
+          }
+      }
     }
     sent_begin.assign(doc.sentences.size(), 0);
     sent_end.assign(doc.sentences.size(), 0);
@@ -263,6 +273,11 @@ class default_extractor final : public extractor {
         i = j + 1;
       }
     }
+    ctx.entity_begin.assign(ctx.sent_begin.size() + 1, ctx.entities.size());
+    for (std::size_t k = ctx.entities.size(); k-- > 0;)
+      ctx.entity_begin[W[ctx.entities[k].first].sentence] = k;
+    for (std::size_t s = ctx.sent_begin.size(); s-- > 0;)
+      ctx.entity_begin[s] = std::min(ctx.entity_begin[s], ctx.entity_begin[s + 1]);
     // Document-level short forms: "Donald Trump" is "Trump" when the text also says "Trump".
     std::set<std::string> singles;
     for (const auto& e : ctx.entities)
@@ -331,12 +346,14 @@ class default_extractor final : public extractor {
 
   /// The most recent person named before word w (for "he" / "she").
   const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
-    const entity* best = nullptr;
-    for (const auto& e : ctx.entities) {
-      if (e.last >= w) break;
-      if (e.person) best = &e;
+    // Entities are in text order: the first at or after w, then back to the nearest person.
+    auto it = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), w,
+                               [](const entity& e, std::size_t word) { return e.last < word; });
+    while (it != ctx.entities.begin()) {
+      --it;
+      if (it->person) return &*it;
     }
-    return best;
+    return nullptr;
   }
 
   // ---- triggers and attributes
@@ -503,7 +520,10 @@ class default_extractor final : public extractor {
       }
     }
     std::vector<const entity*> before, after;
-    for (const auto& e : ctx.entities) {
+    const auto sent = W[w].sentence;
+    const std::size_t e_begin = ctx.entity_begin[sent], e_end = ctx.entity_begin[sent + 1];
+    for (std::size_t k = e_begin; k < e_end; ++k) {
+      const auto& e = ctx.entities[k];
       if (e.first >= lo && e.last < hi) {
         if (e.last < w) before.push_back(&e);
         else if (e.first > w) after.push_back(&e);
@@ -512,8 +532,8 @@ class default_extractor final : public extractor {
     // The subject of the verb that governs a noun object: its nearest names before it.
     const auto subject_of = [&](std::size_t verb, std::size_t from) {
       std::vector<const entity*> out;
-      for (auto it = ctx.entities.rbegin(); it != ctx.entities.rend(); ++it) {
-        const auto& e = *it;
+      for (std::size_t k = e_end; k-- > e_begin;) {
+        const auto& e = ctx.entities[k];
         if (e.last >= verb || e.first < from) continue;
         if (!out.empty()) {
           // Only a coordinated name joins: "Trump and Xi".
@@ -653,7 +673,10 @@ class default_extractor final : public extractor {
 
   void attach_quantities(const doc_context& ctx, std::vector<event_mention>& events,
                          const std::vector<std::size_t>& trigger_word) const {
+    std::vector<std::vector<std::size_t>> in_sentence(ctx.sent_begin.size());
+    for (std::size_t k = 0; k < events.size(); ++k) in_sentence[events[k].sentence].push_back(k);
     for (std::size_t s = 0; s < ctx.sent_begin.size(); ++s) {
+      if (in_sentence[s].empty()) continue;
       auto found = find_quantities(ctx, s);
       if (found.empty()) continue;
       std::map<std::size_t, std::vector<std::size_t>> by_event;  // event -> quantity indices
@@ -661,8 +684,7 @@ class default_extractor final : public extractor {
         const auto qw = found[q].first;
         double best = 1e9;
         std::size_t best_event = events.size();
-        for (std::size_t k = 0; k < events.size(); ++k) {
-          if (events[k].sentence != s) continue;
+        for (const auto k : in_sentence[s]) {
           const auto ew = trigger_word[k];
           const double dist = ew > qw ? double(ew - qw) : double(qw - ew);
           std::size_t crossings = 0;

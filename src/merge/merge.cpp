@@ -223,14 +223,13 @@ story build_story(const std::vector<document_analysis>& analyses) {
   });
   std::vector<std::vector<std::size_t>> clusters;
   std::vector<std::size_t> cluster_of(cands.size(), 0);
+  std::map<std::string, std::vector<std::size_t>> clusters_of_frame;  // mergeable clusters by frame
   for (auto k : by_content) {
     const auto& c = cands[k];
     std::optional<std::size_t> chosen;
     if (c.mergeable) {
       int best_score = -1;
-      for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
-        const auto& first = cands[clusters[cl].front()];
-        if (!first.mergeable) continue;
+      for (const auto cl : clusters_of_frame[ev_of(c).frame]) {
         // Dates and frames must agree with every member; participants with the cluster as a whole.
         bool all = true;
         int score = 0;
@@ -256,6 +255,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
     if (!chosen) {
       chosen = clusters.size();
       clusters.emplace_back();
+      if (c.mergeable) clusters_of_frame[ev_of(c).frame].push_back(*chosen);
     }
     clusters[*chosen].push_back(k);
     cluster_of[k] = *chosen;

@@ -109,6 +109,7 @@ struct doc_state {
   std::vector<std::size_t> timex_first, timex_last;  // per timex: word range
   std::vector<std::size_t> event_word;       // per event
   std::vector<int> event_at;                 // word -> event index or -1
+  std::vector<std::vector<std::size_t>> times_in;  // per sentence: timex indices
 };
 
 }  // namespace
@@ -171,6 +172,8 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
       if (r.fields[1] == "future") t.future_modifiers.insert(r.fields[0]);
     }
   }
+  for (const auto& c : t.causal) t.first_words.insert(c.words.front());
+  for (const auto& sgn : t.signals) t.first_words.insert(sgn.words.front());
   return t;
 }
 
@@ -183,7 +186,7 @@ class default_linker final : public linker {
 
   std::vector<link_type> link_events(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                          std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const override {
-    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}};
+    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}};
     index(st, times, evs);
     std::vector<link_type> out;
     anchor_events(st, times, evs, out);
@@ -223,16 +226,28 @@ class default_linker final : public linker {
     st.timex_at.assign(n, -1);
     st.timex_first.assign(times.size(), n);
     st.timex_last.assign(times.size(), n);
-    for (std::size_t w = 0; w < n; ++w) {
-      const auto& span = st.doc.tokens[st.words[w].token].span;
-      for (std::size_t k = 0; k < times.size(); ++k)
-        if (times[k].span.overlaps(span)) {
+    {
+      // Words and times are both in text order: one sweep over the times sorted by start.
+      std::vector<std::size_t> order(times.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return times[a].span < times[b].span; });
+      std::size_t next = 0;
+      for (std::size_t w = 0; w < n; ++w) {
+        const auto& span = st.doc.tokens[st.words[w].token].span;
+        while (next < order.size() && times[order[next]].span.end <= span.begin) ++next;
+        for (std::size_t j = next; j < order.size() && times[order[j]].span.begin < span.end; ++j) {
+          const auto k = order[j];
+          if (!times[k].span.overlaps(span)) continue;
           st.timex_at[w] = static_cast<int>(k);
           if (st.timex_first[k] == n) st.timex_first[k] = w;
           st.timex_last[k] = w;
           break;
         }
+      }
     }
+    st.times_in.assign(st.sent_begin.size(), {});
+    for (std::size_t k = 0; k < times.size(); ++k)
+      if (st.timex_first[k] < n) st.times_in[st.words[st.timex_first[k]].sentence].push_back(k);
     st.event_at.assign(n, -1);
     st.event_word.assign(evs.size(), n);
     for (std::size_t e = 0; e < evs.size(); ++e) {
@@ -283,8 +298,7 @@ class default_linker final : public linker {
       if (evs[e].pos == upos::noun && has_modifier(st, w, tables_.future_modifiers)) continue;
       double best_cost = 1e9;
       std::size_t best = times.size();
-      for (std::size_t t = 0; t < times.size(); ++t) {
-        if (st.timex_first[t] >= n || st.words[st.timex_first[t]].sentence != s) continue;
+      for (const auto t : st.times_in[s]) {
         const auto type = times[t].type;
         if (type != timex::timex_type::date && type != timex::timex_type::time) continue;
         if (!days_of(times[t].value)) continue;
@@ -487,6 +501,7 @@ class default_linker final : public linker {
     for (std::size_t s = 0; s < st.sent_begin.size(); ++s) {
       const auto b = st.sent_begin[s], e = st.sent_end[s];
       for (std::size_t p = b; p < e; ++p) {
+        if (!tables_.first_words.count(st.words[p].lower)) continue;
         const temporal_signal* sig = nullptr;
         for (const auto& cand : tables_.signals) {
           if (cand.scope == "time") continue;
@@ -595,6 +610,7 @@ class default_linker final : public linker {
     for (std::size_t s = 0; s < st.sent_begin.size(); ++s) {
       const auto b = st.sent_begin[s], e = st.sent_end[s];
       for (std::size_t p = b; p < e; ++p) {
+        if (!tables_.first_words.count(st.words[p].lower)) continue;
         const causal_cue* cue = nullptr;
         for (const auto& c : tables_.causal) {
           const auto len = c.words.size();

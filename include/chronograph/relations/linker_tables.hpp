@@ -38,6 +38,7 @@ struct linker_tables {
   std::vector<temporal_signal> signals;  ///< longest signal first
   std::set<std::string> non_anaphoric;  ///< every modifier of non_anaphoric.tsv
   std::set<std::string> future_modifiers;  ///< those of kind "future"
+  std::set<std::string> first_words;       ///< first word of every cue and signal (fast filter)
   /// Loads the tables of a resource directory; throws resource_error naming file:line.
   static linker_tables load(const std::filesystem::path& dir);
 };
