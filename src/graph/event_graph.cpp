@@ -260,7 +260,7 @@ resolution event_graph::resolve(std::string_view reference) const {
   for (const auto& [v, score] : score_of)
     if (score > 0) found.push_back({v, std::min(1.0, score / total)});
   std::sort(found.begin(), found.end(), [&](const scored& a, const scored& b) {
-    if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
+    if (a.score != b.score) return a.score > b.score;  // exact: a comparator must be a strict weak order
     if (graph_[a.v].salience != graph_[b.v].salience) return graph_[a.v].salience > graph_[b.v].salience;
     return graph_[a.v].id < graph_[b.v].id;
   });
