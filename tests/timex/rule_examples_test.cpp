@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
+#include "engine.hpp"
 #include "support.hpp"
 
 using namespace chronograph;
@@ -51,4 +54,14 @@ TEST_CASE("every rule file example resolves to its value and never-lines yield n
   }
   INFO(report.str());
   CHECK(failures == 0);
+}
+
+TEST_CASE("every active rule carries at least one example or never-line", "[timex][rules]") {
+  std::set<std::string> covered;
+  for (const auto& ex : test::rules()->examples()) covered.insert(ex.rule);
+  std::string missing;
+  for (const auto& r : test::rules()->internals().rules)
+    if (!covered.count(r.name)) missing += r.file + ":" + std::to_string(r.line) + " " + r.name + "\n";
+  INFO(missing);
+  CHECK(missing.empty());
 }
