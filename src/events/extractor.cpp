@@ -390,7 +390,8 @@ class default_extractor final : public extractor {
         return std::nullopt;
       }
       // A noun modifying another noun ("tariff rates", "deal terms") is not the event itself.
-      if (w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::noun && !W[w + 1].capitalized) return std::nullopt;
+      if (w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::noun && !W[w + 1].capitalized && !ctx.in_timex(w + 1))
+        return std::nullopt;
       is_noun = true;
     } else if (wd.tag == upos::adj) {
       // Adjectives that name states or results ("injured", "dead") as the training data marks them.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -263,6 +264,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
 
   // ---- story events
   std::vector<story_event> events(clusters.size());
+  std::vector<std::pair<std::size_t, story_diagnostic>> pending_conflicts;  // cluster -> diagnostic
   std::vector<std::string> keys(clusters.size());
   for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
     auto members = clusters[cl];
@@ -273,7 +275,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
     // A mention dated by its own time expression, with who acted and with amounts, reads best.
     const auto rep_score = [&](const event_mention& e) {
       const bool timex_anchor = !e.when_anchor.empty() && e.when_anchor != "dct" && e.when_anchor != "inferred";
-      return e.salience + (timex_anchor ? 0.1 : 0) + (e.subject_count > 0 ? 0.08 : 0) +
+      return e.salience + (timex_anchor ? 0.1 : 0) + (e.subject_count > 0 ? 0.15 : 0) +
              (e.quantities.empty() ? 0 : 0.05) - (e.summary.size() > 80 ? 0.05 : 0);
     };
     std::size_t rep = members.front();
@@ -329,6 +331,37 @@ story build_story(const std::vector<document_analysis>& analyses) {
       if (!covered && std::find(kept.begin(), kept.end(), a) == kept.end()) kept.push_back(a);
     }
     se.actors = kept;
+    // Sources that give different figures for the same amount (same kind and role) are kept
+    // side by side, and the disagreement is reported rather than resolved.
+    {
+      std::map<std::pair<std::string, std::string>, std::map<double, std::set<std::string>>> figures;
+      for (auto m : members)
+        for (const auto& q : ev_of(cands[m]).quantities)
+          if (!q.role.empty()) figures[{q.kind, q.role}][q.value].insert(cands[m].doc_id);
+      for (const auto& [key, values] : figures) {
+        if (values.size() < 2) continue;
+        std::set<std::string> docs_involved;
+        std::string listing;
+        for (const auto& [value, docs_of_value] : values) {
+          std::string ds;
+          for (const auto& d : docs_of_value) {
+            ds += (ds.empty() ? "" : ", ") + d;
+            docs_involved.insert(d);
+          }
+          char number[32];
+          std::snprintf(number, sizeof number, "%g", value);
+          listing += (listing.empty() ? "" : "; ") + std::string(number) + " (" + ds + ")";
+        }
+        if (docs_involved.size() < 2) continue;  // one document giving two figures is a change, not a conflict
+        story_diagnostic d;
+        d.level = "info";
+        d.stage = "merge";
+        d.rule = "merge.quantity_conflict";
+        d.message = "sources give different " + key.first + " figures (" + key.second + ") for \"" + r.summary +
+                    "\": " + listing;
+        pending_conflicts.push_back({cl, std::move(d)});
+      }
+    }
     for (const auto& q : r.quantities) se.quantities.push_back({q.kind, q.text, q.role, q.value});
     for (auto m : members)
       for (const auto& q : ev_of(cands[m]).quantities) {
@@ -395,6 +428,12 @@ story build_story(const std::vector<document_analysis>& analyses) {
     events[cl].id = id;
   }
 
+  std::vector<story_diagnostic> merge_diags;
+  for (auto& [cl, d] : pending_conflicts) {
+    d.message += " [" + events[cl].id + "]";
+    merge_diags.push_back(std::move(d));
+  }
+
   // ---- links
   std::map<std::string, std::string> story_id;  // "<doc>:e5" -> story event id
   for (std::size_t k = 0; k < cands.size(); ++k) story_id[cands[k].qualified] = events[cluster_of[k]].id;
@@ -442,7 +481,6 @@ story build_story(const std::vector<document_analysis>& analyses) {
     }
   }
   // Opposite orders of one pair (A BEFORE B and B BEFORE A): keep the better-supported one.
-  std::vector<story_diagnostic> merge_diags;
   for (auto it = links.begin(); it != links.end();) {
     const auto& [from, to, type] = it->first;
     if (type == "BEFORE") {

@@ -158,3 +158,29 @@ TEST_CASE("the title is the first line that is not page furniture", "[merge]") {
   CHECK(s.documents[0].dct == std::optional<std::string>("2025-06-05"));
   CHECK(s.documents[0].source == "article 1");
 }
+
+TEST_CASE("articles from different days resolve to the same event through their own DCTs", "[merge]") {
+  // The June 6 follow-up says "yesterday"; the timex stage resolves it against its own DCT.
+  const auto a = analyse("a", "Trump and Xi held a phone call on Thursday.", {{"Thursday", "2025-06-05"}}, "2025-06-05");
+  const auto b = analyse("b", "Trump and Xi held a call yesterday, officials said.", {{"yesterday", "2025-06-05"}},
+                         "2025-06-06");
+  const auto s = merge::build_story({a, b});
+  const auto calls = with_lemma(s, "call");
+  REQUIRE(calls.size() == 1);
+  CHECK(calls[0]->mentions.size() == 2);
+  CHECK(s.documents[1].dct == std::optional<std::string>("2025-06-06"));
+}
+
+TEST_CASE("different figures for one amount are kept and reported", "[merge]") {
+  const auto a = analyse("a", "China raised tariffs to 125% in April.", {{"April", "2025-04"}});
+  const auto b = analyse("b", "China raised tariffs to 120% in April.", {{"April", "2025-04"}});
+  const auto s = merge::build_story({a, b});
+  const auto raised = with_lemma(s, "raise");
+  REQUIRE(raised.size() == 1);
+  CHECK(raised[0]->quantities.size() == 2);
+  const auto conflict = std::find_if(s.diagnostics.begin(), s.diagnostics.end(),
+                                     [](const story_diagnostic& d) { return d.rule == "merge.quantity_conflict"; });
+  REQUIRE(conflict != s.diagnostics.end());
+  CHECK(conflict->message.find("125 (a)") != std::string::npos);
+  CHECK(conflict->message.find("120 (b)") != std::string::npos);
+}
