@@ -93,6 +93,7 @@ struct doc_context {
   std::vector<int> timex_of;          // word -> index into times, -1
   std::vector<std::size_t> sent_begin, sent_end;  // word ranges per sentence
   std::vector<entity> entities;       // document order
+  std::vector<bool> in_entity;            // per word: inside a name
   std::vector<std::size_t> entity_begin;  // per sentence: first entity index (entities of s are
                                           // [entity_begin[s], entity_begin[s + 1]))
   std::vector<bool> boilerplate;      // per sentence: page furniture, no events
@@ -252,6 +253,7 @@ class default_extractor final : public extractor {
 
   void find_entities(doc_context& ctx) const {
     const auto& W = ctx.words;
+    ctx.in_entity.assign(W.size(), false);
     for (std::size_t s = 0; s < ctx.sent_begin.size(); ++s) {
       std::size_t i = ctx.sent_begin[s];
       while (i < ctx.sent_end[s]) {
@@ -269,6 +271,8 @@ class default_extractor final : public extractor {
             break;
           }
         }
+        // Every name run, actor or not ("Liberation Day", "Truth Social"), holds no event noun.
+        for (std::size_t x = i; x <= j; ++x) ctx.in_entity[x] = true;
         add_entity(ctx, i, j);
         i = j + 1;
       }
@@ -379,6 +383,7 @@ class default_extractor final : public extractor {
         return std::nullopt;
       confidence = wd.tag_guessed ? 0.65 : 0.85;
     } else if (wd.tag == upos::noun) {
+      if (ctx.in_entity[w]) return std::nullopt;  // part of a name: "Liberation Day", "Trade Deal"
       const auto l = lex_->learned(wd.lemma, "NOUN");
       const bool listed = lex_->noun_weight(wd.lemma) > 0;
       if (lex_->is_event_noun(wd.lemma)) {
@@ -536,6 +541,11 @@ class default_extractor final : public extractor {
       for (std::size_t k = e_end; k-- > e_begin;) {
         const auto& e = ctx.entities[k];
         if (e.last >= verb || e.first < from) continue;
+        // A name in a prepositional phrase ("agreed in Geneva ... to lower") is not the subject.
+        if (e.run_first > ctx.sent_begin[W[verb].sentence] && W[e.run_first - 1].tag == upos::adp) {
+          if (out.empty()) continue;
+          break;
+        }
         if (!out.empty()) {
           // Only a coordinated name joins: "Trump and Xi".
           const auto gap_first = e.last + 1, gap_last = out.back()->run_first;

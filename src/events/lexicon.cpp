@@ -222,6 +222,10 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     for (const auto& r : read_table(p)) {
       need(p, r, 2);
       lex->frames_[r.fields[0]] = r.fields[1];
+      if (r.fields.size() >= 3) {
+        if (r.fields[2] != "yes" && r.fields[2] != "no") table_error(p, r.line, "refers must be yes or no");
+        if (r.fields[2] == "no") lex->non_referring_frames_.insert(r.fields[1]);
+      }
     }
   }
   for (const auto& r : read_table(dir / "titles.tsv")) lex->titles_.insert(r.fields[0]);

@@ -423,6 +423,7 @@ class default_linker final : public linker {
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
       if (!ev.when_value.empty()) continue;
+      if (!lex_->frame_refers_back(ev.frame)) continue;
       const auto it = dated.find(ev.frame);
       if (it == dated.end()) continue;
       if (ev.tns == events::tense::future || ev.tns == events::tense::infinitive ||

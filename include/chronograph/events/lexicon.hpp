@@ -92,6 +92,9 @@ class lexicon {
   /// Direction ("up", "down", "set") of an amount-changing lemma, or "".
   [[nodiscard]] std::string change_direction(std::string_view lemma) const;
   [[nodiscard]] double change_weight(std::string_view lemma) const;
+  /// False for frames whose definite mentions do not refer back to one dated occurrence
+  /// ("the tariffs"); event_frames.tsv column "refers".
+  [[nodiscard]] bool frame_refers_back(std::string_view frame) const { return !non_referring_frames_.count(frame); }
   /// Event frame of a lemma ("call" -> "contact"); the lemma itself when unlisted.
   [[nodiscard]] std::string frame_of(std::string_view lemma) const;
 
@@ -133,6 +136,7 @@ class lexicon {
   std::map<std::string, class_entry, std::less<>> classes_;
   std::map<std::string, std::pair<std::string, double>, std::less<>> changes_;
   std::map<std::string, std::string, std::less<>> frames_;
+  std::set<std::string, std::less<>> non_referring_frames_;
   std::set<std::string, std::less<>> titles_;
   std::map<std::string, std::string, std::less<>> demonyms_;
   std::map<std::string, std::string, std::less<>> aliases_;
