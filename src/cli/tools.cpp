@@ -100,7 +100,7 @@ int run_query(const query_options& opts) {
   }
   const auto s = opts.store.empty()
                      ? render::story_from_json(read_file(opts.graph), opts.graph)
-                     : store::story_store::open(opts.store, store::story_store::open_mode::read_only).build();
+                     : store::story_store::open(opts.store, store::story_store::open_mode::update).cached_story();
   const auto g = graph::event_graph::from_story(s);
   graph::answer a;
   try {

@@ -52,7 +52,7 @@ class reader {
  public:
   reader(std::string_view in, const std::string& origin) : in_(in), origin_(origin) {}
   [[noreturn]] void fail(const std::string& what) const {
-    throw input_error(origin_ + ": corrupt analysis at byte " + std::to_string(pos_) + ": " + what);
+    throw input_error(origin_ + ": corrupt data at byte " + std::to_string(pos_) + ": " + what);
   }
   std::uint64_t u() {
     std::uint64_t v = 0;
@@ -108,9 +108,9 @@ class reader {
     if (v > static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(last))) fail("enumerator out of range");
     return static_cast<E>(static_cast<std::underlying_type_t<E>>(v));
   }
-  void expect_magic() {
-    if (in_.size() < sizeof magic || std::memcmp(in_.data(), magic, sizeof magic) != 0) fail("not an analysis (bad magic)");
-    pos_ = sizeof magic;
+  void expect_magic(const char (&m)[3]) {
+    if (in_.size() < sizeof m || std::memcmp(in_.data(), m, sizeof m) != 0) fail("bad magic");
+    pos_ = sizeof m;
   }
   bool at_end() const noexcept { return pos_ == in_.size(); }
 
@@ -248,7 +248,7 @@ std::string serialize_analysis(const merge::document_analysis& a) {
 
 merge::document_analysis deserialize_analysis(std::string_view bytes, const std::string& origin) {
   reader r(bytes, origin);
-  r.expect_magic();
+  r.expect_magic(magic);
   if (const auto version = r.u(); version != analysis_format_version)
     r.fail("analysis format " + std::to_string(version) + " is not supported (this build reads format " +
            std::to_string(analysis_format_version) + ")");
@@ -342,6 +342,207 @@ merge::document_analysis deserialize_analysis(std::string_view bytes, const std:
   }
   if (!r.at_end()) r.fail("trailing bytes");
   return a;
+}
+
+namespace {
+
+constexpr char story_magic[3] = {'C', 'G', 'S'};
+
+void write_evidence(writer& w, const evidence& e) {
+  w.str(e.doc);
+  w.u(e.start);
+  w.u(e.end);
+  w.str(e.text);
+}
+
+evidence read_evidence(reader& r) {
+  evidence e;
+  e.doc = r.str();
+  e.start = static_cast<std::size_t>(r.u());
+  e.end = static_cast<std::size_t>(r.u());
+  e.text = r.str();
+  return e;
+}
+
+void write_optional(writer& w, const std::optional<std::string>& v) {
+  w.b(v.has_value());
+  if (v) w.str(*v);
+}
+
+std::optional<std::string> read_optional(reader& r) {
+  if (!r.b()) return std::nullopt;
+  return r.str();
+}
+
+void write_optional(writer& w, const std::optional<std::size_t>& v) {
+  w.b(v.has_value());
+  if (v) w.u(*v);
+}
+
+std::optional<std::size_t> read_optional_size(reader& r) {
+  if (!r.b()) return std::nullopt;
+  return static_cast<std::size_t>(r.u());
+}
+
+void write_strings(writer& w, const std::vector<std::string>& v) {
+  w.u(v.size());
+  for (const auto& x : v) w.str(x);
+}
+
+std::vector<std::string> read_strings(reader& r) {
+  std::vector<std::string> v(r.size());
+  for (auto& x : v) x = r.str();
+  return v;
+}
+
+}  // namespace
+
+std::string serialize_story(const story& s) {
+  writer w;
+  w.raw(story_magic, sizeof story_magic);
+  w.u(story_format_version);
+  w.u(s.documents.size());
+  for (const auto& d : s.documents) {
+    w.str(d.id);
+    w.str(d.path);
+    w.str(d.source);
+    write_optional(w, d.dct);
+    w.str(d.title);
+  }
+  w.u(s.timexes.size());
+  for (const auto& t : s.timexes) {
+    w.str(t.id);
+    w.str(t.doc);
+    w.u(t.start);
+    w.u(t.end);
+    w.str(t.text);
+    w.str(t.type);
+    w.str(t.value);
+    w.str(t.mod);
+  }
+  w.u(s.events.size());
+  for (const auto& e : s.events) {
+    w.str(e.id);
+    w.str(e.summary);
+    w.str(e.trigger);
+    w.str(e.lemma);
+    w.str(e.cls);
+    w.str(e.tense);
+    w.str(e.aspect);
+    w.str(e.polarity);
+    w.str(e.modality);
+    w.str(e.when.value);
+    w.str(e.when.anchor);
+    write_strings(w, e.actors);
+    w.u(e.quantities.size());
+    for (const auto& q : e.quantities) {
+      w.str(q.kind);
+      w.str(q.text);
+      w.str(q.role);
+      w.f64(q.value);
+    }
+    w.f64(e.confidence);
+    w.f64(e.salience);
+    w.u(e.mentions.size());
+    for (const auto& m : e.mentions) write_evidence(w, m);
+    write_strings(w, e.mention_ids);
+  }
+  w.u(s.links.size());
+  for (const auto& l : s.links) {
+    w.str(l.from);
+    w.str(l.to);
+    w.str(l.type);
+    write_evidence(w, l.support);
+    w.str(l.rule);
+    w.f64(l.confidence);
+  }
+  w.u(s.diagnostics.size());
+  for (const auto& d : s.diagnostics) {
+    w.str(d.level);
+    w.str(d.stage);
+    w.str(d.doc);
+    w.str(d.rule);
+    w.str(d.message);
+    write_optional(w, d.start);
+    write_optional(w, d.end);
+  }
+  return w.take();
+}
+
+story deserialize_story(std::string_view bytes, const std::string& origin) {
+  reader r(bytes, origin);
+  r.expect_magic(story_magic);
+  if (const auto version = r.u(); version != story_format_version)
+    r.fail("story format " + std::to_string(version) + " is not supported (this build reads format " +
+           std::to_string(story_format_version) + ")");
+  story s;
+  s.documents.resize(r.size());
+  for (auto& d : s.documents) {
+    d.id = r.str();
+    d.path = r.str();
+    d.source = r.str();
+    d.dct = read_optional(r);
+    d.title = r.str();
+  }
+  s.timexes.resize(r.size());
+  for (auto& t : s.timexes) {
+    t.id = r.str();
+    t.doc = r.str();
+    t.start = static_cast<std::size_t>(r.u());
+    t.end = static_cast<std::size_t>(r.u());
+    t.text = r.str();
+    t.type = r.str();
+    t.value = r.str();
+    t.mod = r.str();
+  }
+  s.events.resize(r.size());
+  for (auto& e : s.events) {
+    e.id = r.str();
+    e.summary = r.str();
+    e.trigger = r.str();
+    e.lemma = r.str();
+    e.cls = r.str();
+    e.tense = r.str();
+    e.aspect = r.str();
+    e.polarity = r.str();
+    e.modality = r.str();
+    e.when.value = r.str();
+    e.when.anchor = r.str();
+    e.actors = read_strings(r);
+    e.quantities.resize(r.size());
+    for (auto& q : e.quantities) {
+      q.kind = r.str();
+      q.text = r.str();
+      q.role = r.str();
+      q.value = r.f64();
+    }
+    e.confidence = r.f64();
+    e.salience = r.f64();
+    e.mentions.resize(r.size());
+    for (auto& m : e.mentions) m = read_evidence(r);
+    e.mention_ids = read_strings(r);
+  }
+  s.links.resize(r.size());
+  for (auto& l : s.links) {
+    l.from = r.str();
+    l.to = r.str();
+    l.type = r.str();
+    l.support = read_evidence(r);
+    l.rule = r.str();
+    l.confidence = r.f64();
+  }
+  s.diagnostics.resize(r.size());
+  for (auto& d : s.diagnostics) {
+    d.level = r.str();
+    d.stage = r.str();
+    d.doc = r.str();
+    d.rule = r.str();
+    d.message = r.str();
+    d.start = read_optional_size(r);
+    d.end = read_optional_size(r);
+  }
+  if (!r.at_end()) r.fail("trailing bytes");
+  return s;
 }
 
 namespace {

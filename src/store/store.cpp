@@ -51,6 +51,14 @@ const std::vector<std::function<void(sqlite3*, const std::string&)>>& migrations
                      "  label TEXT NOT NULL DEFAULT '');"
                      "PRAGMA application_id = 1128810322;");
       },
+      // 1 -> 2: a cache of the built story, so queries need not merge every analysis again.
+      [](sqlite3* db, const std::string& file) {
+        detail::exec(db, file,
+                     "CREATE TABLE story_cache ("
+                     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+                     "  program TEXT NOT NULL,"
+                     "  story BLOB NOT NULL);");
+      },
   };
   return steps;
 }
@@ -140,8 +148,12 @@ struct story_store::impl {
     upsert.bind(5, doc.text).bind(6, hash).bind(7, std::int64_t{analysis_format_version});
     upsert.bind_blob(8, serialize_analysis(a));
     upsert.step();
+    invalidate_cache();
     return existed;
   }
+
+  // Every write drops the cached story; it is rebuilt on demand.
+  void invalidate_cache() { detail::exec(db.get(), file, "DELETE FROM story_cache"); }
 
   void require_writable() const {
     if (read_only) throw io_error(file + ": the store is open read-only");
@@ -158,13 +170,16 @@ story_store story_store::open(const std::filesystem::path& path, open_mode mode)
   p->file = path.string();
   p->read_only = mode == open_mode::read_only;
   std::error_code ec;
-  if (p->read_only && !std::filesystem::exists(path, ec)) throw io_error(p->file + ": no such story store");
+  if (mode != open_mode::read_write && !std::filesystem::exists(path, ec)) throw io_error(p->file + ": no such story store");
   sqlite3* raw = nullptr;
-  const int flags = p->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int flags = p->read_only ? SQLITE_OPEN_READONLY
+                    : mode == open_mode::update ? SQLITE_OPEN_READWRITE
+                                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   const int rc = sqlite3_open_v2(p->file.c_str(), &raw, flags, nullptr);
   p->db.reset(raw);
   if (rc != SQLITE_OK) detail::fail(raw, p->file, "cannot open the story store");
   sqlite3_extended_result_codes(raw, 1);
+  if (mode == open_mode::update && sqlite3_db_readonly(raw, "main") == 1) p->read_only = true;  // write-protected file
   sqlite3_busy_timeout(raw, 10000);
   auto* db = p->db.get();
   const auto& file = p->file;
@@ -263,6 +278,13 @@ void story_store::put(const merge::document_analysis& analysis) {
   tx.commit();
 }
 
+void story_store::put_all(const std::vector<merge::document_analysis>& analyses) {
+  impl_->require_writable();
+  transaction tx(impl_->db.get(), impl_->file);
+  for (const auto& a : analyses) (void)impl_->write(a, content_hash(a.annotated.doc));
+  tx.commit();
+}
+
 bool story_store::remove(const std::string& doc_id) {
   impl_->require_writable();
   transaction tx(impl_->db.get(), impl_->file);
@@ -270,6 +292,7 @@ bool story_store::remove(const std::string& doc_id) {
   del.bind(1, doc_id);
   del.step();
   const bool removed = sqlite3_changes(impl_->db.get()) > 0;
+  if (removed) impl_->invalidate_cache();
   tx.commit();
   return removed;
 }
@@ -309,6 +332,32 @@ story story_store::build_uncorrected() const { return merge::build_story(analyse
 
 story story_store::build() const { return apply_corrections(build_uncorrected(), corrections()); }
 
+namespace {
+// Which program wrote a cached story: a cache from another version is rebuilt.
+const std::string& program_key() {
+  static const std::string key = std::string("chronograph ") + CHRONOGRAPH_STORE_PROGRAM_VERSION + " analysis " +
+                                 std::to_string(analysis_format_version) + " story " + std::to_string(story_format_version);
+  return key;
+}
+}  // namespace
+
+story story_store::cached_story() {
+  {
+    statement q(impl_->db.get(), impl_->file, "SELECT story FROM story_cache WHERE id = 1 AND program = ?1");
+    q.bind(1, program_key());
+    if (q.step()) return deserialize_story(q.blob(0), impl_->file + ": story cache");
+  }
+  auto s = build();
+  if (!impl_->read_only) {
+    transaction tx(impl_->db.get(), impl_->file);
+    statement put(impl_->db.get(), impl_->file, "INSERT OR REPLACE INTO story_cache (id, program, story) VALUES (1, ?1, ?2)");
+    put.bind(1, program_key()).bind_blob(2, serialize_story(s));
+    put.step();
+    tx.commit();
+  }
+  return s;
+}
+
 correction story_store::add_correction(correction c) {
   impl_->require_writable();
   transaction tx(impl_->db.get(), impl_->file);
@@ -321,6 +370,7 @@ correction story_store::add_correction(correction c) {
       .bind(5, c.label);
   ins.step();
   c.id = sqlite3_last_insert_rowid(impl_->db.get());
+  impl_->invalidate_cache();
   tx.commit();
   return c;
 }
@@ -350,6 +400,7 @@ bool story_store::remove_correction(std::int64_t id) {
   del.bind(1, id);
   del.step();
   const bool removed = sqlite3_changes(impl_->db.get()) > 0;
+  if (removed) impl_->invalidate_cache();
   tx.commit();
   return removed;
 }

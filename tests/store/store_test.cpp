@@ -2,6 +2,7 @@
 // The story store end to end: schema, ingest, order independence, replacement, removal,
 // corrections that survive rebuilds, and a process killed in the middle of an ingest.
 #include "chronograph/store/store.hpp"
+#include "chronograph/store/serialize.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -96,6 +97,25 @@ TEST_CASE("a new store has the current schema and refuses newer ones", "[store][
     REQUIRE_THROWS_WITH(story_store::open(t.path), Catch::Contains("schema version 99") && Catch::Contains("newer"));
     REQUIRE_THROWS_WITH(story_store::open(t.path, story_store::open_mode::read_only), Catch::Contains("schema version 99"));
   }
+  SECTION("a store of schema version 1 is migrated on open, its documents kept") {
+    temp_store v1("v1");
+    exec_sql(v1.path,
+             "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;"
+             "CREATE TABLE documents (id TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL, source TEXT NOT NULL, dct TEXT,"
+             "  text TEXT NOT NULL, content_hash TEXT NOT NULL, analysis_format INTEGER NOT NULL, analysis BLOB NOT NULL);"
+             "CREATE TABLE corrections (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             "  kind TEXT NOT NULL CHECK (kind IN ('pin', 'merge', 'split', 'hide')), mentions TEXT NOT NULL,"
+             "  other TEXT NOT NULL DEFAULT '[]', value TEXT NOT NULL DEFAULT '', label TEXT NOT NULL DEFAULT '');"
+             "PRAGMA application_id = 1128810322;"
+             "INSERT INTO meta VALUES ('schema_version', '1');"
+             "INSERT INTO corrections (kind, mentions) VALUES ('hide', '[\"a:e1\"]');");
+    REQUIRE_THROWS_WITH(story_store::open(v1.path, story_store::open_mode::read_only), Catch::Contains("must be migrated"));
+    auto st = story_store::open(v1.path);
+    REQUIRE(st.version() == 2);
+    REQUIRE(st.corrections().size() == 1);
+    REQUIRE(st.cached_story().events.empty());
+    REQUIRE(story_store::open(v1.path, story_store::open_mode::read_only).version() == 2);
+  }
   SECTION("another SQLite database is not taken for a store") {
     temp_store other("other");
     exec_sql(other.path, "CREATE TABLE things (x INTEGER)");
@@ -131,8 +151,13 @@ TEST_CASE("ingesting A then B, B then A, and one build over both give the same s
   REQUIRE(ab == ba);
   REQUIRE(ab == one_build({samples, data + "/v1", data + "/extra"}));
 
-  const auto s = story_store::open(t1.path).build();
+  auto st1 = story_store::open(t1.path);
+  const auto s = st1.build();
   REQUIRE(s.documents.size() == 7);
+  // The story encoding of the cache is faithful, and the cache serves the same story.
+  REQUIRE(render::to_json(store::deserialize_story(store::serialize_story(s))) == ab);
+  REQUIRE(render::to_json(st1.cached_story()) == ab);
+  REQUIRE(render::to_json(st1.cached_story()) == ab);
   // The follow-up's "yesterday's call" (DCT June 6) is anchored on its own DCT: June 5.
   bool june5_from_followup = false;
   for (const auto& e : s.events)
@@ -170,10 +195,12 @@ TEST_CASE("a new version of a document replaces the old one; remove takes one ou
   REQUIRE(st.analysis("followup")->annotated.doc.text.find("Lutnick") != std::string::npos);
   REQUIRE(render::to_json(st.build()) == one_build({samples, data + "/v2"}));
 
+  REQUIRE(render::to_json(st.cached_story()) == render::to_json(st.build()));
   REQUIRE(st.remove("followup"));
   REQUIRE(!st.remove("followup"));
   REQUIRE(st.documents().size() == 5);
   REQUIRE(render::to_json(st.build()) == one_build({samples}));
+  REQUIRE(render::to_json(st.cached_story()) == one_build({samples}));  // the cache was dropped
 }
 
 TEST_CASE("bad documents are reported and skipped; the others are stored", "[store][ingest]") {
@@ -233,11 +260,13 @@ TEST_CASE("corrections apply after merging and survive rebuilds with more docume
   };
   const auto corrected = st.build();
   check(corrected);
+  check(st.cached_story());
   REQUIRE(corrected.events.size() == s.events.size() - 1 /*hide*/ - 1 /*merge*/ + 1 /*split*/);
 
   // More documents: event ids may change, the corrections still find their events.
   (void)st.ingest(read({data + "/v1", data + "/extra"}), models());
   check(st.build());
+  check(st.cached_story());
   // And after reopening the store.
   const auto reopened = story_store::open(t.path, story_store::open_mode::read_only).build();
   check(reopened);

@@ -25,6 +25,16 @@ inline constexpr std::uint32_t analysis_format_version = 1;
 /// truncated, corrupt, or of an unknown format version.
 [[nodiscard]] merge::document_analysis deserialize_analysis(std::string_view bytes, const std::string& origin = "analysis");
 
+/// Version of the story encoding written by serialize_story.
+inline constexpr std::uint32_t story_format_version = 1;
+
+/// Encodes a whole story (the store's cache of its built story) like serialize_analysis: the
+/// magic "CGS", the format version, then every field. Deterministic.
+[[nodiscard]] std::string serialize_story(const story& s);
+
+/// Decodes what serialize_story wrote; throws input_error naming `origin` on corrupt data.
+[[nodiscard]] story deserialize_story(std::string_view bytes, const std::string& origin = "story");
+
 /// A 128-bit content hash (32 hex digits) of what determines a document's analysis: its text,
 /// DCT, genre and source. Not cryptographic; used to detect changed documents.
 [[nodiscard]] std::string content_hash(const document& doc);

@@ -23,7 +23,7 @@
 namespace chronograph::store {
 
 /// The schema version this build writes and reads (meta table, key "schema_version").
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 /// A stored document, without its analysis.
 struct stored_document {
@@ -84,8 +84,10 @@ struct correction {
 /// An open store. Move-only; closes the database when destroyed.
 class story_store {
  public:
-  enum class open_mode { read_only, read_write };
-  /// Opens (read_write: creating when missing) and migrates the schema to schema_version.
+  /// read_write creates a missing store; update needs an existing one and falls back to
+  /// read-only when the file is write-protected.
+  enum class open_mode { read_only, read_write, update };
+  /// Opens and migrates the schema to schema_version (in one transaction).
   /// Throws io_error when the file cannot be opened or is not a chronograph store, and
   /// io_error naming both versions when the store was written by a newer schema.
   [[nodiscard]] static story_store open(const std::filesystem::path& file, open_mode mode = open_mode::read_write);
@@ -109,6 +111,8 @@ class story_store {
   /// Stores an analysis already made (replacing one with the same document id). Used by ingest
   /// and by tools that analyze elsewhere. One transaction.
   void put(const merge::document_analysis& analysis);
+  /// put() for many analyses in one transaction.
+  void put_all(const std::vector<merge::document_analysis>& analyses);
 
   /// Removes a document; false when no document has that id.
   bool remove(const std::string& doc_id);
@@ -122,6 +126,9 @@ class story_store {
 
   /// merge::build_story over every stored analysis, then apply_corrections.
   [[nodiscard]] story build() const;
+  /// build(), from the store's cache when it holds the story built by this program version
+  /// since the last change; otherwise built and (unless read-only) cached. For queries.
+  [[nodiscard]] story cached_story();
   /// merge::build_story without the corrections (what the corrections apply to).
   [[nodiscard]] story build_uncorrected() const;
 

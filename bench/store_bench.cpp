@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// The story store on the TempEval-3 silver news (400 AFP documents, TEXT content only), one core:
+//   build/bench/chronograph_store_bench --benchmark_filter=ingest
+// ingest: documents/s of `ingest` into a fresh store (analysis + serialization + SQLite, one
+// transaction); reingest: the same documents again (hash check only); load/build: reading every
+// analysis back, and merging them into the story; query: a question to a big store (copies of
+// the corpus under other ids, >= 100,000 events), from opening the store to the answer, with
+// the story read from the store's cache as `chronograph query --store` does.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include <unistd.h>
+
+#include "chronograph/graph/event_graph.hpp"
+#include "chronograph/graph/query.hpp"
+#include "chronograph/ingest/timeml.hpp"
+#include "chronograph/store/store.hpp"
+
+using namespace chronograph;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<document> news() {
+  static const std::vector<document> docs = [] {
+    std::vector<document> out;
+    const fs::path dir = fs::path(CHRONOGRAPH_SHARED_DATA) / "news-silver";
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().extension() == ".tml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      const auto tml = ingest::read_timeml(f);
+      document d;
+      d.id = tml.docid;
+      d.path = f.string();
+      d.source = "AFP";
+      d.text = tml.text;
+      d.dct = tml.dct;
+      out.push_back(std::move(d));
+    }
+    return out;
+  }();
+  return docs;
+}
+
+const pipeline_models& models() {
+  static const pipeline_models m = pipeline_models::load_default();
+  return m;
+}
+
+fs::path temp_path(const std::string& name) {
+  return fs::temp_directory_path() / ("chronograph-store-bench-" + std::to_string(::getpid()) + "-" + name + ".db");
+}
+
+void remove_store(const fs::path& p) {
+  std::error_code ec;
+  fs::remove(p, ec);
+  fs::remove(p.string() + "-journal", ec);
+}
+
+bool have_corpus(benchmark::State& state) {
+  if (news().empty()) {
+    state.SkipWithError("no news-silver corpus (../shared/data/news-silver)");
+    return false;
+  }
+  return true;
+}
+
+// A store holding the corpus once (built on first use, removed at exit).
+const fs::path& corpus_store() {
+  static const struct holder {
+    fs::path path = temp_path("corpus");
+    holder() {
+      remove_store(path);
+      auto st = store::story_store::open(path);
+      (void)st.ingest(news(), models(), {0, {}, {}});
+    }
+    ~holder() { remove_store(path); }
+  } h;
+  return h.path;
+}
+
+void BM_store_ingest(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  (void)models();
+  const auto docs = news();
+  const auto path = temp_path("ingest");
+  for (auto _ : state) {
+    state.PauseTiming();
+    remove_store(path);
+    auto copy = docs;
+    state.ResumeTiming();
+    auto st = store::story_store::open(path);
+    const auto outcomes = st.ingest(std::move(copy), models(), {1, {}, {}});
+    benchmark::DoNotOptimize(outcomes.data());
+  }
+  remove_store(path);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
+  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations() * docs.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_store_ingest)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+
+void BM_store_reingest_unchanged(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto docs = news();
+  auto st = store::story_store::open(corpus_store());
+  for (auto _ : state) {
+    auto copy = docs;
+    const auto outcomes = st.ingest(std::move(copy), models(), {1, {}, {}});
+    benchmark::DoNotOptimize(outcomes.data());
+  }
+  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations() * docs.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_store_reingest_unchanged)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_store_load_analyses(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto st = store::story_store::open(corpus_store(), store::story_store::open_mode::read_only);
+  for (auto _ : state) {
+    const auto analyses = st.analyses();
+    benchmark::DoNotOptimize(analyses.data());
+  }
+  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations() * news().size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_store_load_analyses)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_store_build_story(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto st = store::story_store::open(corpus_store(), store::story_store::open_mode::read_only);
+  std::size_t events = 0;
+  for (auto _ : state) {
+    const auto s = st.build();
+    events = s.events.size();
+    benchmark::DoNotOptimize(s.events.data());
+  }
+  state.counters["events"] = static_cast<double>(events);
+}
+BENCHMARK(BM_store_build_story)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A store of copies of the corpus under other document ids, until it holds >= 100,000 events.
+const fs::path& big_store() {
+  static const struct holder {
+    fs::path path = temp_path("big");
+    holder() {
+      remove_store(path);
+      const auto analyses = store::story_store::open(corpus_store(), store::story_store::open_mode::read_only).analyses();
+      std::size_t per_copy = 0;
+      for (const auto& a : analyses) per_copy += a.events.size();
+      auto st = store::story_store::open(path);
+      std::vector<merge::document_analysis> copies;
+      for (std::size_t copy = 0; copy * per_copy < 100000; ++copy)
+        for (auto a : analyses) {
+          a.annotated.doc.id += "-copy" + std::to_string(copy);
+          for (auto& d : a.diagnostics) d.doc = a.annotated.doc.id;
+          copies.push_back(std::move(a));
+        }
+      st.put_all(copies);
+      (void)st.cached_story();  // what `chronograph query --store` reads
+    }
+    ~holder() { remove_store(path); }
+  } h;
+  return h.path;
+}
+
+void BM_store_query_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto& path = big_store();
+  std::size_t events = 0;
+  for (auto _ : state) {
+    auto st = store::story_store::open(path, store::story_store::open_mode::update);
+    const auto s = st.cached_story();
+    events = s.events.size();
+    const auto g = graph::event_graph::from_story(s);
+    const auto a = graph::ask(g, graph::question::between, {"1998-01-01", "1998-01-31"}, 7);
+    benchmark::DoNotOptimize(&a);
+  }
+  state.counters["events"] = static_cast<double>(events);
+}
+BENCHMARK(BM_store_query_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
