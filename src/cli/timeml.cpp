@@ -9,6 +9,7 @@
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/timeml.hpp"
 #include "chronograph/pipeline.hpp"
+#include "chronograph/timex/score.hpp"
 #include "annotate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -49,13 +50,7 @@ ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, co
   out.dct_text = input.dct_text;
   out.title = input.title;
   out.text = input.text;
-  for (const auto& t : a.timexes) {
-    ingest::timeml_attributes attrs{{"tid", t.id}, {"type", timex::to_string(t.type)}, {"value", t.value}};
-    if (!t.mod.empty()) attrs.emplace_back("mod", t.mod);
-    if (!t.quant.empty()) attrs.emplace_back("quant", t.quant);
-    if (!t.freq.empty()) attrs.emplace_back("freq", t.freq);
-    out.annotations.push_back({t.span, "TIMEX3", std::move(attrs)});
-  }
+  out.annotations = timex::to_timeml(a.timexes);
   for (const auto& e : a.events) {
     // An event trigger that overlaps a time expression is dropped: TimeML elements must nest.
     bool clash = false;
