@@ -572,6 +572,13 @@ class default_extractor final : public extractor {
       }
     } else if (governing_verb) {
       subjects = subject_of(*governing_verb, cb);
+      // "he had a call": the pronoun stands for the last person named.
+      if (subjects.empty()) {
+        std::size_t k = *governing_verb;
+        while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
+        if (k > cb && (W[k - 1].lower == "he" || W[k - 1].lower == "she"))
+          if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
+      }
     }
     std::set<std::string> seen;
     const auto add = [&](const entity* e) {
@@ -810,8 +817,7 @@ class default_extractor final : public extractor {
       std::size_t g = np;
       if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the")) --g;
       if (m.subject_count > 0 && g > cb && W[g - 1].tag == upos::verb) {
-        const auto cls = lex_->class_of(W[g - 1].lemma);
-        if (!cls || (cls->cls != event_class::reporting && cls->cls != event_class::i_state)) {
+        if (lex_->is_light_verb(W[g - 1].lemma)) {
           std::vector<std::string> subjects(m.actors.begin(),
                                             m.actors.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.subject_count, 2)));
           subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
@@ -894,6 +900,17 @@ class default_extractor final : public extractor {
         break;
       }
     if (m.pol == polarity::neg) s -= 0.25;
+    // A light verb with an event noun as object ("held a call") leaves the timeline to the noun.
+    if (m.pos == upos::verb && lex_->is_light_verb(m.lemma)) {
+      const auto se = ctx.sent_end[W[w].sentence];
+      for (std::size_t x = w + 1; x < se && x < w + 6; ++x) {
+        if (W[x].is_boundary || W[x].tag == upos::verb) break;
+        if (W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma)) {
+          s -= 0.3;
+          break;
+        }
+      }
+    }
     if (!m.modality.empty() && m.modality != "will") s -= 0.15;
     if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;
     // Inside a quotation: what someone said, not (necessarily) what happened.

@@ -229,6 +229,7 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     }
   }
   for (const auto& r : read_table(dir / "titles.tsv")) lex->titles_.insert(r.fields[0]);
+  for (const auto& r : read_table(dir / "light_verbs.tsv")) lex->light_verbs_.insert(r.fields[0]);
   {
     const auto p = dir / "demonyms.tsv";
     for (const auto& r : read_table(p)) {

@@ -207,8 +207,10 @@ story build_story(const std::vector<document_analysis>& analyses) {
           c.actor_tokens.insert(t);
           if (k < ev.subject_count) c.subject_tokens.insert(t);
         }
-      c.mergeable = c.days && ev.cls != event_class::reporting && ev.cls != event_class::i_state &&
-                    ev.cls != event_class::perception && ev.when_anchor != "dct";
+      // Only occurrences and states merge: a report, an intention ("agreed to further talks") or
+      // the start of something is its own event even when its frame matches.
+      c.mergeable = c.days && (ev.cls == event_class::occurrence || ev.cls == event_class::state) &&
+                    ev.when_anchor != "dct";
       cands.push_back(std::move(c));
     }
   }
@@ -273,10 +275,21 @@ story build_story(const std::vector<document_analysis>& analyses) {
     });
     // Representative: the most salient mention; ties go to one with quantities, then document order.
     // A mention dated by its own time expression, with who acted and with amounts, reads best.
+    // Names of the cluster's participants, to prefer a summary that says who took part.
+    std::map<std::string, int> actor_votes;
+    for (auto m : members)
+      for (const auto& a : ev_of(cands[m]).actors) ++actor_votes[a];
+    std::vector<std::pair<int, std::string>> top_actors;
+    for (const auto& [a, n] : actor_votes) top_actors.emplace_back(-n, a);
+    std::sort(top_actors.begin(), top_actors.end());
+    if (top_actors.size() > 2) top_actors.resize(2);
     const auto rep_score = [&](const event_mention& e) {
       const bool timex_anchor = !e.when_anchor.empty() && e.when_anchor != "dct" && e.when_anchor != "inferred";
-      return e.salience + (timex_anchor ? 0.1 : 0) + (e.subject_count > 0 ? 0.15 : 0) +
-             (e.quantities.empty() ? 0 : 0.05) - (e.summary.size() > 80 ? 0.05 : 0);
+      double named = 0;
+      for (const auto& [n, a] : top_actors)
+        if (e.summary.find(a) != std::string::npos) named += 0.15;
+      return 0.3 * e.salience + (timex_anchor ? 0.2 : 0) + named + (e.subject_count > 0 ? 0.15 : 0) +
+             (e.quantities.empty() ? 0 : 0.1) - (e.summary.size() < 12 ? 0.1 : 0) - (e.summary.size() > 80 ? 0.1 : 0);
     };
     std::size_t rep = members.front();
     for (auto m : members)

@@ -79,6 +79,8 @@ class lexicon {
   [[nodiscard]] bool is_event_noun(std::string_view lemma) const;
   /// True for closed-class words of function_words.tsv ("the", "will", "that").
   [[nodiscard]] bool is_function_word(std::string_view lower) const { return function_words_.count(lower) > 0; }
+  /// True for light verbs whose object names the event ("held a call"); light_verbs.tsv.
+  [[nodiscard]] bool is_light_verb(std::string_view lemma) const { return light_verbs_.count(lemma) > 0; }
   /// True when the lemma is a known verb.
   [[nodiscard]] bool is_verb(std::string_view lemma) const;
 
@@ -137,6 +139,7 @@ class lexicon {
   std::map<std::string, std::pair<std::string, double>, std::less<>> changes_;
   std::map<std::string, std::string, std::less<>> frames_;
   std::set<std::string, std::less<>> non_referring_frames_;
+  std::set<std::string, std::less<>> light_verbs_;
   std::set<std::string, std::less<>> titles_;
   std::map<std::string, std::string, std::less<>> demonyms_;
   std::map<std::string, std::string, std::less<>> aliases_;
