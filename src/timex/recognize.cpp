@@ -466,8 +466,46 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
 // The clause's tense from nearby cue words (or POS tags when present): the nearest cue
 // before the expression within its sentence, else the nearest after it.
 // A reporting verb ("said") tells the tense of the report, not of what is reported: it decides
-// only when no other cue is found.
+// only when no other cue is found, or when it directly precedes the expression ("said Friday").
+// Cues that only count right before the expression (value `future_near`: "until", "as early
+// as") point forward; so do multi-word cues such as "planned to" ("set to resume Monday").
 constexpr tense tense_report = static_cast<tense>(99);
+constexpr tense tense_future_near = static_cast<tense>(98);
+
+// Value index of the word-list entry of at least `min_len` tokens that ends exactly at token
+// `end` and starts at most three tokens earlier within the sentence (longest first); -1 when
+// none does.
+int entry_ending_at(const word_list& list, const std::vector<token>& toks, std::size_t end, std::size_t min_len = 1,
+                    std::size_t* start_out = nullptr) {
+  for (std::size_t len = std::min<std::size_t>(3, end + 1); len >= min_len && len >= 1; --len) {
+    const std::size_t start = end + 1 - len;
+    bool crosses = false;
+    for (std::size_t q = start + 1; q <= end; ++q) crosses = crosses || toks[q].sentence_start;
+    if (crosses) continue;
+    int node = 0;
+    for (std::size_t q = start; q <= end && node >= 0; ++q) {
+      int next = -1;
+      for (const auto& [k, child] : list.nodes[static_cast<std::size_t>(node)].child_ids)
+        if (k == toks[q].id) next = child;
+      node = next;
+    }
+    if (node >= 0 && list.nodes[static_cast<std::size_t>(node)].value >= 0) {
+      if (start_out) *start_out = start;
+      return list.nodes[static_cast<std::size_t>(node)].value;
+    }
+  }
+  return -1;
+}
+
+tense tense_of_value(const std::string& val) {
+  if (val == "past") return tense::past;
+  if (val == "future") return tense::future;
+  if (val == "present") return tense::present;
+  if (val == "report") return tense_report;
+  if (val == "modal") return tense::modal;
+  if (val == "future_near") return tense_future_near;
+  return tense::unknown;
+}
 
 tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t first, std::size_t last) {
   const auto& cues = rs.lists[static_cast<std::size_t>(rs.tense_cue_list)];
@@ -482,13 +520,8 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
       if (k == t.id) {
         const int v = cues.nodes[static_cast<std::size_t>(child)].value;
         if (v < 0) break;
-        const std::string& val = cues.values[static_cast<std::size_t>(v)];
-        if (val == "past") return tense::past;
-        if (val == "future") return tense::future;
-        if (val == "present") return tense::present;
-        if (val == "report") return tense_report;
-        if (val == "modal") return tense::modal;
-        break;
+        const tense c = tense_of_value(cues.values[static_cast<std::size_t>(v)]);
+        return c == tense_future_near ? tense::unknown : c;
       }
     }
     if (t.xpos.empty() && t.key.size() > 4 && t.key.substr(t.key.size() - 2) == "ed") return tense::past;
@@ -506,13 +539,30 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
     }
     return t;
   };
+  // Right before the expression (over "on", "here"): "said Friday", "until Tuesday", "as early as May".
+  if (first > 0 && !toks[first].sentence_start) {
+    std::size_t q = first - 1;
+    if ((toks[q].key == "on" || toks[q].key == "here" || toks[q].key == "there") && q > 0 && !toks[q].sentence_start) --q;
+    std::size_t cue_start = q;
+    const int v = entry_ending_at(cues, toks, q, 1, &cue_start);
+    if (v >= 0) {
+      const tense t = tense_of_value(cues.values[static_cast<std::size_t>(v)]);
+      if (t == tense_report) return tense::past;
+      // A sentence opened by the cue sets a scene ("Until Thursday, they had not ..."): no cue.
+      const bool opens = toks[cue_start].sentence_start || (cue_start > 0 && toks[cue_start - 1].sentence_start &&
+                                                             toks[cue_start - 1].key == "up");
+      if (t == tense_future_near && !opens) return tense::future;
+    }
+  }
   constexpr std::size_t window = 12;
   bool reported = false, modal = false;
   std::size_t lo = first;
   for (std::size_t steps = 0; lo > 0 && steps < window; ++steps) {
     if (toks[lo].sentence_start) break;
     --lo;
-    const tense t = cue_at(lo);
+    // Multi-word cues end here ("planned to", "set to": what follows is still to come).
+    const int mv = lo > 0 && !toks[lo].sentence_start ? entry_ending_at(cues, toks, lo, 2) : -1;
+    const tense t = mv >= 0 ? tense_of_value(cues.values[static_cast<std::size_t>(mv)]) : cue_at(lo);
     if (t == tense_report) reported = true;
     else if (t == tense::modal) modal = true;
     else if (t != tense::unknown) return modal ? tense::modal : t;

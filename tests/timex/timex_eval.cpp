@@ -2,7 +2,7 @@
 // Evaluation of the timex stage on TempEval-3 TBAQ-cleaned (TimeBank + AQUAINT): tags each
 // document's TEXT with its DCT (genre news), scores against the gold TIMEX3s, prints the numbers
 // and fails below the floors. Exit 77 (skipped) when the data is absent.
-//   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--speed FILES...]
+//   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--subset TimeBank|AQUAINT] [--speed DIR]
 // --speed DIR: measure throughput of the timex stage alone on the TEXT of DIR/*.tml, replicated.
 #include <algorithm>
 #include <chrono>
@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
   int copies = 10;
   bool linear = false;
   bool with_pos = false;  // run the text stage first (POS tags for "may"/"March" and tense)
+  std::string subset;     // "TimeBank" or "AQUAINT": score one half only
+  std::string trace;      // DOCID: print that document's candidates (rule, tense) and stop
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
@@ -111,8 +113,10 @@ int main(int argc, char** argv) {
     else if (a == "--copies" && i + 1 < argc) copies = std::atoi(argv[++i]);
     else if (a == "--linearity") linear = true;
     else if (a == "--pos") with_pos = true;
+    else if (a == "--subset" && i + 1 < argc) subset = argv[++i];
+    else if (a == "--trace" && i + 1 < argc) trace = argv[++i];
     else {
-      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--speed DIR [--copies N]] [--linearity]\n";
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--speed DIR [--copies N]] [--linearity]\n";
       return 2;
     }
   }
@@ -122,6 +126,7 @@ int main(int argc, char** argv) {
     if (linear) return linearity(*tagger);
     std::vector<fs::path> files;
     for (const char* sub : {"TimeBank", "AQUAINT"})
+      if (subset.empty() || subset == sub)
       for (auto& p : tml_files(data / sub)) files.push_back(p);
     if (files.empty()) {
       std::cout << "SKIPPED: no TempEval-3 data under " << data << "\n";
@@ -137,6 +142,7 @@ int main(int argc, char** argv) {
     for (const auto& p : files) {
       gold.push_back(ingest::read_timeml(p));
       const auto& g = gold.back();
+      if (!trace.empty() && g.docid != trace) continue;
       document source;
       source.id = g.docid;
       source.text = g.text;
@@ -148,6 +154,15 @@ int main(int argc, char** argv) {
       if (analyzer) doc = analyzer->analyze(source);
 #endif
       std::vector<diagnostic> diags;
+      if (!trace.empty()) {
+        static const char* tense_names[] = {"unknown", "past", "present", "future", "modal"};
+        const auto rules = timex::rule_set::load_default();
+        for (const auto& c : timex::recognize(doc, *rules))
+          std::printf("%s\t%s\t%s\n", g.text.substr(c.span.begin, c.span.end - c.span.begin).c_str(), c.rule.c_str(),
+                      tense_names[static_cast<int>(c.clause_tense)]);
+        for (const auto& m : tagger->tag(doc, diags)) std::printf("=> %s\t%s\t%s\n", m.text.c_str(), m.value.c_str(), m.rule.c_str());
+        return 0;
+      }
       system.push_back(timex::with_timexes(g, tagger->tag(doc, diags)));
       // The writer and reader must round-trip what we produce.
       const auto again = ingest::parse_timeml(ingest::write_timeml(system.back()), g.docid);
