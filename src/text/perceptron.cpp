@@ -126,7 +126,7 @@ void perceptron_trainer::update(const std::uint64_t* features, std::size_t n, st
   if (truth == guess) return;
   for (std::size_t i = 0; i < n; ++i) {
     auto& list = weights_[features[i]];
-    for (const auto [cls, delta] : {std::pair<std::size_t, float>{truth, 1.0f}, std::pair<std::size_t, float>{guess, -1.0f}}) {
+    for (const auto& [cls, delta] : {std::pair<std::size_t, float>{truth, 1.0f}, std::pair<std::size_t, float>{guess, -1.0f}}) {
       auto it = std::find_if(list.begin(), list.end(), [cls = cls](const entry& e) { return e.cls == cls; });
       if (it == list.end()) {
         list.push_back(entry{static_cast<std::uint16_t>(cls), 0.0f, 0.0, clock_});
