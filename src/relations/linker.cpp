@@ -484,6 +484,8 @@ class default_linker final : public linker {
       if (ev.tns == events::tense::past) rel = relation::before;
       else if (ev.tns == events::tense::future) rel = relation::after;
       else if (ev.tns == events::tense::present && ev.asp == events::aspect::perfective) rel = relation::before;
+      else if (ev.tns == events::tense::present && ev.asp == events::aspect::progressive)
+        rel = relation::includes;  // "is meeting": under way before and after the DCT (TimeBank majority)
       else if (ev.tns == events::tense::present) rel = relation::is_included;
       if (!rel) continue;
       link_type l;
