@@ -333,6 +333,10 @@ class default_linker final : public linker {
       if (rel == relation::is_included || rel == relation::simultaneous) {
         ev.when_value = times[best].value;
         ev.when_anchor = times[best].id;
+      } else if (rel == relation::after || rel == relation::begun_by) {
+        ev.when_not_before = times[best].value;
+      } else if (rel == relation::before || rel == relation::ended_by) {
+        ev.when_not_after = times[best].value;
       }
       link_type l;
       l.from = ev.id;
@@ -475,10 +479,11 @@ class default_linker final : public linker {
     }
   }
 
-  static void dct_links(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+  static void dct_links(const text::annotated_document& doc, std::vector<event_mention>& evs,
                         std::vector<link_type>& out) {
     if (!doc.doc.dct) return;
-    for (const auto& ev : evs) {
+    const auto day = doc.doc.dct->iso().substr(0, 10);
+    for (auto& ev : evs) {
       if (ev.pos != upos::verb) continue;
       std::optional<relation> rel;
       if (ev.tns == events::tense::past) rel = relation::before;
@@ -488,6 +493,11 @@ class default_linker final : public linker {
         rel = relation::includes;  // "is meeting": under way before and after the DCT (TimeBank majority)
       else if (ev.tns == events::tense::present) rel = relation::is_included;
       if (!rel) continue;
+      // An undated event is bounded by the DCT: what happened did so by the time of writing.
+      if (ev.when_value.empty()) {
+        if (*rel == relation::before && ev.when_not_after.empty()) ev.when_not_after = day;
+        if (*rel == relation::after && ev.when_not_before.empty()) ev.when_not_before = day;
+      }
       link_type l;
       l.from = ev.id;
       l.to = "t0";

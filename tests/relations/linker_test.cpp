@@ -86,6 +86,8 @@ TEST_CASE("signals before a time give the relation and keep the date off the eve
   REQUIRE(stalled);
   CHECK(stalled->rel == relation::after);
   CHECK(r.event("stalled")->when_value.empty());
+  CHECK(r.event("stalled")->when_not_before == "2025-05-12");
+  CHECK(r.event("stalled")->when_not_after == "2025-06-05");  // past tense: by the DCT
 }
 
 TEST_CASE("reporting in the past tense is dated to the DCT in news", "[relations][anchor]") {

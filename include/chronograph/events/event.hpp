@@ -53,6 +53,9 @@ struct event_mention {
   // Filled by the relations stage (anchoring):
   std::string when_value;       ///< TIMEX3 value of its time, or ""
   std::string when_anchor;      ///< timex id ("t3"), "dct", "inferred" or ""
+  /// Bounds for an event without a date of its own (TIMEX3 values, "" = open): "stalled after
+  /// a May 12 agreement" -> not_before "2025-05-12"; a past-tense event -> not_after the DCT.
+  std::string when_not_before, when_not_after;
 };
 
 class extractor {
