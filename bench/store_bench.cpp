@@ -152,7 +152,7 @@ const fs::path& big_store() {
       for (const auto& a : analyses) per_copy += a.events.size();
       auto st = store::story_store::open(path);
       std::vector<merge::document_analysis> copies;
-      for (std::size_t copy = 0; copy * per_copy < 100000; ++copy)
+      for (std::size_t copy = 0; copy * per_copy < 125000; ++copy)  // copies merge in part
         for (auto a : analyses) {
           a.annotated.doc.id += "-copy" + std::to_string(copy);
           for (auto& d : a.diagnostics) d.doc = a.annotated.doc.id;
@@ -181,6 +181,28 @@ void BM_store_query_big(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(events);
 }
 BENCHMARK(BM_store_query_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The parts of a query: reading the cached story, and the graph question on it.
+void BM_store_cached_story_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  auto st = store::story_store::open(big_store(), store::story_store::open_mode::update);
+  for (auto _ : state) {
+    const auto s = st.cached_story();
+    benchmark::DoNotOptimize(s.events.data());
+  }
+}
+BENCHMARK(BM_store_cached_story_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_graph_query_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto s = store::story_store::open(big_store(), store::story_store::open_mode::update).cached_story();
+  for (auto _ : state) {
+    const auto g = graph::event_graph::from_story(s);
+    const auto a = graph::ask(g, graph::question::between, {"1998-01-01", "1998-01-31"}, 7);
+    benchmark::DoNotOptimize(&a);
+  }
+}
+BENCHMARK(BM_graph_query_big)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
