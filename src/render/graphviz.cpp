@@ -28,6 +28,17 @@ struct context_closer {
 };
 using context_ptr = std::unique_ptr<GVC_t, context_closer>;
 
+/// One Graphviz context for the process, made on first use (call with graphviz_mutex held).
+/// Not one per picture: Graphviz 2.42's pango text layout remembers the last font name it
+/// measured in a static pointer into the context's font table, so freeing a context and making
+/// another reads freed memory on the next render (AddressSanitizer: heap-use-after-free in
+/// textspan_size). The context lives until exit and is freed then.
+GVC_t* shared_context() {
+  static context_ptr context{gvContext()};
+  if (!context) throw render_error("Graphviz could not create a context");
+  return context.get();
+}
+
 /// Frees a layout made by gvLayout before the graph is closed.
 class layout_guard {
  public:
@@ -398,15 +409,13 @@ std::string render(const story& s, std::string_view format, const options& opts)
   const std::lock_guard<std::mutex> lock(graphviz_mutex());
   const error_capture errors;
   graph_ptr g = build_graph(s, opts);
-  context_ptr gvc{gvContext()};
-  if (!gvc) throw render_error("Graphviz could not create a context");
-  if (gvLayout(gvc.get(), g.get(), "dot") != 0)
-    throw render_error("Graphviz dot layout failed: " + errors.text());
-  const layout_guard layout(gvc.get(), g.get());
+  GVC_t* gvc = shared_context();
+  if (gvLayout(gvc, g.get(), "dot") != 0) throw render_error("Graphviz dot layout failed: " + errors.text());
+  const layout_guard layout(gvc, g.get());
   char* data = nullptr;
   unsigned int length = 0;
   const std::string device(format);
-  const int status = gvRenderData(gvc.get(), g.get(), device.c_str(), &data, &length);
+  const int status = gvRenderData(gvc, g.get(), device.c_str(), &data, &length);
   const std::unique_ptr<char, render_data_free> owned(data);
   if (status != 0 || !data)
     throw render_error("Graphviz could not render " + device + ": " + errors.text());

@@ -45,8 +45,10 @@ TEST_CASE("from_story makes a vertex per event and timex and an edge per link", 
   CHECK(g.dangling_links() == std::vector<std::size_t>{8});
   CHECK(boost::num_edges(g.causal_view()) == 8);  // filtered_graph counts underlying edges
   std::size_t causal = 0, temporal = 0;
-  for (auto [it, end] = boost::edges(g.causal_view()); it != end; ++it) ++causal;
-  for (auto [it, end] = boost::edges(g.temporal_view()); it != end; ++it) ++temporal;
+  const auto causal_links = g.causal_view();  // iterators point into the view: keep it alive
+  const auto temporal_links = g.temporal_view();
+  for (auto [it, end] = boost::edges(causal_links); it != end; ++it) ++causal;
+  for (auto [it, end] = boost::edges(temporal_links); it != end; ++it) ++temporal;
   CHECK(causal == 3);
   CHECK(temporal == 5);
   REQUIRE(g.find("ev-call"));

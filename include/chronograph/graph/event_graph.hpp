@@ -111,7 +111,8 @@ class event_graph {
 
   /// The underlying Boost graph (for algorithms and writers).
   [[nodiscard]] const graph_type& graph() const noexcept { return graph_; }
-  /// Only temporal links / only causal links.
+  /// Only temporal links / only causal links. The view's iterators refer to the view object:
+  /// keep it in a variable while iterating (not `edges(g.causal_view())` in a for statement).
   [[nodiscard]] link_view temporal_view() const;
   [[nodiscard]] link_view causal_view() const;
 
