@@ -94,6 +94,7 @@ struct rule {
   std::string mod, quant, freq;
   bool is_latent = false;
   bool check_month_pos = true;
+  bool past_as_duration = false;  ///< `past: duration`: in a past clause the amount is a duration ("in two weeks")
 };
 
 }  // namespace chronograph::timex::detail

@@ -729,6 +729,12 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
       std::size_t last = best.end;
       expand_suffix(rs, toks, last, c);
       c.clause_tense = clause_tense(rs, toks, first, last - 1);
+      if (r.past_as_duration && c.clause_tense == tense::past && r.op == operation::anchor) {
+        // "his second letter in two weeks was published": a span of time, not a future date.
+        c.op = operation::duration;
+        c.type = timex_type::duration;
+        c.amount = std::abs(c.amount);
+      }
       out.push_back(std::move(c));
       i = last;
     }

@@ -5,6 +5,8 @@
 //   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--subset TimeBank|AQUAINT] [--speed DIR]
 // --speed DIR: measure throughput of the timex stage alone on the TEXT of DIR/*.tml, replicated.
 #include <algorithm>
+#include <array>
+#include <map>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
   bool with_pos = false;  // run the text stage first (POS tags for "may"/"March" and tense)
   std::string subset;     // "TimeBank" or "AQUAINT": score one half only
   std::string trace;      // DOCID: print that document's candidates (rule, tense) and stop
+  bool by_rule = false;   // per rule: relaxed matches, wrong values, wrong types
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
@@ -115,8 +118,9 @@ int main(int argc, char** argv) {
     else if (a == "--pos") with_pos = true;
     else if (a == "--subset" && i + 1 < argc) subset = argv[++i];
     else if (a == "--trace" && i + 1 < argc) trace = argv[++i];
+    else if (a == "--by-rule") by_rule = true;
     else {
-      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--speed DIR [--copies N]] [--linearity]\n";
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--trace DOCID] [--by-rule] [--speed DIR [--copies N]] [--linearity]\n";
       return 2;
     }
   }
@@ -139,6 +143,7 @@ int main(int argc, char** argv) {
     if (with_pos) std::cerr << "--pos: the text stage is not built; tagging without POS\n";
 #endif
     std::vector<ingest::timeml_document> gold, system;
+    std::map<std::string, std::array<int, 3>> rule_tally;
     for (const auto& p : files) {
       gold.push_back(ingest::read_timeml(p));
       const auto& g = gold.back();
@@ -163,7 +168,20 @@ int main(int argc, char** argv) {
         for (const auto& m : tagger->tag(doc, diags)) std::printf("=> %s\t%s\t%s\n", m.text.c_str(), m.value.c_str(), m.rule.c_str());
         return 0;
       }
-      system.push_back(timex::with_timexes(g, tagger->tag(doc, diags)));
+      const auto found = tagger->tag(doc, diags);
+      if (by_rule) {
+        for (const auto& m : found) {
+          for (const auto* a : g.annotations_with_tag("TIMEX3")) {
+            if (a->span.begin >= m.span.end || m.span.begin >= a->span.end) continue;
+            auto& tally = rule_tally[m.rule];
+            ++tally[0];
+            if (a->attr("value") != m.value) ++tally[1];
+            if (a->attr("type") != timex::to_string(m.type)) ++tally[2];
+            break;
+          }
+        }
+      }
+      system.push_back(timex::with_timexes(g, found));
       // The writer and reader must round-trip what we produce.
       const auto again = ingest::parse_timeml(ingest::write_timeml(system.back()), g.docid);
       if (again.text != g.text || again.annotations.size() != system.back().annotations.size()) {
@@ -171,6 +189,9 @@ int main(int argc, char** argv) {
         return 1;
       }
     }
+    if (by_rule)
+      for (const auto& [rule, tally] : rule_tally)
+        std::printf("%-36s matched %4d  wrong value %4d  wrong type %4d\n", rule.c_str(), tally[0], tally[1], tally[2]);
     const auto score = timex::score_timex(gold, system, detail);
     std::cout << files.size() << " documents\n" << timex::format_score(score, detail);
     const double got[4] = {score.strict.f1, score.relaxed.f1, score.value_f1, score.type_f1};
