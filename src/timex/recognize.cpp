@@ -27,15 +27,12 @@ constexpr std::size_t max_captures = 8;
 bool is_word_number_key(const rule_set::impl& rs, int key, double& value) {
   if (key < 0) return false;
   const auto& list = rs.lists[static_cast<std::size_t>(rs.list("number_word"))];
-  for (const auto& [k, child] : list.nodes[0].child_ids) {
-    if (k == key) {
-      const int v = list.nodes[static_cast<std::size_t>(child)].value;
-      if (v < 0) return false;
-      value = std::atof(list.values[static_cast<std::size_t>(v)].c_str());
-      return true;
-    }
-  }
-  return false;
+  const int child = list.child(0, key);
+  if (child < 0) return false;
+  const int v = list.nodes[static_cast<std::size_t>(child)].value;
+  if (v < 0) return false;
+  value = std::atof(list.values[static_cast<std::size_t>(v)].c_str());
+  return true;
 }
 
 class matcher {
@@ -152,15 +149,7 @@ class matcher {
           if (q > pos && toks_[q].space_before && toks_[q].kind == token_kind::punct && toks_[q].key != "'" &&
               toks_[q].key != "-")
             break;
-          const auto& children = list.nodes[static_cast<std::size_t>(node)].child_ids;
-          int child = -1;
-          const int id = toks_[q].id;
-          if (id < 0) break;
-          for (const auto& [k, c] : children)
-            if (k == id) {
-              child = c;
-              break;
-            }
+          const int child = list.child(node, toks_[q].id);
           if (child < 0) break;
           node = child;
           ++q;
@@ -483,12 +472,7 @@ int entry_ending_at(const word_list& list, const std::vector<token>& toks, std::
     for (std::size_t q = start + 1; q <= end; ++q) crosses = crosses || toks[q].sentence_start;
     if (crosses) continue;
     int node = 0;
-    for (std::size_t q = start; q <= end && node >= 0; ++q) {
-      int next = -1;
-      for (const auto& [k, child] : list.nodes[static_cast<std::size_t>(node)].child_ids)
-        if (k == toks[q].id) next = child;
-      node = next;
-    }
+    for (std::size_t q = start; q <= end && node >= 0; ++q) node = list.child(node, toks[q].id);
     if (node >= 0 && list.nodes[static_cast<std::size_t>(node)].value >= 0) {
       if (start_out) *start_out = start;
       return list.nodes[static_cast<std::size_t>(node)].value;
@@ -516,10 +500,9 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
       if (t.xpos == "VBZ" || t.xpos == "VBP") return tense::present;
     }
     if (t.kind != token_kind::word) return tense::unknown;
-    for (const auto& [k, child] : cues.nodes[0].child_ids) {
-      if (k == t.id) {
-        const int v = cues.nodes[static_cast<std::size_t>(child)].value;
-        if (v < 0) break;
+    if (const int child = cues.child(0, t.id); child >= 0) {
+      const int v = cues.nodes[static_cast<std::size_t>(child)].value;
+      if (v >= 0) {
         const tense c = tense_of_value(cues.values[static_cast<std::size_t>(v)]);
         return c == tense_future_near ? tense::unknown : c;
       }

@@ -612,6 +612,10 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
     for (auto& node : list.nodes)
       for (const auto& [k, child] : node.children) node.child_ids.emplace_back(rs->intern(k), child);
   for (auto& r : rs->rules) intern_sequence(*rs, r.pattern);
+  for (auto& list : rs->lists) {
+    list.root_child.assign(rs->vocab_storage.size(), -1);
+    for (const auto& [k, child] : list.nodes[0].child_ids) list.root_child[static_cast<std::size_t>(k)] = child;
+  }
   rs->by_first_id.resize(rs->vocab_storage.size());
   for (std::size_t i = 0; i < rs->rules.size(); ++i) {
     std::set<std::string> keys;
