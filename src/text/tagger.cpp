@@ -16,7 +16,7 @@ namespace chronograph::text {
 
 namespace {
 constexpr std::string_view magic_line = "chronograph-pos-tagger 1";
-constexpr std::size_t max_features = 40;
+constexpr std::size_t max_features = 40;  // extract() writes 35
 constexpr std::uint16_t no_class = 0xFFFF;
 }  // namespace
 
@@ -86,6 +86,12 @@ std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std:
   f[n++] = feature_key(30, prev.ambiguity);
   f[n++] = feature_key(31, p1, cur.ambiguity);
   f[n++] = feature_key(32, cur.ambiguity, next.ambiguity);
+  // Words unseen in training (or seen once) by spelling shape and context shape: names in news
+  // ("Trump", "Xi") are mostly unknown capitalised words.
+  const std::uint64_t unknown = cur.ambiguity == 0 ? 1 : 0;
+  f[n++] = feature_key(33, unknown, cur.shape);
+  f[n++] = feature_key(34, detail::mix64(unknown ^ cur.shape), prev.shape);
+  f[n++] = feature_key(35, detail::mix64(unknown ^ cur.shape), next.shape);
   return n;
 }
 
