@@ -89,6 +89,7 @@ struct rule {
   timex_type type = timex_type::date;
   sequence pattern;
   std::size_t context_tokens = 0;  ///< leading `~` literals, outside the extent
+  std::size_t trailing_context_tokens = 0;  ///< trailing `~` literals, outside the extent ("the year ~ended")
   std::vector<std::string> capture_names;
   operation op = operation::fields;
   std::string literal;

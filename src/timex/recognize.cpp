@@ -385,7 +385,7 @@ double to_double(const capture_slot& c) {
 // Fills a candidate from a rule and its captures (recognition: only what the text states).
 candidate make_candidate(const rule& r, const matcher::result& m, const std::vector<token>& toks, std::size_t start) {
   candidate c;
-  c.span = {toks[start + r.context_tokens].begin, toks[m.end - 1].end};
+  c.span = {toks[start + r.context_tokens].begin, toks[m.end - 1 - r.trailing_context_tokens].end};
   c.type = r.type;
   c.rule = r.name;
   c.op = r.op;
@@ -709,8 +709,8 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
           first = i;
         }
       }
-      std::size_t last = best.end;
-      expand_suffix(rs, toks, last, c);
+      std::size_t last = best.end - r.trailing_context_tokens;
+      if (r.trailing_context_tokens == 0) expand_suffix(rs, toks, last, c);
       c.clause_tense = clause_tense(rs, toks, first, last - 1);
       if (r.past_as_duration && c.clause_tense == tense::past && r.op == operation::anchor) {
         // "his second letter in two weeks was published": a span of time, not a future date.

@@ -214,14 +214,25 @@ class pattern_parser {
       if (no_space) parsed.front().no_space = true;
       if (context) {
         for (auto& e : parsed) {
-          if (e.kind != element::literal || e.is_optional || s.size() != r_.context_tokens)
-            fail(file_, line_, "'~' marks only leading literals");
+          // One token each: a literal or a group of single literals ("~(ended|ending)").
+          bool one_token = e.kind == element::literal;
+          if (e.kind == element::group) {
+            one_token = true;
+            for (const auto& alt : e.alternatives)
+              one_token = one_token && alt.size() == 1 && alt[0].kind == element::literal && !alt[0].is_optional;
+          }
+          if (!one_token || e.is_optional) fail(file_, line_, "'~' marks only leading or trailing literals");
           e.is_context = true;
-          ++r_.context_tokens;
+          if (s.size() == r_.context_tokens && r_.trailing_context_tokens == 0) {
+            ++r_.context_tokens;
+          } else {
+            ++r_.trailing_context_tokens;
+          }
           s.push_back(std::move(e));
         }
         continue;
       }
+      if (r_.trailing_context_tokens > 0) fail(file_, line_, "'~' marks only leading or trailing literals");
       for (auto& e : parsed) s.push_back(std::move(e));
     }
   }

@@ -145,6 +145,32 @@ TEST_CASE("a malformed rule file is rejected naming file and line", "[timex][rul
   fs::remove_all(dir);
 }
 
+TEST_CASE("context marks are accepted only before or after the extent", "[timex][rules]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "chronograph_timex_bad_context";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "lists");
+  fs::create_directories(dir / "rules");
+  const fs::path source = fs::path(CHRONOGRAPH_SOURCE_DIR) / "src/timex/resources/en/lists";
+  for (const auto& e : fs::directory_iterator(source)) fs::copy_file(e.path(), dir / "lists" / e.path().filename());
+  SECTION("a context word in the middle is rejected") {
+    std::ofstream(dir / "rules" / "date.rules") << "rule date.bad  match: {month:month} ~of {year:year}  grain: month\n";
+    CHECK_THROWS_AS(rule_set::load(dir.string()), resource_error);
+  }
+  SECTION("leading and trailing context words stay outside the extent") {
+    std::ofstream(dir / "rules" / "date.rules")
+        << "rule date.ok  match: ~in {month:month} ~(ended|ending)  grain: month\n  example: \"in [May] ended\" => 2016-05\n";
+    const auto rules = rule_set::load(dir.string());
+    text::annotated_document doc;
+    doc.doc.text = "in May ended";
+    const auto found = recognize(doc, *rules);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].span.begin == 3);
+    CHECK(found[0].span.end == 6);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("recognition time grows linearly with input size", "[timex][speed]") {
   // Digits and month names back to back: the worst case for a backtracking matcher.
   std::string unit;
