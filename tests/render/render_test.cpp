@@ -12,6 +12,7 @@
 #include "chronograph/render/render.hpp"
 #include "dot_text.hpp"
 #include "golden.hpp"
+#include "test_options.hpp"
 #include "graph/story_fixture.hpp"
 
 using namespace chronograph;
@@ -62,7 +63,7 @@ TEST_CASE("dot_escape keeps article text literal in Graphviz labels", "[render][
 TEST_CASE("to_dot matches the golden files", "[render][dot]") {
   const auto s = test::tariff_story();
   test::check_golden("timeline.dot", render::to_dot(s, render::options{}));
-  test::check_golden("causal.dot", render::to_dot(s, render::options{render::view::causal}));
+  test::check_golden("causal.dot", render::to_dot(s, test::causal_view()));
 }
 
 TEST_CASE("to_dot is deterministic", "[render][dot]") {
@@ -97,7 +98,7 @@ TEST_CASE("render makes well-formed SVG that shows hostile text as text", "[rend
   CHECK(svg.find(">back\\slash &amp; &amp;lt; &amp;amp;</text>") != std::string::npos);  // entities literal
   CHECK(svg.find(">&amp;bogus; }; digraph") != std::string::npos);
   CHECK(svg.find("id=\"ev&#45;call&quot;&lt;x&gt;\"") != std::string::npos);
-  CHECK(well_formed(render::render(test::tariff_story(), "svg", render::options{render::view::causal}), "causal"));
+  CHECK(well_formed(render::render(test::tariff_story(), "svg", test::causal_view()), "causal"));
 }
 
 TEST_CASE("render makes PNG and PDF", "[render][png]") {
@@ -112,14 +113,14 @@ TEST_CASE("render makes PNG and PDF", "[render][png]") {
   if (out) {
     std::ofstream(std::string(out) + "/timeline.png", std::ios::binary) << png;
     std::ofstream(std::string(out) + "/causal.png", std::ios::binary)
-        << render::render(s, "png", render::options{render::view::causal});
+        << render::render(s, "png", test::causal_view());
   }
 }
 
 TEST_CASE("an empty story still renders", "[render][svg]") {
   const auto svg = render::render(story{}, "svg", render::options{});
   CHECK(well_formed(svg, "empty"));
-  CHECK(well_formed(render::render(story{}, "svg", render::options{render::view::causal}), "empty-causal"));
+  CHECK(well_formed(render::render(story{}, "svg", test::causal_view()), "empty-causal"));
 }
 
 TEST_CASE("a busy date wraps onto extra ranks with the axis running through", "[render][dot]") {

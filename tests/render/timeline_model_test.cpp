@@ -3,6 +3,7 @@
 
 #include "chronograph/error.hpp"
 #include "graph/story_fixture.hpp"
+#include "test_options.hpp"
 #include "timeline_model.hpp"
 
 using namespace chronograph;
@@ -102,7 +103,7 @@ TEST_CASE("event descriptions carry date, sources and modality", "[render][timel
 }
 
 TEST_CASE("the causal view keeps events that take part in causal links", "[render][timeline]") {
-  const auto m = detail::build_causal(test::tariff_story(), options{view::causal});
+  const auto m = detail::build_causal(test::tariff_story(), test::causal_view());
   CHECK(m.events.size() == 5);  // accuse, call, cn125, geneva, us145
   CHECK(m.links.size() == 3);
   CHECK(m.title.rfind("Causes and effects", 0) == 0);
@@ -138,7 +139,7 @@ TEST_CASE("the causal view shows the other end of a salient event's causal link"
   auto s = test::tariff_story();
   s.links.push_back(test::make_link("ev-markets", "ev-call", "ENABLES", {}));  // markets: salience 0.3
   s.links.push_back(test::make_link("ev-call", "ev-geneva", "CAUSES", {}));
-  const auto m = detail::build_causal(s, options{view::causal});
+  const auto m = detail::build_causal(s, test::causal_view());
   CHECK(m.events.size() == 6);
   CHECK(m.shown(6));  // ev-markets
   REQUIRE(m.links.size() == 5);
