@@ -87,3 +87,13 @@ TEST_CASE("story_from_json names the origin and what is wrong", "[render][json]"
   CHECK(error_of("{\"chronograph\": 1, \"unknown\": true, \"events\": [{\"id\": \"a\", \"extra\": 1}]}") ==
         "no error");
 }
+
+TEST_CASE("an unknown creation time is null and reads back as none", "[render][json]") {
+  story s;
+  s.documents.push_back({"d1", "-", "stdin", std::nullopt, ""});
+  const auto text = render::to_json(s);
+  CHECK(text.find("\"dct\": null") != std::string::npos);
+  CHECK_FALSE(render::story_from_json(text, "x").documents[0].dct);
+  CHECK(error_of("{\"chronograph\": 1, \"documents\": [{\"id\": \"d\", \"dct\": 20250605}]}") ==
+        "in.json: documents[0].dct: expected a string or null");
+}
