@@ -30,7 +30,7 @@ test-asan: deps
 	@test -f build-asan/CMakeCache.txt || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCHRONOGRAPH_SANITIZE=address,undefined -DCHRONOGRAPH_EVAL=OFF -DCHRONOGRAPH_BENCH=OFF
 	cmake --build build-asan -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE eval
 
 # libFuzzer harnesses (clang, ASan + UBSan), each run for FUZZ_SECONDS on its seed corpus.
@@ -40,7 +40,7 @@ fuzz: deps
 	@test -f build-fuzz/CMakeCache.txt || cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_COMPILER=clang++ -DCHRONOGRAPH_FUZZ=ON -DCHRONOGRAPH_SANITIZE=address,undefined \
 	  -DCHRONOGRAPH_BUILD_TESTS=OFF -DCHRONOGRAPH_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS)
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_plain_text fuzz_timex fuzz_timeml fuzz_story_json
 	bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:
