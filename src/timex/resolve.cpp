@@ -600,12 +600,25 @@ struct resolver {
       std::string u = unit == "MIN" ? "M" : unit == "DE" ? "DE" : unit == "CE" ? "CE" : unit;
       return std::string(time ? "PT" : "P") + "X" + u;
     }
-    // Fractions move down one unit: 1.5 H -> 90 MIN, 1.5 Y -> 18 M.
+    // Fractions move down one unit: 1.5 H -> 90 MIN, 1.5 Y -> 18 M; from two units on, the
+    // value is written in both units as TimeBank does: 2.5 Y -> P2Y6M, 5.5 H -> PT5H30M.
     if (std::fabs(amount - std::round(amount)) > 1e-9) {
       struct step { const char* from; const char* to; double factor; };
       static const step steps[] = {{"Y", "M", 12}, {"M", "D", 30}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60},
                                    {"MIN", "S", 60}, {"DE", "Y", 10}, {"CE", "Y", 100}, {"Q", "M", 3}};
       for (const auto& s : steps) {
+        const double whole = std::floor(amount), rest = (amount - whole) * s.factor;
+        const std::string from = s.from, to = s.to;
+        const bool mixable = from == "Y" || from == "D" || from == "H" || from == "MIN";
+        if (unit == s.from && mixable && whole >= 2 && std::fabs(rest - std::round(rest)) < 1e-9) {
+          const auto is_time = [](const std::string& u) { return u == "H" || u == "MIN" || u == "S"; };
+          const auto letter = [](const std::string& u) { return u == "MIN" ? std::string("M") : u; };
+          std::string v = "P";
+          if (!is_time(from)) v += number_text(whole) + letter(from);
+          if (is_time(from) || is_time(to)) v += "T";
+          if (is_time(from)) v += number_text(whole) + letter(from);
+          return v + number_text(std::round(rest)) + letter(to);
+        }
         if (unit == s.from) {
           const double v = amount * s.factor;
           if (std::fabs(v - std::round(v)) < 1e-9 || unit == "M") {
