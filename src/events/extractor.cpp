@@ -271,6 +271,18 @@ class default_extractor final : public extractor {
             break;
           }
         }
+        // A dateline ("WASHINGTON —") opens the sentence in capitals before a dash: a place
+        // heading, not a participant.
+        bool dateline = i == ctx.sent_begin[s] && j + 1 < ctx.sent_end[s] &&
+                        (ctx.form(j + 1) == "\xE2\x80\x94" || ctx.form(j + 1) == "--" || ctx.form(j + 1) == "-" ||
+                         ctx.form(j + 1) == "\xE2\x80\x93");
+        for (std::size_t x = i; x <= j && dateline; ++x)
+          for (unsigned char c : ctx.form(x))
+            if (std::isalpha(c) && !std::isupper(c)) dateline = false;
+        if (dateline) {
+          i = j + 1;
+          continue;
+        }
         // Every name run, actor or not ("Liberation Day", "Truth Social"), holds no event noun.
         for (std::size_t x = i; x <= j; ++x) ctx.in_entity[x] = true;
         add_entity(ctx, i, j);
@@ -562,7 +574,50 @@ class default_extractor final : public extractor {
       return out;
     };
     std::vector<const entity*> subjects;
-    if (m.pos == upos::verb) {
+    // With a dependency parse: the nominal subject of the verb (or of the verb governing the
+    // noun as its object), with its conjuncts ("Trump and Xi"); pronouns as below.
+    const auto parsed_subjects = [&](std::size_t verb) {
+      std::vector<const entity*> out;
+      const auto& doc = ctx.doc;
+      const auto sb = ctx.sent_begin[W[verb].sentence], se = ctx.sent_end[W[verb].sentence];
+      const auto rel_index = [&](std::size_t x) { return static_cast<int>(x - sb); };
+      const auto entity_of = [&](std::size_t x) -> const entity* {
+        for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
+          if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) return &ctx.entities[k];
+        return nullptr;
+      };
+      for (std::size_t x = sb; x < se; ++x) {
+        const auto& t = doc.tokens[W[x].token];
+        if (t.head != rel_index(verb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        if (const auto* e = entity_of(x)) out.push_back(e);
+        for (std::size_t y = sb; y < se; ++y) {  // conjuncts of the subject
+          const auto& c = doc.tokens[W[y].token];
+          if (c.head == rel_index(x) && c.deprel == "conj")
+            if (const auto* e = entity_of(y)) out.push_back(e);
+        }
+        if (out.empty() && (W[x].lower == "he" || W[x].lower == "she"))
+          if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+      }
+      return out;
+    };
+    bool has_parse = false;
+    for (std::size_t x = ctx.sent_begin[W[w].sentence]; x < ctx.sent_end[W[w].sentence] && !has_parse; ++x)
+      has_parse = !ctx.doc.tokens[W[x].token].deprel.empty();
+    if (has_parse) {
+      if (m.pos == upos::verb) {
+        subjects = parsed_subjects(w);
+      } else {
+        const auto& t = ctx.doc.tokens[W[w].token];
+        const auto sb = ctx.sent_begin[W[w].sentence];
+        if (t.head >= 0 && (t.deprel == "obj" || t.deprel == "nsubj:pass")) {
+          const auto head = sb + static_cast<std::size_t>(t.head);
+          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) subjects = parsed_subjects(head);
+        }
+      }
+    }
+    if (!subjects.empty()) {
+      // found through the parse
+    } else if (m.pos == upos::verb) {
       subjects = subject_of(w, cb);
       if (subjects.empty()) {
         std::size_t k = w;
