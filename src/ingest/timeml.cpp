@@ -406,4 +406,28 @@ void write_timeml_file(const timeml_document& doc, const std::filesystem::path& 
   }
 }
 
+std::vector<std::filesystem::path> timeml_files(const std::filesystem::path& where) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (fs::is_regular_file(where, ec)) {
+    files.push_back(where);
+  } else if (fs::is_directory(where, ec)) {
+    for (const auto& e : fs::directory_iterator(where, ec))
+      if (e.is_regular_file() && e.path().extension() == ".tml") files.push_back(e.path());
+    if (ec) throw io_error(where.string() + ": cannot read directory: " + ec.message());
+  } else {
+    throw io_error(where.string() + ": no such file or directory");
+  }
+  if (files.empty()) throw io_error(where.string() + ": no .tml files");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<timeml_document> read_timeml_directory(const std::filesystem::path& where) {
+  std::vector<timeml_document> docs;
+  for (const auto& f : timeml_files(where)) docs.push_back(read_timeml(f));
+  return docs;
+}
+
 }  // namespace chronograph::ingest

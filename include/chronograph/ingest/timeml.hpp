@@ -61,6 +61,13 @@ struct timeml_document {
 /// Reads and parses a .tml file. Throws io_error when it cannot be read, input_error as above.
 [[nodiscard]] timeml_document read_timeml(const std::filesystem::path& path);
 
+/// The .tml files of a directory (not recursive), sorted by name; a .tml file itself gives
+/// just that file. Throws io_error when `where` does not exist or holds no .tml file.
+[[nodiscard]] std::vector<std::filesystem::path> timeml_files(const std::filesystem::path& where);
+
+/// read_timeml() of every file timeml_files() lists, in that order.
+[[nodiscard]] std::vector<timeml_document> read_timeml_directory(const std::filesystem::path& where);
+
 /// Escapes &, <, > (and " in attribute values) for XML.
 [[nodiscard]] std::string xml_escape(std::string_view text, bool in_attribute = false);
 
