@@ -532,9 +532,7 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
       const tense t = tense_of_value(cues.values[static_cast<std::size_t>(v)]);
       if (t == tense_report) return tense::past;
       // A sentence opened by the cue sets a scene ("Until Thursday, they had not ..."): no cue.
-      const bool opens = toks[cue_start].sentence_start || (cue_start > 0 && toks[cue_start - 1].sentence_start &&
-                                                             toks[cue_start - 1].key == "up");
-      if (t == tense_future_near && !opens) return tense::future;
+      if (t == tense_future_near && !toks[cue_start].sentence_start) return tense::future;
     }
   }
   constexpr std::size_t window = 12;
