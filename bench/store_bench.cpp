@@ -193,6 +193,16 @@ void BM_store_cached_story_big(benchmark::State& state) {
 }
 BENCHMARK(BM_store_cached_story_big)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+void BM_graph_from_story_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto s = store::story_store::open(big_store(), store::story_store::open_mode::update).cached_story();
+  for (auto _ : state) {
+    const auto g = graph::event_graph::from_story(s);
+    benchmark::DoNotOptimize(&g);
+  }
+}
+BENCHMARK(BM_graph_from_story_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_graph_query_big(benchmark::State& state) {
   if (!have_corpus(state)) return;
   const auto s = store::story_store::open(big_store(), store::story_store::open_mode::update).cached_story();

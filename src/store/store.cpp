@@ -220,7 +220,8 @@ std::vector<ingest_outcome> story_store::ingest(std::vector<document> docs, cons
   std::map<std::string, std::size_t> last_of;
   for (std::size_t i = 0; i < docs.size(); ++i) last_of[docs[i].id] = i;
 
-  transaction tx(db, file);
+  // Analysis runs before the write transaction, so other processes are locked out only while
+  // the results are written; the hashes are checked again inside it.
   std::vector<document> todo;
   std::map<std::string, std::size_t> index_of;  // doc id -> input index
   std::map<std::string, std::string> hash_of;
@@ -254,14 +255,25 @@ std::vector<ingest_outcome> story_store::ingest(std::vector<document> docs, cons
     }
   }
   auto batch = analyze_documents(std::move(todo), models, options.jobs, options.progress);
+  transaction tx(db, file);
+  statement lookup(db, file, "SELECT content_hash FROM documents WHERE id = ?1");
   std::size_t written = 0;
   for (const auto& a : batch.analyses) {
     const auto& id = a.annotated.doc.id;
+    lookup.reset();
+    lookup.bind(1, id);
+    const bool stored = lookup.step();
+    if (stored && lookup.text(0) == hash_of.at(id)) {  // another process stored it meanwhile
+      outcomes[index_of.at(id)].status = ingest_status::unchanged;
+      continue;
+    }
+    lookup.reset();
     const bool existed = impl_->write(a, hash_of.at(id));
     outcomes[index_of.at(id)].status = existed ? ingest_status::replaced : ingest_status::added;
     ++written;
     if (options.after_write) options.after_write(written);
   }
+  lookup.reset();
   for (const auto& f : batch.failures) {
     auto& o = outcomes[index_of.at(f.id)];
     o.status = ingest_status::failed;

@@ -99,7 +99,8 @@ class story_store {
   /// The schema version of the open store (== schema_version after open).
   [[nodiscard]] int version() const;
 
-  /// Adds documents in ONE transaction: a document whose id is stored with the same
+  /// Adds documents in ONE write transaction (taken after the analysis, which runs first so
+  /// that other processes wait only for the writes): a document whose id is stored with the same
   /// content_hash is left unchanged; one with a new hash replaces the stored one; new ids are
   /// added. Documents the pipeline fails on are reported (status failed) and skipped. If the
   /// process dies before the end, nothing of this ingest is stored. Outcomes are in input
