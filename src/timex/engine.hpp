@@ -149,6 +149,7 @@ struct rule_set::impl {
   // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod
   int tense_cue_list = -1;        ///< "will" -> future, "said" -> past
+  int cue_gap_list = -1;          ///< words between a cue and the expression ("said on Friday")
   [[nodiscard]] int list(const std::string& name) const {
     const auto it = list_index.find(name);
     return it == list_index.end() ? -1 : it->second;

@@ -522,10 +522,12 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
     }
     return t;
   };
-  // Right before the expression (over "on", "here"): "said Friday", "until Tuesday", "as early as May".
+  // Right before the expression (over a word of lists/cue_gap.tsv: "on", "here"): "said Friday",
+  // "until Tuesday", "as early as May".
   if (first > 0 && !toks[first].sentence_start) {
     std::size_t q = first - 1;
-    if ((toks[q].key == "on" || toks[q].key == "here" || toks[q].key == "there") && q > 0 && !toks[q].sentence_start) --q;
+    const auto* gap = rs.cue_gap_list >= 0 ? &rs.lists[static_cast<std::size_t>(rs.cue_gap_list)] : nullptr;
+    if (gap && gap->child(0, toks[q].id) >= 0 && q > 0 && !toks[q].sentence_start) --q;
     std::size_t cue_start = q;
     const int v = entry_ending_at(cues, toks, q, 1, &cue_start);
     if (v >= 0) {
