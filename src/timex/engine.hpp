@@ -150,6 +150,7 @@ struct rule_set::impl {
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod
   int tense_cue_list = -1;        ///< "will" -> future, "said" -> past
   int cue_gap_list = -1;          ///< words between a cue and the expression ("said on Friday")
+  int adjective_context_list = -1;  ///< words after which an "-ed" form is an adjective ("a still unspecified")
   [[nodiscard]] int list(const std::string& name) const {
     const auto it = list_index.find(name);
     return it == list_index.end() ? -1 : it->second;

@@ -510,13 +510,18 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
     if (t.xpos.empty() && t.key.size() > 4 && t.key.substr(t.key.size() - 2) == "ed") return tense::past;
     return tense::unknown;
   };
+  // An "-ed" form after a determiner or a degree adverb is an adjective ("a still unspecified
+  // date", "the planned merger"): lists/adjective_context.tsv.
+  const auto* adjective_context =
+      rs.adjective_context_list >= 0 ? &rs.lists[static_cast<std::size_t>(rs.adjective_context_list)] : nullptr;
   // A participle after "be"/"been" is no past tense ("must be returned"); after "is"/"has"
   // it is a present (perfect or passive).
   const auto cue_at = [&](std::size_t q) -> tense {
     const tense t = cue_of(toks[q]);
-    if (t == tense::past && q > 0 && toks[q].xpos.empty() && toks[q].key.size() > 4 &&
-        toks[q].key.substr(toks[q].key.size() - 2) == "ed") {
+    if (t == tense::past && q > 0 && toks[q].xpos.empty()) {  // "-ed" forms and listed ones ("be paid")
       const auto prev = toks[q - 1].key;
+      const bool ed = toks[q].key.size() > 4 && toks[q].key.substr(toks[q].key.size() - 2) == "ed";
+      if (ed && adjective_context && adjective_context->child(0, toks[q - 1].id) >= 0) return tense::unknown;
       if (prev == "be" || prev == "been" || prev == "being") return tense::unknown;
       if (prev == "is" || prev == "are" || prev == "has" || prev == "have") return tense::present;
     }

@@ -618,6 +618,7 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
   rs->mod_prefix_list = rs->list("mod_prefix");
   rs->tense_cue_list = rs->list("tense_cue");
   rs->cue_gap_list = rs->list("cue_gap");
+  rs->adjective_context_list = rs->list("adjective_context");
   for (const auto& p : rules) load_rules(*rs, p, opts);
   // Intern list keys and literals.
   for (auto& list : rs->lists)
