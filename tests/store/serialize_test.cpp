@@ -6,6 +6,7 @@
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/pipeline.hpp"
+#include "chronograph/render/json.hpp"
 
 using namespace chronograph;
 
@@ -247,4 +248,72 @@ TEST_CASE("the content hash changes with what the analysis depends on", "[store]
   auto src = d;
   src.source = "Other";
   REQUIRE(store::content_hash(src) != h);
+}
+
+// The encodings list every field by hand. When a field is added to one of these structs the
+// size changes and this test names the struct: add the field to src/store/serialize.cpp (and to
+// require_same above), bump the format version, then update the size here. Sizes are those of
+// the CI platform (x86-64, libstdc++); elsewhere the test only checks the encodings round-trip.
+TEST_CASE("the encodings know every field of the structs they store", "[store][serialize]") {
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+  CHECK(sizeof(document) == 200);
+  CHECK(sizeof(text::token) == 160);
+  CHECK(sizeof(text::sentence) == 32);
+  CHECK(sizeof(text::annotated_document) == 248);
+  CHECK(sizeof(timex::mention) == 256);
+  CHECK(sizeof(events::event_mention) == 464);
+  CHECK(sizeof(events::quantity) == 104);
+  CHECK(sizeof(relations::link) == 128);
+  CHECK(sizeof(diagnostic) == 152);
+  CHECK(sizeof(merge::document_analysis) == 344);
+  CHECK(sizeof(story_document) == 168);
+  CHECK(sizeof(story_timex) == 208);
+  CHECK(sizeof(story_event) == 464);
+  CHECK(sizeof(story_quantity) == 104);
+  CHECK(sizeof(evidence) == 80);
+  CHECK(sizeof(story_link) == 216);
+  CHECK(sizeof(story_diagnostic) == 192);
+  CHECK(sizeof(story) == 120);
+#endif
+  REQUIRE(store::deserialize_story(store::serialize_story(story{})).events.empty());
+}
+
+TEST_CASE("a story with every field set survives the cache encoding unchanged", "[store][serialize]") {
+  story s;
+  s.documents = {{"d", "/p/d.txt", "Wire", std::string("2025-06-05"), "Title"}, {"e", "e.txt", "", std::nullopt, ""}};
+  s.timexes = {{"d:t1", "d", 3, 11, "Thursday", "DATE", "2025-06-05", "APPROX"}};
+  story_event e;
+  e.id = "ev-1";
+  e.summary = "Trump and Xi spoke";
+  e.trigger = "spoke";
+  e.lemma = "speak";
+  e.cls = "OCCURRENCE";
+  e.tense = "PAST";
+  e.aspect = "PERFECTIVE";
+  e.polarity = "NEG";
+  e.modality = "could";
+  e.when = {"2025-06-05", "d:t1"};
+  e.actors = {"Donald Trump", "Xi Jinping"};
+  e.quantities = {{"count", "90 minutes", "to", 90.5}};
+  e.confidence = 0.1;
+  e.salience = 2.0 / 3.0;
+  e.mentions = {{"d", 1, 6, "spoke"}, {"e", 7, 11, "call"}};
+  e.mention_ids = {"d:e1", "e:e4"};
+  s.events = {e};
+  s.links = {{"ev-1", "d:t1", "IS_INCLUDED", {"d", 0, 11, "spoke Thursday"}, "rule.t", 0.25}};
+  s.diagnostics = {{"warning", "timex", "d", "r", "m", std::size_t{3}, std::size_t{4}}, {"info", "merge", "", "x", "y", {}, {}}};
+  const auto bytes = store::serialize_story(s);
+  const auto back = store::deserialize_story(bytes);
+  REQUIRE(render::to_json(back) == render::to_json(s));
+  REQUIRE(store::serialize_story(back) == bytes);
+  REQUIRE(back.events[0].lemma == "speak");
+  REQUIRE(back.events[0].aspect == "PERFECTIVE");
+  REQUIRE(back.events[0].modality == "could");
+  REQUIRE(back.events[0].mention_ids == e.mention_ids);
+  REQUIRE(back.events[0].salience == e.salience);
+  REQUIRE(back.diagnostics[0].start == std::optional<std::size_t>{3});
+  REQUIRE(!back.diagnostics[1].end);
+  REQUIRE(!back.documents[1].dct);
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    REQUIRE_THROWS_AS(store::deserialize_story(std::string_view(bytes).substr(0, n)), input_error);
 }
