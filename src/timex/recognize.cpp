@@ -462,11 +462,11 @@ constexpr tense tense_report = static_cast<tense>(99);
 constexpr tense tense_future_near = static_cast<tense>(98);
 
 // Value index of the word-list entry of at least `min_len` tokens that ends exactly at token
-// `end` and starts at most three tokens earlier within the sentence (longest first); -1 when
+// `end` and spans at most four tokens within the sentence (longest first); -1 when
 // none does.
 int entry_ending_at(const word_list& list, const std::vector<token>& toks, std::size_t end, std::size_t min_len = 1,
                     std::size_t* start_out = nullptr) {
-  for (std::size_t len = std::min<std::size_t>(3, end + 1); len >= min_len && len >= 1; --len) {
+  for (std::size_t len = std::min<std::size_t>(4, end + 1); len >= min_len && len >= 1; --len) {
     const std::size_t start = end + 1 - len;
     bool crosses = false;
     for (std::size_t q = start + 1; q <= end; ++q) crosses = crosses || toks[q].sentence_start;
