@@ -258,3 +258,11 @@ TEST_CASE("tagging arbitrary fragment soup keeps spans valid, ordered and on cha
     }
   }
 }
+
+TEST_CASE("'that year' takes the year of the time just mentioned", "[timex][resolve]") {
+  const auto mentions = test::tag("He left in June 1998 and returned later that year.", "2000-01-28");
+  REQUIRE(mentions.size() == 2);
+  CHECK(mentions[0].value == "1998-06");
+  CHECK(mentions[1].text == "later that year");
+  CHECK(mentions[1].value == "1998");
+}
