@@ -569,7 +569,12 @@ struct resolver {
     if (g == grain::quarter && c.unit == "Y" && !last_quarter) g = grain::year;
     if ((g == grain::year || g == grain::quarter) && last_grain == grain::quarter && last_point && c.unit == "Y" &&
         !c.from_reference) {
-      r.value = at_grain(shift(*last_point, c.amount, "Y"), grain::quarter);
+      // The quarter under discussion is of the anchor's year even when the last mention was
+      // already the year-ago one ("in the 1988 period. The year-ago results ...").
+      const sys_days base = year_of(*last_point) < year_of(*a)
+                                ? make_day(year_of(*a), month_of(*last_point), 1)
+                                : *last_point;
+      r.value = at_grain(shift(base, c.amount, "Y"), grain::quarter);
       r.g = grain::quarter;
       return r;
     }

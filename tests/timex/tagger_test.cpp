@@ -266,3 +266,12 @@ TEST_CASE("'that year' takes the year of the time just mentioned", "[timex][reso
   CHECK(mentions[1].text == "later that year");
   CHECK(mentions[1].value == "1998");
 }
+
+TEST_CASE("a year-ago period after the year-ago quarter stays a year back", "[timex][resolve]") {
+  const auto mentions = test::tag(
+      "Net rose in the third quarter. Net compared with a loss in the 1988 period. The year-ago results included a charge.",
+      "1989-11-02");
+  const auto it = std::find_if(mentions.begin(), mentions.end(), [](const mention& m) { return m.text == "year-ago"; });
+  REQUIRE(it != mentions.end());
+  CHECK(it->value == "1988-Q3");
+}
