@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chronograph/error.hpp"
+#include "chronograph/graph/time_value.hpp"
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/render/formats.hpp"
@@ -38,6 +39,9 @@ render::options render_options(const build_options& o) {
   r.all_events = o.all_events;
   r.min_salience = o.min_salience;
   r.layout = o.view == "causal" ? render::view::causal : render::view::timeline;
+  r.from = o.from;
+  r.to = o.to;
+  r.actor = o.actor;
   return r;
 }
 
@@ -117,6 +121,11 @@ std::vector<std::string> known_formats() {
 }
 
 int run_build(const build_options& opts) {
+  for (const auto& [flag, value] : {std::pair{"--from", &opts.from}, std::pair{"--to", &opts.to}})
+    if (!value->empty() && !graph::span_of(*value)) {
+      std::cerr << "chronograph: " << flag << ": '" << *value << "' is not a date (2025, 2025-04, 2025-06-05, 2025-W22)\n";
+      return usage;
+    }
   ingest::read_options ropts;
   ropts.lenient = opts.common.lenient;
   if (!opts.dct.empty()) {

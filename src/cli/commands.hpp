@@ -26,6 +26,8 @@ struct build_options {
   bool all_events = false;
   double min_salience = 0.5;
   std::string view = "timeline";
+  std::string from, to;      ///< only events dated within [from, to] (TIMEX3 dates)
+  std::string actor;         ///< only events with this actor
   std::string store;         ///< --store FILE: render the store's story (INPUTS, if any, are ingested first)
 };
 int run_build(const build_options& opts);
@@ -57,7 +59,7 @@ int run_tag(const tag_options& opts);
 
 struct train_options {
   common_options common;
-  std::string what;     ///< tagger | parser
+  std::string what;     ///< tagger | parser | lemmas
   std::string ud, out;
 };
 int run_train(const train_options& opts);

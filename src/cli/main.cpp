@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--min-salience", build.min_salience, "Salience threshold for rendered events")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  build_cmd->add_option("--from", build.from, "Only events dated on or after this date (2025-04, 2025-06-05)");
+  build_cmd->add_option("--to", build.to, "Only events dated on or before this date");
+  build_cmd->add_option("--actor", build.actor, "Only events with this actor (case-insensitive substring)");
   build_cmd->add_option("--view", build.view, "timeline or causal")
       ->check(CLI::IsMember({"timeline", "causal"}))
       ->capture_default_str();
@@ -100,7 +103,9 @@ int main(int argc, char** argv) {
 
   cli::train_options train;
   auto* train_cmd = app.add_subcommand("train", "Train a shipped model from Universal Dependencies data (deterministic)");
-  train_cmd->add_option("what", train.what, "tagger or parser")->required()->check(CLI::IsMember({"tagger", "parser"}));
+  train_cmd->add_option("what", train.what, "tagger, parser or lemmas")
+      ->required()
+      ->check(CLI::IsMember({"tagger", "parser", "lemmas"}));
   train_cmd->add_option("--ud", train.ud, "UD English EWT directory (its train split is used)")->required()
       ->check(CLI::ExistingDirectory);
   train_cmd->add_option("--out", train.out, "Model file to write")->required();

@@ -17,6 +17,7 @@
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/text/conllu.hpp"
 #include "chronograph/text/evaluation.hpp"
+#include "chronograph/text/lemmatizer.hpp"
 #include "chronograph/text/parser.hpp"
 #include "chronograph/text/tagger.hpp"
 #include "chronograph/timex/score.hpp"
@@ -84,6 +85,8 @@ int run_tag(const tag_options& opts) {
 int run_train(const train_options& opts) {
   if (opts.what == "tagger") {
     (void)text::train_tagger_from_ud(opts.ud, opts.out);
+  } else if (opts.what == "lemmas") {
+    text::train_lemma_lexicon_from_ud(opts.ud, opts.out);
   } else {
     (void)text::train_parser_from_ud(opts.ud, opts.out);
   }
