@@ -958,7 +958,7 @@ class default_extractor final : public extractor {
     // A light verb with an event noun as object ("held a call") leaves the timeline to the noun.
     if (m.pos == upos::verb && lex_->is_light_verb(m.lemma)) {
       const auto se = ctx.sent_end[W[w].sentence];
-      for (std::size_t x = w + 1; x < se && x < w + 6; ++x) {
+      for (std::size_t x = w + 1; x < se && x < w + 8; ++x) {
         if (W[x].is_boundary || W[x].tag == upos::verb) break;
         if (W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma)) {
           s -= 0.3;
