@@ -339,7 +339,21 @@ class default_extractor final : public extractor {
         break;
       }
     }
-    if (first > j) return;
+    if (first > j) {
+      // The whole run was title words; a known name among them stands alone ("the U.S." where
+      // "U.S." also opens titles like "U.S. Trade Representative").
+      if (i != j) return;
+      const auto alias = lex_->alias_of(ctx.form(i));
+      const bool initialism = ctx.form(i).size() >= 3 && ctx.form(i)[1] == '.';
+      if (!alias && !initialism) return;
+      entity e;
+      e.run_first = i;
+      e.first = i;
+      e.last = j;
+      e.name = alias ? *alias : ctx.form(i);
+      ctx.entities.push_back(std::move(e));
+      return;
+    }
     std::string name;
     for (std::size_t k = first; k <= j; ++k) {
       if (!name.empty()) name += ' ';
@@ -358,6 +372,27 @@ class default_extractor final : public extractor {
     e.name = name;
     e.person = person;
     ctx.entities.push_back(std::move(e));
+  }
+
+  /// True when entity k is inside a prepositional phrase: an adposition before it (past a
+  /// determiner), or it is coordinated with a name that is ("from the U.S. and China").
+  bool in_prepositional_phrase(const doc_context& ctx, std::size_t k) const {
+    const auto& W = ctx.words;
+    for (std::size_t guard = 0; guard < 4; ++guard) {
+      const auto& e = ctx.entities[k];
+      const auto sb = ctx.sent_begin[W[e.run_first].sentence];
+      std::size_t x = e.run_first;
+      while (x > sb && W[x - 1].tag == upos::det) --x;
+      if (x > sb && W[x - 1].tag == upos::adp) return true;
+      // "X and Y": look at X.
+      if (x > sb && (W[x - 1].lower == "and" || W[x - 1].lower == "or" || W[x - 1].lower == ",") && k > 0 &&
+          ctx.entities[k - 1].last + 1 == x - 1) {
+        --k;
+        continue;
+      }
+      return false;
+    }
+    return false;
   }
 
   /// The most recent person named before word w (for "he" / "she").
@@ -553,8 +588,9 @@ class default_extractor final : public extractor {
       for (std::size_t k = e_end; k-- > e_begin;) {
         const auto& e = ctx.entities[k];
         if (e.last >= verb || e.first < from) continue;
-        // A name in a prepositional phrase ("agreed in Geneva ... to lower") is not the subject.
-        if (e.run_first > ctx.sent_begin[W[verb].sentence] && W[e.run_first - 1].tag == upos::adp) {
+        // A name in a prepositional phrase ("agreed in Geneva ... to lower", "officials from the
+        // U.S. and China will be meeting") is not the subject.
+        if (in_prepositional_phrase(ctx, k)) {
           if (out.empty()) continue;
           break;
         }
@@ -576,8 +612,11 @@ class default_extractor final : public extractor {
     std::vector<const entity*> subjects;
     // With a dependency parse: the nominal subject of the verb (or of the verb governing the
     // noun as its object), with its conjuncts ("Trump and Xi"); pronouns as below.
-    const auto parsed_subjects = [&](std::size_t verb) {
+    // nullopt when the parse gives the verb no nominal subject; an empty list when the subject is
+    // not a name ("trade officials ... will be meeting").
+    const auto parsed_subjects = [&](std::size_t verb) -> std::optional<std::vector<const entity*>> {
       std::vector<const entity*> out;
+      bool has_nsubj = false;
       const auto& doc = ctx.doc;
       const auto sb = ctx.sent_begin[W[verb].sentence], se = ctx.sent_end[W[verb].sentence];
       const auto rel_index = [&](std::size_t x) { return static_cast<int>(x - sb); };
@@ -589,6 +628,7 @@ class default_extractor final : public extractor {
       for (std::size_t x = sb; x < se; ++x) {
         const auto& t = doc.tokens[W[x].token];
         if (t.head != rel_index(verb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        has_nsubj = true;
         if (const auto* e = entity_of(x)) out.push_back(e);
         for (std::size_t y = sb; y < se; ++y) {  // conjuncts of the subject
           const auto& c = doc.tokens[W[y].token];
@@ -598,25 +638,27 @@ class default_extractor final : public extractor {
         if (out.empty() && (W[x].lower == "he" || W[x].lower == "she"))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
       }
+      if (!has_nsubj) return std::nullopt;
       return out;
     };
     bool has_parse = false;
     for (std::size_t x = ctx.sent_begin[W[w].sentence]; x < ctx.sent_end[W[w].sentence] && !has_parse; ++x)
       has_parse = !ctx.doc.tokens[W[x].token].deprel.empty();
+    std::optional<std::vector<const entity*>> parsed;
     if (has_parse) {
       if (m.pos == upos::verb) {
-        subjects = parsed_subjects(w);
+        parsed = parsed_subjects(w);
       } else {
         const auto& t = ctx.doc.tokens[W[w].token];
         const auto sb = ctx.sent_begin[W[w].sentence];
         if (t.head >= 0 && (t.deprel == "obj" || t.deprel == "nsubj:pass")) {
           const auto head = sb + static_cast<std::size_t>(t.head);
-          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) subjects = parsed_subjects(head);
+          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) parsed = parsed_subjects(head);
         }
       }
     }
-    if (!subjects.empty()) {
-      // found through the parse
+    if (parsed) {
+      subjects = *parsed;  // the parse decides, names or not
     } else if (m.pos == upos::verb) {
       subjects = subject_of(w, cb);
       if (subjects.empty()) {

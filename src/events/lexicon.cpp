@@ -551,6 +551,16 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
         w.lemma = noun_lemma(w.lower);
       }
     }
+    // A guessed base-form verb between a verb and a noun modifies the noun ("hold trade talks").
+    for (std::size_t k = 1; k + 1 < sw.size(); ++k) {
+      auto& w = sw[k];
+      if (w.tag_guessed && w.tag == text::upos::verb && w.xpos == "VB" && sw[k - 1].tag == text::upos::verb &&
+          sw[k + 1].tag == text::upos::noun) {
+        w.tag = text::upos::noun;
+        w.xpos.clear();
+        w.lemma = noun_lemma(w.lower);
+      }
+    }
     // A guessed "have"/"do" that no verb follows is the main verb ("They have a deal").
     for (std::size_t k = 0; k < sw.size(); ++k) {
       auto& w = sw[k];

@@ -108,6 +108,7 @@ struct candidate {
   std::set<std::string> actor_tokens;    // every participant
   std::set<std::string> subject_tokens;  // who acted
   bool mergeable = false;
+  bool planned = false;  // undated future event: merges only with other planned events
 };
 
 bool compatible_dates(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
@@ -129,7 +130,8 @@ bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
 }
 
 bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
-  return ea.frame == eb.frame && ea.pol == eb.pol && compatible_dates(a, b, ea, eb);
+  if (ea.frame != eb.frame || ea.pol != eb.pol || a.planned != b.planned) return false;
+  return a.planned || compatible_dates(a, b, ea, eb);
 }
 
 /// Participants contradict when each side names who acted and neither side's actors appear
@@ -211,6 +213,10 @@ story build_story(const std::vector<document_analysis>& analyses) {
       // the start of something is its own event even when its frame matches.
       c.mergeable = c.days && (ev.cls == event_class::occurrence || ev.cls == event_class::state) &&
                     ev.when_anchor != "dct";
+      // The same plan told by several articles ("the upcoming talks", "further trade talks",
+      // "will hold trade talks"): undated future occurrences of one frame merge with each other.
+      c.planned = !c.days && ev.is_future && ev.cls == event_class::occurrence && ev.pol == events::polarity::pos;
+      if (c.planned) c.mergeable = true;
       cands.push_back(std::move(c));
     }
   }

@@ -201,7 +201,26 @@ class default_linker final : public linker {
       const bool plain_verb = ev.pos == upos::verb && ev.salience < 0.3;
       ev.salience = std::min(1.0, ev.salience + (ev.when_anchor == "inferred" ? 0.15 : plain_verb ? 0.2 : 0.25));
     }
+    // A noun that is the object of a future verb ("will hold trade talks") is planned too.
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      const auto w = st.event_word[e];
+      if (ev.pos != upos::noun || ev.is_future || !ev.when_value.empty() || w >= st.words.size()) continue;
+      const auto b = st.sent_begin[st.words[w].sentence];
+      std::size_t x = w;
+      while (x > b && w - x < 5 &&
+             (st.words[x - 1].tag == upos::det || st.words[x - 1].tag == upos::adj || st.words[x - 1].tag == upos::noun))
+        --x;
+      if (x > b && st.event_at[x - 1] >= 0) {
+        const auto& v = evs[static_cast<std::size_t>(st.event_at[x - 1])];
+        if (v.pos == upos::verb && (v.tns == events::tense::future || v.modality == "will")) ev.is_future = true;
+      }
+    }
     dct_links(doc, evs, out);
+    if (doc.doc.dct)
+      for (auto& ev : evs)
+        if (ev.is_future && ev.when_value.empty() && ev.when_not_before.empty())
+          ev.when_not_before = doc.doc.dct->iso().substr(0, 10);
     signal_links(st, evs, out);
     date_order_links(evs, out);
     // Deduplicate (from, to, relation), keeping the first (best-supported) one.
@@ -298,7 +317,10 @@ class default_linker final : public linker {
       const auto w = st.event_word[e];
       if (w >= n) continue;
       const auto s = st.words[w].sentence;
-      if (evs[e].pos == upos::noun && has_modifier(st, w, tables_.future_modifiers)) continue;
+      if (evs[e].pos == upos::noun && has_modifier(st, w, tables_.future_modifiers)) {
+        evs[e].is_future = true;  // "further talks", "the upcoming meeting": planned
+        continue;
+      }
       double best_cost = 1e9;
       std::size_t best = times.size();
       for (const auto t : st.times_in[s]) {
@@ -386,7 +408,7 @@ class default_linker final : public linker {
       const auto& p = st.words[x - 1];
       if (p.lower == "the" || p.lower == "this" || p.lower == "that" || p.lower == "these" || p.lower == "those" ||
           p.lower == "his" || p.lower == "her" || p.lower == "their" || p.lower == "its" || p.lower == "our" ||
-          p.lower.size() > 2 && p.lower.compare(p.lower.size() - 2, 2, "'s") == 0 || st.timex_at[x - 1] >= 0)
+          (p.lower.size() > 2 && p.lower.compare(p.lower.size() - 2, 2, "'s") == 0) || st.timex_at[x - 1] >= 0)
         return true;
       if (p.lower == "a" || p.lower == "an" || p.tag == upos::verb || p.tag == upos::adp || p.is_boundary) return false;
     }
@@ -501,6 +523,7 @@ class default_linker final : public linker {
         if (*rel == relation::before && ev.when_not_after.empty()) ev.when_not_after = day;
         if (*rel == relation::after && ev.when_not_before.empty()) ev.when_not_before = day;
       }
+      if (*rel == relation::after) ev.is_future = true;
       link_type l;
       l.from = ev.id;
       l.to = "t0";

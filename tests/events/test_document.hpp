@@ -49,6 +49,12 @@ inline text::annotated_document make_document(const std::string& text, const std
   };
   std::size_t i = 0;
   std::vector<text::token> toks;
+  const auto token_at = [&](std::size_t b, std::size_t e) {
+    text::token t;
+    t.span = {b, e};
+    t.form = text.substr(b, e - b);
+    return t;
+  };
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (std::isspace(c)) {
@@ -67,7 +73,7 @@ inline text::annotated_document make_document(const std::string& text, const std
       const bool inner_apostrophe = n == 3 && static_cast<unsigned char>(text[a + 2]) == 0x99 && a > i &&
                                     a + 3 < j && std::isalpha(static_cast<unsigned char>(text[a + 3]));
       if (n && !inner_apostrophe) {
-        toks.push_back({{a, a + n}, text.substr(a, n)});
+        toks.push_back(token_at(a, a + n));
         a += n;
         continue;
       }
@@ -75,7 +81,7 @@ inline text::annotated_document make_document(const std::string& text, const std
         // keep abbreviation periods: look at the rest of the chunk
         if (ca == '.' || ca == '$' || ca == '%' || ca == ',' || ca == '"' || ca == '(' || ca == ')' || ca == ';' ||
             ca == ':' || ca == '!' || ca == '?') {
-          toks.push_back({{a, a + 1}, text.substr(a, 1)});
+          toks.push_back(token_at(a, a + 1));
           ++a;
           continue;
         }
@@ -115,7 +121,7 @@ inline text::annotated_document make_document(const std::string& text, const std
       }
       if (b == a) b = a + 1;
       // strip trailing hyphens/apostrophes
-      toks.push_back({{a, b}, text.substr(a, b - a)});
+      toks.push_back(token_at(a, b));
       a = b;
     }
     i = j;

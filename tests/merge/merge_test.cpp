@@ -184,3 +184,22 @@ TEST_CASE("different figures for one amount are kept and reported", "[merge]") {
   CHECK(conflict->message.find("125 (a)") != std::string::npos);
   CHECK(conflict->message.find("120 (b)") != std::string::npos);
 }
+
+TEST_CASE("the same plan told by several articles is one future event", "[merge]") {
+  const auto a = analyse("a", "Trump and Xi will hold trade talks soon.", {});
+  const auto b = analyse("b", "Trump announced the upcoming talks with Xi.", {});
+  const auto c = analyse("c", "Trump and Xi held talks on May 12.", {{"May 12", "2025-05-12"}});
+  const auto s = merge::build_story({a, b, c});
+  std::size_t planned = 0, dated = 0;
+  for (const auto& e : s.events)
+    if (e.lemma == "talk") {
+      if (e.when.value.empty()) {
+        ++planned;
+        CHECK(e.mentions.size() == 2);
+      } else {
+        ++dated;
+      }
+    }
+  CHECK(planned == 1);
+  CHECK(dated == 1);
+}

@@ -56,6 +56,9 @@ struct event_mention {
   /// Bounds for an event without a date of its own (TIMEX3 values, "" = open): "stalled after
   /// a May 12 agreement" -> not_before "2025-05-12"; a past-tense event -> not_after the DCT.
   std::string when_not_before, when_not_after;
+  /// Planned or expected rather than reported as having happened ("will meet", "the upcoming
+  /// talks"); set by the relations stage.
+  bool is_future = false;
 };
 
 class extractor {
