@@ -28,8 +28,8 @@ manifest parse_manifest(const std::string& text, const std::string& origin) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports "line L, column C" inside its message.
+  } catch (const nlohmann::json::exception& e) {
+    // Parse errors carry "line L, column C" in their message; huge numbers are out_of_range.
     throw input_error(origin + ": invalid JSON: " + e.what());
   }
   const auto fail = [&](const std::string& what) { throw input_error(origin + ": " + what); };

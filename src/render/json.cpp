@@ -318,6 +318,8 @@ story story_from_json(std::string_view text, const std::string& origin) {
     std::string what = e.what();
     if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": invalid JSON: " + what);
+  } catch (const in_json::exception& e) {  // e.g. a number too large for any type (found by fuzzing)
+    throw input_error(origin + ": invalid JSON: " + e.what());
   }
   try {
     return read_story(root, origin);

@@ -116,3 +116,12 @@ TEST_CASE("document ids are made safe for file names", "[ingest][reader]") {
   CHECK(doc.id.find('/') == std::string::npos);
   CHECK(doc.id.find("..") != 0);
 }
+
+TEST_CASE("a manifest with an overflowing number is reported, not thrown through", "[ingest][manifest]") {
+  temp_dir dir;
+  dir.write("a.txt", "Text.");
+  dir.write("manifest.json", "{\"documents\": [], \"x\": 1e999999}");
+  const auto r = ingest::read_inputs({dir.path.string()}, {});
+  REQUIRE_FALSE(r.failures.empty());
+  CHECK(r.failures[0].message.find("invalid JSON") != std::string::npos);
+}

@@ -97,3 +97,9 @@ TEST_CASE("an unknown creation time is null and reads back as none", "[render][j
   CHECK(error_of("{\"chronograph\": 1, \"documents\": [{\"id\": \"d\", \"dct\": 20250605}]}") ==
         "in.json: documents[0].dct: expected a string or null");
 }
+
+TEST_CASE("a number too large for any type is an input error, not a crash (fuzz regression)", "[render][json]") {
+  CHECK(error_of("44444444444444444e44444") == "in.json: invalid JSON: [json.exception.out_of_range.406] number "
+                                                "overflow parsing '44444444444444444e44444'");
+  CHECK(error_of("{\"chronograph\": 1e999999}").find("invalid JSON") != std::string::npos);
+}
