@@ -34,7 +34,7 @@ run_browser() {
   local profile
   profile=$(mktemp -d "$work/$mode/profile.XXXXXX")
   timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$profile" \
+    --disable-component-update --disable-sync --disable-dev-shm-usage --user-data-dir="$profile" \
     --host-resolver-rules="MAP * ~NOTFOUND" --enable-logging=stderr --v=0 "$@" "file://$html"
 }
 
