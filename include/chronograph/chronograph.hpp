@@ -9,7 +9,9 @@
 //
 // Resources (rule tables, models) are found as resource_root() says: set_resource_root(),
 // $CHRONOGRAPH_RESOURCES, the source tree, else the install data dir (share/chronograph).
-// The stage headers included below stay available for finer control.
+// The headers included below stay available for finer control: render::to_mermaid,
+// render::to_timelinejs and render::to_graphml (render/formats.hpp) give the other formats,
+// render::story_from_json (render/json.hpp) reads a story back.
 #pragma once
 
 #include <memory>
