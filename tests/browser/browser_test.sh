@@ -60,6 +60,10 @@ if [[ $mode == escape ]]; then
   # The article's markup must be there as text (escaped when the DOM is serialised).
   grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$dom" || fail "the article's <script> text is not in the DOM as text"
   grep -q "&lt;img src=x" "$dom" || fail "the article's <img> text is not in the DOM as text"
+  # Backslashes, quotes and DOT syntax arrive verbatim (no Graphviz escape expanded, none lost).
+  grep -qF 'C:\temp\new\N' "$dom" || fail "the article's backslashes did not survive"
+  grep -qF 'digraph G { a -&gt; b [label="\N \G \L \n \l"]; }' "$dom" || fail "the article's DOT text did not survive"
+  grep -qF '&lt;/svg&gt;&lt;/table&gt;' "$dom" || fail "the article's closing tags are not text"
   if grep -qi "<img" "$dom"; then fail "an <img> element was injected"; fi
   if grep -qi "<b>board" "$dom"; then fail "a <b> element was injected"; fi
 fi
