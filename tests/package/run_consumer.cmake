@@ -2,6 +2,7 @@
 # 1. cmake --install BUILD_DIR --prefix WORK_DIR/prefix
 # 2. configure + build CONSUMER_SOURCE with -DCMAKE_PREFIX_PATH=WORK_DIR/prefix
 # 3. run the consumer (it reads the installed resources)
+# With -DSAMPLES=DIR the installed bin/chronograph also builds DIR with the installed resources.
 foreach(var BUILD_DIR CONSUMER_SOURCE WORK_DIR GENERATOR CXX)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "run_consumer.cmake: -D${var}=... is required")
@@ -35,6 +36,17 @@ foreach(f include/chronograph/chronograph.hpp lib/cmake/chronograph/chronographC
     message(FATAL_ERROR "not installed: ${prefix}/${f}")
   endif()
 endforeach()
+
+# The installed program runs on the installed resources alone.
+if(DEFINED SAMPLES)
+  step("installed chronograph" ${CMAKE_COMMAND} -E env "CHRONOGRAPH_RESOURCES=${prefix}/share/chronograph"
+    "${prefix}/bin/chronograph" build "${SAMPLES}" --format json --out "${WORK_DIR}/cli" --quiet)
+  file(READ "${WORK_DIR}/cli/story.json" story_json)
+  string(JSON events LENGTH "${story_json}" events)
+  if(events LESS 5)
+    message(FATAL_ERROR "the installed chronograph found only ${events} events in ${SAMPLES}")
+  endif()
+endif()
 
 step("configure consumer" ${CMAKE_COMMAND} -S "${CONSUMER_SOURCE}" -B "${consumer_build}" -G "${GENERATOR}"
   -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${CONFIG} -DCMAKE_PREFIX_PATH=${prefix})
