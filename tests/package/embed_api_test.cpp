@@ -20,21 +20,21 @@ bool has_timex(const chronograph::story& s, const std::string& value) {
 
 }  // namespace
 
-TEST_CASE("embed: texts with DCTs give a dated story; ids and sources default by position", "[embed]") {
+TEST_CASE("embed: texts with DCTs give a dated story and ids and sources default by position", "[embed]") {
   const auto s = builder().build({{"", "The council approved the bridge on Monday.", "2025-06-05", ""},
                                   {"b", "Workers blocked the road on Tuesday.", "2025-06-05T09:30:00Z", "Coast News"}});
-  REQUIRE(s.documents.size() == 2);
-  CHECK(s.documents[0].id == "text-1");
-  CHECK(s.documents[0].source == "article 1");
-  CHECK(s.documents[0].dct.value_or("") == "2025-06-05");
-  CHECK(s.documents[1].id == "b");
-  CHECK(s.documents[1].source == "Coast News");
-  CHECK(s.documents[1].dct.value_or("").rfind("2025-06-05T09:30", 0) == 0);
+  REQUIRE(s.documents.size() == 2);  // the story sorts its documents by id
+  CHECK(s.documents[0].id == "b");
+  CHECK(s.documents[0].source == "Coast News");
+  CHECK(s.documents[0].dct.value_or("").rfind("2025-06-05T09:30", 0) == 0);
+  CHECK(s.documents[1].id == "text-1");
+  CHECK(s.documents[1].source == "article 1");
+  CHECK(s.documents[1].dct.value_or("") == "2025-06-05");
   CHECK(has_timex(s, "2025-06-02"));  // Monday before Thursday 2025-06-05
   CHECK(has_timex(s, "2025-06-03"));  // Tuesday
 }
 
-TEST_CASE("embed: without a DCT the dateline is used, else relative dates stay unresolved", "[embed]") {
+TEST_CASE("embed: without a DCT the dateline is used or else relative dates stay unresolved", "[embed]") {
   const auto dated = builder().build({{"d", "Published June 5, 2025\nThe council voted on Monday.", "", ""}});
   REQUIRE(dated.documents.size() == 1);
   CHECK(dated.documents[0].dct.value_or("") == "2025-06-05");
