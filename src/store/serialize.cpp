@@ -222,6 +222,9 @@ std::string serialize_analysis(const merge::document_analysis& a) {
     w.u(ev.subject_count);
     w.str(ev.when_value);
     w.str(ev.when_anchor);
+    w.str(ev.when_not_before);
+    w.str(ev.when_not_after);
+    w.b(ev.is_future);
   }
 
   w.u(a.links.size());
@@ -319,6 +322,9 @@ merge::document_analysis deserialize_analysis(std::string_view bytes, const std:
     ev.subject_count = static_cast<std::size_t>(r.u());
     ev.when_value = r.str();
     ev.when_anchor = r.str();
+    ev.when_not_before = r.str();
+    ev.when_not_after = r.str();
+    ev.is_future = r.b();
   }
 
   a.links.resize(r.size());

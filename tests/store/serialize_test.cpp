@@ -94,6 +94,9 @@ void require_same(const merge::document_analysis& a, const merge::document_analy
     REQUIRE(x.subject_count == y.subject_count);
     REQUIRE(x.when_value == y.when_value);
     REQUIRE(x.when_anchor == y.when_anchor);
+    REQUIRE(x.when_not_before == y.when_not_before);
+    REQUIRE(x.when_not_after == y.when_not_after);
+    REQUIRE(x.is_future == y.is_future);
   }
   REQUIRE(a.links.size() == b.links.size());
   for (std::size_t i = 0; i < a.links.size(); ++i) {
@@ -176,6 +179,9 @@ merge::document_analysis hand_built() {
   e.subject_count = 1;
   e.when_value = "2025-06-05";
   e.when_anchor = "t1";
+  e.when_not_before = "2025-05-12";
+  e.when_not_after = "2025-06-05";
+  e.is_future = true;
   a.events.push_back(e);
   a.links.push_back({"e1", "t1", relations::relation::prevents, {6, 23}, "rule.x", 0.75});
   a.diagnostics.push_back({severity::error, "timex", "doc-é", {1, 2}, "r", "message"});
@@ -219,8 +225,9 @@ TEST_CASE("truncated or corrupt analyses are refused with input_error", "[store]
   }
   SECTION("a future format version") {
     auto bad = bytes;
-    bad[3] = '\x02';
-    REQUIRE_THROWS_WITH(store::deserialize_analysis(bad), Catch::Contains("format 2"));
+    bad[3] = static_cast<char>(store::analysis_format_version + 1);
+    REQUIRE_THROWS_WITH(store::deserialize_analysis(bad),
+                        Catch::Contains("format " + std::to_string(store::analysis_format_version + 1)));
   }
 }
 
@@ -261,7 +268,7 @@ TEST_CASE("the encodings know every field of the structs they store", "[store][s
   CHECK(sizeof(text::sentence) == 32);
   CHECK(sizeof(text::annotated_document) == 248);
   CHECK(sizeof(timex::mention) == 256);
-  CHECK(sizeof(events::event_mention) == 464);
+  CHECK(sizeof(events::event_mention) == 472);
   CHECK(sizeof(events::quantity) == 104);
   CHECK(sizeof(relations::link) == 128);
   CHECK(sizeof(diagnostic) == 152);
