@@ -32,11 +32,7 @@ const corpus& news() {
       return out;  // no corpus: every benchmark reports the skip
     }
     for (const auto& f : files) {
-      const auto tml = ingest::read_timeml(f);
-      document d;
-      d.id = tml.docid;
-      d.text = tml.text;
-      d.dct = tml.dct;
+      auto d = ingest::document_of(ingest::read_timeml(f));
       out.bytes += d.text.size();
       out.docs.push_back(std::move(d));
     }

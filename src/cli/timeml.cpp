@@ -118,13 +118,7 @@ int run_timeml(const timeml_options& opts) {
   for (const auto& path : opts.inputs) {
     try {
       auto tml = ingest::read_timeml(path);
-      document doc;
-      doc.id = tml.docid;
-      doc.path = path;
-      doc.text = tml.text;
-      doc.dct = tml.dct;
-      doc.dct_origin = tml.dct ? "timeml" : "";
-      docs.push_back(std::move(doc));
+      docs.push_back(ingest::document_of(tml));
       inputs.push_back(std::move(tml));
     } catch (const error& e) {
       std::cerr << "chronograph: error: " << e.what() << '\n';

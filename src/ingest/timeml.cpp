@@ -430,4 +430,14 @@ std::vector<timeml_document> read_timeml_directory(const std::filesystem::path& 
   return docs;
 }
 
+document document_of(const timeml_document& tml) {
+  document d;
+  d.id = tml.docid;
+  d.path = tml.path;
+  d.text = tml.text;
+  d.dct = tml.dct;
+  d.dct_origin = tml.dct ? "timeml" : "";
+  return d;
+}
+
 }  // namespace chronograph::ingest

@@ -46,10 +46,7 @@ int main(int argc, char** argv) {
     std::cout << "SKIPPED: " << dir << " not found (TempEval-3 TBAQ-cleaned is development data, see ../shared/data)\n";
     return 77;
   }
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".tml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  const auto files = ingest::timeml_files(dir);
   const auto an = text::analyzer::load_default();
   const auto ex = events::extractor::load_default();
   const auto li = relations::linker::load_default();

@@ -68,6 +68,9 @@ struct timeml_document {
 /// read_timeml() of every file timeml_files() lists, in that order.
 [[nodiscard]] std::vector<timeml_document> read_timeml_directory(const std::filesystem::path& where);
 
+/// The document a TimeML file holds, for the pipeline: id = DOCID, path, TEXT, DCT.
+[[nodiscard]] document document_of(const timeml_document& tml);
+
 /// Escapes &, <, > (and " in attribute values) for XML.
 [[nodiscard]] std::string xml_escape(std::string_view text, bool in_attribute = false);
 
