@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-// TEAM RULES: read docs/DEVELOPING.md "Team working rules" (deadline 07:10 UTC, commit only your own paths with `git commit -- <paths>`, own build dir).
 // Entry point of the timex stage: recognise time expressions, then resolve them against an anchor.
 #pragma once
 
