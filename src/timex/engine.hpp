@@ -53,11 +53,11 @@ struct word_list {
   std::vector<std::string> values;
   std::vector<std::string> first_keys;  ///< keys of the root's children
   std::vector<int> root_child;          ///< by interned key: the root's child node, -1 (dense, O(1))
-  /// Child of `node` reached by interned key `id`, -1 when none.
-  [[nodiscard]] int child(int node, int id) const {
+  /// Child of node `at` reached by interned key `id`, -1 when none.
+  [[nodiscard]] int child(int at, int id) const {
     if (id < 0) return -1;
-    if (node == 0) return static_cast<std::size_t>(id) < root_child.size() ? root_child[static_cast<std::size_t>(id)] : -1;
-    for (const auto& [k, c] : nodes[static_cast<std::size_t>(node)].child_ids)
+    if (at == 0) return static_cast<std::size_t>(id) < root_child.size() ? root_child[static_cast<std::size_t>(id)] : -1;
+    for (const auto& [k, c] : nodes[static_cast<std::size_t>(at)].child_ids)
       if (k == id) return c;
     return -1;
   }
