@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Render time for synthetic stories of 100, 300 and 1,000 events (hidden: run with
-// `render_tests "[bench]"`; timings depend on the machine, so nothing here is a floor).
-#include <catch2/catch.hpp>
+// Render time for synthetic stories of 100, 300 and 1,000 events (issue 8):
+//   build/bench/chronograph_render_bench
+#include <benchmark/benchmark.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "chronograph/render/render.hpp"
@@ -39,15 +38,22 @@ story synthetic_story(int n) {
 
 }  // namespace
 
-TEST_CASE("render time for 100, 300 and 1000 synthetic events", "[.][bench][render]") {
-  for (int n : {100, 300, 1000}) {
-    const auto s = synthetic_story(n);
-    render::options all;
-    all.all_events = true;
-    const auto start = std::chrono::steady_clock::now();
-    const auto svg = render::render(s, "svg", all);
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    WARN(n << " events: SVG in " << took.count() << " s (" << svg.size() << " bytes)");
-    CHECK(svg.find("</svg>") != std::string::npos);
-  }
+void render_svg(benchmark::State& state) {
+  const auto s = synthetic_story(static_cast<int>(state.range(0)));
+  render::options all;
+  all.all_events = true;
+  std::size_t bytes = 0;
+  for (auto _ : state) bytes = render::render(s, "svg", all).size();
+  state.counters["svg_bytes"] = static_cast<double>(bytes);
 }
+BENCHMARK(render_svg)->Arg(100)->Arg(300)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void render_dot(benchmark::State& state) {
+  const auto s = synthetic_story(static_cast<int>(state.range(0)));
+  render::options all;
+  all.all_events = true;
+  for (auto _ : state) benchmark::DoNotOptimize(render::to_dot(s, all));
+}
+BENCHMARK(render_dot)->Arg(100)->Arg(300)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
