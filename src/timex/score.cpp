@@ -221,6 +221,23 @@ std::vector<ingest::timeml_annotation> to_timeml(const std::vector<mention>& men
   return out;
 }
 
+std::vector<mention> from_timeml(const ingest::timeml_document& doc) {
+  std::vector<mention> out;
+  for (const auto* a : doc.annotations_with_tag("TIMEX3")) {
+    mention m;
+    m.id = std::string(a->attr("tid"));
+    m.span = a->span;
+    m.text = doc.text.substr(a->span.begin, a->span.size());
+    m.type = timex_type_from_string(a->attr("type")).value_or(timex_type::date);
+    m.value = std::string(a->attr("value"));
+    m.mod = std::string(a->attr("mod"));
+    m.quant = std::string(a->attr("quant"));
+    m.freq = std::string(a->attr("freq"));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 ingest::timeml_document with_timexes(const ingest::timeml_document& source, const std::vector<mention>& mentions) {
   ingest::timeml_document out;
   out.path = source.path;

@@ -53,6 +53,12 @@ const char* to_string(timex_type t) noexcept {
   return "DATE";
 }
 
+std::optional<timex_type> timex_type_from_string(std::string_view name) noexcept {
+  for (const auto t : {timex_type::date, timex_type::time, timex_type::duration, timex_type::set})
+    if (name == to_string(t)) return t;
+  return std::nullopt;
+}
+
 std::optional<day_interval> interval_of(std::string_view value) {
   using date::days;
   using date::sys_days;

@@ -15,6 +15,7 @@
 #include "chronograph/events/event.hpp"
 #include "chronograph/ingest/timeml.hpp"
 #include "chronograph/text/analyzer.hpp"
+#include "chronograph/timex/score.hpp"
 
 using namespace chronograph;
 
@@ -32,13 +33,6 @@ struct counts {
   std::map<std::string, std::size_t> class_confusion, tense_confusion;  // "gold>system (word)" -> count
   std::size_t sane_polarity_ok = 0, sane_n = 0;  // polarity over documents without the NEG artifact
 };
-
-timex::timex_type type_of(std::string_view t) {
-  if (t == "TIME") return timex::timex_type::time;
-  if (t == "DURATION") return timex::timex_type::duration;
-  if (t == "SET") return timex::timex_type::set;
-  return timex::timex_type::date;
-}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -67,22 +61,8 @@ int main(int argc, char** argv) {
   counts c;
   for (const auto& f : files) {
     const auto tml = ingest::read_timeml(f);
-    document d;
-    d.id = tml.docid;
-    d.path = f.string();
-    d.text = tml.text;
-    d.dct = tml.dct;
-    const auto annotated = an->analyze(d);
-    std::vector<timex::mention> times;
-    for (const auto* a : tml.annotations_with_tag("TIMEX3")) {
-      timex::mention m;
-      m.id = std::string(a->attr("tid"));
-      m.span = a->span;
-      m.text = tml.text.substr(a->span.begin, a->span.size());
-      m.type = type_of(a->attr("type"));
-      m.value = std::string(a->attr("value"));
-      times.push_back(std::move(m));
-    }
+    const auto annotated = an->analyze(ingest::document_of(tml));
+    const auto times = timex::from_timeml(tml);
     std::map<std::string, const ingest::timeml_element*> instance;
     for (const auto& el : tml.trailing)
       if (el.tag == "MAKEINSTANCE") instance.emplace(std::string(el.attr("eventID")), &el);

@@ -17,17 +17,12 @@
 #include "chronograph/ingest/timeml.hpp"
 #include "chronograph/relations/link.hpp"
 #include "chronograph/text/analyzer.hpp"
+#include "chronograph/timex/score.hpp"
+#include "gold_events.hpp"
 
 using namespace chronograph;
 
 namespace {
-
-timex::timex_type type_of(std::string_view t) {
-  if (t == "TIME") return timex::timex_type::time;
-  if (t == "DURATION") return timex::timex_type::duration;
-  if (t == "SET") return timex::timex_type::set;
-  return timex::timex_type::date;
-}
 
 double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
@@ -54,49 +49,14 @@ int main(int argc, char** argv) {
   std::size_t gold_n[2] = {0, 0}, sys_n[2] = {0, 0}, tp[2] = {0, 0}, pair_hits[2] = {0, 0};
   for (const auto& f : files) {
     const auto tml = ingest::read_timeml(f);
-    document d;
-    d.id = tml.docid;
-    d.text = tml.text;
-    d.dct = tml.dct;
-    const auto annotated = an->analyze(d);
-    std::vector<timex::mention> times;
-    for (const auto* a : tml.annotations_with_tag("TIMEX3")) {
-      timex::mention m;
-      m.id = std::string(a->attr("tid"));
-      m.span = a->span;
-      m.text = tml.text.substr(a->span.begin, a->span.size());
-      m.type = type_of(a->attr("type"));
-      m.value = std::string(a->attr("value"));
-      times.push_back(std::move(m));
-    }
+    const auto annotated = an->analyze(ingest::document_of(tml));
+    const auto times = timex::from_timeml(tml);
     std::vector<diagnostic> diags;
     const auto found = ex->extract(annotated, times, diags);
     std::map<std::string, std::string> eiid_of;
     for (const auto& el : tml.trailing)
       if (el.tag == "MAKEINSTANCE") eiid_of.emplace(std::string(el.attr("eventID")), std::string(el.attr("eiid")));
-    std::vector<events::event_mention> evs;
-    for (const auto* a : tml.annotations_with_tag("EVENT")) {
-      events::event_mention m;
-      const auto it = std::find_if(found.begin(), found.end(), [&](const auto& x) { return x.span.overlaps(a->span); });
-      if (it != found.end()) {
-        m = *it;
-      } else {
-        m.lemma = events::normalize_word(tml.text.substr(a->span.begin, a->span.size()));
-        m.frame = m.lemma;
-        m.salience = 0.3;
-        m.sentence = annotated.sentence_at(a->span.begin);
-        for (const auto& t : annotated.tokens)
-          if (t.span.overlaps(a->span)) {
-            m.pos = t.tag == text::upos::verb ? text::upos::verb : text::upos::noun;
-            break;
-          }
-      }
-      m.span = a->span;
-      m.trigger = tml.text.substr(a->span.begin, a->span.size());
-      m.id = std::string(a->attr("eid"));
-      if (const auto cls = events::event_class_from_string(a->attr("class"))) m.cls = *cls;
-      evs.push_back(std::move(m));
-    }
+    auto evs = test::gold_events(tml, annotated, found);
     const auto links = li->link_events(annotated, times, evs, diags);
     // Gold event-time links keyed by (eid, tid) with the relation read from the event's side.
     std::map<std::string, std::string> eid_of;  // eiid -> eid

@@ -124,3 +124,20 @@ TEST_CASE("score_timex_directories pairs files of two directories by DOCID", "[t
   CHECK_THROWS_AS(score_timex_directories(root / "nothing", root / "system", false, failures), io_error);
   fs::remove_all(root);
 }
+
+TEST_CASE("from_timeml reads gold TIMEX3s back as mentions, inverse of to_timeml", "[timex][score]") {
+  const auto doc = ingest::parse_timeml(
+      "<TimeML><DOCID>d</DOCID><TEXT>Talks began <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-05\" mod=\"MID\">"
+      "mid-May</TIMEX3> and lasted <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P2D\">two days</TIMEX3>.</TEXT></TimeML>",
+      "from_timeml");
+  const auto mentions = timex::from_timeml(doc);
+  REQUIRE(mentions.size() == 2);
+  CHECK(mentions[0].id == "t1");
+  CHECK(mentions[0].text == "mid-May");
+  CHECK(mentions[0].mod == "MID");
+  CHECK(mentions[1].type == timex::timex_type::duration);
+  CHECK(mentions[1].value == "P2D");
+  CHECK(timex::to_timeml(mentions)[0].attr("mod") == "MID");
+  CHECK(timex::timex_type_from_string("SET") == timex::timex_type::set);
+  CHECK_FALSE(timex::timex_type_from_string("date"));
+}

@@ -12,6 +12,8 @@ namespace chronograph::timex {
 
 enum class timex_type { date, time, duration, set };
 [[nodiscard]] const char* to_string(timex_type t) noexcept;  ///< "DATE", "TIME", "DURATION", "SET"
+/// "DATE", "TIME", "DURATION", "SET" -> the type; nullopt for anything else.
+[[nodiscard]] std::optional<timex_type> timex_type_from_string(std::string_view name) noexcept;
 
 struct mention {
   std::string id;           ///< "t1", "t2", ... in text order (t0 is reserved for the DCT)

@@ -70,6 +70,11 @@ struct timex_score {
 /// text order, for ingest::write_timeml.
 [[nodiscard]] std::vector<ingest::timeml_annotation> to_timeml(const std::vector<mention>& mentions);
 
+/// The TIMEX3 annotations of a TimeML document as mentions (id, span, text, type, value, mod,
+/// quant, freq), in text order: gold times for the stages that take them as given. An unknown
+/// type reads as DATE.
+[[nodiscard]] std::vector<mention> from_timeml(const ingest::timeml_document& doc);
+
 /// A copy of `source` (DOCID, DCT, TITLE, TEXT) whose inline annotations and trailing elements
 /// are replaced by the mentions' TIMEX3s: what `chronograph timeml` writes.
 [[nodiscard]] ingest::timeml_document with_timexes(const ingest::timeml_document& source,
