@@ -379,42 +379,18 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
 }
 
 void dependency_parser::save(const std::filesystem::path& path, const std::vector<std::string>& header_lines) const {
-  std::string data;
-  for (const auto& line : header_lines) data += "# " + line + "\n";
-  data += std::string(magic_line) + "\n";
+  std::string data = detail::model_file_header(header_lines, magic_line);
   detail::binary_writer out(data);
   out.put<std::uint32_t>(static_cast<std::uint32_t>(model_->labels.size()));
   for (const auto& l : model_->labels) out.put_string(l);
   out.put<std::uint32_t>(static_cast<std::uint32_t>(model_->root_label));
   model_->weights.write(out);
-  const auto tmp = path.string() + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw io_error(tmp + ": cannot write");
-    file.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!file) throw io_error(tmp + ": write failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw io_error(path.string() + ": cannot write (" + ec.message() + ")");
+  detail::write_model_file(path, data);
 }
 
 dependency_parser dependency_parser::load(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw resource_error(path.string() + ": cannot read parser model");
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  const std::string data = buffer.str();
-  std::size_t pos = 0;
-  while (pos < data.size() && data[pos] == '#') {
-    const auto nl = data.find('\n', pos);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  if (data.compare(pos, magic_line.size() + 1, std::string(magic_line) + "\n") != 0)
-    throw resource_error(path.string() + ": not a chronograph parser model");
-  pos += magic_line.size() + 1;
-  detail::binary_reader in(std::string_view(data).substr(pos), path.string());
+  const std::string data = detail::read_model_file(path, magic_line, "parser model");
+  detail::binary_reader in(data, path.string());
   auto m = std::make_shared<model>();
   const auto labels = in.get<std::uint32_t>();
   if (labels == 0 || labels > 1000) in.fail("bad label count");

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "chronograph/error.hpp"
 
@@ -156,6 +158,44 @@ std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> perceptron_trai
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
+}
+
+std::string model_file_header(const std::vector<std::string>& header_lines, std::string_view magic) {
+  std::string data;
+  for (const auto& line : header_lines) data += "# " + line + "\n";
+  data.append(magic).push_back('\n');
+  return data;
+}
+
+void write_model_file(const std::filesystem::path& path, const std::string& data) {
+  const auto tmp = path.string() + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) throw io_error(tmp + ": cannot write");
+    file.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!file) throw io_error(tmp + ": write failed");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw io_error(path.string() + ": cannot write (" + ec.message() + ")");
+}
+
+std::string read_model_file(const std::filesystem::path& path, std::string_view magic, std::string_view what) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw resource_error(path.string() + ": cannot read " + std::string(what));
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  const std::string data = buffer.str();
+  // Skip the text header: '#' lines, then the magic line.
+  std::size_t pos = 0;
+  while (pos < data.size() && data[pos] == '#') {
+    const auto nl = data.find('\n', pos);
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  if (data.compare(pos, magic.size() + 1, std::string(magic) + "\n") != 0)
+    throw resource_error(path.string() + ": not a chronograph " + std::string(what));
+  return data.substr(pos + magic.size() + 1);
 }
 
 }  // namespace chronograph::text::detail

@@ -5,12 +5,24 @@
 
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace chronograph::text::detail {
+
+/// The start of a model file: each header line as "# line", then the magic line.
+[[nodiscard]] std::string model_file_header(const std::vector<std::string>& header_lines, std::string_view magic);
+
+/// Writes a model file atomically (temporary file, then rename). Throws io_error.
+void write_model_file(const std::filesystem::path& path, const std::string& data);
+
+/// Reads a model file written by write_model_file, skips its '#' header, checks the magic line
+/// and returns the binary body. Throws resource_error naming the path and `what` ("tagger model").
+[[nodiscard]] std::string read_model_file(const std::filesystem::path& path, std::string_view magic,
+                                          std::string_view what);
 
 /// Appends little-endian binary values to a string (x86/ARM hosts are little-endian).
 class binary_writer {

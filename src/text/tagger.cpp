@@ -240,9 +240,7 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
 }
 
 void pos_tagger::save(const std::filesystem::path& path, const std::vector<std::string>& header_lines) const {
-  std::string data;
-  for (const auto& line : header_lines) data += "# " + line + "\n";
-  data += std::string(magic_line) + "\n";
+  std::string data = detail::model_file_header(header_lines, magic_line);
   detail::binary_writer out(data);
   out.put<std::uint32_t>(static_cast<std::uint32_t>(model_->upos_names.size()));
   for (std::size_t c = 0; c < model_->upos_names.size(); ++c) {
@@ -264,35 +262,12 @@ void pos_tagger::save(const std::filesystem::path& path, const std::vector<std::
     out.put<std::uint64_t>(h);
   }
   model_->weights.write(out);
-  const auto tmp = path.string() + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw io_error(tmp + ": cannot write");
-    file.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!file) throw io_error(tmp + ": write failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw io_error(path.string() + ": cannot write (" + ec.message() + ")");
+  detail::write_model_file(path, data);
 }
 
 pos_tagger pos_tagger::load(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw resource_error(path.string() + ": cannot read tagger model");
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  const std::string data = buffer.str();
-  // Skip the text header: '#' lines, then the magic line.
-  std::size_t pos = 0;
-  while (pos < data.size() && data[pos] == '#') {
-    const auto nl = data.find('\n', pos);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  if (data.compare(pos, magic_line.size() + 1, std::string(magic_line) + "\n") != 0)
-    throw resource_error(path.string() + ": not a chronograph tagger model");
-  pos += magic_line.size() + 1;
-  detail::binary_reader in(std::string_view(data).substr(pos), path.string());
+  const std::string data = detail::read_model_file(path, magic_line, "tagger model");
+  detail::binary_reader in(data, path.string());
   auto m = std::make_shared<model>();
   const auto classes = in.get<std::uint32_t>();
   if (classes == 0 || classes >= no_class) in.fail("bad class count");
