@@ -31,17 +31,21 @@ std::string normalize_form(std::string_view form) {
   return out;
 }
 
-word_keys make_word_keys(std::string_view raw, std::string* normalized, std::string* lowered) {
-  const std::string form = normalize_form(raw);
-  word_keys k;
-  k.form = hash_bytes(form);
-  std::string lower(form);
+namespace {
+
+// Lower-cases ASCII letters in place; true when the form is a number (digits, no letters).
+bool lower_in_place(std::string& s) {
   bool has_digit = false, has_letter = false;
-  for (char& c : lower) {
+  for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c >= '0' && c <= '9') has_digit = true;
     if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) has_letter = true;
   }
+  return has_digit && !has_letter;
+}
+
+// Character classes of the form ("Xxxx", "dd.dd"): runs cut at two, at most 12 classes.
+std::uint64_t shape_key(std::string_view form) {
   std::string shape;
   char last = 0;
   int run = 0;
@@ -59,8 +63,25 @@ word_keys make_word_keys(std::string_view raw, std::string* normalized, std::str
     if (run <= 2) shape += s;
     if (shape.size() >= 12) break;
   }
-  k.shape = hash_bytes(shape) ^ 0x5348415045ull;
-  k.lower = (has_digit && !has_letter) ? (k.shape ^ 0x4E554Dull) : hash_bytes(lower);
+  return hash_bytes(shape) ^ 0x5348415045ull;
+}
+
+// The lower key: numbers by their shape (a number has no letters, so its lower-cased spelling
+// is its spelling), other words by their lower-cased spelling.
+std::uint64_t lower_key_of(const std::string& lower, bool number) {
+  return number ? (shape_key(lower) ^ 0x4E554Dull) : hash_bytes(lower);
+}
+
+}  // namespace
+
+word_keys make_word_keys(std::string_view raw, std::string* normalized, std::string* lowered) {
+  const std::string form = normalize_form(raw);
+  word_keys k;
+  k.form = hash_bytes(form);
+  std::string lower(form);
+  const bool number = lower_in_place(lower);
+  k.shape = shape_key(form);
+  k.lower = lower_key_of(lower, number);
   for (std::size_t n = 1; n <= 4; ++n)
     k.suffix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(lower.size() - n)) ^ n : (0x5355ull + n);
   for (std::size_t n = 1; n <= 2; ++n)
@@ -68,6 +89,12 @@ word_keys make_word_keys(std::string_view raw, std::string* normalized, std::str
   if (normalized) *normalized = form;
   if (lowered) *lowered = std::move(lower);
   return k;
+}
+
+std::uint64_t lower_key(std::string_view raw) {
+  std::string lower = normalize_form(raw);
+  const bool number = lower_in_place(lower);
+  return lower_key_of(lower, number);
 }
 
 std::string lower_form(std::string_view raw) {

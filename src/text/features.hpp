@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace chronograph::text::detail {
 
@@ -52,8 +54,53 @@ std::string normalize_form(std::string_view form);
 /// Computes the keys of a form; optionally returns its normalised and lower-cased spellings.
 word_keys make_word_keys(std::string_view form, std::string* normalized = nullptr, std::string* lowered = nullptr);
 
+/// make_word_keys(form).lower alone (what the parser uses), without the other keys' work.
+std::uint64_t lower_key(std::string_view form);
+
 /// Keys used for positions before the first and after the last word.
 word_keys boundary_keys(int which);
+
+/// Read-only map from 64-bit hashes to small values: open addressing with linear probing in one
+/// array (one cache line per lookup, where std::unordered_map chases pointers).
+template <typename V>
+class hash_map64 {
+ public:
+  /// Builds from (key, value) pairs; of equal keys the first wins.
+  void build(const std::vector<std::pair<std::uint64_t, V>>& entries) {
+    std::size_t capacity = 16;
+    while (capacity < entries.size() * 2) capacity *= 2;
+    slots_.assign(capacity, slot{0, V{}});
+    shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c >>= 1) --shift_;
+    for (const auto& [key, value] : entries) {
+      const std::uint64_t k = stored(key);
+      std::size_t s = home(k);
+      while (slots_[s].key != 0 && slots_[s].key != k) s = (s + 1) & (slots_.size() - 1);
+      if (slots_[s].key == 0) slots_[s] = slot{k, value};
+    }
+  }
+  /// The value of `key`, or nullptr.
+  [[nodiscard]] const V* find(std::uint64_t key) const noexcept {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t k = stored(key);
+    for (std::size_t s = home(k);; s = (s + 1) & (slots_.size() - 1)) {
+      if (slots_[s].key == k) return &slots_[s].value;
+      if (slots_[s].key == 0) return nullptr;
+    }
+  }
+
+ private:
+  struct slot {
+    std::uint64_t key;  ///< 0: empty
+    V value;
+  };
+  static std::uint64_t stored(std::uint64_t key) noexcept { return key == 0 ? 1 : key; }
+  [[nodiscard]] std::size_t home(std::uint64_t key) const noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  std::vector<slot> slots_;
+  unsigned shift_ = 64;
+};
 
 /// Deterministic PRNG (splitmix64 sequence) for shuffling training data.
 class split_mix {

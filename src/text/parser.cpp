@@ -18,7 +18,7 @@
 namespace chronograph::text {
 
 namespace {
-constexpr std::string_view magic_line = "chronograph-dep-parser 1";
+constexpr std::string_view magic_line = "chronograph-dep-parser 2";
 constexpr std::size_t max_features = 64;
 constexpr std::uint64_t none_atom = 0x4E4F4E45ull;  // "NONE"
 constexpr std::uint64_t root_atom = 0x524F4F54ull;  // "ROOT"
@@ -209,12 +209,22 @@ std::size_t extract(const configuration& c, std::uint64_t* f) {
 }
 
 std::uint64_t tag_atom(std::string_view xpos) { return detail::hash_bytes(xpos) ^ 0x544147ull; }
-std::uint64_t word_atom(std::string_view form) { return detail::make_word_keys(form).lower; }
+std::uint64_t word_atom(std::string_view form) { return detail::lower_key(form); }
 
-std::size_t best_legal(const configuration& c, const std::vector<float>& scores) {
-  std::size_t best = scores.size();
-  for (std::size_t k = 0; k < scores.size(); ++k)
-    if (c.legal(k) && (best == scores.size() || scores[k] > scores[best])) best = k;
+// The best-scoring legal class among the first `classes` scores.
+template <typename Score>
+std::size_t best_legal(const configuration& c, const Score* scores, std::size_t classes) {
+  // Legality depends only on the move: classes 0, 1 and 2 are a SHIFT, a LEFT-ARC and a RIGHT-ARC.
+  const bool legal[3] = {c.legal(0), c.legal(1), c.legal(2)};
+  std::size_t best = classes;
+  if (legal[0] && legal[1] && legal[2]) {  // the usual case: a plain arg max
+    best = 0;
+    for (std::size_t k = 1; k < classes; ++k)
+      if (scores[k] > scores[best]) best = k;
+    return best;
+  }
+  for (std::size_t k = 0; k < classes; ++k)
+    if (legal[static_cast<int>(move_of(k))] && (best == classes || scores[k] > scores[best])) best = k;
   return best;
 }
 
@@ -330,7 +340,7 @@ dependency_parser dependency_parser::train(const std::vector<conllu_sentence>& s
         if (gold == SIZE_MAX) break;
         const auto n = extract(c, feats);
         trainer.score(feats, n, scores.data());
-        const auto guess = best_legal(c, scores);
+        const auto guess = best_legal(c, scores.data(), scores.size());
         trainer.tick();
         trainer.update(feats, n, gold, guess);
         if (move_of(gold) == move::left) ++attached[c.stack.back()];
@@ -357,7 +367,7 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
   }
   configuration c;
   c.init(words, tags);
-  std::vector<float> scores(m.classes());
+  std::vector<std::int32_t> scores(m.weights.score_size());
   std::uint64_t feats[max_features];
   while (!c.terminal()) {
     if (c.stack.size() == 1) {  // only SHIFT is legal: no need to score
@@ -365,9 +375,9 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
       continue;
     }
     const auto n = extract(c, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     m.weights.add_all(feats, n, scores.data());
-    const auto best = best_legal(c, scores);
+    const auto best = best_legal(c, scores.data(), m.classes());
     c.apply(best);
   }
   for (std::size_t i = 1; i <= c.n; ++i) {
@@ -389,8 +399,8 @@ void dependency_parser::save(const std::filesystem::path& path, const std::vecto
 }
 
 dependency_parser dependency_parser::load(const std::filesystem::path& path) {
-  const std::string data = detail::read_model_file(path, magic_line, "parser model");
-  detail::binary_reader in(data, path.string());
+  const auto file = detail::read_model_file(path, magic_line, "parser model");
+  detail::binary_reader in(file.body(), path.string());
   auto m = std::make_shared<model>();
   const auto labels = in.get<std::uint32_t>();
   if (labels == 0 || labels > 1000) in.fail("bad label count");
@@ -421,7 +431,7 @@ dependency_parser train_parser_from_ud(const std::filesystem::path& ud_dir, cons
       "options: epochs=" + std::to_string(options.epochs) + " seed=" + std::to_string(options.seed) +
           " jackknife_folds=" + std::to_string(options.jackknife_folds) +
           " prune_below=" + std::to_string(options.prune_below),
-      "format: these '#' lines, the line 'chronograph-dep-parser 1', then little-endian binary tables",
+      "format: these '#' lines, the line 'chronograph-dep-parser 2', then little-endian binary tables",
   });
   return parser;
 }

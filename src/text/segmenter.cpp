@@ -11,6 +11,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <bitset>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -102,6 +103,7 @@ struct segmenter::impl {
   std::unordered_map<std::string, std::vector<std::size_t>> word_splits;
   std::unordered_set<std::string> sentence_starters;
   std::vector<std::string> emoticons;
+  std::bitset<256> emoticon_starts;  ///< first bytes of the emoticons: most pieces need no comparison
   std::unique_ptr<icu::BreakIterator> word_prototype;
   std::unique_ptr<icu::BreakIterator> sentence_prototype;
 
@@ -217,8 +219,9 @@ void segmenter::impl::tokenize_chunk(std::string_view text, std::size_t begin, s
     const auto p = piece(i);
     std::size_t j = i + 1;  // one past the last piece joined into this word
     std::size_t emoticon_end = 0;
-    for (const auto& e : emoticons)
-      if (text.compare(cuts[i], e.size(), e) == 0 && cuts[i] + e.size() <= end) emoticon_end = std::max(emoticon_end, cuts[i] + e.size());
+    if (!p.empty() && emoticon_starts[static_cast<unsigned char>(p.front())])
+      for (const auto& e : emoticons)
+        if (text.compare(cuts[i], e.size(), e) == 0 && cuts[i] + e.size() <= end) emoticon_end = std::max(emoticon_end, cuts[i] + e.size());
     if (emoticon_end != 0) {
       while (j < n && cuts[j] < emoticon_end) ++j;
       if (cuts[j] != emoticon_end) j = i + 1;
@@ -332,7 +335,10 @@ segmenter segmenter::load(const std::filesystem::path& dir) {
   }
   {
     const auto path = dir / "emoticons.txt";
-    for (const auto& row : detail::read_table(path)) data->emoticons.push_back(row.fields[0]);
+    for (const auto& row : detail::read_table(path)) {
+      data->emoticons.push_back(row.fields[0]);
+      if (!row.fields[0].empty()) data->emoticon_starts.set(static_cast<unsigned char>(row.fields[0].front()));
+    }
   }
   UErrorCode status = U_ZERO_ERROR;
   data->word_prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));

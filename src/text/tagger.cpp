@@ -15,7 +15,7 @@
 namespace chronograph::text {
 
 namespace {
-constexpr std::string_view magic_line = "chronograph-pos-tagger 1";
+constexpr std::string_view magic_line = "chronograph-pos-tagger 2";
 constexpr std::size_t max_features = 40;  // extract() writes 35
 constexpr std::uint16_t no_class = 0xFFFF;
 }  // namespace
@@ -27,14 +27,21 @@ struct pos_tagger::model {
   std::unordered_map<std::string, std::uint16_t> tagdict;  // normalised form -> class
   std::unordered_map<std::string, std::uint64_t> ambiguity;  // lower-cased form -> hash of its tag set
   // Lookup copies keyed by the 64-bit hash of the spelling (no string compares on the hot path).
-  std::unordered_map<std::uint64_t, std::uint16_t> tagdict_by_hash;
-  std::unordered_map<std::uint64_t, std::uint64_t> ambiguity_by_hash;
+  detail::hash_map64<std::uint16_t> tagdict_by_hash;
+  detail::hash_map64<std::uint64_t> ambiguity_by_hash;
 
   void index() {
-    tagdict_by_hash.clear();
-    ambiguity_by_hash.clear();
-    for (const auto& [form, cls] : tagdict) tagdict_by_hash.emplace(detail::hash_bytes(form), cls);
-    for (const auto& [form, h] : ambiguity) ambiguity_by_hash.emplace(detail::hash_bytes(form), h);
+    tagdict_by_hash.build(hashed(tagdict));
+    ambiguity_by_hash.build(hashed(ambiguity));
+  }
+  template <typename V>
+  static std::vector<std::pair<std::uint64_t, V>> hashed(const std::unordered_map<std::string, V>& by_form) {
+    std::vector<std::pair<std::string, V>> sorted(by_form.begin(), by_form.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::pair<std::uint64_t, V>> out;
+    out.reserve(sorted.size());
+    for (const auto& [form, value] : sorted) out.emplace_back(detail::hash_bytes(form), value);
+    return out;
   }
   detail::weight_table weights;
 
@@ -107,10 +114,10 @@ std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std
   std::string normalized, lowered;
   for (auto f : forms) {
     keys.push_back(detail::make_word_keys(f, &normalized, &lowered));
-    const auto it = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
-    keys.back().ambiguity = it == m.ambiguity_by_hash.end() ? 0 : it->second;
-    const auto d = m.tagdict_by_hash.find(keys.back().form);  // form key = hash of the normalised spelling
-    dict.push_back(d == m.tagdict_by_hash.end() ? no_class : d->second);
+    const auto* amb = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
+    keys.back().ambiguity = amb ? *amb : 0;
+    const auto* d = m.tagdict_by_hash.find(keys.back().form);  // form key = hash of the normalised spelling
+    dict.push_back(d ? *d : no_class);
   }
   keys.push_back(detail::boundary_keys(1));
   keys.push_back(detail::boundary_keys(2));
@@ -127,14 +134,14 @@ std::vector<std::uint16_t> decode(const pos_tagger::model& m, const std::vector<
   std::vector<std::uint16_t> dict;
   const auto keys = padded_keys(m, forms, dict);
   const std::size_t classes = m.upos_tags.size();
-  std::vector<float> scores(classes);
+  std::vector<std::int32_t> scores(m.weights.score_size());
   std::uint64_t feats[max_features];
   std::uint64_t p1 = start_tag, p2 = start_tag2;
   for (std::size_t i = 0; i < forms.size(); ++i) {
     std::uint16_t best = dict[i];
     if (best == no_class) {
       const auto n = extract(keys, i, p1, p2, feats);
-      std::fill(scores.begin(), scores.end(), 0.0f);
+      std::fill(scores.begin(), scores.end(), 0);
       m.weights.add_all(feats, n, scores.data());
       best = 0;
       for (std::size_t c = 1; c < classes; ++c)
@@ -266,8 +273,8 @@ void pos_tagger::save(const std::filesystem::path& path, const std::vector<std::
 }
 
 pos_tagger pos_tagger::load(const std::filesystem::path& path) {
-  const std::string data = detail::read_model_file(path, magic_line, "tagger model");
-  detail::binary_reader in(data, path.string());
+  const auto file = detail::read_model_file(path, magic_line, "tagger model");
+  detail::binary_reader in(file.body(), path.string());
   auto m = std::make_shared<model>();
   const auto classes = in.get<std::uint32_t>();
   if (classes == 0 || classes >= no_class) in.fail("bad class count");
@@ -346,7 +353,7 @@ pos_tagger train_tagger_from_ud(const std::filesystem::path& ud_dir, const std::
           " tagdict_min_count=" + std::to_string(options.tagdict_min_count) +
           " tagdict_min_share=" + std::to_string(options.tagdict_min_share) +
           " ambiguity_min_count=" + std::to_string(options.ambiguity_min_count),
-      "format: these '#' lines, the line 'chronograph-pos-tagger 1', then little-endian binary tables",
+      "format: these '#' lines, the line 'chronograph-pos-tagger 2', then little-endian binary tables",
   });
   return tagger;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -89,6 +90,51 @@ TEST_CASE("a parser trained on a tiny treebank reproduces it, deterministically"
   std::filesystem::remove(a);
   std::filesystem::remove(b);
   CHECK_THROWS_AS(dependency_parser::load("/nonexistent/parser.model"), resource_error);
+}
+
+TEST_CASE("a parser model whose weight table points outside its arrays is refused", "[text][parser]") {
+  parser_training_options options;
+  options.jackknife_folds = 0;
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto good = dir / "chronograph_parser_table_good.model";
+  const auto bad = dir / "chronograph_parser_table_bad.model";
+  dependency_parser::train(parse_conllu(tiny_treebank, "tiny"), options).save(good, {"test"});
+  std::string data = slurp(good);
+  // Format 2: header, magic line, labels (u32 count, then u32 length + bytes each), root label
+  // (u32), the table's five u64 counts (capacity first), then its 16-byte slots: u32 tag, u32 ref.
+  std::size_t pos = data.find("chronograph-dep-parser 2\n");
+  REQUIRE(pos != std::string::npos);
+  pos += std::string("chronograph-dep-parser 2\n").size();
+  const auto u32 = [&](std::size_t at) {
+    std::uint32_t v;
+    std::memcpy(&v, data.data() + at, sizeof v);
+    return v;
+  };
+  const std::uint32_t labels = u32(pos);
+  pos += 4;
+  for (std::uint32_t l = 0; l < labels; ++l) pos += 4 + u32(pos);
+  pos += 4;
+  std::uint64_t capacity;
+  std::memcpy(&capacity, data.data() + pos, sizeof capacity);
+  pos += 5 * 8;
+  REQUIRE(data.size() >= pos + capacity * 16);
+  bool corrupted = false;
+  for (std::uint64_t s = 0; s < capacity && !corrupted; ++s) {
+    const std::size_t slot = pos + s * 16;
+    if (u32(slot) == 0) continue;  // empty
+    const std::uint32_t ref = (0xFFFFFFu << 8) | 5u;  // five weights, three of them far past the end
+    std::memcpy(data.data() + slot + 4, &ref, sizeof ref);
+    corrupted = true;
+  }
+  REQUIRE(corrupted);
+  {
+    std::ofstream out(bad, std::ios::binary);
+    out << data;
+  }
+  CHECK_NOTHROW(dependency_parser::load(good));
+  CHECK_THROWS_AS(dependency_parser::load(bad), resource_error);
+  std::filesystem::remove(good);
+  std::filesystem::remove(bad);
 }
 
 TEST_CASE("the shipped parser finds subjects, objects and temporal modifiers", "[text][parser]") {

@@ -11,7 +11,7 @@ namespace chronograph::text {
 
 /// What analyze() computes beyond sentences, tokens, tags and lemmas.
 struct analyzer_options {
-  bool parse = true;  ///< dependency heads and relations (the slowest step: about 4/5 of the time)
+  bool parse = true;  ///< dependency heads and relations (the slowest step: more than half of the time)
 };
 
 class analyzer {
