@@ -493,21 +493,26 @@ tense tense_of_value(const std::string& val) {
 
 tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t first, std::size_t last) {
   const auto& cues = rs.lists[static_cast<std::size_t>(rs.tense_cue_list)];
+  // The cue list decides first, POS tags second: a tag says "past" for "said" too, but a
+  // reporting verb must stay a weak cue with or without a tagger.
   const auto cue_of = [&](const token& t) -> tense {
-    if (!t.xpos.empty()) {
-      if (t.xpos == "VBD") return tense::past;
-      if (t.xpos == "MD" && (t.key == "will" || t.key == "'ll" || t.key == "shall")) return tense::future;
-      if (t.xpos == "VBZ" || t.xpos == "VBP") return tense::present;
-    }
-    if (t.kind != token_kind::word) return tense::unknown;
-    if (const int child = cues.child(0, t.id); child >= 0) {
-      const int v = cues.nodes[static_cast<std::size_t>(child)].value;
-      if (v >= 0) {
-        const tense c = tense_of_value(cues.values[static_cast<std::size_t>(v)]);
-        return c == tense_future_near ? tense::unknown : c;
+    if (t.kind == token_kind::word) {
+      if (const int child = cues.child(0, t.id); child >= 0) {
+        const int v = cues.nodes[static_cast<std::size_t>(child)].value;
+        if (v >= 0) {
+          const tense c = tense_of_value(cues.values[static_cast<std::size_t>(v)]);
+          return c == tense_future_near ? tense::unknown : c;
+        }
       }
     }
-    if (t.xpos.empty() && t.key.size() > 4 && t.key.substr(t.key.size() - 2) == "ed") return tense::past;
+    if (!t.xpos.empty()) {
+      if (t.xpos == "VBD" || t.xpos == "VBN") return tense::past;  // VBN as "-ed" below: see cue_at
+      if (t.xpos == "MD" && (t.key == "will" || t.key == "'ll" || t.key == "shall")) return tense::future;
+      if (t.xpos == "VBZ" || t.xpos == "VBP") return tense::present;
+      return tense::unknown;
+    }
+    if (t.kind != token_kind::word) return tense::unknown;
+    if (t.key.size() > 4 && t.key.substr(t.key.size() - 2) == "ed") return tense::past;
     return tense::unknown;
   };
   // An "-ed" form after a determiner or a degree adverb is an adjective ("a still unspecified
@@ -518,7 +523,7 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
   // it is a present (perfect or passive).
   const auto cue_at = [&](std::size_t q) -> tense {
     const tense t = cue_of(toks[q]);
-    if (t == tense::past && q > 0 && toks[q].xpos.empty()) {  // "-ed" forms and listed ones ("be paid")
+    if (t == tense::past && q > 0 && (toks[q].xpos.empty() || toks[q].xpos == "VBN")) {  // "-ed" forms, listed ones ("be paid")
       const auto prev = toks[q - 1].key;
       const bool ed = toks[q].key.size() > 4 && toks[q].key.substr(toks[q].key.size() - 2) == "ed";
       if (ed && adjective_context && adjective_context->child(0, toks[q - 1].id) >= 0) return tense::unknown;
@@ -692,14 +697,22 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
     apply_pos_tags(doc, toks, pos_cursor);
     seg = seg_end;
     std::size_t i = 0;
+    std::size_t blocked_until = 0;  // token index in this segment: candidates ending there or before are blocked
     while (i < toks.size()) {
       if (!m.best_at(i, best, stamps, stamp++)) {
         ++i;
         continue;
       }
       const rule& r = rs.rules[static_cast<std::size_t>(best.rule)];
+      // A negative rule blocks what lies inside it, not an expression that starts inside and
+      // runs past its end ("$1.1 million [a year ago]" against the rate "$1.1 million a year").
       if (r.is_negative) {
-        i = best.end;
+        blocked_until = std::max(blocked_until, best.end);
+        ++i;
+        continue;
+      }
+      if (best.end <= blocked_until) {
+        ++i;
         continue;
       }
       candidate c = make_candidate(r, best, toks, i);

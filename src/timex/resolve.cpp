@@ -152,6 +152,11 @@ std::optional<sys_days> holiday_in(const std::string& rule, int y) {
   return std::nullopt;
 }
 
+// Whether the holiday falls in every year around `y` (not so Inauguration Day).
+bool yearly_holiday(const std::string& rule, int y) {
+  return holiday_in(rule, y - 1) && holiday_in(rule, y) && holiday_in(rule, y + 1);
+}
+
 struct resolver {
   const anchor_policy& policy;
   const std::string& text;
@@ -260,6 +265,11 @@ struct resolver {
       std::optional<sys_days> h;
       if (year) {
         h = holiday_in(c.holiday, *year);
+      } else if (a && yearly_holiday(c.holiday, year_of(*a))) {
+        // As a yearless date, with "unknown" read as past: one within a few weeks of the anchor
+        // is meant whatever the tense ("as Easter week began" told two days before Easter).
+        r.is_relative = true;
+        h = pick_year(*a, dir > 0 ? 1 : -1, [&](int yy) { return *holiday_in(c.holiday, yy); }, 1);
       } else if (a) {
         r.is_relative = true;
         const int ay = year_of(*a);

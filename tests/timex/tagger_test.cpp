@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The tagger on the sample sentences, POS tags, interval_of, rule-file validation and linearity.
 #include <algorithm>
+#include <array>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,33 @@ const mention* find(const std::vector<mention>& ms, const std::string& text) {
   for (const auto& m : ms)
     if (m.text == text) return &m;
   return nullptr;
+}
+
+struct tagged_word {
+  std::string form;
+  text::upos tag;
+  std::string xpos;
+};
+
+// Recognises and resolves `words` (found left to right in `text`, as the text stage tags them)
+// against the DCT.
+std::vector<mention> tag_with_pos(const std::string& text, const std::string& dct, const std::vector<tagged_word>& words) {
+  text::annotated_document doc;
+  doc.doc.text = text;
+  doc.doc.dct = parse_creation_time(dct);
+  std::size_t at = 0;
+  for (const auto& w : words) {
+    text::token t;
+    at = text.find(w.form, at);
+    t.span = {at, at + w.form.size()};
+    t.form = w.form;
+    t.tag = w.tag;
+    t.xpos = w.xpos;
+    doc.tokens.push_back(t);
+    at += w.form.size();
+  }
+  std::vector<diagnostic> diagnostics;
+  return resolve(recognize(doc, *test::rules()), anchor_policy::news(doc.doc.dct), doc.doc.text, diagnostics);
 }
 }  // namespace
 
@@ -53,22 +81,10 @@ TEST_CASE("the samples' expressions resolve against DCT 2025-06-05", "[timex][ta
 }
 
 TEST_CASE("POS tags from the text stage veto a month read as a verb", "[timex][tagger]") {
-  text::annotated_document doc;
-  doc.doc.text = "March 3 protesters March on the capital.";
-  doc.doc.dct = parse_creation_time("2016-03-15");
-  // "March"(PROPN) "3"(NUM) "protesters"(NOUN) "March"(VERB) ...
-  const std::vector<std::pair<std::size_t, text::upos>> tags = {
-      {0, text::upos::propn}, {6, text::upos::num}, {8, text::upos::noun}, {19, text::upos::verb}};
-  for (const auto& [at, tag] : tags) {
-    text::token t;
-    const auto end = doc.doc.text.find(' ', at);
-    t.span = {at, end};
-    t.form = doc.doc.text.substr(at, end - at);
-    t.tag = tag;
-    doc.tokens.push_back(t);
-  }
-  std::vector<diagnostic> diagnostics;
-  const auto ms = resolve(recognize(doc, *test::rules()), anchor_policy::news(doc.doc.dct), doc.doc.text, diagnostics);
+  using text::upos;
+  const auto ms = tag_with_pos("March 3 protesters March on the capital.", "2016-03-15",
+                               {{"March", upos::propn, "NNP"}, {"3", upos::num, "CD"}, {"protesters", upos::noun, "NNS"},
+                                {"March", upos::verb, "VBP"}});
   REQUIRE(ms.size() == 1);
   CHECK(ms[0].text == "March 3");
   CHECK(ms[0].value == "2016-03-03");
@@ -80,6 +96,19 @@ TEST_CASE("the verb's tense decides the direction of a weekday and a bare month"
   CHECK(test::tag("He will arrive Friday", "2016-03-15")[0].value == "2016-03-18");
   CHECK(test::tag("Sales fell in November", "2016-03-15")[0].value == "2015-11");
   CHECK(test::tag("The plant will open in November", "2016-03-15")[0].value == "2016-11");
+}
+
+TEST_CASE("with POS tags a reporting verb stays a weak tense cue", "[timex][resolve]") {
+  // The text stage tags "said" VBD; it must not decide the tense of what is reported when a
+  // stronger cue follows ("will hire"), exactly as without tags.
+  using text::upos;
+  const auto ms = tag_with_pos("Officials said that from November the plant will hire workers.", "2016-03-15",
+                               {{"Officials", upos::noun, "NNS"}, {"said", upos::verb, "VBD"}, {"that", upos::sconj, "IN"},
+                                {"from", upos::adp, "IN"}, {"November", upos::propn, "NNP"}, {"the", upos::det, "DT"},
+                                {"plant", upos::noun, "NN"}, {"will", upos::aux, "MD"}, {"hire", upos::verb, "VB"},
+                                {"workers", upos::noun, "NNS"}});
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].value == "2016-11");
 }
 
 TEST_CASE("ranges give one mention per end, each resolved", "[timex][tagger]") {
@@ -200,6 +229,13 @@ TEST_CASE("quarterly reports: year-ago periods take the quarter under discussion
   CHECK(ms[0].value == "1989-Q3");
   CHECK(ms[1].value == "1988-Q3");
   CHECK(ms[2].value == "1988-Q3");
+  const auto after = test::tag("Third-quarter sales fell from the corresponding period last year and from last year's quarter.",
+                               "1989-11-02");
+  REQUIRE(after.size() == 3);
+  CHECK(after[1].text == "the corresponding period last year");
+  CHECK(after[1].value == "1988-Q3");
+  CHECK(after[2].text == "last year's quarter");
+  CHECK(after[2].value == "1988-Q3");
 }
 
 TEST_CASE("all-numeric dates follow the numeric order option", "[timex][rules]") {
@@ -259,12 +295,24 @@ TEST_CASE("tagging arbitrary fragment soup keeps spans valid, ordered and on cha
   }
 }
 
-TEST_CASE("'that year' takes the year of the time just mentioned", "[timex][resolve]") {
+TEST_CASE("'that year', 'that day', 'that month' take the time just mentioned", "[timex][resolve]") {
   const auto mentions = test::tag("He left in June 1998 and returned later that year.", "2000-01-28");
   REQUIRE(mentions.size() == 2);
   CHECK(mentions[0].value == "1998-06");
   CHECK(mentions[1].text == "later that year");
   CHECK(mentions[1].value == "1998");
+  // {text, DCT, the second mention's surface and value}
+  const std::vector<std::array<std::string, 4>> cases = {
+      {"The doctor was shot on Oct. 23, 1998. Earlier that day, his family had called.", "1999-10-24",
+       "Earlier that day", "1998-10-23"},
+      {"The plant closed on May 3, 2001, and reopened later that month.", "2016-03-15", "later that month", "2001-05"}};
+  for (const auto& [text, dct, surface, value] : cases) {
+    INFO(text);
+    const auto ms = test::tag(text, dct);
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[1].text == surface);
+    CHECK(ms[1].value == value);
+  }
 }
 
 TEST_CASE("a year-ago period after the year-ago quarter stays a year back", "[timex][resolve]") {

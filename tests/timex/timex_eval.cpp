@@ -4,6 +4,7 @@
 // and fails below the floors. Exit 77 (skipped) when the data is absent.
 //   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--subset TimeBank|AQUAINT] [--speed DIR]
 // --speed DIR: measure throughput of the timex stage alone on the TEXT of DIR/*.tml, replicated.
+// --tag FILE --dct DATE [--pos]: print the mentions of a plain-text file (text, type, value, mod, rule).
 #include <algorithm>
 #include <array>
 #include <map>
@@ -12,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -92,6 +95,29 @@ int linearity(const timex::tagger& tagger) {
 
 }  // namespace
 
+// The mentions of a plain-text news file against `dct`, one per line.
+int tag_file(const timex::tagger& tagger, const fs::path& file, const std::string& dct, bool with_pos) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "cannot read " << file << "\n";
+    return 2;
+  }
+  text::annotated_document doc;
+  doc.doc.id = file.filename().string();
+  doc.doc.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!dct.empty()) doc.doc.dct = parse_creation_time(dct);
+#if CHRONOGRAPH_HAVE_TEXT
+  if (with_pos) doc = text::analyzer::load_default()->analyze(doc.doc);
+#else
+  if (with_pos) std::cerr << "--pos: the text stage is not built; tagging without POS\n";
+#endif
+  std::vector<diagnostic> diags;
+  for (const auto& m : tagger.tag(doc, diags))
+    std::printf("%s\t%s\t%s\t%s\t%s\n", m.text.c_str(), timex::to_string(m.type), m.value.c_str(), m.mod.c_str(),
+                m.rule.c_str());
+  return 0;
+}
+
 int main(int argc, char** argv) {
   fs::path data = fs::path(CHRONOGRAPH_SHARED_DATA) / "tempeval3" / "TBAQ-cleaned";
   bool detail = false;
@@ -103,6 +129,8 @@ int main(int argc, char** argv) {
   std::string subset;     // "TimeBank" or "AQUAINT": score one half only
   std::string trace;      // DOCID: print that document's candidates (rule, tense) and stop
   bool by_rule = false;   // per rule: relaxed matches, wrong values, wrong types
+  fs::path tag_path;      // --tag FILE: print its mentions (with --dct DATE)
+  std::string dct;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
@@ -119,8 +147,10 @@ int main(int argc, char** argv) {
     else if (a == "--subset" && i + 1 < argc) subset = argv[++i];
     else if (a == "--trace" && i + 1 < argc) trace = argv[++i];
     else if (a == "--by-rule") by_rule = true;
+    else if (a == "--tag" && i + 1 < argc) tag_path = argv[++i];
+    else if (a == "--dct" && i + 1 < argc) dct = argv[++i];
     else {
-      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--trace DOCID] [--by-rule] [--speed DIR [--copies N]] [--linearity]\n";
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--trace DOCID] [--by-rule] [--speed DIR [--copies N]] [--linearity] [--tag FILE [--dct DATE]]\n";
       return 2;
     }
   }
@@ -128,6 +158,7 @@ int main(int argc, char** argv) {
     const auto tagger = timex::tagger::load_default();
     if (!speed_dir.empty()) return speed(*tagger, speed_dir, copies);
     if (linear) return linearity(*tagger);
+    if (!tag_path.empty()) return tag_file(*tagger, tag_path, dct, with_pos);
     std::vector<fs::path> files;
     for (const char* sub : {"TimeBank", "AQUAINT"})
       if (subset.empty() || subset == sub)
