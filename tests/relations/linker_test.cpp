@@ -86,7 +86,7 @@ TEST_CASE("signals before a time give the relation and keep the date off the eve
   REQUIRE(stalled);
   CHECK(stalled->rel == relation::after);
   CHECK(r.event("stalled")->when_value.empty());
-  CHECK(r.event("stalled")->when_not_before == "2025-05-12");
+  CHECK(r.event("stalled")->when_not_before == "2025-05-13");  // AFTER the day May 12: from May 13 on
   CHECK(r.event("stalled")->when_not_after == "2025-06-05");  // past tense: by the DCT
 }
 

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: MIT
+// Temporal reasoning in the convex point algebra with day bounds (see reasoning.hpp), and the
+// per-document consistency check that runs after the linker.
+#include "chronograph/relations/reasoning.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "chronograph/relations/dates.hpp"
+
+namespace chronograph::relations {
+
+namespace {
+
+constexpr std::int64_t unbounded_lo = std::numeric_limits<std::int64_t>::min() / 4;
+constexpr std::int64_t unbounded_hi = std::numeric_limits<std::int64_t>::max() / 4;
+
+std::int64_t day_number(date::sys_days d) { return d.time_since_epoch().count(); }
+
+/// A bound carried through "<": p > x follows from p > q >= x (closed bounds are multiples of 4).
+std::int64_t strict_lo(std::int64_t lo) { return lo == unbounded_lo || (lo & 3) ? lo : lo + 1; }
+std::int64_t strict_hi(std::int64_t hi) { return hi == unbounded_hi || (hi & 3) ? hi : hi - 1; }
+
+/// Tag of the start < end constraint of every node: never reported.
+constexpr int internal_tag = -2;
+
+}  // namespace
+
+temporal_graph::node temporal_graph::add_node(std::optional<timex::day_interval> days, bool exact) {
+  const node n = size();
+  lo_.insert(lo_.end(), 2, unbounded_lo);
+  hi_.insert(hi_.end(), 2, unbounded_hi);
+  out_.resize(lo_.size());
+  in_.resize(lo_.size());
+  undo_.clear();
+  added_.clear();
+  add_point(2 * n, 2 * n + 1, true, internal_tag);  // start < end
+  if (days && days->begin < days->end) {
+    const auto b = 4 * day_number(days->begin), e = 4 * day_number(days->end);
+    const bool ok = exact ? raise_lo(2 * n, b) && lower_hi(2 * n, b) && raise_lo(2 * n + 1, e) && lower_hi(2 * n + 1, e)
+                          : raise_lo(2 * n, b + 1) && lower_hi(2 * n + 1, e - 1);
+    if (!ok) rollback(0, 1);  // cannot happen on a fresh node; keep it free if it did
+  }
+  return n;
+}
+
+bool temporal_graph::bound(node n, std::optional<date::sys_days> not_before, std::optional<date::sys_days> not_after) {
+  undo_.clear();
+  added_.clear();
+  bool ok = true;
+  if (not_before) ok = raise_lo(2 * n, 4 * day_number(*not_before));
+  if (ok && not_after) ok = lower_hi(2 * n + 1, 4 * day_number(*not_after + date::days{1}));
+  if (!ok) rollback(0, 0);
+  return ok;
+}
+
+std::vector<temporal_graph::constraint> temporal_graph::constraints_of(node a, relation r, node b) {
+  const std::size_t xs = 2 * a, xe = 2 * a + 1, ys = 2 * b, ye = 2 * b + 1;
+  using pr = point_rel;
+  switch (r) {
+    case relation::before: return {{xe, ys, pr::less}};
+    case relation::after: return {{ye, xs, pr::less}};
+    case relation::ibefore: return {{xe, ys, pr::equal}};
+    case relation::iafter: return {{ye, xs, pr::equal}};
+    case relation::begins: return {{xs, ys, pr::equal}, {xe, ye, pr::less}};
+    case relation::begun_by: return {{xs, ys, pr::equal}, {ye, xe, pr::less}};
+    case relation::ends: return {{xe, ye, pr::equal}, {ys, xs, pr::less}};
+    case relation::ended_by: return {{xe, ye, pr::equal}, {xs, ys, pr::less}};
+    case relation::includes: return {{xs, ys, pr::less}, {ye, xe, pr::less}};
+    case relation::is_included: return {{ys, xs, pr::less}, {xe, ye, pr::less}};
+    // DURING is scored as SIMULTANEOUS by TempEval-3; IDENTITY is the same interval.
+    case relation::during:
+    case relation::simultaneous:
+    case relation::identity: return {{xs, ys, pr::equal}, {xe, ye, pr::equal}};
+    default: return {};  // VAGUE and causal relations say nothing about order
+  }
+}
+
+bool temporal_graph::raise_lo(std::size_t p, std::int64_t lo) {
+  std::vector<std::pair<std::size_t, std::int64_t>> work{{p, lo}};
+  while (!work.empty()) {
+    const auto [q, v] = work.back();
+    work.pop_back();
+    if (v <= lo_[q]) continue;
+    undo_.push_back({q, lo_[q], hi_[q]});
+    lo_[q] = v;
+    if (lo_[q] > hi_[q]) return false;
+    for (const auto& e : out_[q]) work.emplace_back(e.to, e.strict ? strict_lo(v) : v);
+  }
+  return true;
+}
+
+bool temporal_graph::lower_hi(std::size_t p, std::int64_t hi) {
+  std::vector<std::pair<std::size_t, std::int64_t>> work{{p, hi}};
+  while (!work.empty()) {
+    const auto [q, v] = work.back();
+    work.pop_back();
+    if (v >= hi_[q]) continue;
+    undo_.push_back({q, lo_[q], hi_[q]});
+    hi_[q] = v;
+    if (lo_[q] > hi_[q]) return false;
+    for (const auto& e : in_[q]) work.emplace_back(e.to, e.strict ? strict_hi(v) : v);
+  }
+  return true;
+}
+
+void temporal_graph::rollback(std::size_t changes, std::size_t edges_added) {
+  while (undo_.size() > changes) {
+    const auto& c = undo_.back();
+    lo_[c.point] = c.lo;
+    hi_[c.point] = c.hi;
+    undo_.pop_back();
+  }
+  while (added_.size() > edges_added) {
+    const auto [from, to] = added_.back();
+    out_[from].pop_back();
+    in_[to].pop_back();
+    added_.pop_back();
+  }
+}
+
+bool temporal_graph::add_point(std::size_t p, std::size_t q, bool strict, int tag) {
+  out_[p].push_back({q, strict, tag});
+  in_[q].push_back({p, strict, tag});  // in_ edges point backwards: `to` is the source
+  added_.emplace_back(p, q);
+  const bool ok = raise_lo(q, strict ? strict_lo(lo_[p]) : lo_[p]);
+  return ok && lower_hi(p, strict ? strict_hi(hi_[q]) : hi_[q]);
+}
+
+bool temporal_graph::point_entails(std::size_t p, std::size_t q, bool strict, std::vector<int>* path) const {
+  if (p == q) return !strict;
+  const auto add_tag = [&](int tag) {
+    if (path && std::find(path->begin(), path->end(), tag) == path->end()) path->push_back(tag);
+  };
+  if (strict ? hi_[p] < lo_[q] : hi_[p] <= lo_[q]) {
+    add_tag(date_tag);
+    return true;
+  }
+  // Search the explicit links from p, only through points that can still lie at or before q.
+  // A state is (point, whether a "<" was passed); parents give the chain of links.
+  struct state {
+    std::size_t point;
+    bool strict;
+  };
+  // Visited states only: sized by the search, not by the graph (a document may hold 100,000 times).
+  struct visit {
+    std::size_t parent;  // previous state index + 1; 0 = root
+    int via;             // tag of the link that led here
+  };
+  std::unordered_map<std::size_t, visit> seen;
+  const auto index = [](std::size_t point, bool s) { return 2 * point + (s ? 1 : 0); };
+  std::vector<state> queue{{p, false}};
+  seen.emplace(index(p, false), visit{0, date_tag});
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const auto cur = queue[head];
+    const auto ci = index(cur.point, cur.strict);
+    if (cur.point == q && (cur.strict || !strict)) {
+      if (path) {
+        bool bound_used = false;
+        for (auto k = ci;;) {
+          const auto& v = seen.at(k);
+          if (v.parent == 0) break;
+          if (v.via == date_tag) bound_used = true;
+          else if (v.via != internal_tag) add_tag(v.via);
+          k = v.parent - 1;
+        }
+        if (bound_used) add_tag(date_tag);
+      }
+      return true;
+    }
+    for (const auto& e : out_[cur.point]) {
+      if (lo_[e.to] > hi_[q]) continue;  // cannot lead back down to q
+      const bool s = cur.strict || e.strict;
+      const auto ni = index(e.to, s);
+      if (seen.count(ni)) continue;
+      if (!s && seen.count(index(e.to, true))) continue;  // already reached with "<"
+      seen.emplace(ni, visit{ci + 1, e.tag});
+      queue.push_back({e.to, s});
+    }
+  }
+  return false;
+}
+
+bool temporal_graph::add(node a, relation r, node b, int tag, std::vector<int>* conflicts) {
+  undo_.clear();
+  added_.clear();
+  for (const auto& c : constraints_of(a, r, b)) {
+    const auto step = [&](std::size_t p, std::size_t q, bool strict) {
+      // p < q contradicts q <= p; p <= q contradicts q < p.
+      if (point_entails(q, p, !strict, conflicts)) return false;
+      return add_point(p, q, strict, tag);
+    };
+    const bool ok = c.rel == point_rel::equal ? step(c.p, c.q, false) && step(c.q, c.p, false)
+                                              : step(c.p, c.q, c.rel == point_rel::less);
+    if (!ok) {
+      rollback(0, 0);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool temporal_graph::entails(node a, relation r, node b) const {
+  const auto cs = constraints_of(a, r, b);
+  if (cs.empty()) return false;
+  for (const auto& c : cs) {
+    const bool ok = c.rel == point_rel::equal ? point_entails(c.p, c.q, false) && point_entails(c.q, c.p, false)
+                                              : point_entails(c.p, c.q, c.rel == point_rel::less);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool temporal_graph::starts_before(node a, node b) const { return point_entails(2 * a, 2 * b, true); }
+
+std::optional<relation> temporal_graph::relation_between(node a, node b) const {
+  static constexpr relation candidates[] = {
+      relation::before, relation::after,   relation::ibefore,  relation::iafter,   relation::simultaneous,
+      relation::begins, relation::begun_by, relation::ends,    relation::ended_by, relation::includes,
+      relation::is_included};
+  for (const auto r : candidates)
+    if (entails(a, r, b)) return r;
+  return std::nullopt;
+}
+
+std::optional<date::sys_days> temporal_graph::earliest_start(node n) const {
+  const auto lo = lo_[2 * n];
+  if (lo == unbounded_lo) return std::nullopt;
+  return date::sys_days{date::days{lo >> 2}};
+}
+
+std::optional<date::sys_days> temporal_graph::latest_end(node n) const {
+  const auto hi = hi_[2 * n + 1];
+  if (hi == unbounded_hi) return std::nullopt;
+  return date::sys_days{date::days{((hi + 1) >> 2) - 1}};
+}
+
+int rule_priority(std::string_view rule) noexcept {
+  const auto starts = [&](std::string_view prefix) { return rule.substr(0, prefix.size()) == prefix; };
+  if (starts("anchor.")) return 4;
+  if (starts("signal:") || starts("causal.cue:")) return 3;
+  if (starts("order.dates")) return 2;
+  if (starts("dct.")) return 1;
+  return 0;
+}
+
+std::string iso_day(date::sys_days d) { return date::format("%F", d); }
+
+std::optional<date::sys_days> first_day(std::string_view value) {
+  const auto days = days_of(value);
+  if (!days || days->begin >= days->end) return std::nullopt;
+  return days->begin;
+}
+
+std::optional<date::sys_days> last_day(std::string_view value) {
+  const auto days = days_of(value);
+  if (!days || days->begin >= days->end) return std::nullopt;
+  return days->end - date::days{1};
+}
+
+std::string describe_link(const std::string& from, std::string_view rel, const std::string& to, const std::string& rule,
+                          double confidence) {
+  char conf[16];
+  std::snprintf(conf, sizeof conf, "%.2f", confidence);
+  return from + " " + std::string(rel) + " " + to + " (" + rule + ", " + conf + ")";
+}
+
+std::string describe_window(const temporal_graph& g, temporal_graph::node n, const std::string& id) {
+  const auto a = g.earliest_start(n), b = g.latest_end(n);
+  return id + " [" + (a ? iso_day(*a) : "") + ".." + (b ? iso_day(*b) : "") + "]";
+}
+
+void reason_document(const text::annotated_document& doc, const std::vector<timex::mention>& times,
+                     std::vector<events::event_mention>& evs, std::vector<link>& links,
+                     std::vector<diagnostic>& diagnostics) {
+  temporal_graph g;
+  std::map<std::string, temporal_graph::node> node_of;
+  // The DCT is the time of writing: a moment within its day, so that "reported" (BEFORE t0) and
+  // an event dated that same day do not contradict each other.
+  if (doc.doc.dct) node_of["t0"] = g.add_node(days_of(doc.doc.dct->iso().substr(0, 10)), false);
+  for (const auto& t : times) {
+    // Durations and sets are not places on the time line.
+    if (t.type == timex::timex_type::duration || t.type == timex::timex_type::set) continue;
+    node_of[t.id] = g.add_node(days_of(t.value), true);
+  }
+  for (const auto& ev : evs) node_of[ev.id] = g.add_node(days_of(ev.when_value), false);
+
+  std::vector<std::size_t> order(links.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const auto& a = links[x];
+    const auto& b = links[y];
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return rule_priority(a.rule) > rule_priority(b.rule);
+  });
+  const auto describe = [](const link& l) { return describe_link(l.from, to_string(l.rel), l.to, l.rule, l.confidence); };
+  std::vector<bool> dropped(links.size(), false);
+  const auto drop = [&](std::size_t k, const std::string& rule, const std::string& why) {
+    dropped[k] = true;
+    diagnostic d;
+    d.level = severity::info;
+    d.stage = "relations";
+    d.doc = doc.doc.id;
+    d.span = links[k].evidence;
+    d.rule = rule;
+    d.message = "dropped " + describe(links[k]) + ": " + why;
+    diagnostics.push_back(std::move(d));
+  };
+  const auto explain = [&](const std::vector<int>& tags, temporal_graph::node a, temporal_graph::node b,
+                           const link& l) {
+    std::string why = "contradicts ";
+    bool first = true;
+    for (const auto t : tags) {
+      why += first ? "" : "; ";
+      first = false;
+      if (t == temporal_graph::date_tag) why += "the dates of " + describe_window(g, a, l.from) + " and " + describe_window(g, b, l.to);
+      else why += describe(links[static_cast<std::size_t>(t)]);
+    }
+    return why;
+  };
+  for (const auto k : order) {
+    const auto& l = links[k];
+    const auto a = node_of.find(l.from), b = node_of.find(l.to);
+    if (a == node_of.end() || b == node_of.end() || is_causal(l.rel)) continue;
+    std::vector<int> conflicts;
+    if (!g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts))
+      drop(k, "relations.conflict", explain(conflicts, a->second, b->second, l));
+  }
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < links.size(); ++k)
+    if (!dropped[k]) {
+      if (kept != k) links[kept] = std::move(links[k]);
+      ++kept;
+    }
+  links.resize(kept);
+
+  // What the dates say, as links a TimeML reader can use without the values: time-time order
+  // (consecutive times on the axis, and each time against the DCT), and each event's relation to
+  // the DCT when tense gave none.
+  {
+    std::vector<std::pair<timex::day_interval, std::string>> axis;
+    for (const auto& t : times)
+      if (t.type != timex::timex_type::duration && t.type != timex::timex_type::set)
+        if (const auto d = days_of(t.value)) axis.emplace_back(*d, t.id);
+    std::sort(axis.begin(), axis.end(), [](const auto& x, const auto& y) {
+      return std::tie(x.first.begin, y.first.end, x.second) < std::tie(y.first.begin, x.first.end, y.second);
+    });
+    const auto emit = [&](const std::string& from, const std::string& to, const char* rule, double confidence,
+                          byte_span evidence) {
+      const auto r = g.relation_between(node_of.at(from), node_of.at(to));
+      if (!r) return;
+      link l;
+      l.from = from;
+      l.to = to;
+      l.rel = *r;
+      l.evidence = evidence;
+      l.rule = rule;
+      l.confidence = confidence;
+      links.push_back(std::move(l));
+    };
+    std::unordered_map<std::string_view, byte_span> time_span;
+    for (const auto& t : times) time_span.emplace(t.id, t.span);
+    const auto span_of = [&](const std::string& id) { return time_span.at(id); };
+    for (std::size_t k = 0; k + 1 < axis.size(); ++k)
+      if (axis[k].first.begin != axis[k + 1].first.begin || axis[k].first.end != axis[k + 1].first.end)
+        emit(axis[k].second, axis[k + 1].second, "order.values", 0.95, span_of(axis[k].second));
+    if (node_of.count("t0")) {
+      for (const auto& [days, id] : axis) emit(id, "t0", "order.values", 0.95, span_of(id));
+      std::set<std::string> with_dct;
+      for (const auto& l : links)
+        if (l.to == "t0") with_dct.insert(l.from);
+      for (const auto& ev : evs)
+        if (!with_dct.count(ev.id)) emit(ev.id, "t0", "closure.dct", 0.5, ev.span);
+    }
+  }
+
+  // Bounds of undated events: what the linker said, tightened by what the kept links imply.
+  const auto dct = node_of.find("t0");
+  for (auto& ev : evs) {
+    if (!ev.when_value.empty()) continue;
+    const auto n = node_of[ev.id];
+    if (!g.bound(n, first_day(ev.when_not_before), last_day(ev.when_not_after))) {
+      diagnostic d;
+      d.level = severity::info;
+      d.stage = "relations";
+      d.doc = doc.doc.id;
+      d.span = ev.span;
+      d.rule = "relations.bound_conflict";
+      d.message = "bounds of " + ev.id + " (not before \"" + ev.when_not_before + "\", not after \"" +
+                  ev.when_not_after + "\") contradict its links; replaced by " + describe_window(g, n, ev.id);
+      diagnostics.push_back(std::move(d));
+      ev.when_not_before.clear();
+      ev.when_not_after.clear();
+    }
+    if (const auto a = g.earliest_start(n)) ev.when_not_before = iso_day(*a);
+    if (const auto b = g.latest_end(n)) ev.when_not_after = iso_day(*b);
+    if (dct != node_of.end() && g.entails(n, relation::after, dct->second)) ev.is_future = true;
+  }
+}
+
+}  // namespace chronograph::relations

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// Causal cues read from the dependency parse (the text stage's real analyzer, not the unparsed
+// test documents that the cue table's examples run on).
+#include <catch2/catch.hpp>
+
+#include "chronograph/relations/link.hpp"
+#include "chronograph/text/analyzer.hpp"
+
+using namespace chronograph;
+
+namespace {
+
+/// The trigger pairs (cause, effect) of the causal links the default pipeline finds in `text`.
+std::vector<std::pair<std::string, std::string>> causal_pairs(const std::string& text) {
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  static const auto li = relations::linker::load_default();
+  document d;
+  d.id = "doc";
+  d.text = text;
+  d.dct = parse_creation_time("2025-06-05");
+  const auto doc = an->analyze(d);
+  std::vector<diagnostic> diags;
+  auto evs = ex->extract(doc, {}, diags);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& l : li->link_events(doc, {}, evs, diags)) {
+    if (!relations::is_causal(l.rel)) continue;
+    std::string from, to;
+    for (const auto& e : evs) {
+      if (e.id == l.from) from = e.trigger;
+      if (e.id == l.to) to = e.trigger;
+    }
+    out.emplace_back(from, to);
+  }
+  return out;
+}
+
+bool has(const std::vector<std::pair<std::string, std::string>>& v, const std::string& a, const std::string& b) {
+  return std::find(v.begin(), v.end(), std::make_pair(a, b)) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("with a parse, 'because' links its clause to the clause it depends on", "[relations][causal][parse]") {
+  // The nearest event before the cue is "acquire"; the parse says the offer was withdrawn.
+  const auto r = causal_pairs("The company withdrew its offer to acquire the airline because the carrier did not respond.");
+  INFO(r.size());
+  CHECK(has(r, "respond", "withdrew"));
+  CHECK_FALSE(has(r, "respond", "acquire"));
+}
+
+TEST_CASE("with a parse, a causal verb links its subject to its complement", "[relations][causal][parse]") {
+  CHECK(has(causal_pairs("The sanctions will force Saddam to withdraw from Kuwait."), "sanctions", "withdraw"));
+}

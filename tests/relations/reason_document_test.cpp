@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// reason_document: one document's links checked against the dates and each other after the
+// linker (links given by hand here, so that each case is exactly what it tests).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "chronograph/relations/reasoning.hpp"
+#include "test_document.hpp"
+
+using namespace chronograph;
+using relations::relation;
+
+namespace {
+
+events::event_mention make_event(const std::string& id, const std::string& when = "") {
+  events::event_mention m;
+  m.id = id;
+  m.trigger = id;
+  m.when_value = when;
+  return m;
+}
+
+relations::link make_link(const std::string& from, relation r, const std::string& to, double confidence,
+                          const std::string& rule) {
+  relations::link l;
+  l.from = from;
+  l.to = to;
+  l.rel = r;
+  l.rule = rule;
+  l.confidence = confidence;
+  return l;
+}
+
+bool has(const std::vector<relations::link>& links, const std::string& from, relation r, const std::string& to,
+         const std::string& rule_prefix = "") {
+  return std::any_of(links.begin(), links.end(), [&](const auto& l) {
+    return l.from == from && l.rel == r && l.to == to && l.rule.rfind(rule_prefix, 0) == 0;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("reason_document drops the less-supported side of a contradiction and says so", "[relations][reasoning]") {
+  const auto doc = testing::make_document("The talks ended. The deal followed. Then the strike.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "talks", "2025-05-12")});
+  std::vector<events::event_mention> evs{make_event("e1", "2025-05-12"), make_event("e2"), make_event("e3")};
+  std::vector<relations::link> links{
+      make_link("e2", relation::after, "e1", 0.7, "signal:after"),
+      make_link("e3", relation::after, "e2", 0.7, "signal:then"),
+      make_link("e3", relation::before, "e1", 0.6, "order.dates"),  // contradicts the two above
+      make_link("e3", relation::before, "t0", 0.6, "dct.tense")};
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK_FALSE(has(links, "e3", relation::before, "e1"));
+  CHECK(has(links, "e2", relation::after, "e1"));
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].rule == "relations.conflict");
+  CHECK(diags[0].doc == "d");
+  CHECK(diags[0].message ==
+        "dropped e3 BEFORE e1 (order.dates, 0.60): contradicts e3 AFTER e2 (signal:then, 0.70); e2 AFTER e1 "
+        "(signal:after, 0.70)");
+  // Undated events are bounded by what the kept links imply: after the May 12 talks, before the DCT.
+  CHECK(evs[1].when_not_before == "2025-05-12");
+  CHECK(evs[2].when_not_before == "2025-05-12");
+  CHECK(evs[2].when_not_after == "2025-06-05");
+  CHECK(evs[1].when_not_after == "2025-06-05");  // before e3, which is before the DCT
+  CHECK_FALSE(evs[2].is_future);
+}
+
+TEST_CASE("reason_document says what the dates imply as links", "[relations][reasoning]") {
+  const auto doc = testing::make_document("In April and on May 12 they met; talks will follow.", "d", "2025-06-05");
+  const auto times = testing::number_timexes(
+      {testing::make_timex(doc, "April", "2025-04"), testing::make_timex(doc, "May 12", "2025-05-12")});
+  std::vector<events::event_mention> evs{make_event("e1", "2025-05-12"), make_event("e2")};
+  std::vector<relations::link> links{make_link("e2", relation::after, "t0", 0.6, "dct.tense")};
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(diags.empty());
+  CHECK(has(links, "t1", relation::before, "t2", "order.values"));
+  CHECK(has(links, "t2", relation::before, "t0", "order.values"));
+  CHECK(has(links, "e1", relation::before, "t0", "closure.dct"));  // dated before the DCT, no tense link
+  CHECK_FALSE(has(links, "e2", relation::after, "t0", "closure.dct"));  // tense already said it
+  CHECK(evs[1].is_future);
+  CHECK(evs[1].when_not_before == "2025-06-05");
+  CHECK(evs[1].when_not_after.empty());
+}
+
+TEST_CASE("bounds the linker set and the links contradict are replaced with a diagnostic", "[relations][reasoning]") {
+  const auto doc = testing::make_document("It happened after the vote.", "d", "2025-06-05");
+  std::vector<events::event_mention> evs{make_event("e1", "2025-05-20"), make_event("e2")};
+  evs[1].when_not_after = "2025-05-01";
+  std::vector<relations::link> links{make_link("e2", relation::after, "e1", 0.7, "signal:after")};
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, {}, evs, links, diags);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].rule == "relations.bound_conflict");
+  CHECK(evs[1].when_not_before == "2025-05-20");
+  CHECK(evs[1].when_not_after.empty());
+}
