@@ -47,6 +47,10 @@ struct story_event {
   std::string summary, trigger, lemma;
   std::string cls, tense, aspect, polarity, modality;
   event_time when;
+  /// Bounds of an event without a date of its own, from the temporal closure (TIMEX3 day values,
+  /// "" = open): "before the DCT" -> not_after the DCT, "after May 12" -> not_before 2025-05-12.
+  std::string not_before, not_after;
+  bool is_future = false;        ///< planned or expected rather than reported as having happened
   std::vector<std::string> actors;
   std::vector<story_quantity> quantities;
   double confidence = 0, salience = 0;

@@ -997,16 +997,16 @@ class default_extractor final : public extractor {
         break;
       }
     if (m.pol == polarity::neg) s -= 0.25;
-    // A light verb with an event noun as object ("held a call") leaves the timeline to the noun.
+    // A light verb with an event noun as object ("held a call") leaves the timeline to the noun;
+    // so does its participle after the noun ("the truce struck last month", "a deal reached").
     if (m.pos == upos::verb && lex_->is_light_verb(m.lemma)) {
       const auto se = ctx.sent_end[W[w].sentence];
-      for (std::size_t x = w + 1; x < se && x < w + 8; ++x) {
+      bool names_noun = w > 0 && W[w].xpos == "VBN" && W[w - 1].tag == upos::noun && lex_->is_event_noun(W[w - 1].lemma);
+      for (std::size_t x = w + 1; !names_noun && x < se && x < w + 8; ++x) {
         if (W[x].is_boundary || W[x].tag == upos::verb) break;
-        if (W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma)) {
-          s -= 0.3;
-          break;
-        }
+        names_noun = W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma);
       }
+      if (names_noun) s -= 0.3;
     }
     if (!m.modality.empty() && m.modality != "will") s -= 0.15;
     if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <deque>
 #include <limits>
-#include <set>
 
 #include "chronograph/error.hpp"
 
@@ -20,22 +20,84 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-/// Lower-case words of ASCII letters and digits; other bytes (punctuation, UTF-8 sequences of
-/// non-ASCII letters) separate words, except that non-ASCII bytes are kept inside words so that
-/// "Zürich" stays one word.
-void split_words(std::string_view text, std::vector<std::string>& out) {
-  std::string word;
+/// Calls `take(word)` for each lower-case word of ASCII letters and digits in `text`; other bytes
+/// (punctuation, UTF-8 sequences of non-ASCII letters) separate words, except that non-ASCII bytes
+/// are kept inside words so that "Zürich" stays one word. `word` is the caller's buffer (reused
+/// so that indexing a big story does not allocate per word).
+template <class Take>
+void for_each_word(std::string_view text, std::string& word, Take&& take) {
+  word.clear();
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
+    const bool upper_case = u >= 'A' && u <= 'Z';
+    if (upper_case || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
+      word += upper_case ? static_cast<char>(u - 'A' + 'a') : c;  // ASCII only, whatever the locale
     } else if (!word.empty()) {
-      out.push_back(std::move(word));
+      take(word);
       word.clear();
     }
   }
-  if (!word.empty()) out.push_back(std::move(word));
+  if (!word.empty()) take(word);
+  word.clear();
 }
+
+/// The words of `text` (see for_each_word), appended to `out`.
+void split_words(std::string_view text, std::vector<std::string>& out) {
+  std::string word;
+  for_each_word(text, word, [&](const std::string& w) { out.push_back(w); });
+}
+
+// Lower-case English names, as date::format("%A %B") writes them, for matching "June call" or
+// "Thursday talks" against an event's date.
+constexpr std::string_view weekday_names[] = {"sunday", "monday", "tuesday", "wednesday",
+                                              "thursday", "friday", "saturday"};  // c_encoding()
+constexpr std::string_view month_names[] = {"january", "february", "march", "april", "may", "june",
+                                            "july", "august", "september", "october", "november", "december"};
+
+/// Builds the inverted word index of resolve(): every distinct word gets a number when first
+/// seen; per event its distinct word numbers become (word, event) pairs; finish() sorts the
+/// vocabulary and lays the postings out flat, each word's events in vertex order.
+class word_index_builder {
+ public:
+  void add_text(std::string_view text) {
+    for_each_word(text, buffer_, [&](const std::string& w) { add_word(w); });
+  }
+  void add_word(std::string_view w) { event_words_.push_back(words_.intern(w)); }
+  /// Closes the words added since the last call as those of event `v`.
+  void end_event(vertex_type v) {
+    std::sort(event_words_.begin(), event_words_.end());
+    event_words_.erase(std::unique(event_words_.begin(), event_words_.end()), event_words_.end());
+    for (const auto w : event_words_) pairs_.push_back({w, v});
+    event_words_.clear();
+  }
+  void finish(std::vector<std::string>& vocabulary, std::vector<std::size_t>& starts,
+              std::vector<vertex_type>& postings) const {
+    const auto count = static_cast<std::uint32_t>(words_.size());
+    std::vector<std::pair<std::string_view, std::uint32_t>> order(count);
+    for (std::uint32_t i = 0; i < count; ++i) order[i] = {words_[i], i};
+    std::sort(order.begin(), order.end());
+    std::vector<std::uint32_t> rank(count);
+    vocabulary.clear();
+    vocabulary.reserve(count);
+    for (std::uint32_t k = 0; k < count; ++k) {
+      rank[order[k].second] = k;
+      vocabulary.emplace_back(order[k].first);
+    }
+    starts.assign(std::size_t{count} + 1, 0);
+    for (const auto& p : pairs_) ++starts[rank[p.word] + 1];
+    for (std::size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
+    std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
+    postings.resize(pairs_.size());
+    for (const auto& p : pairs_) postings[next[rank[p.word]]++] = p.event;  // pairs are in vertex order
+  }
+
+ private:
+  struct pair { std::uint32_t word; vertex_type event; };
+  detail::string_table words_;
+  std::vector<std::uint32_t> event_words_;
+  std::vector<pair> pairs_;
+  std::string buffer_;
+};
 
 /// How well a query word matches an event word: 1 exact, 0.8 when one is a prefix of the other
 /// and the shorter has at least 4 letters ("tariff"/"tariffs", "retaliat"/"retaliation").
@@ -66,6 +128,64 @@ bool is_reversed_order(const std::string& type) { return type == "AFTER" || type
 
 }  // namespace
 
+namespace detail {
+namespace {
+std::uint64_t fnv1a(std::string_view s) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+}  // namespace
+
+std::uint32_t string_table::find(std::string_view s) const noexcept {
+  if (slots_.empty()) return none;
+  const std::uint64_t h = fnv1a(s);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = h & mask; slots_[at].number != 0; at = (at + 1) & mask)
+    if (slots_[at].tag == tag && (*this)[slots_[at].number - 1] == s) return slots_[at].number - 1;
+  return none;
+}
+
+std::uint32_t string_table::intern(std::string_view s, bool* added) {
+  if (2 * (ends_.size() + 1) > slots_.size()) grow(std::max<std::size_t>(1024, 2 * slots_.size()));
+  const std::uint64_t h = fnv1a(s);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t at = h & mask;
+  for (; slots_[at].number != 0; at = (at + 1) & mask)
+    if (slots_[at].tag == tag && (*this)[slots_[at].number - 1] == s) {
+      if (added) *added = false;
+      return slots_[at].number - 1;
+    }
+  chars_.append(s.data(), s.size());
+  ends_.push_back(chars_.size());
+  slots_[at] = slot{static_cast<std::uint32_t>(ends_.size()), tag};
+  if (added) *added = true;
+  return slots_[at].number - 1;
+}
+
+void string_table::reserve(std::size_t strings, std::size_t chars) {
+  chars_.reserve(chars);
+  ends_.reserve(strings);
+  std::size_t slots = 1024;
+  while (slots < 2 * strings + 2) slots *= 2;
+  if (slots > slots_.size()) grow(slots);
+}
+
+void string_table::grow(std::size_t slots) {
+  std::vector<slot> table(slots);
+  const std::size_t mask = slots - 1;
+  for (std::uint32_t n = 0; n < ends_.size(); ++n) {
+    const std::uint64_t h = fnv1a((*this)[n]);
+    std::size_t at = h & mask;
+    while (table[at].number != 0) at = (at + 1) & mask;
+    table[at] = slot{n + 1, static_cast<std::uint32_t>(h >> 32)};
+  }
+  slots_ = std::move(table);
+}
+}  // namespace detail
+
 link_kind kind_of(std::string_view timeml_type) noexcept {
   static constexpr std::string_view temporal[] = {
       "BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV",
@@ -83,10 +203,29 @@ link_kind kind_of(std::string_view timeml_type) noexcept {
 event_graph event_graph::from_story(const story& s) {
   event_graph out;
   auto& g = out.graph_;
-  std::unordered_map<std::string, std::vector<vertex_type>> events_with;  // word -> events, in order
+  std::size_t ids = s.events.size() + s.timexes.size(), id_chars = 0;
+  for (const auto& e : s.events) {
+    ids += e.mention_ids.size();
+    id_chars += e.id.size();
+    for (const auto& m : e.mention_ids) id_chars += m.size();
+  }
+  for (const auto& t : s.timexes) id_chars += t.id.size();
+  out.ids_.reserve(ids, id_chars);
+  out.vertex_of_id_.reserve(ids);
+  // Numbers ids in the order events, mention ids, timexes; the first use of an id wins.
+  const auto add_id = [&](std::string_view id, vertex_type v) {
+    bool added = false;
+    const auto n = out.ids_.intern(id, &added);
+    if (added) out.vertex_of_id_.push_back(v);
+    return added ? v : out.vertex_of_id_[n];
+  };
+  word_index_builder words;
+  std::vector<std::string_view> docs;
+  std::vector<vertex_type> vertex_of_event(s.events.size());
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     const auto& e = s.events[i];
-    if (out.by_id_.count(e.id)) continue;  // a duplicate id: the first one wins
+    vertex_of_event[i] = add_id(e.id, boost::num_vertices(g));
+    if (vertex_of_event[i] != boost::num_vertices(g)) continue;  // a duplicate id: the first one wins
     node_props p;
     p.id = e.id;
     p.is_event = true;
@@ -95,33 +234,31 @@ event_graph event_graph::from_story(const story& s) {
     p.span = span_of(e.when.value);
     p.salience = e.salience;
     p.confidence = e.confidence;
-    std::set<std::string> docs;
-    for (const auto& m : e.mentions) docs.insert(m.doc);
-    p.sources = docs.size();
+    docs.clear();
+    for (const auto& m : e.mentions) docs.push_back(m.doc);
+    std::sort(docs.begin(), docs.end());
+    p.sources = static_cast<std::size_t>(std::unique(docs.begin(), docs.end()) - docs.begin());
     p.index = i;
-    const vertex_type v = boost::add_vertex(p, g);
-    out.by_id_.emplace(e.id, v);
+    const auto span = p.span;
+    const vertex_type v = boost::add_vertex(std::move(p), g);
     ++out.event_count_;
 
-    std::vector<std::string> words;
-    split_words(e.summary, words);
-    split_words(e.trigger, words);
-    split_words(e.lemma, words);
-    for (const auto& a : e.actors) split_words(a, words);
-    for (const auto& m : e.mentions) split_words(m.text, words);
-    if (p.span && p.span->size == grain::day) split_words(date::format("%A %B", p.span->begin), words);
-    if (p.span && (p.span->size == grain::month || p.span->size == grain::week))
-      split_words(date::format("%B", p.span->begin), words);
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    for (auto& w : words) events_with[std::move(w)].push_back(v);
+    words.add_text(e.summary);
+    words.add_text(e.trigger);
+    words.add_text(e.lemma);
+    for (const auto& a : e.actors) words.add_text(a);
+    for (const auto& m : e.mentions) words.add_text(m.text);
+    if (span && (span->size == grain::day || span->size == grain::month || span->size == grain::week)) {
+      if (span->size == grain::day) words.add_word(weekday_names[date::weekday{span->begin}.c_encoding()]);
+      words.add_word(month_names[static_cast<unsigned>(date::year_month_day{span->begin}.month()) - 1]);
+    }
+    words.end_event(v);
   }
   for (std::size_t i = 0; i < s.events.size(); ++i)  // mention ids are aliases of their event
-    for (const auto& mid : s.events[i].mention_ids)
-      if (!out.by_id_.count(mid)) out.by_id_.emplace(mid, out.by_id_.at(s.events[i].id));
+    for (const auto& mid : s.events[i].mention_ids) add_id(mid, vertex_of_event[i]);
   for (std::size_t i = 0; i < s.timexes.size(); ++i) {
     const auto& t = s.timexes[i];
-    if (out.by_id_.count(t.id)) continue;
+    if (add_id(t.id, boost::num_vertices(g)) != boost::num_vertices(g)) continue;
     node_props p;
     p.id = t.id;
     p.is_event = false;
@@ -130,14 +267,9 @@ event_graph event_graph::from_story(const story& s) {
     p.span = span_of(t.value);
     p.sources = 1;
     p.index = i;
-    out.by_id_.emplace(t.id, boost::add_vertex(p, g));
+    boost::add_vertex(std::move(p), g);
   }
-  // Inverted index for resolve(): vocabulary in order, postings in vertex order.
-  out.vocabulary_.reserve(events_with.size());
-  for (const auto& entry : events_with) out.vocabulary_.push_back(entry.first);
-  std::sort(out.vocabulary_.begin(), out.vocabulary_.end());
-  out.postings_.reserve(out.vocabulary_.size());
-  for (const auto& word : out.vocabulary_) out.postings_.push_back(std::move(events_with[word]));
+  words.finish(out.vocabulary_, out.posting_start_, out.postings_);
   // Timeline order for between()/around() and timeline().
   for (vertex_type v = 0; v < boost::num_vertices(g); ++v)
     if (g[v].is_event && g[v].span) {
@@ -154,9 +286,9 @@ event_graph event_graph::from_story(const story& s) {
   out.links_ = s.links;
   for (std::size_t i = 0; i < s.links.size(); ++i) {
     const auto& l = s.links[i];
-    const auto from = out.by_id_.find(l.from);
-    const auto to = out.by_id_.find(l.to);
-    if (from == out.by_id_.end() || to == out.by_id_.end()) {
+    const auto from = out.ids_.find(l.from);
+    const auto to = out.ids_.find(l.to);
+    if (from == detail::string_table::none || to == detail::string_table::none) {
       out.dangling_.push_back(i);
       continue;
     }
@@ -165,7 +297,7 @@ event_graph event_graph::from_story(const story& s) {
     p.kind = kind_of(p.type);
     p.index = i;
     out.links_[i].type = p.type;
-    boost::add_edge(from->second, to->second, p, g);
+    boost::add_edge(out.vertex_of_id_[from], out.vertex_of_id_[to], p, g);
   }
   return out;
 }
@@ -179,14 +311,14 @@ link_view event_graph::causal_view() const {
 }
 
 const node_props* event_graph::find(std::string_view id) const {
-  const auto it = by_id_.find(std::string(id));
-  return it == by_id_.end() ? nullptr : &graph_[it->second];
+  const auto n = ids_.find(id);
+  return n == detail::string_table::none ? nullptr : &graph_[vertex_of_id_[n]];
 }
 
 vertex_type event_graph::vertex_of(std::string_view id) const {
-  const auto it = by_id_.find(std::string(id));
-  if (it == by_id_.end()) throw input_error("unknown event or time id \"" + std::string(id) + "\"");
-  return it->second;
+  const auto n = ids_.find(id);
+  if (n == detail::string_table::none) throw input_error("unknown event or time id \"" + std::string(id) + "\"");
+  return vertex_of_id_[n];
 }
 
 link_step event_graph::step_of(const edge_type& e) const {
@@ -213,8 +345,8 @@ std::vector<std::string> event_graph::timeline() const {
 
 resolution event_graph::resolve(std::string_view reference) const {
   resolution out;
-  if (const auto it = by_id_.find(std::string(reference)); it != by_id_.end() && graph_[it->second].is_event) {
-    const auto& p = graph_[it->second];
+  if (const auto* found = find(reference); found && found->is_event) {
+    const auto& p = *found;
     out.best = p.id;
     out.is_exact = true;
     out.candidates.push_back(candidate{p.id, p.label, 1.0});
@@ -230,16 +362,19 @@ resolution event_graph::resolve(std::string_view reference) const {
   // vocabulary words it is a prefix of, and its own prefixes of 4+ letters that are words.
   // Words that occur in many events weigh less (inverse document frequency).
   const double n = static_cast<double>(event_count_);
-  std::unordered_map<vertex_type, double> score_of;
+  // Scores live in arrays indexed by vertex; `matched` / `scored_events` list the touched ones.
+  const std::size_t vertices = boost::num_vertices(graph_);
+  std::vector<double> score_of(vertices, 0.0), best(vertices, 0.0);
+  std::vector<vertex_type> scored_events, matched;
   double total = 0;
   for (const auto& q : query) {
-    std::unordered_map<vertex_type, double> best;
     const auto take = [&](std::size_t word_index) {
       const double m = word_match(q, vocabulary_[word_index]);
       if (m <= 0) return;
-      for (vertex_type v : postings_[word_index]) {
-        double& b = best[v];
-        b = std::max(b, m);
+      for (std::size_t k = posting_start_[word_index]; k < posting_start_[word_index + 1]; ++k) {
+        const vertex_type v = postings_[k];
+        if (best[v] == 0) matched.push_back(v);
+        best[v] = std::max(best[v], m);
       }
     };
     for (auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), q);
@@ -249,16 +384,21 @@ resolution event_graph::resolve(std::string_view reference) const {
       const auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), q.substr(0, len));
       if (it != vocabulary_.end() && *it == q.substr(0, len)) take(static_cast<std::size_t>(it - vocabulary_.begin()));
     }
-    const double weight = std::log((n + 1.0) / (static_cast<double>(best.size()) + 0.5));
+    const double weight = std::log((n + 1.0) / (static_cast<double>(matched.size()) + 0.5));
     total += weight;
-    for (const auto& [v, m] : best) score_of[v] += weight * m;
+    for (const vertex_type v : matched) {
+      if (score_of[v] == 0) scored_events.push_back(v);  // weights and matches are > 0
+      score_of[v] += weight * best[v];
+      best[v] = 0;
+    }
+    matched.clear();
   }
   if (total <= 0) total = 1;
 
   struct scored { vertex_type v; double score; };
   std::vector<scored> found;
-  for (const auto& [v, score] : score_of)
-    if (score > 0) found.push_back({v, std::min(1.0, score / total)});
+  for (const vertex_type v : scored_events)
+    if (score_of[v] > 0) found.push_back({v, std::min(1.0, score_of[v] / total)});
   std::sort(found.begin(), found.end(), [&](const scored& a, const scored& b) {
     if (a.score != b.score) return a.score > b.score;  // exact: a comparator must be a strict weak order
     if (graph_[a.v].salience != graph_[b.v].salience) return graph_[a.v].salience > graph_[b.v].salience;
@@ -357,39 +497,43 @@ std::vector<event_hit> event_graph::order_walk(vertex_type start, bool backward)
     }
   }
 
-  std::vector<event_hit> out;
+  // Select and order light records first, then make hits (strings, link chains) in that order.
+  struct found { vertex_type v; std::optional<long> gap; bool by_link, by_date; };
+  std::vector<found> hits;
   const auto& at = graph_[start].span;
   for (vertex_type v = 0; v < n; ++v) {
     if (v == start || !graph_[v].is_event) continue;
-    const bool by_link = dist[v] != none;
-    std::optional<long> gap;
-    bool by_date = false;
+    found f{v, std::nullopt, dist[v] != none, false};
     if (at && graph_[v].span) {
       const auto& span = *graph_[v].span;
       if (backward ? !(at->begin < span.end) : !(span.begin < at->end)) {
-        by_date = true;
-        gap = backward ? gap_between(span, *at) : gap_between(*at, span);
+        f.by_date = true;
+        f.gap = backward ? gap_between(span, *at) : gap_between(*at, span);
       }
     }
-    if (!by_link && !by_date) continue;
-    event_hit h = hit_of(v);
-    h.basis = by_link && by_date ? "link+date" : by_link ? "link" : "date";
-    h.gap_days = gap;
-    if (by_link) {
-      h.distance = dist[v];
-      for (vertex_type w = v; w != start; w = parent[w]) h.via.push_back(step_of(*via[w]));
+    if (f.by_link || f.by_date) hits.push_back(f);
+  }
+  std::stable_sort(hits.begin(), hits.end(), [&](const found& a, const found& b) {
+    if (a.gap.has_value() != b.gap.has_value()) return a.gap.has_value();
+    if (a.gap && *a.gap != *b.gap) return *a.gap < *b.gap;
+    if (a.by_link != b.by_link) return a.by_link;  // stated order first
+    const std::size_t da = a.by_link ? dist[a.v] : 0, db = b.by_link ? dist[b.v] : 0;
+    if (da != db) return da < db;
+    return graph_[a.v].id < graph_[b.v].id;
+  });
+  std::vector<event_hit> out;
+  out.reserve(hits.size());
+  for (const auto& f : hits) {
+    event_hit h = hit_of(f.v);
+    h.basis = f.by_link && f.by_date ? "link+date" : f.by_link ? "link" : "date";
+    h.gap_days = f.gap;
+    if (f.by_link) {
+      h.distance = dist[f.v];
+      for (vertex_type w = f.v; w != start; w = parent[w]) h.via.push_back(step_of(*via[w]));
       if (!backward) std::reverse(h.via.begin(), h.via.end());
     }
     out.push_back(std::move(h));
   }
-  std::stable_sort(out.begin(), out.end(), [](const event_hit& a, const event_hit& b) {
-    if (a.gap_days.has_value() != b.gap_days.has_value()) return a.gap_days.has_value();
-    if (a.gap_days && *a.gap_days != *b.gap_days) return *a.gap_days < *b.gap_days;
-    const bool a_linked = !a.via.empty(), b_linked = !b.via.empty();  // stated order first
-    if (a_linked != b_linked) return a_linked;
-    if (a.distance != b.distance) return a.distance < b.distance;
-    return a.id < b.id;
-  });
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/reader.hpp"
+#include "chronograph/ingest/timeml.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/utf8.hpp"
 #include "manifest.hpp"
@@ -221,8 +222,20 @@ read_result read_inputs(const std::vector<std::string>& inputs, const read_optio
       auto bytes = read_stream(in);
       if (in.bad()) throw io_error(path + ": read error");
       std::string id = entry && !entry->id.empty() ? entry->id : file.stem().string();
-      auto doc = make_document(std::move(id), path, std::move(bytes), options,
-                               entry ? entry->dct : std::nullopt, entry ? "manifest" : "");
+      std::optional<creation_time> dct = entry ? entry->dct : std::nullopt;
+      std::string dct_origin = entry ? "manifest" : "";
+      if (file.extension() == ".tml") {
+        // A TimeML file: its TEXT is the document, its DOCID the id and its DCT the creation
+        // time (a manifest or --dct still wins).
+        const auto tml = document_of(parse_timeml(bytes, path));
+        if (!entry || entry->id.empty()) id = tml.id.empty() ? id : tml.id;
+        if (!dct && tml.dct) {
+          dct = tml.dct;
+          dct_origin = "timeml";
+        }
+        bytes = tml.text;
+      }
+      auto doc = make_document(std::move(id), path, std::move(bytes), options, dct, dct_origin);
       if (entry) doc.source = entry->source;
       result.documents.push_back(std::move(doc));
     } catch (const error& e) {
@@ -251,10 +264,11 @@ read_result read_inputs(const std::vector<std::string>& inputs, const read_optio
       }
       std::vector<fs::path> files;
       for (const auto& entry : fs::directory_iterator(p, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+        if (entry.is_regular_file() && (entry.path().extension() == ".txt" || entry.path().extension() == ".tml"))
+          files.push_back(entry.path());
       std::sort(files.begin(), files.end());
       if (files.empty()) {
-        result.failures.push_back({input, input + ": directory holds no .txt documents"});
+        result.failures.push_back({input, input + ": directory holds no .txt documents or .tml files"});
         continue;
       }
       for (const auto& f : files) add_file(f, m.find(f.filename().string()));

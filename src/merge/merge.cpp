@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "chronograph/relations/dates.hpp"
+#include "chronograph/relations/reasoning.hpp"
 #include "chronograph/utf8.hpp"
 
 namespace chronograph::merge {
@@ -154,6 +155,102 @@ evidence make_evidence(const std::string& doc_id, const std::string& text, const
   return e;
 }
 
+using link_key = std::tuple<std::string, std::string, std::string>;
+
+struct keyed_link {
+  story_link link;
+  std::string doc;
+  std::size_t sources = 1;  // how many document links it merges
+};
+
+/// The story's temporal consistency: event dates and bounds first, then the links by support
+/// (confidence, number of documents, rule priority); a link that contradicts what is kept is
+/// dropped with a `merge.order_conflict` diagnostic naming what it contradicts, a causal link
+/// whose effect is dated before its cause with `merge.causal_order`. Undated events get the bounds
+/// the kept links imply.
+void check_story_order(std::vector<story_event>& events, const std::vector<story_timex>& timexes,
+                       std::map<link_key, keyed_link>& links, std::vector<story_diagnostic>& diags) {
+  relations::temporal_graph g;
+  std::map<std::string, relations::temporal_graph::node> node_of;
+  const auto note = [&](const std::string& rule, const std::string& message, const evidence* where) {
+    story_diagnostic d;
+    d.level = "info";
+    d.stage = "merge";
+    d.rule = rule;
+    d.message = message;
+    if (where) {
+      d.doc = where->doc;
+      d.start = where->start;
+      d.end = where->end;
+    }
+    diags.push_back(std::move(d));
+  };
+  for (const auto& t : timexes)
+    if (t.type != "DURATION" && t.type != "SET") node_of[t.id] = g.add_node(relations::days_of(t.value), true);
+  std::set<std::string> dated;
+  for (auto& e : events) {
+    const auto days = relations::days_of(e.when.value);
+    const auto n = g.add_node(days, false);
+    node_of[e.id] = n;
+    if (days) dated.insert(e.id);
+    if (days || g.bound(n, relations::first_day(e.not_before), relations::last_day(e.not_after))) continue;
+    note("merge.bound_conflict", "the documents bound " + e.id + " inconsistently (not before " + e.not_before +
+                                     ", not after " + e.not_after + "); left to its links", nullptr);
+  }
+  std::vector<std::map<link_key, keyed_link>::iterator> order;
+  for (auto it = links.begin(); it != links.end(); ++it) order.push_back(it);
+  std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+    const auto& a = x->second;
+    const auto& b = y->second;
+    if (a.link.confidence != b.link.confidence) return a.link.confidence > b.link.confidence;
+    if (a.sources != b.sources) return a.sources > b.sources;
+    return relations::rule_priority(a.link.rule) > relations::rule_priority(b.link.rule);
+  });
+  const auto describe = [](const story_link& l) {
+    return relations::describe_link(l.from, l.type, l.to, l.rule, l.confidence);
+  };
+  std::vector<bool> drop(order.size(), false);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto& l = order[k]->second.link;
+    const auto rel = relations::relation_from_string(l.type);
+    const auto a = node_of.find(l.from), b = node_of.find(l.to);
+    if (!rel || relations::is_causal(*rel) || a == node_of.end() || b == node_of.end()) continue;
+    std::vector<int> conflicts;
+    if (g.add(a->second, *rel, b->second, static_cast<int>(k), &conflicts)) continue;
+    drop[k] = true;
+    std::string why;
+    for (const auto t : conflicts) {
+      why += why.empty() ? "" : "; ";
+      why += t == relations::temporal_graph::date_tag
+                 ? "the dates of " + relations::describe_window(g, a->second, l.from) + " and " +
+                       relations::describe_window(g, b->second, l.to)
+                 : describe(order[static_cast<std::size_t>(t)]->second.link);
+    }
+    note("merge.order_conflict", "dropped " + describe(l) + ": contradicts " + why, &l.support);
+  }
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto& l = order[k]->second.link;
+    const auto rel = relations::relation_from_string(l.type);
+    const auto a = node_of.find(l.from), b = node_of.find(l.to);
+    if (!rel || !relations::is_causal(*rel) || a == node_of.end() || b == node_of.end()) continue;
+    // Only dates overrule a cue: bounds from tense are too weak for that.
+    if (!dated.count(l.from) || !dated.count(l.to) || !g.starts_before(b->second, a->second)) continue;
+    drop[k] = true;
+    note("merge.causal_order", "dropped " + describe(l) + ": the effect starts before the cause (" +
+                                   relations::describe_window(g, b->second, l.to) + ", " +
+                                   relations::describe_window(g, a->second, l.from) + ")",
+         &l.support);
+  }
+  for (std::size_t k = 0; k < order.size(); ++k)
+    if (drop[k]) links.erase(order[k]);
+  for (auto& e : events) {
+    if (relations::days_of(e.when.value)) continue;
+    const auto n = node_of[e.id];
+    if (const auto d = g.earliest_start(n)) e.not_before = relations::iso_day(*d);
+    if (const auto d = g.latest_end(n)) e.not_after = relations::iso_day(*d);
+  }
+}
+
 }  // namespace
 
 story build_story(const std::vector<document_analysis>& analyses) {
@@ -233,6 +330,16 @@ story build_story(const std::vector<document_analysis>& analyses) {
   std::vector<std::vector<std::size_t>> clusters;
   std::vector<std::size_t> cluster_of(cands.size(), 0);
   std::map<std::string, std::vector<std::size_t>> clusters_of_frame;  // mergeable clusters by frame
+  // What a candidate is checked against, per mergeable cluster: compatibility depends on a
+  // member's date value only (frame, polarity and plan agree within a cluster), so one member
+  // per value stands for all; the score needs how many members share the value and each actor
+  // token. This keeps merging linear in the members, however many mentions tell one event.
+  struct cluster_summary {
+    std::map<std::string, std::pair<std::size_t, int>> by_value;  // when_value -> (a member, count)
+    std::map<std::string, int> members_with_token;
+    std::set<std::string> subjects, participants;
+  };
+  std::vector<cluster_summary> summaries;
   for (auto k : by_content) {
     const auto& c = cands[k];
     std::optional<std::size_t> chosen;
@@ -240,21 +347,19 @@ story build_story(const std::vector<document_analysis>& analyses) {
       int best_score = -1;
       for (const auto cl : clusters_of_frame[ev_of(c).frame]) {
         // Dates and frames must agree with every member; participants with the cluster as a whole.
+        const auto& sum = summaries[cl];
         bool all = true;
         int score = 0;
-        std::set<std::string> subjects, participants;
-        for (auto m : clusters[cl]) {
-          if (!compatible(cands[m], c, ev_of(cands[m]), ev_of(c))) {
+        for (const auto& [value, member] : sum.by_value) {
+          if (!compatible(cands[member.first], c, ev_of(cands[member.first]), ev_of(c))) {
             all = false;
             break;
           }
-          if (ev_of(cands[m]).when_value == ev_of(c).when_value) score += 2;
-          for (const auto& t : c.actor_tokens)
-            if (cands[m].actor_tokens.count(t)) ++score;
-          subjects.insert(cands[m].subject_tokens.begin(), cands[m].subject_tokens.end());
-          participants.insert(cands[m].actor_tokens.begin(), cands[m].actor_tokens.end());
+          if (value == ev_of(c).when_value) score += 2 * member.second;
         }
-        if (all && participants_contradict(subjects, participants, c.subject_tokens, c.actor_tokens)) all = false;
+        for (const auto& t : c.actor_tokens)
+          if (const auto it = sum.members_with_token.find(t); it != sum.members_with_token.end()) score += it->second;
+        if (all && participants_contradict(sum.subjects, sum.participants, c.subject_tokens, c.actor_tokens)) all = false;
         if (all && score > best_score) {
           best_score = score;
           chosen = cl;
@@ -264,10 +369,16 @@ story build_story(const std::vector<document_analysis>& analyses) {
     if (!chosen) {
       chosen = clusters.size();
       clusters.emplace_back();
+      summaries.emplace_back();
       if (c.mergeable) clusters_of_frame[ev_of(c).frame].push_back(*chosen);
     }
     clusters[*chosen].push_back(k);
     cluster_of[k] = *chosen;
+    auto& sum = summaries[*chosen];
+    ++sum.by_value.try_emplace(ev_of(c).when_value, k, 0).first->second.second;
+    for (const auto& t : c.actor_tokens) ++sum.members_with_token[t];
+    sum.subjects.insert(c.subject_tokens.begin(), c.subject_tokens.end());
+    sum.participants.insert(c.actor_tokens.begin(), c.actor_tokens.end());
   }
 
   // ---- story events
@@ -327,6 +438,17 @@ story build_story(const std::vector<document_analysis>& analyses) {
       se.when.anchor = dv.when_anchor;
     else
       se.when.anchor = cands[dated].doc_id + ":" + dv.when_anchor;
+    // Bounds of an undated event: the tightest any mention gives (a past-tense mention is bounded
+    // by its document's DCT, which has no story node); planned when any mention is.
+    const bool has_days = relations::days_of(se.when.value).has_value();
+    for (auto m : members) {
+      const auto& ev = ev_of(cands[m]);
+      se.is_future = se.is_future || ev.is_future;
+      if (has_days) continue;
+      const auto nb = relations::first_day(ev.when_not_before), na = relations::last_day(ev.when_not_after);
+      if (nb && (se.not_before.empty() || relations::iso_day(*nb) > se.not_before)) se.not_before = relations::iso_day(*nb);
+      if (na && (se.not_after.empty() || relations::iso_day(*na) < se.not_after)) se.not_after = relations::iso_day(*na);
+    }
     // Actors: the representative's first, then the others; a name contained in a shorter one
     // already present ("Donald Trump" vs "Trump") is not repeated.
     std::vector<std::string> actors = r.actors;
@@ -456,11 +578,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
   // ---- links
   std::map<std::string, std::string> story_id;  // "<doc>:e5" -> story event id
   for (std::size_t k = 0; k < cands.size(); ++k) story_id[cands[k].qualified] = events[cluster_of[k]].id;
-  struct keyed_link {
-    story_link link;
-    std::string doc;
-  };
-  std::map<std::tuple<std::string, std::string, std::string>, keyed_link> links;
+  std::map<link_key, keyed_link> links;
   for (auto d : order) {
     const auto& a = analyses[d];
     const auto& doc_id = a.annotated.doc.id;
@@ -474,6 +592,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
     for (const auto& l : a.links) {
       auto from = resolve(l.from), to = resolve(l.to);
       if (!from || !to || *from == *to) continue;
+      if (from->rfind("ev-", 0) != 0 && to->rfind("ev-", 0) != 0) continue;  // time-time: the values say it
       auto rel = l.rel;
       // One direction per ordered pair of events: AFTER is stored as the converse BEFORE.
       if (rel == relations::relation::after && from->rfind("ev-", 0) == 0 && to->rfind("ev-", 0) == 0) {
@@ -490,42 +609,17 @@ story build_story(const std::vector<document_analysis>& analyses) {
       const auto key = std::make_tuple(sl.from, sl.to, sl.type);
       auto it = links.find(key);
       if (it == links.end()) {
-        links.emplace(key, keyed_link{std::move(sl), doc_id});
+        links.emplace(key, keyed_link{std::move(sl), doc_id, 1});
       } else {
         auto& kept = it->second.link;
         const double boosted = std::min(0.99, std::max(kept.confidence, sl.confidence) + 0.05);
         if (sl.confidence > kept.confidence) kept = sl;
         kept.confidence = boosted;
+        ++it->second.sources;
       }
     }
   }
-  // Opposite orders of one pair (A BEFORE B and B BEFORE A): keep the better-supported one.
-  for (auto it = links.begin(); it != links.end();) {
-    const auto& [from, to, type] = it->first;
-    if (type == "BEFORE") {
-      auto rev = links.find(std::make_tuple(to, from, type));
-      if (rev != links.end() && from < to) {
-        const bool drop_this = it->second.link.confidence < rev->second.link.confidence;
-        auto& dropped = drop_this ? it->second.link : rev->second.link;
-        story_diagnostic d;
-        d.level = "info";
-        d.stage = "merge";
-        d.doc = dropped.support.doc;
-        d.rule = "merge.order_conflict";
-        d.message = "dropped " + dropped.from + " BEFORE " + dropped.to + " (" + dropped.rule +
-                    "): the documents also order them the other way with more support";
-        d.start = dropped.support.start;
-        d.end = dropped.support.end;
-        merge_diags.push_back(std::move(d));
-        if (drop_this) {
-          it = links.erase(it);
-          continue;
-        }
-        links.erase(rev);
-      }
-    }
-    ++it;
-  }
+  check_story_order(events, out.timexes, links, merge_diags);
   for (auto& [key, kl] : links) out.links.push_back(std::move(kl.link));
 
   // ---- events sorted: dated by date, then undated; then by salience and id.

@@ -56,7 +56,11 @@ json event_json(const story_event& e) {
   j["aspect"] = e.aspect;
   j["polarity"] = e.polarity;
   j["modality"] = e.modality;
-  j["when"] = json{{"value", e.when.value}, {"anchor", e.when.anchor}};
+  j["when"] = json{{"value", e.when.value},
+                   {"anchor", e.when.anchor},
+                   {"not_before", e.not_before},
+                   {"not_after", e.not_after},
+                   {"future", e.is_future}};
   j["actors"] = e.actors;
   json quantities = json::array();
   for (const auto& q : e.quantities) {
@@ -188,6 +192,13 @@ class reader {
     return v->get<double>();
   }
 
+  [[nodiscard]] bool flag(const std::string& key) const {
+    const in_json* v = get(key, false);
+    if (!v || v->is_null()) return false;
+    if (!v->is_boolean()) fail(place(key), "expected true or false");
+    return v->get<bool>();
+  }
+
   [[nodiscard]] std::vector<std::string> texts(const std::string& key) const {
     std::vector<std::string> out;
     for (const auto& [i, v] : items(key)) {
@@ -258,6 +269,9 @@ story read_story(const in_json& root, const std::string& origin) {
     e.modality = r.text("modality");
     const reader when = r.field("when", false);
     e.when = event_time{when.text("value"), when.text("anchor")};
+    e.not_before = when.text("not_before");
+    e.not_after = when.text("not_after");
+    e.is_future = when.flag("future");
     e.actors = r.texts("actors");
     for (const auto& [k, q] : r.items("quantities")) {
       const reader qr = r.child(*q, r.place(at("quantities", k)));

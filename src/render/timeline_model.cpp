@@ -66,6 +66,18 @@ class event_filter {
 };
 
 
+/// Where an event lies on the axis: its own date, else the day or month that both bounds of the
+/// temporal closure fall in ("lowered duties ... as the April tariffs took effect": April 2025).
+std::optional<time_span> placed_span(const story_event& e) {
+  if (auto span = graph::span_of(e.when.value)) return span;
+  const auto a = graph::span_of(e.not_before), b = graph::span_of(e.not_after);
+  if (!a || !b || b->end <= a->begin) return std::nullopt;
+  if (a->begin == b->begin) return a;
+  const date::year_month_day x{a->begin}, y{b->begin};
+  if (x.year() != y.year() || x.month() != y.month()) return std::nullopt;
+  return graph::span_of(date::format("%Y-%m", a->begin));
+}
+
 /// "5 Jun 2025" for a day, describe() otherwise.
 std::string short_date(const time_span& span) {
   if (span.size == grain::day && span.days() == 1) {
@@ -94,17 +106,24 @@ shown_event describe_event(const story& s, std::size_t i) {
   shown_event out;
   out.index = i;
   out.sources = source_count(e);
-  const auto span = graph::span_of(e.when.value);
+  const auto span = placed_span(e);
+  const bool from_bounds = span && e.when.value.empty();
   const std::string tense = lower(e.tense), modality = lower(e.modality);
-  out.is_future = tense == "future" || (!modality.empty() && modality != "none") || e.when.value == "FUTURE_REF";
+  out.is_future = e.is_future || tense == "future" || (!modality.empty() && modality != "none") ||
+                  e.when.value == "FUTURE_REF";
   out.is_negated = lower(e.polarity) == "neg";
-  out.is_inferred = e.when.anchor == "inferred" || (span && span->size != grain::day);
+  out.is_inferred = from_bounds || e.when.anchor == "inferred" || (span && span->size != grain::day);
+  const auto bound = [](const std::string& value) { return short_date(*graph::span_of(value)); };
   if (span) out.date_text = short_date(*span);
   else if (e.when.value == "PAST_REF") out.date_text = "in the past";
   else if (e.when.value == "FUTURE_REF") out.date_text = "in the future";
   else if (e.when.value == "PRESENT_REF") out.date_text = "now";
+  else if (graph::span_of(e.not_before) && graph::span_of(e.not_after))
+    out.date_text = "between " + bound(e.not_before) + " and " + bound(e.not_after);
+  else if (graph::span_of(e.not_before)) out.date_text = "from " + bound(e.not_before);
+  else if (graph::span_of(e.not_after)) out.date_text = "by " + bound(e.not_after);
   else out.date_text = "date not stated";
-  if (e.when.anchor == "inferred") out.date_text += " (inferred)";
+  if (from_bounds || e.when.anchor == "inferred") out.date_text += " (inferred)";
   return out;
 }
 
@@ -191,14 +210,15 @@ timeline_model build_timeline(const story& s, const options& opts) {
   std::map<row_key, axis_row> rows;
   std::vector<row_key> row_of(s.events.size());
   const event_filter filter(opts);
-  // Salient events pass; an undated one also needs salience >= undated_salience or a link to a
-  // dated salient event, or it would fill the picture with "date not stated" (on the samples,
+  // Salient events pass; an undated one (neither dated, placed by its bounds nor planned) also
+  // needs salience >= undated_salience or a link to a dated salient event, or it would fill the picture with "date not stated" (on the samples,
   // 20 of 48 salient events are undated).
   std::vector<bool> candidate(s.events.size(), false), dated(s.events.size(), false);
   std::map<std::string, std::size_t> index_of;
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     candidate[i] = filter.keeps(s.events[i]) && is_salient(s.events[i], opts);
-    dated[i] = graph::span_of(s.events[i].when.value).has_value();
+    // A planned event bounded after the DCT has its place too: the "later" row.
+    dated[i] = placed_span(s.events[i]).has_value() || (s.events[i].is_future && !s.events[i].not_before.empty());
     index_of.emplace(s.events[i].id, i);
   }
   std::vector<bool> linked_to_dated(s.events.size(), false);
@@ -218,7 +238,7 @@ timeline_model build_timeline(const story& s, const options& opts) {
       continue;
     }
     m.events.push_back(describe_event(s, i));
-    const auto span = graph::span_of(e.when.value);
+    const auto span = placed_span(e);
     axis_row row;
     row_key key;
     if (span) {
@@ -396,7 +416,7 @@ timeline_model build_causal(const story& s, const options& opts) {
   std::optional<time_span> first, last;
   for (std::size_t i : used) {  // std::set: story order
     m.events.push_back(describe_event(s, i));
-    if (const auto span = graph::span_of(s.events[i].when.value)) {
+    if (const auto span = placed_span(s.events[i])) {
       if (!first || span->begin < first->begin) first = span;
       if (!last || last->end < span->end) last = span;
     }

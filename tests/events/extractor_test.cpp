@@ -158,6 +158,16 @@ TEST_CASE("salience puts calls, deals and tariff changes above reporting and sta
   CHECK(find(evs, "call")->salience > 0.5);
   CHECK(find(evs, "lowered")->salience > 0.6);
   CHECK(find(evs, "lowered")->salience > find(evs, "call")->salience);
+  SECTION("a light verb leaves the timeline to its event noun, before or after it") {
+    for (const auto* text : {"Trump and Xi held a call.", "Beijing kept the truce struck by the two nations in Geneva."}) {
+      const auto l = run(text);
+      const auto verb = std::find_if(l.begin(), l.end(), [](const auto& e) { return e.lemma == "hold" || e.lemma == "strike"; });
+      const auto noun = std::find_if(l.begin(), l.end(), [](const auto& e) { return e.lemma == "call" || e.lemma == "truce"; });
+      REQUIRE(verb != l.end());
+      REQUIRE(noun != l.end());
+      CHECK(verb->salience < noun->salience);
+    }
+  }
   SECTION("quoted, negated and generic events rank lower") {
     const auto q = run("Trump wrote: “It is hard to make a deal.” Trump did not discuss a deal. Both want any deal.");
     for (const auto& e : q)

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 #include "chronograph/error.hpp"
 #include "chronograph/graph/event_graph.hpp"
@@ -177,5 +179,85 @@ TEST_CASE("resolve finds events by id, mention id or words", "[graph][event_grap
   SECTION("nothing matches") {
     CHECK_FALSE(g.resolve("zebra").best);
     CHECK(g.resolve("").candidates.empty());
+  }
+}
+
+TEST_CASE("resolve on a big story scores every event as a direct count does", "[graph][event_graph]") {
+  // 3,000 events whose summaries draw from words that are prefixes of each other, so the index
+  // must find exact matches (1.0), longer and shorter forms (0.8) and weigh words by frequency.
+  const strings words = {"Tariff", "tariffs", "talk", "talks", "talking", "retaliat", "retaliation",
+                         "Geneva", "zürich", "call", "called", "ta", "tar", "x1"};
+  story s;
+  std::uint32_t state = 12345;
+  const auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 8) % 1000u; };
+  for (int i = 0; i < 3000; ++i) {
+    story_event e;
+    e.id = "ev-" + std::to_string(100000 + i);
+    for (int k = 0, n = 1 + static_cast<int>(next() % 4); k < n; ++k) e.summary += words[next() % words.size()] + " ";
+    e.salience = static_cast<double>(next() % 7);
+    e.mention_ids = {"d" + std::to_string(i % 50) + ":e" + std::to_string(i)};
+    s.events.push_back(std::move(e));
+  }
+  s.events.push_back(s.events[7]);  // a duplicate id: the first one wins
+  s.events.back().summary = "zebra";
+  const auto g = event_graph::from_story(s);
+  REQUIRE(g.event_count() == 3000);
+  CHECK_FALSE(g.resolve("zebra").best);
+  CHECK(g.resolve("d7:e7").best == "ev-100007");
+  CHECK(g.find("ev-102999") != nullptr);
+  CHECK(g.find("ev-103000") == nullptr);
+
+  const auto lower_words = [](const std::string& text) {
+    strings out;
+    std::string w;
+    for (const char c : text + " ") {
+      if (c == ' ') {
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+      } else {
+        w += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
+    }
+    return out;
+  };
+  const auto match = [](const std::string& q, const std::string& w) {
+    if (q == w) return 1.0;
+    const auto& shorter = q.size() < w.size() ? q : w;
+    const auto& longer = q.size() < w.size() ? w : q;
+    return shorter.size() >= 4 && longer.compare(0, shorter.size(), shorter) == 0 ? 0.8 : 0.0;
+  };
+  for (const std::string reference : {"talk", "Tariffs", "retaliation talks", "Zürich call", "tar", "talkative"}) {
+    strings query = lower_words(reference);
+    std::sort(query.begin(), query.end());
+    std::vector<double> score(3000, 0.0);
+    double total = 0;
+    for (const auto& q : query) {
+      std::vector<double> best(3000, 0.0);
+      std::size_t matched = 0;
+      for (std::size_t i = 0; i < 3000; ++i) {
+        for (const auto& w : lower_words(s.events[i].summary)) best[i] = std::max(best[i], match(q, w));
+        matched += best[i] > 0;
+      }
+      const double weight = std::log(3001.0 / (static_cast<double>(matched) + 0.5));
+      total += weight;
+      for (std::size_t i = 0; i < 3000; ++i) score[i] += weight * best[i];
+    }
+    std::vector<candidate> expected;
+    for (std::size_t i = 0; i < 3000; ++i)
+      if (score[i] > 0) expected.push_back({s.events[i].id, s.events[i].summary, std::min(1.0, score[i] / total)});
+    std::sort(expected.begin(), expected.end(), [&](const candidate& a, const candidate& b) {
+      const auto salience = [&](const candidate& c) { return s.events[std::stoul(c.id.substr(3)) - 100000].salience; };
+      if (a.score != b.score) return a.score > b.score;
+      if (salience(a) != salience(b)) return salience(a) > salience(b);
+      return a.id < b.id;
+    });
+    const auto r = g.resolve(reference);
+    INFO(reference);
+    REQUIRE(r.candidates.size() == expected.size());
+    CHECK_FALSE(expected.empty() == r.best.has_value());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(r.candidates[k].id == expected[k].id);
+      CHECK(r.candidates[k].score == Approx(expected[k].score).epsilon(1e-12));
+    }
   }
 }

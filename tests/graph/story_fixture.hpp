@@ -71,6 +71,8 @@ inline story tariff_story() {
   future.tense = "FUTURE";
   future.modality = "planned";
   future.when.anchor = "inferred";
+  future.not_before = "2025-06-05";  // after the call of 5 June
+  future.is_future = true;
   auto geneva = make_event("ev-geneva", "Talks in Geneva produced an agreement to cut tariffs", "talks",
                            "2025-05-12", 0.95,
                            {quote("a1", 420, "the talks in Geneva"), quote("a2", 220, "the Geneva agreement")});
@@ -82,6 +84,7 @@ inline story tariff_story() {
                             0.3, {quote("a2", 260, "markets rose")});
   auto past = make_event("ev-past", "Trade tensions had built for years", "built", "PAST_REF", 0.55,
                          {quote("a2", 600, "tensions had built for years")});
+  past.not_after = "2025-06-05";  // past tense: over by the DCT
   auto post = make_event("ev-post", "Trump posted that Xi is \"very tough\"", "posted", "2025-06-04", 0.6,
                          {quote("a2", 80, "Trump posted on Wednesday")});
   post.when.anchor = "a2:t2";

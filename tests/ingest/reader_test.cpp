@@ -91,6 +91,35 @@ TEST_CASE("read_inputs reads a directory with its manifest", "[ingest][reader]")
   CHECK(r.diagnostics[0].message.find("gone.txt") != std::string::npos);
 }
 
+TEST_CASE("read_inputs reads a TimeML file's TEXT, DOCID and DCT, not its markup", "[ingest][reader]") {
+  temp_dir dir;
+  dir.write("a.tml",
+            "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>APW1</DOCID>\n"
+            "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-02-06\" functionInDocument=\"CREATION_TIME\">"
+            "1998-02-06</TIMEX3></DCT>\n<TEXT>Leaders <EVENT eid=\"e1\" class=\"OCCURRENCE\">met</EVENT> "
+            "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-02-05\">Thursday</TIMEX3>.</TEXT>\n</TimeML>\n");
+  dir.write("b.txt", "Plain text.");
+  const auto r = ingest::read_inputs({dir.path.string()}, {});
+  REQUIRE(r.failures.empty());
+  REQUIRE(r.documents.size() == 2);
+  CHECK(r.documents[0].id == "APW1");
+  CHECK(r.documents[0].text == "Leaders met Thursday.");
+  REQUIRE(r.documents[0].dct);
+  CHECK(r.documents[0].dct->iso() == "1998-02-06");
+  CHECK(r.documents[0].dct_origin == "timeml");
+  CHECK(r.documents[1].id == "b");
+  SECTION("--dct wins over the file's DCT; broken TimeML is a failure naming the file and line") {
+    dir.write("c.tml", "<TimeML>\n<DOCID>X</DOCID>\n<TEXT>open <EVENT>never closed</TEXT>\n");
+    ingest::read_options opts;
+    opts.dct = parse_creation_time("2025-06-05");
+    const auto o = ingest::read_inputs({(dir.path / "a.tml").string(), (dir.path / "c.tml").string()}, opts);
+    REQUIRE(o.documents.size() == 1);
+    CHECK(o.documents[0].dct->iso() == "2025-06-05");
+    REQUIRE(o.failures.size() == 1);
+    CHECK(o.failures[0].message.find("c.tml:") != std::string::npos);
+  }
+}
+
 TEST_CASE("read_inputs names what it cannot read", "[ingest][reader]") {
   temp_dir dir;
   fs::create_directories(dir.path / "empty");

@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "chronograph/merge/merge.hpp"
+#include "chronograph/relations/dates.hpp"
+#include "chronograph/relations/reasoning.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/timex/tagger.hpp"
 
@@ -132,4 +135,50 @@ TEST_CASE("samples: reporting verbs do not crowd the default timeline", "[merge]
   CHECK(salient > 10);
   CHECK(salient < 80);
   CHECK(reporting == 0);
+}
+
+TEST_CASE("samples: the dated events keep their order and no kept link contradicts another", "[merge][samples]") {
+  const auto& s = sample_story();
+  const auto index_of = [&](const story_event* e) {
+    REQUIRE(e);
+    return static_cast<std::size_t>(e - s.events.data());
+  };
+  const story_event* planned = nullptr;
+  for (const auto& e : s.events)
+    if (e.is_future && e.lemma == "talk" && (!planned || e.salience > planned->salience)) planned = &e;
+  // Jan 17 call -> April tariffs -> May 12 Geneva -> "posted last week" -> June 4 post -> June 5 call -> planned talks.
+  const std::vector<std::size_t> order{
+      index_of(best(s, "2025-01-17", {"call", "conversation", "speak"})),
+      index_of(best(s, "2025-04", {"ratchet", "hike", "raise", "tariff"})),
+      index_of(best(s, "2025-05-12", {"talk", "agreement", "meeting", "negotiation", "truce"})),
+      index_of(best(s, "2025-W22", {"post"})),
+      index_of(best(s, "2025-06-04", {"post"})),
+      index_of(best(s, "2025-06-05", {"call", "conversation", "speak"})),
+      index_of(planned)};
+  CHECK(std::is_sorted(order.begin(), order.end()));
+  CHECK(planned->not_before >= "2025-06-05");
+
+  // The kept links, the dates and the bounds hold together: adding them all again in the
+  // point algebra refuses none.
+  relations::temporal_graph g;
+  std::map<std::string, relations::temporal_graph::node> node_of;
+  for (const auto& t : s.timexes)
+    if (t.type == "DATE" || t.type == "TIME") node_of[t.id] = g.add_node(relations::days_of(t.value), true);
+  for (const auto& e : s.events) {
+    node_of[e.id] = g.add_node(relations::days_of(e.when.value));
+    CHECK(g.bound(node_of[e.id], relations::first_day(e.not_before), relations::last_day(e.not_after)));
+  }
+  std::size_t temporal = 0;
+  for (const auto& l : s.links) {
+    const auto rel = relations::relation_from_string(l.type);
+    REQUIRE(rel);
+    if (relations::is_causal(*rel) || !node_of.count(l.from) || !node_of.count(l.to)) continue;
+    ++temporal;
+    INFO(l.from << " " << l.type << " " << l.to << " (" << l.rule << ")");
+    CHECK(g.add(node_of[l.from], *rel, node_of[l.to]));
+  }
+  CHECK(temporal > 20);
+  const auto& june5 = *best(s, "2025-06-05", {"call", "conversation", "speak"});
+  const auto& geneva = *best(s, "2025-05-12", {"talk", "agreement", "meeting", "negotiation", "truce"});
+  CHECK(g.entails(node_of[geneva.id], relations::relation::before, node_of[june5.id]));
 }

@@ -50,6 +50,31 @@ TEST_CASE("undated events need more salience or a link to a dated event", "[rend
   CHECK(detail::build_timeline(s, options{}).shown(7));
 }
 
+TEST_CASE("an undated event is placed by the bounds the temporal closure gave it", "[render][timeline]") {
+  auto s = test::tariff_story();
+  options all;
+  all.all_events = true;
+  auto& past = s.events[7];  // ev-past: PAST_REF, not after 2025-06-05
+  past.when.value.clear();
+  const auto text_of = [&](const detail::timeline_model& m) {
+    for (const auto& e : m.events)
+      if (e.index == 7) return e.date_text;
+    return std::string("(not shown)");
+  };
+  CHECK(text_of(detail::build_timeline(s, all)) == "by 5 Jun 2025");
+  past.not_before = "2025-04-03";
+  past.not_after = "2025-04-28";  // both bounds in April: drawn on the April row
+  const auto m = detail::build_timeline(s, all);
+  CHECK(text_of(m) == "April 2025 (inferred)");
+  bool on_april = false;
+  for (const auto& r : m.rows)
+    if (r.label == "April 2025")
+      for (auto i : r.events) on_april = on_april || i == 7;
+  CHECK(on_april);
+  past.not_after = "2025-05-20";  // across months: stays off the axis, with its bounds
+  CHECK(text_of(detail::build_timeline(s, all)) == "between 3 Apr 2025 and 20 May 2025");
+}
+
 TEST_CASE("the salience filter hides minor events unless all are asked for", "[render][timeline]") {
   const auto s = test::tariff_story();
   CHECK(detail::build_timeline(s, options{}).hidden_events == 2);

@@ -7,10 +7,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -101,6 +101,36 @@ struct resolution {
   std::vector<candidate> candidates;  ///< every matching event, best first (best included)
 };
 
+namespace detail {
+/// Distinct strings numbered 0, 1, ... in order of insertion, kept in one character buffer with
+/// an open-addressing hash table over them: no allocation per string. For the graph's id map
+/// and word index.
+class string_table {
+ public:
+  static constexpr std::uint32_t none = 0xffffffffu;
+  /// The number of `s`, adding it when new; `added` says which.
+  std::uint32_t intern(std::string_view s, bool* added = nullptr);
+  /// The number of `s`, or none.
+  [[nodiscard]] std::uint32_t find(std::string_view s) const noexcept;
+  [[nodiscard]] std::string_view operator[](std::uint32_t n) const noexcept {
+    const std::size_t begin = n == 0 ? 0 : ends_[n - 1];
+    return std::string_view(chars_).substr(begin, ends_[n] - begin);
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return ends_.size(); }
+  void reserve(std::size_t strings, std::size_t chars);
+
+ private:
+  void grow(std::size_t slots);
+  std::string chars_;                 // every string, one after another
+  std::vector<std::size_t> ends_;     // string n is chars_[ends_[n-1], ends_[n])
+  struct slot {
+    std::uint32_t number = 0;  // 0 free, else string number + 1
+    std::uint32_t tag = 0;     // high bits of the string's hash: most mismatches skip the compare
+  };
+  std::vector<slot> slots_;           // size a power of two, at most half full
+};
+}  // namespace detail
+
 /// The event graph of one story. Cheap to query; build once with from_story.
 class event_graph {
  public:
@@ -169,11 +199,16 @@ class event_graph {
 
   graph_type graph_;
   std::vector<story_link> links_;       // the story's links, indexed by link_props::index
-  std::vector<std::string> vocabulary_;              // sorted distinct searchable words of all events
-  std::vector<std::vector<vertex_type>> postings_;   // per vocabulary word: events that have it
+  // Inverted word index for resolve(), flat: vocabulary_[w] is the w-th searchable word in
+  // sorted order; the events that have it are postings_[posting_start_[w] .. posting_start_[w+1])
+  // in vertex order.
+  std::vector<std::string> vocabulary_;
+  std::vector<std::size_t> posting_start_;
+  std::vector<vertex_type> postings_;
   std::vector<vertex_type> by_date_;                 // dated events, timeline order
   long longest_span_days_ = 0;                       // of any dated event (bounds range scans)
-  std::unordered_map<std::string, vertex_type> by_id_;
+  detail::string_table ids_;                         // event, mention and timex ids
+  std::vector<vertex_type> vertex_of_id_;            // per number in ids_
   std::size_t event_count_ = 0;
   std::vector<std::size_t> dangling_;
 };
