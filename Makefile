@@ -40,7 +40,7 @@ fuzz: deps
 	@test -f build-fuzz/CMakeCache.txt || cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_COMPILER=clang++ -DCHRONOGRAPH_FUZZ=ON -DCHRONOGRAPH_SANITIZE=address,undefined \
 	  -DCHRONOGRAPH_BUILD_TESTS=OFF -DCHRONOGRAPH_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_plain_text fuzz_timex fuzz_timeml fuzz_story_json
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_plain_text fuzz_timex fuzz_timeml fuzz_story_json fuzz_store
 	bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:

@@ -6,6 +6,8 @@
 // analysis back, and merging them into the story; query: a question to a big store (copies of
 // the corpus under other ids, >= 100,000 events), from opening the store to the answer, with
 // the story read from the store's cache as `chronograph query --store` does.
+// graph_*: the same >= 100,000-event story as a graph: loading it from story.json text (what
+// `chronograph query story.json` does before answering), and single questions on a loaded graph.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -16,6 +18,8 @@
 #include "chronograph/graph/event_graph.hpp"
 #include "chronograph/graph/query.hpp"
 #include "chronograph/ingest/timeml.hpp"
+#include "chronograph/render/answer.hpp"
+#include "chronograph/render/json.hpp"
 #include "chronograph/store/store.hpp"
 
 using namespace chronograph;
@@ -213,6 +217,77 @@ void BM_graph_query_big(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_graph_query_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The big store's story, and its story.json text.
+const story& big_story() {
+  static const story s = store::story_store::open(big_store(), store::story_store::open_mode::update).cached_story();
+  return s;
+}
+
+const std::string& big_json() {
+  static const std::string text = render::to_json(big_story());
+  return text;
+}
+
+void BM_graph_load_json_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto& text = big_json();
+  std::size_t events = 0;
+  for (auto _ : state) {
+    const auto s = render::story_from_json(text, "big.json");
+    const auto g = graph::event_graph::from_story(s);
+    events = g.event_count();
+    benchmark::DoNotOptimize(&g);
+  }
+  state.counters["events"] = static_cast<double>(events);
+  state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
+}
+BENCHMARK(BM_graph_load_json_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_story_from_json_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  for (auto _ : state) {
+    const auto s = render::story_from_json(big_json(), "big.json");
+    benchmark::DoNotOptimize(s.events.data());
+  }
+}
+BENCHMARK(BM_story_from_json_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One question on the loaded big graph (the graph is built once, outside the timing).
+void graph_question(benchmark::State& state, graph::question q, std::vector<std::string> arguments) {
+  if (!have_corpus(state)) return;
+  static const graph::event_graph g = graph::event_graph::from_story(big_story());
+  std::size_t hits = 0;
+  for (auto _ : state) {
+    const auto a = graph::ask(g, q, arguments, 7);
+    hits = a.events.size() + (a.subjects.empty() ? 0 : a.subjects[0].candidates.size());
+    benchmark::DoNotOptimize(&a);
+  }
+  state.counters["hits"] = static_cast<double>(hits);
+}
+BENCHMARK_CAPTURE(graph_question, causes_words, graph::question::causes, {"peace talks"})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(graph_question, effects_common_word, graph::question::effects, {"China"})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(graph_question, before_words, graph::question::before, {"Clinton meeting"})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(graph_question, between_month, graph::question::between, {"1998-01-01", "1998-01-31"})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(graph_question, around_day, graph::question::around, {"1998-01-15"})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Printing an answer as `chronograph query` does (render::answer_to_text looks events up in the story).
+void BM_answer_text_big(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto g = graph::event_graph::from_story(big_story());
+  const auto a = graph::ask(g, graph::question::before, {"Clinton meeting"}, 7);
+  for (auto _ : state) {
+    const auto text = render::answer_to_text(a, big_story());
+    benchmark::DoNotOptimize(text.data());
+  }
+  state.counters["hits"] = static_cast<double>(a.events.size());
+}
+BENCHMARK(BM_answer_text_big)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

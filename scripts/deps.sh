@@ -7,7 +7,7 @@ packages=(cmake g++ make ninja-build pkg-config
   nlohmann-json3-dev libcli11-dev libicu-dev libbenchmark-dev
   wordnet-dev wordnet-base libhyperscan-dev libre2-dev libsqlite3-dev)
 case "${1:-}" in
-  --test) packages+=(libxml2-utils chromium) ;;       # xmllint: SVG/GraphML well-formedness; chromium: HTML report in a browser
+  --test) packages+=(libxml2-utils chromium time) ;;  # xmllint: SVG/GraphML well-formedness; chromium: HTML report in a browser; GNU time: peak RSS
   --fuzz) packages+=(clang libclang-rt-14-dev) ;;     # libFuzzer and the sanitizer runtimes
 esac
 missing=()

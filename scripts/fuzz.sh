@@ -11,7 +11,7 @@ seconds=${2:-30}
 seed=${FUZZ_SEED:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 status=0
-for harness in plain_text timex timeml story_json; do
+for harness in plain_text timex timeml story_json store; do
   bin="$build/fuzz/fuzz_$harness"
   work="$build/fuzz-corpus/$harness"
   artifacts="$build/fuzz-artifacts/$harness"

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,14 @@
 
 namespace chronograph {
 
+/// Limits that keep one pathological document from taking unbounded time or memory.
+struct pipeline_limits {
+  /// A longer sentence fails its document (input_error): some stages look at pairs of words or
+  /// events within a sentence, so their cost grows with its square. News sentences have well
+  /// under 200 tokens; text without sentence ends (a list, a table, one huge line) has more.
+  std::size_t max_sentence_tokens = 1000;
+};
+
 /// The loaded, immutable models of every stage. Loading throws resource_error; sharing one
 /// instance between threads is safe.
 struct pipeline_models {
@@ -22,12 +31,14 @@ struct pipeline_models {
   std::shared_ptr<const timex::tagger> timex;
   std::shared_ptr<const events::extractor> events;
   std::shared_ptr<const relations::linker> relations;
+  pipeline_limits limits;
   /// Every stage's default resources (from resource_root()).
   [[nodiscard]] static pipeline_models load_default();
 };
 
 /// Runs every per-document stage on one document. Per-document problems become diagnostics;
-/// throws only for broken resources.
+/// throws input_error when the document is over models.limits, resource_error for broken
+/// resources.
 [[nodiscard]] merge::document_analysis analyze_document(document doc, const pipeline_models& models);
 
 /// A document the pipeline could not process, and why.
@@ -45,6 +56,18 @@ struct batch_analysis {
 [[nodiscard]] batch_analysis analyze_documents(std::vector<document> docs, const pipeline_models& models,
                                                unsigned jobs = 0,
                                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+/// Streams items through `work` on `jobs` worker threads (0 = all cores) and keeps their order:
+/// `read()` is called on the calling thread until it returns nullopt; `work(item, index)` runs
+/// on the workers (index counts items from 0); `write(result)` is called on the calling thread
+/// in input order, while later items are being worked on. At most `window` items (0 = 4 per
+/// worker) are read but not yet written, so memory stays bounded whatever the stream's length.
+/// If `work`, `read` or `write` throws, the stream stops and the first exception is rethrown
+/// here (`work` should turn per-item problems into results instead).
+void stream_in_order(const std::function<std::optional<std::string>()>& read,
+                     const std::function<std::string(std::string, std::size_t)>& work,
+                     const std::function<void(const std::string&)>& write, unsigned jobs = 0,
+                     std::size_t window = 0);
 
 /// Convenience: analyze then merge into one story.
 [[nodiscard]] story build_story(std::vector<document> docs, const pipeline_models& models, unsigned jobs = 0);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `chronograph build` and `chronograph extract --jsonl`.
 #include <algorithm>
+#include <atomic>
+#include <fstream>
 #include <iostream>
-#include <sstream>
-#include <thread>
+#include <map>
+#include <mutex>
+#include <set>
 
 #include <unistd.h>
 
@@ -16,10 +19,12 @@
 #include "chronograph/render/formats.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/render/render.hpp"
+#include "chronograph/store/serialize.hpp"
 #include "chronograph/store/store.hpp"
 #include "annotate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "records.hpp"
 
 namespace chronograph::cli {
 namespace fs = std::filesystem;
@@ -27,12 +32,6 @@ namespace fs = std::filesystem;
 namespace {
 
 bool show_progress(const common_options& c) { return !c.quiet && ::isatty(STDERR_FILENO); }
-
-void report(const std::vector<diagnostic>& diags, const common_options& c) {
-  if (c.quiet) return;
-  for (const auto& d : diags)
-    if (d.stage == "ingest") std::cerr << "chronograph: warning: " << d.message << '\n';
-}
 
 render::options render_options(const build_options& o) {
   render::options r;
@@ -114,6 +113,26 @@ int build_from_store(const build_options& opts, const std::vector<std::string>& 
   return status;
 }
 
+// The formats of --format, "all" expanded, sorted and unique; nullopt (after saying why) when
+// one is unknown.
+std::optional<std::vector<std::string>> expand_formats(const std::vector<std::string>& requested) {
+  std::vector<std::string> formats;
+  for (const auto& f : requested) {
+    if (f == "all") {
+      const auto all = known_formats();
+      formats.insert(formats.end(), all.begin(), all.end());
+    } else if (const auto k = known_formats(); std::find(k.begin(), k.end(), f) != k.end()) {
+      formats.push_back(f);
+    } else {
+      std::cerr << "chronograph: --format: unknown format '" << f << "' (known: json, dot, svg, png, pdf, mermaid, timelinejs, graphml, html, timeml, all)\n";
+      return std::nullopt;
+    }
+  }
+  std::sort(formats.begin(), formats.end());
+  formats.erase(std::unique(formats.begin(), formats.end()), formats.end());
+  return formats;
+}
+
 }  // namespace
 
 std::vector<std::string> known_formats() {
@@ -126,42 +145,16 @@ int run_build(const build_options& opts) {
       std::cerr << "chronograph: " << flag << ": '" << *value << "' is not a date (2025, 2025-04, 2025-06-05, 2025-W22)\n";
       return usage;
     }
-  ingest::read_options ropts;
-  ropts.lenient = opts.common.lenient;
-  if (!opts.dct.empty()) {
-    ropts.dct = parse_creation_time(opts.dct);
-    if (!ropts.dct) {
-      std::cerr << "chronograph: --dct: '" << opts.dct << "' is not an ISO date (YYYY-MM-DD) or datetime\n";
-      return usage;
-    }
-  }
-  std::vector<std::string> formats;
-  for (const auto& f : opts.formats) {
-    if (f == "all") {
-      const auto all = known_formats();
-      formats.insert(formats.end(), all.begin(), all.end());
-    } else if (const auto k = known_formats(); std::find(k.begin(), k.end(), f) != k.end()) {
-      formats.push_back(f);
-    } else {
-      std::cerr << "chronograph: --format: unknown format '" << f << "' (known: json, dot, svg, png, pdf, mermaid, timelinejs, graphml, html, timeml, all)\n";
-      return usage;
-    }
-  }
-  std::sort(formats.begin(), formats.end());
-  formats.erase(std::unique(formats.begin(), formats.end()), formats.end());
-  if (!opts.store.empty()) return build_from_store(opts, formats);
-
-  auto input = ingest::read_inputs(opts.inputs, ropts);
-  for (const auto& f : input.failures) std::cerr << "chronograph: error: " << f.message << '\n';
-  report(input.diagnostics, opts.common);
-  if (input.documents.empty()) {
-    std::cerr << "chronograph: nothing readable in the inputs\n";
-    return io;
-  }
+  if (!make_read_options(opts.common, opts.dct)) return usage;  // a bad --dct, said before anything is read
+  const auto formats = expand_formats(opts.formats);
+  if (!formats) return usage;
+  if (!opts.store.empty()) return build_from_store(opts, *formats);
+  ingest::read_result input;
+  if (const auto stop = read_reported(opts.inputs, opts.common, opts.dct, input)) return *stop;
   const fs::path out_dir(opts.out);
   ensure_directory(out_dir);
 
-  const auto models = pipeline_models::load_default();
+  const auto models = load_models(opts.common);
   const bool progress = show_progress(opts.common);
   auto batch = analyze_documents(std::move(input.documents), models, opts.common.jobs,
                                  [&](std::size_t done, std::size_t total) {
@@ -176,7 +169,7 @@ int run_build(const build_options& opts) {
   for (const auto& d : input.diagnostics)
     s.diagnostics.push_back({to_string(d.level), d.stage, d.doc, d.rule, d.message, {}, {}});
 
-  const auto written = write_outputs(s, batch.analyses, out_dir, formats, render_options(opts), opts.per_document);
+  const auto written = write_outputs(s, batch.analyses, out_dir, *formats, render_options(opts), opts.per_document);
   if (!opts.common.quiet) {
     std::cerr << "chronograph: " << batch.analyses.size() << " document(s), " << s.events.size() << " events, "
               << s.links.size() << " links; wrote";
@@ -186,70 +179,201 @@ int run_build(const build_options& opts) {
   return input.failures.empty() && batch.failures.empty() ? ok : some_failed;
 }
 
-int run_extract(const extract_options& opts) {
-  const auto models = pipeline_models::load_default();
-  ingest::read_options ropts;
-  ropts.lenient = opts.common.lenient;
-  unsigned jobs = opts.common.jobs ? opts.common.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t batch_size = std::size_t{jobs} * 4;  // bounded memory: a few documents per worker
-  bool any_failed = false;
-  std::size_t line_number = 0;
+namespace {
 
-  std::string line;
-  bool eof = false;
-  while (!eof) {
-    // Parse a batch of lines; each becomes a document or an error line, in order.
-    std::vector<document> docs;
-    std::vector<std::pair<std::string, std::string>> slots;  // (id, error) per line; docs fill the gaps
-    while (docs.size() < batch_size) {
-      if (!std::getline(std::cin, line)) {
-        eof = true;
-        break;
-      }
-      ++line_number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      const std::string where = "stdin:" + std::to_string(line_number);
-      std::string id = "line-" + std::to_string(line_number);
-      try {
-        const auto j = nlohmann::json::parse(line);
-        if (!j.is_object()) throw input_error(where + ": expected a JSON object");
-        if (j.contains("id") && j["id"].is_string()) id = j["id"].get<std::string>();
-        else if (j.contains("id") && j["id"].is_number_integer()) id = std::to_string(j["id"].get<long long>());
-        if (!j.contains("text") || !j["text"].is_string()) throw input_error(where + ": needs a \"text\" string");
-        std::optional<creation_time> dct;
-        if (j.contains("dct") && !j["dct"].is_null()) {
-          if (!j["dct"].is_string() || !(dct = parse_creation_time(j["dct"].get<std::string>())))
-            throw input_error(where + ": \"dct\" is not an ISO date or datetime");
-        }
-        auto doc = ingest::make_document(id, where, j["text"].get<std::string>(), ropts, dct, "record");
-        doc.id = id;  // the record's id is echoed back as given
-        docs.push_back(std::move(doc));
-        slots.emplace_back(id, std::string());
-      } catch (const nlohmann::json::exception& e) {
-        slots.emplace_back(id, where + ": invalid JSON: " + e.what());
-      } catch (const error& e) {
-        slots.emplace_back(id, e.what());
-      }
-    }
-    auto batch = analyze_documents(std::move(docs), models, jobs);
-    std::size_t next_analysis = 0, next_failure = 0;
-    for (const auto& [id, err] : slots) {
-      std::string message = err;
-      if (message.empty()) {
-        if (next_failure < batch.failures.size() && batch.failures[next_failure].id == id &&
-            (next_analysis >= batch.analyses.size() || batch.analyses[next_analysis].annotated.doc.id != id)) {
-          message = batch.failures[next_failure++].message;
-        } else {
-          std::cout << render::to_json_line(id, merge::build_story({batch.analyses[next_analysis++]})) << '\n';
-          continue;
-        }
-      }
-      any_failed = true;
-      std::cout << nlohmann::ordered_json{{"id", id}, {"error", message}}.dump() << '\n';
-    }
-    std::cout.flush();
+// Reads one line (without its '\n') into `line`; false at the end of input. A line longer than
+// `cap` bytes is read to its end but only its first `cap` bytes are kept, and `too_long` is
+// set, so a huge line never has to fit in memory.
+bool read_line(std::istream& in, std::string& line, std::size_t cap, bool& too_long) {
+  line.clear();
+  too_long = false;
+  auto* buffer = in.rdbuf();
+  bool any = false;
+  for (int c; (c = buffer->sbumpc()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < cap) line.push_back(static_cast<char>(c));
+    else too_long = true;
   }
+  return any;
+}
+
+}  // namespace
+
+int run_extract(const extract_options& opts) {
+  std::ios::sync_with_stdio(false);  // before any I/O: unsynchronized standard streams are far faster
+  const auto models = load_models(opts.common);
+  extract_settings settings;
+  settings.read.lenient = opts.common.lenient;
+  settings.with_analysis = opts.analysis;
+  settings.max_document_bytes = opts.common.max_document_bytes();
+  // A line may exceed its text by its JSON syntax, escapes and other fields: allow 1 MB for that.
+  const std::size_t line_cap = settings.max_document_bytes + (std::size_t{1} << 20);
+  std::atomic<bool> any_failed{false};
+  std::mutex too_long_mutex;
+  std::set<std::size_t> too_long_lines;  // indexes of lines over line_cap (kept only in part)
+  std::size_t read_count = 0;
+  std::string line;
+  stream_in_order(
+      [&]() -> std::optional<std::string> {
+        bool too_long = false;
+        if (!read_line(std::cin, line, line_cap, too_long)) return std::nullopt;
+        if (too_long) {
+          std::lock_guard lock(too_long_mutex);
+          too_long_lines.insert(read_count);
+        }
+        ++read_count;
+        return std::move(line);
+      },
+      [&](std::string record, std::size_t index) {
+        bool too_long = false;
+        {
+          std::lock_guard lock(too_long_mutex);
+          too_long = too_long_lines.erase(index) > 0;
+        }
+        if (too_long) {
+          any_failed = true;
+          return error_line("line-" + std::to_string(index + 1), "stdin:" + std::to_string(index + 1) +
+                            ": a line of more than " + std::to_string(line_cap >> 20) +
+                            " MB, over the document limit (--max-document-mb); skipped unread");
+        }
+        auto r = extract_line(record, index + 1, models, settings);
+        if (r.failed) any_failed = true;
+        return std::move(r.line);
+      },
+      [](const std::string& out) { std::cout << out << std::flush; }, opts.common.jobs);
+  if (!std::cout) throw io_error("stdout: write error");
   return any_failed ? some_failed : ok;
+}
+
+namespace {
+
+// The lines of every part, in order: a file, a directory (its files, sorted, except Hadoop's
+// _SUCCESS and other names starting with '_' or '.'), or "-" for stdin. `on_line(line, where)`.
+// Returns false when a part cannot be read (reported on stderr).
+bool for_each_part_line(const std::vector<std::string>& parts,
+                        const std::function<void(const std::string&, const std::string&)>& on_line) {
+  bool all_read = true;
+  const auto read_lines = [&](std::istream& in, const std::string& name) {
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number)
+      if (line.find_first_not_of(" \t\r") != std::string::npos) on_line(line, name + ":" + std::to_string(number));
+    if (in.bad()) {
+      std::cerr << "chronograph: error: " << name << ": read error\n";
+      all_read = false;
+    }
+  };
+  for (const auto& part : parts) {
+    if (part == "-") {
+      read_lines(std::cin, "stdin");
+      continue;
+    }
+    std::vector<fs::path> files;
+    std::error_code ec;
+    if (fs::is_directory(part, ec)) {
+      for (const auto& e : fs::directory_iterator(part, ec)) {
+        const auto name = e.path().filename().string();
+        if (e.is_regular_file() && name[0] != '_' && name[0] != '.') files.push_back(e.path());
+      }
+      std::sort(files.begin(), files.end());
+    } else {
+      files.emplace_back(part);
+    }
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      if (!in) {
+        std::cerr << "chronograph: error: " << f.string() << ": cannot open file\n";
+        all_read = false;
+        continue;
+      }
+      read_lines(in, f.string());
+    }
+  }
+  return all_read;
+}
+
+}  // namespace
+
+int run_merge(const merge_options& opts) {
+  if (opts.store.empty() && opts.out.empty()) {
+    std::cerr << "chronograph: merge needs --store FILE or --out DIR (or both); see --help\n";
+    return usage;
+  }
+  const auto formats = expand_formats(opts.formats);
+  if (!formats) return usage;
+
+  std::vector<merge::document_analysis> analyses;
+  std::map<std::string, std::size_t> position;  // document id -> index in analyses
+  std::vector<story_diagnostic> failures;       // the error lines of extract, as build reports them
+  bool any_failed = false;
+  const auto fail = [&](const std::string& message) {
+    std::cerr << "chronograph: error: " << message << '\n';
+    any_failed = true;
+  };
+  const bool all_read = for_each_part_line(opts.parts, [&](const std::string& text, const std::string& where) {
+    try {
+      const auto line = nlohmann::json::parse(text);
+      if (!line.is_object()) throw input_error(where + ": expected a JSON object");
+      const auto id = record_id(line);
+      if (const auto err = line.find("error"); err != line.end()) {  // a document extract could not analyze
+        const auto message = err->is_string() ? err->get<std::string>() : err->dump();
+        failures.push_back({"error", "pipeline", id, "document-failed", message, {}, {}});
+        fail(where + ": " + message);
+        return;
+      }
+      auto analysis = line_analysis(line, where);
+      const auto& doc_id = analysis.annotated.doc.id;  // the safe form of the line's id
+      const auto [at, is_new] = position.emplace(doc_id, analyses.size());
+      if (is_new) {
+        analyses.push_back(std::move(analysis));
+      } else if (store::serialize_analysis(analyses[at->second]) != store::serialize_analysis(analysis)) {
+        fail(where + ": document '" + doc_id + "' appears twice with different analyses; the later one is kept");
+        analyses[at->second] = std::move(analysis);
+      }  // the same analysis twice (a part given twice, a re-run shard): kept once
+    } catch (const nlohmann::json::exception& e) {
+      fail(where + ": invalid JSON: " + e.what());
+    } catch (const error& e) {
+      fail(e.what());
+    }
+  });
+  if (analyses.empty()) {
+    std::cerr << "chronograph: merge: no analysis in the parts\n";
+    return io;
+  }
+
+  auto s = merge::build_story(analyses);
+  s.diagnostics.insert(s.diagnostics.end(), failures.begin(), failures.end());
+  if (!opts.store.empty()) {
+    auto st = store::story_store::open(opts.store);
+    st.put_all(analyses);  // one transaction: all of the merge or nothing
+  }
+  std::vector<fs::path> written;
+  if (!opts.out.empty()) {
+    const fs::path out_dir(opts.out);
+    ensure_directory(out_dir);
+    written = write_outputs(s, analyses, out_dir, *formats, render_options(build_options{}), false);
+  }
+  if (!opts.common.quiet) {
+    std::cerr << "chronograph: merged " << analyses.size() << " document(s), " << s.events.size() << " events, "
+              << s.links.size() << " links";
+    if (!opts.store.empty()) std::cerr << "; stored in " << opts.store;
+    if (!written.empty()) std::cerr << "; wrote";
+    for (const auto& p : written) std::cerr << ' ' << p.string();
+    std::cerr << '\n';
+  }
+  return any_failed || !all_read ? some_failed : ok;
+}
+
+int run_records(const records_options& opts) {
+  ingest::read_result input;
+  if (const auto stop = read_reported(opts.inputs, opts.common, opts.dct, input)) return *stop;
+  for (const auto& doc : input.documents) std::cout << record_line(doc) << '\n';
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "chronograph: I/O error: cannot write to stdout\n";
+    return io;
+  }
+  return input.failures.empty() ? ok : some_failed;
 }
 
 }  // namespace chronograph::cli

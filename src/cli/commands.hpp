@@ -3,6 +3,7 @@
 // Each returns the process exit code; see README "Exit codes".
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,9 @@ struct common_options {
   bool quiet = false;        ///< no progress or summary on stderr
   unsigned jobs = 0;         ///< worker threads; 0 = all cores
   bool lenient = false;      ///< replace invalid UTF-8 instead of failing the document
+  std::size_t max_document_mb = 16;  ///< a larger document (or extract line) fails, unread where possible
+  std::size_t max_sentence_tokens = 1000;  ///< pipeline_limits: a longer sentence fails its document
+  [[nodiscard]] std::size_t max_document_bytes() const { return max_document_mb << 20; }
 };
 
 struct build_options {
@@ -34,8 +38,27 @@ int run_build(const build_options& opts);
 
 struct extract_options {
   common_options common;
+  bool analysis = false;     ///< --analysis: each line also carries its encoded analysis, for `merge`
 };
 int run_extract(const extract_options& opts);
+
+struct merge_options {
+  common_options common;
+  std::vector<std::string> parts;   ///< files of `extract --jsonl --analysis` lines, directories of them, or -
+  std::string store;                ///< --store FILE: put the analyses into a story store
+  std::string out;                  ///< --out DIR: render the merged story
+  std::vector<std::string> formats{"json"};
+};
+/// Reduces the output lines of `extract --jsonl --analysis` into one story (docs/scale-out.md).
+int run_merge(const merge_options& opts);
+
+struct records_options {
+  common_options common;
+  std::vector<std::string> inputs;
+  std::string dct;                  ///< --dct, "" = none
+};
+/// Prints the inputs (read as `build` reads them) as `extract --jsonl` input records.
+int run_records(const records_options& opts);
 
 struct timeml_options {
   common_options common;
@@ -97,6 +120,15 @@ struct correct_options {
   bool quiet = false;
 };
 int run_correct(const correct_options& opts);
+
+struct bench_options {
+  common_options common;            ///< jobs: the second measured job count (0 = all cores)
+  std::string dir;                  ///< .tml or .txt corpus; "" = news-silver of ../shared/data
+  unsigned copies = 4;              ///< the corpus replicated this many times (news-silver: 2.7 MB)
+  unsigned runs = 3;                ///< measured runs per job count (after one warm-up)
+};
+/// Measures the per-document pipeline as `extract --jsonl` runs it (src/cli/bench.cpp).
+int run_bench(const bench_options& opts);
 
 /// The formats `build --format` accepts, "all" expanding to every one of them.
 [[nodiscard]] std::vector<std::string> known_formats();

@@ -20,6 +20,16 @@ void add_common(CLI::App& cmd, cli::common_options& c) {
   cmd.add_flag("--lenient", c.lenient, "Replace invalid UTF-8 with U+FFFD instead of failing the document");
 }
 
+// The size limit of the commands that read documents (README "Limits").
+void add_limits(CLI::App& cmd, cli::common_options& c) {
+  cmd.add_option("--max-document-mb", c.max_document_mb, "Larger documents (or extract lines) fail, unread (MB)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}))
+      ->capture_default_str();
+  cmd.add_option("--max-sentence-tokens", c.max_sentence_tokens, "A document with a longer sentence fails")
+      ->check(CLI::Range(std::size_t{10}, std::size_t{1000000}))
+      ->capture_default_str();
+}
+
 constexpr const char* exit_codes =
     "Exit codes: 0 ok; 1 some documents failed (the others were processed and written); 2 usage error;\n"
     "3 resource or model error; 4 I/O error (nothing readable, or output not writable).";
@@ -37,7 +47,7 @@ int main(int argc, char** argv) {
 
   cli::build_options build;
   auto* build_cmd = app.add_subcommand("build", "Build one story from articles and render it");
-  build_cmd->add_option("inputs", build.inputs, "Files, directories (their *.txt, with manifest.json) or - for stdin");
+  build_cmd->add_option("inputs", build.inputs, "Files (.txt; .tml gives its TEXT and DCT), directories (their *.txt and *.tml, with manifest.json) or - for stdin");
   build_cmd->add_option("--store", build.store, "Render the story of a store (docs/store.md); INPUTS, if any, are ingested into it first");
   build_cmd->add_option("--dct", build.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
   build_cmd->add_option("-o,--out", build.out, "Output directory")->capture_default_str();
@@ -56,6 +66,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"timeline", "causal"}))
       ->capture_default_str();
   add_common(*build_cmd, build.common);
+  add_limits(*build_cmd, build.common);
   build_cmd->footer(
       "Example:\n  chronograph build samples --out graphs --format all\n"
       "  chronograph build article.txt --dct 2025-06-05 --format json,svg\n"
@@ -68,10 +79,48 @@ int main(int argc, char** argv) {
   auto* extract_cmd = app.add_subcommand("extract", "Streaming mode: one JSON document per line in, one story per line out");
   extract_cmd->add_flag("--jsonl", jsonl, "Read {\"id\",\"text\",\"dct\"} lines on stdin, write schema-v1 lines on stdout")
       ->required();
+  extract_cmd->add_flag("--analysis", extract.analysis, "Also write each document's encoded analysis, for `merge`");
   add_common(*extract_cmd, extract.common);
+  add_limits(*extract_cmd, extract.common);
   extract_cmd->footer(
       "Example:\n  echo '{\"id\":\"a\",\"text\":\"Talks were held on May 12.\",\"dct\":\"2025-06-05\"}' | chronograph extract --jsonl\n"
+      "Input lines may also give \"path\" and \"source\" (see `chronograph records`).\n"
       "A bad line yields {\"id\",\"error\"} and the run goes on (exit code 1 at the end).");
+
+  cli::records_options records;
+  auto* records_cmd = app.add_subcommand("records", "Print articles as the JSONL records `extract --jsonl` reads");
+  records_cmd->add_option("inputs", records.inputs, "Files (.txt; .tml gives its TEXT and DCT), directories (their *.txt and *.tml, with manifest.json) or - for stdin")
+      ->required();
+  records_cmd->add_option("--dct", records.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
+  add_common(*records_cmd, records.common);
+  add_limits(*records_cmd, records.common);
+  records_cmd->footer("Example (scale-out, docs/scale-out.md):\n  chronograph records corpus > corpus.jsonl");
+
+  cli::merge_options merge;
+  auto* merge_cmd = app.add_subcommand("merge", "Reduce the lines of `extract --jsonl --analysis` into one story");
+  merge_cmd->add_option("parts", merge.parts, "Files of output lines, directories of them (part-*), or - for stdin")
+      ->required();
+  merge_cmd->add_option("--store", merge.store, "Put the analyses into this story store (docs/store.md)");
+  merge_cmd->add_option("-o,--out", merge.out, "Render the merged story into this directory");
+  merge_cmd->add_option("-f,--format", merge.formats, "Formats written with --out (as for build)")
+      ->delimiter(',')
+      ->capture_default_str();
+  add_common(*merge_cmd, merge.common);
+  merge_cmd->footer(
+      "Example (docs/scale-out.md):\n  chronograph records corpus | split -n r/4 - shard.\n"
+      "  for s in shard.*; do chronograph extract --jsonl --analysis < $s > $s.out; done\n"
+      "  chronograph merge shard.*.out --store story.db --out graphs --format json,svg");
+
+  cli::bench_options bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Measure the whole per-document pipeline (MB/s, documents/s, tokens/s, RSS)");
+  bench_cmd->add_option("dir", bench.dir, "Corpus: a directory of .tml (their TEXT) or .txt files; default news-silver");
+  bench_cmd->add_option("--copies", bench.copies, "Replicate the corpus this many times")->capture_default_str()
+      ->check(CLI::Range(1u, 1000u));
+  bench_cmd->add_option("--runs", bench.runs, "Measured runs per job count (median)")->capture_default_str()
+      ->check(CLI::Range(1u, 100u));
+  add_common(*bench_cmd, bench.common);
+  add_limits(*bench_cmd, bench.common);
+  bench_cmd->footer("Example:\n  chronograph bench --copies 4 --runs 3   # news-silver (2.7 MB), -j 1 and -j all cores");
 
   cli::timeml_options timeml;
   auto* timeml_cmd = app.add_subcommand("timeml", "Annotate TimeML/TempEval-3 files (TIMEX3, EVENT, TLINK), text unchanged");
@@ -85,9 +134,9 @@ int main(int argc, char** argv) {
 
   cli::eval_options eval;
   auto* eval_cmd = app.add_subcommand("eval", "Score chronograph against gold annotations");
-  eval_cmd->add_option("what", eval.what, "timex (TempEval-3 Task A), tagger or parser (UD treebank)")
+  eval_cmd->add_option("what", eval.what, "timex (TempEval-3 Task A), relations (TLINK temporal awareness), tagger or parser (UD treebank)")
       ->required()
-      ->check(CLI::IsMember({"timex", "tagger", "parser"}));
+      ->check(CLI::IsMember({"timex", "relations", "tagger", "parser"}));
   eval_cmd->add_option("--gold", eval.gold, "Gold TimeML directory (timex) or CoNLL-U file (tagger, parser)")->required();
   eval_cmd->add_option("--system", eval.system, "System TimeML directory (timex; files paired by DOCID)");
   eval_cmd->add_flag("--detail", eval.detail, "Per-document counts and every disagreement");
@@ -133,10 +182,11 @@ int main(int argc, char** argv) {
   cli::ingest_options ingest_opts;
   auto* ingest_cmd = app.add_subcommand("ingest", "Add new or changed articles to a story store (one transaction)");
   ingest_cmd->add_option("--store", ingest_opts.store, "Story store file (SQLite; created when missing)")->required();
-  ingest_cmd->add_option("inputs", ingest_opts.inputs, "Files, directories (their *.txt, with manifest.json) or - for stdin")
+  ingest_cmd->add_option("inputs", ingest_opts.inputs, "Files (.txt; .tml gives its TEXT and DCT), directories (their *.txt and *.tml, with manifest.json) or - for stdin")
       ->required();
   ingest_cmd->add_option("--dct", ingest_opts.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
   add_common(*ingest_cmd, ingest_opts.common);
+  add_limits(*ingest_cmd, ingest_opts.common);
   ingest_cmd->footer(
       "Example:\n  chronograph ingest --store story.db samples\n"
       "  chronograph ingest --store story.db followup.txt --dct 2025-06-06\n"
@@ -183,10 +233,13 @@ int main(int argc, char** argv) {
       return cli::run_build(build);
     }
     if (*extract_cmd) return cli::run_extract(extract);
+    if (*records_cmd) return cli::run_records(records);
+    if (*merge_cmd) return cli::run_merge(merge);
+    if (*bench_cmd) return cli::run_bench(bench);
     if (*timeml_cmd) return cli::run_timeml(timeml);
     if (*eval_cmd) {
-      if (eval.what == "timex" && eval.system.empty()) {
-        std::cerr << "chronograph: eval timex needs --system DIR\n";
+      if ((eval.what == "timex" || eval.what == "relations") && eval.system.empty()) {
+        std::cerr << "chronograph: eval " << eval.what << " needs --system DIR\n";
         return cli::usage;
       }
       return cli::run_eval(eval);

@@ -9,30 +9,15 @@
 #include "chronograph/pipeline.hpp"
 #include "chronograph/store/store.hpp"
 #include "commands.hpp"
+#include "records.hpp"
 
 namespace chronograph::cli {
 
 int run_ingest(const ingest_options& opts) {
-  ingest::read_options ropts;
-  ropts.lenient = opts.common.lenient;
-  if (!opts.dct.empty()) {
-    ropts.dct = parse_creation_time(opts.dct);
-    if (!ropts.dct) {
-      std::cerr << "chronograph: --dct: '" << opts.dct << "' is not an ISO date (YYYY-MM-DD) or datetime\n";
-      return usage;
-    }
-  }
-  auto input = ingest::read_inputs(opts.inputs, ropts);
-  for (const auto& f : input.failures) std::cerr << "chronograph: error: " << f.message << '\n';
-  if (!opts.common.quiet)
-    for (const auto& d : input.diagnostics)
-      if (d.stage == "ingest") std::cerr << "chronograph: warning: " << d.message << '\n';
-  if (input.documents.empty()) {
-    std::cerr << "chronograph: nothing readable in the inputs\n";
-    return io;
-  }
+  ingest::read_result input;
+  if (const auto stop = read_reported(opts.inputs, opts.common, opts.dct, input)) return *stop;
   auto st = store::story_store::open(opts.store);
-  const auto models = pipeline_models::load_default();
+  const auto models = load_models(opts.common);
   store::ingest_options iopts;
   iopts.jobs = opts.common.jobs;
   const bool progress = !opts.common.quiet && ::isatty(STDERR_FILENO);

@@ -10,6 +10,7 @@
 #include "chronograph/graph/query.hpp"
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/ingest/timeml.hpp"
+#include "chronograph/relations/score.hpp"
 #include "chronograph/render/answer.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/render/render.hpp"
@@ -62,6 +63,11 @@ int run_eval(const eval_options& opts) {
     const auto system = read_timeml_dir(opts.system);
     const auto score = timex::score_timex(gold, system, opts.detail);
     std::cout << timex::format_score(score, opts.detail);
+    return ok;
+  }
+  if (opts.what == "relations") {  // TempEval-3 temporal awareness of the TLINKs
+    const auto score = relations::score_relations(read_timeml_dir(opts.gold), read_timeml_dir(opts.system));
+    std::cout << relations::format_score(score, opts.detail);
     return ok;
   }
   // tagger | parser: the text stage on a UD treebank.

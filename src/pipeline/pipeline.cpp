@@ -28,6 +28,11 @@ merge::document_analysis analyze_document(document doc, const pipeline_models& m
     a.diagnostics.push_back({severity::warning, "ingest", doc.id, {}, "no-dct",
                              "no document creation time: relative expressions stay underspecified"});
   a.annotated = models.text->analyze(std::move(doc));
+  for (const auto& sentence : a.annotated.sentences)
+    if (sentence.size() > models.limits.max_sentence_tokens)
+      throw input_error("a sentence of " + std::to_string(sentence.size()) +
+                        " tokens at byte " + std::to_string(sentence.span.begin) + ", more than the limit of " +
+                        std::to_string(models.limits.max_sentence_tokens) + " (--max-sentence-tokens)");
   a.timexes = models.timex->tag(a.annotated, a.diagnostics);
   a.events = models.events->extract(a.annotated, a.timexes, a.diagnostics);
   a.links = models.relations->link_events(a.annotated, a.timexes, a.events, a.diagnostics);

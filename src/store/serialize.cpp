@@ -439,6 +439,9 @@ std::string serialize_story(const story& s) {
     w.str(e.modality);
     w.str(e.when.value);
     w.str(e.when.anchor);
+    w.str(e.not_before);
+    w.str(e.not_after);
+    w.b(e.is_future);
     write_strings(w, e.actors);
     w.u(e.quantities.size());
     for (const auto& q : e.quantities) {
@@ -514,6 +517,9 @@ story deserialize_story(std::string_view bytes, const std::string& origin) {
     e.modality = r.str();
     e.when.value = r.str();
     e.when.anchor = r.str();
+    e.not_before = r.str();
+    e.not_after = r.str();
+    e.is_future = r.b();
     e.actors = read_strings(r);
     e.quantities.resize(r.size());
     for (auto& q : e.quantities) {

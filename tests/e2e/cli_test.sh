@@ -1,21 +1,9 @@
 #!/usr/bin/env bash
 # The CLI as a user runs it: outputs, exit codes, error messages, atomic writes, streaming mode.
 set -u
-bin=$1
+bin=$(realpath "$1")
 samples=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
-expect_code() {  # expect_code WANT CMD...
-  local want=$1; shift
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  [[ $got == "$want" ]] || { echo "  exit code $got, wanted $want; stderr:"; sed 's/^/    /' "$work/err"; return 1; }
-}
+source "$(dirname "$0")/lib.sh"
 
 # build on the samples writes every requested format
 check "build samples" expect_code 0 "$bin" build "$samples" --out "$work/g" --format json,dot,svg,png --quiet
@@ -65,5 +53,51 @@ check "jsonl error line" bash -c "sed -n 2p '$work/out' | grep -q '\"error\"'"
 check "jsonl ids in order" bash -c "sed -n 1p '$work/out' | grep -q '^{\"id\":\"a\"' && sed -n 3p '$work/out' | grep -q '^{\"id\":\"c\"'"
 check "jsonl resolves May 12" bash -c "sed -n 1p '$work/out' | grep -q '2025-05-12'"
 
-echo "$failures failure(s)"
-exit $((failures > 0))
+# bad input of issue 9: a clear error and a documented exit code, never a crash or a hang
+# (each case takes seconds; the limits are --max-document-mb and --max-sentence-tokens)
+head -c 100000000 /dev/zero | tr '\0' 'a' > "$work/huge.txt"   # 100 MB on one line
+check "100 MB single line -> 1" expect_code 1 timeout 120 "$bin" build "$work/huge.txt" "$work/good.txt" --dct 2025-06-05 --out "$work/h" --format json
+check "100 MB single line: the limit named" grep -q "more than the limit of 16 MB (--max-document-mb)" "$work/err"
+check "100 MB single line: the good document written" grep -q '"id": "good"' "$work/h/story.json"
+{ printf '{"id":"big","text":"'; cat "$work/huge.txt"; printf '"}\n'; \
+  echo '{"id":"after","text":"Talks were held on May 12.","dct":"2025-06-05"}'; } > "$work/huge.jsonl"
+check "100 MB JSONL line -> 1" expect_code 1 timeout 120 bash -c "'$bin' extract --jsonl < '$work/huge.jsonl'"
+check "100 MB JSONL line: an error line, then the next record" \
+  bash -c "sed -n 1p '$work/out' | grep -q 'over the document limit' && sed -n 2p '$work/out' | grep -q '^{\"id\":\"after\"'"
+rm -f "$work/huge.txt" "$work/huge.jsonl"
+head -c 60000 /dev/zero | tr '\0' 'a' | sed 's/a/word /g' | head -c 200000 > "$work/nostop.txt"  # one 40,000-word sentence
+check "a 40,000-token sentence -> 1" expect_code 1 timeout 120 "$bin" build "$work/nostop.txt" --dct 2025-06-05 --out "$work/ns" --format json
+check "a 40,000-token sentence: the limit named" grep -q -- "--max-sentence-tokens" "$work/err"
+seq 0 99999 | awk '{ d = 1 + $1 % 28; m = 1 + int($1 / 28) % 12; y = 1900 + int($1 / 336) % 200;
+  split("January February March April May June July August September October November December", n, " ");
+  printf "%s %d, %d. ", n[m], d, y }' > "$work/dates.txt"           # 100,000 dates in one document
+check "100,000 timexes in one document" expect_code 0 timeout 300 "$bin" build "$work/dates.txt" --dct 2025-06-05 --out "$work/d" --format json --quiet
+check "100,000 timexes: all found" test "$(grep -c '"id": "dates:t' "$work/d/story.json")" -ge 100000
+printf 'It was agreed on February 30, 2025, at 25:61, and again on February 29, 2025.\n' > "$work/impossible.txt"
+check "impossible dates -> 0" expect_code 0 "$bin" build "$work/impossible.txt" --dct 2025-06-05 --out "$work/i" --format json --quiet
+check "impossible dates: no February 30 or 25:61 value" bash -c "! grep -Eq '\"value\": \"(2025-02-30|2025-02-29|[^\"]*T25:61)' '$work/i/story.json'"
+printf 'Talks ended yesterday. Next year the plan starts; last year it was drafted. It lasts 3 days from tomorrow.\n' > "$work/rel.txt"
+for dct in 9999-12-31 0001-01-01 1970-01-01T00:00:00Z; do
+  check "far DCT $dct -> 0" expect_code 0 "$bin" build "$work/rel.txt" --dct "$dct" --out "$work/far" --format json,dot --quiet
+  check "far DCT $dct: JSON reads back" bash -c "'$bin' query '$work/far/story.json' between 0001 9999 > /dev/null"
+done
+nest=$(for k in $(seq 200); do printf '<EVENT eid="e%d">' "$k"; done)
+printf '<?xml version="1.0"?>\n<TimeML><DOCID>n</DOCID><TEXT>%sdeep</TEXT></TimeML>\n' "$nest" > "$work/nested.tml"
+check "deeply nested TimeML -> 1" expect_code 1 timeout 60 "$bin" timeml "$work/nested.tml" --out "$work/tml"
+check "deeply nested TimeML: named" grep -q "nested.tml" "$work/err"
+printf '<?xml version="1.0"?>\n<TimeML><DOCID>t</DOCID><TEXT>Talks were <EVENT eid="e1">held' > "$work/truncated.tml"
+check "truncated TimeML -> 1" expect_code 1 timeout 60 "$bin" timeml "$work/truncated.tml" --out "$work/tml"
+check "truncated TimeML: named" grep -q "truncated.tml" "$work/err"
+# ids from input never leave --out: a record id and a manifest id of ../../x
+mkdir -p "$work/ids/deep/er" "$work/ids/docs"
+printf '%s\n' '{"id":"../../x","text":"Talks were held in Geneva on May 12.","dct":"2025-06-05"}' > "$work/ids/in.jsonl"
+check "id ../../x: extract -> 0" expect_code 0 bash -c "'$bin' extract --jsonl --analysis < '$work/ids/in.jsonl' > '$work/ids/parts'"
+check "id ../../x: echoed as given" grep -q '^{"id":"../../x"' "$work/ids/parts"
+check "id ../../x: merge -> 0" expect_code 0 bash -c "cd '$work/ids/deep/er' && '$bin' merge ../../parts --out out --format json,timeml --quiet"
+check "id ../../x: timeml written inside --out" test -s "$work/ids/deep/er/out/_.._x.tml"
+printf 'Talks were held in Geneva on May 12.\n' > "$work/ids/docs/a.txt"
+printf '{"documents": [{"file": "a.txt", "id": "../../x", "dct": "2025-06-05"}]}\n' > "$work/ids/docs/manifest.json"
+check "manifest id ../../x: build --per-document -> 0" expect_code 0 bash -c "cd '$work/ids/deep/er' && '$bin' build ../../docs --out o --format json,timeml --per-document --quiet"
+check "nothing written outside --out" bash -c "! find '$work' -name 'x.*' | grep -q ."
+
+finish

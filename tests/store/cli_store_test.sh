@@ -5,20 +5,8 @@ set -u
 bin=$1
 samples=$2
 data=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../e2e/lib.sh"
 db="$work/story.db"
-failures=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
-expect_code() {  # expect_code WANT CMD...
-  local want=$1; shift
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  [[ $got == "$want" ]] || { echo "  exit code $got, wanted $want; stderr:"; sed 's/^/    /' "$work/err"; return 1; }
-}
 
 check "ingest samples" expect_code 0 "$bin" ingest --store "$db" "$samples"
 check "five added" grep -q "5 added, 0 replaced, 0 unchanged, 0 failed" "$work/err"
@@ -66,5 +54,4 @@ echo "not a database, just text that is long enough to be looked at by sqlite" >
 check "not a store -> 4" expect_code 4 "$bin" ingest --store "$work/text.db" "$samples"
 check "nothing readable -> 4" expect_code 4 "$bin" ingest --store "$db" "$work/nope.txt"
 
-echo "$failures failure(s)"
-[[ $failures == 0 ]]
+finish

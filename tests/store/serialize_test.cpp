@@ -275,7 +275,7 @@ TEST_CASE("the encodings know every field of the structs they store", "[store][s
   CHECK(sizeof(merge::document_analysis) == 344);
   CHECK(sizeof(story_document) == 168);
   CHECK(sizeof(story_timex) == 208);
-  CHECK(sizeof(story_event) == 464);
+  CHECK(sizeof(story_event) == 536);
   CHECK(sizeof(story_quantity) == 104);
   CHECK(sizeof(evidence) == 80);
   CHECK(sizeof(story_link) == 216);
@@ -300,6 +300,9 @@ TEST_CASE("a story with every field set survives the cache encoding unchanged", 
   e.polarity = "NEG";
   e.modality = "could";
   e.when = {"2025-06-05", "d:t1"};
+  e.not_before = "2025-05-12";
+  e.not_after = "2025-06-05";
+  e.is_future = true;
   e.actors = {"Donald Trump", "Xi Jinping"};
   e.quantities = {{"count", "90 minutes", "to", 90.5}};
   e.confidence = 0.1;

@@ -26,7 +26,7 @@ inline constexpr std::uint32_t analysis_format_version = 2;  // 2: event bounds 
 [[nodiscard]] merge::document_analysis deserialize_analysis(std::string_view bytes, const std::string& origin = "analysis");
 
 /// Version of the story encoding written by serialize_story.
-inline constexpr std::uint32_t story_format_version = 1;
+inline constexpr std::uint32_t story_format_version = 2;  // 2: event bounds and is_future
 
 /// Encodes a whole story (the store's cache of its built story) like serialize_analysis: the
 /// magic "CGS", the format version, then every field. Deterministic.
