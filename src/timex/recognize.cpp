@@ -305,6 +305,10 @@ class matcher {
           return pos;
         }
         if (!is_plain_int(t) || t.digits != 4 || t.number < 1000 || t.number > 2199) return pos;
+        // "closed at 2082.1": the integer part of a decimal is no year.
+        if (pos + 2 < toks_.size() && toks_[pos + 1].key == "." && !toks_[pos + 1].space_before &&
+            !toks_[pos + 2].space_before && toks_[pos + 2].kind == token_kind::number)
+          return pos;
         value = t.number;
         return pos + 1;
       case builtin::yy:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Resolution: candidates -> TIMEX3 values, a pure function of the candidates and the anchor
 // policy. Calendar arithmetic with Howard Hinnant's date; value strings are made only here.
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -164,6 +165,8 @@ struct resolver {
   grain last_grain = grain::none;
   std::optional<sys_days> last_point;
   std::optional<int> last_quarter;  ///< quarter number of the latest quarter-grain mention
+  std::optional<sys_days> quarter_point;  ///< start of that quarter
+  std::array<int, 5> quarter_mentions{};  ///< quarter-grain mentions per quarter number
   std::optional<sys_days> last_any;  ///< start of the latest resolved mention of any grain
   std::size_t underspecified = 0;
 
@@ -296,6 +299,12 @@ struct resolver {
       if (c.amount != 0 && !c.unit.empty()) {
         day = shift(*day, c.amount, c.unit);
         g = grain::day;
+      }
+      if (c.precision == grain::week) {  // "Easter week": the week of the holiday
+        r.value = iso_week_value(*day);
+        r.g = grain::week;
+        r.point = day;
+        return r;
       }
       r.value = ymd(*day) + suffix;
       r.g = grain::day;
@@ -581,9 +590,10 @@ struct resolver {
         !c.from_reference) {
       // The quarter under discussion is of the anchor's year even when the last mention was
       // already the year-ago one ("in the 1988 period. The year-ago results ...").
-      const sys_days base = year_of(*last_point) < year_of(*a)
-                                ? make_day(year_of(*a), month_of(*last_point), 1)
-                                : *last_point;
+      const sys_days qp = quarter_point ? *quarter_point : *last_point;
+      const sys_days base = year_of(qp) < year_of(*a)
+                                ? make_day(year_of(*a), month_of(qp), 1)
+                                : qp;
       r.value = at_grain(shift(base, c.amount, "Y"), grain::quarter);
       r.g = grain::quarter;
       return r;
@@ -701,7 +711,16 @@ struct resolver {
     if (r.is_relative && m.value.find('X') != std::string::npos && c.op != operation::duration) ++underspecified;
     if (r.point && (r.g == grain::day || r.g == grain::part_of_day)) last_day = r.point;
     if (r.point && c.type != timex_type::duration && c.type != timex_type::set) last_any = r.point;
-    if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q') last_quarter = r.value[6] - '0';
+    if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q' && r.value[6] >= '1' && r.value[6] <= '4') {
+      // The quarter under discussion: the one mentioned most often so far (the latest on ties);
+      // an aside ("after a flat second quarter") does not displace it.
+      const int q = r.value[6] - '0';
+      ++quarter_mentions[static_cast<std::size_t>(q)];
+      if (!last_quarter || quarter_mentions[static_cast<std::size_t>(q)] >= quarter_mentions[static_cast<std::size_t>(*last_quarter)]) {
+        last_quarter = q;
+        quarter_point = make_day(year_of(*r.point), static_cast<unsigned>((q - 1) * 3 + 1), 1);
+      }
+    }
     if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_)) {
       last_grain = r.g;
       last_point = r.point;
@@ -714,7 +733,7 @@ struct resolver {
 
 std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
                              std::vector<diagnostic>& diagnostics) {
-  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, 0};
+  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, 0};
   std::vector<mention> out;
   out.reserve(found.size());
   for (const auto& c : found) {

@@ -142,6 +142,13 @@ void tokenize(std::string_view text, std::string_view lowered, std::vector<token
         case '`': t.key = "'"; break;
         default: t.key = lowered.substr(i, 1);
       }
+      // Doubled quote marks (``...'' in agency copy) are one double quote: the second mark of
+      // "''60 Minutes" opens no apostrophe year.
+      if ((c == '\'' || c == '`') && i + 1 < n && text[i + 1] == text[i]) {
+        t.key = "\"";
+        t.end = static_cast<std::uint32_t>(i + 2);
+        ++i;
+      }
       if (c == '.' || c == '!' || c == '?') {
         // A sentence ends here when the next non-space is upper case, a quote or the end.
         std::size_t k = i + 1;

@@ -5,6 +5,7 @@
 //   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--subset TimeBank|AQUAINT] [--speed DIR]
 // --speed DIR: measure throughput of the timex stage alone on the TEXT of DIR/*.tml, replicated.
 // --tag FILE --dct DATE [--pos]: print the mentions of a plain-text file (text, type, value, mod, rule).
+// --dump DIR: also write each document's system TimeML (same file names) for error analysis.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -130,6 +131,7 @@ int main(int argc, char** argv) {
   std::string trace;      // DOCID: print that document's candidates (rule, tense) and stop
   bool by_rule = false;   // per rule: relaxed matches, wrong values, wrong types
   fs::path tag_path;      // --tag FILE: print its mentions (with --dct DATE)
+  fs::path dump_dir;      // --dump DIR: write the system's TimeML files there (for error analysis)
   std::string dct;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -149,8 +151,9 @@ int main(int argc, char** argv) {
     else if (a == "--by-rule") by_rule = true;
     else if (a == "--tag" && i + 1 < argc) tag_path = argv[++i];
     else if (a == "--dct" && i + 1 < argc) dct = argv[++i];
+    else if (a == "--dump" && i + 1 < argc) dump_dir = argv[++i];
     else {
-      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--trace DOCID] [--by-rule] [--speed DIR [--copies N]] [--linearity] [--tag FILE [--dct DATE]]\n";
+      std::cerr << "usage: timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--pos] [--subset TimeBank|AQUAINT] [--trace DOCID] [--by-rule] [--dump DIR] [--speed DIR [--copies N]] [--linearity] [--tag FILE [--dct DATE]]\n";
       return 2;
     }
   }
@@ -213,6 +216,10 @@ int main(int argc, char** argv) {
         }
       }
       system.push_back(timex::with_timexes(g, found));
+      if (!dump_dir.empty()) {
+        fs::create_directories(dump_dir);
+        ingest::write_timeml_file(system.back(), dump_dir / p.filename());
+      }
       // The writer and reader must round-trip what we produce.
       const auto again = ingest::parse_timeml(ingest::write_timeml(system.back()), g.docid);
       if (again.text != g.text || again.annotations.size() != system.back().annotations.size()) {
