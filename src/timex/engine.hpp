@@ -32,6 +32,7 @@ struct token {
   std::uint32_t number = 0;  ///< numeric value of the digits (saturated)
   text::upos pos = text::upos::unknown;  ///< from the text stage, when it ran
   std::string_view xpos;
+  std::int32_t doc_token = -1;  ///< index of the text stage's token at this position, -1 = none
 };
 
 /// Tokenizes `text`; `lowered` must be an ASCII-lower-cased copy of `text` (same length) that

@@ -575,6 +575,117 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
   return reported ? tense::past : tense::unknown;
 }
 
+// The tense of the verb that governs an expression in the dependency parse, when the text stage
+// parsed the document: "They meet [Monday]" (present: a plan), "talks that ended [Monday]"
+// (past), "will meet [Monday]", "is scheduled to arrive [Monday]" (future). Walks from the
+// expression's head word up to its verb; an infinitive or participle without its own tense
+// takes the tense of the verb it depends on. Unknown when the parse says nothing useful.
+class parse_tenses {
+ public:
+  explicit parse_tenses(const text::annotated_document& doc) : doc_(doc) {
+    for (const auto& t : doc.tokens)
+      if (t.head >= 0 || !t.deprel.empty()) {
+        parsed_ = true;
+        break;
+      }
+    if (!parsed_) return;
+    sentence_of_.assign(doc.tokens.size(), 0);
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s)
+      for (std::size_t k = doc.sentences[s].first_token; k < doc.sentences[s].end_token && k < doc.tokens.size(); ++k)
+        sentence_of_[k] = s;
+    // What each verb's dependents say about its tense, collected once (linear in the tokens).
+    verbs_.assign(doc.tokens.size(), verb_info{});
+    for (std::size_t k = 0; k < doc.tokens.size(); ++k) {
+      const auto h = head_of(k);
+      if (!h) continue;
+      const auto& c = doc.tokens[k];
+      auto& v = verbs_[*h];
+      if (c.deprel == "nsubj" || c.deprel == "nsubj:pass" || c.deprel == "expl") v.has_subject = true;
+      if ((c.deprel == "mark" || c.deprel == "aux") && lower_is(c.form, "to")) v.has_to = true;
+      if (c.deprel != "aux" && c.deprel != "aux:pass") continue;
+      if (lower_is(c.form, "will") || lower_is(c.form, "'ll") || lower_is(c.form, "shall") || lower_is(c.form, "wo"))
+        v.future = true;
+      else if (c.xpos == "MD") v.modal = true;
+      else if (c.xpos == "VBD") v.aux_past = true;
+      else if ((c.xpos == "VBZ" || c.xpos == "VBP") && (c.lemma == "have" || lower_is(c.form, "'ve") ||
+                                                       lower_is(c.form, "has") || lower_is(c.form, "have")))
+        v.aux_perfect = true;
+      else if (c.xpos == "VBZ" || c.xpos == "VBP") v.aux_present = true;
+    }
+  }
+  [[nodiscard]] bool parsed() const noexcept { return parsed_; }
+
+  /// Tense governing the expression made of text-stage tokens [first, last].
+  [[nodiscard]] tense of(std::size_t first, std::size_t last) const {
+    if (!parsed_ || first > last || last >= doc_.tokens.size()) return tense::unknown;
+    // The expression's head: its first token whose head lies outside it.
+    std::optional<std::size_t> head;
+    for (std::size_t k = first; k <= last && !head; ++k) {
+      const auto h = head_of(k);
+      if (!h || *h < first || *h > last) head = k;
+    }
+    if (!head) return tense::unknown;
+    // Only an adjunct of a verb ("meet [Monday]", "left on [Tuesday]"); a weekday inside a noun
+    // phrase ("[Tuesday]'s declaration", "the [Monday] meeting") says nothing about a verb.
+    std::optional<std::size_t> at = head_of(*head);
+    for (int steps = 0; at && steps < 4; ++steps) {
+      if (!is_verb(doc_.tokens[*at])) return tense::unknown;
+      const tense v = verb_tense(*at);
+      if (v != tense::unknown) return v;
+      if (!defers(*at)) return tense::unknown;
+      at = head_of(*at);
+    }
+    return tense::unknown;
+  }
+
+ private:
+  struct verb_info {
+    bool has_to = false, has_subject = false, future = false, modal = false, aux_past = false, aux_perfect = false,
+         aux_present = false;
+  };
+  static bool is_verb(const text::token& t) {
+    return (t.tag == text::upos::verb || t.tag == text::upos::aux) && !t.xpos.empty() && t.xpos[0] == 'V';
+  }
+  static bool lower_is(const std::string& form, std::string_view w) {
+    if (form.size() != w.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (static_cast<char>(std::tolower(static_cast<unsigned char>(form[k]))) != w[k]) return false;
+    return true;
+  }
+  std::optional<std::size_t> head_of(std::size_t k) const {
+    const auto& t = doc_.tokens[k];
+    if (t.head < 0 || sentence_of_[k] >= doc_.sentences.size()) return std::nullopt;
+    const std::size_t h = doc_.sentences[sentence_of_[k]].first_token + static_cast<std::size_t>(t.head);
+    if (h >= doc_.tokens.size() || h == k) return std::nullopt;
+    return h;
+  }
+  // A verb form with no tense of its own (infinitive, participle, gerund) defers to its head.
+  bool defers(std::size_t v) const {
+    const auto& x = doc_.tokens[v].xpos;
+    return x == "VB" || x == "VBG" || x == "VBN";
+  }
+  tense verb_tense(std::size_t v) const {
+    const auto& info = verbs_[v];
+    const std::string& x = doc_.tokens[v].xpos;
+    if (info.future) return tense::future;
+    if (info.modal) return tense::modal;
+    if (info.aux_past) return tense::past;  // "was leaving", "had met", "was scheduled"
+    if (info.aux_perfect) return x == "VBN" ? tense::past : tense::present;  // "has met" happened
+    if (info.aux_present) return tense::present;  // "is leaving", "is scheduled (to leave)": plans
+    if (info.has_to) return tense::unknown;       // an infinitive: the verb it depends on decides
+    if (x == "VBD") return tense::past;
+    if (x == "VBZ" || x == "VBP") return tense::present;
+    if (x == "VB" && info.has_subject) return tense::present;  // a finite verb tagged VB ("They meet Monday")
+    if (x == "VBN" && info.has_subject) return tense::past;
+    return tense::unknown;
+  }
+
+  const text::annotated_document& doc_;
+  bool parsed_ = false;
+  std::vector<std::size_t> sentence_of_;
+  std::vector<verb_info> verbs_;
+};
+
 // Extends a candidate leftwards over a modifier ("about", "more than", "early", "mid-",
 // "the end of") from lists/mod_prefix.tsv; values are "<MOD>" or "<MOD>:<types>".
 void expand_modifier(const rule_set::impl& rs, const std::vector<token>& toks, std::size_t& first, candidate& c) {
@@ -649,6 +760,7 @@ void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& tok
     if (j < doc.tokens.size() && doc.tokens[j].span.begin <= t.begin && t.begin < doc.tokens[j].span.end) {
       t.pos = doc.tokens[j].tag;
       t.xpos = doc.tokens[j].xpos;
+      t.doc_token = static_cast<std::int32_t>(j);
     }
   }
 }
@@ -690,6 +802,7 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
   matcher::result best;
   std::size_t stamp = 0;
   std::size_t pos_cursor = 0;
+  const parse_tenses parse(doc);
   for (std::size_t seg = 0; seg < text.size();) {
     const std::size_t seg_end = segment_end(text, seg);
     tokenize(std::string_view(text).substr(seg, seg_end - seg), std::string_view(lowered).substr(seg, seg_end - seg), toks);
@@ -733,7 +846,24 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
       }
       std::size_t last = best.end - r.trailing_context_tokens;
       if (r.trailing_context_tokens == 0) expand_suffix(rs, toks, last, c);
+      tense parsed = tense::unknown;
+      if (parse.parsed() && c.weekday && !c.month && !c.day && c.op == operation::fields) {
+        std::int32_t lo = -1, hi = -1;
+        for (std::size_t q = first; q < last; ++q)
+          if (toks[q].doc_token >= 0) {
+            if (lo < 0) lo = toks[q].doc_token;
+            hi = toks[q].doc_token;
+          }
+        if (lo >= 0) parsed = parse.of(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi));
+        // News convention: a weekday with a present-tense verb is a plan ("They meet Monday",
+        // "is leaving Tuesday"), the coming one.
+        if (parsed == tense::present) parsed = tense::future;
+      }
       c.clause_tense = clause_tense(rs, toks, first, last - 1);
+      // The governing verb of a parsed sentence decides where cue words say nothing or only
+      // "present" (see parse_tenses).
+      if (parsed != tense::unknown && (c.clause_tense == tense::unknown || c.clause_tense == tense::present))
+        c.clause_tense = parsed;
       if (r.past_as_duration && c.clause_tense == tense::past && r.op == operation::anchor) {
         // "his second letter in two weeks was published": a span of time, not a future date.
         c.op = operation::duration;

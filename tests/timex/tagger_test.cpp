@@ -323,3 +323,70 @@ TEST_CASE("a year-ago period after the year-ago quarter stays a year back", "[ti
   REQUIRE(it != mentions.end());
   CHECK(it->value == "1988-Q3");
 }
+
+namespace {
+struct parsed_word {
+  std::string form;
+  text::upos tag;
+  std::string xpos;
+  int head;  ///< sentence-relative, -1 = root
+  std::string deprel;
+};
+
+// One parsed sentence, as the text stage's tagger and parser give it.
+std::vector<mention> tag_parsed(const std::string& text, const std::string& dct, const std::vector<parsed_word>& words) {
+  text::annotated_document doc;
+  doc.doc.text = text;
+  doc.doc.dct = parse_creation_time(dct);
+  std::size_t at = 0;
+  for (const auto& w : words) {
+    text::token t;
+    at = text.find(w.form, at);
+    t.span = {at, at + w.form.size()};
+    t.form = w.form;
+    t.tag = w.tag;
+    t.xpos = w.xpos;
+    t.head = w.head;
+    t.deprel = w.deprel;
+    doc.tokens.push_back(t);
+    at += w.form.size();
+  }
+  doc.sentences.push_back({{0, text.size()}, 0, doc.tokens.size()});
+  std::vector<diagnostic> diagnostics;
+  return resolve(recognize(doc, *test::rules()), anchor_policy::news(doc.doc.dct), doc.doc.text, diagnostics);
+}
+}  // namespace
+
+TEST_CASE("with a parse, the tense of the verb governing a weekday gives its direction", "[timex][resolve]") {
+  using text::upos;
+  // 2025-06-05 is a Thursday. Without a parse no cue word says anything here: the most recent
+  // Monday. The parse shows the present-tense verb of a plan: the coming Monday.
+  const std::string text = "The leaders meet Monday in Geneva.";
+  const std::vector<parsed_word> words = {{"The", upos::det, "DT", 1, "det"},     {"leaders", upos::noun, "NNS", 2, "nsubj"},
+                                          {"meet", upos::verb, "VBP", -1, "root"}, {"Monday", upos::propn, "NNP", 2, "obl:tmod"},
+                                          {"in", upos::adp, "IN", 5, "case"},      {"Geneva", upos::propn, "NNP", 2, "obl"},
+                                          {".", upos::punct, ".", 2, "punct"}};
+  CHECK(test::tag(text, "2025-06-05")[0].value == "2025-06-02");
+  const auto planned = tag_parsed(text, "2025-06-05", words);
+  REQUIRE(planned.size() == 1);
+  CHECK(planned[0].value == "2025-06-09");
+  SECTION("a finite verb the tagger took for a base form counts as present") {
+    auto base = words;
+    base[2].xpos = "VB";
+    CHECK(tag_parsed(text, "2025-06-05", base)[0].value == "2025-06-09");
+  }
+  SECTION("a past-tense verb keeps the most recent Monday") {
+    const std::string past = "The leaders met Monday in Geneva.";
+    auto w = words;
+    w[2] = {"met", upos::verb, "VBD", -1, "root"};
+    CHECK(tag_parsed(past, "2025-06-05", w)[0].value == "2025-06-02");
+  }
+  SECTION("a weekday inside a noun phrase is not governed by the verb") {
+    const std::string noun = "The move follows Monday's decision.";
+    const std::vector<parsed_word> np = {{"The", upos::det, "DT", 1, "det"},         {"move", upos::noun, "NN", 2, "nsubj"},
+                                         {"follows", upos::verb, "VBZ", -1, "root"}, {"Monday", upos::propn, "NNP", 5, "nmod:poss"},
+                                         {"'s", upos::part, "POS", 3, "case"},        {"decision", upos::noun, "NN", 2, "obj"},
+                                         {".", upos::punct, ".", 2, "punct"}};
+    CHECK(tag_parsed(noun, "2025-06-05", np)[0].value == "2025-06-02");
+  }
+}
