@@ -106,6 +106,7 @@ struct rule {
   bool is_latent = false;
   bool check_month_pos = true;
   bool past_as_duration = false;  ///< `past: duration`: in a past clause the amount is a duration ("in two weeks")
+  bool future_only = false;  ///< `tense: future`: only in a future or modal clause ("it will soon begin")
 };
 
 }  // namespace chronograph::timex::detail

@@ -864,6 +864,12 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
       // "present" (see parse_tenses).
       if (parsed != tense::unknown && (c.clause_tense == tense::unknown || c.clause_tense == tense::present))
         c.clause_tense = parsed;
+      if (r.future_only && c.clause_tense != tense::future && c.clause_tense != tense::modal) {
+        // "soon" names a time only ahead ("it will soon begin"); "was soon released" is an adverb
+        // of sequence.
+        ++i;
+        continue;
+      }
       if (r.past_as_duration && c.clause_tense == tense::past && r.op == operation::anchor) {
         // "his second letter in two weeks was published": a span of time, not a future date.
         c.op = operation::duration;
