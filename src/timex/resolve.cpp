@@ -711,14 +711,15 @@ struct resolver {
     if (r.is_relative && m.value.find('X') != std::string::npos && c.op != operation::duration) ++underspecified;
     if (r.point && (r.g == grain::day || r.g == grain::part_of_day)) last_day = r.point;
     if (r.point && c.type != timex_type::duration && c.type != timex_type::set) last_any = r.point;
-    if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q' && r.value[6] >= '1' && r.value[6] <= '4') {
+    if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q' && r.value[6] >= '1' && r.value[6] <= '4' &&
+        r.value.find_first_not_of("0123456789", 0) == 4) {
       // The quarter under discussion: the one mentioned most often so far (the latest on ties);
       // an aside ("after a flat second quarter") does not displace it.
       const int q = r.value[6] - '0';
       ++quarter_mentions[static_cast<std::size_t>(q)];
       if (!last_quarter || quarter_mentions[static_cast<std::size_t>(q)] >= quarter_mentions[static_cast<std::size_t>(*last_quarter)]) {
         last_quarter = q;
-        quarter_point = make_day(year_of(*r.point), static_cast<unsigned>((q - 1) * 3 + 1), 1);
+        quarter_point = make_day(std::stoi(r.value.substr(0, 4)), static_cast<unsigned>((q - 1) * 3 + 1), 1);
       }
     }
     if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_)) {
@@ -729,6 +730,32 @@ struct resolver {
   }
 };
 
+// A clock time whose day follows after a parenthesis takes that day: "at about 10:35 a.m.
+// (0735 GMT) Friday", "will leave at 4 in the morning (4 a.m. EDT Thursday)".
+candidate with_following_day(const candidate& c, const candidate& next, const std::string& text) {
+  if (c.op != operation::fields || !c.hour || c.weekday || c.month || c.day || c.year) return c;
+  if (!next.weekday && !(next.month && next.day)) return c;
+  if (next.span.begin < c.span.end || next.span.begin - c.span.end > 40) return c;
+  const std::string_view between = std::string_view(text).substr(c.span.end, next.span.begin - c.span.end);
+  const auto open = between.find('(');
+  if (open == std::string_view::npos) return c;
+  for (std::size_t k = 0; k < open; ++k)
+    if (between[k] != ' ' && between[k] != ',') return c;
+  const auto close = between.find(')', open);
+  if (close != std::string_view::npos)
+    for (std::size_t k = close + 1; k < between.size(); ++k)
+      if (between[k] != ' ' && between[k] != ',') return c;
+  if (between.find_first_of(".;\n", open) != std::string_view::npos) return c;
+  candidate out = c;
+  out.weekday = next.weekday;
+  out.month = next.month;
+  out.day = next.day;
+  out.year = next.year;
+  out.two_digit_year = next.two_digit_year;
+  out.clause_tense = next.clause_tense;
+  return out;
+}
+
 }  // namespace
 
 std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
@@ -736,8 +763,9 @@ std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_p
   resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, 0};
   std::vector<mention> out;
   out.reserve(found.size());
-  for (const auto& c : found) {
-    mention m = res.resolve_one(c);
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const candidate& c = found[k];
+    mention m = k + 1 < found.size() ? res.resolve_one(with_following_day(c, found[k + 1], text)) : res.resolve_one(c);
     if (m.value.empty()) {
       diagnostics.push_back({severity::info, "timex", anchor.doc_id, c.span, c.rule,
                              "'" + m.text + "' is not a valid date; dropped"});
