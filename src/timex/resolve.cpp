@@ -347,6 +347,9 @@ struct resolver {
           if (implied_year && a) {
             const sys_days month_start = make_day(year_of(*a), month_of(*a), 1);
             day = pick_year(month_start, dir, [&](int yy) { return make_day(yy, m, 1); }, 0);
+            // A past event cannot lie in a month that has not begun ("changed ... in December"
+            // told in October is last December).
+            if (dir < 0 && *day > month_start) day = make_day(year_of(*day) - 1, m, 1);
           }
           g = grain::month;
         }
