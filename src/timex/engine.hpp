@@ -68,7 +68,7 @@ struct element;
 using sequence = std::vector<element>;
 
 enum class builtin : std::uint8_t { integer, number, year, yy, dom, mm, hour, hour12, minute, ordinal, decade, word,
-                                    digits3, digits4, cap };
+                                    digits3, digits4, digits13, cap };
 
 struct element {
   enum kind_type : std::uint8_t { literal, list, builtin_class, group } kind = literal;

@@ -360,6 +360,10 @@ class matcher {
         if (!is_plain_int(t) || t.digits != 3) return pos;
         value = t.number;
         return pos + 1;
+      case builtin::digits13:
+        if (!is_plain_int(t) || t.digits > 3) return pos;
+        value = t.number;
+        return pos + 1;
       case builtin::digits4:
         if (!is_plain_int(t) || t.digits != 4) return pos;
         value = t.number;

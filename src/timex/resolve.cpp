@@ -2,6 +2,7 @@
 // Resolution: candidates -> TIMEX3 values, a pure function of the candidates and the anchor
 // policy. Calendar arithmetic with Howard Hinnant's date; value strings are made only here.
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -759,6 +760,62 @@ candidate with_following_day(const candidate& c, const candidate& next, const st
   return out;
 }
 
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool lower_equals(std::string_view s, std::string_view w) {
+  if (s.size() != w.size()) return false;
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[k])) != static_cast<unsigned char>(w[k])) return false;
+  return true;
+}
+
+// Whether two consecutive candidates are the ends of a range: "April to June", "from Monday
+// through Friday", "April–June", "2018-2020", "between 2018 and 2020".
+bool is_range(const candidate& a, const candidate& b, const std::string& text) {
+  if (b.span.begin < a.span.end || b.span.begin - a.span.end > 12) return false;
+  if (a.type != b.type || a.op != operation::fields || b.op != operation::fields) return false;
+  // Ends of one kind: "Friday to December's figures" is no range.
+  const bool same_kind = (a.weekday && b.weekday) || (a.month && b.month) || (a.hour && b.hour) ||
+                         (a.year && b.year && !a.month && !b.month);
+  if (!same_kind) return false;
+  const std::string_view between = trimmed(std::string_view(text).substr(a.span.end, b.span.begin - a.span.end));
+  for (const std::string_view w : {"to", "through", "thru", "until", "till", "-", "\xE2\x80\x93", "\xE2\x80\x94"})
+    if (lower_equals(between, w)) return true;
+  if (lower_equals(between, "and")) {  // only after "between"
+    const std::string_view before = trimmed(std::string_view(text).substr(0, a.span.begin));
+    return before.size() >= 7 && lower_equals(before.substr(before.size() - 7), "between");
+  }
+  return false;
+}
+
+// The start of a range takes the year stated at its end: "from January to March 2024".
+candidate with_range_year(const candidate& a, const candidate& b) {
+  if (a.year || !b.year || b.two_digit_year || !a.month || !b.month) return a;
+  candidate out = a;
+  out.year = *a.month <= *b.month ? *b.year : *b.year - 1;
+  return out;
+}
+
+// The end of a range lies after its start: "from Monday to Friday" told on a Thursday about
+// the coming week, "from November to February". Only a weekday or a yearless month moves.
+void after_range_start(const candidate& end, const mention& start, mention& m) {
+  const auto s = interval_of(start.value);
+  const auto e = interval_of(m.value);
+  if (!s || !e || e->begin >= s->begin || m.value.size() < 7) return;
+  const bool weekday = end.weekday && !end.month && !end.day;
+  const bool yearless_month = end.month && !end.year;
+  if (weekday && m.value.size() >= 10) {
+    const year_month_day d{e->begin + days{7}};
+    m.value = ymd(sys_days{d}) + m.value.substr(10);
+  } else if (yearless_month) {
+    m.value = pad(std::stoi(m.value.substr(0, 4)) + 1, 4) + m.value.substr(4);
+  }
+}
+
 }  // namespace
 
 std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
@@ -766,9 +823,15 @@ std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_p
   resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, 0};
   std::vector<mention> out;
   out.reserve(found.size());
+  bool previous_starts_range = false;  // found[k - 1] and found[k] are the ends of a range
   for (std::size_t k = 0; k < found.size(); ++k) {
-    const candidate& c = found[k];
-    mention m = k + 1 < found.size() ? res.resolve_one(with_following_day(c, found[k + 1], text)) : res.resolve_one(c);
+    candidate c = found[k];
+    const bool starts_range = k + 1 < found.size() && is_range(c, found[k + 1], text);
+    if (starts_range) c = with_range_year(c, found[k + 1]);
+    if (k + 1 < found.size()) c = with_following_day(c, found[k + 1], text);
+    mention m = res.resolve_one(c);
+    if (previous_starts_range && !out.empty() && !m.value.empty()) after_range_start(c, out.back(), m);
+    previous_starts_range = starts_range && !m.value.empty();
     if (m.value.empty()) {
       diagnostics.push_back({severity::info, "timex", anchor.doc_id, c.span, c.rule,
                              "'" + m.text + "' is not a valid date; dropped"});

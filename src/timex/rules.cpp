@@ -104,7 +104,7 @@ const std::vector<std::pair<std::string, builtin>>& builtin_names() {
       {"int", builtin::integer}, {"num", builtin::number},   {"year", builtin::year},    {"yy", builtin::yy},
       {"dom", builtin::dom},     {"mm", builtin::mm},        {"hour", builtin::hour},    {"hour12", builtin::hour12},
       {"min", builtin::minute},  {"ordnum", builtin::ordinal}, {"decade", builtin::decade}, {"word", builtin::word},
-      {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"cap", builtin::cap}};
+      {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"d13", builtin::digits13}, {"cap", builtin::cap}};
   return names;
 }
 
