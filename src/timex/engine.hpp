@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,15 @@ struct token {
   std::string_view xpos;
   std::int32_t doc_token = -1;  ///< index of the text stage's token at this position, -1 = none
 };
+
+/// recognize(), candidate by candidate in text order (no vector of all candidates).
+void recognize_each(const text::annotated_document& doc, const rule_set& rules,
+                    const std::function<void(candidate&&)>& emit);
+
+/// recognize() then resolve() in one streaming pass: each candidate is resolved as soon as the
+/// next one is known, so memory holds the mentions, not every candidate as well.
+std::vector<mention> recognize_and_resolve(const text::annotated_document& doc, const rule_set& rules,
+                                           const anchor_policy& anchor, std::vector<diagnostic>& diagnostics);
 
 /// Tokenizes `text`; `lowered` must be an ASCII-lower-cased copy of `text` (same length) that
 /// outlives the tokens (keys point into it or into static storage).

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 #include "chronograph/error.hpp"
 #include "engine.hpp"
@@ -794,13 +795,21 @@ std::size_t segment_end(std::string_view text, std::size_t begin) {
 }  // namespace
 
 std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules) {
+  std::vector<candidate> out;
+  detail::recognize_each(doc, rules, [&](candidate&& c) { out.push_back(std::move(c)); });
+  return out;
+}
+
+void detail::recognize_each(const text::annotated_document& doc, const rule_set& rules,
+                            const std::function<void(candidate&&)>& emit) {
   const auto& rs = rules.internals();
   const std::string& text = doc.doc.text;
   if (text.size() >= 0xFFFFFFFFu)  // token offsets are 32-bit
     throw input_error(doc.doc.id + ": document of " + std::to_string(text.size()) + " bytes is too large for the timex stage (4 GiB)");
-  const std::string lowered = ascii_lower(text);
+  std::string lowered;  // the current segment, lower-cased (token keys point into it)
   std::vector<token> toks;
-  std::vector<candidate> out;
+  std::uint32_t previous_end = 0;  // end of the last emitted candidate
+  bool emitted = false;
   matcher m(rs, toks);
   std::vector<int> stamps(rs.rules.size(), -1);
   matcher::result best;
@@ -809,7 +818,11 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
   const parse_tenses parse(doc);
   for (std::size_t seg = 0; seg < text.size();) {
     const std::size_t seg_end = segment_end(text, seg);
-    tokenize(std::string_view(text).substr(seg, seg_end - seg), std::string_view(lowered).substr(seg, seg_end - seg), toks);
+    const std::string_view segment = std::string_view(text).substr(seg, seg_end - seg);
+    lowered.assign(segment);
+    for (char& ch : lowered)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    tokenize(segment, lowered, toks);
     for (auto& t : toks) {
       t.begin += static_cast<std::uint32_t>(seg);
       t.end += static_cast<std::uint32_t>(seg);
@@ -842,7 +855,7 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
         const std::string mod = c.mod;
         expand_modifier(rs, toks, first, c);
         // Never swallow the previous mention.
-        if (!out.empty() && c.span.begin < out.back().span.end) {
+        if (emitted && c.span.begin < previous_end) {
           c.span.begin = toks[i].begin;
           c.mod = mod;
           first = i;
@@ -880,11 +893,12 @@ std::vector<candidate> recognize(const text::annotated_document& doc, const rule
         c.type = timex_type::duration;
         c.amount = std::abs(c.amount);
       }
-      out.push_back(std::move(c));
+      previous_end = c.span.end;
+      emitted = true;
+      emit(std::move(c));
       i = last;
     }
   }
-  return out;
 }
 
 }  // namespace chronograph::timex

@@ -697,8 +697,7 @@ struct resolver {
     m.type = c.type;
     m.mod = c.mod;
     m.quant = c.quant;
-    m.freq = c.freq;
-    m.rule = c.rule;
+    m.freq = c.freq;  // m.rule is set by the caller, which owns the candidate (a move, not a copy)
     value_result r;
     switch (c.op) {
       case operation::literal: r.value = c.literal; break;
@@ -736,28 +735,26 @@ struct resolver {
 
 // A clock time whose day follows after a parenthesis takes that day: "at about 10:35 a.m.
 // (0735 GMT) Friday", "will leave at 4 in the morning (4 a.m. EDT Thursday)".
-candidate with_following_day(const candidate& c, const candidate& next, const std::string& text) {
-  if (c.op != operation::fields || !c.hour || c.weekday || c.month || c.day || c.year) return c;
-  if (!next.weekday && !(next.month && next.day)) return c;
-  if (next.span.begin < c.span.end || next.span.begin - c.span.end > 40) return c;
+void take_following_day(candidate& c, const candidate& next, const std::string& text) {
+  if (c.op != operation::fields || !c.hour || c.weekday || c.month || c.day || c.year) return;
+  if (!next.weekday && !(next.month && next.day)) return;
+  if (next.span.begin < c.span.end || next.span.begin - c.span.end > 40) return;
   const std::string_view between = std::string_view(text).substr(c.span.end, next.span.begin - c.span.end);
   const auto open = between.find('(');
-  if (open == std::string_view::npos) return c;
+  if (open == std::string_view::npos) return;
   for (std::size_t k = 0; k < open; ++k)
-    if (between[k] != ' ' && between[k] != ',') return c;
+    if (between[k] != ' ' && between[k] != ',') return;
   const auto close = between.find(')', open);
   if (close != std::string_view::npos)
     for (std::size_t k = close + 1; k < between.size(); ++k)
-      if (between[k] != ' ' && between[k] != ',') return c;
-  if (between.find_first_of(".;\n", open) != std::string_view::npos) return c;
-  candidate out = c;
-  out.weekday = next.weekday;
-  out.month = next.month;
-  out.day = next.day;
-  out.year = next.year;
-  out.two_digit_year = next.two_digit_year;
-  out.clause_tense = next.clause_tense;
-  return out;
+      if (between[k] != ' ' && between[k] != ',') return;
+  if (between.find_first_of(".;\n", open) != std::string_view::npos) return;
+  c.weekday = next.weekday;
+  c.month = next.month;
+  c.day = next.day;
+  c.year = next.year;
+  c.two_digit_year = next.two_digit_year;
+  c.clause_tense = next.clause_tense;
 }
 
 std::string_view trimmed(std::string_view s) {
@@ -793,11 +790,9 @@ bool is_range(const candidate& a, const candidate& b, const std::string& text) {
 }
 
 // The start of a range takes the year stated at its end: "from January to March 2024".
-candidate with_range_year(const candidate& a, const candidate& b) {
-  if (a.year || !b.year || b.two_digit_year || !a.month || !b.month) return a;
-  candidate out = a;
-  out.year = *a.month <= *b.month ? *b.year : *b.year - 1;
-  return out;
+void take_range_year(candidate& a, const candidate& b) {
+  if (a.year || !b.year || b.two_digit_year || !a.month || !b.month) return;
+  a.year = *a.month <= *b.month ? *b.year : *b.year - 1;
 }
 
 // The end of a range lies after its start: "from Monday to Friday" told on a Thursday about
@@ -818,33 +813,78 @@ void after_range_start(const candidate& end, const mention& start, mention& m) {
 
 }  // namespace
 
+namespace {
+
+// Resolution one candidate at a time, with a look-ahead of one (ranges, a day stated after a
+// clock time): add() each candidate in text order, then finish().
+class resolution {
+ public:
+  resolution(const anchor_policy& anchor, const std::string& text, std::vector<diagnostic>& diagnostics)
+      : anchor_(anchor), text_(text), diagnostics_(diagnostics),
+        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, 0} {
+    // Room for a dense text (a mention every 8 bytes): the vector is written once, not moved
+    // as it grows; pages of a large reservation that stay unused are never touched.
+    out_.reserve(text.size() / 8 + 4);
+  }
+
+  void add(candidate next) {
+    if (pending_) settle(&next);
+    pending_ = std::move(next);
+  }
+
+  std::vector<mention> finish() {
+    if (pending_) settle(nullptr);
+    pending_.reset();
+    if (!anchor_.dct && res_.underspecified > 0)
+      diagnostics_.push_back({severity::warning, "timex", anchor_.doc_id, {}, "anchor.no_dct",
+                              "no document creation time: " + std::to_string(res_.underspecified) +
+                                  " relative time expression(s) left underspecified"});
+    return std::move(out_);
+  }
+
+ private:
+  // Resolves the pending candidate, knowing the one after it (nullptr at the end).
+  void settle(const candidate* next) {
+    candidate c = std::move(*pending_);
+    const bool starts_range = next && is_range(c, *next, text_);
+    if (starts_range) take_range_year(c, *next);
+    if (next) take_following_day(c, *next, text_);
+    mention m = res_.resolve_one(c);
+    if (previous_starts_range_ && !out_.empty() && !m.value.empty()) after_range_start(c, out_.back(), m);
+    previous_starts_range_ = starts_range && !m.value.empty();
+    if (m.value.empty()) {
+      diagnostics_.push_back({severity::info, "timex", anchor_.doc_id, c.span, c.rule,
+                              "'" + m.text + "' is not a valid date; dropped"});
+      return;
+    }
+    m.rule = std::move(c.rule);
+    m.id = "t" + std::to_string(out_.size() + 1);
+    out_.push_back(std::move(m));
+  }
+
+  const anchor_policy& anchor_;
+  const std::string& text_;
+  std::vector<diagnostic>& diagnostics_;
+  resolver res_;
+  std::optional<candidate> pending_;
+  bool previous_starts_range_ = false;  // the last resolved mention starts a range
+  std::vector<mention> out_;
+};
+
+}  // namespace
+
 std::vector<mention> resolve(const std::vector<candidate>& found, const anchor_policy& anchor, const std::string& text,
                              std::vector<diagnostic>& diagnostics) {
-  resolver res{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, 0};
-  std::vector<mention> out;
-  out.reserve(found.size());
-  bool previous_starts_range = false;  // found[k - 1] and found[k] are the ends of a range
-  for (std::size_t k = 0; k < found.size(); ++k) {
-    candidate c = found[k];
-    const bool starts_range = k + 1 < found.size() && is_range(c, found[k + 1], text);
-    if (starts_range) c = with_range_year(c, found[k + 1]);
-    if (k + 1 < found.size()) c = with_following_day(c, found[k + 1], text);
-    mention m = res.resolve_one(c);
-    if (previous_starts_range && !out.empty() && !m.value.empty()) after_range_start(c, out.back(), m);
-    previous_starts_range = starts_range && !m.value.empty();
-    if (m.value.empty()) {
-      diagnostics.push_back({severity::info, "timex", anchor.doc_id, c.span, c.rule,
-                             "'" + m.text + "' is not a valid date; dropped"});
-      continue;
-    }
-    m.id = "t" + std::to_string(out.size() + 1);
-    out.push_back(std::move(m));
-  }
-  if (!anchor.dct && res.underspecified > 0)
-    diagnostics.push_back({severity::warning, "timex", anchor.doc_id, {}, "anchor.no_dct",
-                           "no document creation time: " + std::to_string(res.underspecified) +
-                               " relative time expression(s) left underspecified"});
-  return out;
+  resolution r(anchor, text, diagnostics);
+  for (const auto& c : found) r.add(c);
+  return r.finish();
+}
+
+std::vector<mention> detail::recognize_and_resolve(const text::annotated_document& doc, const rule_set& rules,
+                                                   const anchor_policy& anchor, std::vector<diagnostic>& diagnostics) {
+  resolution r(anchor, doc.doc.text, diagnostics);
+  detail::recognize_each(doc, rules, [&](candidate&& c) { r.add(std::move(c)); });
+  return r.finish();
 }
 
 const char* to_string(grain g) noexcept {

@@ -8,6 +8,7 @@
 #include <date/iso_week.h>
 
 #include "chronograph/timex/candidate.hpp"
+#include "engine.hpp"
 
 namespace chronograph::timex {
 namespace {
@@ -16,9 +17,8 @@ class default_tagger final : public tagger {
  public:
   explicit default_tagger(std::shared_ptr<const rule_set> rules) : rules_(std::move(rules)) {}
   std::vector<mention> tag(const text::annotated_document& doc, std::vector<diagnostic>& diagnostics) const override {
-    const auto found = recognize(doc, *rules_);
     const anchor_policy anchor{doc.doc.kind, doc.doc.dct, doc.doc.id};
-    return resolve(found, anchor, doc.doc.text, diagnostics);
+    return detail::recognize_and_resolve(doc, *rules_, anchor, diagnostics);  // recognize() + resolve(), streamed
   }
 
  private:
