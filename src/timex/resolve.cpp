@@ -839,6 +839,8 @@ class resolution {
       diagnostics_.push_back({severity::warning, "timex", anchor_.doc_id, {}, "anchor.no_dct",
                               "no document creation time: " + std::to_string(res_.underspecified) +
                                   " relative time expression(s) left underspecified"});
+    // Give back what a sparse text did not use (a document's mentions may be kept long).
+    if (out_.capacity() > 2 * out_.size() + 64) out_.shrink_to_fit();
     return std::move(out_);
   }
 
