@@ -234,7 +234,7 @@ class default_linker final : public linker {
     date_order_links(evs, out);
     if (models_) {
       // Event-event order the rules leave open, from the MATRES model (same or adjacent sentence).
-      auto more = model_order_links(models_->order, pair_context(doc, evs), out, models_->order_margin);
+      auto more = model_order_links(models_->order, pair_context(doc, evs, times), out, models_->order_margin);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     // Deduplicate (from, to, relation), keeping the first (best-supported) one.

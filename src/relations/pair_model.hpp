@@ -1,43 +1,163 @@
 // SPDX-License-Identifier: MIT
-// Trained classifiers over pairs of events (private to the relations stage and its tests):
-// features of an ordered event pair (pair_features), a linear model over hashed features with a
-// small text file format (pair_model), and a deterministic averaged-perceptron trainer.
+// Trained classifiers over pairs of events and times (private to the relations stage and its
+// tests): the features of an event-event, event-time or event-DCT pair, hashed as they are made
+// (feature_sink), a linear model over hashed features with a small text file format
+// (pair_model), a deterministic averaged-perceptron trainer, and the linker's uses of them: the
+// MATRES order links, the TempEval-3 TLINK models (tlink_models) and the causal pair model.
 //
 // Model file: "# ..." header lines (data, license, the command that rebuilds it), then
-//   chronograph-pair-model 1
+//   chronograph-pair-model 2
 //   bits <B>
 //   labels <L1> <L2> ...
 //   <bucket> <w1> <w2> ...      (one line per non-zero bucket, ascending)
+// Version 2: a feature's bucket is the top B bits of its 64-bit hash (feature_sink); version 1
+// files (FNV-1a of the feature string) are refused, since their buckets mean other features.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "chronograph/events/event.hpp"
 #include "chronograph/relations/link.hpp"
 #include "chronograph/text/annotated_document.hpp"
+#include "chronograph/timex/mention.hpp"
 
 namespace chronograph::relations {
 
-/// Word positions of the events of one document (computed once, shared by all its pairs).
+/// 64-bit FNV-1a of a string (stable across platforms; usable at compile time).
+[[nodiscard]] constexpr std::uint64_t fnv1a(std::string_view s) noexcept {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+/// A value that a feature combines: its hash and its text (the text only names the feature in
+/// tests and debugging; it must outlive the feature_sink::add call).
+struct feature_value {
+  std::uint64_t hash = 0;
+  std::string_view text;
+};
+/// A value hashed now (for values that are not precomputed).
+[[nodiscard]] inline feature_value value_of(std::string_view text) noexcept { return {fnv1a(text), text}; }
+
+/// The name of a feature template ("l1", "sd"), hashed at compile time when constant.
+struct feature_name {
+  std::uint64_t hash;
+  std::string_view text;
+  constexpr explicit feature_name(std::string_view n) noexcept : hash(fnv1a(n)), text(n) {}
+};
+
+/// Collects the hashed features of one example: a feature is a name and up to three values,
+/// hashed as it is added (no strings are built unless names are kept, for tests).
+class feature_sink {
+ public:
+  explicit feature_sink(unsigned bits, bool keep_names = false) : bits_(bits), keep_names_(keep_names) {}
+  void clear() noexcept {
+    buckets_.clear();
+    names_.clear();
+  }
+  void add(const feature_name& name) { push(name.hash, name, {}); }
+  void add(const feature_name& name, feature_value a) { push(combine(name.hash, a.hash), name, {a}); }
+  void add(const feature_name& name, feature_value a, feature_value b) {
+    push(combine(combine(name.hash, a.hash), b.hash), name, {a, b});
+  }
+  void add(const feature_name& name, feature_value a, feature_value b, feature_value c) {
+    push(combine(combine(combine(name.hash, a.hash), b.hash), c.hash), name, {a, b, c});
+  }
+  [[nodiscard]] const std::vector<std::uint32_t>& buckets() const noexcept { return buckets_; }
+  /// "name=a|b|c" per feature, when the sink keeps names (else empty).
+  [[nodiscard]] const std::vector<std::string>& names() const noexcept { return names_; }
+  [[nodiscard]] bool keeps_names() const noexcept { return keep_names_; }
+  [[nodiscard]] unsigned bits() const noexcept { return bits_; }
+
+  /// Order-dependent combination of two hashes (a bijective 64-bit mixer over their xor).
+  [[nodiscard]] static constexpr std::uint64_t combine(std::uint64_t h, std::uint64_t v) noexcept {
+    std::uint64_t x = (h * 0x9E3779B97F4A7C15ull) ^ v;
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 29;
+    x *= 0x94D049BB133111EBull;
+    x ^= x >> 32;
+    return x;
+  }
+
+ private:
+  void push(std::uint64_t h, const feature_name& name, std::initializer_list<feature_value> values);
+
+  unsigned bits_;
+  bool keep_names_;
+  std::vector<std::uint32_t> buckets_;
+  std::vector<std::string> names_;
+};
+
+/// Bucket of a single-string feature as feature_sink computes it for `feature_name(name)` alone
+/// (tests and toy models).
+[[nodiscard]] std::uint32_t feature_bucket(std::string_view name, unsigned bits) noexcept;
+
+/// What one document's pairs share, computed once: word positions, lower-case forms, the
+/// dependency tree, each event's attributes as feature values, each time's place on the DCT's
+/// axis, the main event of each sentence.
 struct pair_context {
   const text::annotated_document& doc;
   const std::vector<events::event_mention>& events;
+  const std::vector<timex::mention>& times;
+
   std::vector<std::size_t> token_of;  ///< per event: its first token (doc.tokens.size() if none)
   std::vector<int> event_at;          ///< per token: the event starting there, or -1
+  std::vector<std::size_t> sentence_of;  ///< per token
+  std::vector<std::string> lower;        ///< per token: events::normalize_word(form)
+  std::vector<feature_value> word, lemma, deprel;  ///< per token (deprel without its subtype)
+  std::vector<int> head;               ///< per token: the head's token index, -1 for a root or unparsed
+  std::vector<std::uint8_t> depth;     ///< per token: steps to the root (capped)
+  std::vector<std::size_t> time_first, time_last;  ///< per time: its token range (tokens.size() if none)
+  std::vector<int> time_at;            ///< per token: the time covering it, or -1
+  std::vector<int> main_event;         ///< per sentence: its main event (the verb nearest the root), or -1
 
-  pair_context(const text::annotated_document& d, const std::vector<events::event_mention>& evs);
+  /// Per event: feature values of its attributes.
+  struct event_values {
+    feature_value cls, ta, pos, pol, modality, lemma, fw, marks, dep, xpos, date;
+  };
+  std::vector<event_values> ev;
+  /// Per time: its type and where it lies against the DCT ("before", "same", "after",
+  /// "includes", "none").
+  std::vector<feature_value> time_type, time_vs_dct;
+
+  pair_context(const text::annotated_document& d, const std::vector<events::event_mention>& evs,
+               const std::vector<timex::mention>& tms = no_times());
+  pair_context(const pair_context&) = delete;
+  pair_context& operator=(const pair_context&) = delete;
+
+  /// The lowest common ancestor of two tokens of one sentence, with the steps up from each,
+  /// when the parse joins them.
+  [[nodiscard]] std::optional<std::array<std::size_t, 3>> common_head(std::size_t a, std::size_t b) const;
+
+ private:
+  static const std::vector<timex::mention>& no_times();
+  std::vector<std::string> marks_;  // per event: its marker and case words ("after", "because_of")
 };
 
-/// Feature strings of the ordered pair (a, b): attributes and lemmas of both events, their
+/// Features of the ordered event pair (a, b): attributes and lemmas of both events, their
 /// distance and order, words and signals between them, the dependency path, reporting
-/// structure. Empty when either event has no token.
-[[nodiscard]] std::vector<std::string> pair_features(const pair_context& ctx, std::size_t a, std::size_t b);
+/// structure, their dates. Adds nothing when either event has no token.
+void pair_features(const pair_context& ctx, std::size_t a, std::size_t b, feature_sink& out);
 
-/// FNV-1a hash of a feature string reduced to `bits` bits (stable across platforms).
-[[nodiscard]] std::uint32_t feature_bucket(const std::string& feature, unsigned bits) noexcept;
+/// Features of an event and the document creation time: its attributes, the words that carry
+/// its tense and mood, what governs it, its anchored date against the DCT, the times of its
+/// sentence.
+void dct_features(const pair_context& ctx, std::size_t e, feature_sink& out);
+
+/// Features of an event and a time expression of the same sentence: the event's attributes, the
+/// time's type and place against the DCT, the signal before the time, distance, order and the
+/// dependency path, and whether the anchoring rules chose this time for the event.
+void time_features(const pair_context& ctx, std::size_t e, std::size_t t, feature_sink& out);
 
 /// A training example: hashed features and the index of the gold label; `group` (a document
 /// id) keeps a document's examples together when cross-validating.
@@ -76,11 +196,9 @@ class pair_model {
   /// Index of a label, labels().size() when absent.
   [[nodiscard]] std::size_t label_index(const std::string& label) const noexcept;
 
-  /// Buckets of feature strings for this model.
-  [[nodiscard]] std::vector<std::uint32_t> hash(const std::vector<std::string>& features) const;
   /// One score per label.
   [[nodiscard]] std::vector<double> scores(const std::vector<std::uint32_t>& buckets) const;
-  /// Best label index and its margin over the second best.
+  /// Best label index and its margin over the second best (no allocation).
   [[nodiscard]] std::pair<std::size_t, double> predict(const std::vector<std::uint32_t>& buckets) const;
 
  private:
@@ -91,8 +209,8 @@ class pair_model {
 
 /// pair_features plus what the causal model needs: whether the rule links (`links`, by event id)
 /// already join the two events and in which direction. For an ordered pair a before b in text.
-[[nodiscard]] std::vector<std::string> causal_pair_features(const pair_context& ctx, std::size_t a, std::size_t b,
-                                                            const std::vector<link>& links);
+void causal_pair_features(const pair_context& ctx, std::size_t a, std::size_t b, const std::vector<link>& links,
+                          feature_sink& out);
 
 /// Labels of the causal model: no link, the first event (in text) causes the second, or the
 /// second causes the first.

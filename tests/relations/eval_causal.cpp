@@ -118,13 +118,14 @@ int main(int argc, char** argv) {
     for (const auto& el : d.tml.trailing)
       if (el.tag == "CLINK") p->gold.emplace(std::string(el.attr("eventInstanceID")), std::string(el.attr("relatedToEventInstance")));
     shipped.add(p->gold, causal_pairs(p->rule_links, d.eiid_of_eid));
-    const relations::pair_context ctx(d.annotated, d.events);
+    const relations::pair_context ctx(d.annotated, d.events, d.times);
     for (const auto& [a, b] : relations::causal_candidates(ctx)) {
       const auto ia = d.eiid_of_eid.find(d.events[a].id), ib = d.eiid_of_eid.find(d.events[b].id);
       if (ia == d.eiid_of_eid.end() || ib == d.eiid_of_eid.end()) continue;
       relations::pair_example e;
-      for (const auto& x : relations::causal_pair_features(ctx, a, b, p->rule_links))
-        e.features.push_back(relations::feature_bucket(x, model_bits));
+      relations::feature_sink fs(model_bits);
+      relations::causal_pair_features(ctx, a, b, p->rule_links, fs);
+      e.features = fs.buckets();
       e.label = p->gold.count({ia->second, ib->second}) ? 1 : p->gold.count({ib->second, ia->second}) ? 2 : 0;
       e.group = d.tml.docid;
       p->examples.push_back(std::move(e));
@@ -160,7 +161,7 @@ int main(int argc, char** argv) {
     for (std::size_t k = fold; k < docs.size(); k += folds) {
       auto& p = *docs[k];
       auto links = p.rule_links;
-      const auto more = relations::model_causal_links(m, relations::pair_context(p.d.annotated, p.d.events), links,
+      const auto more = relations::model_causal_links(m, relations::pair_context(p.d.annotated, p.d.events, p.d.times), links,
                                                       model_margin);
       links.insert(links.end(), more.begin(), more.end());
       cross_validated.add(p.gold, causal_pairs(links, p.d.eiid_of_eid));

@@ -45,6 +45,15 @@ int main(int argc, char** argv) {
   // "signal:after" -> "signal": the rule family.
   const auto rule_name = [](const std::string& rule) { return rule.substr(0, rule.find(':')); };
   std::size_t dropped = 0;
+  // Per kind of pair (TempEval-3's kinds and the rest): precision of the system's reduced links
+  // against the gold closure, recall of the gold's reduced links against the system closure.
+  const std::vector<std::string> kinds{"event-DCT", "event-time, same sentence", "event-time, other",
+                                       "event-event, same sentence", "event-event, adjacent sentences",
+                                       "event-event, farther", "time-time and time-DCT"};
+  struct kind_counts {
+    std::size_t system = 0, system_ok = 0, gold = 0, gold_ok = 0;
+  };
+  std::vector<kind_counts> by_kind(kinds.size());
   for (const auto& f : ingest::timeml_files(dir)) {
     const auto tml = ingest::read_timeml(f);
     const auto annotated = an->analyze(ingest::document_of(tml));
@@ -75,12 +84,50 @@ int main(int argc, char** argv) {
     }
     score.total += c;
     score.documents.emplace_back(tml.docid, c);
+    {
+      std::map<std::string, std::pair<bool, std::size_t>> where;  // id -> (is event, sentence)
+      for (const auto& ev : evs) where[ev.id] = {true, ev.sentence};
+      for (const auto& t : times) where[t.id] = {false, annotated.sentence_at(t.span.begin)};
+      const auto kind = [&](const relations::tlink& l) -> std::size_t {
+        const auto a = where.find(l.from), b = where.find(l.to);
+        const bool a_dct = l.from == dct_tid, b_dct = l.to == dct_tid;
+        if (a_dct || b_dct) {
+          const auto other = a_dct ? b : a;
+          return other != where.end() && other->second.first ? 0 : 6;
+        }
+        if (a == where.end() || b == where.end()) return 6;
+        const auto [ae, as] = a->second;
+        const auto [be, bs] = b->second;
+        const auto d = as > bs ? as - bs : bs - as;
+        if (!ae && !be) return 6;
+        if (ae != be) return d == 0 ? 1 : 2;
+        return d == 0 ? 3 : d == 1 ? 4 : 5;
+      };
+      const auto sys_reduced = relations::reduce(system), gold_reduced = relations::reduce(gold);
+      const relations::link_closure sys_closure(sys_reduced), gold_reduced_closure(gold_reduced);
+      for (const auto& l : sys_reduced) {
+        auto& k = by_kind[kind(l)];
+        ++k.system;
+        k.system_ok += gold_reduced_closure.entails(l) ? 1 : 0;
+      }
+      for (const auto& l : gold_reduced) {
+        auto& k = by_kind[kind(l)];
+        ++k.gold;
+        k.gold_ok += sys_closure.entails(l) ? 1 : 0;
+      }
+    }
   }
   std::cout << relations::format_score(score, detail);
   std::printf("system links dropped by the consistency check: %zu\n", dropped);
   for (const auto& [rule, counts] : by_rule)
     std::printf("  rule %-16s links %5zu  entailed by gold %5zu (%.3f)\n", rule.c_str(), counts.first, counts.second,
                 counts.first ? double(counts.second) / double(counts.first) : 0.0);
+  std::printf("per kind of pair (reduced links; P against the gold closure, R against the system closure):\n");
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    const auto& c = by_kind[k];
+    const double p = c.system ? double(c.system_ok) / double(c.system) : 0, r = c.gold ? double(c.gold_ok) / double(c.gold) : 0;
+    std::printf("  %-32s system %5zu P %.3f   gold %5zu R %.3f\n", kinds[k].c_str(), c.system, p, c.gold, r);
+  }
   const double f1 = score.total.f1();
   if (f1 < floor) {
     std::printf("FAIL: temporal awareness F1 %.3f below floor %.3f\n", f1, floor);
