@@ -17,12 +17,14 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "chronograph/events/event.hpp"
+#include "chronograph/events/lexicon.hpp"
 #include "chronograph/relations/link.hpp"
 #include "chronograph/text/annotated_document.hpp"
 #include "chronograph/timex/mention.hpp"
@@ -65,6 +67,10 @@ class feature_sink {
     names_.clear();
   }
   void add(const feature_name& name) { push(name.hash, name, {}); }
+  /// A feature of four values.
+  void add(const feature_name& name, feature_value a, feature_value b, feature_value c, feature_value d) {
+    push(combine(combine(combine(combine(name.hash, a.hash), b.hash), c.hash), d.hash), name, {a, b, c, d});
+  }
   void add(const feature_name& name, feature_value a) { push(combine(name.hash, a.hash), name, {a}); }
   void add(const feature_name& name, feature_value a, feature_value b) {
     push(combine(combine(name.hash, a.hash), b.hash), name, {a, b});
@@ -90,7 +96,11 @@ class feature_sink {
   }
 
  private:
-  void push(std::uint64_t h, const feature_name& name, std::initializer_list<feature_value> values);
+  void push(std::uint64_t h, const feature_name& name, std::initializer_list<feature_value> values) {
+    buckets_.push_back(static_cast<std::uint32_t>(h >> (64 - bits_)));
+    if (keep_names_) push_name(name, values);
+  }
+  void push_name(const feature_name& name, std::initializer_list<feature_value> values);
 
   unsigned bits_;
   bool keep_names_;
@@ -113,7 +123,8 @@ struct pair_context {
   std::vector<std::size_t> token_of;  ///< per event: its first token (doc.tokens.size() if none)
   std::vector<int> event_at;          ///< per token: the event starting there, or -1
   std::vector<std::size_t> sentence_of;  ///< per token
-  std::vector<std::string> lower;        ///< per token: events::normalize_word(form)
+  std::vector<std::string_view> lower;   ///< per token: events::normalize_word(form)
+  std::vector<std::uint8_t> quoted;      ///< per token: an opening quotation mark precedes it in its sentence
   std::vector<feature_value> word, lemma, deprel;  ///< per token (deprel without its subtype)
   std::vector<int> head;               ///< per token: the head's token index, -1 for a root or unparsed
   std::vector<std::uint8_t> depth;     ///< per token: steps to the root (capped)
@@ -130,8 +141,10 @@ struct pair_context {
   /// "includes", "none").
   std::vector<feature_value> time_type, time_vs_dct;
 
+  /// `words`: the events lexicon's description of the document (events::lexicon::describe),
+  /// when the caller has it (its lower-case forms are reused), else null.
   pair_context(const text::annotated_document& d, const std::vector<events::event_mention>& evs,
-               const std::vector<timex::mention>& tms = no_times());
+               const std::vector<timex::mention>& tms = no_times(), const std::vector<events::word>* words = nullptr);
   pair_context(const pair_context&) = delete;
   pair_context& operator=(const pair_context&) = delete;
 
@@ -142,6 +155,7 @@ struct pair_context {
  private:
   static const std::vector<timex::mention>& no_times();
   std::vector<std::string> marks_;  // per event: its marker and case words ("after", "because_of")
+  std::vector<std::string> lower_storage_;  // the lower-case forms when no words were given
 };
 
 /// Features of the ordered event pair (a, b): attributes and lemmas of both events, their
@@ -200,6 +214,10 @@ class pair_model {
   [[nodiscard]] std::vector<double> scores(const std::vector<std::uint32_t>& buckets) const;
   /// Best label index and its margin over the second best (no allocation).
   [[nodiscard]] std::pair<std::size_t, double> predict(const std::vector<std::uint32_t>& buckets) const;
+  /// The best label other than `reference` and its score minus the reference label's score
+  /// (no allocation): how much a relation beats NONE.
+  [[nodiscard]] std::pair<std::size_t, double> predict_against(const std::vector<std::uint32_t>& buckets,
+                                                               std::size_t reference) const;
 
  private:
   std::vector<std::string> labels_;
@@ -207,8 +225,11 @@ class pair_model {
   std::vector<float> weights_;  ///< bucket * labels + label
 };
 
-/// pair_features plus what the causal model needs: whether the rule links (`links`, by event id)
-/// already join the two events and in which direction. For an ordered pair a before b in text.
+/// Features of a causal pair of one sentence (a before b in text): classes, tenses, distance,
+/// the words between them (short gaps), the dependency path and the word that joins them, their
+/// marker words and governors, and whether the cue rules (`links`, by event id) already join
+/// them and in which direction. Fewer and less lexical than pair_features: 318 links to learn
+/// from (5-fold on Causal-TimeBank: rules + model F1 0.413 with pair_features, 0.42 with these).
 void causal_pair_features(const pair_context& ctx, std::size_t a, std::size_t b, const std::vector<link>& links,
                           feature_sink& out);
 
@@ -233,5 +254,69 @@ inline const std::vector<std::string> order_labels{"BEFORE", "AFTER", "EQUAL", "
 /// SIMULTANEOUS (for EQUAL) when the model says so with at least `min_margin`. Rule "order.model".
 [[nodiscard]] std::vector<link> model_order_links(const pair_model& m, const pair_context& ctx,
                                                   const std::vector<link>& links, double min_margin);
+
+/// TempEval-3's kinds of TLINK pairs within a sentence and against the DCT: an event and the
+/// DCT, an event and a time of the same sentence, two events of one sentence. (A model for the
+/// main events of consecutive sentences lost more precision than it gained recall, on
+/// TimeBank-Dense and AQUAINT alike: the MATRES order links cover those pairs.)
+enum class tlink_kind : std::uint8_t { event_dct, event_time, event_event };
+inline constexpr std::size_t tlink_kinds = 3;
+[[nodiscard]] const char* to_string(tlink_kind k) noexcept;  ///< "event_dct", ...
+
+/// A candidate pair: `a` an event; `b` a time (event_time), an event after `a` in the text
+/// (event_event), unused for event_dct.
+struct tlink_candidate {
+  tlink_kind kind = tlink_kind::event_dct;
+  std::size_t a = 0, b = 0;
+};
+
+/// The candidate pairs of a document, by kind then text order. Event-DCT pairs only when the
+/// document has a DCT; times that are not DATE, TIME or DURATION are left out; two events of a
+/// sentence with at most one event between them.
+[[nodiscard]] std::vector<tlink_candidate> tlink_candidates(const pair_context& ctx);
+
+/// The features of a candidate (dct_features, time_features or pair_features).
+void tlink_features(const pair_context& ctx, const tlink_candidate& c, feature_sink& out);
+
+/// Labels of the TLINK models: NONE (TempEval-3 annotators left the pair without a relation the
+/// closure of their links entails), then the relations "a REL b".
+inline const std::vector<std::string> tlink_labels{"NONE",     "BEFORE", "AFTER",    "INCLUDES",
+                                                   "IS_INCLUDED", "SIMULTANEOUS", "BEGINS", "BEGUN_BY",
+                                                   "ENDS",     "ENDED_BY", "IBEFORE", "IAFTER"};
+
+/// One TLINK model per kind of pair (files tlink_<kind>.model) and how sure each must be.
+struct tlink_models {
+  std::array<pair_model, tlink_kinds> by_kind;
+  /// Per kind: a relation is kept when its score beats NONE's by at least this much.
+  std::array<double, tlink_kinds> min_margin{};
+  [[nodiscard]] bool empty() const noexcept;
+  /// The margins the shipped linker uses (measured by eval_task_c; see the relations README).
+  [[nodiscard]] static std::array<double, tlink_kinds> default_margins() noexcept;
+  /// Reads tlink_<kind>.model of each kind from `dir`, margins default_margins(); throws resource_error.
+  [[nodiscard]] static tlink_models load(const std::filesystem::path& dir);
+};
+
+/// The TLINKs the models give to the candidate pairs that the rule links (`links`) leave
+/// unrelated: the best relation when it beats NONE by the kind's margin. Rule "tlink.<kind>",
+/// confidence 0.3-0.55 (below the rules).
+[[nodiscard]] std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx,
+                                             const std::vector<link>& links);
+
+/// Local id of the DCT in links ("t0").
+inline constexpr const char* dct_id = "t0";
+
+class linker;  // chronograph/relations/link.hpp
+/// The default linker's rule links of one document, before any model and before the
+/// consistency check, with the events anchored as the models see them: what the models are
+/// trained on. Throws std::logic_error for a linker that is not the default one.
+[[nodiscard]] std::vector<link> rule_links(const linker& l, const text::annotated_document& doc,
+                                           const std::vector<timex::mention>& times,
+                                           std::vector<events::event_mention>& events,
+                                           std::vector<diagnostic>& diagnostics);
+
+/// The default linker (default tables and lexicon) with the given models instead of the
+/// shipped ones (training and evaluation programs).
+[[nodiscard]] std::shared_ptr<const linker> make_model_linker(pair_model order, double order_margin,
+                                                              tlink_models tlinks);
 
 }  // namespace chronograph::relations

@@ -52,3 +52,14 @@ TEST_CASE("with a parse, 'because' links its clause to the clause it depends on"
 TEST_CASE("with a parse, a causal verb links its subject to its complement", "[relations][causal][parse]") {
   CHECK(has(causal_pairs("The sanctions will force Saddam to withdraw from Kuwait."), "sanctions", "withdraw"));
 }
+
+TEST_CASE("with a parse, 'led' links its subject to the complement of its object", "[relations][causal][parse]") {
+  CHECK(has(causal_pairs("The strike led the company to raise wages."), "strike", "raise"));
+  CHECK(has(causal_pairs("The agreement allows the company to raise prices."), "agreement", "raise"));
+  // No second event: no link.
+  CHECK(causal_pairs("The general led the troops across the border.").empty());
+}
+
+TEST_CASE("with a parse, 'reflected' makes its object the cause of its subject", "[relations][causal][parse]") {
+  CHECK(has(causal_pairs("The increase reflected the strike at the plant."), "strike", "increase"));
+}

@@ -161,8 +161,8 @@ int main(int argc, char** argv) {
     for (std::size_t k = fold; k < docs.size(); k += folds) {
       auto& p = *docs[k];
       auto links = p.rule_links;
-      const auto more = relations::model_causal_links(m, relations::pair_context(p.d.annotated, p.d.events, p.d.times), links,
-                                                      model_margin);
+      const relations::pair_context ctx(p.d.annotated, p.d.events, p.d.times);
+      const auto more = relations::model_causal_links(m, ctx, links, model_margin);
       links.insert(links.end(), more.begin(), more.end());
       cross_validated.add(p.gold, causal_pairs(links, p.d.eiid_of_eid));
     }
