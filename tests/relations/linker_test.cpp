@@ -186,3 +186,27 @@ TEST_CASE("durations introduced by 'for' give DURING links", "[relations][anchor
   REQUIRE(l);
   CHECK(l->rel == relation::during);
 }
+
+TEST_CASE("the DCT is a day: an event of that day lies inside it, an earlier one before it", "[relations][dct]") {
+  SECTION("dated to the DCT's day") {
+    const auto r = run("Prices rose on June 5.", {{"June 5", "2025-06-05"}});
+    const auto l = r.link("rose", "t0");
+    REQUIRE(l);
+    CHECK(l->rel == relation::is_included);
+  }
+  SECTION("dated before it") {
+    const auto r = run("Prices rose on June 2.", {{"June 2", "2025-06-02"}});
+    const auto l = r.link("rose", "t0");
+    REQUIRE(l);
+    CHECK(l->rel == relation::before);
+  }
+  SECTION("a report of the day's news") {
+    const auto r = run("Officials said prices rose.");
+    const auto l = r.link("said", "t0");
+    REQUIRE(l);
+    CHECK(l->rel == relation::is_included);
+    const auto rose = r.link("rose", "t0");
+    REQUIRE(rose);
+    CHECK(rose->rel == relation::before);
+  }
+}
