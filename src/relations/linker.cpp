@@ -230,8 +230,9 @@ class default_linker final : public linker {
       : lex_(std::move(lex)), tables_(std::move(tables)), models_(std::move(models)) {
     // Cues and event signals by first word, in table order (longest first).
     for (std::size_t k = 0; k < tables_.signals.size(); ++k)
-      if (tables_.signals[k].scope != "time") event_signals_[tables_.signals[k].words.front()].push_back(k);
-    for (std::size_t k = 0; k < tables_.causal.size(); ++k) causal_cues_[tables_.causal[k].words.front()].push_back(k);
+      if (tables_.signals[k].scope != "time") starting_with_[tables_.signals[k].words.front()].signals.push_back(k);
+    for (std::size_t k = 0; k < tables_.causal.size(); ++k)
+      starting_with_[tables_.causal[k].words.front()].cues.push_back(k);
   }
 
   std::vector<link_type> link_events(const text::annotated_document& doc, const std::vector<timex::mention>& times,
@@ -289,8 +290,10 @@ class default_linker final : public linker {
     st.signals_at.assign(st.words.size(), nullptr);
     st.cues_at.assign(st.words.size(), nullptr);
     for (std::size_t w = 0; w < st.words.size(); ++w) {
-      if (const auto it = event_signals_.find(st.words[w].lower); it != event_signals_.end()) st.signals_at[w] = &it->second;
-      if (const auto it = causal_cues_.find(st.words[w].lower); it != causal_cues_.end()) st.cues_at[w] = &it->second;
+      const auto it = starting_with_.find(st.words[w].lower);
+      if (it == starting_with_.end()) continue;
+      if (!it->second.signals.empty()) st.signals_at[w] = &it->second.signals;
+      if (!it->second.cues.empty()) st.cues_at[w] = &it->second.cues;
     }
     std::vector<link_type> out;
     anchor_events(st, times, evs, out);
@@ -335,7 +338,11 @@ class default_linker final : public linker {
   std::shared_ptr<const events::lexicon> lex_;
   linker_tables tables_;
   std::shared_ptr<const pair_models> models_;  ///< null: rules only (make_linker)
-  std::unordered_map<std::string, std::vector<std::size_t>> event_signals_, causal_cues_;  ///< by first word
+  /// Event signals and causal cues by their first word (indices into the tables, longest first).
+  struct first_word_entries {
+    std::vector<std::size_t> signals, cues;
+  };
+  std::unordered_map<std::string, first_word_entries> starting_with_;
 
   static void index(doc_state& st, const std::vector<timex::mention>& times, const std::vector<event_mention>& evs) {
     const auto n = st.words.size();

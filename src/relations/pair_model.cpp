@@ -194,6 +194,9 @@ pair_context::pair_context(const text::annotated_document& d, const std::vector<
     if (token_of[e] < n) marks_[e] = marks_of[token_of[e]];
   std::optional<timex::day_interval> dct_days;
   if (d.doc.dct) dct_days = days_of(d.doc.dct->iso().substr(0, 10));
+  event_days.resize(evs.size());
+  for (std::size_t e = 0; e < evs.size(); ++e)
+    if (!evs[e].when_value.empty()) event_days[e] = days_of(evs[e].when_value);
   ev.resize(evs.size());
   for (std::size_t e = 0; e < evs.size(); ++e) {
     const auto& m = evs[e];
@@ -208,7 +211,7 @@ pair_context::pair_context(const text::annotated_document& d, const std::vector<
     v.fw = none;
     v.dep = none;
     v.xpos = none;
-    v.date = compare_days(days_of(m.when_value), dct_days);
+    v.date = compare_days(event_days[e], dct_days);
     const auto x = token_of[e];
     if (x >= n) continue;
     v.dep = deprel[x];
@@ -226,11 +229,15 @@ pair_context::pair_context(const text::annotated_document& d, const std::vector<
   }
   time_type.resize(tms.size());
   time_vs_dct.resize(tms.size());
+  time_days.resize(tms.size());
+  time_grain.assign(tms.size(), -1);
   for (std::size_t t = 0; t < tms.size(); ++t) {
+    time_days[t] = days_of(tms[t].value);
+    if (const auto g = grain_of(tms[t].value)) time_grain[t] = *g;
     // (the relations stage does not link the timex library: its own spelling of the types)
     static constexpr feature_value types[] = {fixed("DATE"), fixed("TIME"), fixed("DURATION"), fixed("SET")};
     time_type[t] = types[std::min<std::size_t>(static_cast<std::size_t>(tms[t].type), 3)];
-    time_vs_dct[t] = compare_days(days_of(tms[t].value), dct_days);
+    time_vs_dct[t] = compare_days(time_days[t], dct_days);
   }
 }
 
@@ -385,7 +392,7 @@ void pair_features(const pair_context& ctx, std::size_t a, std::size_t b, featur
   // Main events of their sentences, and their dates from the anchoring rules.
   const bool ma = ctx.main_event[sa] == static_cast<int>(a), mb = ctx.main_event[sb] == static_cast<int>(b);
   f.add(feature_name("main"), ma ? yes : no, mb ? yes : no, sdist);
-  const auto dd = compare_days(days_of(ctx.events[a].when_value), days_of(ctx.events[b].when_value));
+  const auto dd = compare_days(ctx.event_days[a], ctx.event_days[b]);
   f.add(feature_name("dates"), dd);
   f.add(feature_name("dates_dct"), A.date, B.date);
 }
@@ -474,8 +481,8 @@ void time_features(const pair_context& ctx, std::size_t e, std::size_t t, featur
   f.add(feature_name("twl"), ctx.word[tl]);
   static constexpr feature_value grains[] = {fixed("day"), fixed("week"), fixed("month"), fixed("quarter"),
                                              fixed("half"), fixed("year"), fixed("-")};
-  const auto g = grain_of(time.value);
-  f.add(feature_name("grain"), grains[g ? static_cast<std::size_t>(*g) : 6], ctx.time_type[t]);
+  const auto g = ctx.time_grain[t];
+  f.add(feature_name("grain"), grains[g >= 0 && g < 6 ? static_cast<std::size_t>(g) : 6], ctx.time_type[t]);
   if (!time.mod.empty()) f.add(feature_name("tmod"), value_of(time.mod));
   // The signal: the word before the time (skipping a determiner), and the time's case words.
   const auto sent_first = ctx.doc.sentences[ctx.sentence_of[tf]].first_token;
@@ -538,7 +545,7 @@ void time_features(const pair_context& ctx, std::size_t e, std::size_t t, featur
                                   anchored_none = fixed("none");
   const auto& anchor = m.when_anchor == time.id ? anchored_here : m.when_anchor.empty() ? anchored_none : anchored_other;
   f.add(feature_name("anchor"), anchor, signal);
-  f.add(feature_name("dates"), compare_days(days_of(m.when_value), days_of(time.value)));
+  f.add(feature_name("dates"), compare_days(ctx.event_days[e], ctx.time_days[t]));
 }
 
 void causal_pair_features(const pair_context& ctx, std::size_t a, std::size_t b, const std::vector<link>& links,
@@ -965,10 +972,8 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
   const auto is_related = [&](std::string_view x, std::string_view y) {
     return std::binary_search(related.begin(), related.end(), std::make_pair(std::min(x, y), std::max(x, y)));
   };
-  static constexpr relation relation_of[] = {relation::vague,        relation::before,   relation::after,
-                                             relation::includes,     relation::is_included, relation::simultaneous,
-                                             relation::begins,       relation::begun_by, relation::ends,
-                                             relation::ended_by,     relation::ibefore,  relation::iafter};
+  static constexpr relation relation_of[] = {relation::vague,    relation::before,      relation::after,
+                                             relation::includes, relation::is_included, relation::simultaneous};
   static const char* const rule_of[] = {"tlink.event_dct", "tlink.event_time", "tlink.event_event"};
   feature_sink feats(m.by_kind[0].bits());
   std::vector<double> scores;

@@ -140,6 +140,10 @@ struct pair_context {
   /// Per time: its type and where it lies against the DCT ("before", "same", "after",
   /// "includes", "none").
   std::vector<feature_value> time_type, time_vs_dct;
+  /// Days of each event's date (when_value) and of each time; each time's grain (grain_of, -1
+  /// when it has none).
+  std::vector<std::optional<timex::day_interval>> event_days, time_days;
+  std::vector<int> time_grain;
 
   /// `words`: the events lexicon's description of the document (events::lexicon::describe),
   /// when the caller has it (its lower-case forms are reused), else null.
@@ -278,11 +282,10 @@ struct tlink_candidate {
 /// The features of a candidate (dct_features, time_features or pair_features).
 void tlink_features(const pair_context& ctx, const tlink_candidate& c, feature_sink& out);
 
-/// Labels of the TLINK models: NONE (TempEval-3 annotators left the pair without a relation the
-/// closure of their links entails), then the relations "a REL b".
-inline const std::vector<std::string> tlink_labels{"NONE",     "BEFORE", "AFTER",    "INCLUDES",
-                                                   "IS_INCLUDED", "SIMULTANEOUS", "BEGINS", "BEGUN_BY",
-                                                   "ENDS",     "ENDED_BY", "IBEFORE", "IAFTER"};
+/// Labels of the TLINK models: NONE (no relation), then the relations "a REL b". The rarer TimeML
+/// relations (BEGINS, ENDS, IBEFORE, ...; 3% of the training pairs, few of them right when
+/// predicted) are left to the rules ("since", "until").
+inline const std::vector<std::string> tlink_labels{"NONE", "BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "SIMULTANEOUS"};
 
 /// One TLINK model per kind of pair (files tlink_<kind>.model) and how sure each must be.
 struct tlink_models {

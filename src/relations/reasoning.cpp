@@ -36,8 +36,8 @@ temporal_graph::node temporal_graph::add_node(std::optional<timex::day_interval>
   const node n = size();
   lo_.insert(lo_.end(), 2, unbounded_lo);
   hi_.insert(hi_.end(), 2, unbounded_hi);
-  out_.resize(lo_.size());
-  in_.resize(lo_.size());
+  first_out_.resize(lo_.size(), 0);
+  first_in_.resize(lo_.size(), 0);
   undo_.clear();
   added_.clear();
   add_point(2 * n, 2 * n + 1, true, internal_tag);  // start < end
@@ -96,7 +96,7 @@ bool temporal_graph::raise_lo(std::size_t p, std::int64_t lo) {
     undo_.push_back({q, lo_[q], hi_[q]});
     lo_[q] = v;
     if (lo_[q] > hi_[q]) return false;
-    for (const auto& e : out_[q]) work.emplace_back(e.to, e.strict ? strict_lo(v) : v);
+    for_edges(first_out_, q, [&](const edge& e) { work.emplace_back(e.to, e.strict ? strict_lo(v) : v); });
   }
   return true;
 }
@@ -112,7 +112,7 @@ bool temporal_graph::lower_hi(std::size_t p, std::int64_t hi) {
     undo_.push_back({q, lo_[q], hi_[q]});
     hi_[q] = v;
     if (lo_[q] > hi_[q]) return false;
-    for (const auto& e : in_[q]) work.emplace_back(e.to, e.strict ? strict_hi(v) : v);
+    for_edges(first_in_, q, [&](const edge& e) { work.emplace_back(e.to, e.strict ? strict_hi(v) : v); });
   }
   return true;
 }
@@ -126,15 +126,20 @@ void temporal_graph::rollback(std::size_t changes, std::size_t edges_added) {
   }
   while (added_.size() > edges_added) {
     const auto [from, to] = added_.back();
-    out_[from].pop_back();
-    in_[to].pop_back();
+    // The last two edges of the pool: the "in" edge of `to`, then the "out" edge of `from`.
+    first_in_[to] = edges_.back().next;
+    edges_.pop_back();
+    first_out_[from] = edges_.back().next;
+    edges_.pop_back();
     added_.pop_back();
   }
 }
 
 bool temporal_graph::add_point(std::size_t p, std::size_t q, bool strict, int tag) {
-  out_[p].push_back({q, strict, tag});
-  in_[q].push_back({p, strict, tag});  // in_ edges point backwards: `to` is the source
+  edges_.push_back({q, strict, tag, first_out_[p]});
+  first_out_[p] = static_cast<std::uint32_t>(edges_.size());
+  edges_.push_back({p, strict, tag, first_in_[q]});  // "in" edges point backwards: `to` is the source
+  first_in_[q] = static_cast<std::uint32_t>(edges_.size());
   added_.emplace_back(p, q);
   const bool ok = raise_lo(q, strict ? strict_lo(lo_[p]) : lo_[p]);
   return ok && lower_hi(p, strict ? strict_hi(hi_[q]) : hi_[q]);
@@ -190,15 +195,15 @@ bool temporal_graph::point_entails(std::size_t p, std::size_t q, bool strict, st
       }
       return true;
     }
-    for (const auto& e : out_[point]) {
-      if (lo_[e.to] > hi_[q]) continue;  // cannot lead back down to q
+    for_edges(first_out_, point, [&](const edge& e) {
+      if (lo_[e.to] > hi_[q]) return;  // cannot lead back down to q
       const bool s = cur_strict || e.strict;
       const auto ni = index(e.to, s);
-      if (seen(ni)) continue;
-      if (!s && seen(index(e.to, true))) continue;  // already reached with "<"
+      if (seen(ni)) return;
+      if (!s && seen(index(e.to, true))) return;  // already reached with "<"
       mark(ni, ci + 1, e.tag);
       queue.push_back(ni);
-    }
+    });
   }
   return false;
 }
@@ -292,10 +297,16 @@ int rule_priority(std::string_view rule) noexcept {
 std::string iso_day(date::sys_days d) {
   // As date::format("%F", d), without an output stream (this runs for every bounded event).
   const date::year_month_day ymd{d};
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%F", d);
+  std::string out = "0000-00-00";
+  const auto digits = [&](std::size_t at, unsigned value, std::size_t n) {
+    for (std::size_t k = n; k-- > 0; value /= 10) out[at + k] = static_cast<char>('0' + value % 10);
+  };
+  digits(0, static_cast<unsigned>(year), 4);
+  digits(5, static_cast<unsigned>(ymd.month()), 2);
+  digits(8, static_cast<unsigned>(ymd.day()), 2);
+  return out;
 }
 
 std::optional<date::sys_days> first_day(std::string_view value) {
@@ -451,11 +462,14 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
         emit(axis[k].second, axis[k + 1].second, "order.values", 0.95, span_of(axis[k].second));
     if (node_of.count("t0")) {
       for (const auto& [days, id] : axis) emit(id, "t0", "order.values", 0.95, span_of(id));
-      std::set<std::string> with_dct;
+      // Ids of the events related to the DCT, as views into `evs` (not into `links`, which grows).
+      std::unordered_map<std::string_view, bool> has_dct;
+      for (const auto& ev : evs) has_dct.emplace(ev.id, false);
       for (const auto& l : links)
-        if (l.to == "t0") with_dct.insert(l.from);
+        if (l.to == "t0")
+          if (const auto it = has_dct.find(l.from); it != has_dct.end()) it->second = true;
       for (const auto& ev : evs)
-        if (!with_dct.count(ev.id)) emit(ev.id, "t0", "closure.dct", 0.5, ev.span);
+        if (!has_dct.at(ev.id)) emit(ev.id, "t0", "closure.dct", 0.5, ev.span);
     }
   }
 

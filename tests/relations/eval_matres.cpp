@@ -36,7 +36,7 @@ using namespace chronograph;
 namespace {
 
 const std::vector<std::string> matres_labels{"BEFORE", "AFTER", "EQUAL", "VAGUE"};
-constexpr unsigned model_bits = 18;
+constexpr unsigned model_bits = 16;
 
 double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
                  {"MATRES start-point relations between two events: BEFORE, AFTER, EQUAL, VAGUE (features: pair_features).",
                   "Trained on the MATRES TimeBank pairs (Ning, Wu & Roth 2018, github qiangning/MATRES, no license stated)",
                   "over TempEval-3 TBAQ-cleaned TimeBank texts (UzZaman et al. 2013, research use), gold events given.",
-                  "Averaged perceptron, 5 epochs, seed 1, 2^18 hashed features (model format 2); deterministic. Rebuild with:",
+                  "Averaged perceptron, 5 epochs, seed 1, 2^" + std::to_string(model_bits) + " hashed features (model format 2); deterministic. Rebuild with:",
                   "  build/tests/relations/eval_matres ../shared/data --write-model src/relations/resources/matres_pairs.model"});
     std::printf("wrote %s\n", write_model.c_str());
   }

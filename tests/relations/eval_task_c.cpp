@@ -23,6 +23,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/ingest/timeml.hpp"
@@ -40,7 +41,7 @@ using relations::tlink_kinds;
 
 namespace {
 
-constexpr unsigned model_bits = 16;
+constexpr unsigned model_bits = 15;
 
 /// Training options of the TLINK models (the shipped files' headers repeat them).
 relations::pair_training_options training_options() {
@@ -51,11 +52,19 @@ relations::pair_training_options training_options() {
 }
 
 /// The relation the closure of the gold links entails between two entities, as an index into
-/// tlink_labels (0 = NONE).
-std::size_t closure_label(const relations::link_closure& gold, const std::string& a, const std::string& b) {
-  for (std::size_t l = 1; l < relations::tlink_labels.size(); ++l)
-    if (gold.entails({a, b, *relations::relation_from_string(relations::tlink_labels[l])})) return l;
-  return 0;
+/// tlink_labels (0 = NONE); nullopt for a relation the models do not predict (BEGINS, IBEFORE,
+/// ...: such pairs are left out of training).
+std::optional<std::size_t> closure_label(const relations::link_closure& gold, const std::string& a, const std::string& b) {
+  using relations::relation;
+  for (const auto r : {relation::before, relation::after, relation::ibefore, relation::iafter, relation::simultaneous,
+                       relation::begins, relation::begun_by, relation::ends, relation::ended_by, relation::includes,
+                       relation::is_included}) {
+    if (!gold.entails({a, b, r})) continue;
+    const auto it = std::find(relations::tlink_labels.begin(), relations::tlink_labels.end(), relations::to_string(r));
+    if (it == relations::tlink_labels.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - relations::tlink_labels.begin());
+  }
+  return std::size_t{0};
 }
 
 struct prepared_doc {
@@ -159,7 +168,7 @@ void add_examples(const prepared_doc& p, const relations::linker& rules,
                                                              : evs[c.b].id;
     relations::pair_example e;
     e.features = fs.buckets();
-    e.label = closure_label(gold, evs[c.a].id, b);
+    const auto label = closure_label(gold, evs[c.a].id, b);
     e.group = p.d.tml.docid;
     // Labels of the same pair in other annotations of TimeBank come first: TimeBank-Dense (all
     // pairs of its 27 documents, one convention) and MATRES (start points of verb pairs, mapped
@@ -167,8 +176,10 @@ void add_examples(const prepared_doc& p, const relations::linker& rules,
     // leave most pairs TempEval-3 relates without a relation.
     const std::string other = c.kind == tlink_kind::event_dct ? std::string(relations::dct_id) : b;
     if (const auto it = p.dense.find({evs[c.a].id, other}); it != p.dense.end()) e.label = it->second;
-    else if (c.kind == tlink_kind::event_event)
-      if (const auto m = p.matres.find({evs[c.a].id, other}); m != p.matres.end()) e.label = m->second;
+    else if (const auto m = p.matres.find({evs[c.a].id, other}); c.kind == tlink_kind::event_event && m != p.matres.end())
+      e.label = m->second;
+    else if (label) e.label = *label;
+    else continue;
     out[static_cast<std::size_t>(c.kind)].push_back(std::move(e));
   }
 }

@@ -58,6 +58,7 @@ class temporal_graph {
     std::size_t to;
     bool strict;
     int tag;
+    std::uint32_t next;  ///< the point's previous first edge (index + 1; 0 = none)
   };
   struct change {
     std::size_t point;
@@ -89,7 +90,14 @@ class temporal_graph {
   // "p >= day" is 4*day, "p > day" 4*day+1; an upper bound "p <= day" 4*day, "p < day" 4*day-1
   // (then hi[p] < lo[q] exactly when the bounds force p < q, hi[p] <= lo[q] when p <= q).
   std::vector<std::int64_t> lo_, hi_;
-  std::vector<std::vector<edge>> out_, in_;
+  // Edges in one pool, linked per point (newest first): no allocation per point, and a
+  // rollback pops them in the reverse order they were added.
+  std::vector<edge> edges_;
+  std::vector<std::uint32_t> first_out_, first_in_;  // per point: its newest edge (index + 1; 0 = none)
+  template <typename F>
+  void for_edges(const std::vector<std::uint32_t>& first, std::size_t point, F&& f) const {
+    for (auto k = first[point]; k != 0; k = edges_[k - 1].next) f(edges_[k - 1]);
+  }
   std::vector<change> undo_;
   std::vector<std::pair<std::size_t, std::size_t>> added_;  // (from, to) in order, for rollback
   std::vector<std::pair<std::size_t, std::int64_t>> work_;   // propagation stack (reused)
