@@ -617,16 +617,17 @@ std::vector<link> model_causal_links(const pair_model& m, const pair_context& ct
   std::vector<link> out;
   if (m.empty()) return out;
   const auto causes = m.label_index("CAUSES"), caused_by = m.label_index("CAUSED_BY");
+  std::vector<std::pair<std::string_view, std::string_view>> linked;  // causal pairs of the rules, either way
+  for (const auto& l : links)
+    if (is_causal(l.rel)) linked.emplace_back(std::min<std::string_view>(l.from, l.to), std::max<std::string_view>(l.from, l.to));
+  std::sort(linked.begin(), linked.end());
   feature_sink feats(m.bits());
   for (const auto& [a, b] : causal_candidates(ctx)) {
+    const std::string_view ia = ctx.events[a].id, ib = ctx.events[b].id;
+    if (std::binary_search(linked.begin(), linked.end(), std::make_pair(std::min(ia, ib), std::max(ia, ib)))) continue;
     feats.clear();
     causal_pair_features(ctx, a, b, links, feats);
     if (feats.buckets().empty()) continue;
-    bool linked = false;
-    for (const auto& l : links)
-      linked = linked || (is_causal(l.rel) && ((l.from == ctx.events[a].id && l.to == ctx.events[b].id) ||
-                                               (l.from == ctx.events[b].id && l.to == ctx.events[a].id)));
-    if (linked) continue;
     const auto [label, margin] = m.predict(feats.buckets());
     if ((label != causes && label != caused_by) || margin < min_margin) continue;
     const auto cause = label == causes ? a : b, effect = label == causes ? b : a;
@@ -643,6 +644,43 @@ std::vector<link> model_causal_links(const pair_model& m, const pair_context& ct
     l.confidence = std::clamp(0.4 + 0.05 * margin, 0.4, 0.6);
     out.push_back(std::move(l));
   }
+  return out;
+}
+
+std::vector<link> apply_causal_model(const pair_model& m, const pair_context& ctx, std::vector<link> links,
+                                     const std::vector<std::string>& checked_rules, double min_margin) {
+  if (m.empty()) return links;
+  const auto causes = m.label_index("CAUSES"), caused_by = m.label_index("CAUSED_BY");
+  std::vector<std::pair<std::string_view, std::size_t>> index;  // event id -> index
+  index.reserve(ctx.events.size());
+  for (std::size_t e = 0; e < ctx.events.size(); ++e) index.emplace_back(ctx.events[e].id, e);
+  std::sort(index.begin(), index.end());
+  const auto event_of = [&](const std::string& id) -> std::optional<std::size_t> {
+    const auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(std::string_view(id), std::size_t{0}));
+    if (it == index.end() || it->first != id) return std::nullopt;
+    return it->second;
+  };
+  const auto n = ctx.doc.tokens.size();
+  std::vector<char> keep(links.size(), 1);
+  feature_sink feats(m.bits());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    const auto& l = links[k];
+    if (!is_causal(l.rel) || std::find(checked_rules.begin(), checked_rules.end(), l.rule) == checked_rules.end()) continue;
+    const auto cause = event_of(l.from), effect = event_of(l.to);
+    if (!cause || !effect || ctx.token_of[*cause] >= n || ctx.token_of[*effect] >= n) continue;
+    // The model reads pairs in text order: CAUSES when the first causes the second.
+    const bool cause_first = ctx.token_of[*cause] < ctx.token_of[*effect];
+    feats.clear();
+    causal_pair_features(ctx, cause_first ? *cause : *effect, cause_first ? *effect : *cause, links, feats);
+    if (feats.buckets().empty()) continue;
+    keep[k] = m.predict(feats.buckets()).first == (cause_first ? causes : caused_by);
+  }
+  auto more = model_causal_links(m, ctx, links, min_margin);
+  std::vector<link> out;
+  out.reserve(links.size() + more.size());
+  for (std::size_t k = 0; k < links.size(); ++k)
+    if (keep[k]) out.push_back(std::move(links[k]));
+  for (auto& l : more) out.push_back(std::move(l));
   return out;
 }
 

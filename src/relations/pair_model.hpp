@@ -26,6 +26,7 @@
 #include "chronograph/events/event.hpp"
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/relations/link.hpp"
+#include "chronograph/relations/linker_tables.hpp"
 #include "chronograph/text/annotated_document.hpp"
 #include "chronograph/timex/mention.hpp"
 
@@ -246,12 +247,23 @@ inline const std::vector<std::string> order_labels{"BEFORE", "AFTER", "EQUAL", "
 /// Candidate pairs of the causal model: two events of one sentence, a before b in text.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> causal_candidates(const pair_context& ctx);
 
-/// Causal links a causal pair model adds to `links` (the rule links) — measured by eval_causal
-/// (cross-validated), not used by the linker (it adds about 3 right links in 10): pairs it labels CAUSES or
+/// Causal links a causal pair model adds to `links` (the rule links): pairs it labels CAUSES or
 /// CAUSED_BY with at least `min_margin`, unless the rules already join them or the cause is
-/// dated after the effect. Rule "causal.model".
+/// dated after the effect. Rule "causal.model", confidence 0.4-0.6.
 [[nodiscard]] std::vector<link> model_causal_links(const pair_model& m, const pair_context& ctx,
                                                    const std::vector<link>& links, double min_margin);
+
+/// The rules of the ambiguous causal cues (direction parse_backward: "by"), whose links the
+/// causal model must confirm: "causal.cue:by".
+[[nodiscard]] std::vector<std::string> checked_causal_rules(const linker_tables& tables);
+
+/// The causal model's say on the rule links (`links`, all of the document's): a causal link of
+/// an ambiguous cue (its rule in `checked_rules`, e.g. "causal.cue:by": "hurt by the strike" but
+/// "won by a wide margin") stays only where the model labels the pair the same way; then the
+/// links model_causal_links adds. The features see the rule links as they came. Without a model
+/// the links are returned as they are.
+[[nodiscard]] std::vector<link> apply_causal_model(const pair_model& m, const pair_context& ctx, std::vector<link> links,
+                                                   const std::vector<std::string>& checked_rules, double min_margin);
 
 /// Start-point order links of the MATRES model between consecutive verb events of the same or
 /// adjacent sentences that the rule links (`links`) leave unordered: BEFORE, AFTER or
@@ -320,6 +332,7 @@ class linker;  // chronograph/relations/link.hpp
 /// The default linker (default tables and lexicon) with the given models instead of the
 /// shipped ones (training and evaluation programs).
 [[nodiscard]] std::shared_ptr<const linker> make_model_linker(pair_model order, double order_margin,
-                                                              tlink_models tlinks);
+                                                              tlink_models tlinks, pair_model causal = {},
+                                                              double causal_margin = 0);
 
 }  // namespace chronograph::relations

@@ -352,11 +352,11 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
 
   std::vector<std::size_t> order(links.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<int> priority(links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) priority[k] = rule_priority(links[k].rule);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const auto& a = links[x];
-    const auto& b = links[y];
-    if (a.confidence != b.confidence) return a.confidence > b.confidence;
-    return rule_priority(a.rule) > rule_priority(b.rule);
+    if (links[x].confidence != links[y].confidence) return links[x].confidence > links[y].confidence;
+    return priority[x] > priority[y];
   });
   const auto describe = [](const link& l) { return describe_link(l.from, to_string(l.rel), l.to, l.rule, l.confidence); };
   std::vector<bool> dropped(links.size(), false);

@@ -239,3 +239,39 @@ TEST_CASE("the TLINK models relate only pairs the rules leave unrelated, by the 
   m.min_margin = {1e9, 1e9, 1e9};
   CHECK(relations::model_tlinks(m, ctx, {}).empty());
 }
+
+TEST_CASE("the causal model confirms or overrules the links of an ambiguous cue, and only those", "[relations][causal]") {
+  const auto doc = testing::make_document("Profits rose by cutting costs.");
+  std::vector<events::event_mention> evs(2);
+  evs[0].id = "e1", evs[0].lemma = "rise", evs[0].span = {8, 12}, evs[0].tns = events::tense::past;
+  evs[1].id = "e2", evs[1].lemma = "cut", evs[1].span = {16, 23};
+  const relations::pair_context ctx(doc, evs);
+  relations::link by;
+  by.from = "e2", by.to = "e1", by.rel = relation::causes, by.rule = "causal.cue:by";
+  const std::vector<relations::link> rule_links{by};
+  // A model that labels the pair (rose, cutting) with `label`, trained on it alone.
+  const auto model = [&](std::size_t label) {
+    relations::feature_sink s(12);
+    relations::causal_pair_features(ctx, 0, 1, rule_links, s);
+    pair_example e;
+    e.features = s.buckets();
+    e.label = label;
+    return pair_model::train({e}, relations::causal_labels, 12, {});
+  };
+  const std::vector<std::string> checked{"causal.cue:by"};
+  SECTION("the model gives the cue's direction: the link stays") {
+    const auto out = relations::apply_causal_model(model(2), ctx, rule_links, checked, 0);  // CAUSED_BY: e2 causes e1
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].rule == "causal.cue:by");
+  }
+  SECTION("the model says NONE: the link goes") {
+    CHECK(relations::apply_causal_model(model(0), ctx, rule_links, checked, 0).empty());
+  }
+  SECTION("a cue the model does not check stays whatever it says") {
+    const auto out = relations::apply_causal_model(model(0), ctx, rule_links, {}, 0);
+    CHECK(out.size() == 1);
+  }
+  SECTION("no model: the rule links as they are") {
+    CHECK(relations::apply_causal_model(pair_model{}, ctx, rule_links, checked, 0).size() == 1);
+  }
+}
