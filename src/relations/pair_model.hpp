@@ -244,7 +244,8 @@ inline const std::vector<std::string> causal_labels{"NONE", "CAUSES", "CAUSED_BY
 /// Labels of the MATRES order model ("event1 relation event2" on start points).
 inline const std::vector<std::string> order_labels{"BEFORE", "AFTER", "EQUAL", "VAGUE"};
 
-/// Candidate pairs of the causal model: two events of one sentence, a before b in text.
+/// Candidate pairs of the causal model: two events of one sentence, a before b in text, with at
+/// most ten events between them.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> causal_candidates(const pair_context& ctx);
 
 /// Causal links a causal pair model adds to `links` (the rule links): pairs it labels CAUSES or
