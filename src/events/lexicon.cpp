@@ -91,16 +91,19 @@ void table_error(const std::filesystem::path& path, std::size_t line, const std:
 }
 
 std::string normalize_word(std::string_view form) {
-  std::string out;
-  out.reserve(form.size());
+  std::string out(form.size(), '\0');
+  std::size_t n = 0;
   for (std::size_t i = 0; i < form.size(); ++i) {
-    if (form.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out.push_back('\'');
+    const auto c = static_cast<unsigned char>(form[i]);
+    if (c == 0xE2 && i + 2 < form.size() && form[i + 1] == '\x80' && form[i + 2] == '\x99') {
+      out[n++] = '\'';
       i += 2;
       continue;
     }
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(form[i]))));
+    // ASCII only (as std::tolower in the "C" locale): bytes of UTF-8 sequences stay as they are.
+    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   }
+  out.resize(n);
   return out;
 }
 
@@ -475,6 +478,7 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
     std::vector<word> sw;
+    sw.reserve(sent.end_token - sent.first_token);
     for (std::size_t k = sent.first_token; k < sent.end_token && k < doc.tokens.size(); ++k) {
       const auto& tok = doc.tokens[k];
       word w;
@@ -538,7 +542,7 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       if (w.tag == text::upos::verb && w.xpos.empty()) {
         if (const auto v = analyze_verb(w.lower)) w.xpos = v->xpos;
       }
-      sw.push_back(w);
+      sw.push_back(std::move(w));
     }
     // A guessed plural/base verb right before a past-tense verb is a noun subject ("exports fell").
     for (std::size_t k = 0; k + 1 < sw.size(); ++k) {

@@ -36,8 +36,8 @@ temporal_graph::node temporal_graph::add_node(std::optional<timex::day_interval>
   const node n = size();
   lo_.insert(lo_.end(), 2, unbounded_lo);
   hi_.insert(hi_.end(), 2, unbounded_hi);
-  out_.resize(lo_.size());
-  in_.resize(lo_.size());
+  first_out_.resize(lo_.size(), 0);
+  first_in_.resize(lo_.size(), 0);
   undo_.clear();
   added_.clear();
   add_point(2 * n, 2 * n + 1, true, internal_tag);  // start < end
@@ -60,30 +60,35 @@ bool temporal_graph::bound(node n, std::optional<date::sys_days> not_before, std
   return ok;
 }
 
-std::vector<temporal_graph::constraint> temporal_graph::constraints_of(node a, relation r, node b) {
+temporal_graph::constraints temporal_graph::constraints_of(node a, relation r, node b) {
   const std::size_t xs = 2 * a, xe = 2 * a + 1, ys = 2 * b, ye = 2 * b + 1;
   using pr = point_rel;
+  constraints out;
+  const auto one = [&](std::size_t p, std::size_t q, pr rel) { out.c[out.n++] = {p, q, rel}; };
   switch (r) {
-    case relation::before: return {{xe, ys, pr::less}};
-    case relation::after: return {{ye, xs, pr::less}};
-    case relation::ibefore: return {{xe, ys, pr::equal}};
-    case relation::iafter: return {{ye, xs, pr::equal}};
-    case relation::begins: return {{xs, ys, pr::equal}, {xe, ye, pr::less}};
-    case relation::begun_by: return {{xs, ys, pr::equal}, {ye, xe, pr::less}};
-    case relation::ends: return {{xe, ye, pr::equal}, {ys, xs, pr::less}};
-    case relation::ended_by: return {{xe, ye, pr::equal}, {xs, ys, pr::less}};
-    case relation::includes: return {{xs, ys, pr::less}, {ye, xe, pr::less}};
-    case relation::is_included: return {{ys, xs, pr::less}, {xe, ye, pr::less}};
+    case relation::before: one(xe, ys, pr::less); break;
+    case relation::after: one(ye, xs, pr::less); break;
+    case relation::ibefore: one(xe, ys, pr::equal); break;
+    case relation::iafter: one(ye, xs, pr::equal); break;
+    case relation::begins: one(xs, ys, pr::equal), one(xe, ye, pr::less); break;
+    case relation::begun_by: one(xs, ys, pr::equal), one(ye, xe, pr::less); break;
+    case relation::ends: one(xe, ye, pr::equal), one(ys, xs, pr::less); break;
+    case relation::ended_by: one(xe, ye, pr::equal), one(xs, ys, pr::less); break;
+    case relation::includes: one(xs, ys, pr::less), one(ye, xe, pr::less); break;
+    case relation::is_included: one(ys, xs, pr::less), one(xe, ye, pr::less); break;
     // DURING is scored as SIMULTANEOUS by TempEval-3; IDENTITY is the same interval.
     case relation::during:
     case relation::simultaneous:
-    case relation::identity: return {{xs, ys, pr::equal}, {xe, ye, pr::equal}};
-    default: return {};  // VAGUE and causal relations say nothing about order
+    case relation::identity: one(xs, ys, pr::equal), one(xe, ye, pr::equal); break;
+    default: break;  // VAGUE and causal relations say nothing about order
   }
+  return out;
 }
 
 bool temporal_graph::raise_lo(std::size_t p, std::int64_t lo) {
-  std::vector<std::pair<std::size_t, std::int64_t>> work{{p, lo}};
+  auto& work = work_;
+  work.clear();
+  work.emplace_back(p, lo);
   while (!work.empty()) {
     const auto [q, v] = work.back();
     work.pop_back();
@@ -91,13 +96,15 @@ bool temporal_graph::raise_lo(std::size_t p, std::int64_t lo) {
     undo_.push_back({q, lo_[q], hi_[q]});
     lo_[q] = v;
     if (lo_[q] > hi_[q]) return false;
-    for (const auto& e : out_[q]) work.emplace_back(e.to, e.strict ? strict_lo(v) : v);
+    for_edges(first_out_, q, [&](const edge& e) { work.emplace_back(e.to, e.strict ? strict_lo(v) : v); });
   }
   return true;
 }
 
 bool temporal_graph::lower_hi(std::size_t p, std::int64_t hi) {
-  std::vector<std::pair<std::size_t, std::int64_t>> work{{p, hi}};
+  auto& work = work_;
+  work.clear();
+  work.emplace_back(p, hi);
   while (!work.empty()) {
     const auto [q, v] = work.back();
     work.pop_back();
@@ -105,7 +112,7 @@ bool temporal_graph::lower_hi(std::size_t p, std::int64_t hi) {
     undo_.push_back({q, lo_[q], hi_[q]});
     hi_[q] = v;
     if (lo_[q] > hi_[q]) return false;
-    for (const auto& e : in_[q]) work.emplace_back(e.to, e.strict ? strict_hi(v) : v);
+    for_edges(first_in_, q, [&](const edge& e) { work.emplace_back(e.to, e.strict ? strict_hi(v) : v); });
   }
   return true;
 }
@@ -119,15 +126,20 @@ void temporal_graph::rollback(std::size_t changes, std::size_t edges_added) {
   }
   while (added_.size() > edges_added) {
     const auto [from, to] = added_.back();
-    out_[from].pop_back();
-    in_[to].pop_back();
+    // The last two edges of the pool: the "in" edge of `to`, then the "out" edge of `from`.
+    first_in_[to] = edges_.back().next;
+    edges_.pop_back();
+    first_out_[from] = edges_.back().next;
+    edges_.pop_back();
     added_.pop_back();
   }
 }
 
 bool temporal_graph::add_point(std::size_t p, std::size_t q, bool strict, int tag) {
-  out_[p].push_back({q, strict, tag});
-  in_[q].push_back({p, strict, tag});  // in_ edges point backwards: `to` is the source
+  edges_.push_back({q, strict, tag, first_out_[p]});
+  first_out_[p] = static_cast<std::uint32_t>(edges_.size());
+  edges_.push_back({p, strict, tag, first_in_[q]});  // "in" edges point backwards: `to` is the source
+  first_in_[q] = static_cast<std::uint32_t>(edges_.size());
   added_.emplace_back(p, q);
   const bool ok = raise_lo(q, strict ? strict_lo(lo_[p]) : lo_[p]);
   return ok && lower_hi(p, strict ? strict_hi(hi_[q]) : hi_[q]);
@@ -144,45 +156,54 @@ bool temporal_graph::point_entails(std::size_t p, std::size_t q, bool strict, st
   }
   // Search the explicit links from p, only through points that can still lie at or before q.
   // A state is (point, whether a "<" was passed); parents give the chain of links.
-  struct state {
-    std::size_t point;
-    bool strict;
-  };
-  // Visited states only: sized by the search, not by the graph (a document may hold 100,000 times).
-  struct visit {
-    std::size_t parent;  // previous state index + 1; 0 = root
-    int via;             // tag of the link that led here
-  };
-  std::unordered_map<std::size_t, visit> seen;
+  const auto states = 2 * lo_.size();
+  if (seen_query_.size() < states) {
+    seen_query_.resize(states, 0);
+    seen_parent_.resize(states, 0);
+    seen_via_.resize(states, date_tag);
+  }
+  if (++query_ == 0) {  // wrapped around: forget every mark
+    std::fill(seen_query_.begin(), seen_query_.end(), 0);
+    query_ = 1;
+  }
   const auto index = [](std::size_t point, bool s) { return 2 * point + (s ? 1 : 0); };
-  std::vector<state> queue{{p, false}};
-  seen.emplace(index(p, false), visit{0, date_tag});
+  const auto seen = [&](std::size_t state) { return seen_query_[state] == query_; };
+  const auto mark = [&](std::size_t state, std::size_t parent, int via) {
+    seen_query_[state] = query_;
+    seen_parent_[state] = static_cast<std::uint32_t>(parent);
+    seen_via_[state] = via;
+  };
+  auto& queue = queue_;
+  queue.clear();
+  queue.push_back(index(p, false));
+  mark(index(p, false), 0, date_tag);
   for (std::size_t head = 0; head < queue.size(); ++head) {
-    const auto cur = queue[head];
-    const auto ci = index(cur.point, cur.strict);
-    if (cur.point == q && (cur.strict || !strict)) {
+    const auto ci = queue[head];
+    const auto point = ci / 2;
+    const bool cur_strict = (ci & 1) != 0;
+    if (point == q && (cur_strict || !strict)) {
       if (path) {
         bool bound_used = false;
         for (auto k = ci;;) {
-          const auto& v = seen.at(k);
-          if (v.parent == 0) break;
-          if (v.via == date_tag) bound_used = true;
-          else if (v.via != internal_tag) add_tag(v.via);
-          k = v.parent - 1;
+          if (seen_parent_[k] == 0) break;
+          const int via = seen_via_[k];
+          if (via == date_tag) bound_used = true;
+          else if (via != internal_tag) add_tag(via);
+          k = seen_parent_[k] - 1;
         }
         if (bound_used) add_tag(date_tag);
       }
       return true;
     }
-    for (const auto& e : out_[cur.point]) {
-      if (lo_[e.to] > hi_[q]) continue;  // cannot lead back down to q
-      const bool s = cur.strict || e.strict;
+    for_edges(first_out_, point, [&](const edge& e) {
+      if (lo_[e.to] > hi_[q]) return;  // cannot lead back down to q
+      const bool s = cur_strict || e.strict;
       const auto ni = index(e.to, s);
-      if (seen.count(ni)) continue;
-      if (!s && seen.count(index(e.to, true))) continue;  // already reached with "<"
-      seen.emplace(ni, visit{ci + 1, e.tag});
-      queue.push_back({e.to, s});
-    }
+      if (seen(ni)) return;
+      if (!s && seen(index(e.to, true))) return;  // already reached with "<"
+      mark(ni, ci + 1, e.tag);
+      queue.push_back(ni);
+    });
   }
   return false;
 }
@@ -220,12 +241,35 @@ bool temporal_graph::entails(node a, relation r, node b) const {
 bool temporal_graph::starts_before(node a, node b) const { return point_entails(2 * a, 2 * b, true); }
 
 std::optional<relation> temporal_graph::relation_between(node a, node b) const {
-  static constexpr relation candidates[] = {
-      relation::before, relation::after,   relation::ibefore,  relation::iafter,   relation::simultaneous,
-      relation::begins, relation::begun_by, relation::ends,    relation::ended_by, relation::includes,
-      relation::is_included};
-  for (const auto r : candidates)
-    if (entails(a, r, b)) return r;
+  // Each endpoint comparison is searched at most once (a relation needs one or two of them).
+  const std::size_t pts[4] = {2 * a, 2 * a + 1, 2 * b, 2 * b + 1};  // xs, xe, ys, ye
+  signed char memo[4][4][2];
+  std::fill(&memo[0][0][0], &memo[0][0][0] + 32, static_cast<signed char>(-1));
+  const auto le = [&](int i, int j, bool strict) {
+    auto& m = memo[i][j][strict ? 1 : 0];
+    if (m < 0) m = point_entails(pts[i], pts[j], strict) ? 1 : 0;
+    return m == 1;
+  };
+  const auto lt = [&](int i, int j) { return le(i, j, true); };
+  const auto eq = [&](int i, int j) { return le(i, j, false) && le(j, i, false); };
+  enum { xs, xe, ys, ye };
+  if (lt(xe, ys)) return relation::before;
+  if (lt(ye, xs)) return relation::after;
+  if (eq(xe, ys)) return relation::ibefore;
+  if (eq(ye, xs)) return relation::iafter;
+  if (eq(xs, ys)) {
+    if (eq(xe, ye)) return relation::simultaneous;
+    if (lt(xe, ye)) return relation::begins;
+    if (lt(ye, xe)) return relation::begun_by;
+    return std::nullopt;
+  }
+  if (eq(xe, ye)) {
+    if (lt(ys, xs)) return relation::ends;
+    if (lt(xs, ys)) return relation::ended_by;
+    return std::nullopt;
+  }
+  if (lt(xs, ys) && lt(ye, xe)) return relation::includes;
+  if (lt(ys, xs) && lt(xe, ye)) return relation::is_included;
   return std::nullopt;
 }
 
@@ -244,13 +288,26 @@ std::optional<date::sys_days> temporal_graph::latest_end(node n) const {
 int rule_priority(std::string_view rule) noexcept {
   const auto starts = [&](std::string_view prefix) { return rule.substr(0, prefix.size()) == prefix; };
   if (starts("anchor.")) return 4;
-  if (starts("signal:") || starts("causal.cue:")) return 3;
+  if (starts("signal:") || starts("causal.cue:") || starts("governed:")) return 3;
   if (starts("order.dates")) return 2;
   if (starts("dct.")) return 1;
   return 0;
 }
 
-std::string iso_day(date::sys_days d) { return date::format("%F", d); }
+std::string iso_day(date::sys_days d) {
+  // As date::format("%F", d), without an output stream (this runs for every bounded event).
+  const date::year_month_day ymd{d};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%F", d);
+  std::string out = "0000-00-00";
+  const auto digits = [&](std::size_t at, unsigned value, std::size_t n) {
+    for (std::size_t k = n; k-- > 0; value /= 10) out[at + k] = static_cast<char>('0' + value % 10);
+  };
+  digits(0, static_cast<unsigned>(year), 4);
+  digits(5, static_cast<unsigned>(ymd.month()), 2);
+  digits(8, static_cast<unsigned>(ymd.day()), 2);
+  return out;
+}
 
 std::optional<date::sys_days> first_day(std::string_view value) {
   const auto days = days_of(value);
@@ -280,7 +337,9 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
                      std::vector<events::event_mention>& evs, std::vector<link>& links,
                      std::vector<diagnostic>& diagnostics) {
   temporal_graph g;
-  std::map<std::string, temporal_graph::node> node_of;
+  // Keys view the ids of the times and events (and "t0"), which outlive this function.
+  std::unordered_map<std::string_view, temporal_graph::node> node_of;
+  node_of.reserve(times.size() + evs.size() + 1);
   // The DCT is the time of writing: a moment within its day, so that "reported" (BEFORE t0) and
   // an event dated that same day do not contradict each other.
   if (doc.doc.dct) node_of["t0"] = g.add_node(days_of(doc.doc.dct->iso().substr(0, 10)), false);
@@ -293,11 +352,11 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
 
   std::vector<std::size_t> order(links.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<int> priority(links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) priority[k] = rule_priority(links[k].rule);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const auto& a = links[x];
-    const auto& b = links[y];
-    if (a.confidence != b.confidence) return a.confidence > b.confidence;
-    return rule_priority(a.rule) > rule_priority(b.rule);
+    if (links[x].confidence != links[y].confidence) return links[x].confidence > links[y].confidence;
+    return priority[x] > priority[y];
   });
   const auto describe = [](const link& l) { return describe_link(l.from, to_string(l.rel), l.to, l.rule, l.confidence); };
   std::vector<bool> dropped(links.size(), false);
@@ -324,14 +383,45 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
     }
     return why;
   };
-  for (const auto k : order) {
-    const auto& l = links[k];
-    const auto a = node_of.find(l.from), b = node_of.find(l.to);
-    if (a == node_of.end() || b == node_of.end() || is_causal(l.rel)) continue;
-    std::vector<int> conflicts;
-    if (!g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts))
-      drop(k, "relations.conflict", explain(conflicts, a->second, b->second, l));
+  // The trained TLINK models' links ("tlink.*") come last: they neither bound an event nor
+  // overrule anything; they are kept where they agree with all the rest.
+  const auto is_model_guess = [&](std::size_t k) { return links[k].rule.compare(0, 6, "tlink.") == 0; };
+  const auto add_links = [&](bool model_guesses) {
+    for (const auto k : order) {
+      const auto& l = links[k];
+      if (is_model_guess(k) != model_guesses) continue;
+      const auto a = node_of.find(l.from), b = node_of.find(l.to);
+      if (a == node_of.end() || b == node_of.end() || is_causal(l.rel)) continue;
+      std::vector<int> conflicts;
+      if (!g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts))
+        drop(k, "relations.conflict", explain(conflicts, a->second, b->second, l));
+    }
+  };
+  add_links(false);
+
+  // Bounds of undated events: what the linker said, tightened by what the kept links imply.
+  const auto dct = node_of.find("t0");
+  for (auto& ev : evs) {
+    if (!ev.when_value.empty()) continue;
+    const auto n = node_of[ev.id];
+    if (!g.bound(n, first_day(ev.when_not_before), last_day(ev.when_not_after))) {
+      diagnostic d;
+      d.level = severity::info;
+      d.stage = "relations";
+      d.doc = doc.doc.id;
+      d.span = ev.span;
+      d.rule = "relations.bound_conflict";
+      d.message = "bounds of " + ev.id + " (not before \"" + ev.when_not_before + "\", not after \"" +
+                  ev.when_not_after + "\") contradict its links; replaced by " + describe_window(g, n, ev.id);
+      diagnostics.push_back(std::move(d));
+      ev.when_not_before.clear();
+      ev.when_not_after.clear();
+    }
+    if (const auto a = g.earliest_start(n)) ev.when_not_before = iso_day(*a);
+    if (const auto b = g.latest_end(n)) ev.when_not_after = iso_day(*b);
+    if (dct != node_of.end() && g.entails(n, relation::after, dct->second)) ev.is_future = true;
   }
+  add_links(true);
   std::size_t kept = 0;
   for (std::size_t k = 0; k < links.size(); ++k)
     if (!dropped[k]) {
@@ -372,36 +462,17 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
         emit(axis[k].second, axis[k + 1].second, "order.values", 0.95, span_of(axis[k].second));
     if (node_of.count("t0")) {
       for (const auto& [days, id] : axis) emit(id, "t0", "order.values", 0.95, span_of(id));
-      std::set<std::string> with_dct;
+      // Ids of the events related to the DCT, as views into `evs` (not into `links`, which grows).
+      std::unordered_map<std::string_view, bool> has_dct;
+      for (const auto& ev : evs) has_dct.emplace(ev.id, false);
       for (const auto& l : links)
-        if (l.to == "t0") with_dct.insert(l.from);
+        if (l.to == "t0")
+          if (const auto it = has_dct.find(l.from); it != has_dct.end()) it->second = true;
       for (const auto& ev : evs)
-        if (!with_dct.count(ev.id)) emit(ev.id, "t0", "closure.dct", 0.5, ev.span);
+        if (!has_dct.at(ev.id)) emit(ev.id, "t0", "closure.dct", 0.5, ev.span);
     }
   }
 
-  // Bounds of undated events: what the linker said, tightened by what the kept links imply.
-  const auto dct = node_of.find("t0");
-  for (auto& ev : evs) {
-    if (!ev.when_value.empty()) continue;
-    const auto n = node_of[ev.id];
-    if (!g.bound(n, first_day(ev.when_not_before), last_day(ev.when_not_after))) {
-      diagnostic d;
-      d.level = severity::info;
-      d.stage = "relations";
-      d.doc = doc.doc.id;
-      d.span = ev.span;
-      d.rule = "relations.bound_conflict";
-      d.message = "bounds of " + ev.id + " (not before \"" + ev.when_not_before + "\", not after \"" +
-                  ev.when_not_after + "\") contradict its links; replaced by " + describe_window(g, n, ev.id);
-      diagnostics.push_back(std::move(d));
-      ev.when_not_before.clear();
-      ev.when_not_after.clear();
-    }
-    if (const auto a = g.earliest_start(n)) ev.when_not_before = iso_day(*a);
-    if (const auto b = g.latest_end(n)) ev.when_not_after = iso_day(*b);
-    if (dct != node_of.end() && g.entails(n, relation::after, dct->second)) ev.is_future = true;
-  }
 }
 
 }  // namespace chronograph::relations

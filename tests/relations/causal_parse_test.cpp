@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Causal cues read from the dependency parse (the text stage's real analyzer, not the unparsed
-// test documents that the cue table's examples run on).
+// Rules that read the dependency parse (the text stage's real analyzer, not the unparsed test
+// documents that the cue table's examples run on): causal cues and governed events.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "chronograph/relations/link.hpp"
+#include "chronograph/relations/linker_tables.hpp"
 #include "chronograph/text/analyzer.hpp"
 
 using namespace chronograph;
@@ -51,4 +54,51 @@ TEST_CASE("with a parse, 'because' links its clause to the clause it depends on"
 
 TEST_CASE("with a parse, a causal verb links its subject to its complement", "[relations][causal][parse]") {
   CHECK(has(causal_pairs("The sanctions will force Saddam to withdraw from Kuwait."), "sanctions", "withdraw"));
+}
+
+TEST_CASE("with a parse, 'led' links its subject to the complement of its object", "[relations][causal][parse]") {
+  CHECK(has(causal_pairs("The strike led the company to raise wages."), "strike", "raise"));
+  CHECK(has(causal_pairs("The agreement allows the company to raise prices."), "agreement", "raise"));
+  // No second event: no link.
+  CHECK(causal_pairs("The general led the troops across the border.").empty());
+}
+
+TEST_CASE("with a parse, 'reflected' makes its object the cause of its subject", "[relations][causal][parse]") {
+  CHECK(has(causal_pairs("The increase reflected the strike at the plant."), "strike", "increase"));
+}
+
+TEST_CASE("every example of the governed-events table gives its link (with the parser)", "[relations][governed][parse]") {
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  static const auto li = relations::linker::load_default();
+  const auto tables =
+      relations::linker_tables::load(std::filesystem::path(CHRONOGRAPH_SOURCE_DIR) / "src/relations/resources");
+  std::size_t checked = 0;
+  for (const auto& row : tables.governed) {
+    if (row.example.empty()) continue;
+    INFO("governed_events.tsv:" << row.line << " \"" << row.example << "\"");
+    document d;
+    d.id = "doc";
+    d.text = row.example;
+    d.dct = parse_creation_time("2025-06-05");
+    const auto doc = an->analyze(d);
+    std::vector<diagnostic> diags;
+    auto evs = ex->extract(doc, {}, diags);
+    std::string governed, governor;
+    for (const auto& e : evs) {
+      if (e.trigger == row.example_governed) governed = e.id;
+      if (e.trigger == row.example_governor) governor = e.id;
+    }
+    REQUIRE(!governed.empty());
+    REQUIRE(!governor.empty());
+    bool found = false;
+    for (const auto& l : li->link_events(doc, {}, evs, diags)) {
+      if (l.rule.rfind("governed:", 0) != 0) continue;
+      found = found || (l.from == governed && l.to == governor && l.rel == row.rel) ||
+              (l.from == governor && l.to == governed && l.rel == relations::inverse(row.rel));
+    }
+    CHECK(found);
+    ++checked;
+  }
+  CHECK(checked >= 7);
 }

@@ -33,9 +33,21 @@ struct temporal_signal {
   std::size_t line = 0;
 };
 
+/// The relation between an event and the event that governs it in the parse, by the governor's
+/// class, the dependency and the governed event's tense ("agreed to pay": pay AFTER agreed).
+struct governed_rule {
+  std::string governor_class;  ///< TimeML class ("I_ACTION") or "*"
+  std::string dependency;      ///< UD relation without subtype ("xcomp")
+  std::string tense;           ///< TimeML tense of the governed event ("INFINITIVE") or "*"
+  relation rel = relation::after;  ///< governed REL governor
+  std::string example, example_governed, example_governor;  ///< "sentence | governed | governor"
+  std::size_t line = 0;
+};
+
 struct linker_tables {
   std::vector<causal_cue> causal;        ///< longest cue first
   std::vector<temporal_signal> signals;  ///< longest signal first
+  std::vector<governed_rule> governed;   ///< in file order (the first that matches applies)
   std::set<std::string> non_anaphoric;  ///< every modifier of non_anaphoric.tsv
   std::set<std::string> future_modifiers;  ///< those of kind "future"
   std::set<std::string> first_words;       ///< first word of every cue and signal (fast filter)

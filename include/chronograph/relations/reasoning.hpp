@@ -58,6 +58,7 @@ class temporal_graph {
     std::size_t to;
     bool strict;
     int tag;
+    std::uint32_t next;  ///< the point's previous first edge (index + 1; 0 = none)
   };
   struct change {
     std::size_t point;
@@ -68,7 +69,15 @@ class temporal_graph {
     point_rel rel;
   };
 
-  static std::vector<constraint> constraints_of(node a, relation r, node b);
+  /// At most two point constraints per relation.
+  struct constraints {
+    constraint c[2];
+    std::size_t n = 0;
+    [[nodiscard]] const constraint* begin() const noexcept { return c; }
+    [[nodiscard]] const constraint* end() const noexcept { return c + n; }
+    [[nodiscard]] bool empty() const noexcept { return n == 0; }
+  };
+  static constraints constraints_of(node a, relation r, node b);
   /// p <= q (strict: p < q) entailed? When `path` is given and a chain of links proves it, the
   /// tags along the chain are added to it.
   [[nodiscard]] bool point_entails(std::size_t p, std::size_t q, bool strict, std::vector<int>* path = nullptr) const;
@@ -81,9 +90,25 @@ class temporal_graph {
   // "p >= day" is 4*day, "p > day" 4*day+1; an upper bound "p <= day" 4*day, "p < day" 4*day-1
   // (then hi[p] < lo[q] exactly when the bounds force p < q, hi[p] <= lo[q] when p <= q).
   std::vector<std::int64_t> lo_, hi_;
-  std::vector<std::vector<edge>> out_, in_;
+  // Edges in one pool, linked per point (newest first): no allocation per point, and a
+  // rollback pops them in the reverse order they were added.
+  std::vector<edge> edges_;
+  std::vector<std::uint32_t> first_out_, first_in_;  // per point: its newest edge (index + 1; 0 = none)
+  template <typename F>
+  void for_edges(const std::vector<std::uint32_t>& first, std::size_t point, F&& f) const {
+    for (auto k = first[point]; k != 0; k = edges_[k - 1].next) f(edges_[k - 1]);
+  }
   std::vector<change> undo_;
   std::vector<std::pair<std::size_t, std::size_t>> added_;  // (from, to) in order, for rollback
+  std::vector<std::pair<std::size_t, std::int64_t>> work_;   // propagation stack (reused)
+  // Search state of point_entails, reused between queries (sized by the graph, allocated once):
+  // per search state (2 per point: reached with or without a "<"), the query that last reached
+  // it, its parent state + 1 and the tag of the link that led there. A const query writes them,
+  // so one graph must not be queried from two threads at once.
+  mutable std::vector<std::uint32_t> seen_query_, seen_parent_;
+  mutable std::vector<int> seen_via_;
+  mutable std::vector<std::size_t> queue_;
+  mutable std::uint32_t query_ = 0;
 };
 
 /// Checks one document's links against each other and the event dates, after the linker: dates
