@@ -5,7 +5,8 @@
 //   timex_eval [--data DIR] [--detail] [--floors S,R,V,T] [--subset TimeBank|AQUAINT] [--speed DIR]
 // --speed DIR: measure throughput of the timex stage alone on the TEXT of DIR/*.tml, replicated.
 // --tag FILE --dct DATE [--pos]: print the mentions of a plain-text file (text, type, value, mod, rule).
-// --dump DIR: also write each document's system TimeML (same file names) for error analysis.
+// --dump DIR: also write each document's system TimeML (same file names) for error analysis, and
+// DIR/rules.tsv (appended): DOCID, byte span, text, value and rule of every mention.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -219,6 +220,11 @@ int main(int argc, char** argv) {
       if (!dump_dir.empty()) {
         fs::create_directories(dump_dir);
         ingest::write_timeml_file(system.back(), dump_dir / p.filename());
+        // Which rule made each mention: DOCID, byte span, text, value, rule.
+        std::ofstream rules_out(dump_dir / "rules.tsv", std::ios::app);
+        for (const auto& m : found)
+          rules_out << g.docid << '\t' << m.span.begin << '\t' << m.span.end << '\t' << m.text << '\t' << m.value << '\t'
+                    << m.rule << '\n';
       }
       // The writer and reader must round-trip what we produce.
       const auto again = ingest::parse_timeml(ingest::write_timeml(system.back()), g.docid);
