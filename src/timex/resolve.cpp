@@ -807,6 +807,20 @@ bool is_range(const candidate& a, const candidate& b, const std::string& text) {
   return false;
 }
 
+// A weekday coordinated with a recurring weekday part shares the recurrence: "on Monday and
+// Tuesday nights" is Monday nights and Tuesday nights (two SETs, as TimeML annotates them).
+void share_recurrence(candidate& a, const candidate& b, const std::string& text) {
+  if (a.op != operation::fields || !a.weekday || a.month || a.day || a.hour || !a.part_of_day.empty()) return;
+  if (b.op != operation::set || !b.weekday || b.part_of_day.empty()) return;
+  if (b.span.begin < a.span.end || b.span.begin - a.span.end > 6) return;
+  const std::string_view between = trimmed(std::string_view(text).substr(a.span.end, b.span.begin - a.span.end));
+  if (!lower_equals(between, "and") && !lower_equals(between, "or") && between != ",") return;
+  a.op = operation::set;
+  a.type = timex_type::set;
+  a.part_of_day = b.part_of_day;
+  a.quant = b.quant;
+}
+
 // The start of a range takes the year stated at its end: "from January to March 2024".
 void take_range_year(candidate& a, const candidate& b) {
   if (a.year || !b.year || b.two_digit_year || !a.month || !b.month) return;
@@ -868,6 +882,7 @@ class resolution {
     candidate c = std::move(*pending_);
     const bool starts_range = next && is_range(c, *next, text_);
     if (starts_range) take_range_year(c, *next);
+    if (next) share_recurrence(c, *next, text_);
     if (next) take_following_day(c, *next, text_);
     mention m = res_.resolve_one(c);
     if (previous_starts_range_ && !out_.empty() && !m.value.empty()) after_range_start(c, out_.back(), m);
