@@ -18,10 +18,23 @@ using date::days;
 using date::sys_days;
 using date::year_month_day;
 
+// Zero-padded decimal ("%0*d" without printf: it runs for every field of every value).
 std::string pad(int v, int width) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%0*d", width, v);
-  return buf;
+  const bool negative = v < 0;
+  unsigned u = negative ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0 && n < 12);
+  const int digits_wanted = negative ? width - 1 : width;
+  while (n < digits_wanted && n < 15) buf[n++] = '0';
+  std::string out;
+  out.reserve(static_cast<std::size_t>(n) + 1);
+  if (negative) out += '-';
+  while (n > 0) out += buf[--n];
+  return out;
 }
 
 int year_of(sys_days d) { return static_cast<int>(year_month_day{d}.year()); }
