@@ -117,6 +117,8 @@ struct rule {
   bool check_month_pos = true;
   bool past_as_duration = false;  ///< `past: duration`: in a past clause the amount is a duration ("in two weeks")
   bool future_only = false;  ///< `tense: future`: only in a future or modal clause ("it will soon begin")
+  bool reporting_span = false;  ///< `topic: span`: a reporting period other than a quarter ("the first nine months")
+  bool follows_period = false;  ///< `topic: period`: a year back from the period under discussion ("a year ago")
 };
 
 }  // namespace chronograph::timex::detail

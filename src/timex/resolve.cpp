@@ -18,10 +18,23 @@ using date::days;
 using date::sys_days;
 using date::year_month_day;
 
+// Zero-padded decimal ("%0*d" without printf: it runs for every field of every value).
 std::string pad(int v, int width) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%0*d", width, v);
-  return buf;
+  const bool negative = v < 0;
+  unsigned u = negative ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0 && n < 12);
+  const int digits_wanted = negative ? width - 1 : width;
+  while (n < digits_wanted && n < 15) buf[n++] = '0';
+  std::string out;
+  out.reserve(static_cast<std::size_t>(n) + 1);
+  if (negative) out += '-';
+  while (n > 0) out += buf[--n];
+  return out;
 }
 
 int year_of(sys_days d) { return static_cast<int>(year_month_day{d}.year()); }
@@ -169,6 +182,7 @@ struct resolver {
   std::optional<sys_days> quarter_point;  ///< start of that quarter
   std::array<int, 5> quarter_mentions{};  ///< quarter-grain mentions per quarter number
   std::optional<sys_days> last_any;  ///< start of the latest resolved mention of any grain
+  bool span_topic = false;  ///< a reporting span ("the first nine months") is discussed, not a quarter
   std::size_t underspecified = 0;
 
   std::optional<sys_days> anchor_day(const candidate& c) const {
@@ -422,7 +436,7 @@ struct resolver {
       r.is_relative = true;
       g = grain::day;
     } else if (year && c.precision == grain::quarter) {  // "the 1988 period": the quarter under discussion
-      if (!last_quarter) {
+      if (!last_quarter || (c.follows_period && span_topic)) {
         r.value = pad(*year, 4);
         r.g = grain::year;
         return r;
@@ -556,6 +570,7 @@ struct resolver {
       int y = year_of(*a) + step;
       r.value = pad(y, 4) + "-Q" + std::to_string(*c.quarter);
       r.g = grain::quarter;
+      r.point = make_day(y, static_cast<unsigned>((*c.quarter - 1) * 3 + 1), 1);  // "this year's third quarter"
       return r;
     }
     const std::string unit = c.unit.empty() ? "D" : c.unit;
@@ -588,16 +603,26 @@ struct resolver {
     }
     sys_days d = *a;
     if (c.amount != 0 && !c.unit.empty()) d = shift(d, c.amount, c.unit);
-    // In a text about quarterly results "a year ago" is the same quarter a year earlier.
+    // In a text about quarterly results "a year ago" is the same quarter a year earlier; after a
+    // longer reporting span ("For the nine months, net rose ... from $2 million a year earlier")
+    // it is that span's year. A stated quarter ("the year-ago quarter") stays a quarter.
+    const bool year_back = c.unit == "Y" && !c.from_reference;
+    if (year_back && c.follows_period && span_topic) {
+      r.g = grain::year;
+      r.value = at_grain(d, grain::year);
+      r.point = d;
+      return r;
+    }
     if (g == grain::quarter && c.unit == "Y" && !last_quarter) g = grain::year;
-    if ((g == grain::year || g == grain::quarter) && last_grain == grain::quarter && last_point && c.unit == "Y" &&
-        !c.from_reference) {
-      // The quarter under discussion is of the anchor's year even when the last mention was
-      // already the year-ago one ("in the 1988 period. The year-ago results ...").
+    if ((g == grain::year || g == grain::quarter) && last_grain == grain::quarter && last_point && year_back &&
+        (c.follows_period || g == grain::quarter)) {
+      // The quarter under discussion is the latest occurrence of its quarter that has begun by
+      // the anchor, whichever year its last mention named: a year-ago mention ("in the 1988
+      // period. The year-ago results ...") or a forecast ("losses through the third quarter of
+      // 1990") does not move it; reported in February, the fourth quarter is last year's.
       const sys_days qp = quarter_point ? *quarter_point : *last_point;
-      const sys_days base = year_of(qp) < year_of(*a)
-                                ? make_day(year_of(*a), month_of(qp), 1)
-                                : qp;
+      sys_days base = make_day(year_of(*a), month_of(qp), 1);
+      if (base > *a) base = add_months(base, -12);
       r.value = at_grain(shift(base, c.amount, "Y"), grain::quarter);
       r.g = grain::quarter;
       return r;
@@ -725,10 +750,16 @@ struct resolver {
         quarter_point = make_day(std::stoi(r.value.substr(0, 4)), static_cast<unsigned>((q - 1) * 3 + 1), 1);
       }
     }
-    if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_)) {
+    // The period under discussion: a quarter, or a longer reporting span. A day or a clock time
+    // ("for the quarter ended Sept. 30") does not change it.
+    if (r.point && (c.op == operation::fields || c.op == operation::last || c.op == operation::this_) &&
+        r.g != grain::day && r.g != grain::part_of_day && r.g != grain::hour && r.g != grain::minute &&
+        r.g != grain::second) {
       last_grain = r.g;
       last_point = r.point;
     }
+    if (c.is_reporting_span) span_topic = true;
+    else if (r.g == grain::quarter && c.op != operation::duration) span_topic = false;
     return m;
   }
 };
@@ -789,6 +820,20 @@ bool is_range(const candidate& a, const candidate& b, const std::string& text) {
   return false;
 }
 
+// A weekday coordinated with a recurring weekday part shares the recurrence: "on Monday and
+// Tuesday nights" is Monday nights and Tuesday nights (two SETs, as TimeML annotates them).
+void share_recurrence(candidate& a, const candidate& b, const std::string& text) {
+  if (a.op != operation::fields || !a.weekday || a.month || a.day || a.hour || !a.part_of_day.empty()) return;
+  if (b.op != operation::set || !b.weekday || b.part_of_day.empty()) return;
+  if (b.span.begin < a.span.end || b.span.begin - a.span.end > 6) return;
+  const std::string_view between = trimmed(std::string_view(text).substr(a.span.end, b.span.begin - a.span.end));
+  if (!lower_equals(between, "and") && !lower_equals(between, "or") && between != ",") return;
+  a.op = operation::set;
+  a.type = timex_type::set;
+  a.part_of_day = b.part_of_day;
+  a.quant = b.quant;
+}
+
 // The start of a range takes the year stated at its end: "from January to March 2024".
 void take_range_year(candidate& a, const candidate& b) {
   if (a.year || !b.year || b.two_digit_year || !a.month || !b.month) return;
@@ -821,7 +866,7 @@ class resolution {
  public:
   resolution(const anchor_policy& anchor, const std::string& text, std::vector<diagnostic>& diagnostics)
       : anchor_(anchor), text_(text), diagnostics_(diagnostics),
-        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, 0} {
+        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, false, 0} {
     // Room for a dense text (a mention every 8 bytes): the vector is written once, not moved
     // as it grows; pages of a large reservation that stay unused are never touched.
     out_.reserve(text.size() / 8 + 4);
@@ -850,6 +895,7 @@ class resolution {
     candidate c = std::move(*pending_);
     const bool starts_range = next && is_range(c, *next, text_);
     if (starts_range) take_range_year(c, *next);
+    if (next) share_recurrence(c, *next, text_);
     if (next) take_following_day(c, *next, text_);
     mention m = res_.resolve_one(c);
     if (previous_starts_range_ && !out_.empty() && !m.value.empty()) after_range_start(c, out_.back(), m);

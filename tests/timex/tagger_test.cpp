@@ -174,6 +174,41 @@ TEST_CASE("a malformed rule file is rejected naming file and line", "[timex][rul
   fs::remove_all(dir);
 }
 
+TEST_CASE("a rule's topic is a reporting span or a year-back period, nothing else", "[timex][rules]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "chronograph_timex_bad_topic";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "lists");
+  fs::create_directories(dir / "rules");
+  const fs::path source = fs::path(CHRONOGRAPH_SOURCE_DIR) / "src/timex/resources/en/lists";
+  for (const auto& e : fs::directory_iterator(source)) fs::copy_file(e.path(), dir / "lists" / e.path().filename());
+  SECTION("an unknown topic names file and line") {
+    std::ofstream(dir / "rules" / "date.rules") << "rule date.bad  match: a year ago  value: anchor -1 Y  topic: quarter\n";
+    try {
+      (void)rule_set::load(dir.string());
+      FAIL("expected resource_error");
+    } catch (const resource_error& e) {
+      CHECK_THAT(e.what(), Catch::Contains("date.rules:1"));
+      CHECK_THAT(e.what(), Catch::Contains("topic"));
+    }
+  }
+  SECTION("span and period load and reach the candidates") {
+    std::ofstream(dir / "rules" / "date.rules") << "rule date.ago  match: a year ago  value: anchor -1 Y  topic: period\n";
+    std::ofstream(dir / "rules" / "duration.rules")
+        << "rule duration.months  match: the nine months  value: duration 9 M  topic: span\n";
+    const auto rules = rule_set::load(dir.string());
+    text::annotated_document doc;
+    doc.doc.text = "For the nine months, net rose from a year ago.";
+    const auto found = recognize(doc, *rules);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].is_reporting_span);
+    CHECK_FALSE(found[0].follows_period);
+    CHECK(found[1].follows_period);
+    CHECK_FALSE(found[1].is_reporting_span);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("context marks are accepted only before or after the extent", "[timex][rules]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / "chronograph_timex_bad_context";

@@ -63,6 +63,13 @@ struct candidate {
   grain precision = grain::none;
   std::string mod, quant, freq;
   bool is_latent = false;
+  /// Names a reporting period that is not a quarter ("the first nine months", "the year ended
+  /// Sept. 30"): until the next quarter is mentioned, "a year ago" means that period's year.
+  bool is_reporting_span = false;
+  /// A year-back reference to the reporting period under discussion ("a year ago", "the
+  /// year-ago period", "the 1988 period"): the same quarter a year back while a quarter is
+  /// discussed, the year while a longer span is.
+  bool follows_period = false;
   tense clause_tense = tense::unknown;
 };
 
