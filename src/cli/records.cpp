@@ -186,7 +186,7 @@ extracted extract_line(const std::string& line, std::size_t number, const pipeli
                         std::to_string(settings.max_document_bytes >> 20) + " MB (--max-document-mb)");
     try {
       const auto analysis = analyze_document(std::move(doc), models);
-      auto out = render::to_json_line(id, merge::build_story({analysis}));
+      auto out = render::to_json_line(id, merge::build_story(analysis));
       if (settings.with_analysis) {  // mergeable: the encoded analysis as the line's last members
         out.pop_back();
         out += ',' + analysis_members(analysis) + '}';

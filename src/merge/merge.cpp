@@ -251,9 +251,15 @@ void check_story_order(std::vector<story_event>& events, const std::vector<story
   }
 }
 
-}  // namespace
+/// One document as a list of analyses (build_story of a single analysis, without copying it).
+struct single_analysis {
+  const document_analysis& only;
+  [[nodiscard]] std::size_t size() const noexcept { return 1; }
+  const document_analysis& operator[](std::size_t) const noexcept { return only; }
+};
 
-story build_story(const std::vector<document_analysis>& analyses) {
+template <class Analyses>
+story build_story_of(const Analyses& analyses) {
   story out;
   // Documents in id order; everything below iterates in that order.
   std::vector<std::size_t> order(analyses.size());
@@ -263,7 +269,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
   });
   std::vector<codepoint_index> cps;
   cps.reserve(analyses.size());
-  for (const auto& a : analyses) cps.emplace_back(a.annotated.doc.text);
+  for (std::size_t d = 0; d < analyses.size(); ++d) cps.emplace_back(analyses[d].annotated.doc.text);
 
   for (auto d : order) {
     const auto& doc = analyses[d].annotated.doc;
@@ -660,5 +666,11 @@ story build_story(const std::vector<document_analysis>& analyses) {
   });
   return out;
 }
+
+}  // namespace
+
+story build_story(const std::vector<document_analysis>& analyses) { return build_story_of(analyses); }
+
+story build_story(const document_analysis& analysis) { return build_story_of(single_analysis{analysis}); }
 
 }  // namespace chronograph::merge
