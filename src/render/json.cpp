@@ -2,129 +2,306 @@
 // JSON schema v1 (docs/json-schema.md): a writer with a fixed key order and a validating reader.
 #include "chronograph/render/json.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "chronograph/error.hpp"
+#include "chronograph/utf8.hpp"
 
 namespace chronograph::render {
 namespace {
 
-using json = nlohmann::ordered_json;
-
 constexpr int schema_version = 1;
 
-json span_json(const evidence& e) {
-  json j;
-  j["doc"] = e.doc;
-  j["start"] = e.start;
-  j["end"] = e.end;
-  j["text"] = e.text;
-  return j;
+// ---- writing ------------------------------------------------------------------------------
+// A direct writer: the bytes nlohmann::ordered_json::dump(indent, ' ', false, replace) gives for
+// the same document (tests/render/json_writer_test.cpp compares them), without building a JSON
+// tree first (the tree cost five times the writing). Numbers go through nlohmann's own
+// shortest round-trip formatting; a string that is not valid UTF-8 is escaped by nlohmann (its
+// replacement of invalid sequences is what the output promises).
+class writer {
+ public:
+  /// indent < 0: one line; else pretty-printed with `indent` spaces per level.
+  writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// The next member's key (inside an object).
+  void key(std::string_view k) {
+    separate();
+    string_body(k);
+    out_ += indent_ >= 0 ? ": " : ":";
+    after_key_ = true;
+  }
+
+  void value(std::string_view s) {
+    separate();
+    string_body(s);
+  }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(std::size_t n) {
+    separate();
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+    out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  }
+  void value(int n) {
+    separate();
+    char buffer[16];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+    out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  }
+  void value(double x) {
+    separate();
+    if (!std::isfinite(x)) {
+      out_ += "null";
+      return;
+    }
+    std::array<char, 64> buffer{};
+    const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+  }
+  void null() {
+    separate();
+    out_ += "null";
+  }
+
+  template <class T>
+  void member(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+ private:
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    first_.push_back(true);
+  }
+  void close(char bracket) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty && indent_ >= 0) newline();
+    out_ += bracket;
+  }
+  // Before a key, or a value that is not a member's: the comma and line break it needs.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    if (indent_ >= 0) newline();
+  }
+  void newline() {
+    out_ += '\n';
+    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+  }
+  void string_body(std::string_view s) {
+    bool plain = true;  // printable ASCII without '"' and '\\': copied as is
+    for (const char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') {
+        plain = false;
+        break;
+      }
+    }
+    out_ += '"';
+    if (plain) {
+      out_.append(s.data(), s.size());
+    } else if (find_invalid_utf8(s)) {
+      // nlohmann's replacement of invalid sequences (error_handler_t::replace), exactly.
+      const auto dumped = nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false,
+                                                                      nlohmann::ordered_json::error_handler_t::replace);
+      out_.append(dumped, 1, dumped.size() - 2);
+    } else {
+      escape(s);
+    }
+    out_ += '"';
+  }
+  // Valid UTF-8: control characters and '"' '\\' escaped as nlohmann does, the rest as is.
+  void escape(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u >= 0x20 && u != '"' && u != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      out_ += '\\';
+      switch (u) {
+        case '\b': out_ += 'b'; break;
+        case '\t': out_ += 't'; break;
+        case '\n': out_ += 'n'; break;
+        case '\f': out_ += 'f'; break;
+        case '\r': out_ += 'r'; break;
+        case '"': out_ += '"'; break;
+        case '\\': out_ += '\\'; break;
+        default:
+          out_ += "u00";
+          out_ += hex[u >> 4];
+          out_ += hex[u & 0xF];
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+  }
+
+  std::string& out_;
+  int indent_;
+  std::vector<char> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+void write_evidence(writer& w, const evidence& e) {
+  w.begin_object();
+  w.member("doc", e.doc);
+  w.member("start", e.start);
+  w.member("end", e.end);
+  w.member("text", e.text);
+  w.end_object();
 }
 
-json document_json(const story_document& d) {
-  json j;
-  j["id"] = d.id;
-  j["path"] = d.path;
-  j["source"] = d.source;
-  j["dct"] = d.dct ? json(*d.dct) : json(nullptr);
-  j["title"] = d.title;
-  return j;
+void write_document(writer& w, const story_document& d) {
+  w.begin_object();
+  w.member("id", d.id);
+  w.member("path", d.path);
+  w.member("source", d.source);
+  w.key("dct");
+  if (d.dct) w.value(*d.dct);
+  else w.null();
+  w.member("title", d.title);
+  w.end_object();
 }
 
-json timex_json(const story_timex& t) {
-  json j;
-  j["id"] = t.id;
-  j["doc"] = t.doc;
-  j["start"] = t.start;
-  j["end"] = t.end;
-  j["text"] = t.text;
-  j["type"] = t.type;
-  j["value"] = t.value;
-  if (!t.mod.empty()) j["mod"] = t.mod;
-  return j;
+void write_timex(writer& w, const story_timex& t) {
+  w.begin_object();
+  w.member("id", t.id);
+  w.member("doc", t.doc);
+  w.member("start", t.start);
+  w.member("end", t.end);
+  w.member("text", t.text);
+  w.member("type", t.type);
+  w.member("value", t.value);
+  if (!t.mod.empty()) w.member("mod", t.mod);
+  w.end_object();
 }
 
-json event_json(const story_event& e) {
-  json j;
-  j["id"] = e.id;
-  j["summary"] = e.summary;
-  j["trigger"] = e.trigger;
-  j["lemma"] = e.lemma;
-  j["class"] = e.cls;
-  j["tense"] = e.tense;
-  j["aspect"] = e.aspect;
-  j["polarity"] = e.polarity;
-  j["modality"] = e.modality;
-  j["when"] = json{{"value", e.when.value},
-                   {"anchor", e.when.anchor},
-                   {"not_before", e.not_before},
-                   {"not_after", e.not_after},
-                   {"future", e.is_future}};
-  j["actors"] = e.actors;
-  json quantities = json::array();
+void write_event(writer& w, const story_event& e) {
+  w.begin_object();
+  w.member("id", e.id);
+  w.member("summary", e.summary);
+  w.member("trigger", e.trigger);
+  w.member("lemma", e.lemma);
+  w.member("class", e.cls);
+  w.member("tense", e.tense);
+  w.member("aspect", e.aspect);
+  w.member("polarity", e.polarity);
+  w.member("modality", e.modality);
+  w.key("when");
+  w.begin_object();
+  w.member("value", e.when.value);
+  w.member("anchor", e.when.anchor);
+  w.member("not_before", e.not_before);
+  w.member("not_after", e.not_after);
+  w.member("future", e.is_future);
+  w.end_object();
+  w.key("actors");
+  w.begin_array();
+  for (const auto& a : e.actors) w.value(a);
+  w.end_array();
+  w.key("quantities");
+  w.begin_array();
   for (const auto& q : e.quantities) {
-    json qj;
-    qj["kind"] = q.kind;
-    qj["text"] = q.text;
-    qj["value"] = q.value;
-    qj["role"] = q.role;
-    quantities.push_back(std::move(qj));
+    w.begin_object();
+    w.member("kind", q.kind);
+    w.member("text", q.text);
+    w.member("value", q.value);
+    w.member("role", q.role);
+    w.end_object();
   }
-  j["quantities"] = std::move(quantities);
-  j["confidence"] = e.confidence;
-  j["salience"] = e.salience;
-  json mentions = json::array();
+  w.end_array();
+  w.member("confidence", e.confidence);
+  w.member("salience", e.salience);
+  w.key("mentions");
+  w.begin_array();
   for (std::size_t i = 0; i < e.mentions.size(); ++i) {
-    json m;
-    if (i < e.mention_ids.size() && !e.mention_ids[i].empty()) m["id"] = e.mention_ids[i];
-    m["doc"] = e.mentions[i].doc;
-    m["start"] = e.mentions[i].start;
-    m["end"] = e.mentions[i].end;
-    m["text"] = e.mentions[i].text;
-    mentions.push_back(std::move(m));
+    const auto& m = e.mentions[i];
+    w.begin_object();
+    if (i < e.mention_ids.size() && !e.mention_ids[i].empty()) w.member("id", e.mention_ids[i]);
+    w.member("doc", m.doc);
+    w.member("start", m.start);
+    w.member("end", m.end);
+    w.member("text", m.text);
+    w.end_object();
   }
-  j["mentions"] = std::move(mentions);
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
-json link_json(const story_link& l) {
-  json j;
-  j["from"] = l.from;
-  j["to"] = l.to;
-  j["type"] = l.type;
-  j["evidence"] = span_json(l.support);
-  j["rule"] = l.rule;
-  j["confidence"] = l.confidence;
-  return j;
+void write_link(writer& w, const story_link& l) {
+  w.begin_object();
+  w.member("from", l.from);
+  w.member("to", l.to);
+  w.member("type", l.type);
+  w.key("evidence");
+  write_evidence(w, l.support);
+  w.member("rule", l.rule);
+  w.member("confidence", l.confidence);
+  w.end_object();
 }
 
-json diagnostic_json(const story_diagnostic& d) {
-  json j;
-  j["level"] = d.level;
-  j["stage"] = d.stage;
-  j["doc"] = d.doc;
-  j["rule"] = d.rule;
-  j["message"] = d.message;
-  if (d.start) j["start"] = *d.start;
-  if (d.end) j["end"] = *d.end;
-  return j;
+void write_diagnostic(writer& w, const story_diagnostic& d) {
+  w.begin_object();
+  w.member("level", d.level);
+  w.member("stage", d.stage);
+  w.member("doc", d.doc);
+  w.member("rule", d.rule);
+  w.member("message", d.message);
+  if (d.start) w.member("start", *d.start);
+  if (d.end) w.member("end", *d.end);
+  w.end_object();
 }
 
 template <class T, class F>
-json array_of(const std::vector<T>& items, F&& convert) {
-  json out = json::array();
-  for (const auto& item : items) out.push_back(convert(item));
-  return out;
+void write_array(writer& w, std::string_view key, const std::vector<T>& items, F&& write_one) {
+  w.key(key);
+  w.begin_array();
+  for (const auto& item : items) write_one(w, item);
+  w.end_array();
 }
 
-void fill(json& j, const story& s) {
-  j["chronograph"] = schema_version;
-  j["documents"] = array_of(s.documents, document_json);
-  j["timexes"] = array_of(s.timexes, timex_json);
-  j["events"] = array_of(s.events, event_json);
-  j["links"] = array_of(s.links, link_json);
-  j["diagnostics"] = array_of(s.diagnostics, diagnostic_json);
+// The members of a story, inside its object.
+void write_members(writer& w, const story& s) {
+  w.member("chronograph", schema_version);
+  write_array(w, "documents", s.documents, write_document);
+  write_array(w, "timexes", s.timexes, write_timex);
+  write_array(w, "events", s.events, write_event);
+  write_array(w, "links", s.links, write_link);
+  write_array(w, "diagnostics", s.diagnostics, write_diagnostic);
+}
+
+/// Bytes a story's JSON will take, roughly (one reservation instead of repeated growth).
+std::size_t size_estimate(const story& s) {
+  std::size_t bytes = 256;
+  for (const auto& e : s.events) {
+    bytes += 400 + e.summary.size();
+    for (const auto& m : e.mentions) bytes += 80 + m.text.size() + m.doc.size();
+  }
+  for (const auto& l : s.links) bytes += 200 + l.support.text.size();
+  bytes += 200 * (s.timexes.size() + s.diagnostics.size() + s.documents.size());
+  return bytes;
 }
 
 // ---- reading ------------------------------------------------------------------------------
@@ -307,16 +484,25 @@ story read_story(const in_json& root, const std::string& origin) {
 }  // namespace
 
 std::string to_json(const story& s) {
-  json j;
-  fill(j, s);
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string out;
+  out.reserve(size_estimate(s) * 3 / 2);  // indentation
+  writer w(out, 2);
+  w.begin_object();
+  write_members(w, s);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 std::string to_json_line(const std::string& id, const story& s) {
-  json j;
-  j["id"] = id;
-  fill(j, s);
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(size_estimate(s));
+  writer w(out, -1);
+  w.begin_object();
+  w.member("id", id);
+  write_members(w, s);
+  w.end_object();
+  return out;
 }
 
 story story_from_json(std::string_view text, const std::string& origin) {
