@@ -2,14 +2,18 @@
 // JSON schema v1 (docs/json-schema.md): a writer with a fixed key order and a validating reader.
 #include "chronograph/render/json.hpp"
 
-#include <array>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
 #include "chronograph/error.hpp"
-#include "chronograph/utf8.hpp"
 
 namespace chronograph::render {
 namespace {
@@ -24,56 +28,67 @@ constexpr int schema_version = 1;
 // replacement of invalid sequences is what the output promises).
 class writer {
  public:
-  /// indent < 0: one line; else pretty-printed with `indent` spaces per level.
-  writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+  /// indent < 0: one line; else pretty-printed with `indent` spaces per level. `expected` bytes
+  /// are reserved at once.
+  writer(int indent, std::size_t expected) : indent_(indent) { out_.resize(std::max<std::size_t>(expected, 64)); }
+
+  /// The text written (the writer is done).
+  std::string take() {
+    out_.resize(at_);
+    return std::move(out_);
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  /// The next member's key (inside an object).
+  /// The next member's key (inside an object); keys are plain ASCII.
   void key(std::string_view k) {
     separate();
-    string_body(k);
-    out_ += indent_ >= 0 ? ": " : ":";
+    room(k.size() + 4);
+    put('"');
+    put(k);
+    put('"');
+    put(':');
+    if (indent_ >= 0) put(' ');
     after_key_ = true;
   }
 
   void value(std::string_view s) {
     separate();
-    string_body(s);
+    string(s);
   }
   void value(const char* s) { value(std::string_view(s)); }
   void value(std::size_t n) {
     separate();
-    char buffer[24];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-    out_.append(buffer, static_cast<std::size_t>(end - buffer));
+    room(24);
+    at_ = static_cast<std::size_t>(std::to_chars(out_.data() + at_, out_.data() + at_ + 24, n).ptr - out_.data());
   }
   void value(int n) {
     separate();
-    char buffer[16];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-    out_.append(buffer, static_cast<std::size_t>(end - buffer));
+    room(16);
+    at_ = static_cast<std::size_t>(std::to_chars(out_.data() + at_, out_.data() + at_ + 16, n).ptr - out_.data());
   }
   void value(double x) {
     separate();
+    room(64);
     if (!std::isfinite(x)) {
-      out_ += "null";
+      put("null");
       return;
     }
-    std::array<char, 64> buffer{};
-    const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
-    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+    char* first = out_.data() + at_;
+    at_ = static_cast<std::size_t>(nlohmann::detail::to_chars(first, first + 64, x) - out_.data());
   }
   void value(bool b) {
     separate();
-    out_ += b ? "true" : "false";
+    room(5);
+    put(b ? std::string_view("true") : std::string_view("false"));
   }
   void null() {
     separate();
-    out_ += "null";
+    room(4);
+    put("null");
   }
 
   template <class T>
@@ -83,16 +98,29 @@ class writer {
   }
 
  private:
+  // At least n more bytes of room after at_ (the buffer doubles).
+  void room(std::size_t n) {
+    if (at_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, at_ + n));
+  }
+  // Writers that assume room() was called.
+  void put(char c) { out_[at_++] = c; }
+  void put(std::string_view s) {
+    std::memcpy(out_.data() + at_, s.data(), s.size());
+    at_ += s.size();
+  }
+
   void open(char bracket) {
     separate();
-    out_ += bracket;
-    first_.push_back(true);
+    room(1);
+    put(bracket);
+    first_.push_back(1);
   }
   void close(char bracket) {
-    const bool empty = first_.back();
+    const bool empty = first_.back() != 0;
     first_.pop_back();
     if (!empty && indent_ >= 0) newline();
-    out_ += bracket;
+    room(1);
+    put(bracket);
   }
   // Before a key, or a value that is not a member's: the comma and line break it needs.
   void separate() {
@@ -101,64 +129,121 @@ class writer {
       return;
     }
     if (first_.empty()) return;
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
+    if (!first_.back()) {
+      room(1);
+      put(',');
+    }
+    first_.back() = 0;
     if (indent_ >= 0) newline();
   }
   void newline() {
-    out_ += '\n';
-    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
-  }
-  void string_body(std::string_view s) {
-    bool plain = true;  // printable ASCII without '"' and '\\': copied as is
-    for (const char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') {
-        plain = false;
-        break;
-      }
-    }
-    out_ += '"';
-    if (plain) {
-      out_.append(s.data(), s.size());
-    } else if (find_invalid_utf8(s)) {
-      // nlohmann's replacement of invalid sequences (error_handler_t::replace), exactly.
-      const auto dumped = nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false,
-                                                                      nlohmann::ordered_json::error_handler_t::replace);
-      out_.append(dumped, 1, dumped.size() - 2);
-    } else {
-      escape(s);
-    }
-    out_ += '"';
-  }
-  // Valid UTF-8: control characters and '"' '\\' escaped as nlohmann does, the rest as is.
-  void escape(std::string_view s) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto u = static_cast<unsigned char>(s[i]);
-      if (u >= 0x20 && u != '"' && u != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
-      out_ += '\\';
-      switch (u) {
-        case '\b': out_ += 'b'; break;
-        case '\t': out_ += 't'; break;
-        case '\n': out_ += 'n'; break;
-        case '\f': out_ += 'f'; break;
-        case '\r': out_ += 'r'; break;
-        case '"': out_ += '"'; break;
-        case '\\': out_ += '\\'; break;
-        default:
-          out_ += "u00";
-          out_ += hex[u >> 4];
-          out_ += hex[u & 0xF];
-      }
-    }
-    out_.append(s.data() + run, s.size() - run);
+    const std::size_t spaces = first_.size() * static_cast<std::size_t>(indent_);
+    room(spaces + 1);
+    put('\n');
+    std::memset(out_.data() + at_, ' ', spaces);
+    at_ += spaces;
   }
 
-  std::string& out_;
+  // Length of the run of bytes from s[i] on that are copied as they are (printable ASCII
+  // other than '"' and '\\'); stops at the first byte that needs a look.
+  static std::size_t plain_run(std::string_view s, std::size_t i) noexcept {
+    const std::size_t start = i;
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= s.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also finds them.
+      const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      const int mask = _mm_movemask_epi8(special);
+      if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask))) - start;
+    }
+#endif
+    for (; i < s.size(); ++i) {
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
+    }
+    return i - start;
+  }
+
+  // A JSON string: valid UTF-8 is copied with control characters, '"' and '\\' escaped as
+  // nlohmann escapes them; a string with an invalid sequence is left to nlohmann (its
+  // replacement of invalid sequences is what the output promises).
+  void string(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const std::size_t begin = at_;
+    room(s.size() + 2);
+    put('"');
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t run = plain_run(s, i);
+      if (run > 0) {
+        put(s.substr(i, run));
+        i += run;
+        continue;
+      }
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u >= 0x80) {
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) {
+          at_ = begin;
+          replaced(s);
+          return;
+        }
+        put(s.substr(i, n));
+        i += n;
+        continue;
+      }
+      room(6 + (s.size() - i) + 1);  // the escape, the rest unescaped, the closing quote
+      put('\\');
+      switch (u) {
+        case '\b': put('b'); break;
+        case '\t': put('t'); break;
+        case '\n': put('n'); break;
+        case '\f': put('f'); break;
+        case '\r': put('r'); break;
+        case '"': put('"'); break;
+        case '\\': put('\\'); break;
+        default:
+          put("u00");
+          put(hex[u >> 4]);
+          put(hex[u & 0xF]);
+      }
+      ++i;
+    }
+    put('"');
+  }
+
+  // Length of the valid UTF-8 sequence at s[i] (RFC 3629, as nlohmann's decoder accepts), or 0.
+  static std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c == 0xE0) { n = 3; lo = 0xA0; }
+    else if (c == 0xED) { n = 3; hi = 0x9F; }
+    else if (c >= 0xE1 && c <= 0xEF) n = 3;
+    else if (c == 0xF0) { n = 4; lo = 0x90; }
+    else if (c == 0xF4) { n = 4; hi = 0x8F; }
+    else if (c >= 0xF1 && c <= 0xF3) n = 4;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return n;
+  }
+
+  // A string with invalid UTF-8, as nlohmann writes it with error_handler_t::replace.
+  void replaced(std::string_view s) {
+    const auto dumped = nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false,
+                                                                    nlohmann::ordered_json::error_handler_t::replace);
+    room(dumped.size());
+    put(dumped);
+  }
+
+  std::string out_;    // written: [0, at_); the rest is room
+  std::size_t at_ = 0;
   int indent_;
   std::vector<char> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
@@ -484,25 +569,22 @@ story read_story(const in_json& root, const std::string& origin) {
 }  // namespace
 
 std::string to_json(const story& s) {
-  std::string out;
-  out.reserve(size_estimate(s) * 3 / 2);  // indentation
-  writer w(out, 2);
+  writer w(2, size_estimate(s) * 3 / 2);  // with indentation
   w.begin_object();
   write_members(w, s);
   w.end_object();
+  auto out = w.take();
   out += '\n';
   return out;
 }
 
 std::string to_json_line(const std::string& id, const story& s) {
-  std::string out;
-  out.reserve(size_estimate(s));
-  writer w(out, -1);
+  writer w(-1, size_estimate(s) + id.size());
   w.begin_object();
   w.member("id", id);
   write_members(w, s);
   w.end_object();
-  return out;
+  return w.take();
 }
 
 story story_from_json(std::string_view text, const std::string& origin) {

@@ -170,6 +170,10 @@ TEST_CASE("the story writer escapes strings as nlohmann does, invalid UTF-8 incl
       "overlong \xc0\xaf and surrogate \xed\xa0\x80 and too large \xf4\x90\x80\x80",
       "\xff\xfe invalid start, then valid \xc3\xa9",
       "",
+      // Around the writer's 16-byte blocks: special bytes at the block edges, invalid UTF-8 late.
+      "0123456789abcde\"0123456789abcdef\\0123456789abcdef\n",
+      "0123456789abcdef0123456789abcdef0123456789abcdef\xc3\xa9" "0123456789abcdef\xe2\x80\x9c",
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789 then invalid \xe2\x28\xa1 end",
   };
   for (const auto& t : texts) {
     INFO(t);
