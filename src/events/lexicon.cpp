@@ -91,8 +91,9 @@ void table_error(const std::filesystem::path& path, std::size_t line, const std:
   throw resource_error(path.string() + ":" + std::to_string(line) + ": " + message);
 }
 
-std::string normalize_word(std::string_view form) {
-  std::string out(form.size(), '\0');
+namespace {
+// normalize_word into out[0, form.size()); returns the length written.
+std::size_t normalize_to(std::string_view form, char* out) noexcept {
   std::size_t n = 0;
   for (std::size_t i = 0; i < form.size(); ++i) {
     const auto c = static_cast<unsigned char>(form[i]);
@@ -104,7 +105,13 @@ std::string normalize_word(std::string_view form) {
     }
     out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
   }
-  out.resize(n);
+  return n;
+}
+}  // namespace
+
+std::string normalize_word(std::string_view form) {
+  std::string out(form.size(), '\0');
+  out.resize(normalize_to(form, out.data()));
   return out;
 }
 
@@ -309,9 +316,11 @@ std::optional<lexicon::learned_entry> lexicon::learned(std::string_view lemma, s
 }
 
 bool lexicon::is_boilerplate(std::string_view sentence) const {
-  const auto l = normalize_word(sentence);
+  thread_local std::string lowered;  // normalize_word(sentence), without an allocation per call
+  if (lowered.size() < sentence.size()) lowered.resize(sentence.size());
+  const std::string_view l(lowered.data(), normalize_to(sentence, lowered.data()));
   for (const auto& m : boilerplate_markers_)
-    if (l.find(m) != std::string::npos) return true;
+    if (l.find(m) != std::string_view::npos) return true;
   return false;
 }
 
