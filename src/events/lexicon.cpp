@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -66,6 +67,14 @@ std::string_view possessive_stripped(std::string_view form) {
   if (ends_with(form, "\xE2\x80\x99s")) return form.substr(0, form.size() - 4);
   return form;
 }
+
+// The first four bytes of a string of at least four, and a 16-bit hash of them.
+std::uint32_t prefix_of(const char* s) {
+  std::uint32_t p;
+  std::memcpy(&p, s, 4);
+  return p;
+}
+std::size_t prefix_hash(std::uint32_t prefix) { return (prefix * 0x9E3779B1u) >> 16; }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -271,6 +280,18 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     }
   }
   for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));
+  lex->marker_prefix_hashes_.assign(65536 / 64, 0);
+  for (std::size_t m = 0; m < lex->boilerplate_markers_.size(); ++m) {
+    const auto& marker = lex->boilerplate_markers_[m];
+    if (marker.size() < 4) {
+      lex->short_markers_.push_back(m);
+    } else {
+      const auto prefix = prefix_of(marker.data());
+      const auto h = prefix_hash(prefix);
+      lex->marker_prefix_hashes_[h / 64] |= std::uint64_t{1} << (h % 64);
+      lex->long_markers_.emplace_back(prefix, m);
+    }
+  }
   {
     const auto p = dir / "learned_events.tsv";
     for (const auto& r : read_table(p)) {
@@ -292,6 +313,12 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
       else lex->learned_other_[r.fields[0] + "\t" + r.fields[1]] = e;
     }
   }
+  // A lemma is a nominalization when it is stem + suffix for a known verb stem + ending, the
+  // stem longer than two letters: is_event_noun's test, precomputed.
+  for (const auto& verb : lex->verbs_.keys())
+    for (const auto& [suffix, ending] : lex->nominal_suffixes_)
+      if (ends_with(verb, ending) && verb.size() - ending.size() > 2)
+        lex->nominalizations_.insert(verb.substr(0, verb.size() - ending.size()) + suffix);
   return lex;
 }
 
@@ -319,8 +346,16 @@ bool lexicon::is_boilerplate(std::string_view sentence) const {
   thread_local std::string lowered;  // normalize_word(sentence), without an allocation per call
   if (lowered.size() < sentence.size()) lowered.resize(sentence.size());
   const std::string_view l(lowered.data(), normalize_to(sentence, lowered.data()));
-  for (const auto& m : boilerplate_markers_)
-    if (l.find(m) != std::string_view::npos) return true;
+  for (const auto m : short_markers_)
+    if (l.find(boilerplate_markers_[m]) != std::string_view::npos) return true;
+  for (std::size_t i = 0; i + 4 <= l.size(); ++i) {
+    const auto prefix = prefix_of(l.data() + i);
+    const auto h = prefix_hash(prefix);
+    if (!(marker_prefix_hashes_[h / 64] >> (h % 64) & 1)) continue;
+    for (const auto& [marker_prefix, m] : long_markers_)
+      if (marker_prefix == prefix && l.compare(i, boilerplate_markers_[m].size(), boilerplate_markers_[m]) == 0)
+        return true;
+  }
   return false;
 }
 
@@ -376,13 +411,7 @@ bool lexicon::is_verb(std::string_view lemma) const { return verbs_.count(lemma)
 bool lexicon::is_event_noun(std::string_view lemma) const {
   if (nouns_.count(lemma)) return true;
   if (non_event_nouns_.count(lemma)) return false;
-  for (const auto& [suffix, ending] : nominal_suffixes_) {
-    if (lemma.size() > suffix.size() + 2 && ends_with(lemma, suffix)) {
-      const std::string verb = std::string(lemma.substr(0, lemma.size() - suffix.size())) + ending;
-      if (verbs_.count(verb)) return true;
-    }
-  }
-  return false;
+  return nominalizations_.contains(lemma);
 }
 
 std::optional<lexicon::class_entry> lexicon::class_of(std::string_view lemma) const {

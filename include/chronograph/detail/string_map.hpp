@@ -139,6 +139,13 @@ class string_set {
   [[nodiscard]] std::size_t count(std::string_view key) const noexcept { return map_.count(key); }
   [[nodiscard]] std::size_t size() const noexcept { return map_.size(); }
   void reserve(std::size_t n) { map_.reserve(n); }
+  /// The keys in insertion order.
+  [[nodiscard]] std::vector<Key> keys() const {
+    std::vector<Key> out;
+    out.reserve(map_.size());
+    for (const auto& e : map_.entries()) out.push_back(e.first);
+    return out;
+  }
 
  private:
   struct nothing {};

@@ -6,6 +6,7 @@
 // The later stages (relations) read documents through the same view.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -159,6 +160,14 @@ class lexicon {
   detail::string_set<> non_actors_;
   detail::string_map<unit_entry> units_;
   std::vector<std::string> boilerplate_markers_;  // lower case
+  // For one pass over a sentence instead of one search per marker: the first four bytes of the
+  // markers of four bytes or more (a 65536-bit set of their hashes, and the prefixes
+  // themselves), and the shorter markers (searched for one by one).
+  std::vector<std::uint64_t> marker_prefix_hashes_;
+  std::vector<std::pair<std::uint32_t, std::size_t>> long_markers_;  // (prefix, index into boilerplate_markers_)
+  std::vector<std::size_t> short_markers_;
+  // Lemmas that nominalize a known verb (nominal_suffixes.tsv applied to verbs.tsv).
+  detail::string_set<> nominalizations_;
   // learned_events.tsv by coarse part of speech: VERB, NOUN, ADJ, and any other.
   detail::string_map<learned_entry> learned_verb_, learned_noun_, learned_adj_;
   detail::string_map<learned_entry> learned_other_;  // "lemma\tPOS" -> entry
