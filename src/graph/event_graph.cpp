@@ -164,7 +164,7 @@ link_kind kind_of(std::string_view timeml_type) noexcept {
   return link_kind::other;
 }
 
-event_graph event_graph::from_story(const story& s) {
+event_graph event_graph::from_story(const story& s, const graph_options& options) {
   event_graph out;
   auto& g = out.graph_;
   std::size_t ids = s.events.size() + s.timexes.size(), id_chars = 0;
@@ -207,6 +207,7 @@ event_graph event_graph::from_story(const story& s) {
     const vertex_type v = boost::add_vertex(std::move(p), g);
     ++out.event_count_;
 
+    if (!options.index_words) continue;
     words.add_text(e.summary);
     words.add_text(e.trigger);
     words.add_text(e.lemma);
@@ -277,6 +278,12 @@ link_view event_graph::causal_view() const {
 const node_props* event_graph::find(std::string_view id) const {
   const auto n = ids_.find(id);
   return n == detail::string_table::none ? nullptr : &graph_[vertex_of_id_[n]];
+}
+
+std::optional<vertex_type> event_graph::find_vertex(std::string_view id) const {
+  const auto n = ids_.find(id);
+  if (n == detail::string_table::none) return std::nullopt;
+  return vertex_of_id_[n];
 }
 
 vertex_type event_graph::vertex_of(std::string_view id) const {
