@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #ifdef __SSE2__
@@ -14,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chronograph/error.hpp"
+#include "chronograph/utf8.hpp"
 
 namespace chronograph::render {
 namespace {
@@ -566,6 +569,448 @@ story read_story(const in_json& root, const std::string& origin) {
   return s;
 }
 
+// ---- fast reading ---------------------------------------------------------------------------
+// A story.json of 100,000 events is 120 MB; nlohmann's parser takes seconds on it. The fast
+// reader parses into a flat tree (nodes in one vector, strings in one buffer) and reads the
+// story from it with the rules of read_story above. It accepts only what it is sure to read as
+// nlohmann does: any syntax it does not handle, and any input read_story would reject, makes it
+// give up (nullopt), and the nlohmann reader runs instead, so results and error messages are
+// those of read_story in every case (tests/render/json_reader_test.cpp).
+namespace fast {
+
+struct give_up {};  // thrown inside the fast reader only
+
+struct node {
+  enum kind : std::uint8_t { null, boolean, unsigned_number, signed_number, real_number, string, array, object };
+  kind type = null;
+  bool truth = false;
+  std::uint32_t first = 0, count = 0;  // array: items_[first, first + count); object: members_ likewise
+  std::uint64_t unsigned_value = 0;
+  std::int64_t signed_value = 0;
+  double real_value = 0;
+  std::size_t text_begin = 0, text_size = 0;  // string: into buffer_
+};
+
+class tree {
+ public:
+  explicit tree(std::string_view in) : in_(in) {
+    nodes_.reserve(in.size() / 16);
+    buffer_.reserve(in.size() / 2);
+    items_.reserve(in.size() / 64);
+    members_.reserve(in.size() / 32);
+    if (!in_.empty() && static_cast<unsigned char>(in_[0]) == 0xEF) throw give_up{};  // a byte order mark
+    skip_space();
+    root_ = value(0);
+    skip_space();
+    if (at_ != in_.size()) throw give_up{};
+  }
+
+  [[nodiscard]] const node& root() const { return nodes_[root_]; }
+  [[nodiscard]] std::string_view text(const node& n) const { return std::string_view(buffer_).substr(n.text_begin, n.text_size); }
+  [[nodiscard]] const node& item(const node& array, std::size_t k) const { return nodes_[items_[array.first + k]]; }
+  /// The member `key` of an object (the last one when repeated, as nlohmann keeps), or nullptr.
+  [[nodiscard]] const node* find(const node& object, std::string_view key) const {
+    for (std::size_t k = object.count; k-- > 0;) {
+      const auto& m = members_[object.first + k];
+      if (std::string_view(buffer_).substr(m.key_begin, m.key_size) == key) return &nodes_[m.value];
+    }
+    return nullptr;
+  }
+
+ private:
+  struct member {
+    std::size_t key_begin, key_size;
+    std::uint32_t value;
+  };
+
+  void skip_space() {
+    while (at_ < in_.size() && (in_[at_] == ' ' || in_[at_] == '\n' || in_[at_] == '\r' || in_[at_] == '\t')) ++at_;
+  }
+  bool literal(std::string_view word) {
+    if (in_.compare(at_, word.size(), word) != 0) return false;
+    at_ += word.size();
+    return true;
+  }
+  std::uint32_t add(node n) {
+    if (nodes_.size() >= 0xffffffffu) throw give_up{};
+    nodes_.push_back(n);
+    return static_cast<std::uint32_t>(nodes_.size() - 1);
+  }
+
+  std::uint32_t value(int depth) {
+    if (depth > 32 || at_ >= in_.size()) throw give_up{};
+    node n;
+    switch (in_[at_]) {
+      case '{': return object(depth);
+      case '[': return array(depth);
+      case '"':
+        n.type = node::string;
+        ++at_;
+        n.text_begin = buffer_.size();
+        string_body();
+        n.text_size = buffer_.size() - n.text_begin;
+        return add(n);
+      case 't':
+        if (!literal("true")) throw give_up{};
+        n.type = node::boolean;
+        n.truth = true;
+        return add(n);
+      case 'f':
+        if (!literal("false")) throw give_up{};
+        n.type = node::boolean;
+        return add(n);
+      case 'n':
+        if (!literal("null")) throw give_up{};
+        return add(n);
+      default:
+        return number();
+    }
+  }
+
+  std::uint32_t array(int depth) {
+    ++at_;
+    std::vector<std::uint32_t> children;
+    skip_space();
+    if (at_ < in_.size() && in_[at_] == ']') {
+      ++at_;
+    } else {
+      for (;;) {
+        skip_space();
+        children.push_back(value(depth + 1));
+        skip_space();
+        if (at_ < in_.size() && in_[at_] == ',') {
+          ++at_;
+          continue;
+        }
+        if (at_ < in_.size() && in_[at_] == ']') {
+          ++at_;
+          break;
+        }
+        throw give_up{};
+      }
+    }
+    node n;
+    n.type = node::array;
+    n.first = static_cast<std::uint32_t>(items_.size());
+    n.count = static_cast<std::uint32_t>(children.size());
+    items_.insert(items_.end(), children.begin(), children.end());
+    return add(n);
+  }
+
+  std::uint32_t object(int depth) {
+    ++at_;
+    std::vector<member> children;
+    skip_space();
+    if (at_ < in_.size() && in_[at_] == '}') {
+      ++at_;
+    } else {
+      for (;;) {
+        skip_space();
+        if (at_ >= in_.size() || in_[at_] != '"') throw give_up{};
+        ++at_;
+        member m{buffer_.size(), 0, 0};
+        string_body();
+        m.key_size = buffer_.size() - m.key_begin;
+        skip_space();
+        if (at_ >= in_.size() || in_[at_] != ':') throw give_up{};
+        ++at_;
+        skip_space();
+        m.value = value(depth + 1);
+        children.push_back(m);
+        skip_space();
+        if (at_ < in_.size() && in_[at_] == ',') {
+          ++at_;
+          continue;
+        }
+        if (at_ < in_.size() && in_[at_] == '}') {
+          ++at_;
+          break;
+        }
+        throw give_up{};
+      }
+    }
+    node n;
+    n.type = node::object;
+    n.first = static_cast<std::uint32_t>(members_.size());
+    n.count = static_cast<std::uint32_t>(children.size());
+    members_.insert(members_.end(), children.begin(), children.end());
+    return add(n);
+  }
+
+  // The characters of a string after its opening quote, decoded into buffer_ (nlohmann's
+  // escapes but \u, which is left to nlohmann with the rest).
+  void string_body() {
+    for (;;) {
+      const std::size_t start = at_;
+#ifdef __SSE2__
+      const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+      while (at_ + 16 <= in_.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + at_));
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        const int mask = _mm_movemask_epi8(special);
+        if (mask != 0) {
+          at_ += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+          break;
+        }
+        at_ += 16;
+      }
+#endif
+      while (at_ < in_.size()) {
+        const auto u = static_cast<unsigned char>(in_[at_]);
+        if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
+        ++at_;
+      }
+      buffer_.append(in_.data() + start, at_ - start);
+      if (at_ >= in_.size()) throw give_up{};
+      const auto u = static_cast<unsigned char>(in_[at_]);
+      if (u == '"') {
+        ++at_;
+        return;
+      }
+      if (u == '\\') {
+        if (at_ + 1 >= in_.size()) throw give_up{};
+        switch (in_[at_ + 1]) {
+          case '"': buffer_ += '"'; break;
+          case '\\': buffer_ += '\\'; break;
+          case '/': buffer_ += '/'; break;
+          case 'b': buffer_ += '\b'; break;
+          case 'f': buffer_ += '\f'; break;
+          case 'n': buffer_ += '\n'; break;
+          case 'r': buffer_ += '\r'; break;
+          case 't': buffer_ += '\t'; break;
+          default: throw give_up{};  // \u and invalid escapes
+        }
+        at_ += 2;
+        continue;
+      }
+      if (u < 0x80) throw give_up{};  // a control character
+      const auto bad = find_invalid_utf8(in_.substr(at_, std::min<std::size_t>(4, in_.size() - at_)));
+      if (bad && *bad == 0) throw give_up{};
+      const std::size_t n = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+      buffer_.append(in_.data() + at_, n);
+      at_ += n;
+    }
+  }
+
+  // A number as nlohmann reads it: integers without fraction or exponent as unsigned (or signed
+  // when negative) 64-bit values, anything else (and integers out of range) as double by strtod.
+  std::uint32_t number() {
+    const std::size_t start = at_;
+    bool integer = true;
+    if (at_ < in_.size() && in_[at_] == '-') ++at_;
+    const auto digits = [&] {
+      const std::size_t from = at_;
+      while (at_ < in_.size() && in_[at_] >= '0' && in_[at_] <= '9') ++at_;
+      return at_ - from;
+    };
+    const std::size_t int_digits = digits();
+    if (int_digits == 0 || (int_digits > 1 && in_[at_ - int_digits] == '0')) throw give_up{};
+    if (at_ < in_.size() && in_[at_] == '.') {
+      ++at_;
+      integer = false;
+      if (digits() == 0) throw give_up{};
+    }
+    if (at_ < in_.size() && (in_[at_] == 'e' || in_[at_] == 'E')) {
+      ++at_;
+      integer = false;
+      if (at_ < in_.size() && (in_[at_] == '+' || in_[at_] == '-')) ++at_;
+      if (digits() == 0) throw give_up{};
+    }
+    const std::string literal(in_.substr(start, at_ - start));
+    node n;
+    if (integer) {
+      errno = 0;
+      char* end = nullptr;
+      if (literal[0] == '-') {
+        const long long v = std::strtoll(literal.c_str(), &end, 10);
+        if (errno == 0) {
+          n.type = node::signed_number;
+          n.signed_value = v;
+          return add(n);
+        }
+      } else {
+        const unsigned long long v = std::strtoull(literal.c_str(), &end, 10);
+        if (errno == 0) {
+          n.type = node::unsigned_number;
+          n.unsigned_value = v;
+          return add(n);
+        }
+      }
+    }
+    n.type = node::real_number;
+    n.real_value = std::strtod(literal.c_str(), nullptr);
+    if (!std::isfinite(n.real_value)) throw give_up{};  // nlohmann refuses it ("number overflow")
+    return add(n);
+  }
+
+  std::string_view in_;
+  std::size_t at_ = 0;
+  std::vector<node> nodes_;
+  std::string buffer_;
+  std::vector<std::uint32_t> items_;
+  std::vector<member> members_;
+  std::uint32_t root_ = 0;
+};
+
+// read_story's rules over the flat tree; anything read_story would reject gives up.
+class reader {
+ public:
+  reader(const tree& t, const node* n) : t_(t), n_(n) {
+    if (n_ && n_->type != node::object) throw give_up{};
+  }
+  [[nodiscard]] const node* get(std::string_view key, bool required) const {
+    const node* v = n_ ? t_.find(*n_, key) : nullptr;
+    if (!v || (v->type == node::null && required)) {
+      if (required) throw give_up{};
+      return nullptr;
+    }
+    return v;
+  }
+  [[nodiscard]] std::string text(std::string_view key, bool required = false) const {
+    const node* v = get(key, required);
+    if (!v || v->type == node::null) return {};
+    if (v->type != node::string) throw give_up{};
+    return std::string(t_.text(*v));
+  }
+  [[nodiscard]] std::optional<std::string> optional_text(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return std::nullopt;
+    if (v->type != node::string) throw give_up{};
+    return std::string(t_.text(*v));
+  }
+  [[nodiscard]] std::size_t count(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return 0;
+    if (v->type == node::unsigned_number) return static_cast<std::size_t>(v->unsigned_value);
+    throw give_up{};  // negative, fractional or not a number: read_story decides what it says
+  }
+  [[nodiscard]] std::optional<std::size_t> optional_count(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return std::nullopt;
+    return count(key);
+  }
+  [[nodiscard]] double number(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return 0;
+    switch (v->type) {
+      case node::unsigned_number: return static_cast<double>(v->unsigned_value);
+      case node::signed_number: return static_cast<double>(v->signed_value);
+      case node::real_number: return v->real_value;
+      default: throw give_up{};
+    }
+  }
+  [[nodiscard]] bool flag(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return false;
+    if (v->type != node::boolean) throw give_up{};
+    return v->truth;
+  }
+  /// The items of an array member (absent or null: none).
+  template <class F>
+  void each(std::string_view key, F&& f) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return;
+    if (v->type != node::array) throw give_up{};
+    for (std::size_t k = 0; k < v->count; ++k) f(t_.item(*v, k));
+  }
+  [[nodiscard]] std::size_t size_of(std::string_view key) const {
+    const node* v = get(key, false);
+    return v && v->type == node::array ? v->count : 0;
+  }
+  [[nodiscard]] reader child(const node& n) const { return reader(t_, &n); }
+  [[nodiscard]] reader field(std::string_view key) const {
+    const node* v = get(key, false);
+    return reader(t_, v && v->type != node::null ? v : nullptr);  // absent: an empty object
+  }
+
+ private:
+  const tree& t_;
+  const node* n_;  // nullptr: an empty object
+};
+
+evidence read_span(const reader& r) { return evidence{r.text("doc"), r.count("start"), r.count("end"), r.text("text")}; }
+
+std::optional<story> read(std::string_view text) {
+  try {
+    const tree t(text);
+    const reader top(t, &t.root());
+    const node* version = top.get("chronograph", true);
+    if (!((version->type == node::unsigned_number && version->unsigned_value == schema_version) ||
+          (version->type == node::signed_number && version->signed_value == schema_version)))
+      throw give_up{};
+    story s;
+    s.documents.reserve(top.size_of("documents"));
+    top.each("documents", [&](const node& n) {
+      const auto r = top.child(n);
+      s.documents.push_back(story_document{r.text("id", true), r.text("path"), r.text("source"), r.optional_text("dct"),
+                                           r.text("title")});
+    });
+    s.timexes.reserve(top.size_of("timexes"));
+    top.each("timexes", [&](const node& n) {
+      const auto r = top.child(n);
+      s.timexes.push_back(story_timex{r.text("id", true), r.text("doc"), r.count("start"), r.count("end"), r.text("text"),
+                                      r.text("type"), r.text("value"), r.text("mod")});
+    });
+    s.events.reserve(top.size_of("events"));
+    top.each("events", [&](const node& n) {
+      const auto r = top.child(n);
+      story_event e;
+      e.id = r.text("id", true);
+      e.summary = r.text("summary");
+      e.trigger = r.text("trigger");
+      e.lemma = r.text("lemma");
+      e.cls = r.text("class");
+      e.tense = r.text("tense");
+      e.aspect = r.text("aspect");
+      e.polarity = r.text("polarity");
+      e.modality = r.text("modality");
+      const auto when = r.field("when");
+      e.when = event_time{when.text("value"), when.text("anchor")};
+      e.not_before = when.text("not_before");
+      e.not_after = when.text("not_after");
+      e.is_future = when.flag("future");
+      r.each("actors", [&](const node& a) {
+        if (a.type != node::string) throw give_up{};
+        e.actors.emplace_back(t.text(a));
+      });
+      r.each("quantities", [&](const node& q) {
+        const auto qr = r.child(q);
+        e.quantities.push_back(story_quantity{qr.text("kind"), qr.text("text"), qr.text("role"), qr.number("value")});
+      });
+      e.confidence = r.number("confidence");
+      e.salience = r.number("salience");
+      bool any_id = false;
+      std::vector<std::string> mention_ids;
+      r.each("mentions", [&](const node& m) {
+        const auto mr = r.child(m);
+        e.mentions.push_back(read_span(mr));
+        mention_ids.push_back(mr.text("id"));
+        any_id = any_id || !mention_ids.back().empty();
+      });
+      if (any_id) e.mention_ids = std::move(mention_ids);
+      s.events.push_back(std::move(e));
+    });
+    s.links.reserve(top.size_of("links"));
+    top.each("links", [&](const node& n) {
+      const auto r = top.child(n);
+      s.links.push_back(story_link{r.text("from", true), r.text("to", true), r.text("type", true),
+                                   read_span(r.field("evidence")), r.text("rule"), r.number("confidence")});
+    });
+    s.diagnostics.reserve(top.size_of("diagnostics"));
+    top.each("diagnostics", [&](const node& n) {
+      const auto r = top.child(n);
+      s.diagnostics.push_back(story_diagnostic{r.text("level"), r.text("stage"), r.text("doc"), r.text("rule"),
+                                               r.text("message"), r.optional_count("start"), r.optional_count("end")});
+    });
+    return s;
+  } catch (const give_up&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace fast
+
 }  // namespace
 
 std::string to_json(const story& s) {
@@ -587,7 +1032,9 @@ std::string to_json_line(const std::string& id, const story& s) {
   return w.take();
 }
 
-story story_from_json(std::string_view text, const std::string& origin) {
+namespace detail {
+
+story story_from_json_tree(std::string_view text, const std::string& origin) {
   in_json root;
   try {
     root = in_json::parse(text.begin(), text.end());
@@ -608,6 +1055,13 @@ story story_from_json(std::string_view text, const std::string& origin) {
   } catch (const in_json::exception& e) {  // a value out of range for its type
     throw input_error(origin + ": " + e.what());
   }
+}
+
+}  // namespace detail
+
+story story_from_json(std::string_view text, const std::string& origin) {
+  if (auto s = fast::read(text)) return std::move(*s);
+  return detail::story_from_json_tree(text, origin);
 }
 
 }  // namespace chronograph::render
