@@ -36,7 +36,8 @@ const char* const query_index_schema =
 namespace {
 
 constexpr char image_magic[3] = {'C', 'G', 'Q'};
-constexpr std::uint32_t image_version = 1;
+constexpr std::uint32_t image_version = 2;
+constexpr bool little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 
 // Link flags in the image: bits 0-1 the link kind (graph::link_kind), bits 2-3 its order
 // (0 none, 1 `from` precedes `to`: BEFORE, IBEFORE, CAUSES, ENABLES; 2 `to` precedes `from`:
@@ -88,6 +89,18 @@ class image_reader {
       return v;
     } else {
       return static_cast<T>(bits);
+    }
+  }
+  /// n values of T (fixed-width little-endian) into out.
+  template <class T>
+  void get_array(std::size_t n, std::vector<T>& out) {
+    if ((in_.size() - at_) / sizeof(T) < n) fail("truncated");
+    out.resize(n);
+    if constexpr (little_endian) {
+      if (n > 0) std::memcpy(out.data(), in_.data() + at_, n * sizeof(T));
+      at_ += n * sizeof(T);
+    } else {
+      for (auto& v : out) v = get<T>();
     }
   }
   std::size_t count(std::size_t at_most) {
@@ -159,17 +172,21 @@ void write_query_index(sqlite3* db, const std::string& file, const story& s, std
   w.bytes(image_magic, sizeof image_magic);
   w.put(image_version);
   for (const std::size_t n : {s.documents.size(), s.timexes.size(), s.events.size(), s.links.size(), s.diagnostics.size(),
-                              vertices, event_vertices})
+                              vertices, event_vertices, g.dated_events().size()})
     w.put(static_cast<std::uint64_t>(n));
   w.put(static_cast<std::uint8_t>(exact));
-  for (std::size_t v = 0; v < event_vertices; ++v) {
-    const auto& p = bg[v];
-    w.put(p.salience);
-    w.put(static_cast<std::uint8_t>(p.span.has_value()));
-    w.put(static_cast<std::int32_t>(p.span ? p.span->begin.time_since_epoch().count() : 0));
-    w.put(static_cast<std::int32_t>(p.span ? p.span->end.time_since_epoch().count() : 0));
-    w.put(static_cast<std::uint8_t>(p.span ? p.span->size : graph::grain::day));
-  }
+  // Arrays of fixed-width little-endian values: per event vertex its salience, first and last
+  // day + 1 and a byte (bit 0: dated, bits 1-4: grain); per link its ends and flags; the dated
+  // events in timeline order.
+  for (std::size_t v = 0; v < event_vertices; ++v) w.put(bg[v].salience);
+  for (std::size_t v = 0; v < event_vertices; ++v)
+    w.put(static_cast<std::int32_t>(bg[v].span ? bg[v].span->begin.time_since_epoch().count() : 0));
+  for (std::size_t v = 0; v < event_vertices; ++v)
+    w.put(static_cast<std::int32_t>(bg[v].span ? bg[v].span->end.time_since_epoch().count() : 0));
+  for (std::size_t v = 0; v < event_vertices; ++v)
+    w.put(static_cast<std::uint8_t>(bg[v].span ? 1 | static_cast<unsigned>(bg[v].span->size) << 1 : 0));
+  std::vector<std::uint32_t> froms, tos;
+  std::vector<std::uint8_t> link_flags;
   for (const auto& l : s.links) {
     const auto from = g.find_vertex(l.from), to = g.find_vertex(l.to);
     std::string type = l.type;
@@ -179,13 +196,14 @@ void write_query_index(sqlite3* db, const std::string& file, const story& s, std
     if (to && bg[*to].id == l.to) flags |= to_is_vertex_id;
     // A link names a vertex only when both ends do (as the graph adds edges).
     const bool edge = from && to;
-    w.put(static_cast<std::uint32_t>(edge ? *from : query_index::none));
-    w.put(static_cast<std::uint32_t>(edge ? *to : query_index::none));
-    w.put(flags);
+    froms.push_back(static_cast<std::uint32_t>(edge ? *from : query_index::none));
+    tos.push_back(static_cast<std::uint32_t>(edge ? *to : query_index::none));
+    link_flags.push_back(flags);
   }
-  w.put(static_cast<std::uint64_t>(g.dated_events().size()));
+  for (const auto v : froms) w.put(v);
+  for (const auto v : tos) w.put(v);
+  for (const auto f : link_flags) w.put(f);
   for (const auto v : g.dated_events()) w.put(static_cast<std::uint32_t>(v));
-  w.put(static_cast<std::int64_t>(g.longest_span_days()));
 
   statement index(db, file, "INSERT INTO story_index (id, program, graph) VALUES (1, ?1, ?2)");
   index.bind(1, program).bind_blob(2, w.take());
@@ -251,6 +269,7 @@ std::optional<query_index> query_index::open(sqlite3* db, const std::string& fil
   ix.diagnostics_ = r.count(huge);
   ix.vertices_ = r.count(0xfffffffeu);
   ix.event_vertices_ = r.count(ix.vertices_);
+  const std::size_t dated = r.count(ix.event_vertices_);
   ix.exact_ = r.get<std::uint8_t>() != 0;
   // The counts must be those of the rows (a corrupt image must not make us allocate for more).
   const auto rows = [&](const char* sql) {
@@ -264,31 +283,37 @@ std::optional<query_index> query_index::open(sqlite3* db, const std::string& fil
   if (ix.vertices_ > ix.events_ + ix.timexes_ || ix.event_vertices_ > ix.events_ ||
       (ix.exact_ && (ix.event_vertices_ != ix.events_ || ix.vertices_ != ix.events_ + ix.timexes_)))
     r.fail("vertex counts out of range");
-  ix.salience_.resize(ix.event_vertices_);
+  r.get_array(ix.event_vertices_, ix.salience_);
+  std::vector<std::int32_t> begins, ends;
+  std::vector<std::uint8_t> span_flags;
+  r.get_array(ix.event_vertices_, begins);
+  r.get_array(ix.event_vertices_, ends);
+  r.get_array(ix.event_vertices_, span_flags);
   ix.span_.resize(ix.event_vertices_);
   for (std::size_t v = 0; v < ix.event_vertices_; ++v) {
-    ix.salience_[v] = r.get<double>();
-    const bool has_span = r.get<std::uint8_t>() != 0;
-    const auto begin = r.get<std::int32_t>(), end = r.get<std::int32_t>();
-    const auto size = r.get<std::uint8_t>();
-    if (size > static_cast<std::uint8_t>(graph::grain::century)) r.fail("bad grain");
-    if (has_span)
-      ix.span_[v] = graph::time_span{date::sys_days{date::days{begin}}, date::sys_days{date::days{end}}, static_cast<graph::grain>(size)};
+    if (!(span_flags[v] & 1)) continue;
+    const auto size = span_flags[v] >> 1;
+    if (size > static_cast<int>(graph::grain::century) || begins[v] >= ends[v]) r.fail("bad span");
+    ix.span_[v] = graph::time_span{date::sys_days{date::days{begins[v]}}, date::sys_days{date::days{ends[v]}},
+                                   static_cast<graph::grain>(size)};
   }
+  std::vector<std::uint32_t> froms, tos;
+  std::vector<std::uint8_t> link_flags;
+  r.get_array(ix.links_, froms);
+  r.get_array(ix.links_, tos);
+  r.get_array(ix.links_, link_flags);
   ix.ends_.resize(ix.links_);
-  for (auto& e : ix.ends_) {
-    e.from = r.get<std::uint32_t>();
-    e.to = r.get<std::uint32_t>();
-    e.flags = r.get<std::uint8_t>();
+  for (std::size_t l = 0; l < ix.links_; ++l) {
+    auto& e = ix.ends_[l];
+    e.from = froms[l];
+    e.to = tos[l];
+    e.flags = link_flags[l];
     if ((e.from == none) != (e.to == none) || (e.from != none && (e.from >= ix.vertices_ || e.to >= ix.vertices_)))
       r.fail("link end out of range");
   }
-  ix.by_date_.resize(r.count(ix.event_vertices_));
-  for (auto& v : ix.by_date_) {
-    v = r.get<std::uint32_t>();
+  r.get_array(dated, ix.by_date_);
+  for (const auto v : ix.by_date_)
     if (v >= ix.event_vertices_ || !ix.span_[v]) r.fail("dated event out of range");
-  }
-  (void)r.get<std::int64_t>();  // the longest span: between() scans by_date_ whole here
   if (!r.at_end()) r.fail("trailing bytes");
   // Adjacency in link order (as the graph's edge lists are).
   ix.out_start_.assign(ix.vertices_ + 1, 0);

@@ -188,6 +188,9 @@ story_store story_store::open(const std::filesystem::path& path, open_mode mode)
   sqlite3_extended_result_codes(raw, 1);
   if (mode == open_mode::update && sqlite3_db_readonly(raw, "main") == 1) p->read_only = true;  // write-protected file
   sqlite3_busy_timeout(raw, 10000);
+  // Read pages through a memory map rather than one read() call each: a question reads many
+  // small rows spread over the file. Writes still go through the journal as before.
+  detail::exec(raw, p->file, "PRAGMA mmap_size = 1073741824");
   auto* db = p->db.get();
   const auto& file = p->file;
   if (p->read_only) {
