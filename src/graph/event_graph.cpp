@@ -9,6 +9,7 @@
 #include <deque>
 #include <limits>
 
+#include "chronograph/detail/string_map.hpp"
 #include "chronograph/error.hpp"
 #include "chronograph/graph/word_index.hpp"
 
@@ -34,7 +35,24 @@ constexpr std::string_view month_names[] = {"january", "february", "march", "apr
 class word_index_builder {
  public:
   void add_text(std::string_view text) {
-    detail::for_each_word(text, buffer_, [&](const std::string& w) { add_word(w); });
+    if (text.size() < 48) {
+      detail::for_each_word(text, buffer_, [&](std::string_view w) { add_word(w); });
+      return;
+    }
+    // Long texts (mention sentences) repeat: every event of a sentence quotes it. Their words
+    // are split and numbered once.
+    if (const auto* seen = seen_texts_.find(text)) {
+      event_words_.insert(event_words_.end(), text_words_.begin() + static_cast<std::ptrdiff_t>(seen->first),
+                          text_words_.begin() + static_cast<std::ptrdiff_t>(seen->first + seen->second));
+      return;
+    }
+    const std::size_t first = text_words_.size();
+    detail::for_each_word(text, buffer_, [&](std::string_view w) {
+      const auto n = words_.intern(w);
+      text_words_.push_back(n);
+      event_words_.push_back(n);
+    });
+    seen_texts_.try_emplace(text, first, text_words_.size() - first);
   }
   void add_word(std::string_view w) { event_words_.push_back(words_.intern(w)); }
   /// Closes the words added since the last call as those of event `v`.
@@ -69,6 +87,9 @@ class word_index_builder {
   struct pair { std::uint32_t word; vertex_type event; };
   detail::string_table words_;
   std::vector<std::uint32_t> event_words_;
+  // Long texts already split (views of the story's strings) -> their words in text_words_.
+  chronograph::detail::string_map<std::pair<std::size_t, std::size_t>, std::string_view> seen_texts_;
+  std::vector<std::uint32_t> text_words_;
   std::vector<pair> pairs_;
   std::string buffer_;
 };
@@ -94,16 +115,12 @@ bool is_reversed_order(const std::string& type) { return type == "AFTER" || type
 
 namespace detail {
 namespace {
-std::uint64_t fnv1a(std::string_view s) noexcept {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
+std::uint64_t hash_of(std::string_view s) noexcept { return chronograph::detail::hash_bytes(s); }
 }  // namespace
 
 std::uint32_t string_table::find(std::string_view s) const noexcept {
   if (slots_.empty()) return none;
-  const std::uint64_t h = fnv1a(s);
+  const std::uint64_t h = hash_of(s);
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = h & mask; slots_[at].number != 0; at = (at + 1) & mask)
@@ -113,7 +130,7 @@ std::uint32_t string_table::find(std::string_view s) const noexcept {
 
 std::uint32_t string_table::intern(std::string_view s, bool* added) {
   if (2 * (ends_.size() + 1) > slots_.size()) grow(std::max<std::size_t>(1024, 2 * slots_.size()));
-  const std::uint64_t h = fnv1a(s);
+  const std::uint64_t h = hash_of(s);
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = h & mask;
@@ -141,7 +158,7 @@ void string_table::grow(std::size_t slots) {
   std::vector<slot> table(slots);
   const std::size_t mask = slots - 1;
   for (std::uint32_t n = 0; n < ends_.size(); ++n) {
-    const std::uint64_t h = fnv1a((*this)[n]);
+    const std::uint64_t h = hash_of((*this)[n]);
     std::size_t at = h & mask;
     while (table[at].number != 0) at = (at + 1) & mask;
     table[at] = slot{n + 1, static_cast<std::uint32_t>(h >> 32)};

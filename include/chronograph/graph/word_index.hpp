@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -17,24 +18,44 @@
 
 namespace chronograph::graph::detail {
 
-/// Calls `take(word)` for each lower-case word of ASCII letters and digits in `text`; other bytes
-/// (punctuation, UTF-8 sequences of non-ASCII letters) separate words, except that non-ASCII bytes
-/// are kept inside words so that "Zürich" stays one word. `word` is the caller's buffer (reused
-/// so that indexing a big story does not allocate per word).
+/// Calls `take(word)` (a std::string_view) for each lower-case word of ASCII letters and digits
+/// in `text`; other bytes (punctuation, UTF-8 sequences of non-ASCII letters) separate words,
+/// except that non-ASCII bytes are kept inside words so that "Zürich" stays one word. `word` is
+/// the caller's buffer for words that need lower-casing (so that indexing a big story does not
+/// allocate per word); a word already in lower case is passed as a view of `text`.
 template <class Take>
 void for_each_word(std::string_view text, std::string& word, Take&& take) {
-  word.clear();
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool upper_case = u >= 'A' && u <= 'Z';
-    if (upper_case || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
-      word += upper_case ? static_cast<char>(u - 'A' + 'a') : c;  // ASCII only, whatever the locale
-    } else if (!word.empty()) {
-      take(word);
-      word.clear();
+  // Per byte: 0 separates words, 1 is kept as it is, 2 is an upper-case ASCII letter.
+  static constexpr auto kind = [] {
+    std::array<unsigned char, 256> k{};
+    for (int c = 0; c < 256; ++c)
+      k[static_cast<std::size_t>(c)] = (c >= 'A' && c <= 'Z') ? 2
+                                       : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) ? 1
+                                                                                                            : 0;
+    return k;
+  }();
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && kind[static_cast<unsigned char>(text[i])] == 0) ++i;
+    if (i == text.size()) break;
+    const std::size_t begin = i;
+    unsigned char seen = 0;
+    for (; i < text.size(); ++i) {
+      const auto k = kind[static_cast<unsigned char>(text[i])];
+      if (k == 0) break;
+      seen |= k;
     }
+    const bool upper = (seen & 2) != 0;
+    const auto w = text.substr(begin, i - begin);
+    if (!upper) {
+      take(w);
+      continue;
+    }
+    word.assign(w.data(), w.size());
+    for (char& c : word)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // ASCII only, whatever the locale
+    take(std::string_view(word));
   }
-  if (!word.empty()) take(word);
   word.clear();
 }
 
@@ -42,7 +63,7 @@ void for_each_word(std::string_view text, std::string& word, Take&& take) {
 [[nodiscard]] inline std::vector<std::string> query_words(std::string_view reference) {
   std::vector<std::string> out;
   std::string word;
-  for_each_word(reference, word, [&](const std::string& w) { out.push_back(w); });
+  for_each_word(reference, word, [&](std::string_view w) { out.emplace_back(w); });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
