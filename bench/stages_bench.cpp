@@ -11,8 +11,10 @@
 #include <iostream>
 #include <optional>
 
+#include "chronograph/events/lexicon.hpp"
 #include "chronograph/ingest/timeml.hpp"
 #include "chronograph/pipeline.hpp"
+#include "chronograph/render/json.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/text/parser.hpp"
 #include "chronograph/text/segmenter.hpp"
@@ -167,6 +169,109 @@ void timex_stage(benchmark::State& state) {
   state.counters["timexes"] = static_cast<double>(found) / static_cast<double>(state.iterations());
 }
 BENCHMARK(timex_stage)->Unit(benchmark::kMillisecond);
+
+// The events stage alone (issue 9 plan: >= 10 MB/s): the news documents analyzed by the text and
+// timex stages once, outside the timing; the loop runs events::extractor::extract on each.
+struct before_events {
+  text::annotated_document annotated;
+  std::vector<timex::mention> timexes;
+};
+
+const std::vector<before_events>& events_inputs() {
+  static const std::vector<before_events> inputs = [] {
+    std::vector<before_events> out;
+    for (const auto& d : news().docs) {
+      before_events in;
+      in.annotated = models().text->analyze(d);
+      std::vector<diagnostic> diags;
+      in.timexes = models().timex->tag(in.annotated, diags);
+      out.push_back(std::move(in));
+    }
+    return out;
+  }();
+  return inputs;
+}
+
+void events_stage(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto& inputs = events_inputs();
+  std::size_t found = 0;
+  for (auto _ : state)
+    for (const auto& in : inputs) {
+      std::vector<diagnostic> diags;
+      const auto events = models().events->extract(in.annotated, in.timexes, diags);
+      found += events.size();
+      benchmark::DoNotOptimize(events.data());
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * news().bytes));
+  state.counters["events"] = static_cast<double>(found) / static_cast<double>(state.iterations());
+}
+BENCHMARK(events_stage)->Unit(benchmark::kMillisecond);
+
+// The events stage's word view (also what the relations stage starts from).
+void events_describe(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  static const auto lexicon = events::lexicon::load_default();
+  const auto& inputs = events_inputs();
+  for (auto _ : state)
+    for (const auto& in : inputs) {
+      const auto words = lexicon->describe(in.annotated);
+      benchmark::DoNotOptimize(words.data());
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * news().bytes));
+}
+BENCHMARK(events_describe)->Unit(benchmark::kMillisecond);
+
+// The per-document output path of `extract --jsonl` (plan: >= 10 MB/s): the one-document story
+// (merge::build_story) and its JSON line, on analyses made once outside the timing.
+const std::vector<merge::document_analysis>& analyses() {
+  static const std::vector<merge::document_analysis> out = [] {
+    std::vector<merge::document_analysis> v;
+    for (const auto& d : news().docs) v.push_back(analyze_document(d, models()));
+    return v;
+  }();
+  return out;
+}
+
+void output_story(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto& all = analyses();
+  for (auto _ : state)
+    for (const auto& a : all) {
+      const auto s = merge::build_story(a);
+      benchmark::DoNotOptimize(s.events.data());
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * news().bytes));
+}
+BENCHMARK(output_story)->Unit(benchmark::kMillisecond);
+
+void output_json_line(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  std::vector<story> stories;
+  for (const auto& a : analyses()) stories.push_back(merge::build_story(a));
+  std::size_t bytes = 0;
+  for (auto _ : state)
+    for (std::size_t k = 0; k < stories.size(); ++k) {
+      const auto line = render::to_json_line(news().docs[k].id, stories[k]);
+      bytes += line.size();
+      benchmark::DoNotOptimize(line.data());
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * news().bytes));
+  state.counters["json MB/s"] = benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsRate);
+}
+BENCHMARK(output_json_line)->Unit(benchmark::kMillisecond);
+
+void output_path(benchmark::State& state) {
+  if (!have_corpus(state)) return;
+  const auto& all = analyses();
+  for (auto _ : state)
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const auto line = render::to_json_line(news().docs[k].id, merge::build_story(all[k]));
+      benchmark::DoNotOptimize(line.data());
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * news().bytes));
+}
+BENCHMARK(output_path)->Unit(benchmark::kMillisecond);
 
 void whole_pipeline(benchmark::State& state) {
   over_news(state, [](const document& d) {

@@ -7,7 +7,8 @@
 //      store's analyses are;
 //   1  a serialized story (the store's cached story);
 //   2  a whole SQLite file opened read-only: documents, analyses, corrections, the story;
-//   3  the same file opened for writing: schema migration, then the cached story.
+//   3  the same file opened for writing: schema migration, then the cached story;
+//   and on the files of 2 and 3, questions answered from the store's query index.
 // Seeds (fuzz/corpus/store/) are a one-document store and its blobs, made by
 // scripts/store_fuzz_seeds.sh.
 #include <unistd.h>
@@ -48,6 +49,9 @@ void open_and_read(std::string_view bytes, store::story_store::open_mode mode) {
     (void)st.corrections();
     (void)st.build();
     (void)st.cached_story();
+    // Questions answered from the query index (written above when the file was writable).
+    (void)st.ask(graph::question::between, {"1990", "2030"});
+    (void)st.ask(graph::question::before, {"talks"});
   } catch (const chronograph::error&) {
   }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,11 +24,14 @@ namespace chronograph {
 class codepoint_index {
  public:
   explicit codepoint_index(std::string_view text);
-  /// Code-point offset of a byte offset (a byte inside a sequence maps to its code point).
+  /// Code-point offset of a byte offset (a byte inside a sequence maps to its code point;
+  /// offsets past the end map to the end).
   [[nodiscard]] std::size_t operator()(std::size_t byte_offset) const noexcept;
 
  private:
-  std::vector<std::size_t> cp_of_byte_;
+  std::size_t size_ = 0;                 // bytes of the text
+  std::vector<std::uint32_t> cp_of_byte_;  // both empty for ASCII text (the identity)
+  std::vector<std::size_t> wide_cp_of_byte_;  // instead, for texts of 4 GiB or more
 };
 
 }  // namespace chronograph

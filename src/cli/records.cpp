@@ -5,9 +5,13 @@
 #include <cstdint>
 #include <iostream>
 
+#include <algorithm>
+#include <set>
+
 #include "chronograph/error.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/store/serialize.hpp"
+#include "chronograph/utf8.hpp"
 
 namespace chronograph::cli {
 
@@ -109,19 +113,135 @@ std::string record_id(const nlohmann::json& record) {
   return {};
 }
 
+namespace {
+
+// The document of a record whose members are known: `text`, and "dct", "path" and "source" as
+// strings (absent or null: "", `where`, "").
+document make_record_document(std::string id, const std::string& where, std::string text, const std::string& dct_text,
+                              std::string path, std::string source, const ingest::read_options& options) {
+  std::optional<creation_time> dct;
+  if (!dct_text.empty() && !(dct = parse_creation_time(dct_text)))
+    throw input_error(where + ": \"dct\" is not an ISO date or datetime");
+  // The document id is made safe as build makes it (it names files); the line echoes `id` as given.
+  auto doc = ingest::make_document(std::move(id), std::move(path), std::move(text), options, dct, "record");
+  doc.source = std::move(source);
+  return doc;
+}
+
+}  // namespace
+
 document record_document(const nlohmann::json& record, std::string id, const std::string& where,
                          const ingest::read_options& options) {
   if (!record.is_object()) throw input_error(where + ": expected a JSON object");
   const auto text = record.find("text");
   if (text == record.end() || !text->is_string()) throw input_error(where + ": needs a \"text\" string");
-  std::optional<creation_time> dct;
-  if (const auto d = string_member(record, "dct", where); !d.empty() && !(dct = parse_creation_time(d)))
-    throw input_error(where + ": \"dct\" is not an ISO date or datetime");
-  // The document id is made safe as build makes it (it names files); the line echoes `id` as given.
-  auto doc = ingest::make_document(std::move(id), string_member(record, "path", where, where), text->get<std::string>(), options,
-                                   dct, "record");
-  doc.source = string_member(record, "source", where);
-  return doc;
+  const auto dct = string_member(record, "dct", where);
+  auto path = string_member(record, "path", where, where);
+  auto source = string_member(record, "source", where);
+  return make_record_document(std::move(id), where, text->get<std::string>(), dct, std::move(path), std::move(source),
+                              options);
+}
+
+std::optional<flat_record> read_flat_record(std::string_view line) {
+  flat_record out;
+  std::size_t at = 0;
+  const auto skip_space = [&] {
+    while (at < line.size() && (line[at] == ' ' || line[at] == '\t' || line[at] == '\n' || line[at] == '\r')) ++at;
+  };
+  // A string at `at` (after its opening quote) into `into`; false for anything the fast reader
+  // leaves to nlohmann (\u escapes) or that nlohmann refuses (control characters, invalid UTF-8).
+  const auto read_string = [&](std::string& into) {
+    std::size_t run = at;  // start of the bytes not yet copied
+    while (at < line.size()) {
+      const auto c = static_cast<unsigned char>(line[at]);
+      if (c == '"') {
+        into.append(line.data() + run, at - run);
+        ++at;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        into.append(line.data() + run, at - run);
+        if (at + 1 >= line.size()) return false;
+        switch (line[at + 1]) {
+          case '"': into += '"'; break;
+          case '\\': into += '\\'; break;
+          case '/': into += '/'; break;
+          case 'b': into += '\b'; break;
+          case 'f': into += '\f'; break;
+          case 'n': into += '\n'; break;
+          case 'r': into += '\r'; break;
+          case 't': into += '\t'; break;
+          default: return false;  // \u and invalid escapes
+        }
+        at += 2;
+        run = at;
+        continue;
+      }
+      if (c >= 0x80) {
+        const auto bad = find_invalid_utf8(line.substr(at, std::min<std::size_t>(4, line.size() - at)));
+        if (bad && *bad == 0) return false;
+        // The sequence at `at` is valid (find_invalid_utf8 checked its length).
+        at += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        continue;
+      }
+      ++at;
+    }
+    return false;  // unterminated
+  };
+  skip_space();
+  if (at >= line.size() || line[at] != '{') return std::nullopt;
+  ++at;
+  skip_space();
+  bool seen[5] = {false, false, false, false, false};  // id, path, source, dct, text
+  std::string key, other;
+  if (at < line.size() && line[at] == '}') {
+    ++at;
+  } else {
+    for (;;) {
+      if (at >= line.size() || line[at] != '"') return std::nullopt;
+      ++at;
+      key.clear();
+      if (!read_string(key)) return std::nullopt;
+      skip_space();
+      if (at >= line.size() || line[at] != ':') return std::nullopt;
+      ++at;
+      skip_space();
+      static constexpr std::string_view names[] = {"id", "path", "source", "dct", "text"};
+      const auto k = static_cast<std::size_t>(std::find(std::begin(names), std::end(names), key) - std::begin(names));
+      std::optional<std::string>* member[] = {&out.id, &out.path, &out.source, &out.dct, &out.text};
+      if (k < 5) {
+        if (seen[k]) return std::nullopt;  // a repeated member: nlohmann keeps the last one
+        seen[k] = true;
+      } else if (!out.others.insert(key).second) {
+        return std::nullopt;
+      }
+      if (line.compare(at, 4, "null") == 0) {
+        at += 4;
+      } else if (at < line.size() && line[at] == '"') {
+        ++at;
+        std::string& value = k < 5 ? member[k]->emplace() : other;
+        value.clear();
+        if (!read_string(value)) return std::nullopt;
+      } else {
+        return std::nullopt;  // numbers, booleans, arrays, objects
+      }
+      skip_space();
+      if (at < line.size() && line[at] == ',') {
+        ++at;
+        skip_space();
+        continue;
+      }
+      if (at < line.size() && line[at] == '}') {
+        ++at;
+        break;
+      }
+      return std::nullopt;
+    }
+  }
+  skip_space();
+  if (at != line.size()) return std::nullopt;
+  return out;
 }
 
 std::string analysis_members(const merge::document_analysis& analysis) {
@@ -178,15 +298,25 @@ extracted extract_line(const std::string& line, std::size_t number, const pipeli
   std::string id = "line-" + std::to_string(number);
   std::string message;
   try {
-    const auto record = nlohmann::json::parse(line);
-    if (auto given = record.is_object() ? record_id(record) : std::string(); !given.empty()) id = std::move(given);
-    auto doc = record_document(record, id, where, settings.read);
+    document doc;
+    // Most lines are flat objects of strings: read without building a JSON tree. Anything else
+    // (and a record without its text) goes through nlohmann, which also says what is wrong.
+    if (auto flat = read_flat_record(line); flat && flat->text) {
+      if (flat->id && !flat->id->empty()) id = *flat->id;
+      doc = make_record_document(id, where, std::move(*flat->text), flat->dct.value_or(std::string()),
+                                 flat->path ? std::move(*flat->path) : where, flat->source.value_or(std::string()),
+                                 settings.read);
+    } else {
+      const auto record = nlohmann::json::parse(line);
+      if (auto given = record.is_object() ? record_id(record) : std::string(); !given.empty()) id = std::move(given);
+      doc = record_document(record, id, where, settings.read);
+    }
     if (doc.text.size() > settings.max_document_bytes)
       throw input_error(where + ": the text has " + std::to_string(doc.text.size()) + " bytes, more than the limit of " +
                         std::to_string(settings.max_document_bytes >> 20) + " MB (--max-document-mb)");
     try {
       const auto analysis = analyze_document(std::move(doc), models);
-      auto out = render::to_json_line(id, merge::build_story({analysis}));
+      auto out = render::to_json_line(id, merge::build_story(analysis));
       if (settings.with_analysis) {  // mergeable: the encoded analysis as the line's last members
         out.pop_back();
         out += ',' + analysis_members(analysis) + '}';

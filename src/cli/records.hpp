@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,18 @@ namespace chronograph::cli {
 /// not ISO, or the text is not valid UTF-8 (unless lenient).
 [[nodiscard]] document record_document(const nlohmann::json& record, std::string id, const std::string& where,
                                        const ingest::read_options& options);
+
+/// The members of an input record that is a flat JSON object of strings (and nulls), decoded
+/// as nlohmann would decode them: what `extract --jsonl` reads without building a JSON tree.
+struct flat_record {
+  std::optional<std::string> id, path, source, dct, text;  ///< nullopt: absent or null
+  std::set<std::string> others;                            ///< names of the other members
+};
+
+/// The record of a line, when the line is one JSON object whose values are strings or null,
+/// without \\u escapes, with valid UTF-8 and no repeated member; nullopt for any other line
+/// (valid or not), which is left to nlohmann's parser.
+[[nodiscard]] std::optional<flat_record> read_flat_record(std::string_view line);
 
 /// The record's "id" as a string ("" when it has none usable).
 [[nodiscard]] std::string record_id(const nlohmann::json& record);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include "chronograph/error.hpp"
 #include "chronograph/graph/event_graph.hpp"
@@ -107,13 +108,26 @@ int run_query(const query_options& opts) {
               << "' (causes, effects, before, after, path, between, around)\n";
     return usage;
   }
-  const auto s = opts.store.empty()
-                     ? render::story_from_json(read_file(opts.graph), opts.graph)
-                     : store::story_store::open(opts.store, store::story_store::open_mode::update).cached_story();
-  const auto g = graph::event_graph::from_story(s);
+  // A story.json is read and made a graph whole; a store answers from its query index, reading
+  // only the part of the story the answer needs (`s` is then that part).
+  story s;
   graph::answer a;
+  std::optional<store::story_store> st;
+  std::optional<graph::event_graph> g;
+  if (opts.store.empty()) {
+    s = render::story_from_json(read_file(opts.graph), opts.graph);
+    g = graph::event_graph::from_story(s);
+  } else {
+    st = store::story_store::open(opts.store, store::story_store::open_mode::update);
+  }
   try {
-    a = graph::ask(g, *question, opts.arguments, opts.days);
+    if (g) {
+      a = graph::ask(*g, *question, opts.arguments, opts.days);
+    } else {
+      auto result = st->ask(*question, opts.arguments, opts.days);
+      a = std::move(result.answer);
+      s = std::move(result.excerpt);
+    }
   } catch (const input_error& e) {
     std::cerr << "chronograph: query: " << e.what() << '\n';
     return usage;

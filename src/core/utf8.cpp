@@ -2,6 +2,7 @@
 #include "chronograph/utf8.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace chronograph {
 namespace {
@@ -59,18 +60,30 @@ std::size_t line_of(std::string_view text, std::size_t byte_offset) noexcept {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte_offset), '\n'));
 }
 
-codepoint_index::codepoint_index(std::string_view text) : cp_of_byte_(text.size() + 1) {
-  std::size_t cp = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && i > 0) ++cp;
-    cp_of_byte_[i] = cp;
-  }
-  cp_of_byte_[text.size()] = text.empty() ? 0 : cp + 1;
+codepoint_index::codepoint_index(std::string_view text) : size_(text.size()) {
+  // ASCII text (most news in English) needs no table: byte and code-point offsets agree.
+  std::size_t i = 0;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  if (i == text.size()) return;
+  // cp_of_byte_[i] counts the bytes in (0, i] that start a code point (are not 10xxxxxx).
+  const auto fill = [&](auto& table) {
+    using number = typename std::decay_t<decltype(table)>::value_type;
+    table.resize(text.size() + 1);
+    number cp = 0;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      cp += static_cast<number>(k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80);
+      table[k] = cp;
+    }
+    table[text.size()] = cp + 1;
+  };
+  if (text.size() < 0xFFFFFFFFu) fill(cp_of_byte_);
+  else fill(wide_cp_of_byte_);
 }
 
 std::size_t codepoint_index::operator()(std::size_t byte_offset) const noexcept {
-  return cp_of_byte_[std::min(byte_offset, cp_of_byte_.size() - 1)];
+  const std::size_t at = std::min(byte_offset, size_);
+  if (!cp_of_byte_.empty()) return cp_of_byte_[at];
+  return wide_cp_of_byte_.empty() ? at : wide_cp_of_byte_[at];
 }
 
 }  // namespace chronograph

@@ -13,6 +13,8 @@
 
 namespace chronograph::events {
 
+using namespace std::string_view_literals;
+
 const char* to_string(event_class c) noexcept {
   switch (c) {
     case event_class::occurrence: return "OCCURRENCE";
@@ -59,15 +61,16 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string strip_possessive(std::string form) {
-  if (ends_with(form, "'s")) form.resize(form.size() - 2);
-  else if (ends_with(form, "\xE2\x80\x99s")) form.resize(form.size() - 4);
+/// The form without a final possessive "'s" (or "’s"), as a view of it.
+std::string_view strip_possessive(std::string_view form) {
+  if (ends_with(form, "'s")) return form.substr(0, form.size() - 2);
+  if (ends_with(form, "\xE2\x80\x99s")) return form.substr(0, form.size() - 4);
   return form;
 }
 
 bool is_quote(std::string_view f) {
-  return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "'" || f == "\xE2\x80\x98" ||
-         f == "\xE2\x80\x99" || f == "``" || f == "''";
+  return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "'"sv || f == "\xE2\x80\x98"sv ||
+         f == "\xE2\x80\x99"sv || f == "``"sv || f == "''"sv;
 }
 
 /// A name found in a sentence (word indices [first, last]).
@@ -97,7 +100,7 @@ struct doc_context {
   std::vector<std::size_t> entity_begin;  // per sentence: first entity index (entities of s are
                                           // [entity_begin[s], entity_begin[s + 1]))
   std::vector<bool> boilerplate;      // per sentence: page furniture, no events
-  std::set<std::string> mid_caps;     // forms written capitalised inside a sentence
+  detail::string_set<std::string_view> mid_caps;  // forms written capitalised inside a sentence
   const std::vector<timex::mention>& times;
 
   doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<timex::mention>& t)
@@ -233,7 +236,7 @@ class default_extractor final : public extractor {
     const auto& f = ctx.form(w);
     if (f.empty() || !std::isupper(static_cast<unsigned char>(f.front()))) return false;
     const auto s = W[w].sentence;
-    const bool glued_right = w + 1 < ctx.sent_end[s] && ctx.form(w + 1) == "-" && ctx.span(w + 1).begin == ctx.span(w).end;
+    const bool glued_right = w + 1 < ctx.sent_end[s] && ctx.form(w + 1) == "-"sv && ctx.span(w + 1).begin == ctx.span(w).end;
     if (glued_right) return false;
     if (W[w].tag == upos::propn) return true;
     const bool initial = w == ctx.sent_begin[s] || (w == ctx.sent_begin[s] + 1 && W[w - 1].tag == upos::punct);
@@ -265,7 +268,7 @@ class default_extractor final : public extractor {
         while (j + 1 < ctx.sent_end[s]) {
           if (name_like(ctx, j + 1) && !ends_with(W[j].lower, "'s")) {
             ++j;
-          } else if (W[j + 1].lower == "of" && j + 2 < ctx.sent_end[s] && name_like(ctx, j + 2)) {
+          } else if (W[j + 1].lower == "of"sv && j + 2 < ctx.sent_end[s] && name_like(ctx, j + 2)) {
             j += 2;
           } else {
             break;
@@ -274,8 +277,8 @@ class default_extractor final : public extractor {
         // A dateline ("WASHINGTON —") opens the sentence in capitals before a dash: a place
         // heading, not a participant.
         bool dateline = i == ctx.sent_begin[s] && j + 1 < ctx.sent_end[s] &&
-                        (ctx.form(j + 1) == "\xE2\x80\x94" || ctx.form(j + 1) == "--" || ctx.form(j + 1) == "-" ||
-                         ctx.form(j + 1) == "\xE2\x80\x93");
+                        (ctx.form(j + 1) == "\xE2\x80\x94"sv || ctx.form(j + 1) == "--"sv || ctx.form(j + 1) == "-"sv ||
+                         ctx.form(j + 1) == "\xE2\x80\x93"sv);
         for (std::size_t x = i; x <= j && dateline; ++x)
           for (unsigned char c : ctx.form(x))
             if (std::isalpha(c) && !std::isupper(c)) dateline = false;
@@ -295,10 +298,10 @@ class default_extractor final : public extractor {
     for (std::size_t s = ctx.sent_begin.size(); s-- > 0;)
       ctx.entity_begin[s] = std::min(ctx.entity_begin[s], ctx.entity_begin[s + 1]);
     // Document-level short forms: "Donald Trump" is "Trump" when the text also says "Trump".
-    std::set<std::string> singles;
+    detail::string_set<std::string_view> singles;  // views of the entities' names
     for (const auto& e : ctx.entities)
       if (e.name.find(' ') == std::string::npos) singles.insert(e.name);
-    std::map<std::string, bool> person_of;
+    detail::string_set<std::string_view> person_of;  // canonical names of persons
     for (auto& e : ctx.entities) {
       e.canonical = e.name;
       if (e.name.find(' ') != std::string::npos && !lex_->alias_of(e.name)) {
@@ -311,12 +314,12 @@ class default_extractor final : public extractor {
           at = sp + 1;
         }
         for (auto it = parts.rbegin(); it != parts.rend(); ++it)
-          if (it->size() > 1 && singles.count(*it) && *it != "of") {
+          if (it->size() > 1 && singles.count(*it) && *it != "of"sv) {
             e.canonical = *it;
             break;
           }
       }
-      if (e.person) person_of[e.canonical] = true;
+      if (e.person) person_of.insert(e.canonical);
     }
     for (auto& e : ctx.entities)
       if (person_of.count(e.canonical)) e.person = true;
@@ -328,12 +331,12 @@ class default_extractor final : public extractor {
     while (first <= j) {
       const auto lower = strip_possessive(ctx.words[first].lower);
       const auto& f = ctx.form(first);
-      if (lex_->is_title(lower) || lex_->is_title(lower + ".")) {
-        if (lower != "u.s." && lower != "u.s" && lower != "trade" && lower != "foreign" && lower != "state" &&
-            lower != "commerce" && lower != "treasury" && lower != "defense")
+      if (lex_->is_title(lower) || lex_->is_title(std::string(lower) + ".")) {
+        if (lower != "u.s."sv && lower != "u.s"sv && lower != "trade"sv && lower != "foreign"sv && lower != "state"sv &&
+            lower != "commerce"sv && lower != "treasury"sv && lower != "defense"sv)
           person = true;
         ++first;
-      } else if (lex_->demonym_country(f)) {
+      } else if (lex_->is_demonym(f)) {
         ++first;
       } else {
         break;
@@ -357,12 +360,12 @@ class default_extractor final : public extractor {
     std::string name;
     for (std::size_t k = first; k <= j; ++k) {
       if (!name.empty()) name += ' ';
-      name += k == j ? strip_possessive(ctx.form(k)) : ctx.form(k);
+      name += k == j ? strip_possessive(ctx.form(k)) : std::string_view(ctx.form(k));
     }
     // "U.S" (a tokenizer that split off the final period) is "U.S.".
     if (name.size() >= 3 && name[1] == '.' && std::isupper(static_cast<unsigned char>(name.back()))) name += '.';
     if (name.empty() || lex_->is_non_actor(name)) return;
-    if (lex_->demonym_country(name)) return;
+    if (lex_->is_demonym(name)) return;
     if (auto alias = lex_->alias_of(name)) name = *alias;
     // Words that the tables know as common vocabulary are not names when capitalised by emphasis.
     entity e;
@@ -385,7 +388,7 @@ class default_extractor final : public extractor {
       while (x > sb && W[x - 1].tag == upos::det) --x;
       if (x > sb && W[x - 1].tag == upos::adp) return true;
       // "X and Y": look at X.
-      if (x > sb && (W[x - 1].lower == "and" || W[x - 1].lower == "or" || W[x - 1].lower == ",") && k > 0 &&
+      if (x > sb && (W[x - 1].lower == "and"sv || W[x - 1].lower == "or"sv || W[x - 1].lower == ","sv) && k > 0 &&
           ctx.entities[k - 1].last + 1 == x - 1) {
         --k;
         continue;
@@ -417,21 +420,22 @@ class default_extractor final : public extractor {
     const bool is_verb = wd.tag == upos::verb;
     bool is_noun = false;
     double confidence = 0;
-    const bool curated = lex_->class_of(wd.lemma).has_value() || !lex_->change_direction(wd.lemma).empty();
     bool is_adj = false;
     if (is_verb) {
-      if (wd.lemma == "be" || !wd.aux.empty()) return std::nullopt;
+      if (wd.lemma == "be"sv || !wd.aux.empty()) return std::nullopt;
       // A main-verb "have"/"do" directly followed by a verb is an auxiliary the tagger missed.
-      if ((wd.lemma == "have" || wd.lemma == "do") && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
+      if ((wd.lemma == "have"sv || wd.lemma == "do"sv) && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
         return std::nullopt;
       // Verbs the training data rarely marks as events ("include", "base") are not, unless the
       // hand tables know them.
-      if (const auto l = lex_->learned(wd.lemma, "VERB"); l && !curated && l->total >= 4 && l->ratio() < 0.25)
-        return std::nullopt;
+      if (const auto* l = lex_->find_learned(wd.lemma, "VERB"); l && l->total >= 4 && l->ratio() < 0.25) {
+        const bool curated = lex_->find_class(wd.lemma) || lex_->is_change(wd.lemma);
+        if (!curated) return std::nullopt;
+      }
       confidence = wd.tag_guessed ? 0.65 : 0.85;
     } else if (wd.tag == upos::noun) {
       if (ctx.in_entity[w]) return std::nullopt;  // part of a name: "Liberation Day", "Trade Deal"
-      const auto l = lex_->learned(wd.lemma, "NOUN");
+      const auto* l = lex_->find_learned(wd.lemma, "NOUN");
       const bool listed = lex_->noun_weight(wd.lemma) > 0;
       if (lex_->is_event_noun(wd.lemma)) {
         if (!listed && l && l->total >= 5 && l->ratio() < 0.15) return std::nullopt;
@@ -447,7 +451,7 @@ class default_extractor final : public extractor {
       is_noun = true;
     } else if (wd.tag == upos::adj) {
       // Adjectives that name states or results ("injured", "dead") as the training data marks them.
-      const auto l = lex_->learned(wd.lemma, "ADJ");
+      const auto* l = lex_->find_learned(wd.lemma, "ADJ");
       if (!l || l->total < 2 || l->ratio() < 0.5) return std::nullopt;
       is_adj = true;
       confidence = 0.4 + 0.3 * l->ratio();
@@ -466,12 +470,12 @@ class default_extractor final : public extractor {
     // majority classes (learned_events.tsv) were tried as a fallback and as an override; both
     // lowered class accuracy on AQUAINT (0.831 -> 0.798: TimeBank and AQUAINT annotators
     // disagree on I_ACTION/ASPECTUAL verbs such as "keep", "offer", "ask"), so they are not used.
-    if (const auto c = lex_->class_of(m.lemma)) m.cls = c->cls;
+    if (const auto* c = lex_->find_class(m.lemma)) m.cls = c->cls;
     else if (is_adj) m.cls = event_class::state;
     if (is_verb) verb_attributes(ctx, w, m);
     if (is_noun) {
       for (std::size_t k = w; k > ctx.sent_begin[s] && k + 3 > w; --k)
-        if (W[k - 1].lower == "no" || W[k - 1].lower == "without") m.pol = polarity::neg;
+        if (W[k - 1].lower == "no"sv || W[k - 1].lower == "without"sv) m.pol = polarity::neg;
     }
     find_actors(ctx, w, m);
     return m;
@@ -491,7 +495,7 @@ class default_extractor final : public extractor {
         neg = true;
       } else if (p.tag == upos::adv) {
         continue;
-      } else if (p.lower == "to" && chain.empty()) {
+      } else if (p.lower == "to"sv && chain.empty()) {
         to_marker = true;
         break;
       } else {
@@ -499,31 +503,31 @@ class default_extractor final : public extractor {
       }
     }
     // "no longer" negates too.
-    if (w >= 2 && W[w - 1].lower == "longer" && W[w - 2].lower == "no") neg = true;
+    if (w >= 2 && W[w - 1].lower == "longer"sv && W[w - 2].lower == "no"sv) neg = true;
     bool has_have = false, has_be = false, has_do = false;
     std::string modal, finite;
     for (const auto* a : chain) {
-      if (a->aux == "have") has_have = true;
-      if (a->aux == "be") has_be = true;
-      if (a->aux == "do") has_do = true;
-      if (a->aux == "modal" && modal.empty()) modal = a->modal;
-      if (finite.empty() && (!a->aux_tense.empty() || a->aux == "modal")) finite = a->aux == "modal" ? (a->aux_tense.empty() ? "none" : a->aux_tense) : a->aux_tense;
+      if (a->aux == "have"sv) has_have = true;
+      if (a->aux == "be"sv) has_be = true;
+      if (a->aux == "do"sv) has_do = true;
+      if (a->aux == "modal"sv && modal.empty()) modal = a->modal;
+      if (finite.empty() && (!a->aux_tense.empty() || a->aux == "modal"sv)) finite = a->aux == "modal"sv ? (a->aux_tense.empty() ? "none" : a->aux_tense) : a->aux_tense;
     }
     const auto finite_tense = [&]() {
-      if (finite == "past") return tense::past;
-      if (finite == "present") return tense::present;
-      if (finite == "future") return tense::future;
+      if (finite == "past"sv) return tense::past;
+      if (finite == "present"sv) return tense::present;
+      if (finite == "future"sv) return tense::future;
       return tense::none;
     };
     const std::string& x = W[w].xpos;
     const bool vbn = x.find("VBN") != std::string::npos;
-    const bool nominal_gerund = x == "VBG" && chain.empty() && w > ctx.sent_begin[s] &&
+    const bool nominal_gerund = x == "VBG"sv && chain.empty() && w > ctx.sent_begin[s] &&
                                 (W[w - 1].tag == upos::det || W[w - 1].tag == upos::adj ||
-                                 ends_with(W[w - 1].lower, "'s") || W[w - 1].lower == "his" ||
-                                 W[w - 1].lower == "their" || W[w - 1].lower == "its");
+                                 ends_with(W[w - 1].lower, "'s") || W[w - 1].lower == "his"sv ||
+                                 W[w - 1].lower == "their"sv || W[w - 1].lower == "its"sv);
     if (nominal_gerund) {
       m.tns = tense::none;  // "the ruling", "their questioning": a gerund used as a noun
-    } else if (x == "VBG") {
+    } else if (x == "VBG"sv) {
       if (has_be) {
         m.asp = has_have ? aspect::perfective_progressive : aspect::progressive;
         m.tns = finite_tense();
@@ -533,13 +537,13 @@ class default_extractor final : public extractor {
     } else if (vbn && (has_have || has_be)) {
       if (has_have) m.asp = aspect::perfective;
       m.tns = finite_tense();
-    } else if (x == "VBN") {
+    } else if (x == "VBN"sv) {
       // TimeML (TBAQ) marks a bare past participle ("injured", "issued") PAST far more often
       // than PASTPART.
       m.tns = tense::past;
     } else if (x.rfind("VBD", 0) == 0) {
       m.tns = tense::past;
-    } else if (x == "VBZ" || x == "VBP") {
+    } else if (x == "VBZ"sv || x == "VBP"sv) {
       m.tns = tense::present;
     } else {  // base form
       if (to_marker) m.tns = tense::infinitive;
@@ -565,8 +569,8 @@ class default_extractor final : public extractor {
         --lo;
       if (lo > cb && W[lo - 1].tag == upos::verb) governing_verb = lo - 1;
       hi = w + 1;
-      static const std::set<std::string> pp{"between", "with", "by", "from", "among", "against", "of", "on", "in"};
-      if (hi < ce && pp.count(W[hi].lower)) {
+      static constexpr std::string_view pp[] = {"between", "with", "by", "from", "among", "against", "of", "on", "in"};
+      if (hi < ce && std::find(std::begin(pp), std::end(pp), W[hi].lower) != std::end(pp)) {
         std::size_t x = hi + 1;
         while (x < ce && x < hi + 7 && W[x].tag != upos::verb && W[x].aux.empty()) ++x;
         hi = x;
@@ -597,7 +601,7 @@ class default_extractor final : public extractor {
         if (!out.empty()) {
           // Only a coordinated name joins: "Trump and Xi".
           const auto gap_first = e.last + 1, gap_last = out.back()->run_first;
-          if (!(gap_last == gap_first + 1 && (W[gap_first].lower == "and" || W[gap_first].lower == ","))) break;
+          if (!(gap_last == gap_first + 1 && (W[gap_first].lower == "and"sv || W[gap_first].lower == ","sv))) break;
         } else {
           // Nothing but auxiliaries/adverbs/negation (or a short apposition) between name and verb.
           bool close = true;
@@ -632,10 +636,10 @@ class default_extractor final : public extractor {
         if (const auto* e = entity_of(x)) out.push_back(e);
         for (std::size_t y = sb; y < se; ++y) {  // conjuncts of the subject
           const auto& c = doc.tokens[W[y].token];
-          if (c.head == rel_index(x) && c.deprel == "conj")
+          if (c.head == rel_index(x) && c.deprel == "conj"sv)
             if (const auto* e = entity_of(y)) out.push_back(e);
         }
-        if (out.empty() && (W[x].lower == "he" || W[x].lower == "she"))
+        if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
       }
       if (!has_nsubj) return std::nullopt;
@@ -651,7 +655,7 @@ class default_extractor final : public extractor {
       } else {
         const auto& t = ctx.doc.tokens[W[w].token];
         const auto sb = ctx.sent_begin[W[w].sentence];
-        if (t.head >= 0 && (t.deprel == "obj" || t.deprel == "nsubj:pass")) {
+        if (t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv)) {
           const auto head = sb + static_cast<std::size_t>(t.head);
           if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) parsed = parsed_subjects(head);
         }
@@ -664,7 +668,7 @@ class default_extractor final : public extractor {
       if (subjects.empty()) {
         std::size_t k = w;
         while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
-        if (k > cb && (W[k - 1].lower == "he" || W[k - 1].lower == "she"))
+        if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
       }
     } else if (governing_verb) {
@@ -673,13 +677,14 @@ class default_extractor final : public extractor {
       if (subjects.empty()) {
         std::size_t k = *governing_verb;
         while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
-        if (k > cb && (W[k - 1].lower == "he" || W[k - 1].lower == "she"))
+        if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
       }
     }
-    std::set<std::string> seen;
+    std::vector<std::string_view> seen;  // canonical names added (at most a handful)
     const auto add = [&](const entity* e) {
-      if (m.actors.size() >= 4 || !seen.insert(e->canonical).second) return;
+      if (m.actors.size() >= 4 || std::find(seen.begin(), seen.end(), e->canonical) != seen.end()) return;
+      seen.push_back(e->canonical);
       m.actors.push_back(e->canonical);
       m.actor_spans.push_back({ctx.span(e->first).begin, ctx.span(e->last).end});
     };
@@ -695,10 +700,15 @@ class default_extractor final : public extractor {
     std::vector<found_quantity> out;
     const std::size_t b = ctx.sent_begin[s], e = ctx.sent_end[s];
     const auto number_of = [&](std::size_t k) -> std::optional<double> {
-      std::string f = ctx.form(k);
-      while (!f.empty() && (f.back() == '%')) f.pop_back();
-      f.erase(std::remove(f.begin(), f.end(), ','), f.end());
-      if (!f.empty() && std::isdigit(static_cast<unsigned char>(f.front()))) {
+      // Digits with thousands separators and a percent sign ("1,250", "145%").
+      std::string_view form = ctx.form(k);
+      while (!form.empty() && form.back() == '%') form.remove_suffix(1);
+      const auto lead = form.find_first_not_of(',');
+      if (lead != std::string_view::npos && std::isdigit(static_cast<unsigned char>(form[lead]))) {
+        std::string f;
+        f.reserve(form.size());
+        for (const char c : form)
+          if (c != ',') f += c;
         try {
           std::size_t used = 0;
           const double v = std::stod(f, &used);
@@ -707,16 +717,16 @@ class default_extractor final : public extractor {
         }
         return std::nullopt;
       }
-      if (const auto u = lex_->unit_of(W[k].lower); u && u->kind == "number") return u->factor;
+      if (const auto u = lex_->find_unit(W[k].lower); u && u->kind == "number"sv) return u->factor;
       return std::nullopt;
     };
     for (std::size_t k = b; k < e; ++k) {
-      if (ctx.in_timex(k) && !(k + 1 < e && lex_->unit_of(W[k + 1].lower) &&
-                               lex_->unit_of(W[k + 1].lower)->kind == "duration"))
+      if (ctx.in_timex(k) && !(k + 1 < e && lex_->find_unit(W[k + 1].lower) &&
+                               lex_->find_unit(W[k + 1].lower)->kind == "duration"sv))
         continue;
       std::size_t first = k;
       bool money = false;
-      if (const auto u = lex_->unit_of(ctx.form(k)); u && u->kind == "money_prefix" && k + 1 < e) {
+      if (const auto u = lex_->find_unit(ctx.form(k)); u && u->kind == "money_prefix"sv && k + 1 < e) {
         money = true;
         ++k;
       }
@@ -731,7 +741,7 @@ class default_extractor final : public extractor {
       fq.q.value = *value;
       std::size_t next = k + 1;
       if (next < e) {
-        if (const auto u = lex_->unit_of(W[next].lower); u && u->kind == "scale") {
+        if (const auto u = lex_->find_unit(W[next].lower); u && u->kind == "scale"sv) {
           fq.q.value *= u->factor;
           fq.last = next++;
         }
@@ -741,16 +751,16 @@ class default_extractor final : public extractor {
         fq.q.kind = "money";
       } else if (percent_sign) {
         fq.q.kind = "percent";
-      } else if (next < e && lex_->unit_of(W[next].lower) && lex_->unit_of(W[next].lower)->kind == "percent") {
+      } else if (next < e && lex_->find_unit(W[next].lower) && lex_->find_unit(W[next].lower)->kind == "percent"sv) {
         fq.q.kind = "percent";
         fq.last = next;
-      } else if (next < e && lex_->unit_of(W[next].lower) && lex_->unit_of(W[next].lower)->kind == "money_suffix") {
+      } else if (next < e && lex_->find_unit(W[next].lower) && lex_->find_unit(W[next].lower)->kind == "money_suffix"sv) {
         fq.q.kind = "money";
         fq.last = next;
       } else {
         std::size_t u = next;
-        if (u < e && (ctx.form(u) == "-")) ++u;
-        if (u < e && lex_->unit_of(W[u].lower) && lex_->unit_of(W[u].lower)->kind == "duration") {
+        if (u < e && (ctx.form(u) == "-"sv)) ++u;
+        if (u < e && lex_->find_unit(W[u].lower) && lex_->find_unit(W[u].lower)->kind == "duration"sv) {
           fq.q.kind = "duration";
           fq.last = u;
         } else if (ctx.in_timex(k)) {
@@ -776,9 +786,9 @@ class default_extractor final : public extractor {
       // Role from the preposition in front: "from 125%", "to 10%", "up to 145%", "by 5%".
       if (first > b) {
         const auto& p = W[first - 1].lower;
-        if (p == "from") fq.q.role = "from";
-        else if (p == "to") fq.q.role = "to";
-        else if (p == "by") fq.q.role = "by";
+        if (p == "from"sv) fq.q.role = "from";
+        else if (p == "to"sv) fq.q.role = "to";
+        else if (p == "by"sv) fq.q.role = "by";
       }
       k = fq.last;
       out.push_back(std::move(fq));
@@ -788,10 +798,17 @@ class default_extractor final : public extractor {
 
   void attach_quantities(const doc_context& ctx, std::vector<event_mention>& events,
                          const std::vector<std::size_t>& trigger_word) const {
-    std::vector<std::vector<std::size_t>> in_sentence(ctx.sent_begin.size());
-    for (std::size_t k = 0; k < events.size(); ++k) in_sentence[events[k].sentence].push_back(k);
-    for (std::size_t s = 0; s < ctx.sent_begin.size(); ++s) {
-      if (in_sentence[s].empty()) continue;
+    // The events of each sentence, in order: in_sentence[starts[s] .. starts[s + 1]).
+    const std::size_t sentences = ctx.sent_begin.size();
+    std::vector<std::size_t> starts(sentences + 1, 0), in_sentence(events.size());
+    for (const auto& ev : events) ++starts[ev.sentence + 1];
+    for (std::size_t s = 0; s < sentences; ++s) starts[s + 1] += starts[s];
+    {
+      std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
+      for (std::size_t k = 0; k < events.size(); ++k) in_sentence[next[events[k].sentence]++] = k;
+    }
+    for (std::size_t s = 0; s < sentences; ++s) {
+      if (starts[s] == starts[s + 1]) continue;
       auto found = find_quantities(ctx, s);
       if (found.empty()) continue;
       std::map<std::size_t, std::vector<std::size_t>> by_event;  // event -> quantity indices
@@ -799,17 +816,18 @@ class default_extractor final : public extractor {
         const auto qw = found[q].first;
         double best = 1e9;
         std::size_t best_event = events.size();
-        for (const auto k : in_sentence[s]) {
+        for (std::size_t i = starts[s]; i < starts[s + 1]; ++i) {
+          const auto k = in_sentence[i];
           const auto ew = trigger_word[k];
           const double dist = ew > qw ? double(ew - qw) : double(qw - ew);
           std::size_t crossings = 0;
           for (std::size_t x = std::min(ew, qw) + 1; x < std::max(ew, qw); ++x)
             if (ctx.words[x].is_boundary) ++crossings;
           double cost = dist + 8.0 * double(crossings);
-          const bool change = !lex_->change_direction(events[k].lemma).empty();
+          const bool change = lex_->is_change(events[k].lemma);
           if (change) cost -= 6;
           if (events[k].cls == event_class::reporting || events[k].cls == event_class::i_state) cost += 6;
-          if (found[q].q.kind == "count" && !change) cost += 2;
+          if (found[q].q.kind == "count"sv && !change) cost += 2;
           if (cost < best) {
             best = cost;
             best_event = k;
@@ -820,12 +838,12 @@ class default_extractor final : public extractor {
       for (auto& [k, qs] : by_event) {
         // In a change, an unmarked amount before a "to" amount of the same kind is the start value:
         // "lowered his 145% tariffs ... to 30%".
-        const bool change = !lex_->change_direction(events[k].lemma).empty();
+        const bool change = lex_->is_change(events[k].lemma);
         for (auto q : qs) {
           auto& fq = found[q];
           if (!change || !fq.q.role.empty()) continue;
           for (auto r : qs)
-            if (r != q && found[r].q.role == "to" && found[r].q.kind == fq.q.kind && found[r].first > fq.first)
+            if (r != q && found[r].q.role == "to"sv && found[r].q.kind == fq.q.kind && found[r].first > fq.first)
               fq.q.role = "from";
         }
         for (auto q : qs) events[k].quantities.push_back(found[q].q);
@@ -854,14 +872,14 @@ class default_extractor final : public extractor {
       if (!subjects.empty()) {
         subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
         actor_shown = true;
-      } else if (W[w].xpos != "VBG" || k == cb) {
+      } else if (W[w].xpos != "VBG"sv || k == cb) {
         std::size_t np = k;
         while (np > cb && k - np < 6 &&
-               ((is_content(W[np - 1]) || ctx.form(np - 1) == "-" || ctx.glued(np - 1)) && !ctx.in_timex(np - 1)))
+               ((is_content(W[np - 1]) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1)) && !ctx.in_timex(np - 1)))
           --np;
         // A relative clause ("the talks in Geneva, that reduced ..."): the antecedent is the subject.
         if (np == k && cb > ctx.sent_begin[W[w].sentence] && k == cb &&
-            (W[cb - 1].lower == "that" || W[cb - 1].lower == "which" || W[cb - 1].lower == "who")) {
+            (W[cb - 1].lower == "that"sv || W[cb - 1].lower == "which"sv || W[cb - 1].lower == "who"sv)) {
           std::size_t a = cb - 1;
           std::size_t limit = 8;
           while (a > ctx.sent_begin[W[w].sentence] && limit-- > 0) {
@@ -884,12 +902,12 @@ class default_extractor final : public extractor {
       std::size_t taken = 0;
       for (std::size_t x = w + 1; x < ce && taken < 12; ++x) {
         const auto& o = W[x];
-        if (o.tag == upos::verb && (o.xpos == "VBD" || o.xpos == "VBZ" || o.xpos == "VBP" || o.xpos == "VBD|VBN") &&
+        if (o.tag == upos::verb && (o.xpos == "VBD"sv || o.xpos == "VBZ"sv || o.xpos == "VBP"sv || o.xpos == "VBD|VBN"sv) &&
             x > w + 1)
           break;
         if (o.aux.size() && x > w + 1) break;
         // A purpose clause ("... to allow for talks") is another event.
-        if (o.lower == "to" && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
+        if (o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
         if (ctx.in_timex(x)) continue;
         if (o.tag == upos::adp && x + 1 < ce && (ctx.in_timex(x + 1) ||
                                                  (x + 2 < ce && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
@@ -904,15 +922,15 @@ class default_extractor final : public extractor {
       std::size_t np = w;
       while (np > cb && w - np < 6) {
         const auto& p = W[np - 1];
-        if (is_content(p) || ctx.form(np - 1) == "-" || ctx.glued(np - 1) ||
-            (p.tag == upos::det && p.lower != "the" && p.lower != "a" && p.lower != "an"))
+        if (is_content(p) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1) ||
+            (p.tag == upos::det && p.lower != "the"sv && p.lower != "a"sv && p.lower != "an"sv))
           --np;
         else
           break;
       }
       // The verb that governs the noun and its subject: "Trump and Xi held a phone call".
       std::size_t g = np;
-      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the")) --g;
+      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the"sv)) --g;
       if (m.subject_count > 0 && g > cb && W[g - 1].tag == upos::verb) {
         if (lex_->is_light_verb(W[g - 1].lemma)) {
           std::vector<std::string> subjects(m.actors.begin(),
@@ -927,7 +945,7 @@ class default_extractor final : public extractor {
       }
       for (std::size_t x = np; x <= w; ++x) words.push_back(x);
       std::size_t x = w + 1;
-      if (x < ce && W[x].tag == upos::adp && W[x].lower != "of" && !ctx.in_timex(x + 1 < ce ? x + 1 : x)) {
+      if (x < ce && W[x].tag == upos::adp && W[x].lower != "of"sv && !ctx.in_timex(x + 1 < ce ? x + 1 : x)) {
         std::size_t taken = 0;
         for (; x < ce && taken < 6; ++x) {
           if (W[x].tag == upos::verb || !W[x].aux.empty()) break;
@@ -935,7 +953,7 @@ class default_extractor final : public extractor {
           words.push_back(x);
           ++taken;
         }
-      } else if (x < ce && W[x].lower == "of") {
+      } else if (x < ce && W[x].lower == "of"sv) {
         std::size_t taken = 0;
         for (; x < ce && taken < 5; ++x) {
           if (W[x].tag == upos::verb || !W[x].aux.empty() || ctx.in_timex(x)) break;
@@ -953,7 +971,7 @@ class default_extractor final : public extractor {
       else
         break;
     }
-    std::string body = ctx.render(words);
+    std::string body = ctx.render(std::move(words));
     std::string out = subject.empty() ? body : subject + " " + body;
     if (!actor_shown && m.pos == upos::noun && !m.actors.empty()) {
       bool any = false;
@@ -992,7 +1010,7 @@ class default_extractor final : public extractor {
     double s = 0.55 * base;
     if (!m.actors.empty()) s += 0.05;
     for (const auto& q : m.quantities)
-      if (q.kind == "percent" || q.kind == "money") {
+      if (q.kind == "percent"sv || q.kind == "money"sv) {
         s += change > 0 ? 0.2 : 0.08;
         break;
       }
@@ -1001,23 +1019,23 @@ class default_extractor final : public extractor {
     // so does its participle after the noun ("the truce struck last month", "a deal reached").
     if (m.pos == upos::verb && lex_->is_light_verb(m.lemma)) {
       const auto se = ctx.sent_end[W[w].sentence];
-      bool names_noun = w > 0 && W[w].xpos == "VBN" && W[w - 1].tag == upos::noun && lex_->is_event_noun(W[w - 1].lemma);
+      bool names_noun = w > 0 && W[w].xpos == "VBN"sv && W[w - 1].tag == upos::noun && lex_->is_event_noun(W[w - 1].lemma);
       for (std::size_t x = w + 1; !names_noun && x < se && x < w + 8; ++x) {
         if (W[x].is_boundary || W[x].tag == upos::verb) break;
         names_noun = W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma);
       }
       if (names_noun) s -= 0.3;
     }
-    if (!m.modality.empty() && m.modality != "will") s -= 0.15;
+    if (!m.modality.empty() && m.modality != "will"sv) s -= 0.15;
     if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;
     // Inside a quotation: what someone said, not (necessarily) what happened.
     const auto sb = ctx.sent_begin[W[w].sentence];
     int open = 0;
     for (std::size_t x = sb; x < w; ++x) {
       const auto& f = ctx.form(x);
-      if (f == "\xE2\x80\x9C") ++open;
-      else if (f == "\xE2\x80\x9D") open = std::max(0, open - 1);
-      else if (f == "\"") open = open ? 0 : 1;
+      if (f == "\xE2\x80\x9C"sv) ++open;
+      else if (f == "\xE2\x80\x9D"sv) open = std::max(0, open - 1);
+      else if (f == "\""sv) open = open ? 0 : 1;
     }
     if (open > 0) s -= 0.2;
     bool all_caps = m.trigger.size() > 1;
@@ -1044,8 +1062,8 @@ class default_extractor final : public extractor {
     if (m.pos == upos::noun)
       for (std::size_t x = w; x > sb && w - x < 3; --x) {
         const auto& l = W[x - 1].lower;
-        if (l == "any" || l == "further" || l == "more" || l == "additional" || l == "possible" ||
-            l == "final" || l == "potential" || l == "broader")
+        if (l == "any"sv || l == "further"sv || l == "more"sv || l == "additional"sv || l == "possible"sv ||
+            l == "final"sv || l == "potential"sv || l == "broader"sv)
           s -= 0.15;
       }
     m.salience = std::clamp(s, 0.0, 1.0);

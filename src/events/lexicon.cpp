@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -60,11 +61,20 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string strip_possessive(std::string_view form) {
-  if (ends_with(form, "'s")) return std::string(form.substr(0, form.size() - 2));
-  if (ends_with(form, "\xE2\x80\x99s")) return std::string(form.substr(0, form.size() - 4));
-  return std::string(form);
+/// The form without a final possessive "'s" (or "’s"), as a view of it.
+std::string_view possessive_stripped(std::string_view form) {
+  if (ends_with(form, "'s")) return form.substr(0, form.size() - 2);
+  if (ends_with(form, "\xE2\x80\x99s")) return form.substr(0, form.size() - 4);
+  return form;
 }
+
+// The first four bytes of a string of at least four, and a 16-bit hash of them.
+std::uint32_t prefix_of(const char* s) {
+  std::uint32_t p;
+  std::memcpy(&p, s, 4);
+  return p;
+}
+std::size_t prefix_hash(std::uint32_t prefix) { return (prefix * 0x9E3779B1u) >> 16; }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -90,20 +100,27 @@ void table_error(const std::filesystem::path& path, std::size_t line, const std:
   throw resource_error(path.string() + ":" + std::to_string(line) + ": " + message);
 }
 
-std::string normalize_word(std::string_view form) {
-  std::string out(form.size(), '\0');
+namespace {
+// normalize_word into out[0, form.size()); returns the length written.
+std::size_t normalize_to(std::string_view form, char* out) noexcept {
   std::size_t n = 0;
   for (std::size_t i = 0; i < form.size(); ++i) {
     const auto c = static_cast<unsigned char>(form[i]);
-    if (c == 0xE2 && i + 2 < form.size() && form[i + 1] == '\x80' && form[i + 2] == '\x99') {
+    if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(form[i + 2]) == 0x99) {  // U+2019 RIGHT SINGLE QUOTATION MARK
       out[n++] = '\'';
       i += 2;
       continue;
     }
-    // ASCII only (as std::tolower in the "C" locale): bytes of UTF-8 sequences stay as they are.
-    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
   }
-  out.resize(n);
+  return n;
+}
+}  // namespace
+
+std::string normalize_word(std::string_view form) {
+  std::string out(form.size(), '\0');
+  out.resize(normalize_to(form, out.data()));
   return out;
 }
 
@@ -161,7 +178,7 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
           else table_error(p, r.line, "unknown feature \"" + key + "\"");
         }
       }
-      lex->function_words_.emplace(r.fields[0], fw);
+      lex->function_words_.try_emplace(r.fields[0], fw);
     }
   }
   {
@@ -177,8 +194,8 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         while (std::getline(b, f, '|')) part.push_back(f);
         for (const auto& form : past) lex->irregular_[form] = {lemma, "VBD"};
         for (const auto& form : part) {
-          auto it = lex->irregular_.find(form);
-          if (it != lex->irregular_.end() && it->second.xpos == "VBD") it->second.xpos = "VBD|VBN";
+          auto* known = lex->irregular_.find(form);
+          if (known && known->xpos == "VBD") known->xpos = "VBD|VBN";
           else if (form != lemma) lex->irregular_[form] = {lemma, "VBN"};
         }
       } else if (r.fields.size() != 1) {
@@ -217,7 +234,7 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
       need(p, r, 3);
       if (r.fields[1] != "up" && r.fields[1] != "down" && r.fields[1] != "set")
         table_error(p, r.line, "direction must be up, down or set");
-      lex->changes_.emplace(r.fields[0], std::make_pair(r.fields[1], parse_weight(p, r.line, r.fields[2])));
+      lex->changes_.try_emplace(r.fields[0], r.fields[1], parse_weight(p, r.line, r.fields[2]));
     }
   }
   {
@@ -263,6 +280,18 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     }
   }
   for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));
+  lex->marker_prefix_hashes_.assign(65536 / 64, 0);
+  for (std::size_t m = 0; m < lex->boilerplate_markers_.size(); ++m) {
+    const auto& marker = lex->boilerplate_markers_[m];
+    if (marker.size() < 4) {
+      lex->short_markers_.push_back(m);
+    } else {
+      const auto prefix = prefix_of(marker.data());
+      const auto h = prefix_hash(prefix);
+      lex->marker_prefix_hashes_[h / 64] |= std::uint64_t{1} << (h % 64);
+      lex->long_markers_.emplace_back(prefix, m);
+    }
+  }
   {
     const auto p = dir / "learned_events.tsv";
     for (const auto& r : read_table(p)) {
@@ -278,30 +307,61 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         e.cls = event_class_from_string(r.fields[4]);
         if (!e.cls) table_error(p, r.line, "unknown TimeML class \"" + r.fields[4] + "\"");
       }
-      lex->learned_[r.fields[0] + "\t" + r.fields[1]] = e;
+      if (r.fields[1] == "VERB") lex->learned_verb_[r.fields[0]] = e;
+      else if (r.fields[1] == "NOUN") lex->learned_noun_[r.fields[0]] = e;
+      else if (r.fields[1] == "ADJ") lex->learned_adj_[r.fields[0]] = e;
+      else lex->learned_other_[r.fields[0] + "\t" + r.fields[1]] = e;
     }
   }
+  // A lemma is a nominalization when it is stem + suffix for a known verb stem + ending, the
+  // stem longer than two letters: is_event_noun's test, precomputed.
+  for (const auto& verb : lex->verbs_.keys())
+    for (const auto& [suffix, ending] : lex->nominal_suffixes_)
+      if (ends_with(verb, ending) && verb.size() - ending.size() > 2)
+        lex->nominalizations_.insert(verb.substr(0, verb.size() - ending.size()) + suffix);
   return lex;
 }
 
-std::optional<lexicon::learned_entry> lexicon::learned(std::string_view lemma, std::string_view pos) const {
+const detail::string_map<lexicon::learned_entry>* lexicon::learned_table(std::string_view pos) const noexcept {
+  if (pos == "VERB") return &learned_verb_;
+  if (pos == "NOUN") return &learned_noun_;
+  if (pos == "ADJ") return &learned_adj_;
+  return nullptr;
+}
+
+const lexicon::learned_entry* lexicon::find_learned(std::string_view lemma, std::string_view pos) const {
+  if (const auto* table = learned_table(pos)) return table->find(lemma);
   std::string key(lemma);
   key += '\t';
   key += pos;
-  if (auto it = learned_.find(key); it != learned_.end()) return it->second;
+  return learned_other_.find(key);
+}
+
+std::optional<lexicon::learned_entry> lexicon::learned(std::string_view lemma, std::string_view pos) const {
+  if (const auto* e = find_learned(lemma, pos)) return *e;
   return std::nullopt;
 }
 
 bool lexicon::is_boilerplate(std::string_view sentence) const {
-  const auto l = normalize_word(sentence);
-  for (const auto& m : boilerplate_markers_)
-    if (l.find(m) != std::string::npos) return true;
+  thread_local std::string lowered;  // normalize_word(sentence), without an allocation per call
+  if (lowered.size() < sentence.size()) lowered.resize(sentence.size());
+  const std::string_view l(lowered.data(), normalize_to(sentence, lowered.data()));
+  for (const auto m : short_markers_)
+    if (l.find(boilerplate_markers_[m]) != std::string_view::npos) return true;
+  for (std::size_t i = 0; i + 4 <= l.size(); ++i) {
+    const auto prefix = prefix_of(l.data() + i);
+    const auto h = prefix_hash(prefix);
+    if (!(marker_prefix_hashes_[h / 64] >> (h % 64) & 1)) continue;
+    for (const auto& [marker_prefix, m] : long_markers_)
+      if (marker_prefix == prefix && l.compare(i, boilerplate_markers_[m].size(), boilerplate_markers_[m]) == 0)
+        return true;
+  }
   return false;
 }
 
 std::optional<verb_form> lexicon::analyze_verb(std::string_view w) const {
   if (w.size() < 2) return std::nullopt;
-  if (auto it = irregular_.find(w); it != irregular_.end()) return it->second;
+  if (const auto* v = irregular_.find(w)) return *v;
   if (verbs_.count(w)) return verb_form{std::string(w), "VB"};
   const auto known = [&](const std::string& s) { return !s.empty() && verbs_.count(s) > 0; };
   const auto undouble = [](std::string s) {
@@ -336,7 +396,7 @@ std::optional<verb_form> lexicon::analyze_verb(std::string_view w) const {
 }
 
 std::string lexicon::noun_lemma(std::string_view w) const {
-  if (auto it = plurals_.find(w); it != plurals_.end()) return it->second;
+  if (const auto* lemma = plurals_.find(w)) return *lemma;
   if (nouns_.count(w)) return std::string(w);
   if (ends_with(w, "ies") && w.size() > 4) return std::string(w.substr(0, w.size() - 3)) + "y";
   if (ends_with(w, "sses") || ends_with(w, "ches") || ends_with(w, "shes") || ends_with(w, "xes"))
@@ -351,60 +411,54 @@ bool lexicon::is_verb(std::string_view lemma) const { return verbs_.count(lemma)
 bool lexicon::is_event_noun(std::string_view lemma) const {
   if (nouns_.count(lemma)) return true;
   if (non_event_nouns_.count(lemma)) return false;
-  for (const auto& [suffix, ending] : nominal_suffixes_) {
-    if (lemma.size() > suffix.size() + 2 && ends_with(lemma, suffix)) {
-      const std::string verb = std::string(lemma.substr(0, lemma.size() - suffix.size())) + ending;
-      if (verbs_.count(verb)) return true;
-    }
-  }
-  return false;
+  return nominalizations_.contains(lemma);
 }
 
 std::optional<lexicon::class_entry> lexicon::class_of(std::string_view lemma) const {
-  if (auto it = classes_.find(lemma); it != classes_.end()) return it->second;
+  if (const auto* c = classes_.find(lemma)) return *c;
   return std::nullopt;
 }
 
 double lexicon::noun_weight(std::string_view lemma) const {
-  if (auto it = nouns_.find(lemma); it != nouns_.end()) return it->second;
+  if (const auto* w = nouns_.find(lemma)) return *w;
   return 0;
 }
 
 std::string lexicon::change_direction(std::string_view lemma) const {
-  if (auto it = changes_.find(lemma); it != changes_.end()) return it->second.first;
+  if (const auto* c = changes_.find(lemma)) return c->first;
   return {};
 }
 
 double lexicon::change_weight(std::string_view lemma) const {
-  if (auto it = changes_.find(lemma); it != changes_.end()) return it->second.second;
+  if (const auto* c = changes_.find(lemma)) return c->second;
   return 0;
 }
 
 std::string lexicon::frame_of(std::string_view lemma) const {
-  if (auto it = frames_.find(lemma); it != frames_.end()) return it->second;
+  if (const auto* f = frames_.find(lemma)) return *f;
   return std::string(lemma);
 }
 
 bool lexicon::is_title(std::string_view lower) const { return titles_.count(lower) > 0; }
 
 std::optional<std::string> lexicon::demonym_country(std::string_view form) const {
-  if (auto it = demonyms_.find(form); it != demonyms_.end()) return it->second;
+  if (const auto* country = demonyms_.find(form)) return *country;
   return std::nullopt;
 }
 
 std::optional<std::string> lexicon::alias_of(std::string_view name) const {
-  if (auto it = aliases_.find(name); it != aliases_.end()) return it->second;
+  if (const auto* alias = aliases_.find(name)) return *alias;
   return std::nullopt;
 }
 
 bool lexicon::is_non_actor(std::string_view name) const { return non_actors_.count(name) > 0; }
 
 std::optional<lexicon::unit_entry> lexicon::unit_of(std::string_view lower) const {
-  if (auto it = units_.find(lower); it != units_.end()) return it->second;
+  if (const auto* u = units_.find(lower)) return *u;
   return std::nullopt;
 }
 
-text::upos lexicon::guess_tag(const std::vector<word>& sw, std::string_view form, std::string_view lower,
+text::upos lexicon::guess_tag(const word* prev, std::string_view form, std::string_view lower,
                               bool sentence_initial, std::string& xpos) const {
   using text::upos;
   if (is_punct_form(form)) return upos::punct;
@@ -414,17 +468,16 @@ text::upos lexicon::guess_tag(const std::vector<word>& sw, std::string_view form
   bool all_caps = form.size() > 1;
   for (unsigned char c : form)
     if (std::isalpha(c) && !std::isupper(c)) all_caps = false;
-  if (auto it = function_words_.find(lower); it != function_words_.end()) {
+  if (const auto* fw = function_words_.find(lower)) {
     // A capitalised closed-class word mid-sentence ("May", "Will") may be a name; modals that
     // are also month or person names are left to the capitalisation test below.
     if (!(cap && !sentence_initial && !all_caps && (lower == "may" || lower == "will" || lower == "us")))
-      return it->second.tag;
+      return fw->tag;
   }
   const auto verb = analyze_verb(lower);
   const std::string nl = noun_lemma(lower);
   const bool noun = is_event_noun(nl) && !non_event_nouns_.count(nl);
   if (cap && (!sentence_initial || (!verb && !noun)) && !(all_caps && (verb || noun))) return upos::propn;
-  const word* prev = sw.empty() ? nullptr : &sw.back();
   const auto prev_is = [&](std::initializer_list<upos> tags) {
     if (!prev) return false;
     for (auto t : tags)
@@ -463,67 +516,73 @@ text::upos lexicon::guess_tag(const std::vector<word>& sw, std::string_view form
 
 std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
   std::vector<word> out;
-  out.reserve(doc.tokens.size());
-  std::set<std::string, std::less<>> mid_caps;
+  std::size_t words = 0;
+  for (const auto& sent : doc.sentences)
+    if (sent.first_token < std::min(sent.end_token, doc.tokens.size()))
+      words += std::min(sent.end_token, doc.tokens.size()) - sent.first_token;
+  out.reserve(words);  // exactly: no reallocation below, pointers into `out` stay valid
+  // Forms written capitalised inside a sentence (possessive stripped), as views of the tokens.
+  detail::string_set<std::string_view> mid_caps;
   for (const auto& sent : doc.sentences) {
     for (std::size_t k = sent.first_token + 1; k < sent.end_token && k < doc.tokens.size(); ++k) {
       const auto& f = doc.tokens[k].form;
+      if (f.empty() || !std::isupper(static_cast<unsigned char>(f.front()))) continue;
       const auto& before = doc.tokens[k - 1].form;
       const bool after_opening = (is_punct_form(before) && k == sent.first_token + 1) ||
                                  before == "\xE2\x80\x9C" || before == "\"" || before == ":";
-      if (!f.empty() && std::isupper(static_cast<unsigned char>(f.front())) && !after_opening)
-        mid_caps.insert(strip_possessive(f));
+      if (!after_opening) mid_caps.insert(possessive_stripped(f));
     }
   }
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sent = doc.sentences[s];
-    std::vector<word> sw;
-    sw.reserve(sent.end_token - sent.first_token);
+    const std::size_t first_word = out.size();
     for (std::size_t k = sent.first_token; k < sent.end_token && k < doc.tokens.size(); ++k) {
       const auto& tok = doc.tokens[k];
-      word w;
+      const std::size_t in_sentence = out.size() - first_word;  // words of the sentence so far
+      const word* previous = in_sentence > 0 ? &out.back() : nullptr;
+      const bool initial = in_sentence == 0 || (previous->tag == text::upos::punct && in_sentence <= 2);
+      word& w = out.emplace_back();
       w.token = k;
       w.sentence = s;
       w.lower = normalize_word(tok.form);
       w.capitalized = !tok.form.empty() && std::isupper(static_cast<unsigned char>(tok.form.front()));
-      const bool initial = sw.empty() || (sw.back().tag == text::upos::punct && sw.size() <= 2);
-      // A capitalised first word is a name only when the document also writes it capitalised
-      // mid-sentence ("Beijing ... Beijing") or the tables know it; else it is a common word.
-      const bool known_name = !initial || mid_caps.count(strip_possessive(tok.form)) > 0 ||
-                              alias_of(strip_possessive(tok.form)) || demonym_country(tok.form);
       if (tok.tag != text::upos::unknown) {
         w.tag = tok.tag;
         w.xpos = tok.xpos;
         // Taggers read plural event nouns that are never verbs ("U.S. tariffs") as VBZ.
         if (w.tag == text::upos::verb && w.xpos == "VBZ")
-          if (auto it = plurals_.find(w.lower); it != plurals_.end() && !verbs_.count(it->second)) {
+          if (const auto* singular = plurals_.find(w.lower); singular && !verbs_.count(*singular)) {
             w.tag = text::upos::noun;
             w.xpos = "NNS";
           }
       } else {
+        // A capitalised first word is a name only when the document also writes it capitalised
+        // mid-sentence ("Beijing ... Beijing") or the tables know it; else it is a common word.
+        const auto stripped = possessive_stripped(tok.form);
+        const bool known_name =
+            !initial || mid_caps.contains(stripped) || aliases_.contains(stripped) || demonyms_.contains(tok.form);
         w.tag_guessed = true;
-        w.tag = guess_tag(sw, tok.form, w.lower, initial && !known_name, w.xpos);
+        w.tag = guess_tag(previous, tok.form, w.lower, initial && !known_name, w.xpos);
       }
-      if (auto it = function_words_.find(w.lower); it != function_words_.end()) {
-        const auto& fw = it->second;
+      if (const auto* fw = function_words_.find(w.lower)) {
         const bool closed = w.tag == text::upos::aux || w.tag == text::upos::part || w.tag == text::upos::det ||
                             w.tag == text::upos::sconj || w.tag == text::upos::pron || w.tag == text::upos::adv ||
                             w.tag == text::upos::cconj || w.tag == text::upos::adp;
         if (closed) {
-          w.is_negation = fw.neg;
+          w.is_negation = fw->neg;
           // "that" as a determiner ("that deal") does not open a clause.
-          w.starts_clause = fw.sub && w.tag != text::upos::det;
+          w.starts_clause = fw->sub && w.tag != text::upos::det;
           // Auxiliary features only when the word is used as an auxiliary, not as a main verb.
-          if (w.tag == text::upos::aux || (w.tag_guessed && !fw.aux.empty())) {
-            w.aux = fw.aux;
-            w.aux_tense = fw.tense;
-            w.modal = fw.modal;
+          if (w.tag == text::upos::aux || (w.tag_guessed && !fw->aux.empty())) {
+            w.aux = fw->aux;
+            w.aux_tense = fw->tense;
+            w.modal = fw->modal;
           }
         }
       }
       if (w.tag == text::upos::punct) {
-        static const char* boundaries[] = {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "--"};
-        for (const char* b : boundaries)
+        static constexpr std::string_view boundaries[] = {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "--"};
+        for (const auto b : boundaries)
           if (tok.form == b) w.is_boundary = true;
       }
       if (w.starts_clause) w.is_boundary = true;
@@ -542,8 +601,16 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       if (w.tag == text::upos::verb && w.xpos.empty()) {
         if (const auto v = analyze_verb(w.lower)) w.xpos = v->xpos;
       }
-      sw.push_back(std::move(w));
     }
+    // The sentence's words, for the corrections below.
+    word* const sw_begin = out.data() + first_word;
+    const std::size_t sw_size = out.size() - first_word;
+    struct sentence_words {
+      word* first;
+      std::size_t count;
+      [[nodiscard]] std::size_t size() const noexcept { return count; }
+      word& operator[](std::size_t k) const noexcept { return first[k]; }
+    } sw{sw_begin, sw_size};
     // A guessed plural/base verb right before a past-tense verb is a noun subject ("exports fell").
     for (std::size_t k = 0; k + 1 < sw.size(); ++k) {
       auto& w = sw[k];
@@ -581,7 +648,6 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       }
       w.aux_tense.clear();
     }
-    for (auto& w : sw) out.push_back(std::move(w));
   }
   return out;
 }

@@ -9,7 +9,9 @@
 #include <deque>
 #include <limits>
 
+#include "chronograph/detail/string_map.hpp"
 #include "chronograph/error.hpp"
+#include "chronograph/graph/word_index.hpp"
 
 namespace chronograph::graph {
 namespace {
@@ -18,33 +20,6 @@ std::string upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
-}
-
-/// Calls `take(word)` for each lower-case word of ASCII letters and digits in `text`; other bytes
-/// (punctuation, UTF-8 sequences of non-ASCII letters) separate words, except that non-ASCII bytes
-/// are kept inside words so that "Zürich" stays one word. `word` is the caller's buffer (reused
-/// so that indexing a big story does not allocate per word).
-template <class Take>
-void for_each_word(std::string_view text, std::string& word, Take&& take) {
-  word.clear();
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool upper_case = u >= 'A' && u <= 'Z';
-    if (upper_case || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
-      word += upper_case ? static_cast<char>(u - 'A' + 'a') : c;  // ASCII only, whatever the locale
-    } else if (!word.empty()) {
-      take(word);
-      word.clear();
-    }
-  }
-  if (!word.empty()) take(word);
-  word.clear();
-}
-
-/// The words of `text` (see for_each_word), appended to `out`.
-void split_words(std::string_view text, std::vector<std::string>& out) {
-  std::string word;
-  for_each_word(text, word, [&](const std::string& w) { out.push_back(w); });
 }
 
 // Lower-case English names, as date::format("%A %B") writes them, for matching "June call" or
@@ -60,7 +35,24 @@ constexpr std::string_view month_names[] = {"january", "february", "march", "apr
 class word_index_builder {
  public:
   void add_text(std::string_view text) {
-    for_each_word(text, buffer_, [&](const std::string& w) { add_word(w); });
+    if (text.size() < 48) {
+      detail::for_each_word(text, buffer_, [&](std::string_view w) { add_word(w); });
+      return;
+    }
+    // Long texts (mention sentences) repeat: every event of a sentence quotes it. Their words
+    // are split and numbered once.
+    if (const auto* seen = seen_texts_.find(text)) {
+      event_words_.insert(event_words_.end(), text_words_.begin() + static_cast<std::ptrdiff_t>(seen->first),
+                          text_words_.begin() + static_cast<std::ptrdiff_t>(seen->first + seen->second));
+      return;
+    }
+    const std::size_t first = text_words_.size();
+    detail::for_each_word(text, buffer_, [&](std::string_view w) {
+      const auto n = words_.intern(w);
+      text_words_.push_back(n);
+      event_words_.push_back(n);
+    });
+    seen_texts_.try_emplace(text, first, text_words_.size() - first);
   }
   void add_word(std::string_view w) { event_words_.push_back(words_.intern(w)); }
   /// Closes the words added since the last call as those of event `v`.
@@ -95,19 +87,12 @@ class word_index_builder {
   struct pair { std::uint32_t word; vertex_type event; };
   detail::string_table words_;
   std::vector<std::uint32_t> event_words_;
+  // Long texts already split (views of the story's strings) -> their words in text_words_.
+  chronograph::detail::string_map<std::pair<std::size_t, std::size_t>, std::string_view> seen_texts_;
+  std::vector<std::uint32_t> text_words_;
   std::vector<pair> pairs_;
   std::string buffer_;
 };
-
-/// How well a query word matches an event word: 1 exact, 0.8 when one is a prefix of the other
-/// and the shorter has at least 4 letters ("tariff"/"tariffs", "retaliat"/"retaliation").
-double word_match(const std::string& query, const std::string& word) {
-  if (query == word) return 1.0;
-  const auto& shorter = query.size() < word.size() ? query : word;
-  const auto& longer = query.size() < word.size() ? word : query;
-  if (shorter.size() >= 4 && longer.compare(0, shorter.size(), shorter) == 0) return 0.8;
-  return 0.0;
-}
 
 /// Signed distance in days from span a to span b, counted between a's last and b's first day
 /// (4 June to 5 June is 1): > 0 when a ends before b starts, < 0 when b ends before a starts,
@@ -130,16 +115,12 @@ bool is_reversed_order(const std::string& type) { return type == "AFTER" || type
 
 namespace detail {
 namespace {
-std::uint64_t fnv1a(std::string_view s) noexcept {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
+std::uint64_t hash_of(std::string_view s) noexcept { return chronograph::detail::hash_bytes(s); }
 }  // namespace
 
 std::uint32_t string_table::find(std::string_view s) const noexcept {
   if (slots_.empty()) return none;
-  const std::uint64_t h = fnv1a(s);
+  const std::uint64_t h = hash_of(s);
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = h & mask; slots_[at].number != 0; at = (at + 1) & mask)
@@ -149,7 +130,7 @@ std::uint32_t string_table::find(std::string_view s) const noexcept {
 
 std::uint32_t string_table::intern(std::string_view s, bool* added) {
   if (2 * (ends_.size() + 1) > slots_.size()) grow(std::max<std::size_t>(1024, 2 * slots_.size()));
-  const std::uint64_t h = fnv1a(s);
+  const std::uint64_t h = hash_of(s);
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = h & mask;
@@ -177,7 +158,7 @@ void string_table::grow(std::size_t slots) {
   std::vector<slot> table(slots);
   const std::size_t mask = slots - 1;
   for (std::uint32_t n = 0; n < ends_.size(); ++n) {
-    const std::uint64_t h = fnv1a((*this)[n]);
+    const std::uint64_t h = hash_of((*this)[n]);
     std::size_t at = h & mask;
     while (table[at].number != 0) at = (at + 1) & mask;
     table[at] = slot{n + 1, static_cast<std::uint32_t>(h >> 32)};
@@ -200,7 +181,7 @@ link_kind kind_of(std::string_view timeml_type) noexcept {
   return link_kind::other;
 }
 
-event_graph event_graph::from_story(const story& s) {
+event_graph event_graph::from_story(const story& s, const graph_options& options) {
   event_graph out;
   auto& g = out.graph_;
   std::size_t ids = s.events.size() + s.timexes.size(), id_chars = 0;
@@ -243,6 +224,7 @@ event_graph event_graph::from_story(const story& s) {
     const vertex_type v = boost::add_vertex(std::move(p), g);
     ++out.event_count_;
 
+    if (!options.index_words) continue;
     words.add_text(e.summary);
     words.add_text(e.trigger);
     words.add_text(e.lemma);
@@ -315,6 +297,12 @@ const node_props* event_graph::find(std::string_view id) const {
   return n == detail::string_table::none ? nullptr : &graph_[vertex_of_id_[n]];
 }
 
+std::optional<vertex_type> event_graph::find_vertex(std::string_view id) const {
+  const auto n = ids_.find(id);
+  if (n == detail::string_table::none) return std::nullopt;
+  return vertex_of_id_[n];
+}
+
 vertex_type event_graph::vertex_of(std::string_view id) const {
   const auto n = ids_.find(id);
   if (n == detail::string_table::none) throw input_error("unknown event or time id \"" + std::string(id) + "\"");
@@ -352,61 +340,30 @@ resolution event_graph::resolve(std::string_view reference) const {
     out.candidates.push_back(candidate{p.id, p.label, 1.0});
     return out;
   }
-  std::vector<std::string> query;
-  split_words(reference, query);
-  std::sort(query.begin(), query.end());
-  query.erase(std::unique(query.begin(), query.end()), query.end());
-  if (query.empty() || event_count_ == 0) return out;
-
-  // For each query word, the best match per event through the inverted index: the word itself,
-  // vocabulary words it is a prefix of, and its own prefixes of 4+ letters that are words.
-  // Words that occur in many events weigh less (inverse document frequency).
-  const double n = static_cast<double>(event_count_);
-  // Scores live in arrays indexed by vertex; `matched` / `scored_events` list the touched ones.
-  const std::size_t vertices = boost::num_vertices(graph_);
-  std::vector<double> score_of(vertices, 0.0), best(vertices, 0.0);
-  std::vector<vertex_type> scored_events, matched;
-  double total = 0;
-  for (const auto& q : query) {
-    const auto take = [&](std::size_t word_index) {
-      const double m = word_match(q, vocabulary_[word_index]);
-      if (m <= 0) return;
-      for (std::size_t k = posting_start_[word_index]; k < posting_start_[word_index + 1]; ++k) {
-        const vertex_type v = postings_[k];
-        if (best[v] == 0) matched.push_back(v);
-        best[v] = std::max(best[v], m);
-      }
+  const auto query = detail::query_words(reference);
+  const auto lookup = [&](const std::string& q, const auto& take) {
+    const auto postings_of = [&](std::size_t w) {
+      struct range {
+        const vertex_type* first;
+        const vertex_type* last;
+        [[nodiscard]] const vertex_type* begin() const noexcept { return first; }
+        [[nodiscard]] const vertex_type* end() const noexcept { return last; }
+      };
+      return range{postings_.data() + posting_start_[w], postings_.data() + posting_start_[w + 1]};
     };
     for (auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), q);
          it != vocabulary_.end() && it->compare(0, q.size(), q) == 0; ++it)
-      take(static_cast<std::size_t>(it - vocabulary_.begin()));
+      take(*it, postings_of(static_cast<std::size_t>(it - vocabulary_.begin())));
     for (std::size_t len = 4; len < q.size(); ++len) {
-      const auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), q.substr(0, len));
-      if (it != vocabulary_.end() && *it == q.substr(0, len)) take(static_cast<std::size_t>(it - vocabulary_.begin()));
+      const auto prefix = q.substr(0, len);
+      const auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), prefix);
+      if (it != vocabulary_.end() && *it == prefix) take(*it, postings_of(static_cast<std::size_t>(it - vocabulary_.begin())));
     }
-    const double weight = std::log((n + 1.0) / (static_cast<double>(matched.size()) + 0.5));
-    total += weight;
-    for (const vertex_type v : matched) {
-      if (score_of[v] == 0) scored_events.push_back(v);  // weights and matches are > 0
-      score_of[v] += weight * best[v];
-      best[v] = 0;
-    }
-    matched.clear();
-  }
-  if (total <= 0) total = 1;
-
-  struct scored { vertex_type v; double score; };
-  std::vector<scored> found;
-  for (const vertex_type v : scored_events)
-    if (score_of[v] > 0) found.push_back({v, std::min(1.0, score_of[v] / total)});
-  std::sort(found.begin(), found.end(), [&](const scored& a, const scored& b) {
-    if (a.score != b.score) return a.score > b.score;  // exact: a comparator must be a strict weak order
-    if (graph_[a.v].salience != graph_[b.v].salience) return graph_[a.v].salience > graph_[b.v].salience;
-    return graph_[a.v].id < graph_[b.v].id;
-  });
-  for (const auto& f : found) out.candidates.push_back(candidate{graph_[f.v].id, graph_[f.v].label, f.score});
-  if (!out.candidates.empty()) out.best = out.candidates.front().id;
-  return out;
+  };
+  return detail::resolve_words(
+      query, event_count_, boost::num_vertices(graph_), lookup, [&](std::size_t v) { return graph_[v].salience; },
+      [&](std::size_t v) -> const std::string& { return graph_[v].id; },
+      [&](std::size_t v) -> const std::string& { return graph_[v].label; });
 }
 
 std::vector<event_hit> event_graph::causal_walk(vertex_type start, bool backward) const {

@@ -21,11 +21,7 @@ std::size_t arity(question q) {
   }
 }
 
-resolution resolve_or_throw(const event_graph& g, const std::string& reference) {
-  resolution r = g.resolve(reference);
-  if (!r.best) throw input_error("no event matches \"" + reference + "\"");
-  return r;
-}
+
 
 time_span date_or_throw(const std::string& text) {
   const auto span = span_of(text);
@@ -48,7 +44,7 @@ const char* to_string(question q) noexcept {
   return "causes";
 }
 
-answer ask(const event_graph& g, question q, const std::vector<std::string>& arguments, long days) {
+answer begin_answer(question q, const std::vector<std::string>& arguments, long days) {
   if (arguments.size() != arity(q))
     throw input_error(std::string("\"") + to_string(q) + "\" takes " + std::to_string(arity(q)) +
                       (arity(q) == 1 ? " argument" : " arguments") + ", not " + std::to_string(arguments.size()));
@@ -60,19 +56,32 @@ answer ask(const event_graph& g, question q, const std::vector<std::string>& arg
     case question::between:
       a.dates = {date_or_throw(arguments[0]), date_or_throw(arguments[1])};
       if (a.dates[1].begin < a.dates[0].begin) std::swap(a.dates[0], a.dates[1]);
-      a.events = g.between(a.dates[0], a.dates[1]);
-      return a;
+      break;
     case question::around:
       if (days < 0) throw input_error("the window of \"around\" cannot be negative");
       a.dates = {date_or_throw(arguments[0])};
-      a.events = g.around(a.dates[0], days);
-      return a;
+      break;
     default:
       break;
   }
-  for (const auto& reference : arguments) a.subjects.push_back(resolve_or_throw(g, reference));
+  return a;
+}
+
+bool names_events(question q) noexcept { return q != question::between && q != question::around; }
+
+resolution require_match(resolution r, const std::string& reference) {
+  if (!r.best) throw input_error("no event matches \"" + reference + "\"");
+  return r;
+}
+
+void finish_answer(const event_graph& g, answer& a) {
+  switch (a.asked) {
+    case question::between: a.events = g.between(a.dates[0], a.dates[1]); return;
+    case question::around: a.events = g.around(a.dates[0], a.days); return;
+    default: break;
+  }
   const std::string& subject = *a.subjects[0].best;
-  switch (q) {
+  switch (a.asked) {
     case question::causes: a.events = g.causes(subject); break;
     case question::effects: a.events = g.effects(subject); break;
     case question::before: a.events = g.before(subject); break;
@@ -80,6 +89,13 @@ answer ask(const event_graph& g, question q, const std::vector<std::string>& arg
     case question::path: a.path = g.path(subject, *a.subjects[1].best); break;
     default: break;
   }
+}
+
+answer ask(const event_graph& g, question q, const std::vector<std::string>& arguments, long days) {
+  answer a = begin_answer(q, arguments, days);
+  if (names_events(q))
+    for (const auto& reference : arguments) a.subjects.push_back(require_match(g.resolve(reference), reference));
+  finish_answer(g, a);
   return a;
 }
 

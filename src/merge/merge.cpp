@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <iterator>
 #include <tuple>
 
+#include "chronograph/detail/string_map.hpp"
 #include "chronograph/relations/dates.hpp"
 #include "chronograph/relations/reasoning.hpp"
 #include "chronograph/utf8.hpp"
@@ -55,17 +57,58 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-/// Name tokens of an actor, for overlap tests ("Donald Trump" and "Trump" share "trump").
-std::set<std::string> name_tokens(const std::string& name) {
-  std::set<std::string> out;
+/// Name tokens of an actor, for overlap tests ("Donald Trump" and "Trump" share "trump"): the
+/// lower-case words of more than one letter but "of" and "the", sorted, without duplicates.
+using token_list = std::vector<std::string>;
+
+token_list name_tokens(std::string_view name) {
+  token_list out;
   std::size_t at = 0;
   while (at < name.size()) {
     auto sp = name.find(' ', at);
-    if (sp == std::string::npos) sp = name.size();
-    const auto t = lower(name.substr(at, sp - at));
-    if (t.size() > 1 && t != "of" && t != "the") out.insert(t);
+    if (sp == std::string_view::npos) sp = name.size();
+    auto t = lower(name.substr(at, sp - at));
+    if (t.size() > 1 && t != "of" && t != "the") out.push_back(std::move(t));
     at = sp + 1;
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// Adds the sorted tokens `from` to the sorted list `into` (a set union, kept sorted).
+template <class Into, class From>
+void add_tokens(Into& into, const From& from) {
+  Into merged;
+  merged.reserve(into.size() + from.size());
+  std::set_union(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(merged));
+  into = std::move(merged);
+}
+
+/// True when the sorted token lists share a token.
+template <class A, class B>
+bool intersects(const A& a, const B& b) {
+  for (const auto& t : a)
+    if (std::binary_search(b.begin(), b.end(), t)) return true;
+  return false;
+}
+
+/// ISO 8601 day "YYYY-MM-DD", as relations::iso_day writes it (date::format "%F") without
+/// going through an ostream; years outside 1000..9999 are left to relations::iso_day.
+std::string iso_day(date::sys_days d) {
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  if (!ymd.ok() || y < 1000 || y > 9999) return relations::iso_day(d);
+  const auto m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
   return out;
 }
 
@@ -103,11 +146,12 @@ std::string title_of(const std::string& text) {
 struct candidate {
   std::size_t doc = 0;    // index into analyses
   std::size_t event = 0;  // index into analyses[doc].events
-  std::string doc_id, qualified;
+  std::string_view doc_id;  // the analysis's document id
+  std::string qualified;    // "<doc>:e5"
   std::optional<timex::day_interval> days;
   int grain = 9;
-  std::set<std::string> actor_tokens;    // every participant
-  std::set<std::string> subject_tokens;  // who acted
+  token_list actor_tokens;    // every participant
+  token_list subject_tokens;  // who acted
   bool mergeable = false;
   bool planned = false;  // undated future event: merges only with other planned events
 };
@@ -124,12 +168,6 @@ bool compatible_dates(const candidate& a, const candidate& b, const event_mentio
   return coarse.days->begin <= fine.days->begin && fine.days->end <= coarse.days->end;
 }
 
-bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
-  for (const auto& t : a)
-    if (b.count(t)) return true;
-  return false;
-}
-
 bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
   if (ea.frame != eb.frame || ea.pol != eb.pol || a.planned != b.planned) return false;
   return a.planned || compatible_dates(a, b, ea, eb);
@@ -138,46 +176,62 @@ bool compatible(const candidate& a, const candidate& b, const event_mention& ea,
 /// Participants contradict when each side names who acted and neither side's actors appear
 /// among the other's participants ("Trump and Xi held a call" vs "Merz and Macron held a call").
 /// Places and other names in the phrase ("in Geneva") do not contradict anything.
-bool participants_contradict(const std::set<std::string>& subjects_a, const std::set<std::string>& all_a,
-                             const std::set<std::string>& subjects_b, const std::set<std::string>& all_b) {
+template <class A, class B>
+bool participants_contradict(const A& subjects_a, const A& all_a, const B& subjects_b, const B& all_b) {
   if (subjects_a.empty() || subjects_b.empty()) return false;
   return !intersects(subjects_a, all_b) && !intersects(subjects_b, all_a);
 }
 
-evidence make_evidence(const std::string& doc_id, const std::string& text, const codepoint_index& cp, byte_span span) {
+evidence make_evidence(std::string_view doc_id, const std::string& text, const codepoint_index& cp, byte_span span) {
   evidence e;
   e.doc = doc_id;
   span.end = std::min(span.end, text.size());
   span.begin = std::min(span.begin, span.end);
   e.start = cp(span.begin);
   e.end = cp(span.end);
-  e.text = text.substr(span.begin, span.end - span.begin);
+  e.text.assign(text, span.begin, span.end - span.begin);
   return e;
 }
 
-using link_key = std::tuple<std::string, std::string, std::string>;
-
+/// A story link with what merging the same link from several documents needs. The story's
+/// links are kept sorted by (from, to, type), one per key.
 struct keyed_link {
   story_link link;
-  std::string doc;
   std::size_t sources = 1;  // how many document links it merges
+  bool dropped = false;     // contradicts the story's order (check_story_order)
 };
+
+bool key_less(const story_link& a, const story_link& b) {
+  if (const int c = a.from.compare(b.from); c != 0) return c < 0;
+  if (const int c = a.to.compare(b.to); c != 0) return c < 0;
+  return a.type < b.type;
+}
+
+bool same_key(const story_link& a, const story_link& b) {
+  return a.from == b.from && a.to == b.to && a.type == b.type;
+}
 
 /// The story's temporal consistency: event dates and bounds first, then the links by support
 /// (confidence, number of documents, rule priority); a link that contradicts what is kept is
 /// dropped with a `merge.order_conflict` diagnostic naming what it contradicts, a causal link
 /// whose effect is dated before its cause with `merge.causal_order`. Undated events get the bounds
-/// the kept links imply.
-void check_story_order(std::vector<story_event>& events, const std::vector<story_timex>& timexes,
-                       std::map<link_key, keyed_link>& links, std::vector<story_diagnostic>& diags) {
+/// the kept links imply. `links` is sorted by key; dropped links are marked.
+void check_story_order(std::vector<story_event>& events, const std::vector<std::optional<timex::day_interval>>& days_of_event,
+                       const std::vector<story_timex>& timexes, std::vector<keyed_link>& links,
+                       std::vector<story_diagnostic>& diags) {
   relations::temporal_graph g;
-  std::map<std::string, relations::temporal_graph::node> node_of;
-  const auto note = [&](const std::string& rule, const std::string& message, const evidence* where) {
+  struct node_info {
+    relations::temporal_graph::node node = 0;
+    bool dated = false;  // an event with days of its own
+  };
+  detail::string_map<node_info, std::string_view> node_of;  // story event and timex ids
+  node_of.reserve(timexes.size() + events.size());
+  const auto note = [&](const std::string& rule, std::string message, const evidence* where) {
     story_diagnostic d;
     d.level = "info";
     d.stage = "merge";
     d.rule = rule;
-    d.message = message;
+    d.message = std::move(message);
     if (where) {
       d.doc = where->doc;
       d.start = where->start;
@@ -186,22 +240,23 @@ void check_story_order(std::vector<story_event>& events, const std::vector<story
     diags.push_back(std::move(d));
   };
   for (const auto& t : timexes)
-    if (t.type != "DURATION" && t.type != "SET") node_of[t.id] = g.add_node(relations::days_of(t.value), true);
-  std::set<std::string> dated;
-  for (auto& e : events) {
-    const auto days = relations::days_of(e.when.value);
+    if (t.type != "DURATION" && t.type != "SET") node_of[t.id] = {g.add_node(relations::days_of(t.value), true), false};
+  std::vector<relations::temporal_graph::node> node_of_event(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    auto& e = events[i];
+    const auto& days = days_of_event[i];
     const auto n = g.add_node(days, false);
-    node_of[e.id] = n;
-    if (days) dated.insert(e.id);
+    node_of_event[i] = n;
+    node_of[e.id] = {n, days.has_value()};
     if (days || g.bound(n, relations::first_day(e.not_before), relations::last_day(e.not_after))) continue;
     note("merge.bound_conflict", "the documents bound " + e.id + " inconsistently (not before " + e.not_before +
                                      ", not after " + e.not_after + "); left to its links", nullptr);
   }
-  std::vector<std::map<link_key, keyed_link>::iterator> order;
-  for (auto it = links.begin(); it != links.end(); ++it) order.push_back(it);
-  std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
-    const auto& a = x->second;
-    const auto& b = y->second;
+  std::vector<std::size_t> order(links.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const auto& a = links[x];
+    const auto& b = links[y];
     if (a.link.confidence != b.link.confidence) return a.link.confidence > b.link.confidence;
     if (a.sources != b.sources) return a.sources > b.sources;
     return relations::rule_priority(a.link.rule) > relations::rule_priority(b.link.rule);
@@ -209,51 +264,59 @@ void check_story_order(std::vector<story_event>& events, const std::vector<story
   const auto describe = [](const story_link& l) {
     return relations::describe_link(l.from, l.type, l.to, l.rule, l.confidence);
   };
-  std::vector<bool> drop(order.size(), false);
   for (std::size_t k = 0; k < order.size(); ++k) {
-    const auto& l = order[k]->second.link;
+    auto& kl = links[order[k]];
+    const auto& l = kl.link;
     const auto rel = relations::relation_from_string(l.type);
-    const auto a = node_of.find(l.from), b = node_of.find(l.to);
-    if (!rel || relations::is_causal(*rel) || a == node_of.end() || b == node_of.end()) continue;
+    const auto* a = node_of.find(l.from);
+    const auto* b = node_of.find(l.to);
+    if (!rel || relations::is_causal(*rel) || !a || !b) continue;
     std::vector<int> conflicts;
-    if (g.add(a->second, *rel, b->second, static_cast<int>(k), &conflicts)) continue;
-    drop[k] = true;
+    if (g.add(a->node, *rel, b->node, static_cast<int>(k), &conflicts)) continue;
+    kl.dropped = true;
     std::string why;
     for (const auto t : conflicts) {
       why += why.empty() ? "" : "; ";
       why += t == relations::temporal_graph::date_tag
-                 ? "the dates of " + relations::describe_window(g, a->second, l.from) + " and " +
-                       relations::describe_window(g, b->second, l.to)
-                 : describe(order[static_cast<std::size_t>(t)]->second.link);
+                 ? "the dates of " + relations::describe_window(g, a->node, l.from) + " and " +
+                       relations::describe_window(g, b->node, l.to)
+                 : describe(links[order[static_cast<std::size_t>(t)]].link);
     }
     note("merge.order_conflict", "dropped " + describe(l) + ": contradicts " + why, &l.support);
   }
   for (std::size_t k = 0; k < order.size(); ++k) {
-    const auto& l = order[k]->second.link;
+    auto& kl = links[order[k]];
+    const auto& l = kl.link;
     const auto rel = relations::relation_from_string(l.type);
-    const auto a = node_of.find(l.from), b = node_of.find(l.to);
-    if (!rel || !relations::is_causal(*rel) || a == node_of.end() || b == node_of.end()) continue;
+    const auto* a = node_of.find(l.from);
+    const auto* b = node_of.find(l.to);
+    if (!rel || !relations::is_causal(*rel) || !a || !b) continue;
     // Only dates overrule a cue: bounds from tense are too weak for that.
-    if (!dated.count(l.from) || !dated.count(l.to) || !g.starts_before(b->second, a->second)) continue;
-    drop[k] = true;
+    if (!a->dated || !b->dated || !g.starts_before(b->node, a->node)) continue;
+    kl.dropped = true;
     note("merge.causal_order", "dropped " + describe(l) + ": the effect starts before the cause (" +
-                                   relations::describe_window(g, b->second, l.to) + ", " +
-                                   relations::describe_window(g, a->second, l.from) + ")",
+                                   relations::describe_window(g, b->node, l.to) + ", " +
+                                   relations::describe_window(g, a->node, l.from) + ")",
          &l.support);
   }
-  for (std::size_t k = 0; k < order.size(); ++k)
-    if (drop[k]) links.erase(order[k]);
-  for (auto& e : events) {
-    if (relations::days_of(e.when.value)) continue;
-    const auto n = node_of[e.id];
-    if (const auto d = g.earliest_start(n)) e.not_before = relations::iso_day(*d);
-    if (const auto d = g.latest_end(n)) e.not_after = relations::iso_day(*d);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (days_of_event[i]) continue;
+    auto& e = events[i];
+    const auto n = node_of_event[i];
+    if (const auto d = g.earliest_start(n)) e.not_before = iso_day(*d);
+    if (const auto d = g.latest_end(n)) e.not_after = iso_day(*d);
   }
 }
 
-}  // namespace
+/// One document as a list of analyses (build_story of a single analysis, without copying it).
+struct single_analysis {
+  const document_analysis& only;
+  [[nodiscard]] std::size_t size() const noexcept { return 1; }
+  const document_analysis& operator[](std::size_t) const noexcept { return only; }
+};
 
-story build_story(const std::vector<document_analysis>& analyses) {
+template <class Analyses>
+story build_story_of(const Analyses& analyses) {
   story out;
   // Documents in id order; everything below iterates in that order.
   std::vector<std::size_t> order(analyses.size());
@@ -263,8 +326,16 @@ story build_story(const std::vector<document_analysis>& analyses) {
   });
   std::vector<codepoint_index> cps;
   cps.reserve(analyses.size());
-  for (const auto& a : analyses) cps.emplace_back(a.annotated.doc.text);
+  std::size_t timex_count = 0, event_count = 0, diagnostic_count = 0;
+  for (std::size_t d = 0; d < analyses.size(); ++d) {
+    cps.emplace_back(analyses[d].annotated.doc.text);
+    timex_count += analyses[d].timexes.size();
+    event_count += analyses[d].events.size();
+    diagnostic_count += analyses[d].diagnostics.size();
+  }
 
+  out.documents.reserve(analyses.size());
+  out.timexes.reserve(timex_count);
   for (auto d : order) {
     const auto& doc = analyses[d].annotated.doc;
     story_document sd;
@@ -276,7 +347,10 @@ story build_story(const std::vector<document_analysis>& analyses) {
     out.documents.push_back(std::move(sd));
     for (const auto& t : analyses[d].timexes) {
       story_timex st;
-      st.id = doc.id + ":" + t.id;
+      st.id.reserve(doc.id.size() + 1 + t.id.size());
+      st.id += doc.id;
+      st.id += ':';
+      st.id += t.id;
       st.doc = doc.id;
       st.start = cps[d](t.span.begin);
       st.end = cps[d](t.span.end);
@@ -290,6 +364,7 @@ story build_story(const std::vector<document_analysis>& analyses) {
 
   // ---- candidates and clusters
   std::vector<candidate> cands;
+  cands.reserve(event_count);
   for (auto d : order) {
     const auto& a = analyses[d];
     for (std::size_t e = 0; e < a.events.size(); ++e) {
@@ -298,14 +373,17 @@ story build_story(const std::vector<document_analysis>& analyses) {
       c.doc = d;
       c.event = e;
       c.doc_id = a.annotated.doc.id;
-      c.qualified = c.doc_id + ":" + ev.id;
+      c.qualified.reserve(c.doc_id.size() + 1 + ev.id.size());
+      c.qualified += c.doc_id;
+      c.qualified += ':';
+      c.qualified += ev.id;
       c.days = relations::days_of(ev.when_value);
       if (const auto g = relations::grain_of(ev.when_value)) c.grain = *g;
-      for (std::size_t k = 0; k < ev.actors.size(); ++k)
-        for (const auto& t : name_tokens(ev.actors[k])) {
-          c.actor_tokens.insert(t);
-          if (k < ev.subject_count) c.subject_tokens.insert(t);
-        }
+      for (std::size_t k = 0; k < ev.actors.size(); ++k) {
+        const auto tokens = name_tokens(ev.actors[k]);
+        add_tokens(c.actor_tokens, tokens);
+        if (k < ev.subject_count) add_tokens(c.subject_tokens, tokens);
+      }
       // Only occurrences and states merge: a report, an intention ("agreed to further talks") or
       // the start of something is its own event even when its frame matches.
       c.mergeable = c.days && (ev.cls == event_class::occurrence || ev.cls == event_class::state) &&
@@ -329,36 +407,42 @@ story build_story(const std::vector<document_analysis>& analyses) {
   });
   std::vector<std::vector<std::size_t>> clusters;
   std::vector<std::size_t> cluster_of(cands.size(), 0);
-  std::map<std::string, std::vector<std::size_t>> clusters_of_frame;  // mergeable clusters by frame
+  detail::string_map<std::vector<std::size_t>, std::string_view> clusters_of_frame;  // mergeable clusters by frame
   // What a candidate is checked against, per mergeable cluster: compatibility depends on a
   // member's date value only (frame, polarity and plan agree within a cluster), so one member
   // per value stands for all; the score needs how many members share the value and each actor
   // token. This keeps merging linear in the members, however many mentions tell one event.
+  struct value_count {
+    std::string_view value;  // when_value
+    std::size_t member = 0;  // the first member with it
+    int count = 0;
+  };
   struct cluster_summary {
-    std::map<std::string, std::pair<std::size_t, int>> by_value;  // when_value -> (a member, count)
-    std::map<std::string, int> members_with_token;
-    std::set<std::string> subjects, participants;
+    std::vector<value_count> by_value;
+    detail::string_map<int, std::string_view> members_with_token;
+    std::vector<std::string_view> subjects, participants;  // sorted, distinct
   };
   std::vector<cluster_summary> summaries;
   for (auto k : by_content) {
     const auto& c = cands[k];
+    const auto& ev = ev_of(c);
     std::optional<std::size_t> chosen;
     if (c.mergeable) {
       int best_score = -1;
-      for (const auto cl : clusters_of_frame[ev_of(c).frame]) {
+      for (const auto cl : clusters_of_frame[ev.frame]) {
         // Dates and frames must agree with every member; participants with the cluster as a whole.
         const auto& sum = summaries[cl];
         bool all = true;
         int score = 0;
-        for (const auto& [value, member] : sum.by_value) {
-          if (!compatible(cands[member.first], c, ev_of(cands[member.first]), ev_of(c))) {
+        for (const auto& v : sum.by_value) {
+          if (!compatible(cands[v.member], c, ev_of(cands[v.member]), ev)) {
             all = false;
             break;
           }
-          if (value == ev_of(c).when_value) score += 2 * member.second;
+          if (v.value == ev.when_value) score += 2 * v.count;
         }
         for (const auto& t : c.actor_tokens)
-          if (const auto it = sum.members_with_token.find(t); it != sum.members_with_token.end()) score += it->second;
+          if (const auto* n = sum.members_with_token.find(t)) score += *n;
         if (all && participants_contradict(sum.subjects, sum.participants, c.subject_tokens, c.actor_tokens)) all = false;
         if (all && score > best_score) {
           best_score = score;
@@ -370,15 +454,18 @@ story build_story(const std::vector<document_analysis>& analyses) {
       chosen = clusters.size();
       clusters.emplace_back();
       summaries.emplace_back();
-      if (c.mergeable) clusters_of_frame[ev_of(c).frame].push_back(*chosen);
+      if (c.mergeable) clusters_of_frame[ev.frame].push_back(*chosen);
     }
     clusters[*chosen].push_back(k);
     cluster_of[k] = *chosen;
     auto& sum = summaries[*chosen];
-    ++sum.by_value.try_emplace(ev_of(c).when_value, k, 0).first->second.second;
+    const auto v = std::find_if(sum.by_value.begin(), sum.by_value.end(),
+                                [&](const value_count& x) { return x.value == ev.when_value; });
+    if (v == sum.by_value.end()) sum.by_value.push_back({ev.when_value, k, 1});
+    else ++v->count;
     for (const auto& t : c.actor_tokens) ++sum.members_with_token[t];
-    sum.subjects.insert(c.subject_tokens.begin(), c.subject_tokens.end());
-    sum.participants.insert(c.actor_tokens.begin(), c.actor_tokens.end());
+    add_tokens(sum.subjects, c.subject_tokens);
+    add_tokens(sum.participants, c.actor_tokens);
   }
 
   // ---- story events
@@ -386,18 +473,21 @@ story build_story(const std::vector<document_analysis>& analyses) {
   std::vector<std::pair<std::size_t, story_diagnostic>> pending_conflicts;  // cluster -> diagnostic
   std::vector<std::string> keys(clusters.size());
   for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
-    auto members = clusters[cl];
+    auto& members = clusters[cl];
     std::sort(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
       return std::tie(cands[x].doc_id, cands[x].event) < std::tie(cands[y].doc_id, cands[y].event);
     });
     // Representative: the most salient mention; ties go to one with quantities, then document order.
     // A mention dated by its own time expression, with who acted and with amounts, reads best.
     // Names of the cluster's participants, to prefer a summary that says who took part.
-    std::map<std::string, int> actor_votes;
+    std::vector<std::pair<int, std::string_view>> top_actors;  // (-votes, name)
     for (auto m : members)
-      for (const auto& a : ev_of(cands[m]).actors) ++actor_votes[a];
-    std::vector<std::pair<int, std::string>> top_actors;
-    for (const auto& [a, n] : actor_votes) top_actors.emplace_back(-n, a);
+      for (const auto& a : ev_of(cands[m]).actors) {
+        const auto it = std::find_if(top_actors.begin(), top_actors.end(),
+                                     [&](const std::pair<int, std::string_view>& x) { return x.second == a; });
+        if (it == top_actors.end()) top_actors.emplace_back(-1, a);
+        else --it->first;
+      }
     std::sort(top_actors.begin(), top_actors.end());
     if (top_actors.size() > 2) top_actors.resize(2);
     const auto rep_score = [&](const event_mention& e) {
@@ -409,8 +499,16 @@ story build_story(const std::vector<document_analysis>& analyses) {
              (e.quantities.empty() ? 0 : 0.1) - (e.summary.size() < 12 ? 0.1 : 0) - (e.summary.size() > 80 ? 0.1 : 0);
     };
     std::size_t rep = members.front();
-    for (auto m : members)
-      if (rep_score(ev_of(cands[m])) > rep_score(ev_of(cands[rep])) + 1e-9) rep = m;
+    if (members.size() > 1) {
+      double rep_best = rep_score(ev_of(cands[rep]));
+      for (auto m : members) {
+        const double score = rep_score(ev_of(cands[m]));
+        if (score > rep_best + 1e-9) {
+          rep = m;
+          rep_best = score;
+        }
+      }
+    }
     const auto& r = ev_of(cands[rep]);
     auto& se = events[cl];
     se.summary = r.summary;
@@ -434,10 +532,13 @@ story build_story(const std::vector<document_analysis>& analyses) {
     }
     const auto& dv = ev_of(cands[dated]);
     se.when.value = dv.when_value;
-    if (dv.when_anchor.empty() || dv.when_anchor == "dct" || dv.when_anchor == "inferred")
+    if (dv.when_anchor.empty() || dv.when_anchor == "dct" || dv.when_anchor == "inferred") {
       se.when.anchor = dv.when_anchor;
-    else
-      se.when.anchor = cands[dated].doc_id + ":" + dv.when_anchor;
+    } else {
+      se.when.anchor = cands[dated].doc_id;
+      se.when.anchor += ':';
+      se.when.anchor += dv.when_anchor;
+    }
     // Bounds of an undated event: the tightest any mention gives (a past-tense mention is bounded
     // by its document's DCT, which has no story node); planned when any mention is.
     const bool has_days = relations::days_of(se.when.value).has_value();
@@ -445,48 +546,67 @@ story build_story(const std::vector<document_analysis>& analyses) {
       const auto& ev = ev_of(cands[m]);
       se.is_future = se.is_future || ev.is_future;
       if (has_days) continue;
-      const auto nb = relations::first_day(ev.when_not_before), na = relations::last_day(ev.when_not_after);
-      if (nb && (se.not_before.empty() || relations::iso_day(*nb) > se.not_before)) se.not_before = relations::iso_day(*nb);
-      if (na && (se.not_after.empty() || relations::iso_day(*na) < se.not_after)) se.not_after = relations::iso_day(*na);
+      if (const auto nb = relations::first_day(ev.when_not_before)) {
+        auto day = iso_day(*nb);
+        if (se.not_before.empty() || day > se.not_before) se.not_before = std::move(day);
+      }
+      if (const auto na = relations::last_day(ev.when_not_after)) {
+        auto day = iso_day(*na);
+        if (se.not_after.empty() || day < se.not_after) se.not_after = std::move(day);
+      }
     }
     // Actors: the representative's first, then the others; a name contained in a shorter one
     // already present ("Donald Trump" vs "Trump") is not repeated.
     std::vector<std::string> actors = r.actors;
-    std::vector<std::string> extra;
-    for (auto m : members)
-      for (const auto& a : ev_of(cands[m]).actors)
-        if (std::find(actors.begin(), actors.end(), a) == actors.end() &&
-            std::find(extra.begin(), extra.end(), a) == extra.end())
-          extra.push_back(a);
-    std::sort(extra.begin(), extra.end());
-    for (auto& a : extra) actors.push_back(a);
-    std::vector<std::string> kept;
-    for (const auto& a : actors) {
-      const auto ta = name_tokens(a);
-      bool covered = false;
-      for (const auto& b : actors) {
-        if (a == b) continue;
-        const auto tb = name_tokens(b);
-        if (tb.size() < ta.size() && std::includes(ta.begin(), ta.end(), tb.begin(), tb.end())) covered = true;
-      }
-      if (!covered && std::find(kept.begin(), kept.end(), a) == kept.end()) kept.push_back(a);
+    if (members.size() > 1) {
+      std::vector<std::string> extra;
+      for (auto m : members)
+        for (const auto& a : ev_of(cands[m]).actors)
+          if (std::find(actors.begin(), actors.end(), a) == actors.end() &&
+              std::find(extra.begin(), extra.end(), a) == extra.end())
+            extra.push_back(a);
+      std::sort(extra.begin(), extra.end());
+      for (auto& a : extra) actors.push_back(std::move(a));
     }
-    se.actors = kept;
+    if (actors.size() > 1) {
+      std::vector<token_list> tokens;
+      tokens.reserve(actors.size());
+      for (const auto& a : actors) tokens.push_back(name_tokens(a));
+      std::vector<std::string> kept;
+      for (std::size_t i = 0; i < actors.size(); ++i) {
+        const auto& ta = tokens[i];
+        bool covered = false;
+        for (std::size_t j = 0; j < actors.size() && !covered; ++j) {
+          if (actors[i] == actors[j]) continue;
+          const auto& tb = tokens[j];
+          if (tb.size() < ta.size() && std::includes(ta.begin(), ta.end(), tb.begin(), tb.end())) covered = true;
+        }
+        if (!covered && std::find(kept.begin(), kept.end(), actors[i]) == kept.end()) kept.push_back(actors[i]);
+      }
+      se.actors = std::move(kept);
+    } else {
+      se.actors = std::move(actors);
+    }
     // Sources that give different figures for the same amount (same kind and role) are kept
     // side by side, and the disagreement is reported rather than resolved.
-    {
-      std::map<std::pair<std::string, std::string>, std::map<double, std::set<std::string>>> figures;
+    const bool any_role = members.size() > 1 && std::any_of(members.begin(), members.end(), [&](std::size_t m) {
+      const auto& qs = ev_of(cands[m]).quantities;
+      return std::any_of(qs.begin(), qs.end(), [](const events::quantity& q) { return !q.role.empty(); });
+    });
+    if (any_role) {
+      std::map<std::pair<std::string, std::string>, std::map<double, std::set<std::string_view>>> figures;
       for (auto m : members)
         for (const auto& q : ev_of(cands[m]).quantities)
           if (!q.role.empty()) figures[{q.kind, q.role}][q.value].insert(cands[m].doc_id);
       for (const auto& [key, values] : figures) {
         if (values.size() < 2) continue;
-        std::set<std::string> docs_involved;
+        std::set<std::string_view> docs_involved;
         std::string listing;
         for (const auto& [value, docs_of_value] : values) {
           std::string ds;
           for (const auto& d : docs_of_value) {
-            ds += (ds.empty() ? "" : ", ") + d;
+            if (!ds.empty()) ds += ", ";
+            ds += d;
             docs_involved.insert(d);
           }
           char number[32];
@@ -511,12 +631,14 @@ story build_story(const std::vector<document_analysis>& analyses) {
         });
         if (!dup) se.quantities.push_back({q.kind, q.text, q.role, q.value});
       }
-    std::set<std::string> docs;
+    std::size_t docs = 0;  // distinct documents: members are sorted by document
     double confidence = 0, salience = 0;
-    for (auto m : members) {
-      const auto& c = cands[m];
+    se.mentions.reserve(members.size());
+    se.mention_ids.reserve(members.size());
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const auto& c = cands[members[i]];
       const auto& ev = ev_of(c);
-      docs.insert(c.doc_id);
+      if (i == 0 || c.doc_id != cands[members[i - 1]].doc_id) ++docs;
       confidence = std::max(confidence, ev.confidence);
       salience = std::max(salience, ev.salience);
       // Evidence of a mention: its sentence, which quotes the trigger in context.
@@ -526,47 +648,56 @@ story build_story(const std::vector<document_analysis>& analyses) {
       se.mentions.push_back(make_evidence(c.doc_id, ad.doc.text, cps[c.doc], span));
       se.mention_ids.push_back(c.qualified);
     }
-    const double extra_docs = double(docs.size()) - 1;
+    const double extra_docs = double(docs) - 1;
     se.confidence = std::min(0.99, confidence + 0.05 * extra_docs);
     se.salience = std::min(1.0, salience + 0.05 * extra_docs);
     // Mentions sorted by (doc, start), keeping mention_ids parallel.
-    std::vector<std::size_t> idx(se.mentions.size());
-    for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
-    std::sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
-      return std::tie(se.mentions[x].doc, se.mentions[x].start, se.mention_ids[x]) <
-             std::tie(se.mentions[y].doc, se.mentions[y].start, se.mention_ids[y]);
-    });
-    std::vector<evidence> ms;
-    std::vector<std::string> ids;
-    for (auto k : idx) {
-      ms.push_back(se.mentions[k]);
-      ids.push_back(se.mention_ids[k]);
+    if (se.mentions.size() > 1) {
+      std::vector<std::size_t> idx(se.mentions.size());
+      for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+      std::sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+        return std::tie(se.mentions[x].doc, se.mentions[x].start, se.mention_ids[x]) <
+               std::tie(se.mentions[y].doc, se.mentions[y].start, se.mention_ids[y]);
+      });
+      std::vector<evidence> ms;
+      std::vector<std::string> ids;
+      ms.reserve(idx.size());
+      ids.reserve(idx.size());
+      for (auto k : idx) {
+        ms.push_back(std::move(se.mentions[k]));
+        ids.push_back(std::move(se.mention_ids[k]));
+      }
+      se.mentions = std::move(ms);
+      se.mention_ids = std::move(ids);
     }
-    se.mentions = std::move(ms);
-    se.mention_ids = std::move(ids);
     // Content key: date, frame and actors for merged events; the first mention id otherwise.
-    std::vector<std::string> sorted_actors = se.actors;
-    std::sort(sorted_actors.begin(), sorted_actors.end());
     std::string key;
     if (cands[rep].mergeable) {
+      std::vector<std::string_view> sorted_actors(se.actors.begin(), se.actors.end());
+      std::sort(sorted_actors.begin(), sorted_actors.end());
       key = se.when.value + "|" + r.frame + "|" + r.lemma + "|";
-      for (const auto& a : sorted_actors) key += a + ",";
+      for (const auto& a : sorted_actors) {
+        key += a;
+        key += ',';
+      }
     } else {
       key = se.mention_ids.front();
     }
-    keys[cl] = key;
+    keys[cl] = std::move(key);
   }
   // Ids from keys; equal keys are told apart by their first mention id.
-  std::map<std::string, int> key_count;
+  detail::string_map<int, std::string_view> key_count;
+  key_count.reserve(keys.size());
   for (const auto& k : keys) ++key_count[k];
-  std::set<std::string> used;
+  detail::string_set<> used;
+  used.reserve(events.size());
   for (std::size_t cl = 0; cl < events.size(); ++cl) {
     std::string key = keys[cl];
-    if (key_count[key] > 1) key += "#" + events[cl].mention_ids.front();
+    if (*key_count.find(key) > 1) key += "#" + events[cl].mention_ids.front();
     std::string id = "ev-" + hex8(fnv1a(key));
-    for (int salt = 1; used.count(id); ++salt) id = "ev-" + hex8(fnv1a(key + "#" + std::to_string(salt)));
+    for (int salt = 1; used.contains(id); ++salt) id = "ev-" + hex8(fnv1a(key + "#" + std::to_string(salt)));
     used.insert(id);
-    events[cl].id = id;
+    events[cl].id = std::move(id);
   }
 
   std::vector<story_diagnostic> merge_diags;
@@ -576,17 +707,23 @@ story build_story(const std::vector<document_analysis>& analyses) {
   }
 
   // ---- links
-  std::map<std::string, std::string> story_id;  // "<doc>:e5" -> story event id
-  for (std::size_t k = 0; k < cands.size(); ++k) story_id[cands[k].qualified] = events[cluster_of[k]].id;
-  std::map<link_key, keyed_link> links;
+  detail::string_map<std::size_t, std::string_view> story_event_of;  // "<doc>:e5" -> index into events
+  story_event_of.reserve(cands.size());
+  for (std::size_t k = 0; k < cands.size(); ++k) story_event_of[cands[k].qualified] = cluster_of[k];
+  std::vector<keyed_link> links;  // every document link, then sorted by key and merged
+  std::string qualified;
   for (auto d : order) {
     const auto& a = analyses[d];
     const auto& doc_id = a.annotated.doc.id;
+    // A story id for a document-local id: the story event of an event, the qualified timex id,
+    // nothing for the DCT ("t0": tense already says it; no story node) and unknown events.
     const auto resolve = [&](const std::string& local) -> std::optional<std::string> {
-      if (local == "t0") return std::nullopt;  // the DCT: tense already says it; no story node
-      const auto q = doc_id + ":" + local;
-      if (auto it = story_id.find(q); it != story_id.end()) return it->second;
-      if (!local.empty() && local[0] == 't') return q;
+      if (local == "t0") return std::nullopt;
+      qualified.assign(doc_id);
+      qualified += ':';
+      qualified += local;
+      if (const auto* e = story_event_of.find(qualified)) return events[*e].id;
+      if (!local.empty() && local[0] == 't') return qualified;
       return std::nullopt;
     };
     for (const auto& l : a.links) {
@@ -599,41 +736,64 @@ story build_story(const std::vector<document_analysis>& analyses) {
         std::swap(from, to);
         rel = relations::relation::before;
       }
-      story_link sl;
-      sl.from = *from;
-      sl.to = *to;
-      sl.type = relations::to_string(rel);
-      sl.support = make_evidence(doc_id, a.annotated.doc.text, cps[d], l.evidence);
-      sl.rule = l.rule;
-      sl.confidence = l.confidence;
-      const auto key = std::make_tuple(sl.from, sl.to, sl.type);
-      auto it = links.find(key);
-      if (it == links.end()) {
-        links.emplace(key, keyed_link{std::move(sl), doc_id, 1});
-      } else {
-        auto& kept = it->second.link;
-        const double boosted = std::min(0.99, std::max(kept.confidence, sl.confidence) + 0.05);
-        if (sl.confidence > kept.confidence) kept = sl;
-        kept.confidence = boosted;
-        ++it->second.sources;
-      }
+      keyed_link kl;
+      kl.link.from = std::move(*from);
+      kl.link.to = std::move(*to);
+      kl.link.type = relations::to_string(rel);
+      kl.link.support = make_evidence(doc_id, a.annotated.doc.text, cps[d], l.evidence);
+      kl.link.rule = l.rule;
+      kl.link.confidence = l.confidence;
+      links.push_back(std::move(kl));
     }
   }
-  check_story_order(events, out.timexes, links, merge_diags);
-  for (auto& [key, kl] : links) out.links.push_back(std::move(kl.link));
+  // The same link from several documents (or twice in one) is one link: the most confident
+  // statement (the first among equals), its confidence raised by each further one.
+  std::stable_sort(links.begin(), links.end(), [](const keyed_link& a, const keyed_link& b) { return key_less(a.link, b.link); });
+  {
+    std::size_t kept_count = 0;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (kept_count > 0 && same_key(links[kept_count - 1].link, links[i].link)) {
+        auto& kept = links[kept_count - 1];
+        auto& sl = links[i].link;
+        const double boosted = std::min(0.99, std::max(kept.link.confidence, sl.confidence) + 0.05);
+        if (sl.confidence > kept.link.confidence) kept.link = std::move(sl);
+        kept.link.confidence = boosted;
+        ++kept.sources;
+      } else {
+        if (kept_count != i) links[kept_count] = std::move(links[i]);
+        ++kept_count;
+      }
+    }
+    links.resize(kept_count);
+  }
+  std::vector<std::optional<timex::day_interval>> days_of_event(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) days_of_event[i] = relations::days_of(events[i].when.value);
+  check_story_order(events, days_of_event, out.timexes, links, merge_diags);
+  out.links.reserve(links.size());
+  for (auto& kl : links)
+    if (!kl.dropped) out.links.push_back(std::move(kl.link));
 
   // ---- events sorted: dated by date, then undated; then by salience and id.
-  std::sort(events.begin(), events.end(), [](const story_event& a, const story_event& b) {
-    const auto da = relations::days_of(a.when.value), db = relations::days_of(b.when.value);
-    if (da.has_value() != db.has_value()) return da.has_value();
-    if (da && db && da->begin != db->begin) return da->begin < db->begin;
-    if (da && db && da->end != db->end) return da->end < db->end;
-    if (a.salience != b.salience) return a.salience > b.salience;
-    return a.id < b.id;
-  });
-  out.events = std::move(events);
+  {
+    std::vector<std::size_t> by_date(events.size());
+    for (std::size_t k = 0; k < by_date.size(); ++k) by_date[k] = k;
+    std::sort(by_date.begin(), by_date.end(), [&](std::size_t x, std::size_t y) {
+      const auto& da = days_of_event[x];
+      const auto& db = days_of_event[y];
+      if (da.has_value() != db.has_value()) return da.has_value();
+      if (da && db && da->begin != db->begin) return da->begin < db->begin;
+      if (da && db && da->end != db->end) return da->end < db->end;
+      const auto& a = events[x];
+      const auto& b = events[y];
+      if (a.salience != b.salience) return a.salience > b.salience;
+      return a.id < b.id;
+    });
+    out.events.reserve(events.size());
+    for (const auto k : by_date) out.events.push_back(std::move(events[k]));
+  }
 
   // ---- diagnostics
+  out.diagnostics.reserve(diagnostic_count + merge_diags.size());
   for (auto d : order) {
     const auto& a = analyses[d];
     for (const auto& diag : a.diagnostics) {
@@ -660,5 +820,11 @@ story build_story(const std::vector<document_analysis>& analyses) {
   });
   return out;
 }
+
+}  // namespace
+
+story build_story(const std::vector<document_analysis>& analyses) { return build_story_of(analyses); }
+
+story build_story(const document_analysis& analysis) { return build_story_of(single_analysis{analysis}); }
 
 }  // namespace chronograph::merge

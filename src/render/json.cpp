@@ -2,129 +2,394 @@
 // JSON schema v1 (docs/json-schema.md): a writer with a fixed key order and a validating reader.
 #include "chronograph/render/json.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <nlohmann/json.hpp>
 
 #include "chronograph/error.hpp"
+#include "chronograph/utf8.hpp"
 
 namespace chronograph::render {
 namespace {
 
-using json = nlohmann::ordered_json;
-
 constexpr int schema_version = 1;
 
-json span_json(const evidence& e) {
-  json j;
-  j["doc"] = e.doc;
-  j["start"] = e.start;
-  j["end"] = e.end;
-  j["text"] = e.text;
-  return j;
+// ---- writing ------------------------------------------------------------------------------
+// A direct writer: the bytes nlohmann::ordered_json::dump(indent, ' ', false, replace) gives for
+// the same document (tests/render/json_writer_test.cpp compares them), without building a JSON
+// tree first (the tree cost five times the writing). Numbers go through nlohmann's own
+// shortest round-trip formatting; a string that is not valid UTF-8 is escaped by nlohmann (its
+// replacement of invalid sequences is what the output promises).
+class writer {
+ public:
+  /// indent < 0: one line; else pretty-printed with `indent` spaces per level. `expected` bytes
+  /// are reserved at once.
+  writer(int indent, std::size_t expected) : indent_(indent) { out_.resize(std::max<std::size_t>(expected, 64)); }
+
+  /// The text written (the writer is done).
+  std::string take() {
+    out_.resize(at_);
+    return std::move(out_);
+  }
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// The next member's key (inside an object); keys are plain ASCII.
+  void key(std::string_view k) {
+    separate();
+    room(k.size() + 4);
+    put('"');
+    put(k);
+    put('"');
+    put(':');
+    if (indent_ >= 0) put(' ');
+    after_key_ = true;
+  }
+
+  void value(std::string_view s) {
+    separate();
+    string(s);
+  }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(std::size_t n) {
+    separate();
+    room(24);
+    at_ = static_cast<std::size_t>(std::to_chars(out_.data() + at_, out_.data() + at_ + 24, n).ptr - out_.data());
+  }
+  void value(int n) {
+    separate();
+    room(16);
+    at_ = static_cast<std::size_t>(std::to_chars(out_.data() + at_, out_.data() + at_ + 16, n).ptr - out_.data());
+  }
+  void value(double x) {
+    separate();
+    room(64);
+    if (!std::isfinite(x)) {
+      put("null");
+      return;
+    }
+    char* first = out_.data() + at_;
+    at_ = static_cast<std::size_t>(nlohmann::detail::to_chars(first, first + 64, x) - out_.data());
+  }
+  void value(bool b) {
+    separate();
+    room(5);
+    put(b ? std::string_view("true") : std::string_view("false"));
+  }
+  void null() {
+    separate();
+    room(4);
+    put("null");
+  }
+
+  template <class T>
+  void member(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+ private:
+  // At least n more bytes of room after at_ (the buffer doubles).
+  void room(std::size_t n) {
+    if (at_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, at_ + n));
+  }
+  // Writers that assume room() was called.
+  void put(char c) { out_[at_++] = c; }
+  void put(std::string_view s) {
+    std::memcpy(out_.data() + at_, s.data(), s.size());
+    at_ += s.size();
+  }
+
+  void open(char bracket) {
+    separate();
+    room(1);
+    put(bracket);
+    first_.push_back(1);
+  }
+  void close(char bracket) {
+    const bool empty = first_.back() != 0;
+    first_.pop_back();
+    if (!empty && indent_ >= 0) newline();
+    room(1);
+    put(bracket);
+  }
+  // Before a key, or a value that is not a member's: the comma and line break it needs.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) {
+      room(1);
+      put(',');
+    }
+    first_.back() = 0;
+    if (indent_ >= 0) newline();
+  }
+  void newline() {
+    const std::size_t spaces = first_.size() * static_cast<std::size_t>(indent_);
+    room(spaces + 1);
+    put('\n');
+    std::memset(out_.data() + at_, ' ', spaces);
+    at_ += spaces;
+  }
+
+  // Length of the run of bytes from s[i] on that are copied as they are (printable ASCII
+  // other than '"' and '\\'); stops at the first byte that needs a look.
+  static std::size_t plain_run(std::string_view s, std::size_t i) noexcept {
+    const std::size_t start = i;
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= s.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also finds them.
+      const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      const int mask = _mm_movemask_epi8(special);
+      if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask))) - start;
+    }
+#endif
+    for (; i < s.size(); ++i) {
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
+    }
+    return i - start;
+  }
+
+  // A JSON string: valid UTF-8 is copied with control characters, '"' and '\\' escaped as
+  // nlohmann escapes them; a string with an invalid sequence is left to nlohmann (its
+  // replacement of invalid sequences is what the output promises).
+  void string(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const std::size_t begin = at_;
+    room(s.size() + 2);
+    put('"');
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t run = plain_run(s, i);
+      if (run > 0) {
+        put(s.substr(i, run));
+        i += run;
+        continue;
+      }
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u >= 0x80) {
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) {
+          at_ = begin;
+          replaced(s);
+          return;
+        }
+        put(s.substr(i, n));
+        i += n;
+        continue;
+      }
+      room(6 + (s.size() - i) + 1);  // the escape, the rest unescaped, the closing quote
+      put('\\');
+      switch (u) {
+        case '\b': put('b'); break;
+        case '\t': put('t'); break;
+        case '\n': put('n'); break;
+        case '\f': put('f'); break;
+        case '\r': put('r'); break;
+        case '"': put('"'); break;
+        case '\\': put('\\'); break;
+        default:
+          put("u00");
+          put(hex[u >> 4]);
+          put(hex[u & 0xF]);
+      }
+      ++i;
+    }
+    put('"');
+  }
+
+  // Length of the valid UTF-8 sequence at s[i] (RFC 3629, as nlohmann's decoder accepts), or 0.
+  static std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c == 0xE0) { n = 3; lo = 0xA0; }
+    else if (c == 0xED) { n = 3; hi = 0x9F; }
+    else if (c >= 0xE1 && c <= 0xEF) n = 3;
+    else if (c == 0xF0) { n = 4; lo = 0x90; }
+    else if (c == 0xF4) { n = 4; hi = 0x8F; }
+    else if (c >= 0xF1 && c <= 0xF3) n = 4;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return n;
+  }
+
+  // A string with invalid UTF-8, as nlohmann writes it with error_handler_t::replace.
+  void replaced(std::string_view s) {
+    const auto dumped = nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false,
+                                                                    nlohmann::ordered_json::error_handler_t::replace);
+    room(dumped.size());
+    put(dumped);
+  }
+
+  std::string out_;    // written: [0, at_); the rest is room
+  std::size_t at_ = 0;
+  int indent_;
+  std::vector<char> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+void write_evidence(writer& w, const evidence& e) {
+  w.begin_object();
+  w.member("doc", e.doc);
+  w.member("start", e.start);
+  w.member("end", e.end);
+  w.member("text", e.text);
+  w.end_object();
 }
 
-json document_json(const story_document& d) {
-  json j;
-  j["id"] = d.id;
-  j["path"] = d.path;
-  j["source"] = d.source;
-  j["dct"] = d.dct ? json(*d.dct) : json(nullptr);
-  j["title"] = d.title;
-  return j;
+void write_document(writer& w, const story_document& d) {
+  w.begin_object();
+  w.member("id", d.id);
+  w.member("path", d.path);
+  w.member("source", d.source);
+  w.key("dct");
+  if (d.dct) w.value(*d.dct);
+  else w.null();
+  w.member("title", d.title);
+  w.end_object();
 }
 
-json timex_json(const story_timex& t) {
-  json j;
-  j["id"] = t.id;
-  j["doc"] = t.doc;
-  j["start"] = t.start;
-  j["end"] = t.end;
-  j["text"] = t.text;
-  j["type"] = t.type;
-  j["value"] = t.value;
-  if (!t.mod.empty()) j["mod"] = t.mod;
-  return j;
+void write_timex(writer& w, const story_timex& t) {
+  w.begin_object();
+  w.member("id", t.id);
+  w.member("doc", t.doc);
+  w.member("start", t.start);
+  w.member("end", t.end);
+  w.member("text", t.text);
+  w.member("type", t.type);
+  w.member("value", t.value);
+  if (!t.mod.empty()) w.member("mod", t.mod);
+  w.end_object();
 }
 
-json event_json(const story_event& e) {
-  json j;
-  j["id"] = e.id;
-  j["summary"] = e.summary;
-  j["trigger"] = e.trigger;
-  j["lemma"] = e.lemma;
-  j["class"] = e.cls;
-  j["tense"] = e.tense;
-  j["aspect"] = e.aspect;
-  j["polarity"] = e.polarity;
-  j["modality"] = e.modality;
-  j["when"] = json{{"value", e.when.value},
-                   {"anchor", e.when.anchor},
-                   {"not_before", e.not_before},
-                   {"not_after", e.not_after},
-                   {"future", e.is_future}};
-  j["actors"] = e.actors;
-  json quantities = json::array();
+void write_event(writer& w, const story_event& e) {
+  w.begin_object();
+  w.member("id", e.id);
+  w.member("summary", e.summary);
+  w.member("trigger", e.trigger);
+  w.member("lemma", e.lemma);
+  w.member("class", e.cls);
+  w.member("tense", e.tense);
+  w.member("aspect", e.aspect);
+  w.member("polarity", e.polarity);
+  w.member("modality", e.modality);
+  w.key("when");
+  w.begin_object();
+  w.member("value", e.when.value);
+  w.member("anchor", e.when.anchor);
+  w.member("not_before", e.not_before);
+  w.member("not_after", e.not_after);
+  w.member("future", e.is_future);
+  w.end_object();
+  w.key("actors");
+  w.begin_array();
+  for (const auto& a : e.actors) w.value(a);
+  w.end_array();
+  w.key("quantities");
+  w.begin_array();
   for (const auto& q : e.quantities) {
-    json qj;
-    qj["kind"] = q.kind;
-    qj["text"] = q.text;
-    qj["value"] = q.value;
-    qj["role"] = q.role;
-    quantities.push_back(std::move(qj));
+    w.begin_object();
+    w.member("kind", q.kind);
+    w.member("text", q.text);
+    w.member("value", q.value);
+    w.member("role", q.role);
+    w.end_object();
   }
-  j["quantities"] = std::move(quantities);
-  j["confidence"] = e.confidence;
-  j["salience"] = e.salience;
-  json mentions = json::array();
+  w.end_array();
+  w.member("confidence", e.confidence);
+  w.member("salience", e.salience);
+  w.key("mentions");
+  w.begin_array();
   for (std::size_t i = 0; i < e.mentions.size(); ++i) {
-    json m;
-    if (i < e.mention_ids.size() && !e.mention_ids[i].empty()) m["id"] = e.mention_ids[i];
-    m["doc"] = e.mentions[i].doc;
-    m["start"] = e.mentions[i].start;
-    m["end"] = e.mentions[i].end;
-    m["text"] = e.mentions[i].text;
-    mentions.push_back(std::move(m));
+    const auto& m = e.mentions[i];
+    w.begin_object();
+    if (i < e.mention_ids.size() && !e.mention_ids[i].empty()) w.member("id", e.mention_ids[i]);
+    w.member("doc", m.doc);
+    w.member("start", m.start);
+    w.member("end", m.end);
+    w.member("text", m.text);
+    w.end_object();
   }
-  j["mentions"] = std::move(mentions);
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
-json link_json(const story_link& l) {
-  json j;
-  j["from"] = l.from;
-  j["to"] = l.to;
-  j["type"] = l.type;
-  j["evidence"] = span_json(l.support);
-  j["rule"] = l.rule;
-  j["confidence"] = l.confidence;
-  return j;
+void write_link(writer& w, const story_link& l) {
+  w.begin_object();
+  w.member("from", l.from);
+  w.member("to", l.to);
+  w.member("type", l.type);
+  w.key("evidence");
+  write_evidence(w, l.support);
+  w.member("rule", l.rule);
+  w.member("confidence", l.confidence);
+  w.end_object();
 }
 
-json diagnostic_json(const story_diagnostic& d) {
-  json j;
-  j["level"] = d.level;
-  j["stage"] = d.stage;
-  j["doc"] = d.doc;
-  j["rule"] = d.rule;
-  j["message"] = d.message;
-  if (d.start) j["start"] = *d.start;
-  if (d.end) j["end"] = *d.end;
-  return j;
+void write_diagnostic(writer& w, const story_diagnostic& d) {
+  w.begin_object();
+  w.member("level", d.level);
+  w.member("stage", d.stage);
+  w.member("doc", d.doc);
+  w.member("rule", d.rule);
+  w.member("message", d.message);
+  if (d.start) w.member("start", *d.start);
+  if (d.end) w.member("end", *d.end);
+  w.end_object();
 }
 
 template <class T, class F>
-json array_of(const std::vector<T>& items, F&& convert) {
-  json out = json::array();
-  for (const auto& item : items) out.push_back(convert(item));
-  return out;
+void write_array(writer& w, std::string_view key, const std::vector<T>& items, F&& write_one) {
+  w.key(key);
+  w.begin_array();
+  for (const auto& item : items) write_one(w, item);
+  w.end_array();
 }
 
-void fill(json& j, const story& s) {
-  j["chronograph"] = schema_version;
-  j["documents"] = array_of(s.documents, document_json);
-  j["timexes"] = array_of(s.timexes, timex_json);
-  j["events"] = array_of(s.events, event_json);
-  j["links"] = array_of(s.links, link_json);
-  j["diagnostics"] = array_of(s.diagnostics, diagnostic_json);
+// The members of a story, inside its object.
+void write_members(writer& w, const story& s) {
+  w.member("chronograph", schema_version);
+  write_array(w, "documents", s.documents, write_document);
+  write_array(w, "timexes", s.timexes, write_timex);
+  write_array(w, "events", s.events, write_event);
+  write_array(w, "links", s.links, write_link);
+  write_array(w, "diagnostics", s.diagnostics, write_diagnostic);
+}
+
+/// Bytes a story's JSON will take, roughly (one reservation instead of repeated growth).
+std::size_t size_estimate(const story& s) {
+  std::size_t bytes = 256;
+  for (const auto& e : s.events) {
+    bytes += 400 + e.summary.size();
+    for (const auto& m : e.mentions) bytes += 80 + m.text.size() + m.doc.size();
+  }
+  for (const auto& l : s.links) bytes += 200 + l.support.text.size();
+  bytes += 200 * (s.timexes.size() + s.diagnostics.size() + s.documents.size());
+  return bytes;
 }
 
 // ---- reading ------------------------------------------------------------------------------
@@ -304,22 +569,472 @@ story read_story(const in_json& root, const std::string& origin) {
   return s;
 }
 
+// ---- fast reading ---------------------------------------------------------------------------
+// A story.json of 100,000 events is 120 MB; nlohmann's parser takes seconds on it. The fast
+// reader parses into a flat tree (nodes in one vector, strings in one buffer) and reads the
+// story from it with the rules of read_story above. It accepts only what it is sure to read as
+// nlohmann does: any syntax it does not handle, and any input read_story would reject, makes it
+// give up (nullopt), and the nlohmann reader runs instead, so results and error messages are
+// those of read_story in every case (tests/render/json_reader_test.cpp).
+namespace fast {
+
+struct give_up {};  // thrown inside the fast reader only
+
+struct node {
+  enum kind : std::uint8_t { null, boolean, unsigned_number, signed_number, real_number, string, array, object };
+  kind type = null;
+  bool truth = false;
+  std::uint32_t first = 0, count = 0;  // array: items_[first, first + count); object: members_ likewise
+  std::uint64_t unsigned_value = 0;
+  std::int64_t signed_value = 0;
+  double real_value = 0;
+  std::size_t text_begin = 0, text_size = 0;  // string: into buffer_
+};
+
+class tree {
+ public:
+  explicit tree(std::string_view in) : in_(in) {
+    nodes_.reserve(in.size() / 16);
+    buffer_.reserve(in.size() / 2);
+    items_.reserve(in.size() / 64);
+    members_.reserve(in.size() / 32);
+    if (!in_.empty() && static_cast<unsigned char>(in_[0]) == 0xEF) throw give_up{};  // a byte order mark
+    skip_space();
+    root_ = value(0);
+    skip_space();
+    if (at_ != in_.size()) throw give_up{};
+  }
+
+  [[nodiscard]] const node& root() const { return nodes_[root_]; }
+  [[nodiscard]] std::string_view text(const node& n) const { return std::string_view(buffer_).substr(n.text_begin, n.text_size); }
+  [[nodiscard]] const node& item(const node& array, std::size_t k) const { return nodes_[items_[array.first + k]]; }
+  /// The member `key` of an object (the last one when repeated, as nlohmann keeps), or nullptr.
+  [[nodiscard]] const node* find(const node& object, std::string_view key) const {
+    for (std::size_t k = object.count; k-- > 0;) {
+      const auto& m = members_[object.first + k];
+      if (std::string_view(buffer_).substr(m.key_begin, m.key_size) == key) return &nodes_[m.value];
+    }
+    return nullptr;
+  }
+
+ private:
+  struct member {
+    std::size_t key_begin, key_size;
+    std::uint32_t value;
+  };
+
+  void skip_space() {
+    while (at_ < in_.size() && (in_[at_] == ' ' || in_[at_] == '\n' || in_[at_] == '\r' || in_[at_] == '\t')) ++at_;
+  }
+  bool literal(std::string_view word) {
+    if (in_.compare(at_, word.size(), word) != 0) return false;
+    at_ += word.size();
+    return true;
+  }
+  std::uint32_t add(node n) {
+    if (nodes_.size() >= 0xffffffffu) throw give_up{};
+    nodes_.push_back(n);
+    return static_cast<std::uint32_t>(nodes_.size() - 1);
+  }
+
+  std::uint32_t value(int depth) {
+    if (depth > 32 || at_ >= in_.size()) throw give_up{};
+    node n;
+    switch (in_[at_]) {
+      case '{': return object(depth);
+      case '[': return array(depth);
+      case '"':
+        n.type = node::string;
+        ++at_;
+        n.text_begin = buffer_.size();
+        string_body();
+        n.text_size = buffer_.size() - n.text_begin;
+        return add(n);
+      case 't':
+        if (!literal("true")) throw give_up{};
+        n.type = node::boolean;
+        n.truth = true;
+        return add(n);
+      case 'f':
+        if (!literal("false")) throw give_up{};
+        n.type = node::boolean;
+        return add(n);
+      case 'n':
+        if (!literal("null")) throw give_up{};
+        return add(n);
+      default:
+        return number();
+    }
+  }
+
+  std::uint32_t array(int depth) {
+    ++at_;
+    std::vector<std::uint32_t> children;
+    skip_space();
+    if (at_ < in_.size() && in_[at_] == ']') {
+      ++at_;
+    } else {
+      for (;;) {
+        skip_space();
+        children.push_back(value(depth + 1));
+        skip_space();
+        if (at_ < in_.size() && in_[at_] == ',') {
+          ++at_;
+          continue;
+        }
+        if (at_ < in_.size() && in_[at_] == ']') {
+          ++at_;
+          break;
+        }
+        throw give_up{};
+      }
+    }
+    node n;
+    n.type = node::array;
+    n.first = static_cast<std::uint32_t>(items_.size());
+    n.count = static_cast<std::uint32_t>(children.size());
+    items_.insert(items_.end(), children.begin(), children.end());
+    return add(n);
+  }
+
+  std::uint32_t object(int depth) {
+    ++at_;
+    std::vector<member> children;
+    skip_space();
+    if (at_ < in_.size() && in_[at_] == '}') {
+      ++at_;
+    } else {
+      for (;;) {
+        skip_space();
+        if (at_ >= in_.size() || in_[at_] != '"') throw give_up{};
+        ++at_;
+        member m{buffer_.size(), 0, 0};
+        string_body();
+        m.key_size = buffer_.size() - m.key_begin;
+        skip_space();
+        if (at_ >= in_.size() || in_[at_] != ':') throw give_up{};
+        ++at_;
+        skip_space();
+        m.value = value(depth + 1);
+        children.push_back(m);
+        skip_space();
+        if (at_ < in_.size() && in_[at_] == ',') {
+          ++at_;
+          continue;
+        }
+        if (at_ < in_.size() && in_[at_] == '}') {
+          ++at_;
+          break;
+        }
+        throw give_up{};
+      }
+    }
+    node n;
+    n.type = node::object;
+    n.first = static_cast<std::uint32_t>(members_.size());
+    n.count = static_cast<std::uint32_t>(children.size());
+    members_.insert(members_.end(), children.begin(), children.end());
+    return add(n);
+  }
+
+  // The characters of a string after its opening quote, decoded into buffer_ (nlohmann's
+  // escapes but \u, which is left to nlohmann with the rest).
+  void string_body() {
+    for (;;) {
+      const std::size_t start = at_;
+#ifdef __SSE2__
+      const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+      while (at_ + 16 <= in_.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + at_));
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        const int mask = _mm_movemask_epi8(special);
+        if (mask != 0) {
+          at_ += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+          break;
+        }
+        at_ += 16;
+      }
+#endif
+      while (at_ < in_.size()) {
+        const auto u = static_cast<unsigned char>(in_[at_]);
+        if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
+        ++at_;
+      }
+      buffer_.append(in_.data() + start, at_ - start);
+      if (at_ >= in_.size()) throw give_up{};
+      const auto u = static_cast<unsigned char>(in_[at_]);
+      if (u == '"') {
+        ++at_;
+        return;
+      }
+      if (u == '\\') {
+        if (at_ + 1 >= in_.size()) throw give_up{};
+        switch (in_[at_ + 1]) {
+          case '"': buffer_ += '"'; break;
+          case '\\': buffer_ += '\\'; break;
+          case '/': buffer_ += '/'; break;
+          case 'b': buffer_ += '\b'; break;
+          case 'f': buffer_ += '\f'; break;
+          case 'n': buffer_ += '\n'; break;
+          case 'r': buffer_ += '\r'; break;
+          case 't': buffer_ += '\t'; break;
+          default: throw give_up{};  // \u and invalid escapes
+        }
+        at_ += 2;
+        continue;
+      }
+      if (u < 0x80) throw give_up{};  // a control character
+      const auto bad = find_invalid_utf8(in_.substr(at_, std::min<std::size_t>(4, in_.size() - at_)));
+      if (bad && *bad == 0) throw give_up{};
+      const std::size_t n = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+      buffer_.append(in_.data() + at_, n);
+      at_ += n;
+    }
+  }
+
+  // A number as nlohmann reads it: integers without fraction or exponent as unsigned (or signed
+  // when negative) 64-bit values, anything else (and integers out of range) as double by strtod.
+  std::uint32_t number() {
+    const std::size_t start = at_;
+    bool integer = true;
+    if (at_ < in_.size() && in_[at_] == '-') ++at_;
+    const auto digits = [&] {
+      const std::size_t from = at_;
+      while (at_ < in_.size() && in_[at_] >= '0' && in_[at_] <= '9') ++at_;
+      return at_ - from;
+    };
+    const std::size_t int_digits = digits();
+    if (int_digits == 0 || (int_digits > 1 && in_[at_ - int_digits] == '0')) throw give_up{};
+    if (at_ < in_.size() && in_[at_] == '.') {
+      ++at_;
+      integer = false;
+      if (digits() == 0) throw give_up{};
+    }
+    if (at_ < in_.size() && (in_[at_] == 'e' || in_[at_] == 'E')) {
+      ++at_;
+      integer = false;
+      if (at_ < in_.size() && (in_[at_] == '+' || in_[at_] == '-')) ++at_;
+      if (digits() == 0) throw give_up{};
+    }
+    const std::string literal(in_.substr(start, at_ - start));
+    node n;
+    if (integer) {
+      errno = 0;
+      char* end = nullptr;
+      if (literal[0] == '-') {
+        const long long v = std::strtoll(literal.c_str(), &end, 10);
+        if (errno == 0) {
+          n.type = node::signed_number;
+          n.signed_value = v;
+          return add(n);
+        }
+      } else {
+        const unsigned long long v = std::strtoull(literal.c_str(), &end, 10);
+        if (errno == 0) {
+          n.type = node::unsigned_number;
+          n.unsigned_value = v;
+          return add(n);
+        }
+      }
+    }
+    n.type = node::real_number;
+    n.real_value = std::strtod(literal.c_str(), nullptr);
+    if (!std::isfinite(n.real_value)) throw give_up{};  // nlohmann refuses it ("number overflow")
+    return add(n);
+  }
+
+  std::string_view in_;
+  std::size_t at_ = 0;
+  std::vector<node> nodes_;
+  std::string buffer_;
+  std::vector<std::uint32_t> items_;
+  std::vector<member> members_;
+  std::uint32_t root_ = 0;
+};
+
+// read_story's rules over the flat tree; anything read_story would reject gives up.
+class reader {
+ public:
+  reader(const tree& t, const node* n) : t_(t), n_(n) {
+    if (n_ && n_->type != node::object) throw give_up{};
+  }
+  [[nodiscard]] const node* get(std::string_view key, bool required) const {
+    const node* v = n_ ? t_.find(*n_, key) : nullptr;
+    if (!v || (v->type == node::null && required)) {
+      if (required) throw give_up{};
+      return nullptr;
+    }
+    return v;
+  }
+  [[nodiscard]] std::string text(std::string_view key, bool required = false) const {
+    const node* v = get(key, required);
+    if (!v || v->type == node::null) return {};
+    if (v->type != node::string) throw give_up{};
+    return std::string(t_.text(*v));
+  }
+  [[nodiscard]] std::optional<std::string> optional_text(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return std::nullopt;
+    if (v->type != node::string) throw give_up{};
+    return std::string(t_.text(*v));
+  }
+  [[nodiscard]] std::size_t count(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return 0;
+    if (v->type == node::unsigned_number) return static_cast<std::size_t>(v->unsigned_value);
+    throw give_up{};  // negative, fractional or not a number: read_story decides what it says
+  }
+  [[nodiscard]] std::optional<std::size_t> optional_count(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return std::nullopt;
+    return count(key);
+  }
+  [[nodiscard]] double number(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return 0;
+    switch (v->type) {
+      case node::unsigned_number: return static_cast<double>(v->unsigned_value);
+      case node::signed_number: return static_cast<double>(v->signed_value);
+      case node::real_number: return v->real_value;
+      default: throw give_up{};
+    }
+  }
+  [[nodiscard]] bool flag(std::string_view key) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return false;
+    if (v->type != node::boolean) throw give_up{};
+    return v->truth;
+  }
+  /// The items of an array member (absent or null: none).
+  template <class F>
+  void each(std::string_view key, F&& f) const {
+    const node* v = get(key, false);
+    if (!v || v->type == node::null) return;
+    if (v->type != node::array) throw give_up{};
+    for (std::size_t k = 0; k < v->count; ++k) f(t_.item(*v, k));
+  }
+  [[nodiscard]] std::size_t size_of(std::string_view key) const {
+    const node* v = get(key, false);
+    return v && v->type == node::array ? v->count : 0;
+  }
+  [[nodiscard]] reader child(const node& n) const { return reader(t_, &n); }
+  [[nodiscard]] reader field(std::string_view key) const {
+    const node* v = get(key, false);
+    return reader(t_, v && v->type != node::null ? v : nullptr);  // absent: an empty object
+  }
+
+ private:
+  const tree& t_;
+  const node* n_;  // nullptr: an empty object
+};
+
+evidence read_span(const reader& r) { return evidence{r.text("doc"), r.count("start"), r.count("end"), r.text("text")}; }
+
+std::optional<story> read(std::string_view text) {
+  try {
+    const tree t(text);
+    const reader top(t, &t.root());
+    const node* version = top.get("chronograph", true);
+    if (!((version->type == node::unsigned_number && version->unsigned_value == schema_version) ||
+          (version->type == node::signed_number && version->signed_value == schema_version)))
+      throw give_up{};
+    story s;
+    s.documents.reserve(top.size_of("documents"));
+    top.each("documents", [&](const node& n) {
+      const auto r = top.child(n);
+      s.documents.push_back(story_document{r.text("id", true), r.text("path"), r.text("source"), r.optional_text("dct"),
+                                           r.text("title")});
+    });
+    s.timexes.reserve(top.size_of("timexes"));
+    top.each("timexes", [&](const node& n) {
+      const auto r = top.child(n);
+      s.timexes.push_back(story_timex{r.text("id", true), r.text("doc"), r.count("start"), r.count("end"), r.text("text"),
+                                      r.text("type"), r.text("value"), r.text("mod")});
+    });
+    s.events.reserve(top.size_of("events"));
+    top.each("events", [&](const node& n) {
+      const auto r = top.child(n);
+      story_event e;
+      e.id = r.text("id", true);
+      e.summary = r.text("summary");
+      e.trigger = r.text("trigger");
+      e.lemma = r.text("lemma");
+      e.cls = r.text("class");
+      e.tense = r.text("tense");
+      e.aspect = r.text("aspect");
+      e.polarity = r.text("polarity");
+      e.modality = r.text("modality");
+      const auto when = r.field("when");
+      e.when = event_time{when.text("value"), when.text("anchor")};
+      e.not_before = when.text("not_before");
+      e.not_after = when.text("not_after");
+      e.is_future = when.flag("future");
+      r.each("actors", [&](const node& a) {
+        if (a.type != node::string) throw give_up{};
+        e.actors.emplace_back(t.text(a));
+      });
+      r.each("quantities", [&](const node& q) {
+        const auto qr = r.child(q);
+        e.quantities.push_back(story_quantity{qr.text("kind"), qr.text("text"), qr.text("role"), qr.number("value")});
+      });
+      e.confidence = r.number("confidence");
+      e.salience = r.number("salience");
+      bool any_id = false;
+      std::vector<std::string> mention_ids;
+      r.each("mentions", [&](const node& m) {
+        const auto mr = r.child(m);
+        e.mentions.push_back(read_span(mr));
+        mention_ids.push_back(mr.text("id"));
+        any_id = any_id || !mention_ids.back().empty();
+      });
+      if (any_id) e.mention_ids = std::move(mention_ids);
+      s.events.push_back(std::move(e));
+    });
+    s.links.reserve(top.size_of("links"));
+    top.each("links", [&](const node& n) {
+      const auto r = top.child(n);
+      s.links.push_back(story_link{r.text("from", true), r.text("to", true), r.text("type", true),
+                                   read_span(r.field("evidence")), r.text("rule"), r.number("confidence")});
+    });
+    s.diagnostics.reserve(top.size_of("diagnostics"));
+    top.each("diagnostics", [&](const node& n) {
+      const auto r = top.child(n);
+      s.diagnostics.push_back(story_diagnostic{r.text("level"), r.text("stage"), r.text("doc"), r.text("rule"),
+                                               r.text("message"), r.optional_count("start"), r.optional_count("end")});
+    });
+    return s;
+  } catch (const give_up&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace fast
+
 }  // namespace
 
 std::string to_json(const story& s) {
-  json j;
-  fill(j, s);
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  writer w(2, size_estimate(s) * 3 / 2);  // with indentation
+  w.begin_object();
+  write_members(w, s);
+  w.end_object();
+  auto out = w.take();
+  out += '\n';
+  return out;
 }
 
 std::string to_json_line(const std::string& id, const story& s) {
-  json j;
-  j["id"] = id;
-  fill(j, s);
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  writer w(-1, size_estimate(s) + id.size());
+  w.begin_object();
+  w.member("id", id);
+  write_members(w, s);
+  w.end_object();
+  return w.take();
 }
 
-story story_from_json(std::string_view text, const std::string& origin) {
+namespace detail {
+
+story story_from_json_tree(std::string_view text, const std::string& origin) {
   in_json root;
   try {
     root = in_json::parse(text.begin(), text.end());
@@ -340,6 +1055,13 @@ story story_from_json(std::string_view text, const std::string& origin) {
   } catch (const in_json::exception& e) {  // a value out of range for its type
     throw input_error(origin + ": " + e.what());
   }
+}
+
+}  // namespace detail
+
+story story_from_json(std::string_view text, const std::string& origin) {
+  if (auto s = fast::read(text)) return std::move(*s);
+  return detail::story_from_json_tree(text, origin);
 }
 
 }  // namespace chronograph::render

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "chronograph/error.hpp"
+#include "story_rows.hpp"
 
 namespace chronograph::store {
 
@@ -401,6 +402,142 @@ std::vector<std::string> read_strings(reader& r) {
   return v;
 }
 
+void write_story_document(writer& w, const story_document& d) {
+  w.str(d.id);
+  w.str(d.path);
+  w.str(d.source);
+  write_optional(w, d.dct);
+  w.str(d.title);
+}
+
+void read_story_document(reader& r, story_document& d) {
+  d.id = r.str();
+  d.path = r.str();
+  d.source = r.str();
+  d.dct = read_optional(r);
+  d.title = r.str();
+}
+
+void write_timex(writer& w, const story_timex& t) {
+  w.str(t.id);
+  w.str(t.doc);
+  w.u(t.start);
+  w.u(t.end);
+  w.str(t.text);
+  w.str(t.type);
+  w.str(t.value);
+  w.str(t.mod);
+}
+
+void read_timex(reader& r, story_timex& t) {
+  t.id = r.str();
+  t.doc = r.str();
+  t.start = static_cast<std::size_t>(r.u());
+  t.end = static_cast<std::size_t>(r.u());
+  t.text = r.str();
+  t.type = r.str();
+  t.value = r.str();
+  t.mod = r.str();
+}
+
+void write_event(writer& w, const story_event& e) {
+  w.str(e.id);
+  w.str(e.summary);
+  w.str(e.trigger);
+  w.str(e.lemma);
+  w.str(e.cls);
+  w.str(e.tense);
+  w.str(e.aspect);
+  w.str(e.polarity);
+  w.str(e.modality);
+  w.str(e.when.value);
+  w.str(e.when.anchor);
+  w.str(e.not_before);
+  w.str(e.not_after);
+  w.b(e.is_future);
+  write_strings(w, e.actors);
+  w.u(e.quantities.size());
+  for (const auto& q : e.quantities) {
+    w.str(q.kind);
+    w.str(q.text);
+    w.str(q.role);
+    w.f64(q.value);
+  }
+  w.f64(e.confidence);
+  w.f64(e.salience);
+  w.u(e.mentions.size());
+  for (const auto& m : e.mentions) write_evidence(w, m);
+  write_strings(w, e.mention_ids);
+}
+
+void read_event(reader& r, story_event& e) {
+  e.id = r.str();
+  e.summary = r.str();
+  e.trigger = r.str();
+  e.lemma = r.str();
+  e.cls = r.str();
+  e.tense = r.str();
+  e.aspect = r.str();
+  e.polarity = r.str();
+  e.modality = r.str();
+  e.when.value = r.str();
+  e.when.anchor = r.str();
+  e.not_before = r.str();
+  e.not_after = r.str();
+  e.is_future = r.b();
+  e.actors = read_strings(r);
+  e.quantities.resize(r.size());
+  for (auto& q : e.quantities) {
+    q.kind = r.str();
+    q.text = r.str();
+    q.role = r.str();
+    q.value = r.f64();
+  }
+  e.confidence = r.f64();
+  e.salience = r.f64();
+  e.mentions.resize(r.size());
+  for (auto& m : e.mentions) m = read_evidence(r);
+  e.mention_ids = read_strings(r);
+}
+
+void write_link(writer& w, const story_link& l) {
+  w.str(l.from);
+  w.str(l.to);
+  w.str(l.type);
+  write_evidence(w, l.support);
+  w.str(l.rule);
+  w.f64(l.confidence);
+}
+
+void read_link(reader& r, story_link& l) {
+  l.from = r.str();
+  l.to = r.str();
+  l.type = r.str();
+  l.support = read_evidence(r);
+  l.rule = r.str();
+  l.confidence = r.f64();
+}
+
+void write_diagnostic(writer& w, const story_diagnostic& d) {
+  w.str(d.level);
+  w.str(d.stage);
+  w.str(d.doc);
+  w.str(d.rule);
+  w.str(d.message);
+  write_optional(w, d.start);
+  write_optional(w, d.end);
+}
+
+void read_diagnostic(reader& r, story_diagnostic& d) {
+  d.level = r.str();
+  d.stage = r.str();
+  d.doc = r.str();
+  d.rule = r.str();
+  d.message = r.str();
+  d.start = read_optional_size(r);
+  d.end = read_optional_size(r);
+}
+
 }  // namespace
 
 std::string serialize_story(const story& s) {
@@ -408,73 +545,15 @@ std::string serialize_story(const story& s) {
   w.raw(story_magic, sizeof story_magic);
   w.u(story_format_version);
   w.u(s.documents.size());
-  for (const auto& d : s.documents) {
-    w.str(d.id);
-    w.str(d.path);
-    w.str(d.source);
-    write_optional(w, d.dct);
-    w.str(d.title);
-  }
+  for (const auto& d : s.documents) write_story_document(w, d);
   w.u(s.timexes.size());
-  for (const auto& t : s.timexes) {
-    w.str(t.id);
-    w.str(t.doc);
-    w.u(t.start);
-    w.u(t.end);
-    w.str(t.text);
-    w.str(t.type);
-    w.str(t.value);
-    w.str(t.mod);
-  }
+  for (const auto& t : s.timexes) write_timex(w, t);
   w.u(s.events.size());
-  for (const auto& e : s.events) {
-    w.str(e.id);
-    w.str(e.summary);
-    w.str(e.trigger);
-    w.str(e.lemma);
-    w.str(e.cls);
-    w.str(e.tense);
-    w.str(e.aspect);
-    w.str(e.polarity);
-    w.str(e.modality);
-    w.str(e.when.value);
-    w.str(e.when.anchor);
-    w.str(e.not_before);
-    w.str(e.not_after);
-    w.b(e.is_future);
-    write_strings(w, e.actors);
-    w.u(e.quantities.size());
-    for (const auto& q : e.quantities) {
-      w.str(q.kind);
-      w.str(q.text);
-      w.str(q.role);
-      w.f64(q.value);
-    }
-    w.f64(e.confidence);
-    w.f64(e.salience);
-    w.u(e.mentions.size());
-    for (const auto& m : e.mentions) write_evidence(w, m);
-    write_strings(w, e.mention_ids);
-  }
+  for (const auto& e : s.events) write_event(w, e);
   w.u(s.links.size());
-  for (const auto& l : s.links) {
-    w.str(l.from);
-    w.str(l.to);
-    w.str(l.type);
-    write_evidence(w, l.support);
-    w.str(l.rule);
-    w.f64(l.confidence);
-  }
+  for (const auto& l : s.links) write_link(w, l);
   w.u(s.diagnostics.size());
-  for (const auto& d : s.diagnostics) {
-    w.str(d.level);
-    w.str(d.stage);
-    w.str(d.doc);
-    w.str(d.rule);
-    w.str(d.message);
-    write_optional(w, d.start);
-    write_optional(w, d.end);
-  }
+  for (const auto& d : s.diagnostics) write_diagnostic(w, d);
   return w.take();
 }
 
@@ -486,76 +565,62 @@ story deserialize_story(std::string_view bytes, const std::string& origin) {
            std::to_string(story_format_version) + ")");
   story s;
   s.documents.resize(r.size());
-  for (auto& d : s.documents) {
-    d.id = r.str();
-    d.path = r.str();
-    d.source = r.str();
-    d.dct = read_optional(r);
-    d.title = r.str();
-  }
+  for (auto& d : s.documents) read_story_document(r, d);
   s.timexes.resize(r.size());
-  for (auto& t : s.timexes) {
-    t.id = r.str();
-    t.doc = r.str();
-    t.start = static_cast<std::size_t>(r.u());
-    t.end = static_cast<std::size_t>(r.u());
-    t.text = r.str();
-    t.type = r.str();
-    t.value = r.str();
-    t.mod = r.str();
-  }
+  for (auto& t : s.timexes) read_timex(r, t);
   s.events.resize(r.size());
-  for (auto& e : s.events) {
-    e.id = r.str();
-    e.summary = r.str();
-    e.trigger = r.str();
-    e.lemma = r.str();
-    e.cls = r.str();
-    e.tense = r.str();
-    e.aspect = r.str();
-    e.polarity = r.str();
-    e.modality = r.str();
-    e.when.value = r.str();
-    e.when.anchor = r.str();
-    e.not_before = r.str();
-    e.not_after = r.str();
-    e.is_future = r.b();
-    e.actors = read_strings(r);
-    e.quantities.resize(r.size());
-    for (auto& q : e.quantities) {
-      q.kind = r.str();
-      q.text = r.str();
-      q.role = r.str();
-      q.value = r.f64();
-    }
-    e.confidence = r.f64();
-    e.salience = r.f64();
-    e.mentions.resize(r.size());
-    for (auto& m : e.mentions) m = read_evidence(r);
-    e.mention_ids = read_strings(r);
-  }
+  for (auto& e : s.events) read_event(r, e);
   s.links.resize(r.size());
-  for (auto& l : s.links) {
-    l.from = r.str();
-    l.to = r.str();
-    l.type = r.str();
-    l.support = read_evidence(r);
-    l.rule = r.str();
-    l.confidence = r.f64();
-  }
+  for (auto& l : s.links) read_link(r, l);
   s.diagnostics.resize(r.size());
-  for (auto& d : s.diagnostics) {
-    d.level = r.str();
-    d.stage = r.str();
-    d.doc = r.str();
-    d.rule = r.str();
-    d.message = r.str();
-    d.start = read_optional_size(r);
-    d.end = read_optional_size(r);
-  }
+  for (auto& d : s.diagnostics) read_diagnostic(r, d);
   if (!r.at_end()) r.fail("trailing bytes");
   return s;
 }
+
+namespace detail {
+
+namespace {
+template <class T, class Write>
+std::string encode_one(const T& value, Write write) {
+  writer w;
+  write(w, value);
+  return w.take();
+}
+
+template <class T, class Read>
+T decode_one(std::string_view bytes, const std::string& origin, Read read) {
+  reader r(bytes, origin);
+  T value;
+  read(r, value);
+  if (!r.at_end()) r.fail("trailing bytes");
+  return value;
+}
+}  // namespace
+
+std::string encode(const story_document& d) { return encode_one(d, write_story_document); }
+std::string encode(const story_timex& t) { return encode_one(t, write_timex); }
+std::string encode(const story_event& e) { return encode_one(e, write_event); }
+std::string encode(const story_link& l) { return encode_one(l, write_link); }
+std::string encode(const story_diagnostic& d) { return encode_one(d, write_diagnostic); }
+
+story_document decode_document(std::string_view bytes, const std::string& origin) {
+  return decode_one<story_document>(bytes, origin, read_story_document);
+}
+story_timex decode_timex(std::string_view bytes, const std::string& origin) {
+  return decode_one<story_timex>(bytes, origin, read_timex);
+}
+story_event decode_event(std::string_view bytes, const std::string& origin) {
+  return decode_one<story_event>(bytes, origin, read_event);
+}
+story_link decode_link(std::string_view bytes, const std::string& origin) {
+  return decode_one<story_link>(bytes, origin, read_link);
+}
+story_diagnostic decode_diagnostic(std::string_view bytes, const std::string& origin) {
+  return decode_one<story_diagnostic>(bytes, origin, read_diagnostic);
+}
+
+}  // namespace detail
 
 namespace {
 

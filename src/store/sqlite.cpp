@@ -88,4 +88,8 @@ void transaction::commit() {
   done_ = true;
 }
 
+read_transaction::read_transaction(sqlite3* db, const std::string& file) : db_(db) { exec(db, file, "BEGIN"); }
+
+read_transaction::~read_transaction() { sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr); }
+
 }  // namespace chronograph::store::detail

@@ -66,4 +66,17 @@ class transaction {
   bool done_ = false;
 };
 
+/// BEGIN (deferred) on construction, COMMIT on destruction: a consistent snapshot for many
+/// reads, and one shared lock for all of them instead of one per statement.
+class read_transaction {
+ public:
+  read_transaction(sqlite3* db, const std::string& file);
+  read_transaction(const read_transaction&) = delete;
+  read_transaction& operator=(const read_transaction&) = delete;
+  ~read_transaction();
+
+ private:
+  sqlite3* db_;
+};
+
 }  // namespace chronograph::store::detail

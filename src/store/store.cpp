@@ -11,6 +11,7 @@
 #include "chronograph/error.hpp"
 #include "chronograph/store/serialize.hpp"
 #include "chronograph/utf8.hpp"
+#include "query_index.hpp"
 #include "sqlite.hpp"
 
 namespace chronograph::store {
@@ -58,6 +59,12 @@ const std::vector<std::function<void(sqlite3*, const std::string&)>>& migrations
                      "  id INTEGER PRIMARY KEY CHECK (id = 1),"
                      "  program TEXT NOT NULL,"
                      "  story BLOB NOT NULL);");
+      },
+      // 2 -> 3: the cache becomes the query index (one row per part of the story, the graph's
+      // indexes), so a question reads only what its answer needs.
+      [](sqlite3* db, const std::string& file) {
+        detail::exec(db, file, "DROP TABLE story_cache;");
+        detail::exec(db, file, detail::query_index_schema);
       },
   };
   return steps;
@@ -152,8 +159,8 @@ struct story_store::impl {
     return existed;
   }
 
-  // Every write drops the cached story; it is rebuilt on demand.
-  void invalidate_cache() { detail::exec(db.get(), file, "DELETE FROM story_cache"); }
+  // Every write drops the cached story (the query index); it is rebuilt on demand.
+  void invalidate_cache() { detail::clear_query_index(db.get(), file); }
 
   void require_writable() const {
     if (read_only) throw io_error(file + ": the store is open read-only");
@@ -181,6 +188,9 @@ story_store story_store::open(const std::filesystem::path& path, open_mode mode)
   sqlite3_extended_result_codes(raw, 1);
   if (mode == open_mode::update && sqlite3_db_readonly(raw, "main") == 1) p->read_only = true;  // write-protected file
   sqlite3_busy_timeout(raw, 10000);
+  // Read pages through a memory map rather than one read() call each: a question reads many
+  // small rows spread over the file. Writes still go through the journal as before.
+  detail::exec(raw, p->file, "PRAGMA mmap_size = 1073741824");
   auto* db = p->db.get();
   const auto& file = p->file;
   if (p->read_only) {
@@ -348,26 +358,37 @@ namespace {
 // Which program wrote a cached story: a cache from another version is rebuilt.
 const std::string& program_key() {
   static const std::string key = std::string("chronograph ") + CHRONOGRAPH_STORE_PROGRAM_VERSION + " analysis " +
-                                 std::to_string(analysis_format_version) + " story " + std::to_string(story_format_version);
+                                 std::to_string(analysis_format_version) + " story " + std::to_string(story_format_version) +
+                                 " index 1";
   return key;
 }
 }  // namespace
 
 story story_store::cached_story() {
   {
-    statement q(impl_->db.get(), impl_->file, "SELECT story FROM story_cache WHERE id = 1 AND program = ?1");
-    q.bind(1, program_key());
-    if (q.step()) return deserialize_story(q.blob(0), impl_->file + ": story cache");
+    detail::read_transaction snapshot(impl_->db.get(), impl_->file);
+    if (const auto index = detail::query_index::open(impl_->db.get(), impl_->file, program_key())) return index->whole_story();
   }
   auto s = build();
   if (!impl_->read_only) {
     transaction tx(impl_->db.get(), impl_->file);
-    statement put(impl_->db.get(), impl_->file, "INSERT OR REPLACE INTO story_cache (id, program, story) VALUES (1, ?1, ?2)");
-    put.bind(1, program_key()).bind_blob(2, serialize_story(s));
-    put.step();
+    detail::write_query_index(impl_->db.get(), impl_->file, s, program_key());
     tx.commit();
   }
   return s;
+}
+
+query_result story_store::ask(graph::question q, const std::vector<std::string>& arguments, long days) {
+  {
+    detail::read_transaction snapshot(impl_->db.get(), impl_->file);
+    if (const auto index = detail::query_index::open(impl_->db.get(), impl_->file, program_key()))
+      return index->ask(q, arguments, days);
+  }
+  query_result result;
+  result.excerpt = cached_story();  // builds the story and writes the index (unless read-only)
+  const auto g = graph::event_graph::from_story(result.excerpt);
+  result.answer = graph::ask(g, q, arguments, days);
+  return result;
 }
 
 correction story_store::add_correction(correction c) {

@@ -83,3 +83,35 @@ TEST_CASE("a malformed table names file and line", "[events][lexicon]") {
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("boilerplate markers are found anywhere in a sentence, whatever the case", "[events][lexicon]") {
+  const auto lex = events::lexicon::load_default();
+  CHECK(lex->is_boilerplate("All rights reserved."));
+  CHECK(lex->is_boilerplate("Copyright 2025 Example News. ALL RIGHTS RESERVED"));
+  CHECK(lex->is_boilerplate("\xC2\xA9 2025 Example News"));  // a two-byte marker
+  CHECK(lex->is_boilerplate("To read more, Click Here"));
+  CHECK(lex->is_boilerplate("Jane Doe contributed to this report."));
+  CHECK_FALSE(lex->is_boilerplate("Trump and Xi held a call on Thursday."));
+  CHECK_FALSE(lex->is_boilerplate("All rights were reserved for later."));  // the words, not the marker
+  CHECK_FALSE(lex->is_boilerplate("click"));                                // shorter than the marker
+  CHECK_FALSE(lex->is_boilerplate(""));
+}
+
+TEST_CASE("a boilerplate marker with an apostrophe matches a typographic one", "[events][lexicon]") {
+  const auto dir = std::filesystem::temp_directory_path() / "chronograph_events_markers";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto src = std::filesystem::path(CHRONOGRAPH_SOURCE_DIR) / "src/events/resources";
+  for (const auto& e : std::filesystem::directory_iterator(src))
+    std::filesystem::copy_file(e.path(), dir / e.path().filename());
+  {
+    std::ofstream out(dir / "boilerplate.tsv", std::ios::app);
+    out << "Don't Miss\nx\n";
+  }
+  const auto lex = events::lexicon::load(dir);
+  CHECK(lex->is_boilerplate("DON\xE2\x80\x99T MISS our newsletter"));
+  CHECK(lex->is_boilerplate("don't miss"));
+  CHECK(lex->is_boilerplate("a sentence with an x"));  // a one-letter marker
+  CHECK_FALSE(lex->is_boilerplate("do not miss"));
+  std::filesystem::remove_all(dir);
+}

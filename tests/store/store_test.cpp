@@ -111,10 +111,30 @@ TEST_CASE("a new store has the current schema and refuses newer ones", "[store][
              "INSERT INTO corrections (kind, mentions) VALUES ('hide', '[\"a:e1\"]');");
     REQUIRE_THROWS_WITH(story_store::open(v1.path, story_store::open_mode::read_only), Catch::Contains("must be migrated"));
     auto st = story_store::open(v1.path);
-    REQUIRE(st.version() == 2);
+    REQUIRE(st.version() == store::schema_version);
     REQUIRE(st.corrections().size() == 1);
     REQUIRE(st.cached_story().events.empty());
-    REQUIRE(story_store::open(v1.path, story_store::open_mode::read_only).version() == 2);
+    REQUIRE(story_store::open(v1.path, story_store::open_mode::read_only).version() == store::schema_version);
+  }
+  SECTION("a store of schema version 2 (a story cache) is migrated to the query index") {
+    temp_store v2("v2");
+    {
+      auto st = story_store::open(v2.path);
+      (void)st.ingest(read({samples}), models());
+    }
+    // Back to version 2 as it was: the story cache table instead of the query index.
+    exec_sql(v2.path,
+             "DROP TABLE story_index; DROP TABLE story_events; DROP TABLE story_timexes; DROP TABLE story_links;"
+             "DROP TABLE story_documents; DROP TABLE story_diagnostics; DROP TABLE story_ids; DROP TABLE story_words;"
+             "CREATE TABLE story_cache (id INTEGER PRIMARY KEY CHECK (id = 1), program TEXT NOT NULL, story BLOB NOT NULL);"
+             "INSERT INTO story_cache VALUES (1, 'chronograph 0.1.0 analysis 2 story 2', x'00');"
+             "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+    REQUIRE_THROWS_WITH(story_store::open(v2.path, story_store::open_mode::read_only), Catch::Contains("must be migrated"));
+    auto st = story_store::open(v2.path);
+    REQUIRE(st.version() == store::schema_version);
+    REQUIRE(st.documents().size() == 5);
+    REQUIRE(render::to_json(st.cached_story()) == one_build({samples}));
+    REQUIRE(!st.ask(graph::question::around, {"2025-06-05"}).answer.events.empty());
   }
   SECTION("another SQLite database is not taken for a store") {
     temp_store other("other");

@@ -6,6 +6,7 @@
 // The later stages (relations) read documents through the same view.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronograph/detail/string_map.hpp"
 #include "chronograph/events/event.hpp"
 #include "chronograph/text/annotated_document.hpp"
 
@@ -118,6 +120,18 @@ class lexicon {
     [[nodiscard]] double ratio() const noexcept { return total ? double(events) / double(total) : 0.0; }
   };
   [[nodiscard]] std::optional<learned_entry> learned(std::string_view lemma, std::string_view pos) const;
+  /// learned(), without the copy: the entry, or nullptr.
+  [[nodiscard]] const learned_entry* find_learned(std::string_view lemma, std::string_view pos) const;
+  /// class_of(), without the copy: the entry, or nullptr.
+  [[nodiscard]] const class_entry* find_class(std::string_view lemma) const noexcept { return classes_.find(lemma); }
+  /// unit_of(), without the copy: the entry, or nullptr.
+  [[nodiscard]] const unit_entry* find_unit(std::string_view lower) const noexcept { return units_.find(lower); }
+  /// True when change_direction(lemma) is not empty (the lemma changes an amount).
+  [[nodiscard]] bool is_change(std::string_view lemma) const noexcept { return changes_.contains(lemma); }
+  /// True when alias_of(name) has a value.
+  [[nodiscard]] bool has_alias(std::string_view name) const noexcept { return aliases_.contains(name); }
+  /// True when demonym_country(form) has a value.
+  [[nodiscard]] bool is_demonym(std::string_view form) const noexcept { return demonyms_.contains(form); }
   /// True for a sentence that is page furniture (copyright lines, "click here", credits),
   /// recognised by the markers of boilerplate.tsv.
   [[nodiscard]] bool is_boilerplate(std::string_view sentence) const;
@@ -128,28 +142,40 @@ class lexicon {
     std::string aux, tense, modal;
     bool neg = false, sub = false, poss = false;
   };
-  std::map<std::string, function_word, std::less<>> function_words_;
-  std::set<std::string, std::less<>> verbs_;
-  std::map<std::string, verb_form, std::less<>> irregular_;  // past / participle forms
-  std::map<std::string, double, std::less<>> nouns_;         // lemma -> weight
-  std::map<std::string, std::string, std::less<>> plurals_;  // plural -> lemma
+  detail::string_map<function_word> function_words_;
+  detail::string_set<> verbs_;
+  detail::string_map<verb_form> irregular_;  // past / participle forms
+  detail::string_map<double> nouns_;         // lemma -> weight
+  detail::string_map<std::string> plurals_;  // plural -> lemma
   std::vector<std::pair<std::string, std::string>> nominal_suffixes_;
-  std::set<std::string, std::less<>> non_event_nouns_;
-  std::map<std::string, class_entry, std::less<>> classes_;
-  std::map<std::string, std::pair<std::string, double>, std::less<>> changes_;
-  std::map<std::string, std::string, std::less<>> frames_;
-  std::set<std::string, std::less<>> non_referring_frames_;
-  std::set<std::string, std::less<>> light_verbs_;
-  std::set<std::string, std::less<>> titles_;
-  std::map<std::string, std::string, std::less<>> demonyms_;
-  std::map<std::string, std::string, std::less<>> aliases_;
-  std::set<std::string, std::less<>> non_actors_;
-  std::map<std::string, unit_entry, std::less<>> units_;
+  detail::string_set<> non_event_nouns_;
+  detail::string_map<class_entry> classes_;
+  detail::string_map<std::pair<std::string, double>> changes_;
+  detail::string_map<std::string> frames_;
+  detail::string_set<> non_referring_frames_;
+  detail::string_set<> light_verbs_;
+  detail::string_set<> titles_;
+  detail::string_map<std::string> demonyms_;
+  detail::string_map<std::string> aliases_;
+  detail::string_set<> non_actors_;
+  detail::string_map<unit_entry> units_;
   std::vector<std::string> boilerplate_markers_;  // lower case
-  std::map<std::string, learned_entry, std::less<>> learned_;  // "lemma\tPOS" -> entry
+  // For one pass over a sentence instead of one search per marker: the first four bytes of the
+  // markers of four bytes or more (a 65536-bit set of their hashes, and the prefixes
+  // themselves), and the shorter markers (searched for one by one).
+  std::vector<std::uint64_t> marker_prefix_hashes_;
+  std::vector<std::pair<std::uint32_t, std::size_t>> long_markers_;  // (prefix, index into boilerplate_markers_)
+  std::vector<std::size_t> short_markers_;
+  // Lemmas that nominalize a known verb (nominal_suffixes.tsv applied to verbs.tsv).
+  detail::string_set<> nominalizations_;
+  // learned_events.tsv by coarse part of speech: VERB, NOUN, ADJ, and any other.
+  detail::string_map<learned_entry> learned_verb_, learned_noun_, learned_adj_;
+  detail::string_map<learned_entry> learned_other_;  // "lemma\tPOS" -> entry
 
-  [[nodiscard]] text::upos guess_tag(const std::vector<word>& sentence_words, std::string_view form,
-                                     std::string_view lower, bool sentence_initial, std::string& xpos) const;
+  [[nodiscard]] const detail::string_map<learned_entry>* learned_table(std::string_view pos) const noexcept;
+  /// The tag of an untagged word; `previous` is the word before it in its sentence, if any.
+  [[nodiscard]] text::upos guess_tag(const word* previous, std::string_view form, std::string_view lower,
+                                     bool sentence_initial, std::string& xpos) const;
 };
 
 /// An extractor over an explicit lexicon (tests, custom resource directories).

@@ -131,13 +131,20 @@ class string_table {
 };
 }  // namespace detail
 
+/// How to build an event graph.
+struct graph_options {
+  /// Build resolve()'s word index. Without it resolve() finds events by id only (for graphs of
+  /// part of a story whose references are resolved elsewhere, as the story store does).
+  bool index_words = true;
+};
+
 /// The event graph of one story. Cheap to query; build once with from_story.
 class event_graph {
  public:
   /// Builds the graph: a vertex per event and timex, an edge per link whose ends are known
   /// (event id, mention id "<doc>:e5" or timex id). Links with unknown ends are counted in
   /// dangling_links(), not added. Never throws on story content.
-  [[nodiscard]] static event_graph from_story(const story& s);
+  [[nodiscard]] static event_graph from_story(const story& s, const graph_options& options = {});
 
   /// The underlying Boost graph (for algorithms and writers).
   [[nodiscard]] const graph_type& graph() const noexcept { return graph_; }
@@ -153,6 +160,25 @@ class event_graph {
 
   /// The vertex properties of an event/timex id or mention id, or nullptr.
   [[nodiscard]] const node_props* find(std::string_view id) const;
+  /// The vertex of an event/timex id or mention id.
+  [[nodiscard]] std::optional<vertex_type> find_vertex(std::string_view id) const;
+
+  // The graph's indexes, for keeping them elsewhere (the story store's query index).
+  /// Calls f(id, vertex) for every event id, mention id and timex id, in order of numbering.
+  template <class F>
+  void for_each_id(F&& f) const {
+    for (std::uint32_t n = 0; n < ids_.size(); ++n) f(ids_[n], vertex_of_id_[n]);
+  }
+  /// Calls f(word, first, last) for every word of resolve()'s index in ascending order, with the
+  /// events having it in [first, last), in vertex order.
+  template <class F>
+  void for_each_word(F&& f) const {
+    for (std::size_t w = 0; w < vocabulary_.size(); ++w)
+      f(std::string_view(vocabulary_[w]), postings_.data() + posting_start_[w], postings_.data() + posting_start_[w + 1]);
+  }
+  /// Dated events in timeline order (as between() scans them), and the longest span in days.
+  [[nodiscard]] const std::vector<vertex_type>& dated_events() const noexcept { return by_date_; }
+  [[nodiscard]] long longest_span_days() const noexcept { return longest_span_days_; }
 
   /// Event ids in date order (earliest first; by start day, then longer spans first, then id),
   /// undated events last in story order.

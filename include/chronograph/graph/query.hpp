@@ -37,6 +37,19 @@ struct answer {
 /// date cannot be read — the message says which.
 [[nodiscard]] answer ask(const event_graph& g, question q, const std::vector<std::string>& arguments, long days = 7);
 
+/// ask() in steps, for callers that resolve event references themselves (the story store's
+/// query index): begin_answer checks the arguments and reads the dates (throwing what ask
+/// throws); the caller then appends to `subjects` one resolution per argument, in order, each
+/// through require_match, when names_events(q); finish_answer fills the events (or the path)
+/// from the graph. ask() is these steps with event_graph::resolve.
+[[nodiscard]] answer begin_answer(question q, const std::vector<std::string>& arguments, long days);
+/// True for the questions whose arguments are event references (not between and around).
+[[nodiscard]] bool names_events(question q) noexcept;
+/// `r`, or input_error "no event matches" naming `reference` when nothing matched.
+[[nodiscard]] resolution require_match(resolution r, const std::string& reference);
+/// Fills a.events (or a.path) for a begun answer whose subjects are resolved.
+void finish_answer(const event_graph& g, answer& a);
+
 /// The story restricted to some events: those events (in story order), the links among them
 /// and to time expressions, the time expressions and documents they refer to, and the
 /// diagnostics of those documents. For drawing an answer with render::to_dot / render::render.

@@ -23,4 +23,7 @@ struct document_analysis {
 /// documents in any order give the same story.
 [[nodiscard]] story build_story(const std::vector<document_analysis>& analyses);
 
+/// build_story of one document (what `extract --jsonl` writes per line), without copying it.
+[[nodiscard]] story build_story(const document_analysis& analysis);
+
 }  // namespace chronograph::merge

@@ -18,4 +18,10 @@ namespace chronograph::render {
 /// Reads a story written by to_json. Throws input_error naming `origin` and what is wrong.
 [[nodiscard]] story story_from_json(std::string_view json, const std::string& origin);
 
+namespace detail {
+/// story_from_json through nlohmann's parser alone (what story_from_json falls back to for any
+/// input its fast reader does not take); for tests.
+[[nodiscard]] story story_from_json_tree(std::string_view json, const std::string& origin);
+}  // namespace detail
+
 }  // namespace chronograph::render

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronograph/graph/query.hpp"
 #include "chronograph/merge/merge.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/story.hpp"
@@ -23,7 +24,7 @@
 namespace chronograph::store {
 
 /// The schema version this build writes and reads (meta table, key "schema_version").
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 /// A stored document, without its analysis.
 struct stored_document {
@@ -81,6 +82,16 @@ struct correction {
 /// having more than one).
 [[nodiscard]] correction make_correction(const story& s, correction_kind kind, const std::vector<std::string>& arguments);
 
+/// A question answered by a store (story_store::ask).
+struct query_result {
+  graph::answer answer;  ///< as graph::ask gives it on the event graph of the store's story
+  /// The part of the story the answer refers to, in story order: its events, the time
+  /// expressions and links around them, their documents and those documents' diagnostics.
+  /// render::answer_to_text, render::answer_to_json and graph::substory(excerpt,
+  /// graph::events_of(answer)) give on it what they give on the whole story.
+  story excerpt;
+};
+
 /// An open store. Move-only; closes the database when destroyed.
 class story_store {
  public:
@@ -130,6 +141,10 @@ class story_store {
   /// build(), from the store's cache when it holds the story built by this program version
   /// since the last change; otherwise built and (unless read-only) cached. For queries.
   [[nodiscard]] story cached_story();
+  /// graph::ask on the event graph of cached_story(), without loading the whole story when the
+  /// store's query index is there (it is written with the cache): only the rows the answer
+  /// needs are read. Throws input_error as graph::ask does.
+  [[nodiscard]] query_result ask(graph::question q, const std::vector<std::string>& arguments, long days = 7);
   /// merge::build_story without the corrections (what the corrections apply to).
   [[nodiscard]] story build_uncorrected() const;
 
