@@ -17,6 +17,7 @@ struct common_options {
   bool lenient = false;      ///< replace invalid UTF-8 instead of failing the document
   std::size_t max_document_mb = 16;  ///< a larger document (or extract line) fails, unread where possible
   std::size_t max_sentence_tokens = 1000;  ///< pipeline_limits: a longer sentence fails its document
+  bool day_first = false;    ///< --day-first: all-numeric dates ("6/5/2025") read day/month/year
   [[nodiscard]] std::size_t max_document_bytes() const { return max_document_mb << 20; }
 };
 

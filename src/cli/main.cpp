@@ -20,6 +20,12 @@ void add_common(CLI::App& cmd, cli::common_options& c) {
   cmd.add_flag("--lenient", c.lenient, "Replace invalid UTF-8 with U+FFFD instead of failing the document");
 }
 
+// How the commands that analyze documents read them.
+void add_reading(CLI::App& cmd, cli::common_options& c) {
+  cmd.add_flag("--day-first", c.day_first,
+               "Read all-numeric dates such as 6/5/2025 as day/month/year (5 June); default month first (US news)");
+}
+
 // The size limit of the commands that read documents (README "Limits").
 void add_limits(CLI::App& cmd, cli::common_options& c) {
   cmd.add_option("--max-document-mb", c.max_document_mb, "Larger documents (or extract lines) fail, unread (MB)")
@@ -66,6 +72,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"timeline", "causal"}))
       ->capture_default_str();
   add_common(*build_cmd, build.common);
+  add_reading(*build_cmd, build.common);
   add_limits(*build_cmd, build.common);
   build_cmd->footer(
       "Example:\n  chronograph build samples --out graphs --format all\n"
@@ -81,6 +88,7 @@ int main(int argc, char** argv) {
       ->required();
   extract_cmd->add_flag("--analysis", extract.analysis, "Also write each document's encoded analysis, for `merge`");
   add_common(*extract_cmd, extract.common);
+  add_reading(*extract_cmd, extract.common);
   add_limits(*extract_cmd, extract.common);
   extract_cmd->footer(
       "Example:\n  echo '{\"id\":\"a\",\"text\":\"Talks were held on May 12.\",\"dct\":\"2025-06-05\"}' | chronograph extract --jsonl\n"
@@ -119,6 +127,7 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--runs", bench.runs, "Measured runs per job count (median)")->capture_default_str()
       ->check(CLI::Range(1u, 100u));
   add_common(*bench_cmd, bench.common);
+  add_reading(*bench_cmd, bench.common);
   add_limits(*bench_cmd, bench.common);
   bench_cmd->footer("Example:\n  chronograph bench --copies 4 --runs 3   # news-silver (2.7 MB), -j 1 and -j all cores");
 
@@ -129,6 +138,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   timeml_cmd->add_option("-o,--out", timeml.out, "Output directory: one .tml per input, same file name")->required();
   add_common(*timeml_cmd, timeml.common);
+  add_reading(*timeml_cmd, timeml.common);
   timeml_cmd->footer("Example:\n  chronograph timeml ../shared/data/tempeval3/TBAQ-cleaned/AQUAINT/*.tml --out /tmp/system\n"
                      "Gold annotations in the input are dropped; the output holds chronograph's own.");
 
@@ -186,6 +196,7 @@ int main(int argc, char** argv) {
       ->required();
   ingest_cmd->add_option("--dct", ingest_opts.dct, "Document creation time for every input (YYYY-MM-DD or ISO datetime)");
   add_common(*ingest_cmd, ingest_opts.common);
+  add_reading(*ingest_cmd, ingest_opts.common);
   add_limits(*ingest_cmd, ingest_opts.common);
   ingest_cmd->footer(
       "Example:\n  chronograph ingest --store story.db samples\n"

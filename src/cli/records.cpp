@@ -11,6 +11,7 @@
 #include "chronograph/error.hpp"
 #include "chronograph/render/json.hpp"
 #include "chronograph/store/serialize.hpp"
+#include "chronograph/timex/candidate.hpp"
 #include "chronograph/utf8.hpp"
 
 namespace chronograph::cli {
@@ -95,6 +96,8 @@ std::optional<ingest::read_options> make_read_options(const common_options& comm
 pipeline_models load_models(const common_options& common) {
   auto models = pipeline_models::load_default();
   models.limits.max_sentence_tokens = common.max_sentence_tokens;
+  if (common.day_first)
+    models.timex = timex::make_tagger(timex::rule_set::load_default({timex::rule_set::numeric_order::day_month}));
   return models;
 }
 

@@ -13,6 +13,7 @@
 #include "annotate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "records.hpp"
 
 namespace chronograph::cli {
 namespace fs = std::filesystem;
@@ -111,7 +112,7 @@ ingest::timeml_document timeml_shell(const document& doc) {
 
 int run_timeml(const timeml_options& opts) {
   ensure_directory(opts.out);
-  const auto models = pipeline_models::load_default();
+  const auto models = load_models(opts.common);
   std::vector<ingest::timeml_document> inputs;
   std::vector<document> docs;
   bool any_failed = false;

@@ -53,6 +53,11 @@ check "jsonl error line" bash -c "sed -n 2p '$work/out' | grep -q '\"error\"'"
 check "jsonl ids in order" bash -c "sed -n 1p '$work/out' | grep -q '^{\"id\":\"a\"' && sed -n 3p '$work/out' | grep -q '^{\"id\":\"c\"'"
 check "jsonl resolves May 12" bash -c "sed -n 1p '$work/out' | grep -q '2025-05-12'"
 
+# all-numeric dates: month first by default (US news), day first with --day-first
+printf '%s\n' '{"id":"n","text":"The talks are set for 6/5/2025.","dct":"2025-01-01"}' > "$work/numeric.jsonl"
+check "6/5/2025 month first" bash -c "'$bin' extract --jsonl -q < '$work/numeric.jsonl' | grep -q '\"value\":\"2025-06-05\"'"
+check "6/5/2025 --day-first" bash -c "'$bin' extract --jsonl -q --day-first < '$work/numeric.jsonl' | grep -q '\"value\":\"2025-05-06\"'"
+
 # bad input of issue 9: a clear error and a documented exit code, never a crash or a hang
 # (each case takes seconds; the limits are --max-document-mb and --max-sentence-tokens)
 head -c 100000000 /dev/zero | tr '\0' 'a' > "$work/huge.txt"   # 100 MB on one line
