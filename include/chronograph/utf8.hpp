@@ -14,6 +14,10 @@ namespace chronograph {
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 [[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 
+/// Length of the valid UTF-8 sequence at text[i] (RFC 3629: no overlong forms, no surrogates,
+/// nothing above U+10FFFF; 1 for ASCII), or 0 when it is invalid. `i` must be inside the text.
+[[nodiscard]] std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept;
+
 /// Replaces each invalid sequence by U+FFFD.
 [[nodiscard]] std::string replace_invalid_utf8(std::string_view text);
 

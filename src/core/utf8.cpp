@@ -5,10 +5,7 @@
 #include <type_traits>
 
 namespace chronograph {
-namespace {
-// Length of the valid UTF-8 sequence starting at s[i] (RFC 3629: no overlongs, no surrogates,
-// nothing above U+10FFFF), or 0 when it is invalid.
-std::size_t sequence_length(std::string_view s, std::size_t i) noexcept {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
   if (c < 0x80) return 1;
@@ -28,11 +25,10 @@ std::size_t sequence_length(std::string_view s, std::size_t i) noexcept {
     if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
   return n;
 }
-}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = sequence_length(text, i);
+    const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) return i;
     i += n;
   }
@@ -43,7 +39,7 @@ std::string replace_invalid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = sequence_length(text, i);
+    const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;

@@ -186,7 +186,7 @@ class writer {
       }
       const auto u = static_cast<unsigned char>(s[i]);
       if (u >= 0x80) {
-        const std::size_t n = utf8_sequence(s, i);
+        const std::size_t n = utf8_sequence_length(s, i);  // RFC 3629, as nlohmann's decoder accepts
         if (n == 0) {
           at_ = begin;
           replaced(s);
@@ -214,27 +214,6 @@ class writer {
       ++i;
     }
     put('"');
-  }
-
-  // Length of the valid UTF-8 sequence at s[i] (RFC 3629, as nlohmann's decoder accepts), or 0.
-  static std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c == 0xE0) { n = 3; lo = 0xA0; }
-    else if (c == 0xED) { n = 3; hi = 0x9F; }
-    else if (c >= 0xE1 && c <= 0xEF) n = 3;
-    else if (c == 0xF0) { n = 4; lo = 0x90; }
-    else if (c == 0xF4) { n = 4; hi = 0x8F; }
-    else if (c >= 0xF1 && c <= 0xF3) n = 4;
-    else return 0;
-    if (i + n > s.size()) return 0;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    return n;
   }
 
   // A string with invalid UTF-8, as nlohmann writes it with error_handler_t::replace.
