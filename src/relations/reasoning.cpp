@@ -90,7 +90,8 @@ bool temporal_graph::raise_lo(std::size_t p, std::int64_t lo) {
   work.clear();
   work.emplace_back(p, lo);
   while (!work.empty()) {
-    const auto [q, v] = work.back();
+    const std::size_t q = work.back().first;
+    const std::int64_t v = work.back().second;
     work.pop_back();
     if (v <= lo_[q]) continue;
     undo_.push_back({q, lo_[q], hi_[q]});
@@ -106,7 +107,8 @@ bool temporal_graph::lower_hi(std::size_t p, std::int64_t hi) {
   work.clear();
   work.emplace_back(p, hi);
   while (!work.empty()) {
-    const auto [q, v] = work.back();
+    const std::size_t q = work.back().first;
+    const std::int64_t v = work.back().second;
     work.pop_back();
     if (v >= hi_[q]) continue;
     undo_.push_back({q, lo_[q], hi_[q]});
