@@ -117,6 +117,7 @@ struct doc_state {
   /// Per word: the event signals and the causal cues that start with it (indices into the
   /// tables, longest first), or null.
   std::vector<const std::vector<std::size_t>*> signals_at, cues_at;
+  std::vector<char> headline;  // per sentence: a headline or subhead before the article's body
 };
 
 }  // namespace
@@ -203,10 +204,34 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
   {
     const auto p = dir / "non_anaphoric.tsv";
     for (const auto& r : events::read_table(p)) {
-      if (r.fields.size() < 2 || (r.fields[1] != "future" && r.fields[1] != "other"))
-        events::table_error(p, r.line, "expected word<TAB>future|other");
-      t.non_anaphoric.insert(r.fields[0]);
-      if (r.fields[1] == "future") t.future_modifiers.insert(r.fields[0]);
+      static const std::set<std::string> kinds{"future", "other", "ordinal", "latest"};
+      if (r.fields.size() < 2 || !kinds.count(r.fields[1]))
+        events::table_error(p, r.line, "expected word<TAB>future|other|ordinal|latest[<TAB>example]");
+      const auto& word = r.fields[0];
+      const auto& kind = r.fields[1];
+      // Ordinals and "latest" pick among the document's instances; the others block inference.
+      if (kind == "future" || kind == "other") t.non_anaphoric.insert(word);
+      if (kind == "future") t.future_modifiers.insert(word);
+      if (kind == "ordinal") t.ordinal_modifiers.insert(word);
+      if (kind == "latest") t.latest_modifiers.insert(word);
+      reference_modifier m;
+      m.word = word;
+      m.kind = kind;
+      m.line = r.line;
+      if (r.fields.size() >= 3) {
+        const auto& ex = r.fields[2];
+        const auto a = ex.find(" | "), b = ex.rfind(" | ");
+        if (a == std::string::npos || a == b) events::table_error(p, r.line, "example must be \"text | trigger#n | expected\"");
+        m.example = trim(ex.substr(0, a));
+        auto trigger = trim(ex.substr(a + 3, b - a - 3));
+        m.expected = trim(ex.substr(b + 3));
+        if (const auto hash = trigger.find('#'); hash != std::string::npos) {
+          m.nth = static_cast<std::size_t>(std::stoul(trigger.substr(hash + 1)));
+          trigger.resize(hash);
+        }
+        m.trigger = std::move(trigger);
+      }
+      t.modifiers.push_back(std::move(m));
     }
   }
   for (const auto& c : t.causal) t.first_words.insert(c.words.front());
@@ -241,7 +266,7 @@ class default_linker final : public linker {
 
   std::vector<link_type> link_events(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                          std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const override {
-    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     auto out = run_rules(st, times, evs, diagnostics);
     if (models_) {
       const pair_context ctx(doc, evs, times, &st.words);
@@ -284,7 +309,7 @@ class default_linker final : public linker {
   /// The rule links, with the events anchored (before any model and the consistency check).
   std::vector<link_type> rule_links(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                                     std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const {
-    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     return run_rules(st, times, evs, diagnostics);
   }
 
@@ -302,7 +327,9 @@ class default_linker final : public linker {
       if (!it->second.cues.empty()) st.cues_at[w] = &it->second.cues;
     }
     std::vector<link_type> out;
+    mark_headlines(st);
     anchor_events(st, times, evs, out);
+    mark_planned_arguments(st, evs);
     infer_dates(st, evs);
     anchor_reporting_to_dct(doc, evs);
     causal_links(st, evs, out, diagnostics);
@@ -313,21 +340,6 @@ class default_linker final : public linker {
       // than the events a story is made of.
       const bool plain_verb = ev.pos == upos::verb && ev.salience < 0.3;
       ev.salience = std::min(1.0, ev.salience + (ev.when_anchor == "inferred" ? 0.15 : plain_verb ? 0.2 : 0.25));
-    }
-    // A noun that is the object of a future verb ("will hold trade talks") is planned too.
-    for (std::size_t e = 0; e < evs.size(); ++e) {
-      auto& ev = evs[e];
-      const auto w = st.event_word[e];
-      if (ev.pos != upos::noun || ev.is_future || !ev.when_value.empty() || w >= st.words.size()) continue;
-      const auto b = st.sent_begin[st.words[w].sentence];
-      std::size_t x = w;
-      while (x > b && w - x < 5 &&
-             (st.words[x - 1].tag == upos::det || st.words[x - 1].tag == upos::adj || st.words[x - 1].tag == upos::noun))
-        --x;
-      if (x > b && st.event_at[x - 1] >= 0) {
-        const auto& v = evs[static_cast<std::size_t>(st.event_at[x - 1])];
-        if (v.pos == upos::verb && (v.tns == events::tense::future || v.modality == "will")) ev.is_future = true;
-      }
     }
     dct_links(doc, evs, out);
     if (doc.doc.dct)
@@ -437,6 +449,16 @@ class default_linker final : public linker {
         evs[e].is_future = true;  // "further talks", "the upcoming meeting": planned
         continue;
       }
+      // An event noun introduced by an event signal ("spoke in January, before the
+      // inauguration", "prior to the president's inauguration") is the clause's reference point,
+      // not its event: the times before the signal date the clause, not the noun.
+      std::size_t np_first = w, signal_at = w;
+      if (evs[e].pos == upos::noun) {
+        np_first = noun_phrase_start(st, w);
+        std::size_t first = np_first;
+        if (const auto* sig = signal_before(st, np_first, st.sent_begin[s], first); sig && sig->scope != "time")
+          signal_at = first;
+      }
       double best_cost = 1e9;
       std::size_t best = times.size();
       for (const auto t : st.times_in[s]) {
@@ -444,6 +466,7 @@ class default_linker final : public linker {
         if (type != timex::timex_type::date && type != timex::timex_type::time) continue;
         if (!days_of(times[t].value)) continue;
         const auto tb = st.timex_first[t], te = st.timex_last[t];
+        if (signal_at < w && te < signal_at) continue;
         const std::size_t lo = std::min(w, tb), hi = std::max(w, te);
         std::size_t crossings = 0, verbs_between = 0, words_between = 0;
         for (std::size_t x = lo + 1; x < hi; ++x) {
@@ -457,6 +480,8 @@ class default_linker final : public linker {
         if (const auto g = grain_of(times[t].value); g && *g >= 4) cost += 3;  // a year is a weak anchor
         // A time right in front of an event noun modifies it: "the May 12 agreement".
         if (te + 1 == w || (te + 2 == w && (st.words[te + 1].lower == "'s"))) cost = 0;
+        // ... or inside its noun phrase: "the May 12 Geneva talks", "Thursday's phone call".
+        if (evs[e].pos == upos::noun && tb >= np_first && te < w) cost = 0;
         if (cost < best_cost) {
           best_cost = cost;
           best = t;
@@ -518,17 +543,23 @@ class default_linker final : public linker {
     }
   }
 
-  static bool is_definite(const doc_state& st, std::size_t w) {
+  /// The first word of the noun phrase that ends with the noun at w: determiners, possessors,
+  /// adjectives, nouns, names, numbers, times, quotes and hyphens in front of it (at most six).
+  static std::size_t noun_phrase_start(const doc_state& st, std::size_t w) {
     const auto b = st.sent_begin[st.words[w].sentence];
-    for (std::size_t x = w; x > b && w - x < 5; --x) {
+    std::size_t x = w;
+    while (x > b && w - x < 6) {
       const auto& p = st.words[x - 1];
-      if (p.lower == "the" || p.lower == "this" || p.lower == "that" || p.lower == "these" || p.lower == "those" ||
-          p.lower == "his" || p.lower == "her" || p.lower == "their" || p.lower == "its" || p.lower == "our" ||
-          (p.lower.size() > 2 && p.lower.compare(p.lower.size() - 2, 2, "'s") == 0) || st.timex_at[x - 1] >= 0)
-        return true;
-      if (p.lower == "a" || p.lower == "an" || p.tag == upos::verb || p.tag == upos::adp || p.is_boundary) return false;
+      const auto& form = st.doc.tokens[p.token].form;
+      if (p.tag == upos::det || p.tag == upos::adj || p.tag == upos::noun || p.tag == upos::propn ||
+          p.tag == upos::num || st.timex_at[x - 1] >= 0 || p.lower == "'s" || p.lower == "his" || p.lower == "her" ||
+          p.lower == "their" || p.lower == "its" || p.lower == "our" || form == "-" || is_quote_form(form) ||
+          (p.tag == upos::part && p.lower == "'s"))
+        --x;
+      else
+        break;
     }
-    return false;
+    return x;
   }
 
   /// True when one of the two words before w (inside its noun phrase) is in `words`.
@@ -548,8 +579,16 @@ class default_linker final : public linker {
     return out;
   }
 
-  /// True when both events name who acted and neither's actors appear among the other's.
+  /// True when both events name who acted and neither's actors appear among the other's, or
+  /// both name two participants or more and they share none ("Merz's call with Macron" is not
+  /// "Trump held a call with Xi"; one name is often all a mention gives: "his call with Xi").
   static bool participants_contradict(const event_mention& a, const event_mention& b) {
+    if (a.actors.size() >= 2 && b.actors.size() >= 2) {
+      bool shared = false;
+      for (const auto& x : a.actors)
+        if (std::find(b.actors.begin(), b.actors.end(), x) != b.actors.end()) shared = true;
+      if (!shared) return true;
+    }
     if (a.subject_count == 0 || b.subject_count == 0) return false;
     const auto among = [](const event_mention& x, const event_mention& y) {
       for (std::size_t k = 0; k < x.subject_count && k < x.actors.size(); ++k)
@@ -559,51 +598,323 @@ class default_linker final : public linker {
     return !among(a, b) && !among(b, a);
   }
 
-  /// An undated mention of an event already dated in the document ("the call" after "a call on
-  /// Thursday") takes the date most often given to its frame; the anchor says "inferred".
-  void infer_dates(const doc_state& st, std::vector<event_mention>& evs) const {
-    std::map<std::string, std::vector<std::size_t>> dated;  // frame -> events anchored to a time
-    for (std::size_t e = 0; e < evs.size(); ++e)
-      if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct") dated[evs[e].frame].push_back(e);
+  /// What the words in front of an event noun say about what it refers to.
+  struct noun_reference {
+    bool definite = false;       // "the", a possessive ("their", "Trump's"), "this"
+    bool demonstrative = false;  // "that", "those": the nearest mention before it
+    bool indefinite = false;     // "a", "an"
+    bool other = false;          // a contrast or a plan: "previous", "another", "further"
+    bool ordinal = false;        // "first", "second"
+    bool latest = false;         // "latest", "recent"
+  };
+
+  /// Reads the noun phrase in front of the noun at w (at most six words: determiner, possessor,
+  /// adjectives, nouns, names, a participle after an adjective as in "first known call", quotes
+  /// and hyphens), up to its determiner or possessor.
+  noun_reference reference_of(const doc_state& st, std::size_t w) const {
+    noun_reference r;
+    const auto b = st.sent_begin[st.words[w].sentence];
+    for (std::size_t x = w; x > b && w - x < 7; --x) {
+      const auto& p = st.words[x - 1];
+      const auto& l = p.lower;
+      if (tables_.non_anaphoric.count(l)) r.other = true;
+      if (tables_.ordinal_modifiers.count(l)) r.ordinal = true;
+      if (tables_.latest_modifiers.count(l)) r.latest = true;
+      if (l == "a" || l == "an") {
+        r.indefinite = true;
+        break;
+      }
+      if (l == "the" || l == "this" || l == "these" || l == "his" || l == "her" || l == "their" || l == "its" ||
+          l == "our" || l == "my" || l == "your" || l == "'s" ||
+          (l.size() > 2 && l.compare(l.size() - 2, 2, "'s") == 0)) {
+        r.definite = true;
+        break;
+      }
+      // "that" and "those" as determiners; the subordinator ("said that talks ...") is not one.
+      // Taggers often call the determiner a subordinator: "that" before a singular noun after a
+      // comma, a preposition or the sentence start is a determiner too (", that tentative
+      // agreement has ..."; not "so that talks could ...", "said that agreement was ...").
+      const bool after_break = x - 1 == b || st.words[x - 2].tag == upos::punct || st.words[x - 2].tag == upos::adp;
+      const bool singular = st.words[w].xpos == "NN";
+      if ((l == "that" || l == "those") && (p.tag == upos::det || (l == "that" && after_break && singular))) {
+        r.definite = r.demonstrative = true;
+        break;
+      }
+      if (st.timex_at[x - 1] >= 0) {  // "the May 12 talks", "Thursday's call"
+        r.definite = true;
+        continue;
+      }
+      const auto& form = st.doc.tokens[p.token].form;
+      const bool participle = p.tag == upos::verb && (p.xpos == "VBN" || p.xpos == "VBG") && x >= b + 2 &&
+                              (st.words[x - 2].tag == upos::adj || st.words[x - 2].tag == upos::det ||
+                               tables_.ordinal_modifiers.count(st.words[x - 2].lower) > 0);
+      if (p.tag == upos::adj || p.tag == upos::noun || p.tag == upos::propn || p.tag == upos::num || participle ||
+          form == "-" || is_quote_form(form) || (p.tag == upos::adv && (l == "most" || l == "very")))
+        continue;
+      break;
+    }
+    return r;
+  }
+
+  static bool is_quote_form(std::string_view f) {
+    return f == "\"" || f == "'" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "\xE2\x80\x98" ||
+           f == "\xE2\x80\x99";
+  }
+
+  /// Headlines and subheads: the short lines without final punctuation before the first sentence
+  /// of the body (a sentence of eight words or more that ends in ".", "!" or "?"). A headline
+  /// names the story's event without a determiner ("Trump says after Xi call ...").
+  static void mark_headlines(doc_state& st) {
+    const auto sentences = st.sent_begin.size();
+    st.headline.assign(sentences, 0);
+    for (std::size_t s = 0; s < sentences; ++s) {
+      const auto b = st.sent_begin[s], e = st.sent_end[s];
+      if (b >= e) continue;
+      std::size_t last = e - 1, words = 0;
+      for (std::size_t x = b; x < e; ++x)
+        if (st.words[x].tag != upos::punct) ++words;
+      while (last > b && is_quote_form(st.doc.tokens[st.words[last].token].form)) --last;
+      const auto& end = st.doc.tokens[st.words[last].token].form;
+      const bool final_punct = end == "." || end == "!" || end == "?";
+      if (final_punct && words >= 8) break;  // the body starts
+      if (!final_punct && words >= 3 && words <= 30) st.headline[s] = 1;
+    }
+  }
+
+  /// A noun that is the object or an oblique of a planned verb ("will hold trade talks", "will
+  /// represent Trump at the talks", "agreed to hold talks") is planned too; it takes no date by
+  /// inference. With a parse the noun's head decides; without one, the verb right before the
+  /// noun phrase.
+  void mark_planned_arguments(const doc_state& st, std::vector<event_mention>& evs) const {
+    const auto planned_verb = [](const event_mention& v) {
+      return v.pos == upos::verb && v.pol == events::polarity::pos &&
+             (v.tns == events::tense::future || v.modality == "will" || v.modality == "would" ||
+              v.tns == events::tense::infinitive);
+    };
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
-      if (!ev.when_value.empty()) continue;
-      if (!lex_->frame_refers_back(ev.frame)) continue;
-      const auto it = dated.find(ev.frame);
-      if (it == dated.end()) continue;
-      if (ev.tns == events::tense::future || ev.tns == events::tense::infinitive ||
-          ev.tns == events::tense::prespart || !ev.modality.empty())
+      const auto w = st.event_word[e];
+      if (ev.pos != upos::noun || ev.is_future || !ev.when_value.empty() || w >= st.words.size()) continue;
+      const auto& tok = st.doc.tokens[st.words[w].token];
+      if (tok.head >= 0) {
+        const std::string_view dep = std::string_view(tok.deprel).substr(0, tok.deprel.find(':'));
+        const auto h = head_word(st, w);
+        if (!h || st.event_at[*h] < 0) continue;
+        const auto& v = evs[static_cast<std::size_t>(st.event_at[*h])];
+        // The object of a verb that brings the event about or resumes it ("will hold talks",
+        // "agreed to resume talks"; not "to salvage the negotiations", which exist), or the
+        // place one attends ("will represent Trump at the talks").
+        const bool brings_about = lex_->is_light_verb(v.lemma) || v.cls == event_class::aspectual;
+        bool at = false;
+        if (dep == "obl")
+          for (std::size_t x = st.sent_begin[st.words[w].sentence]; x < w; ++x)
+            if (st.words[x].lower == "at" && head_word(st, x) == w) at = true;
+        if (planned_verb(v) && ((dep == "obj" && brings_about) || at)) ev.is_future = true;
         continue;
-      if (ev.cls == event_class::reporting || ev.cls == event_class::i_state) continue;
+      }
+      const auto b = st.sent_begin[st.words[w].sentence];
+      std::size_t x = w;
+      while (x > b && w - x < 5 &&
+             (st.words[x - 1].tag == upos::det || st.words[x - 1].tag == upos::adj || st.words[x - 1].tag == upos::noun))
+        --x;
+      if (x > b && st.event_at[x - 1] >= 0) {
+        const auto& v = evs[static_cast<std::size_t>(st.event_at[x - 1])];
+        if (v.pos == upos::verb && (v.tns == events::tense::future || v.modality == "will")) ev.is_future = true;
+      }
+    }
+  }
+
+  /// Definite, possessive, demonstrative and headline references to an event the document dates
+  /// ("the call", "Trump's call with Xi", "that call", "the latest call", "Xi call" in a
+  /// headline) are that event: they take its date (anchor "inferred"), so that merging carries
+  /// them into one story event.
+  /// - Only nouns of frames that refer back (event_frames.tsv), not planned, negated, modal,
+  ///   reporting or I_STATE; a contrast ("the previous call", "another call") blocks it.
+  /// - The instances: the dated mentions of the frame (dates of a day or a month, not a year)
+  ///   whose participants do not contradict the reference's. Nouns vote before verbs, a day counts
+  ///   more than a month, ties go to the latest; "latest" takes the latest instance, an ordinal
+  ///   ("their first call") only a document's single instance.
+  /// - A demonstrative ("that deal") refers to the nearest mention of its frame before it (this
+  ///   sentence or the three before): it takes that mention's date or plan, or stays undated.
+  /// - A definite reference whose nearest mention of the frame before it is planned ("the upcoming
+  ///   meeting ... the meeting") is planned too.
+  /// - The indefinite mention that introduces a referenced event ("after concluding a lengthy
+  ///   phone call ... The call lasted 90 minutes") is the same event: the nearest mention of the
+  ///   frame before a dated reference (this sentence or the two before) takes its date. So does an
+  ///   indefinite mention that names two participants or more, all of them among the instance's,
+  ///   when the document dates one instance ("Xi held phone talks with Trump").
+  void infer_dates(const doc_state& st, std::vector<event_mention>& evs) const {
+    std::map<std::string, std::vector<std::size_t>> dated;  // frame -> events anchored to a time
+    std::map<std::string, std::vector<std::size_t>> mentions;  // frame -> every event, text order
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct") dated[evs[e].frame].push_back(e);
+      mentions[evs[e].frame].push_back(e);
+    }
+    // The mention of the same frame right before event e (within `sentences` sentences), if any.
+    const auto previous_mention = [&](std::size_t e, std::size_t sentences) -> std::optional<std::size_t> {
+      const auto& list = mentions[evs[e].frame];
+      const auto it = std::find(list.begin(), list.end(), e);
+      if (it == list.begin()) return std::nullopt;
+      const auto p = *(it - 1);
+      if (evs[p].sentence + sentences < evs[e].sentence) return std::nullopt;
+      return p;
+    };
+    const auto blocked = [&](const event_mention& ev) {
+      return ev.tns == events::tense::future || ev.tns == events::tense::infinitive ||
+             ev.tns == events::tense::prespart || !ev.modality.empty() || ev.cls == event_class::reporting ||
+             ev.cls == event_class::i_state || ev.pol == events::polarity::neg || ev.is_future;
+    };
+    const auto usable_date = [](const event_mention& ev) {
+      if (ev.when_value.empty() || ev.when_anchor == "dct") return false;
+      const auto g = grain_of(ev.when_value);
+      return g && *g < 4;  // "this year" says too little to date a mention
+    };
+    std::vector<char> referenced(evs.size(), 0);  // dated here as a definite or headline reference
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      if (!ev.when_value.empty() || ev.pos != upos::noun) continue;  // a verb names its own event
+      if (!lex_->frame_refers_back(ev.frame) || blocked(ev)) continue;
       const auto w = st.event_word[e];
       if (w >= st.words.size()) continue;
-      if (has_modifier(st, w, tables_.non_anaphoric)) continue;
-      if (ev.pol == events::polarity::neg) continue;
-      if (ev.pos != upos::noun) continue;  // a verb names its own event; only nouns refer back
-      // Only a definite noun phrase refers back ("the call", "their call", "Thursday's call",
-      // "that call"); "a call" or a bare "talks" is a new or generic event.
-      if (ev.pos == upos::noun && !is_definite(st, w)) continue;
-      // Votes: dated noun mentions ("the call on Thursday") decide before dated verbs of the
-      // frame ("spoke on Jan. 17"); a day counts more than a month; years do not vote. Ties go
-      // to the most recent date: news returns most often to its latest event.
-      std::map<std::string, std::pair<int, int>> votes;  // value -> (noun votes, verb votes)
-      for (auto d : it->second) {
-        if (participants_contradict(ev, evs[d])) continue;  // "the agreement" (China) is not "met" (Trump, Merz)
-        const auto g = grain_of(evs[d].when_value);
-        if (!g || *g >= 4) continue;  // "this year" says too little to date a mention
-        auto& v = votes[evs[d].when_value];
-        (evs[d].pos == upos::noun ? v.first : v.second) += *g == 0 ? 2 : 1;
+      const auto ref = reference_of(st, w);
+      if (ref.other) continue;
+      const bool headline = st.headline[ev.sentence] != 0;
+      if (ref.demonstrative) {
+        const auto p = previous_mention(e, 3);
+        if (!p || participants_contradict(ev, evs[*p])) continue;
+        if (usable_date(evs[*p])) {
+          ev.when_value = evs[*p].when_value;
+          ev.when_anchor = "inferred";
+        } else if (evs[*p].is_future) {
+          ev.is_future = true;
+        }
+        continue;
       }
-      if (votes.empty()) continue;
-      const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
-        if (a.second != b.second) return a.second < b.second;
-        const auto da = days_of(a.first), db = days_of(b.first);
-        return da->begin < db->begin;
-      });
-      ev.when_value = best->first;
+      if (!ref.definite && !headline) continue;
+      if (headline && follows_modal(st, w)) continue;  // "US and China will resume trade talks"
+
+      if (!headline)
+        if (const auto p = previous_mention(e, 2);
+            p && evs[*p].is_future && evs[*p].pos == upos::noun && evs[*p].lemma == ev.lemma) {
+          ev.is_future = true;  // "the upcoming meeting ... the meeting"
+          continue;
+        }
+      const auto it = dated.find(ev.frame);
+      if (it == dated.end()) continue;
+      const auto best = choose_instance(ev, it->second, evs, ref);
+      if (!best) continue;
+      ev.when_value = *best;
       ev.when_anchor = "inferred";
-      (void)e;
+      referenced[e] = 1;
     }
+    // The indefinite mentions that introduce a referenced event, and those that name its
+    // participants.
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      if (!ev.when_value.empty() || ev.pos != upos::noun || !lex_->frame_refers_back(ev.frame) || blocked(ev)) continue;
+      const auto w = st.event_word[e];
+      if (w >= st.words.size()) continue;
+      const auto ref = reference_of(st, w);
+      if (ref.other || ref.ordinal || ref.demonstrative) continue;
+      // An occurrence told as one: an argument of a verb that happened ("concluded a call").
+      const auto h = head_word(st, w);
+      if (!h || st.event_at[*h] < 0 || evs[static_cast<std::size_t>(st.event_at[*h])].pos != upos::verb ||
+          governed_by_unreal_verb(st, evs, w))
+        continue;
+      // The nearest dated reference after it whose previous mention it is.
+      for (std::size_t f = e + 1; f < evs.size(); ++f) {
+        if (evs[f].frame != ev.frame) continue;
+        if (referenced[f] && evs[f].sentence <= ev.sentence + 2 && !participants_contradict(ev, evs[f])) {
+          ev.when_value = evs[f].when_value;
+          ev.when_anchor = "inferred";
+        }
+        break;
+      }
+      if (!ev.when_value.empty() || ev.actors.size() < 2) continue;
+      const auto it = dated.find(ev.frame);
+      if (it == dated.end()) continue;
+      noun_reference single;
+      single.ordinal = true;  // one instance only
+      const auto best = choose_instance(ev, it->second, evs, single);
+      if (!best) continue;
+      bool all_known = true;
+      for (const auto& a : ev.actors) {
+        bool known = false;
+        for (const auto d : it->second)
+          if (evs[d].when_value == *best && std::find(evs[d].actors.begin(), evs[d].actors.end(), a) != evs[d].actors.end())
+            known = true;
+        all_known = all_known && known;
+      }
+      if (!all_known) continue;
+      ev.when_value = *best;
+      ev.when_anchor = "inferred";
+    }
+  }
+
+  /// The date a reference takes among the dated mentions `dated` of its frame, if any.
+  static std::optional<std::string> choose_instance(const event_mention& ev, const std::vector<std::size_t>& dated,
+                                                    const std::vector<event_mention>& evs, const noun_reference& ref) {
+    // Votes: dated noun mentions ("the call on Thursday") decide before dated verbs of the
+    // frame ("spoke on Jan. 17"); a day counts more than a month; years do not vote.
+    std::map<std::string, std::pair<int, int>> votes;  // value -> (noun votes, verb votes)
+    for (auto d : dated) {
+      if (participants_contradict(ev, evs[d])) continue;  // "the agreement" (China) is not "met" (Trump, Merz)
+      const auto g = grain_of(evs[d].when_value);
+      if (!g || *g >= 4) continue;
+      auto& v = votes[evs[d].when_value];
+      (evs[d].pos == upos::noun ? v.first : v.second) += *g == 0 ? 2 : 1;
+    }
+    if (votes.empty()) return std::nullopt;
+    // Instances: values not contained in another value ("2025-05-12" within "2025-05" is one).
+    std::size_t instances = 0;
+    for (const auto& [value, n] : votes) {
+      const auto days = days_of(value);
+      bool inside = false;
+      for (const auto& [other, m] : votes) {
+        if (other == value) continue;
+        const auto od = days_of(other);
+        if (od->begin <= days->begin && days->end <= od->end &&
+            (od->begin != days->begin || od->end != days->end || other < value))
+          inside = true;
+      }
+      if (!inside) ++instances;
+    }
+    if (ref.ordinal && instances > 1) return std::nullopt;
+    const auto earlier = [](const std::string& a, const std::string& b) { return days_of(a)->begin < days_of(b)->begin; };
+    if (ref.latest) {
+      auto best = votes.begin();
+      for (auto v = votes.begin(); v != votes.end(); ++v)
+        if (earlier(best->first, v->first)) best = v;
+      return best->first;
+    }
+    // Ties go to the most recent date: news returns most often to its latest event.
+    const auto best = std::max_element(votes.begin(), votes.end(), [&](const auto& a, const auto& b) {
+      if (a.second != b.second) return a.second < b.second;
+      return earlier(a.first, b.first);
+    });
+    return best->first;
+  }
+
+  /// True when a modal ("will", "could") comes before the word at w in its clause: what follows
+  /// is planned or possible, whatever the tagger made of the verb.
+  static bool follows_modal(const doc_state& st, std::size_t w) {
+    for (std::size_t x = w; x > st.sent_begin[st.words[w].sentence]; --x) {
+      const auto& p = st.words[x - 1];
+      if (!p.modal.empty()) return true;
+      if (p.is_boundary) break;
+    }
+    return false;
+  }
+
+  /// True when the noun at w is an argument of a verb that did not (or not yet) happen: negated,
+  /// modal, future or an infinitive ("wants a call", "could hold a call").
+  static bool governed_by_unreal_verb(const doc_state& st, const std::vector<event_mention>& evs, std::size_t w) {
+    const auto h = head_word(st, w);
+    if (!h || st.event_at[*h] < 0) return false;
+    const auto& v = evs[static_cast<std::size_t>(st.event_at[*h])];
+    return v.pos == upos::verb && (v.pol == events::polarity::neg || !v.modality.empty() ||
+                                   v.tns == events::tense::future || v.tns == events::tense::infinitive ||
+                                   v.cls == event_class::i_state);
   }
 
   /// News: a reporting event in the past or present tense with no time of its own is taken to
