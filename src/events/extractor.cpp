@@ -465,6 +465,20 @@ class default_extractor final : public extractor {
     m.sentence = s;
     m.pos = is_verb ? upos::verb : is_adj ? upos::adj : upos::noun;
     m.frame = lex_->frame_of(m.lemma);
+    // A compound modifier may give the noun its frame: "phone talks" are a contact.
+    if (is_noun && w > ctx.sent_begin[s] && W[w - 1].tag == upos::noun)
+      if (const auto* f = lex_->modifier_frame(W[w - 1].lemma)) m.frame = *f;
+    // A change takes the frame of what it changes, with its direction: "lowered tariffs",
+    // "reduced its taxes" and "scaled back tariffs" are all "down tariff".
+    if (is_verb && lex_->is_change(m.lemma))
+      if (const auto theme = change_theme(ctx, w)) {
+        std::size_t t = *theme;
+        if (!lex_->has_frame(W[t].lemma) && t > ctx.sent_begin[s] && W[t - 1].tag == upos::noun) --t;  // "tariff rates"
+        // Only amounts ("tariffs"), not events a verb like "reach" or "set" brings about ("reached
+        // a truce" stays the truce's light verb).
+        if (lex_->has_frame(W[t].lemma) && !lex_->frame_refers_back(lex_->frame_of(W[t].lemma)))
+          m.frame = lex_->change_direction(m.lemma) + " " + lex_->frame_of(W[t].lemma);
+      }
     m.confidence = confidence;
     // Class: the hand table, else OCCURRENCE (STATE for adjectives). The training data's
     // majority classes (learned_events.tsv) were tried as a fallback and as an override; both
@@ -479,6 +493,36 @@ class default_extractor final : public extractor {
     }
     find_actors(ctx, w, m);
     return m;
+  }
+
+  /// What a change verb changes: its object, else its passive or intransitive subject ("tariffs
+  /// fell"); without a parse, the first noun after it in its clause.
+  std::optional<std::size_t> change_theme(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto s = W[w].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    // The candidates in order: object, passive or intransitive subject, the first noun after the
+    // verb in its clause (past a particle: "knocked down sky-high tariffs"); the first one of a
+    // listed frame wins, else the first.
+    std::vector<std::size_t> found;
+    if (!ctx.doc.tokens[W[w].token].deprel.empty()) {
+      for (const auto* rel : {"obj", "nsubj:pass", "nsubj"})
+        for (std::size_t x = sb; x < se; ++x) {
+          const auto& t = ctx.doc.tokens[W[x].token];
+          if (t.head == static_cast<int>(w - sb) && t.deprel == rel) found.push_back(x);
+        }
+    }
+    const auto ce = ctx.clause(w).second;
+    for (std::size_t x = w + 1; x < ce && x < w + 6; ++x) {
+      if (W[x].tag == upos::noun) found.push_back(x);  // "sky-high tariffs": every noun of the phrase
+      if (W[x].tag == upos::verb || (W[x].tag == upos::adp && x > w + 1)) break;
+    }
+    for (const auto x : found) {
+      if (lex_->has_frame(W[x].lemma)) return x;
+      if (x > sb && W[x - 1].tag == upos::noun && lex_->has_frame(W[x - 1].lemma)) return x;
+    }
+    if (found.empty()) return std::nullopt;
+    return found.front();
   }
 
   void verb_attributes(const doc_context& ctx, std::size_t w, event_mention& m) const {
@@ -1025,6 +1069,17 @@ class default_extractor final : public extractor {
         names_noun = W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma);
       }
       if (names_noun) s -= 0.3;
+    }
+    // What a change changes ("lowered his 145% tariffs", "ratcheted blanket tariffs ... up to
+    // 145%") is told by the change, which carries the amounts: the noun leaves the timeline to it.
+    if (m.pos == upos::noun && lex_->has_frame(m.lemma) && !lex_->frame_refers_back(m.frame)) {
+      const auto sb = ctx.sent_begin[W[w].sentence];
+      for (std::size_t x = w; x > sb && w - x < 10; --x) {
+        const auto& p = W[x - 1];
+        if (p.tag != upos::verb) continue;
+        if (lex_->is_change(p.lemma)) s -= 0.4;
+        break;
+      }
     }
     if (!m.modality.empty() && m.modality != "will"sv) s -= 0.15;
     if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;

@@ -331,6 +331,8 @@ class default_linker final : public linker {
     anchor_events(st, times, evs, out);
     mark_planned_arguments(st, evs);
     infer_dates(st, evs);
+    date_by_agent(st, evs);
+    date_agreed_actions(st, evs);
     anchor_reporting_to_dct(doc, evs);
     causal_links(st, evs, out, diagnostics);
     // Dated events are what a timeline is made of: salience rises once an event has a date.
@@ -340,6 +342,19 @@ class default_linker final : public linker {
       // than the events a story is made of.
       const bool plain_verb = ev.pos == upos::verb && ev.salience < 0.3;
       ev.salience = std::min(1.0, ev.salience + (ev.when_anchor == "inferred" ? 0.15 : plain_verb ? 0.2 : 0.25));
+    }
+    // A statement the news dates to an earlier day of its own ("Trump posted Wednesday", "posted
+    // last week" in Thursday's paper) is an event of the story, not the article's attribution.
+    if (doc.doc.dct) {
+      const auto today = days_of(doc.doc.dct->iso().substr(0, 10));
+      for (auto& ev : evs) {
+        if (ev.cls != event_class::reporting || ev.when_anchor.empty() || ev.when_anchor == "dct" ||
+            ev.when_anchor == "inferred" || ev.subject_count == 0 || ev.pol != events::polarity::pos)
+          continue;
+        const auto days = days_of(ev.when_value);
+        const auto g = grain_of(ev.when_value);
+        if (today && days && g && *g <= 1 && days->end <= today->begin) ev.salience = std::max(ev.salience, 0.55);
+      }
     }
     dct_links(doc, evs, out);
     if (doc.doc.dct)
@@ -494,6 +509,10 @@ class default_linker final : public linker {
       if (sig && sig->scope == "event") sig = nullptr;
       relation rel = relation::is_included;
       if (sig && best_cost > 0) rel = sig->rel;
+      // "a 12.9% increase from 2023": the time compared with; the change comes after it.
+      const bool comparison = sig && rel == relation::begun_by && tb > w && lex_->is_change(evs[e].lemma) &&
+                              st.words[signal_first].lower == "from";
+      if (comparison) rel = relation::after;
       if (rel == relation::during) rel = relation::is_included;  // "for" before a date
       auto& ev = evs[e];
       if (rel == relation::is_included || rel == relation::simultaneous) {
@@ -512,7 +531,8 @@ class default_linker final : public linker {
       const auto ts = st.doc.tokens[st.words[sig && best_cost > 0 ? signal_first : tb].token].span;
       const auto te_span = st.doc.tokens[st.words[te].token].span;
       l.evidence = {std::min(ev_span.begin, ts.begin), std::max(ev_span.end, te_span.end)};
-      l.rule = sig && best_cost > 0 ? "anchor.signal:" + join(sig->words) : "anchor.clause";
+      l.rule = comparison ? "anchor.comparison:from"
+               : sig && best_cost > 0 ? "anchor.signal:" + join(sig->words) : "anchor.clause";
       l.confidence = std::clamp(0.9 - 0.03 * best_cost, 0.5, 0.9);
       out.push_back(std::move(l));
     }
@@ -686,10 +706,16 @@ class default_linker final : public linker {
   /// inference. With a parse the noun's head decides; without one, the verb right before the
   /// noun phrase.
   void mark_planned_arguments(const doc_state& st, std::vector<event_mention>& evs) const {
-    const auto planned_verb = [](const event_mention& v) {
-      return v.pos == upos::verb && v.pol == events::polarity::pos &&
-             (v.tns == events::tense::future || v.modality == "will" || v.modality == "would" ||
-              v.tns == events::tense::infinitive);
+    // Future ("will hold", "would represent"), or an infinitive an intention governs ("agreed to
+    // hold talks"; not "hard to make a deal", which is no plan).
+    const auto planned_verb = [&](const event_mention& v, std::size_t verb_word) {
+      if (v.pos != upos::verb || v.pol != events::polarity::pos) return false;
+      if (v.tns == events::tense::future || v.modality == "will" || v.modality == "would") return true;
+      if (v.tns != events::tense::infinitive) return false;
+      const auto g = head_word(st, verb_word);
+      if (!g || st.event_at[*g] < 0) return false;
+      const auto& gov = evs[static_cast<std::size_t>(st.event_at[*g])];
+      return gov.cls == event_class::i_action && gov.pol == events::polarity::pos;
     };
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
@@ -709,7 +735,7 @@ class default_linker final : public linker {
         if (dep == "obl")
           for (std::size_t x = st.sent_begin[st.words[w].sentence]; x < w; ++x)
             if (st.words[x].lower == "at" && head_word(st, x) == w) at = true;
-        if (planned_verb(v) && ((dep == "obj" && brings_about) || at)) ev.is_future = true;
+        if (planned_verb(v, *h) && ((dep == "obj" && brings_about) || at)) ev.is_future = true;
         continue;
       }
       const auto b = st.sent_begin[st.words[w].sentence];
@@ -893,6 +919,123 @@ class default_linker final : public linker {
       return earlier(a.first, b.first);
     });
     return best->first;
+  }
+
+  /// True for a verb told as having happened: past or present (perfect) tense, not negated,
+  /// modal, planned or reporting.
+  static bool realis_verb(const event_mention& v) {
+    return v.pos == upos::verb && v.pol == events::polarity::pos && v.modality.empty() && !v.is_future &&
+           (v.tns == events::tense::past || (v.tns == events::tense::present && v.asp == events::aspect::perfective)) &&
+           v.cls != event_class::reporting && v.cls != event_class::i_state && v.cls != event_class::state;
+  }
+
+  /// The event noun a relative clause starting right before the verb at w modifies ("the talks in
+  /// Geneva, Switzerland, that reduced tariffs"), found from the words when the parse does not say.
+  static std::optional<std::size_t> relative_antecedent(const doc_state& st, std::size_t w) {
+    const auto b = st.sent_begin[st.words[w].sentence];
+    std::size_t x = w;
+    while (x > b && st.words[x - 1].tag == upos::adv) --x;
+    if (x == b || (st.words[x - 1].lower != "that" && st.words[x - 1].lower != "which")) return std::nullopt;
+    --x;
+    for (std::size_t k = 0; x > b && k < 8; ++k) {
+      --x;
+      if (st.event_at[x] >= 0) return x;
+      const auto t = st.words[x].tag;
+      if (t != upos::propn && t != upos::punct && t != upos::adp && t != upos::det && t != upos::adj &&
+          t != upos::noun && t != upos::num && st.timex_at[x] < 0)
+        break;
+    }
+    return std::nullopt;
+  }
+
+  /// The value an event's date gives another event it dates, if it can: a day or a month, not a
+  /// creation time.
+  static std::optional<std::string> lending_date(const event_mention& ev) {
+    if (ev.when_value.empty() || ev.when_anchor == "dct") return std::nullopt;
+    const auto g = grain_of(ev.when_value);
+    if (!g || *g > 2) return std::nullopt;
+    return ev.when_value;
+  }
+
+  /// A verb whose subject is a dated event ("the call lasted 90 minutes", "the talks in Geneva,
+  /// which reduced tariffs", "a meeting in May knocked down tariffs") tells what that event did:
+  /// it takes its date (anchor "inferred"). Only event nouns of frames that refer back; a verb
+  /// coordinated with another shares its subject ("lasted 90 minutes and focused on trade").
+  void date_by_agent(const doc_state& st, std::vector<event_mention>& evs) const {
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& v = evs[e];
+      if (!v.when_value.empty() || !realis_verb(v)) continue;
+      const auto w = st.event_word[e];
+      if (w >= st.words.size()) continue;
+      std::optional<std::size_t> verb = w;
+      std::optional<std::size_t> agent;
+      for (int step = 0; verb && step < 3 && !agent; ++step) {
+        const auto s = st.words[*verb].sentence;
+        for (std::size_t x = st.sent_begin[s]; x < st.sent_end[s]; ++x) {
+          const auto& t = st.doc.tokens[st.words[x].token];
+          if (t.deprel != "nsubj" || head_word(st, x) != verb) continue;
+          agent = x;
+          // "the talks ..., which reduced tariffs": the relative pronoun stands for the noun.
+          const auto& rel = st.doc.tokens[st.words[*verb].token].deprel;
+          if ((st.words[x].lower == "that" || st.words[x].lower == "which") && rel.rfind("acl", 0) == 0)
+            agent = head_word(st, *verb);
+          break;
+        }
+        if (agent) break;
+        // A conjunct without a subject of its own shares its head's.
+        if (st.doc.tokens[st.words[*verb].token].deprel != "conj") break;
+        verb = head_word(st, *verb);
+      }
+      if (!agent) agent = relative_antecedent(st, w);
+      if (!agent || st.event_at[*agent] < 0) continue;
+      const auto& a = evs[static_cast<std::size_t>(st.event_at[*agent])];
+      if (a.pos != upos::noun || !lex_->frame_refers_back(a.frame) || !lex_->has_frame(a.lemma)) continue;
+      if (const auto d = lending_date(a)) {
+        v.when_value = *d;
+        v.when_anchor = "inferred";
+      }
+    }
+  }
+
+  /// What an agreement provides for ("a May 12 agreement ... to reduce their tariff rates"), told
+  /// later in the document as done ("Trump has lowered his 145% tariffs ... to 30%", "China also
+  /// reduced its taxes ..."), was done under it: the undated realis verbs of the agreed action's
+  /// frame after the agreement take the agreement's month (anchor "inferred").
+  void date_agreed_actions(const doc_state& st, std::vector<event_mention>& evs) const {
+    for (std::size_t g = 0; g < evs.size(); ++g) {
+      const auto& agreement = evs[g];
+      if (agreement.pos != upos::noun || lex_->frame_kind(agreement.lemma) != "outcome") continue;
+      const auto d = lending_date(agreement);
+      if (!d) continue;
+      const auto month = d->substr(0, 7);
+      const auto gw = st.event_word[g];
+      if (gw >= st.words.size()) continue;
+      // The agreed action: an infinitive that depends on the agreement, or that follows it past
+      // its modifiers ("an agreement between the two countries to reduce ..."; parsers often
+      // attach such an infinitive to the verb).
+      const auto follows_agreement = [&](std::size_t aw) {
+        if (aw <= gw + 1 || aw > gw + 9 || st.words[aw].sentence != st.words[gw].sentence) return false;
+        if (st.words[aw - 1].lower != "to") return false;
+        for (std::size_t x = gw + 1; x + 1 < aw; ++x) {
+          const auto t = st.words[x].tag;
+          if (t != upos::det && t != upos::adj && t != upos::noun && t != upos::propn && t != upos::num &&
+              t != upos::adp && t != upos::pron)
+            return false;
+        }
+        return true;
+      };
+      for (std::size_t a = 0; a < evs.size(); ++a) {
+        const auto aw = st.event_word[a];
+        if (aw >= st.words.size() || evs[a].tns != events::tense::infinitive) continue;
+        if (head_word(st, aw) != gw && !follows_agreement(aw)) continue;
+        for (std::size_t e = a + 1; e < evs.size(); ++e) {
+          auto& v = evs[e];
+          if (v.frame != evs[a].frame || !v.when_value.empty() || !realis_verb(v)) continue;
+          v.when_value = month;
+          v.when_anchor = "inferred";
+        }
+      }
+    }
   }
 
   /// True when a modal ("will", "could") comes before the word at w in its clause: what follows

@@ -177,3 +177,49 @@ TEST_CASE("an event noun after a signal does not take the time of the clause bef
   REQUIRE(r.event("conversation"));
   CHECK(r.event("conversation")->when_value == "2025-01-17");
 }
+
+TEST_CASE("a verb whose subject is a dated event tells what that event did", "[relations][infer][agent]") {
+  const auto r = analyse("Trump held a call with Xi on Thursday. The call lasted 90 minutes.");
+  REQUIRE(r.event("lasted"));
+  CHECK(r.event("lasted")->when_value == "2025-06-05");
+  CHECK(r.event("lasted")->when_anchor == "inferred");
+  SECTION("a relative clause on the event noun") {
+    const auto c = analyse("Tariffs exceeded 100%, prompting the talks in Geneva on May 12, that reduced tariffs to 30%.");
+    REQUIRE(c.event("reduced"));
+    CHECK(c.event("reduced")->when_value == "2025-05-12");
+  }
+  SECTION("not a state that holds since") {
+    const auto c = analyse("The two sides struck a deal on May 12. Trump said the deal remained in place.");
+    REQUIRE(c.event("remained"));
+    CHECK(c.event("remained")->when_value.empty());
+  }
+}
+
+TEST_CASE("what an agreement provides for, told as done, was done under it", "[relations][infer][agreement]") {
+  const auto r = analyse("Negotiations stalled after a May 12 agreement between the two countries to reduce their "
+                         "tariff rates. Trump has lowered his tariffs on Chinese goods to 30%. China also reduced its "
+                         "taxes on U.S. goods to 10%. Stocks fell.");
+  REQUIRE(r.event("lowered"));
+  CHECK(r.event("lowered")->when_value == "2025-05");
+  REQUIRE(r.event("reduced"));
+  CHECK(r.event("reduced")->when_value == "2025-05");
+  REQUIRE(r.event("fell"));
+  CHECK(r.event("fell")->when_value.empty());  // another frame
+}
+
+TEST_CASE("a change measured from a time comes after it", "[relations][anchor][comparison]") {
+  const auto r = analyse("The deficit was $295 billion, a 5.8% increase from Jan. 17.");
+  REQUIRE(r.event("increase"));
+  bool after = false;
+  for (const auto& l : r.links)
+    if (l.from == r.event("increase")->id && l.rule == "anchor.comparison:from") after = l.rel == relations::relation::after;
+  CHECK(after);
+}
+
+TEST_CASE("a statement dated to an earlier day is an event of the story", "[relations][salience]") {
+  const auto r = analyse("Trump said on Thursday that talks will resume. Trump posted on Jan. 17 that China was tough.");
+  REQUIRE(r.event("posted"));
+  CHECK(r.event("posted")->salience >= 0.5);
+  REQUIRE(r.event("said"));
+  CHECK(r.event("said")->salience < 0.5);  // the article's day: an attribution
+}
