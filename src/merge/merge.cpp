@@ -521,6 +521,67 @@ story build_story_of(const Analyses& analyses) {
     add_tokens(sum.participants, c.actor_tokens);
   }
 
+  // ---- the same effect of the same cause
+  // An undated event that no date can merge is still known by what caused it: "the call resulted
+  // in a very positive conclusion", told twice by one article and once by another, is one
+  // conclusion. Undated mentions of one lemma linked by the same causal rule to the same story
+  // event (as effects, or as causes) are one event.
+  {
+    detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
+    cand_of.reserve(cands.size());
+    for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
+    std::map<std::tuple<std::size_t, std::string, std::string_view, bool>, std::vector<std::size_t>> groups;
+    std::string qualified;
+    for (auto d : order) {
+      const auto& a = analyses[d];
+      const auto find = [&](const std::string& local) -> std::optional<std::size_t> {
+        qualified.assign(a.annotated.doc.id);
+        qualified += ':';
+        qualified += local;
+        if (const auto* k = cand_of.find(qualified)) return *k;
+        return std::nullopt;
+      };
+      for (const auto& l : a.links) {
+        if (!relations::is_causal(l.rel)) continue;
+        const auto from = find(l.from), to = find(l.to);
+        if (!from || !to) continue;
+        for (const bool effect : {true, false}) {
+          const auto other = effect ? *to : *from, known = effect ? *from : *to;
+          const auto& c = cands[other];
+          if (c.days || c.mergeable || clusters[cluster_of[other]].size() != 1) continue;
+          groups[{cluster_of[known], l.rule, ev_of(c).lemma, effect}].push_back(cluster_of[other]);
+        }
+      }
+    }
+    bool merged = false;
+    for (auto& [key, list] : groups) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      for (std::size_t i = 1; i < list.size(); ++i) {
+        auto& into = clusters[list[0]];
+        for (const auto m : clusters[list[i]]) {
+          into.push_back(m);
+          cluster_of[m] = list[0];
+        }
+        clusters[list[i]].clear();
+        merged = true;
+      }
+    }
+    if (merged) {  // drop the emptied clusters, keeping the others' order
+      std::vector<std::size_t> renumber(clusters.size(), 0);
+      std::size_t kept = 0;
+      for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+        renumber[cl] = kept;
+        if (!clusters[cl].empty()) {
+          if (kept != cl) clusters[kept] = std::move(clusters[cl]);
+          ++kept;
+        }
+      }
+      clusters.resize(kept);
+      for (auto& c : cluster_of) c = renumber[c];
+    }
+  }
+
   // ---- story events
   std::vector<story_event> events(clusters.size());
   std::vector<std::pair<std::size_t, story_diagnostic>> pending_conflicts;  // cluster -> diagnostic
