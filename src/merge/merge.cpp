@@ -298,7 +298,13 @@ void check_story_order(std::vector<story_event>& events, const std::vector<std::
     const auto rel = relations::relation_from_string(l.type);
     const auto* a = node_of.find(l.from);
     const auto* b = node_of.find(l.to);
-    if (!rel || relations::is_causal(*rel) || !a || !b) continue;
+    if (!rel || !a || !b) continue;
+    // A causal link: its cause does not start after its effect, which weaker links may not
+    // contradict (it is checked against the dates below).
+    if (relations::is_causal(*rel)) {
+      g.add_starts_no_later(a->node, b->node, static_cast<int>(k));
+      continue;
+    }
     std::vector<int> conflicts;
     if (g.add(a->node, *rel, b->node, static_cast<int>(k), &conflicts)) continue;
     kl.dropped = true;
