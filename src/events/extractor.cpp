@@ -100,6 +100,7 @@ struct doc_context {
   std::vector<std::size_t> entity_begin;  // per sentence: first entity index (entities of s are
                                           // [entity_begin[s], entity_begin[s + 1]))
   std::vector<bool> boilerplate;      // per sentence: page furniture, no events
+  std::vector<bool> dateline;         // per word: a dateline ("NEW YORK -") and its dash
   detail::string_set<std::string_view> mid_caps;  // forms written capitalised inside a sentence
   const std::vector<timex::mention>& times;
 
@@ -141,6 +142,26 @@ struct doc_context {
         mid_caps.insert(strip_possessive(doc.tokens[words[w].token].form));
       }
       sent_end[s] = w + 1;
+    }
+  }
+
+  /// Marks the datelines: a sentence that opens with words in capitals and a dash.
+  void mark_datelines() {
+    dateline.assign(words.size(), false);
+    for (std::size_t s = 0; s < sent_begin.size(); ++s) {
+      std::size_t x = sent_begin[s];
+      while (x < sent_end[s]) {
+        const auto& f = form(x);
+        bool caps = f.size() >= 2;
+        for (unsigned char c : f)
+          if (!std::isupper(c)) caps = false;  // letters only: "U.S.-China talks" is no dateline
+        if (!caps) break;
+        ++x;
+      }
+      if (x == sent_begin[s] || x >= sent_end[s] || span(x - 1).end == span(x).begin) continue;
+      const auto& dash = form(x);
+      if (dash != "-" && dash != "--" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") continue;
+      for (std::size_t y = sent_begin[s]; y <= x; ++y) dateline[y] = true;
     }
   }
 
@@ -206,6 +227,7 @@ class default_extractor final : public extractor {
       return {};
     }
     find_entities(ctx);
+    ctx.mark_datelines();
     std::vector<event_mention> out;
     std::vector<std::size_t> trigger_word;
     for (std::size_t w = 0; w < ctx.words.size(); ++w) {
@@ -1121,6 +1143,7 @@ class default_extractor final : public extractor {
         const bool finite = o.tag == upos::verb && (o.xpos == "VBD"sv || o.xpos == "VBZ"sv || o.xpos == "VBP"sv ||
                                                     o.xpos == "VBD|VBN"sv);
         if (!reporting && finite && x > w + 1) break;
+        if (!reporting && (o.tag == upos::sconj || o.starts_clause || o.lower == "as"sv) && x > w + 1) break;  // "as investors welcomed"
         if (!reporting && o.aux.size() && x > w + 1) break;
         // A purpose clause ("... to allow for talks") is another event.
         if (!reporting && o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
@@ -1242,6 +1265,7 @@ class default_extractor final : public extractor {
   /// VIOLATED ITS AGREEMENT WITH US") those of three letters or more that are no name become
   /// lower case ("has totally violated its agreement with US").
   std::string render_quiet(const doc_context& ctx, std::vector<std::size_t> words) const {
+    words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t x) { return ctx.dateline[x]; }), words.end());
     std::sort(words.begin(), words.end());
     const auto all_caps = [&](std::size_t x) {
       const auto& f = ctx.form(x);

@@ -161,6 +161,49 @@ struct candidate {
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
 };
 
+/// The ordinal a mention's words give the event it names, 0 when none: in its noun phrase
+/// ("their first known phone call"), in an apposition after it ("Trump's call with Xi -- their
+/// second this year --") or as what it is said to be ("Thursday's conversation was only the
+/// second time this year"). Read from the tokens, as a source's description to compare.
+int ordinal_of(const text::annotated_document& doc, const event_mention& ev) {
+  static constexpr std::pair<std::string_view, int> ordinals[] = {
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}};
+  const auto ordinal = [&](std::size_t t) {
+    const auto l = lower(doc.tokens[t].form);
+    for (const auto& [word, n] : ordinals)
+      if (l == word) return n;
+    return 0;
+  };
+  if (ev.sentence >= doc.sentences.size()) return 0;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::size_t at = sent.end_token;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (at == sent.end_token) return 0;
+  // The noun phrase before it: up to its determiner or possessor.
+  for (std::size_t t = at; t > sent.first_token && at - t < 5; --t) {
+    if (const int n = ordinal(t - 1)) return n;
+    const auto tag = doc.tokens[t - 1].tag;
+    const bool participle = tag == text::upos::verb && doc.tokens[t - 1].xpos == "VBN";  // "first known call"
+    if ((tag == text::upos::verb && !participle) || tag == text::upos::adp || tag == text::upos::det ||
+        tag == text::upos::pron || doc.tokens[t - 1].form == ",")
+      break;
+  }
+  // After it: an apposition or a copula, then an ordinal within a few words.
+  for (std::size_t t = at + 1; t < sent.end_token && t < at + 6; ++t) {
+    const auto l = lower(doc.tokens[t].form);
+    const bool opens = l == "\xe2\x80\x94" || l == "--" || l == "was" || l == "is" || l == "marks" || l == "marked";
+    if (!opens) {
+      if (doc.tokens[t].tag == text::upos::verb || l == "." || l == ";") break;
+      continue;
+    }
+    for (std::size_t u = t + 1; u < sent.end_token && u < t + 5; ++u)
+      if (const int n = ordinal(u)) return n;
+    break;
+  }
+  return 0;
+}
+
 /// The events stage's frames (event_frames.tsv), loaded once.
 const events::lexicon& frame_lexicon() {
   static const auto lex = events::lexicon::load_default();
@@ -759,6 +802,30 @@ story build_story_of(const Analyses& analyses) {
         d.rule = "merge.quantity_conflict";
         d.message = "sources give different " + key.first + " figures (" + key.second + ") for \"" + r.summary +
                     "\": " + listing;
+        pending_conflicts.push_back({cl, std::move(d)});
+      }
+    }
+    // Sources that call the event by different ordinals ("their first call" in one, "the second
+    // time this year" in another) describe it differently: both stay, and the difference is told.
+    if (members.size() > 1) {
+      std::map<int, std::set<std::string_view>> called;
+      for (auto m : members)
+        if (const int n = ordinal_of(analyses[cands[m].doc].annotated, ev_of(cands[m]))) called[n].insert(cands[m].doc_id);
+      std::set<std::string_view> docs_involved;
+      for (const auto& [n, ds] : called) docs_involved.insert(ds.begin(), ds.end());
+      if (called.size() > 1 && docs_involved.size() > 1) {
+        static constexpr const char* names[] = {"", "first", "second", "third", "fourth", "fifth"};
+        std::string listing;
+        for (const auto& [n, ds] : called) {
+          std::string list;
+          for (const auto& d : ds) list += (list.empty() ? "" : ", ") + std::string(d);
+          listing += (listing.empty() ? "" : "; ") + std::string(names[n]) + " (" + list + ")";
+        }
+        story_diagnostic d;
+        d.level = "info";
+        d.stage = "merge";
+        d.rule = "merge.ordinal_conflict";
+        d.message = "sources call \"" + r.summary + "\" by different ordinals: " + listing;
         pending_conflicts.push_back({cl, std::move(d)});
       }
     }

@@ -304,3 +304,23 @@ TEST_CASE("a follow-up article's 'yesterday's call' is the call its DCT's day be
   CHECK(docs.size() == 2);
   CHECK(calls[0]->mentions.size() == 4);
 }
+
+TEST_CASE("sources that call one event by different ordinals are marked", "[merge]") {
+  const auto a = analyse("a", "Trump and Xi held their first call on Thursday.", {{"Thursday", "2025-06-05"}});
+  const auto b = analyse("b", "Trump and Xi held a call on Thursday. Thursday's call was the second this year.",
+                         {{"Thursday", "2025-06-05"}});
+  const auto s = merge::build_story({a, b});
+  const auto calls = with_lemma(s, "call");
+  REQUIRE(calls.size() == 1);
+  const auto it = std::find_if(s.diagnostics.begin(), s.diagnostics.end(),
+                               [](const story_diagnostic& d) { return d.rule == "merge.ordinal_conflict"; });
+  REQUIRE(it != s.diagnostics.end());
+  CHECK(it->message.find("first (a)") != std::string::npos);
+  CHECK(it->message.find("second (b)") != std::string::npos);
+  SECTION("not when they agree") {
+    const auto c = analyse("c", "It was their first call on Thursday.", {{"Thursday", "2025-06-05"}});
+    const auto t = merge::build_story({a, c});
+    CHECK(std::none_of(t.diagnostics.begin(), t.diagnostics.end(),
+                       [](const story_diagnostic& d) { return d.rule == "merge.ordinal_conflict"; }));
+  }
+}

@@ -5,16 +5,17 @@
 // CAUSES/ENABLES/PREVENTS links are compared with the gold CLINKs (source causes target).
 //
 // Scored, directed and undirected precision/recall/F1 over event pairs:
-//   shipped   linker::load_default(): the cue rules (causal_cues.tsv), the figure checked
-//             against --floor-f1;
-//   rules+model, cross-validated   an experiment: the rules plus a causal pair model
-//             (pair_model.hpp, causal_pair_features) trained on the other folds, 5 folds by
-//             document (the k-th document in name order goes to fold k % 5). It adds little
-//             (its own links are about 3 in 10 right), so the linker does not use it.
+//   cue rules alone   the rules of causal_cues.tsv and the linker's causal rules;
+//   rules + model, cross-validated   what ships (the figure checked against --floor-f1): the
+//             rules plus the causal pair model (pair_model.hpp, causal_pair_features) trained on
+//             the other folds, 5 folds by document (the k-th document in name order goes to fold
+//             k % 5), at the shipped margin (default_causal_margin(): the model confirms or
+//             overrules the cue "by" and adds no links; its own links are about 3 in 10 right);
+//   --margins a,b,...   the same at other margins (the precision/recall trade-off).
 // End to end (system events from the extractor, matched to gold events by overlapping span)
-// is printed for the shipped linker.
+// is printed for the shipped configuration.
 // Exits 1 below --floor-f1, 77 (skipped) when DIR is absent.
-//   eval_causal DIR [--floor-f1 X]
+//   eval_causal DIR [--floor-f1 X] [--margins LIST] [--write-model PATH]
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>

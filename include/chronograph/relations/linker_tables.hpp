@@ -47,7 +47,7 @@ struct governed_rule {
 /// A modifier of non_anaphoric.tsv and the example the tests run: in `example`, the `nth`
 /// mention (from 0) with trigger `trigger` gets `expected` (a date value, "none" or "planned").
 struct reference_modifier {
-  std::string word, kind;  ///< kind: future, other, ordinal or latest
+  std::string word, kind;  ///< kind: future, more, other, ordinal or latest
   std::string example, trigger, expected;
   std::size_t nth = 0;
   std::size_t line = 0;
@@ -58,7 +58,8 @@ struct linker_tables {
   std::vector<temporal_signal> signals;  ///< longest signal first
   std::vector<governed_rule> governed;   ///< in file order (the first that matches applies)
   std::set<std::string> non_anaphoric;  ///< every modifier of non_anaphoric.tsv
-  std::set<std::string> future_modifiers;  ///< those of kind "future"
+  std::set<std::string> future_modifiers;  ///< those of kind "future" or "more"
+  std::set<std::string> more_modifiers;    ///< kind "more": a plan unless the clause is told as past
   std::set<std::string> ordinal_modifiers;  ///< kind "ordinal": "first", "second"
   std::set<std::string> latest_modifiers;   ///< kind "latest": "latest", "recent"
   std::vector<reference_modifier> modifiers;  ///< every row, with its example
