@@ -985,9 +985,11 @@ class default_extractor final : public extractor {
       if (close == sb || !is_quote(ctx.form(close - 1))) continue;
       const auto space = m.summary.rfind(' ');
       if (space == std::string::npos || m.summary.compare(space + 1, std::string::npos, m.trigger) != 0) continue;
-      for (std::size_t j = 0; j < k; ++j) {
+      std::size_t first = k;  // the sentence's first event (events are in text order)
+      while (first > 0 && evs[first - 1].sentence == m.sentence) --first;
+      for (std::size_t j = first; j < k; ++j) {
         const auto& q = evs[j];
-        if (q.sentence != m.sentence || q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close) continue;
+        if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close) continue;
         std::string said = q.summary;
         bool name = said.size() < 2 || std::isupper(static_cast<unsigned char>(said[1]));
         for (const auto& a : q.actors)

@@ -488,6 +488,13 @@ class default_linker final : public linker {
         if (!days_of(times[t].value)) continue;
         const auto tb = st.timex_first[t], te = st.timex_last[t];
         if (signal_at < w && te < signal_at) continue;
+        // "talks before the signing of the deal in January 2020": past an event signal, a time
+        // belongs to the event the signal introduces.
+        if (tb > w) {
+          bool past_signal = false;
+          for (std::size_t x = w + 1; x < tb && !past_signal; ++x) past_signal = event_signal_at(st, x, tb);
+          if (past_signal) continue;
+        }
         // "follow the May 12 agreement": a time in front of another event noun is that noun's
         // (unless a signal relates the clause to it: "stalled after a May 12 agreement").
         std::size_t sig_first = tb;
@@ -580,6 +587,20 @@ class default_linker final : public linker {
         }
       }
     }
+  }
+
+  /// True when an event signal ("before", "following", "in the wake of") starts at word x and
+  /// ends before word `end`.
+  bool event_signal_at(const doc_state& st, std::size_t x, std::size_t end) const {
+    if (!st.signals_at[x]) return false;
+    for (const auto i : *st.signals_at[x]) {
+      const auto& sig = tables_.signals[i];
+      if (x + sig.words.size() > end) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < sig.words.size() && match; ++k) match = st.words[x + k].lower == sig.words[k];
+      if (match) return true;
+    }
+    return false;
   }
 
   /// The first word of the noun phrase that ends with the noun at w: determiners, possessors,
@@ -813,8 +834,9 @@ class default_linker final : public linker {
   ///   indefinite mention that names two participants or more, all of them among the instance's,
   ///   when the document dates one instance ("Xi held phone talks with Trump").
   void infer_dates(const doc_state& st, std::vector<event_mention>& evs) const {
-    std::map<std::string, std::vector<std::size_t>> dated;  // frame -> events anchored to a time
-    std::map<std::string, std::vector<std::size_t>> mentions;  // frame -> every event, text order
+    // frame -> events anchored to a time; frame -> every event, in text order (keys view the
+    // events' frames, which this function does not change)
+    std::map<std::string_view, std::vector<std::size_t>> dated, mentions;
     for (std::size_t e = 0; e < evs.size(); ++e) {
       if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct") dated[evs[e].frame].push_back(e);
       mentions[evs[e].frame].push_back(e);

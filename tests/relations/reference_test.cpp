@@ -223,3 +223,11 @@ TEST_CASE("a statement dated to an earlier day is an event of the story", "[rela
   REQUIRE(r.event("said"));
   CHECK(r.event("said")->salience < 0.5);  // the article's day: an attribution
 }
+
+TEST_CASE("past an event signal, a time belongs to the event the signal introduces", "[relations][anchor]") {
+  const auto r = analyse("The sides held talks before the signing of the deal in April.");
+  REQUIRE(r.event("talks"));
+  CHECK(r.event("talks")->when_value.empty());
+  REQUIRE(r.event("signing"));
+  CHECK(r.event("signing")->when_value == "2025-04");
+}
