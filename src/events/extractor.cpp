@@ -100,6 +100,7 @@ struct doc_context {
   std::vector<std::size_t> entity_begin;  // per sentence: first entity index (entities of s are
                                           // [entity_begin[s], entity_begin[s + 1]))
   std::vector<bool> boilerplate;      // per sentence: page furniture, no events
+  std::vector<bool> dateline;         // per word: a dateline ("NEW YORK -") and its dash
   detail::string_set<std::string_view> mid_caps;  // forms written capitalised inside a sentence
   const std::vector<timex::mention>& times;
 
@@ -141,6 +142,26 @@ struct doc_context {
         mid_caps.insert(strip_possessive(doc.tokens[words[w].token].form));
       }
       sent_end[s] = w + 1;
+    }
+  }
+
+  /// Marks the datelines: a sentence that opens with words in capitals and a dash.
+  void mark_datelines() {
+    dateline.assign(words.size(), false);
+    for (std::size_t s = 0; s < sent_begin.size(); ++s) {
+      std::size_t x = sent_begin[s];
+      while (x < sent_end[s]) {
+        const auto& f = form(x);
+        bool caps = f.size() >= 2;
+        for (unsigned char c : f)
+          if (!std::isupper(c)) caps = false;  // letters only: "U.S.-China talks" is no dateline
+        if (!caps) break;
+        ++x;
+      }
+      if (x == sent_begin[s] || x >= sent_end[s] || span(x - 1).end == span(x).begin) continue;
+      const auto& dash = form(x);
+      if (dash != "-" && dash != "--" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") continue;
+      for (std::size_t y = sent_begin[s]; y <= x; ++y) dateline[y] = true;
     }
   }
 
@@ -206,6 +227,7 @@ class default_extractor final : public extractor {
       return {};
     }
     find_entities(ctx);
+    ctx.mark_datelines();
     std::vector<event_mention> out;
     std::vector<std::size_t> trigger_word;
     for (std::size_t w = 0; w < ctx.words.size(); ++w) {
@@ -220,6 +242,7 @@ class default_extractor final : public extractor {
       out[k].summary = summarize(ctx, out[k], trigger_word[k]);
       score(ctx, out[k], trigger_word[k]);
     }
+    quote_contents(ctx, out, trigger_word);
     return out;
   }
 
@@ -288,7 +311,15 @@ class default_extractor final : public extractor {
         }
         // Every name run, actor or not ("Liberation Day", "Truth Social"), holds no event noun.
         for (std::size_t x = i; x <= j; ++x) ctx.in_entity[x] = true;
-        add_entity(ctx, i, j);
+        // A name in quotation marks is a title or a label ("the “Phase One” deal", "“Liberation
+        // Day” tariffs"), not a participant.
+        bool quoted = i > ctx.sent_begin[s] && is_quote(ctx.form(i - 1));
+        if (quoted) {
+          quoted = false;
+          for (std::size_t x = j + 1; x < ctx.sent_end[s] && x <= j + 2; ++x)
+            if (is_quote(ctx.form(x))) quoted = true;
+        }
+        if (!quoted) add_entity(ctx, i, j);
         i = j + 1;
       }
     }
@@ -465,6 +496,20 @@ class default_extractor final : public extractor {
     m.sentence = s;
     m.pos = is_verb ? upos::verb : is_adj ? upos::adj : upos::noun;
     m.frame = lex_->frame_of(m.lemma);
+    // A compound modifier may give the noun its frame: "phone talks" are a contact.
+    if (is_noun && w > ctx.sent_begin[s] && W[w - 1].tag == upos::noun)
+      if (const auto* f = lex_->modifier_frame(W[w - 1].lemma)) m.frame = *f;
+    // A change takes the frame of what it changes, with its direction: "lowered tariffs",
+    // "reduced its taxes" and "scaled back tariffs" are all "down tariff".
+    if (is_verb && lex_->is_change(m.lemma))
+      if (const auto theme = change_theme(ctx, w)) {
+        std::size_t t = *theme;
+        if (!lex_->has_frame(W[t].lemma) && t > ctx.sent_begin[s] && W[t - 1].tag == upos::noun) --t;  // "tariff rates"
+        // Only amounts ("tariffs"), not events a verb like "reach" or "set" brings about ("reached
+        // a truce" stays the truce's light verb).
+        if (lex_->has_frame(W[t].lemma) && !lex_->frame_refers_back(lex_->frame_of(W[t].lemma)))
+          m.frame = lex_->change_direction(m.lemma) + " " + lex_->frame_of(W[t].lemma);
+      }
     m.confidence = confidence;
     // Class: the hand table, else OCCURRENCE (STATE for adjectives). The training data's
     // majority classes (learned_events.tsv) were tried as a fallback and as an override; both
@@ -479,6 +524,36 @@ class default_extractor final : public extractor {
     }
     find_actors(ctx, w, m);
     return m;
+  }
+
+  /// What a change verb changes: its object, else its passive or intransitive subject ("tariffs
+  /// fell"); without a parse, the first noun after it in its clause.
+  std::optional<std::size_t> change_theme(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto s = W[w].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    // The candidates in order: object, passive or intransitive subject, the first noun after the
+    // verb in its clause (past a particle: "knocked down sky-high tariffs"); the first one of a
+    // listed frame wins, else the first.
+    std::vector<std::size_t> found;
+    if (!ctx.doc.tokens[W[w].token].deprel.empty()) {
+      for (const auto* rel : {"obj", "nsubj:pass", "nsubj"})
+        for (std::size_t x = sb; x < se; ++x) {
+          const auto& t = ctx.doc.tokens[W[x].token];
+          if (t.head == static_cast<int>(w - sb) && t.deprel == rel) found.push_back(x);
+        }
+    }
+    const auto ce = ctx.clause(w).second;
+    for (std::size_t x = w + 1; x < ce && x < w + 6; ++x) {
+      if (W[x].tag == upos::noun) found.push_back(x);  // "sky-high tariffs": every noun of the phrase
+      if (W[x].tag == upos::verb || (W[x].tag == upos::adp && x > w + 1)) break;
+    }
+    for (const auto x : found) {
+      if (lex_->has_frame(W[x].lemma)) return x;
+      if (x > sb && W[x - 1].tag == upos::noun && lex_->has_frame(W[x - 1].lemma)) return x;
+    }
+    if (found.empty()) return std::nullopt;
+    return found.front();
   }
 
   void verb_attributes(const doc_context& ctx, std::size_t w, event_mention& m) const {
@@ -603,11 +678,16 @@ class default_extractor final : public extractor {
           const auto gap_first = e.last + 1, gap_last = out.back()->run_first;
           if (!(gap_last == gap_first + 1 && (W[gap_first].lower == "and"sv || W[gap_first].lower == ","sv))) break;
         } else {
-          // Nothing but auxiliaries/adverbs/negation (or a short apposition) between name and verb.
+          // Nothing but auxiliaries/adverbs/negation, a time ("on Thursday") or a short apposition
+          // between name and verb.
           bool close = true;
-          for (std::size_t x = e.last + 1; x < verb; ++x)
+          std::size_t other = 0;
+          for (std::size_t x = e.last + 1; x < verb; ++x) {
             if (W[x].is_boundary || W[x].tag == upos::verb) close = false;
-          if (!close || verb - e.last > 6) break;
+            const bool time = ctx.in_timex(x) || (W[x].tag == upos::adp && x + 1 < verb && ctx.in_timex(x + 1));
+            if (!time) ++other;
+          }
+          if (!close || other > 6) break;
         }
         out.insert(out.begin(), &e);
       }
@@ -632,6 +712,11 @@ class default_extractor final : public extractor {
       for (std::size_t x = sb; x < se; ++x) {
         const auto& t = doc.tokens[W[x].token];
         if (t.head != rel_index(verb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        // A dateline ("WASHINGTON — President Trump ... agreed") that the parser made the subject
+        // says nothing: the names before the verb decide.
+        if (x == sb && !ctx.in_entity[x] && x + 1 < se &&
+            (ctx.form(x + 1) == "\xE2\x80\x94"sv || ctx.form(x + 1) == "--"sv || ctx.form(x + 1) == "-"sv))
+          continue;
         has_nsubj = true;
         if (const auto* e = entity_of(x)) out.push_back(e);
         for (std::size_t y = sb; y < se; ++y) {  // conjuncts of the subject
@@ -652,12 +737,45 @@ class default_extractor final : public extractor {
     if (has_parse) {
       if (m.pos == upos::verb) {
         parsed = parsed_subjects(w);
+        // A participle or infinitive without a subject of its own has its governing verb's
+        // ("the U.S. undermined the truce by issuing warnings": the U.S. issued them).
+        const auto& t = ctx.doc.tokens[W[w].token];
+        const auto sb = ctx.sent_begin[W[w].sentence];
+        if (!parsed && t.head >= 0 && (t.deprel == "advcl"sv || t.deprel == "xcomp"sv) &&
+            (W[w].xpos == "VBG"sv || W[w].xpos == "VB"sv)) {
+          const auto head = sb + static_cast<std::size_t>(t.head);
+          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
+            // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
+            std::vector<const entity*> object;
+            if (t.deprel == "xcomp"sv)
+              for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
+                const auto& o = ctx.doc.tokens[W[x].token];
+                if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
+                for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
+                  if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
+              }
+            if (!object.empty()) parsed = object;
+            else parsed = parsed_subjects(head);
+          }
+        }
       } else {
         const auto& t = ctx.doc.tokens[W[w].token];
         const auto sb = ctx.sent_begin[W[w].sentence];
         if (t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv)) {
           const auto head = sb + static_cast<std::size_t>(t.head);
-          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) parsed = parsed_subjects(head);
+          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
+            // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
+            std::vector<const entity*> object;
+            if (t.deprel == "xcomp"sv)
+              for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
+                const auto& o = ctx.doc.tokens[W[x].token];
+                if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
+                for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
+                  if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
+              }
+            if (!object.empty()) parsed = object;
+            else parsed = parsed_subjects(head);
+          }
         }
       }
     }
@@ -852,6 +970,102 @@ class default_extractor final : public extractor {
   }
 
   // ---- summary
+  /// A report after its quotation ("... China HAS TOTALLY VIOLATED ITS AGREEMENT WITH US," Trump
+  /// posted last week) says what the quotation says: its summary gains the quoted event's ("Trump
+  /// posted: China has violated its agreement with US"), the first verb event inside the quotes.
+  void quote_contents(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      if (m.cls != event_class::reporting || m.pos != upos::verb) continue;
+      const auto w = at[k];
+      const auto sb = ctx.sent_begin[m.sentence];
+      // A closing quote right before the verb (or its subject), and nothing said after the verb.
+      std::size_t close = w;
+      while (close > sb && !is_quote(ctx.form(close - 1)) && w - close < 4) --close;
+      if (close == sb || !is_quote(ctx.form(close - 1))) continue;
+      const auto space = m.summary.rfind(' ');
+      if (space == std::string::npos || m.summary.compare(space + 1, std::string::npos, m.trigger) != 0) continue;
+      std::size_t first = k;  // the sentence's first event (events are in text order)
+      while (first > 0 && evs[first - 1].sentence == m.sentence) --first;
+      for (std::size_t j = first; j < k; ++j) {
+        const auto& q = evs[j];
+        if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close) continue;
+        std::string said = q.summary;
+        bool name = said.size() < 2 || std::isupper(static_cast<unsigned char>(said[1]));
+        for (const auto& a : q.actors)
+          if (said.compare(0, a.size(), a) == 0) name = true;
+        if (!name) said[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(said[0])));
+        m.summary = shorten(m.summary + ": " + said, 90);
+        break;
+      }
+    }
+  }
+
+  /// The word the parse makes the head of word x (same sentence), if any.
+  std::optional<std::size_t> parse_head(const doc_context& ctx, std::size_t x) const {
+    const auto& t = ctx.doc.tokens[ctx.words[x].token];
+    if (t.head < 0 || t.deprel.empty()) return std::nullopt;
+    const auto sb = ctx.sent_begin[ctx.words[x].sentence];
+    const auto h = sb + static_cast<std::size_t>(t.head);
+    if (h >= ctx.sent_end[ctx.words[x].sentence]) return std::nullopt;
+    return h;
+  }
+
+  /// The parse's nominal subject of the verb at w: a noun or name (the noun a relative clause
+  /// modifies when the subject is "that"/"which"), else nothing.
+  std::optional<std::size_t> parsed_subject_noun(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto s = W[w].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    for (std::size_t x = sb; x < se; ++x) {
+      const auto& t = ctx.doc.tokens[W[x].token];
+      if (t.head != static_cast<int>(w - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
+          ctx.doc.tokens[W[w].token].deprel.rfind("acl", 0) == 0)
+        return parse_head(ctx, w);
+      // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
+      if (W[x].tag == upos::noun || (W[x].tag == upos::propn && ctx.in_entity[x])) return x;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  /// A short noun phrase ending with the noun at x: its adjectives, nouns, names, numbers and
+  /// hyphenated parts (quoted stretches included, quotes dropped), at most four words before it.
+  void compact_noun_phrase(const doc_context& ctx, std::size_t x, std::vector<std::size_t>& words) const {
+    const auto& W = ctx.words;
+    const auto sb = ctx.sent_begin[W[x].sentence];
+    std::size_t np = x, taken = 0;
+    bool quoted = false;  // inside quotation marks (walking back): only a quoted name stays
+    std::vector<std::size_t> dropped;
+    while (np > sb && taken < 4) {
+      const auto& p = W[np - 1];
+      if (ctx.in_timex(np - 1)) break;
+      if (is_quote(ctx.form(np - 1))) {
+        quoted = !quoted;
+        --np;
+        continue;
+      }
+      if (quoted && !W[np - 1].capitalized) {  // "the “very good” call": an opinion, not a name
+        dropped.push_back(np - 1);
+        --np;
+        continue;
+      }
+      if (ctx.form(np - 1) == "-"sv || ctx.glued(np - 1)) {  // "Tit-for-tat": one word
+        --np;
+        continue;
+      }
+      if (is_content(p)) {
+        --np;
+        ++taken;
+        continue;
+      }
+      break;
+    }
+    for (std::size_t y = np; y <= x; ++y)
+      if (std::find(dropped.begin(), dropped.end(), y) == dropped.end()) words.push_back(y);
+  }
+
   std::string summarize(const doc_context& ctx, const event_mention& m, std::size_t w) const {
     const auto& W = ctx.words;
     const auto [cb, ce] = ctx.clause(w);
@@ -872,62 +1086,120 @@ class default_extractor final : public extractor {
       if (!subjects.empty()) {
         subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
         actor_shown = true;
+      } else if (const auto noun = parsed_subject_noun(ctx, w)) {
+        // The parse's subject: "The “very good” call between the two leaders lasted" -> "Call
+        // lasted"; "the talks ..., which reduced" -> "Talks reduced".
+        compact_noun_phrase(ctx, *noun, words);
       } else if (W[w].xpos != "VBG"sv || k == cb) {
         std::size_t np = k;
         while (np > cb && k - np < 6 &&
                ((is_content(W[np - 1]) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1)) && !ctx.in_timex(np - 1)))
           --np;
         // A relative clause ("the talks in Geneva, that reduced ..."): the antecedent is the subject.
-        if (np == k && cb > ctx.sent_begin[W[w].sentence] && k == cb &&
+        // Not "so that" or "said that": a relative pronoun follows its noun (or a comma after it).
+        const bool relative = cb >= ctx.sent_begin[W[w].sentence] + 2 &&
+                              (W[cb - 2].tag == upos::noun || W[cb - 2].tag == upos::propn || ctx.form(cb - 2) == ","sv);
+        if (np == k && cb > ctx.sent_begin[W[w].sentence] && k == cb && relative &&
             (W[cb - 1].lower == "that"sv || W[cb - 1].lower == "which"sv || W[cb - 1].lower == "who"sv)) {
           std::size_t a = cb - 1;
           std::size_t limit = 8;
           while (a > ctx.sent_begin[W[w].sentence] && limit-- > 0) {
             --a;
             if (W[a].tag == upos::noun) {
-              std::size_t m0 = a;
-              while (m0 > ctx.sent_begin[W[w].sentence] && a - m0 < 3 &&
-                     (is_content(W[m0 - 1]) || ctx.glued(m0 - 1)))
-                --m0;
-              for (std::size_t x = m0; x <= a; ++x) words.push_back(x);
+              compact_noun_phrase(ctx, a, words);
               break;
             }
           }
         }
-        for (std::size_t x = np; x < k; ++x) words.push_back(x);
+        // "The call between the two leaders lasted": the subject is the noun the prepositional
+        // phrase before the verb hangs on, not the phrase's noun.
+        std::size_t p = np;
+        if (p > cb && W[p - 1].tag == upos::det) --p;
+        if (np < k && words.empty() && p >= cb + 2 && W[p - 1].tag == upos::adp && W[p - 1].lower != "of"sv &&
+            W[p - 2].tag == upos::noun && lex_->is_event_noun(W[p - 2].lemma)) {
+          compact_noun_phrase(ctx, p - 2, words);
+        } else {
+          for (std::size_t x = np; x < k; ++x) words.push_back(x);
+        }
       }
       for (auto v : verb_group) words.push_back(v);
       words.push_back(w);
-      // Object: what follows in the clause, without times and without their prepositions.
+      // Object: what follows in the clause, without times and without their prepositions (but
+      // with a duration the change lasts: "for 90 days"). A reporting verb keeps what it reports
+      // ("declared that it was difficult to reach a deal").
+      const bool reporting = m.cls == event_class::reporting;
       std::size_t taken = 0;
-      for (std::size_t x = w + 1; x < ce && taken < 12; ++x) {
+      const std::size_t limit = reporting ? 12 : 11;
+      // What a report says runs past the subordinator: "declared one day earlier that it was
+      // difficult to reach a deal", up to a quote or the next clause after it.
+      std::size_t end = ce;
+      if (reporting && ce < ctx.sent_end[W[w].sentence] && W[ce].starts_clause) {
+        end = ce + 1;
+        while (end < ctx.sent_end[W[w].sentence] && !is_quote(ctx.form(end)) &&
+               !(W[end].is_boundary && !W[end].starts_clause))
+          ++end;
+      }
+      for (std::size_t x = w + 1; x < end && taken < limit; ++x) {
         const auto& o = W[x];
-        if (o.tag == upos::verb && (o.xpos == "VBD"sv || o.xpos == "VBZ"sv || o.xpos == "VBP"sv || o.xpos == "VBD|VBN"sv) &&
-            x > w + 1)
-          break;
-        if (o.aux.size() && x > w + 1) break;
+        if (reporting && o.starts_clause && taken == 0) continue;  // the subordinator ("that")
+        const bool finite = o.tag == upos::verb && (o.xpos == "VBD"sv || o.xpos == "VBZ"sv || o.xpos == "VBP"sv ||
+                                                    o.xpos == "VBD|VBN"sv);
+        if (!reporting && finite && x > w + 1) break;
+        if (!reporting && (o.tag == upos::sconj || o.starts_clause || o.lower == "as"sv) && x > w + 1) break;  // "as investors welcomed"
+        if (!reporting && o.aux.size() && x > w + 1) break;
         // A purpose clause ("... to allow for talks") is another event.
-        if (o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
-        if (ctx.in_timex(x)) continue;
-        if (o.tag == upos::adp && x + 1 < ce && (ctx.in_timex(x + 1) ||
-                                                 (x + 2 < ce && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
+        if (!reporting && o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
+        // A participle after the object noun opens a reduced relative clause ("talks aimed at").
+        if (o.tag == upos::verb && (o.xpos == "VBN"sv || o.xpos == "VBG"sv) && x > w + 1 && W[x - 1].tag == upos::noun)
+          break;
+        // "for 90 days": the duration of a change is part of it (the whole time expression).
+        if (o.lower == "for"sv && x + 1 < end && ctx.in_timex(x + 1) && lex_->is_change(m.lemma) &&
+            ctx.times[static_cast<std::size_t>(ctx.timex_of[x + 1])].type == timex::timex_type::duration) {
+          words.push_back(x);
+          const auto t = ctx.timex_of[x + 1];
+          while (x + 1 < end && ctx.timex_of[x + 1] == t) words.push_back(++x);
           continue;
-        if (o.tag == upos::adv && !o.is_negation) continue;
+        }
+        // "lasted 90 minutes": a duration right after the verb is what it says.
+        if (ctx.in_timex(x) && x == w + 1 + (W[w + 1].tag == upos::adv ? 1 : 0) &&
+            ctx.times[static_cast<std::size_t>(ctx.timex_of[x])].type == timex::timex_type::duration) {
+          const auto t = ctx.timex_of[x];
+          words.push_back(x);
+          while (x + 1 < end && ctx.timex_of[x + 1] == t) words.push_back(++x);
+          continue;
+        }
+        if (ctx.in_timex(x)) continue;
+        if (o.tag == upos::adp && x + 1 < end && (ctx.in_timex(x + 1) ||
+                                                  (x + 2 < end && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
+          continue;
+        // Adverbs go ("approximately", "temporarily"), but not one used as an adjective: "further talks".
+        if (o.tag == upos::adv && !o.is_negation &&
+            !(x + 1 < end && (W[x + 1].tag == upos::noun || W[x + 1].tag == upos::adj) && !ctx.in_timex(x + 1)))
+          continue;
         if (is_quote(ctx.form(x))) continue;
         words.push_back(x);
         if (o.tag != upos::punct && o.tag != upos::sym) ++taken;
+        // A sign written against the number stays with it: "10%".
+        if (taken == limit && x + 1 < end && ctx.glued(x) && ctx.form(x + 1) == "%"sv) words.push_back(x + 1);
       }
     } else {
-      // Noun: its modifiers, the noun and a short prepositional phrase.
+      // Noun: its modifiers (a possessor and quoted names included: "Mr. Trump's “Liberation Day”
+      // tariffs"), the noun and a short prepositional phrase.
       std::size_t np = w;
-      while (np > cb && w - np < 6) {
+      bool quoted = false;
+      std::vector<std::size_t> opinion;  // lower-case words in quotes: "the “very good” call"
+      while (np > cb && w - np < 7) {
         const auto& p = W[np - 1];
-        if (is_content(p) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1) ||
+        if (is_quote(ctx.form(np - 1))) quoted = !quoted;
+        else if (quoted && !p.capitalized) opinion.push_back(np - 1);
+        if (is_content(p) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1) || is_quote(ctx.form(np - 1)) ||
+            p.lower == "'s"sv || (quoted && p.tag == upos::adv) ||
             (p.tag == upos::det && p.lower != "the"sv && p.lower != "a"sv && p.lower != "an"sv))
           --np;
         else
           break;
       }
+      while (np < w && is_quote(ctx.form(np))) ++np;
       // The verb that governs the noun and its subject: "Trump and Xi held a phone call".
       std::size_t g = np;
       if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the"sv)) --g;
@@ -943,7 +1215,8 @@ class default_extractor final : public extractor {
             if (!ctx.in_timex(x) && (W[x].tag != upos::adv || W[x].is_negation)) words.push_back(x);
         }
       }
-      for (std::size_t x = np; x <= w; ++x) words.push_back(x);
+      for (std::size_t x = np; x <= w; ++x)
+        if (std::find(opinion.begin(), opinion.end(), x) == opinion.end()) words.push_back(x);
       std::size_t x = w + 1;
       if (x < ce && W[x].tag == upos::adp && W[x].lower != "of"sv && !ctx.in_timex(x + 1 < ce ? x + 1 : x)) {
         std::size_t taken = 0;
@@ -951,14 +1224,14 @@ class default_extractor final : public extractor {
           if (W[x].tag == upos::verb || !W[x].aux.empty()) break;
           if (ctx.in_timex(x)) break;
           words.push_back(x);
-          ++taken;
+          if (!is_quote(ctx.form(x))) ++taken;
         }
       } else if (x < ce && W[x].lower == "of"sv) {
         std::size_t taken = 0;
-        for (; x < ce && taken < 5; ++x) {
+        for (; x < ce && taken < 6; ++x) {
           if (W[x].tag == upos::verb || !W[x].aux.empty() || ctx.in_timex(x)) break;
           words.push_back(x);
-          ++taken;
+          if (!is_quote(ctx.form(x))) ++taken;
         }
       }
     }
@@ -966,12 +1239,13 @@ class default_extractor final : public extractor {
     while (!words.empty()) {
       const auto& t = W[words.back()];
       if (t.tag == upos::adp || t.tag == upos::det || t.tag == upos::cconj || t.tag == upos::part ||
-          t.tag == upos::sconj || t.tag == upos::punct || t.tag == upos::pron)
+          t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) || t.tag == upos::pron ||
+          is_quote(ctx.form(words.back())))
         words.pop_back();
       else
         break;
     }
-    std::string body = ctx.render(std::move(words));
+    std::string body = render_quiet(ctx, std::move(words));
     std::string out = subject.empty() ? body : subject + " " + body;
     if (!actor_shown && m.pos == upos::noun && !m.actors.empty()) {
       bool any = false;
@@ -983,12 +1257,72 @@ class default_extractor final : public extractor {
         out += ")";
       }
     }
-    if (out.size() > 100) {
-      auto cut = out.rfind(' ', 97);
-      out = out.substr(0, cut == std::string::npos ? 97 : cut) + "...";
-    }
+    out = shorten(std::move(out), 80);
     if (!out.empty() && std::islower(static_cast<unsigned char>(out.front())))
       out.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(out.front())));
+    return out;
+  }
+
+  /// The words rendered, with shouting quieted: in a run of capitalised words ("HAS TOTALLY
+  /// VIOLATED ITS AGREEMENT WITH US") those of three letters or more that are no name become
+  /// lower case ("has totally violated its agreement with US").
+  std::string render_quiet(const doc_context& ctx, std::vector<std::size_t> words) const {
+    words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t x) { return ctx.dateline[x]; }), words.end());
+    std::sort(words.begin(), words.end());
+    const auto all_caps = [&](std::size_t x) {
+      const auto& f = ctx.form(x);
+      std::size_t letters = 0;
+      for (unsigned char c : f) {
+        if (std::islower(c)) return false;
+        if (std::isalpha(c)) ++letters;
+      }
+      return letters >= 2;
+    };
+    std::vector<std::size_t> quiet;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const auto x = words[k];
+      if (!all_caps(x) || ctx.in_entity[x] || ctx.form(x).size() < 3) continue;
+      const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
+      if (run) quiet.push_back(x);
+    }
+    std::string out = ctx.render(words);
+    if (quiet.empty()) return out;
+    // Re-render with the quiet words lower-cased (render joins forms; map them by position).
+    std::string rebuilt;
+    std::size_t at = 0;
+    for (const auto x : words) {
+      const auto& f = ctx.form(x);
+      const auto pos = out.find(f, at);
+      if (pos == std::string::npos) continue;
+      rebuilt.append(out, at, pos - at);
+      std::string form = f;
+      if (std::find(quiet.begin(), quiet.end(), x) != quiet.end())
+        for (auto& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      rebuilt += form;
+      at = pos + f.size();
+    }
+    rebuilt.append(out, at, std::string::npos);
+    return rebuilt;
+  }
+
+  /// At most `limit` bytes: cut before the last preposition, conjunction or comma that keeps the
+  /// head of the summary ("... to 30% on Chinese imports and Chinese tariffs on U.S." -> "... to
+  /// 30% on Chinese imports"), else at a word.
+  static std::string shorten(std::string out, std::size_t limit) {
+    if (out.size() <= limit) return out;
+    static constexpr std::string_view breaks[] = {" and ", " or ", ", ", " on ", " in ", " at ", " for ",
+                                                  " from ", " with ", " over ", " about ", " by "};
+    std::size_t cut = std::string::npos;
+    for (const auto b : breaks) {
+      const auto at = out.rfind(b, limit);
+      if (at != std::string::npos && at >= limit / 2 && (cut == std::string::npos || at > cut)) cut = at;
+    }
+    if (cut == std::string::npos) {
+      cut = out.rfind(' ', limit);
+      if (cut == std::string::npos) cut = limit;
+    }
+    out.resize(cut);
+    while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
     return out;
   }
 
@@ -1025,6 +1359,32 @@ class default_extractor final : public extractor {
         names_noun = W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma);
       }
       if (names_noun) s -= 0.3;
+    }
+    // What a change changes ("lowered his 145% tariffs", "ratcheted blanket tariffs ... up to
+    // 145%") is told by the change, which carries the amounts: the noun leaves the timeline to it.
+    if (m.pos == upos::noun && lex_->has_frame(m.lemma) && !lex_->frame_refers_back(m.frame)) {
+      const auto sb = ctx.sent_begin[W[w].sentence];
+      for (std::size_t x = w; x > sb && w - x < 10; --x) {
+        const auto& p = W[x - 1];
+        if (p.tag != upos::verb) continue;
+        if (lex_->is_change(p.lemma)) s -= 0.4;
+        break;
+      }
+    }
+    // So does the nominal of such a verb before "of" and an event noun: "the signing of the Phase
+    // One deal" is the deal's event.
+    if (m.pos == upos::noun || (m.pos == upos::verb && W[w].xpos == "VBG"sv && m.tns == tense::none)) {
+      const bool light = lex_->is_light_verb(m.lemma) ||
+                         (ends_with(m.lemma, "ing") && lex_->is_light_verb(m.lemma.substr(0, m.lemma.size() - 3)));
+      const auto se = ctx.sent_end[W[w].sentence];
+      if (light && w + 1 < se && W[w + 1].lower == "of"sv)
+        for (std::size_t x = w + 2; x < se && x < w + 8; ++x) {
+          if (W[x].tag == upos::verb || W[x].is_boundary) break;
+          if (W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma) && !ctx.in_entity[x]) {
+            s -= 0.3;
+            break;
+          }
+        }
     }
     if (!m.modality.empty() && m.modality != "will"sv) s -= 0.15;
     if (m.tns == tense::infinitive || m.tns == tense::prespart) s -= 0.1;

@@ -246,6 +246,19 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         if (r.fields[2] != "yes" && r.fields[2] != "no") table_error(p, r.line, "refers must be yes or no");
         if (r.fields[2] == "no") lex->non_referring_frames_.insert(r.fields[1]);
       }
+      if (r.fields.size() >= 4) {
+        const auto& kind = r.fields[3];
+        if (kind != "process" && kind != "outcome" && kind != "modifier" && kind != "-")
+          table_error(p, r.line, "kind must be process, outcome, modifier or -");
+        if (kind == "modifier") lex->modifier_frames_[r.fields[0]] = r.fields[1];
+        else if (kind != "-") lex->frame_kinds_[r.fields[0]] = kind;
+      }
+      if (r.fields.size() >= 5) {
+        const auto& ex = r.fields[4];
+        const auto a = ex.find(" | "), b = ex.rfind(" | ");
+        if (a == std::string::npos || a == b) table_error(p, r.line, "example must be \"text | trigger | frame\"");
+        lex->frame_examples_.push_back({ex.substr(0, a), ex.substr(a + 3, b - a - 3), ex.substr(b + 3), r.line});
+      }
     }
   }
   for (const auto& r : read_table(dir / "titles.tsv")) lex->titles_.insert(r.fields[0]);
@@ -438,6 +451,13 @@ std::string lexicon::frame_of(std::string_view lemma) const {
   if (const auto* f = frames_.find(lemma)) return *f;
   return std::string(lemma);
 }
+
+std::string_view lexicon::frame_kind(std::string_view lemma) const noexcept {
+  if (const auto* k = frame_kinds_.find(lemma)) return *k;
+  return {};
+}
+
+const std::string* lexicon::modifier_frame(std::string_view lemma) const noexcept { return modifier_frames_.find(lemma); }
 
 bool lexicon::is_title(std::string_view lower) const { return titles_.count(lower) > 0; }
 

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "chronograph/detail/string_map.hpp"
+#include "chronograph/events/lexicon.hpp"
 #include "chronograph/relations/dates.hpp"
 #include "chronograph/relations/reasoning.hpp"
 #include "chronograph/utf8.hpp"
@@ -154,7 +155,69 @@ struct candidate {
   token_list subject_tokens;  // who acted
   bool mergeable = false;
   bool planned = false;  // undated future event: merges only with other planned events
+  std::string_view frame;  // what it merges by: the event's frame, or "reporting" for a statement
+  std::string_view kind;   // event_frames.tsv kind ("process", "outcome") or ""
+  bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
+  bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
 };
+
+/// The ordinal a mention's words give the event it names, 0 when none: in its noun phrase
+/// ("their first known phone call"), in an apposition after it ("Trump's call with Xi -- their
+/// second this year --") or as what it is said to be ("Thursday's conversation was only the
+/// second time this year"). Read from the tokens, as a source's description to compare.
+int ordinal_of(const text::annotated_document& doc, const event_mention& ev) {
+  static constexpr std::pair<std::string_view, int> ordinals[] = {
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}};
+  const auto ordinal = [&](std::size_t t) {
+    const auto l = lower(doc.tokens[t].form);
+    for (const auto& [word, n] : ordinals)
+      if (l == word) return n;
+    return 0;
+  };
+  if (ev.sentence >= doc.sentences.size()) return 0;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::size_t at = sent.end_token;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (at == sent.end_token) return 0;
+  // The noun phrase before it: up to its determiner or possessor.
+  for (std::size_t t = at; t > sent.first_token && at - t < 5; --t) {
+    if (const int n = ordinal(t - 1)) return n;
+    const auto tag = doc.tokens[t - 1].tag;
+    const bool participle = tag == text::upos::verb && doc.tokens[t - 1].xpos == "VBN";  // "first known call"
+    if ((tag == text::upos::verb && !participle) || tag == text::upos::adp || tag == text::upos::det ||
+        tag == text::upos::pron || doc.tokens[t - 1].form == ",")
+      break;
+  }
+  // After it: an apposition or a copula, then an ordinal within a few words.
+  for (std::size_t t = at + 1; t < sent.end_token && t < at + 6; ++t) {
+    const auto l = lower(doc.tokens[t].form);
+    const bool opens = l == "\xe2\x80\x94" || l == "--" || l == "was" || l == "is" || l == "marks" || l == "marked";
+    if (!opens) {
+      if (doc.tokens[t].tag == text::upos::verb || l == "." || l == ";") break;
+      continue;
+    }
+    for (std::size_t u = t + 1; u < sent.end_token && u < t + 5; ++u)
+      if (const int n = ordinal(u)) return n;
+    break;
+  }
+  return 0;
+}
+
+/// The events stage's frames (event_frames.tsv), loaded once.
+const events::lexicon& frame_lexicon() {
+  static const auto lex = events::lexicon::load_default();
+  return *lex;
+}
+
+/// Shared actor tokens of two sorted lists.
+template <class A, class B>
+std::size_t shared_tokens(const A& a, const B& b) {
+  std::size_t n = 0;
+  for (const auto& t : a)
+    if (std::binary_search(b.begin(), b.end(), t)) ++n;
+  return n;
+}
 
 bool compatible_dates(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
   if (!a.days || !b.days) return false;
@@ -169,8 +232,16 @@ bool compatible_dates(const candidate& a, const candidate& b, const event_mentio
 }
 
 bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
-  if (ea.frame != eb.frame || ea.pol != eb.pol || a.planned != b.planned) return false;
-  return a.planned || compatible_dates(a, b, ea, eb);
+  if (a.frame != b.frame || ea.pol != eb.pol || a.planned != b.planned) return false;
+  if (a.planned) {
+    // A plan has no date to tell it apart: the same kind of listed event ("the upcoming talks",
+    // "further trade talks", "will be meeting"; not "a broader deal"), or the same verb with the
+    // same participants ("Bessent, Lutnick and Greer will represent the U.S.").
+    if (!a.kind.empty() && a.kind == b.kind) return true;
+    return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2;
+  }
+  if (a.statement && (a.subject_tokens.empty() || !intersects(a.subject_tokens, b.subject_tokens))) return false;
+  return compatible_dates(a, b, ea, eb);
 }
 
 /// Participants contradict when each side names who acted and neither side's actors appear
@@ -270,7 +341,13 @@ void check_story_order(std::vector<story_event>& events, const std::vector<std::
     const auto rel = relations::relation_from_string(l.type);
     const auto* a = node_of.find(l.from);
     const auto* b = node_of.find(l.to);
-    if (!rel || relations::is_causal(*rel) || !a || !b) continue;
+    if (!rel || !a || !b) continue;
+    // A causal link: its cause does not start after its effect, which weaker links may not
+    // contradict (it is checked against the dates below).
+    if (relations::is_causal(*rel)) {
+      g.add_starts_no_later(a->node, b->node, static_cast<int>(k));
+      continue;
+    }
     std::vector<int> conflicts;
     if (g.add(a->node, *rel, b->node, static_cast<int>(k), &conflicts)) continue;
     kl.dropped = true;
@@ -384,10 +461,31 @@ story build_story_of(const Analyses& analyses) {
         add_tokens(c.actor_tokens, tokens);
         if (k < ev.subject_count) add_tokens(c.subject_tokens, tokens);
       }
+      const auto& lex = frame_lexicon();
+      c.frame = ev.frame;
+      c.kind = lex.frame_kind(ev.lemma);
       // Only occurrences and states merge: a report, an intention ("agreed to further talks") or
       // the start of something is its own event even when its frame matches.
       c.mergeable = c.days && (ev.cls == event_class::occurrence || ev.cls == event_class::state) &&
                     ev.when_anchor != "dct";
+      // An intention verb of a listed frame dated by its own time ("agreed in Geneva last month
+      // to lower tariffs") is the event its document tells with a noun of that frame and date
+      // ("the truce struck last month in Geneva"): it joins that event, never starts one.
+      if (c.days && !c.mergeable && ev.cls == event_class::i_action && !c.kind.empty() &&
+          ev.when_anchor != "dct" && ev.when_anchor != "inferred")
+        c.mergeable = c.joins_only = true;
+      // A statement dated by its own time to a day before its document's ("Trump posted
+      // Wednesday", "wrote early Wednesday morning" in Thursday's news) is news itself: the same
+      // speaker's statements of that day are one event.
+      if (c.days && ev.cls == event_class::reporting && ev.when_anchor != "dct" && ev.when_anchor != "inferred" &&
+          c.grain <= 1 && ev.pol == events::polarity::pos) {
+        const auto& dct = a.annotated.doc.dct;
+        const auto day = dct ? relations::days_of(dct->iso().substr(0, 10)) : std::nullopt;
+        if (day && c.days->end <= day->begin && !c.subject_tokens.empty()) {
+          c.mergeable = c.statement = true;
+          c.frame = "reporting";
+        }
+      }
       // The same plan told by several articles ("the upcoming talks", "further trade talks",
       // "will hold trade talks"): undated future occurrences of one frame merge with each other.
       c.planned = !c.days && ev.is_future && ev.cls == event_class::occurrence && ev.pol == events::polarity::pos;
@@ -402,8 +500,9 @@ story build_story_of(const Analyses& analyses) {
   std::sort(by_content.begin(), by_content.end(), [&](std::size_t x, std::size_t y) {
     const auto& a = cands[x];
     const auto& b = cands[y];
-    return std::tie(a.grain, ev_of(a).when_value, ev_of(a).frame, a.doc_id, a.event) <
-           std::tie(b.grain, ev_of(b).when_value, ev_of(b).frame, b.doc_id, b.event);
+    // Mentions that only join an event come last, when the events they join exist.
+    return std::tie(a.joins_only, a.grain, ev_of(a).when_value, a.frame, a.doc_id, a.event) <
+           std::tie(b.joins_only, b.grain, ev_of(b).when_value, b.frame, b.doc_id, b.event);
   });
   std::vector<std::vector<std::size_t>> clusters;
   std::vector<std::size_t> cluster_of(cands.size(), 0);
@@ -419,6 +518,7 @@ story build_story_of(const Analyses& analyses) {
   };
   struct cluster_summary {
     std::vector<value_count> by_value;
+    std::vector<std::string_view> docs;  // documents of its members (a handful; for joins_only)
     detail::string_map<int, std::string_view> members_with_token;
     std::vector<std::string_view> subjects, participants;  // sorted, distinct
   };
@@ -429,9 +529,10 @@ story build_story_of(const Analyses& analyses) {
     std::optional<std::size_t> chosen;
     if (c.mergeable) {
       int best_score = -1;
-      for (const auto cl : clusters_of_frame[ev.frame]) {
+      for (const auto cl : clusters_of_frame[c.frame]) {
         // Dates and frames must agree with every member; participants with the cluster as a whole.
         const auto& sum = summaries[cl];
+        if (c.joins_only && std::find(sum.docs.begin(), sum.docs.end(), c.doc_id) == sum.docs.end()) continue;
         bool all = true;
         int score = 0;
         for (const auto& v : sum.by_value) {
@@ -454,7 +555,7 @@ story build_story_of(const Analyses& analyses) {
       chosen = clusters.size();
       clusters.emplace_back();
       summaries.emplace_back();
-      if (c.mergeable) clusters_of_frame[ev.frame].push_back(*chosen);
+      if (c.mergeable && !c.joins_only) clusters_of_frame[c.frame].push_back(*chosen);
     }
     clusters[*chosen].push_back(k);
     cluster_of[k] = *chosen;
@@ -463,9 +564,71 @@ story build_story_of(const Analyses& analyses) {
                                 [&](const value_count& x) { return x.value == ev.when_value; });
     if (v == sum.by_value.end()) sum.by_value.push_back({ev.when_value, k, 1});
     else ++v->count;
+    if (std::find(sum.docs.begin(), sum.docs.end(), c.doc_id) == sum.docs.end()) sum.docs.push_back(c.doc_id);
     for (const auto& t : c.actor_tokens) ++sum.members_with_token[t];
     add_tokens(sum.subjects, c.subject_tokens);
     add_tokens(sum.participants, c.actor_tokens);
+  }
+
+  // ---- the same effect of the same cause
+  // An undated event that no date can merge is still known by what caused it: "the call resulted
+  // in a very positive conclusion", told twice by one article and once by another, is one
+  // conclusion. Undated mentions of one lemma linked by the same causal rule to the same story
+  // event (as effects, or as causes) are one event.
+  {
+    detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
+    cand_of.reserve(cands.size());
+    for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
+    std::map<std::tuple<std::size_t, std::string, std::string_view, bool>, std::vector<std::size_t>> groups;
+    std::string qualified;
+    for (auto d : order) {
+      const auto& a = analyses[d];
+      const auto find = [&](const std::string& local) -> std::optional<std::size_t> {
+        qualified.assign(a.annotated.doc.id);
+        qualified += ':';
+        qualified += local;
+        if (const auto* k = cand_of.find(qualified)) return *k;
+        return std::nullopt;
+      };
+      for (const auto& l : a.links) {
+        if (!relations::is_causal(l.rel)) continue;
+        const auto from = find(l.from), to = find(l.to);
+        if (!from || !to) continue;
+        for (const bool effect : {true, false}) {
+          const auto other = effect ? *to : *from, known = effect ? *from : *to;
+          const auto& c = cands[other];
+          if (c.days || c.mergeable || clusters[cluster_of[other]].size() != 1) continue;
+          groups[{cluster_of[known], l.rule, ev_of(c).lemma, effect}].push_back(cluster_of[other]);
+        }
+      }
+    }
+    bool merged = false;
+    for (auto& [key, list] : groups) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      for (std::size_t i = 1; i < list.size(); ++i) {
+        auto& into = clusters[list[0]];
+        for (const auto m : clusters[list[i]]) {
+          into.push_back(m);
+          cluster_of[m] = list[0];
+        }
+        clusters[list[i]].clear();
+        merged = true;
+      }
+    }
+    if (merged) {  // drop the emptied clusters, keeping the others' order
+      std::vector<std::size_t> renumber(clusters.size(), 0);
+      std::size_t kept = 0;
+      for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+        renumber[cl] = kept;
+        if (!clusters[cl].empty()) {
+          if (kept != cl) clusters[kept] = std::move(clusters[cl]);
+          ++kept;
+        }
+      }
+      clusters.resize(kept);
+      for (auto& c : cluster_of) c = renumber[c];
+    }
   }
 
   // ---- story events
@@ -498,10 +661,17 @@ story build_story_of(const Analyses& analyses) {
       return 0.3 * e.salience + (timex_anchor ? 0.2 : 0) + named + (e.subject_count > 0 ? 0.15 : 0) +
              (e.quantities.empty() ? 0 : 0.1) - (e.summary.size() < 12 ? 0.1 : 0) - (e.summary.size() > 80 ? 0.1 : 0);
     };
+    // A mention that only joins the event ("agreed in Geneva") does not name it.
     std::size_t rep = members.front();
+    for (auto m : members)
+      if (!cands[m].joins_only) {
+        rep = m;
+        break;
+      }
     if (members.size() > 1) {
       double rep_best = rep_score(ev_of(cands[rep]));
       for (auto m : members) {
+        if (cands[m].joins_only) continue;
         const double score = rep_score(ev_of(cands[m]));
         if (score > rep_best + 1e-9) {
           rep = m;
@@ -600,6 +770,18 @@ story build_story_of(const Analyses& analyses) {
           if (!q.role.empty()) figures[{q.kind, q.role}][q.value].insert(cands[m].doc_id);
       for (const auto& [key, values] : figures) {
         if (values.size() < 2) continue;
+        // Sources disagree when two documents each give a figure the other does not: one that
+        // gives both figures of a coordination ("to 30% ... and to 10%") contradicts neither.
+        std::map<std::string_view, std::set<double>> given;
+        for (const auto& [value, docs_of_value] : values)
+          for (const auto& d : docs_of_value) given[d].insert(value);
+        bool disagree = false;
+        for (const auto& [d1, v1] : given)
+          for (const auto& [d2, v2] : given)
+            if (d1 < d2 && !std::includes(v1.begin(), v1.end(), v2.begin(), v2.end()) &&
+                !std::includes(v2.begin(), v2.end(), v1.begin(), v1.end()))
+              disagree = true;
+        if (!disagree) continue;
         std::set<std::string_view> docs_involved;
         std::string listing;
         for (const auto& [value, docs_of_value] : values) {
@@ -620,6 +802,30 @@ story build_story_of(const Analyses& analyses) {
         d.rule = "merge.quantity_conflict";
         d.message = "sources give different " + key.first + " figures (" + key.second + ") for \"" + r.summary +
                     "\": " + listing;
+        pending_conflicts.push_back({cl, std::move(d)});
+      }
+    }
+    // Sources that call the event by different ordinals ("their first call" in one, "the second
+    // time this year" in another) describe it differently: both stay, and the difference is told.
+    if (members.size() > 1) {
+      std::map<int, std::set<std::string_view>> called;
+      for (auto m : members)
+        if (const int n = ordinal_of(analyses[cands[m].doc].annotated, ev_of(cands[m]))) called[n].insert(cands[m].doc_id);
+      std::set<std::string_view> docs_involved;
+      for (const auto& [n, ds] : called) docs_involved.insert(ds.begin(), ds.end());
+      if (called.size() > 1 && docs_involved.size() > 1) {
+        static constexpr const char* names[] = {"", "first", "second", "third", "fourth", "fifth"};
+        std::string listing;
+        for (const auto& [n, ds] : called) {
+          std::string list;
+          for (const auto& d : ds) list += (list.empty() ? "" : ", ") + std::string(d);
+          listing += (listing.empty() ? "" : "; ") + std::string(names[n]) + " (" + list + ")";
+        }
+        story_diagnostic d;
+        d.level = "info";
+        d.stage = "merge";
+        d.rule = "merge.ordinal_conflict";
+        d.message = "sources call \"" + r.summary + "\" by different ordinals: " + listing;
         pending_conflicts.push_back({cl, std::move(d)});
       }
     }

@@ -254,6 +254,10 @@ inline const std::vector<std::string> order_labels{"BEFORE", "AFTER", "EQUAL", "
 [[nodiscard]] std::vector<link> model_causal_links(const pair_model& m, const pair_context& ctx,
                                                    const std::vector<link>& links, double min_margin);
 
+/// How sure the causal model must be to add a link in the shipped linker (linker::load_default),
+/// and in eval_causal, which measures what ships. See default_causal_margin in pair_model.cpp.
+[[nodiscard]] double default_causal_margin() noexcept;
+
 /// The rules of the ambiguous causal cues (direction parse_backward: "by"), whose links the
 /// causal model must confirm: "causal.cue:by".
 [[nodiscard]] std::vector<std::string> checked_causal_rules(const linker_tables& tables);

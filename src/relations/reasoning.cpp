@@ -229,6 +229,17 @@ bool temporal_graph::add(node a, relation r, node b, int tag, std::vector<int>* 
   return true;
 }
 
+bool temporal_graph::add_starts_no_later(node a, node b, int tag) {
+  undo_.clear();
+  added_.clear();
+  if (point_entails(2 * b, 2 * a, true)) return false;
+  if (!add_point(2 * a, 2 * b, false, tag)) {
+    rollback(0, 0);
+    return false;
+  }
+  return true;
+}
+
 bool temporal_graph::entails(node a, relation r, node b) const {
   const auto cs = constraints_of(a, r, b);
   if (cs.empty()) return false;
@@ -393,7 +404,14 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
       const auto& l = links[k];
       if (is_model_guess(k) != model_guesses) continue;
       const auto a = node_of.find(l.from), b = node_of.find(l.to);
-      if (a == node_of.end() || b == node_of.end() || is_causal(l.rel)) continue;
+      if (a == node_of.end() || b == node_of.end()) continue;
+      // A causal link says its cause does not start after its effect: the weaker links after it
+      // (the TLINK models' guesses) may not say otherwise. It is kept even where tense bounds
+      // disagree (too weak to overrule a cue); then it constrains nothing.
+      if (is_causal(l.rel)) {
+        if (!model_guesses) g.add_starts_no_later(a->second, b->second, static_cast<int>(k));
+        continue;
+      }
       std::vector<int> conflicts;
       if (!g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts))
         drop(k, "relations.conflict", explain(conflicts, a->second, b->second, l));

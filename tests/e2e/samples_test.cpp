@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/pipeline.hpp"
@@ -80,4 +82,172 @@ TEST_CASE("JSON spans are code points into the document text", "[e2e][samples]")
     REQUIRE(t.end < byte_of.size());
     CHECK(doc->text.substr(byte_of[t.start], byte_of[t.end] - byte_of[t.start]) == t.text);
   }
+}
+
+namespace {
+
+const std::set<std::string> contact_lemmas{"call", "conversation", "speak", "contact", "phone"};
+const std::set<std::string> negotiation_lemmas{"talk", "agreement", "deal", "accord", "truce", "meeting",
+                                               "negotiation", "compact", "agree", "meet", "pact"};
+
+std::set<std::string> docs_of(const story_event& e) {
+  std::set<std::string> out;
+  for (const auto& m : e.mentions) out.insert(m.doc);
+  return out;
+}
+
+/// Story events whose date value starts with `prefix` and whose lemma is in `lemmas`.
+std::vector<const story_event*> dated(const story& s, const std::string& prefix, const std::set<std::string>& lemmas) {
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if (e.when.value.rfind(prefix, 0) == 0 && lemmas.count(e.lemma)) out.push_back(&e);
+  return out;
+}
+
+bool any_mention_has(const story_event& e, std::initializer_list<const char*> words) {
+  for (const auto& m : e.mentions)
+    for (const char* w : words)
+      if (m.text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+std::string listing(const std::vector<const story_event*>& evs) {
+  std::string out;
+  for (const auto* e : evs) out += e->when.value + " " + e->summary + " (" + std::to_string(e->mentions.size()) + ")\n";
+  return out;
+}
+
+const story& story_with_followups() {
+  static const story s = [] {
+    auto input = ingest::read_inputs({std::string(CHRONOGRAPH_SOURCE_DIR) + "/samples",
+                                      std::string(CHRONOGRAPH_SOURCE_DIR) + "/tests/e2e/followup"},
+                                     {});
+    REQUIRE(input.failures.empty());
+    REQUIRE(input.documents.size() == 7);
+    return build_story(std::move(input.documents), pipeline_models::load_default(), 2);
+  }();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("samples: one story event per real event, citing every article that tells it", "[e2e][samples][merge]") {
+  const auto& s = samples_story();
+  SECTION("the June 5 call is one event citing all five articles") {
+    const auto calls = dated(s, "2025-06-05", contact_lemmas);
+    INFO(listing(calls));
+    REQUIRE(calls.size() == 1);
+    CHECK(docs_of(*calls[0]).size() == 5);
+    // None of its mentions is the January call.
+    CHECK_FALSE(any_mention_has(*calls[0], {"Jan. 17", "in January", "previously spoke"}));
+    // No undated call is left on the default timeline beside it.
+    for (const auto& e : s.events)
+      if (contact_lemmas.count(e.lemma) && e.when.value.empty()) CHECK(e.salience < 0.5);
+  }
+  SECTION("the January 17 call is one event") {
+    const auto january = dated(s, "2025-01", contact_lemmas);
+    INFO(listing(january));
+    REQUIRE(january.size() == 1);
+    CHECK(january[0]->when.value == "2025-01-17");
+    CHECK(docs_of(*january[0]).size() >= 3);
+  }
+  SECTION("the Geneva talks and agreement are one event citing every article") {
+    const auto geneva = dated(s, "2025-05", negotiation_lemmas);
+    INFO(listing(geneva));
+    REQUIRE(geneva.size() == 1);
+    CHECK(geneva[0]->when.value == "2025-05-12");
+    CHECK(docs_of(*geneva[0]).size() == 5);
+    CHECK(any_mention_has(*geneva[0], {"agreement"}));
+    CHECK(any_mention_has(*geneva[0], {"truce"}));
+    CHECK(any_mention_has(*geneva[0], {"accord"}));
+    // Not the 2018 deal, not the talks still to come.
+    CHECK_FALSE(any_mention_has(*geneva[0], {"In 2018", "upcoming meeting", "Additional negotiations", "next meeting"}));
+  }
+  SECTION("the planned talks are one future event, not a deal") {
+    const story_event* planned = nullptr;
+    for (const auto& e : s.events)
+      if (e.is_future && e.lemma == "talk" && (!planned || e.mentions.size() > planned->mentions.size())) planned = &e;
+    REQUIRE(planned);
+    CHECK(docs_of(*planned).size() == 5);
+    CHECK(planned->salience >= 0.5);
+    for (const auto& m : planned->mentions) {
+      INFO(m.text);
+      CHECK(m.text.find("deal") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("samples: the 30% and 10% reductions are dated events with their numbers, caused by Geneva",
+          "[e2e][samples][events]") {
+  const auto& s = samples_story();
+  const auto geneva = dated(s, "2025-05-12", negotiation_lemmas);
+  REQUIRE(geneva.size() == 1);
+  const auto with = [&](double to) -> const story_event* {
+    for (const auto& e : s.events)
+      if (e.when.value.rfind("2025-05", 0) == 0 && e.lemma != "tariff")
+        for (const auto& q : e.quantities)
+          if (q.kind == "percent" && q.role == "to" && q.value == to) return &e;
+    return nullptr;
+  };
+  const auto* us = with(30);
+  const auto* china = with(10);
+  REQUIRE(us);
+  REQUIRE(china);
+  CHECK(us != china);
+  CHECK(us->salience >= 0.5);
+  CHECK(china->salience >= 0.5);
+  CHECK(us->summary.find("30%") != std::string::npos);
+  CHECK(china->summary.find("10%") != std::string::npos);
+  for (const auto* cut : {us, china}) {
+    bool caused = false;
+    for (const auto& l : s.links)
+      if (l.from == geneva[0]->id && l.to == cut->id && l.type == "CAUSES") caused = true;
+    CHECK(caused);
+  }
+}
+
+TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
+  const auto& s = samples_story();
+  const auto calls = dated(s, "2025-06-05", contact_lemmas);
+  REQUIRE(calls.size() == 1);
+  const auto it = std::find_if(s.diagnostics.begin(), s.diagnostics.end(), [&](const story_diagnostic& d) {
+    return d.rule == "merge.ordinal_conflict" && d.message.find(calls[0]->id) != std::string::npos;
+  });
+  REQUIRE(it != s.diagnostics.end());
+  CHECK(it->message.find("first") != std::string::npos);
+  CHECK(it->message.find("second") != std::string::npos);
+}
+
+TEST_CASE("samples: causal links a reader can trust", "[e2e][samples][causal]") {
+  const auto& s = samples_story();
+  std::map<std::string, const story_event*> by_id;
+  for (const auto& e : s.events) by_id[e.id] = &e;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& l : s.links) {
+    if (l.type != "CAUSES" && l.type != "ENABLES" && l.type != "PREVENTS") continue;
+    const auto* from = by_id.at(l.from);
+    const auto* to = by_id.at(l.to);
+    INFO(from->summary << " -> " << to->summary << " (" << l.rule << ")");
+    CHECK(l.rule != "causal.model");  // the model confirms cues, it adds none
+    CHECK(from->lemma != "be");
+    CHECK(to->summary != "Involved");
+    // No link twice between the same two readings.
+    CHECK(seen.insert({from->summary, to->summary}).second);
+  }
+}
+
+TEST_CASE("follow-up articles resolve against their own DCT and join the samples' events", "[e2e][followup]") {
+  const auto& s = story_with_followups();
+  const auto calls = dated(s, "2025-06-05", contact_lemmas);
+  INFO(listing(calls));
+  REQUIRE(calls.size() == 1);
+  CHECK(docs_of(*calls[0]).size() == 7);  // "yesterday's call" (June 6) and "last Thursday's call" (June 9)
+  CHECK(any_mention_has(*calls[0], {"yesterday's call"}));
+  const auto geneva = dated(s, "2025-05", negotiation_lemmas);
+  INFO(listing(geneva));
+  REQUIRE(geneva.size() == 1);
+  CHECK(docs_of(*geneva[0]).size() == 7);
+  const auto january = dated(s, "2025-01", contact_lemmas);
+  REQUIRE(january.size() == 1);
+  CHECK(docs_of(*january[0]).size() >= 4);
 }

@@ -198,3 +198,33 @@ TEST_CASE("to_string spells TimeML attribute values", "[events]") {
   CHECK(std::string(events::to_string(events::aspect::perfective_progressive)) == "PERFECTIVE_PROGRESSIVE");
   CHECK(std::string(events::to_string(events::polarity::neg)) == "NEG");
 }
+
+TEST_CASE("every example of event_frames.tsv gives its trigger the frame", "[events][extract][resources]") {
+  const auto lex = events::lexicon::load_default();
+  REQUIRE_FALSE(lex->frame_examples().empty());
+  for (const auto& ex : lex->frame_examples()) {
+    INFO("event_frames.tsv:" << ex.line << ": " << ex.text);
+    const auto evs = run(ex.text);
+    const auto e = find(evs, ex.trigger);
+    REQUIRE(e);
+    CHECK(e->frame == ex.frame);
+  }
+}
+
+TEST_CASE("a change takes the frame of what it changes, with its direction", "[events][extract][frame]") {
+  const auto evs = run("Trump lowered his tariffs. Beijing hiked its levies. Stocks fell.");
+  REQUIRE(find(evs, "lowered"));
+  CHECK(find(evs, "lowered")->frame == "down tariff");
+  REQUIRE(find(evs, "hiked"));
+  CHECK(find(evs, "hiked")->frame == "up tariff");
+  REQUIRE(find(evs, "fell"));
+  CHECK(find(evs, "fell")->frame == "fall");  // nothing listed changes: the lemma
+}
+
+TEST_CASE("what a change changes leaves the timeline to the change", "[events][extract][salience]") {
+  const auto evs = run("Trump lowered his 145% tariffs on Chinese goods to 30%.");
+  REQUIRE(find(evs, "lowered"));
+  REQUIRE(find(evs, "tariffs"));
+  CHECK(find(evs, "tariffs")->salience < 0.3);
+  CHECK(find(evs, "lowered")->salience > find(evs, "tariffs")->salience + 0.3);
+}

@@ -203,3 +203,124 @@ TEST_CASE("the same plan told by several articles is one future event", "[merge]
   CHECK(planned == 1);
   CHECK(dated == 1);
 }
+
+TEST_CASE("a figure one source gives among others is no conflict", "[merge]") {
+  const auto a = analyse("a", "China cut tariffs to 10% in May.", {{"May", "2025-05"}});
+  const auto b = analyse("b", "China cut tariffs to 30% and to 10% in May.", {{"May", "2025-05"}});
+  const auto s = merge::build_story({a, b});
+  CHECK(std::none_of(s.diagnostics.begin(), s.diagnostics.end(),
+                     [](const story_diagnostic& d) { return d.rule == "merge.quantity_conflict"; }));
+}
+
+TEST_CASE("a plan for talks is not a plan for a deal, and plain verbs do not merge as plans", "[merge]") {
+  const auto a = analyse("a", "Trump and Xi will hold trade talks soon. They hope for a broader deal.", {});
+  const auto b = analyse("b", "Trump announced the upcoming talks with Xi. Any final deal is far off. We will have "
+                              "foreign students.",
+                         {});
+  const auto c = analyse("c", "They will have intellectual superiority.", {});
+  const auto s = merge::build_story({a, b, c});
+  for (const auto& e : s.events) {
+    if (e.lemma == "talk" && e.is_future) CHECK(e.mentions.size() == 2);
+    if (e.lemma == "have") CHECK(e.mentions.size() == 1);
+    // A hoped-for deal is not the planned talks (it may be another article's hoped-for deal).
+    if (e.lemma == "talk" && e.is_future)
+      for (const auto& m : e.mentions) CHECK(m.text.find("deal") == std::string::npos);
+  }
+  for (const auto& e : s.events) {
+    if (e.lemma != "deal") continue;
+    CHECK_FALSE(e.is_future == false);
+  }
+}
+
+TEST_CASE("an intention verb joins the event its own document tells with a noun", "[merge]") {
+  // "agreed in Geneva last month" is the Geneva agreement of its document ("the truce struck last
+  // month"), which another document dates to the day; an "agreed" with no such noun in its
+  // document stays its own event.
+  const auto a = analyse("a", "The two sides reached a truce in Geneva on May 12.", {{"May 12", "2025-05-12"}});
+  const auto b = analyse("b", "China praised the truce struck in May in Geneva. The U.S. and China agreed in "
+                              "Geneva last month to lower tariffs.",
+                         {{"May", "2025-05"}, {"last month", "2025-05"}}, "2025-06-05");
+  const auto c = analyse("c", "The U.S. and China agreed in May to lower tariffs.", {{"May", "2025-05"}});
+  const auto s = merge::build_story({a, b, c});
+  const story_event* truce = nullptr;
+  for (const auto& e : s.events)
+    if (e.lemma == "truce") truce = &e;
+  REQUIRE(truce);
+  CHECK(truce->when.value == "2025-05-12");
+  std::set<std::string> ids(truce->mention_ids.begin(), truce->mention_ids.end());
+  bool agreed_b = false, agreed_c = false;
+  for (const auto& e : s.events)
+    if (e.lemma == "agree")
+      for (const auto& id : e.mention_ids) (id.rfind("c:", 0) == 0 ? agreed_c : agreed_b) = true;
+  for (const auto& id : ids) {
+    CHECK(id.rfind("c:", 0) != 0);  // c has no noun of the agreement
+  }
+  std::string dump;
+  for (const auto& e : s.events) {
+    dump += e.lemma + " " + e.when.value + ":";
+    for (const auto& id : e.mention_ids) dump += " " + id;
+    dump += "\n";
+  }
+  INFO(dump);
+  CHECK(agreed_c);        // its own event
+  CHECK_FALSE(agreed_b);  // joined the truce
+}
+
+TEST_CASE("a statement dated to an earlier day is one event however the articles tell it", "[merge]") {
+  const auto a = analyse("a", "Trump posted on Wednesday that Xi was tough. Trump said on Thursday that talks "
+                              "will resume.",
+                         {{"Wednesday", "2025-06-04"}, {"Thursday", "2025-06-05"}});
+  const auto b = analyse("b", "Trump wrote on Wednesday that Xi was hard to deal with. Trump said on Thursday that "
+                              "the call went well.",
+                         {{"Wednesday", "2025-06-04"}, {"Thursday", "2025-06-05"}});
+  const auto c = analyse("c", "Merz posted on Wednesday that the EU was upset.", {{"Wednesday", "2025-06-04"}});
+  const auto s = merge::build_story({a, b, c});
+  std::size_t june4 = 0;
+  for (const auto& e : s.events) {
+    if (e.cls != "REPORTING") continue;
+    if (e.when.value == "2025-06-04") {
+      ++june4;
+      std::set<std::string> docs;
+      for (const auto& m : e.mentions) docs.insert(m.doc);
+      if (std::find(e.actors.begin(), e.actors.end(), "Merz") != e.actors.end()) CHECK(docs.size() == 1);
+      else CHECK(docs.size() == 2);
+    }
+    if (e.when.value == "2025-06-05") CHECK(e.mentions.size() == 1);  // the article's day: each its own
+  }
+  CHECK(june4 == 2);
+}
+
+TEST_CASE("a follow-up article's 'yesterday's call' is the call its DCT's day before", "[merge][follow-up]") {
+  const auto a = analyse("a", "Trump and Xi held a phone call on Thursday. The call lasted 90 minutes.",
+                         {{"Thursday", "2025-06-05"}}, "2025-06-05");
+  // Written the next day: the call is "yesterday's", and the timex stage resolves it to June 5.
+  const auto b = analyse("b", "Markets rose after yesterday's call between Trump and Xi. The call eased tensions.",
+                         {{"yesterday", "2025-06-05"}}, "2025-06-06");
+  const auto s = merge::build_story({a, b});
+  const auto calls = with_lemma(s, "call");
+  REQUIRE(calls.size() == 1);
+  std::set<std::string> docs;
+  for (const auto& m : calls[0]->mentions) docs.insert(m.doc);
+  CHECK(docs.size() == 2);
+  CHECK(calls[0]->mentions.size() == 4);
+}
+
+TEST_CASE("sources that call one event by different ordinals are marked", "[merge]") {
+  const auto a = analyse("a", "Trump and Xi held their first call on Thursday.", {{"Thursday", "2025-06-05"}});
+  const auto b = analyse("b", "Trump and Xi held a call on Thursday. Thursday's call was the second this year.",
+                         {{"Thursday", "2025-06-05"}});
+  const auto s = merge::build_story({a, b});
+  const auto calls = with_lemma(s, "call");
+  REQUIRE(calls.size() == 1);
+  const auto it = std::find_if(s.diagnostics.begin(), s.diagnostics.end(),
+                               [](const story_diagnostic& d) { return d.rule == "merge.ordinal_conflict"; });
+  REQUIRE(it != s.diagnostics.end());
+  CHECK(it->message.find("first (a)") != std::string::npos);
+  CHECK(it->message.find("second (b)") != std::string::npos);
+  SECTION("not when they agree") {
+    const auto c = analyse("c", "It was their first call on Thursday.", {{"Thursday", "2025-06-05"}});
+    const auto t = merge::build_story({a, c});
+    CHECK(std::none_of(t.diagnostics.begin(), t.diagnostics.end(),
+                       [](const story_diagnostic& d) { return d.rule == "merge.ordinal_conflict"; }));
+  }
+}

@@ -113,6 +113,10 @@ TEST_CASE("bounds of one event told by several documents are intersected", "[mer
   b.annotated = testing::make_document("Further talks are planned.", "b");
   a.events = {mention(a.annotated, "e1", "talks", "")};
   b.events = {mention(b.annotated, "e1", "talks", "")};
+  for (auto* e : {&a.events[0], &b.events[0]}) {
+    e->lemma = "talk";  // a listed lemma: plans merge by their frame's kind (event_frames.tsv)
+    e->frame = "negotiation";
+  }
   a.events[0].is_future = b.events[0].is_future = true;
   a.events[0].when_not_before = "2025-06-05";
   b.events[0].when_not_before = "2025-06-06";

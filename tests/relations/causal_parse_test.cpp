@@ -102,3 +102,28 @@ TEST_CASE("every example of the governed-events table gives its link (with the p
   }
   CHECK(checked >= 7);
 }
+
+TEST_CASE("a clause connective links the event verbs of the two clauses, or nothing", "[relations][causal][parse]") {
+  const auto so = causal_pairs("Xi could resolve these differences so that talks could restart.");
+  CHECK((has(so, "resolve", "restart") || has(so, "resolve", "talks")));  // taggers call "talks" a verb here
+  // The clause before ", so" has no event: no link to an event of another clause.
+  const auto r = causal_pairs("Talks will be determined by the European Union, but you are a very big part of "
+                              "that, so you will be involved.");
+  for (const auto& [cause, effect] : r) CHECK(effect != "involved");
+}
+
+TEST_CASE("a causal verb whose subject is no event does not reach into the previous sentence",
+          "[relations][causal][parse]") {
+  const auto r = causal_pairs("China reduced its taxes on U.S. goods from 125% to 10%. The back and forth has "
+                              "caused sharp swings in global markets.");
+  CHECK_FALSE(has(r, "reduced", "swings"));
+  SECTION("but 'it' is the event the previous sentence is about") {
+    CHECK(has(causal_pairs("The call lasted 90 minutes. It resulted in a very positive conclusion."), "call",
+              "conclusion"));
+  }
+}
+
+TEST_CASE("an event that changes an amount is caused by the event that is its subject", "[relations][causal][parse]") {
+  CHECK(has(causal_pairs("The talks in Geneva, which reduced tariffs to 30%, ended on May 12."), "talks", "reduced"));
+  CHECK_FALSE(has(causal_pairs("Trump lowered tariffs in May."), "Trump", "lowered"));
+}

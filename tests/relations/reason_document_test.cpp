@@ -98,3 +98,16 @@ TEST_CASE("bounds the linker set and the links contradict are replaced with a di
   CHECK(evs[1].when_not_before == "2025-05-20");
   CHECK(evs[1].when_not_after.empty());
 }
+
+TEST_CASE("a causal link's cause does not start after its effect: a model's guess may not say so",
+          "[relations][reasoning][causal]") {
+  const auto doc = testing::make_document("Tariffs exceeded 100%, prompting the talks.", "d", "2025-06-05");
+  std::vector<events::event_mention> evs{make_event("e1"), make_event("e2", "2025-05-12")};
+  std::vector<relations::link> links{make_link("e1", relation::causes, "e2", 0.75, "causal.cue:prompting"),
+                                     make_link("e1", relation::after, "e2", 0.4, "tlink.event_event")};
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, {}, evs, links, diags);
+  CHECK(has(links, "e1", relation::causes, "e2"));
+  CHECK_FALSE(has(links, "e1", relation::after, "e2"));
+  CHECK(evs[0].when_not_before.empty());  // nothing puts the cause after May 12
+}

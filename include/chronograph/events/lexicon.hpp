@@ -101,6 +101,19 @@ class lexicon {
   [[nodiscard]] bool frame_refers_back(std::string_view frame) const { return !non_referring_frames_.count(frame); }
   /// Event frame of a lemma ("call" -> "contact"); the lemma itself when unlisted.
   [[nodiscard]] std::string frame_of(std::string_view lemma) const;
+  /// True when event_frames.tsv lists the lemma.
+  [[nodiscard]] bool has_frame(std::string_view lemma) const noexcept { return frames_.contains(lemma); }
+  /// "process" (talks, a call) or "outcome" (an agreement) from event_frames.tsv; "" otherwise.
+  [[nodiscard]] std::string_view frame_kind(std::string_view lemma) const noexcept;
+  /// The frame a compound modifier gives the event noun it modifies ("phone" in "phone talks"
+  /// -> "contact"), or nullptr.
+  [[nodiscard]] const std::string* modifier_frame(std::string_view lemma) const noexcept;
+  /// The examples of event_frames.tsv: in `text`, `trigger` gets frame `frame`.
+  struct frame_example {
+    std::string text, trigger, frame;
+    std::size_t line = 0;
+  };
+  [[nodiscard]] const std::vector<frame_example>& frame_examples() const noexcept { return frame_examples_; }
 
   // Names and quantities.
   [[nodiscard]] bool is_title(std::string_view lower) const;
@@ -153,6 +166,9 @@ class lexicon {
   detail::string_map<std::pair<std::string, double>> changes_;
   detail::string_map<std::string> frames_;
   detail::string_set<> non_referring_frames_;
+  detail::string_map<std::string> frame_kinds_;      // lemma -> "process" / "outcome"
+  detail::string_map<std::string> modifier_frames_;  // compound modifier -> frame it gives
+  std::vector<frame_example> frame_examples_;
   detail::string_set<> light_verbs_;
   detail::string_set<> titles_;
   detail::string_map<std::string> demonyms_;

@@ -44,12 +44,25 @@ struct governed_rule {
   std::size_t line = 0;
 };
 
+/// A modifier of non_anaphoric.tsv and the example the tests run: in `example`, the `nth`
+/// mention (from 0) with trigger `trigger` gets `expected` (a date value, "none" or "planned").
+struct reference_modifier {
+  std::string word, kind;  ///< kind: future, more, other, ordinal or latest
+  std::string example, trigger, expected;
+  std::size_t nth = 0;
+  std::size_t line = 0;
+};
+
 struct linker_tables {
   std::vector<causal_cue> causal;        ///< longest cue first
   std::vector<temporal_signal> signals;  ///< longest signal first
   std::vector<governed_rule> governed;   ///< in file order (the first that matches applies)
   std::set<std::string> non_anaphoric;  ///< every modifier of non_anaphoric.tsv
-  std::set<std::string> future_modifiers;  ///< those of kind "future"
+  std::set<std::string> future_modifiers;  ///< those of kind "future" or "more"
+  std::set<std::string> more_modifiers;    ///< kind "more": a plan unless the clause is told as past
+  std::set<std::string> ordinal_modifiers;  ///< kind "ordinal": "first", "second"
+  std::set<std::string> latest_modifiers;   ///< kind "latest": "latest", "recent"
+  std::vector<reference_modifier> modifiers;  ///< every row, with its example
   std::set<std::string> first_words;       ///< first word of every cue and signal (fast filter)
   /// Loads the tables of a resource directory; throws resource_error naming file:line.
   static linker_tables load(const std::filesystem::path& dir);

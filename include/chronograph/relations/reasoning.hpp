@@ -39,6 +39,10 @@ class temporal_graph {
   /// it contradicts (date_tag for dates and bounds), without duplicates.
   bool add(node a, relation r, node b, int tag = date_tag, std::vector<int>* conflicts = nullptr);
 
+  /// Adds "a starts no later than b starts" (what a causal link says: the cause does not begin
+  /// after its effect). False (nothing changes) when that contradicts what is known.
+  bool add_starts_no_later(node a, node b, int tag = date_tag);
+
   /// Whether the constraints entail `a r b` (VAGUE and causal: never).
   [[nodiscard]] bool entails(node a, relation r, node b) const;
 

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Summaries and participants as the pipeline makes them: through the text stage's real analyzer
+// (tags and parse), times placed by hand.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "chronograph/events/event.hpp"
+#include "chronograph/text/analyzer.hpp"
+
+using namespace chronograph;
+
+namespace {
+
+struct time_given {
+  const char* text;
+  const char* value;
+  timex::timex_type type = timex::timex_type::date;
+};
+
+std::vector<events::event_mention> extract(const std::string& text, std::vector<time_given> given = {}) {
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  document d;
+  d.id = "doc";
+  d.text = text;
+  d.dct = parse_creation_time("2025-06-05");
+  const auto doc = an->analyze(d);
+  std::vector<timex::mention> times;
+  for (const auto& g : given) {
+    const auto at = text.find(g.text);
+    REQUIRE(at != std::string::npos);
+    timex::mention m;
+    m.id = "t" + std::to_string(times.size() + 1);
+    m.span = {at, at + std::char_traits<char>::length(g.text)};
+    m.text = g.text;
+    m.value = g.value;
+    m.type = g.type;
+    times.push_back(std::move(m));
+  }
+  std::vector<diagnostic> diags;
+  return ex->extract(doc, times, diags);
+}
+
+const events::event_mention* find(const std::vector<events::event_mention>& evs, const std::string& trigger) {
+  for (const auto& e : evs)
+    if (e.trigger == trigger) return &e;
+  return nullptr;
+}
+
+bool has_actor(const events::event_mention& e, const std::string& name) {
+  return std::find(e.actors.begin(), e.actors.end(), name) != e.actors.end();
+}
+
+}  // namespace
+
+TEST_CASE("a name in quotation marks is a label, not a participant", "[events][summary]") {
+  const auto evs = extract("The U.S. backed away before the signing of the \xE2\x80\x9CPhase One\xE2\x80\x9D deal.");
+  const auto* deal = find(evs, "deal");
+  REQUIRE(deal);
+  CHECK_FALSE(has_actor(*deal, "Phase"));
+  CHECK(deal->summary == "Phase One deal");
+  const auto* signing = find(evs, "signing");
+  REQUIRE(signing);
+  CHECK(signing->salience < deal->salience);  // "the signing of the deal" is the deal's event
+}
+
+TEST_CASE("a verb's summary names its subject: a name, else the noun the parse gives", "[events][summary]") {
+  const auto evs = extract("The \xE2\x80\x9Cvery good\xE2\x80\x9D call between the two leaders lasted approximately 90 "
+                           "minutes.");
+  const auto* lasted = find(evs, "lasted");
+  REQUIRE(lasted);
+  CHECK(lasted->summary.rfind("Call lasted", 0) == 0);
+  SECTION("not a dateline the parser took for the subject") {
+    const auto a = extract("WASHINGTON \xE2\x80\x94 President Donald Trump and Chinese President Xi Jinping on Thursday "
+                           "agreed to further trade talks.",
+                           {{"Thursday", "2025-06-05"}});
+    const auto* agreed = find(a, "agreed");
+    REQUIRE(agreed);
+    CHECK(agreed->summary == "Donald Trump and Xi Jinping agreed to further trade talks");
+  }
+}
+
+TEST_CASE("a change's summary keeps its amounts and how long it lasts", "[events][summary]") {
+  const auto evs = extract("Trump has lowered his 145% tariffs on Chinese goods to 30% for 90 days to allow for talks.",
+                           {{"90 days", "P90D", timex::timex_type::duration}});
+  const auto* lowered = find(evs, "lowered");
+  REQUIRE(lowered);
+  CHECK(lowered->summary == "Trump has lowered his 145% tariffs on Chinese goods to 30% for 90 days");
+}
+
+TEST_CASE("a report says what it reports, quietly", "[events][summary]") {
+  const auto q = extract("\xE2\x80\x9CThe bad news is that China HAS TOTALLY VIOLATED ITS AGREEMENT WITH US,"
+                         "\xE2\x80\x9D Trump posted last week.",
+                         {{"last week", "2025-W22"}});
+  const auto* posted = find(q, "posted");
+  REQUIRE(posted);
+  CHECK(posted->summary.rfind("Trump posted: China has", 0) == 0);
+  CHECK(posted->summary.find("violated its agreement with US") != std::string::npos);
+  const auto d = extract("Trump had declared one day earlier that it was difficult to reach a deal with Xi.",
+                         {{"one day earlier", "2025-06-04"}});
+  const auto* declared = find(d, "declared");
+  REQUIRE(declared);
+  CHECK(declared->summary == "Trump had declared it was difficult to reach a deal with Xi");
+}
+
+TEST_CASE("a participle without a subject has its governing verb's", "[events][actors]") {
+  const auto evs = extract("Beijing said the U.S. undermined the Geneva truce by issuing warnings about chips.");
+  const auto* issuing = find(evs, "issuing");
+  REQUIRE(issuing);
+  REQUIRE_FALSE(issuing->actors.empty());
+  CHECK(issuing->actors.front() == "U.S.");
+  CHECK(issuing->subject_count >= 1);
+}

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+// References to an event the document dates (relations: infer_dates): definite, possessive,
+// demonstrative and headline mentions take its date; contrasts, plans and ambiguous ordinals do
+// not. Run through the text stage's real analyzer (tags and parse), as the pipeline does; the
+// times are placed by hand ("Thursday" 2025-06-05, "Jan. 17" 2025-01-17, "May 12" 2025-05-12).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "chronograph/relations/link.hpp"
+#include "chronograph/relations/linker_tables.hpp"
+#include "chronograph/resources.hpp"
+#include "chronograph/text/analyzer.hpp"
+#include "test_document.hpp"
+
+using namespace chronograph;
+
+namespace {
+
+struct analysed {
+  std::vector<events::event_mention> events;
+  std::vector<relations::link> links;
+
+  /// The n-th (from 0) event whose trigger is `trigger`.
+  [[nodiscard]] const events::event_mention* event(const std::string& trigger, std::size_t nth = 0) const {
+    for (const auto& e : events)
+      if (e.trigger == trigger && nth-- == 0) return &e;
+    return nullptr;
+  }
+};
+
+analysed analyse(const std::string& text, const std::string& dct = "2025-06-05") {
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  static const auto li = relations::linker::load_default();
+  document d;
+  d.id = "doc";
+  d.text = text;
+  d.dct = parse_creation_time(dct);
+  const auto doc = an->analyze(d);
+  std::vector<timex::mention> times;
+  for (const auto& [surface, value] : {std::pair<const char*, const char*>{"Thursday", "2025-06-05"},
+                                       {"Jan. 17", "2025-01-17"}, {"May 12", "2025-05-12"}, {"April", "2025-04"},
+                                       {"last month", "2025-05"}}) {
+    for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
+      timex::mention m;
+      m.span = {at, at + std::char_traits<char>::length(surface)};
+      m.text = surface;
+      m.value = value;
+      m.type = timex::timex_type::date;
+      times.push_back(std::move(m));
+    }
+  }
+  std::sort(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.span < b.span; });
+  for (std::size_t k = 0; k < times.size(); ++k) times[k].id = "t" + std::to_string(k + 1);
+  std::vector<diagnostic> diags;
+  analysed out;
+  out.events = ex->extract(doc, times, diags);
+  out.links = li->link_events(doc, times, out.events, diags);
+  return out;
+}
+
+/// "planned", "none" or the date a mention ends with.
+std::string outcome(const events::event_mention& e) {
+  if (e.is_future && e.when_value.empty()) return "planned";
+  return e.when_value.empty() ? "none" : e.when_value;
+}
+
+}  // namespace
+
+TEST_CASE("every modifier of non_anaphoric.tsv gives its example's outcome", "[relations][infer][resources]") {
+  const auto tables = relations::linker_tables::load(resource_root() / "relations" / "resources");
+  REQUIRE(tables.modifiers.size() >= 20);
+  for (const auto& m : tables.modifiers) {
+    INFO("non_anaphoric.tsv:" << m.line << " " << m.word << ": " << m.example);
+    REQUIRE_FALSE(m.example.empty());
+    const auto r = analyse(m.example);
+    const auto* e = r.event(m.trigger, m.nth);
+    REQUIRE(e);
+    CHECK(outcome(*e) == m.expected);
+  }
+}
+
+TEST_CASE("a definite or possessive reference takes the date of the document's instance", "[relations][infer]") {
+  const auto r = analyse("Trump held a call with Xi on Thursday. Details about Trump's call with Xi were scant. "
+                         "The call lasted 90 minutes.");
+  REQUIRE(r.event("call", 1));
+  CHECK(outcome(*r.event("call", 1)) == "2025-06-05");  // "Trump's" (split possessive)
+  CHECK(r.event("call", 1)->when_anchor == "inferred");
+  REQUIRE(r.event("call", 2));
+  CHECK(outcome(*r.event("call", 2)) == "2025-06-05");
+  SECTION("not when the participants contradict") {
+    const auto c = analyse("Trump held a call with Xi on Thursday. Merz's call with Macron was short.");
+    REQUIRE(c.event("call", 1));
+    CHECK(outcome(*c.event("call", 1)) == "none");
+  }
+  SECTION("not a bare or indefinite mention that no reference introduces") {
+    const auto c = analyse("Trump held a call with Xi on Thursday. Markets want a call every week.");
+    REQUIRE(c.event("call", 1));
+    CHECK(outcome(*c.event("call", 1)) == "none");
+  }
+}
+
+TEST_CASE("a demonstrative refers to the nearest mention of its frame", "[relations][infer]") {
+  // "that deal" is the 2018 agreement of its own sentence, not the document's May 12 deal.
+  const auto r = analyse("The two sides reached a deal on May 12. In 2018, the sides agreed to a truce after talks, "
+                         "but the U.S. soon backed away from that deal.");
+  REQUIRE(r.event("deal", 1));
+  CHECK(outcome(*r.event("deal", 1)) == "none");
+  const auto s = analyse("Trump held a call with Xi on Thursday. Traders awaited details from that call.");
+  REQUIRE(s.event("call", 1));
+  CHECK(outcome(*s.event("call", 1)) == "2025-06-05");
+}
+
+TEST_CASE("a headline names the document's event without a determiner", "[relations][infer]") {
+  const auto r = analyse("Trump says after Xi call that trade talks will resume\n\n"
+                         "WASHINGTON - President Donald Trump said that his call with Xi on Thursday was very "
+                         "positive.");
+  REQUIRE(r.event("call"));
+  CHECK(outcome(*r.event("call")) == "2025-06-05");
+  SECTION("not in the body") {
+    const auto b = analyse("Trump held a call with Xi on Thursday. He said a call every week would help markets.");
+    REQUIRE(b.event("call", 1));
+    CHECK(outcome(*b.event("call", 1)) == "none");
+  }
+  SECTION("not what a headline announces") {
+    const auto p = analyse("US and China will resume trade talks\n\nThe two sides held talks on May 12 in Geneva, "
+                           "officials said on Thursday.");
+    REQUIRE(p.event("talks"));
+    CHECK(outcome(*p.event("talks")) != "2025-05-12");
+  }
+}
+
+TEST_CASE("a reference to a planned event is planned", "[relations][infer][planned]") {
+  const auto r = analyse("The talks ended on May 12. Officials will attend the upcoming meeting. "
+                         "Details about the meeting were scant.");
+  REQUIRE(r.event("meeting", 1));
+  CHECK(outcome(*r.event("meeting", 1)) == "planned");
+  SECTION("the object of a verb that will bring it about") {
+    const auto h = analyse("The talks ended on May 12. The two countries will hold trade talks soon.");
+    REQUIRE(h.event("talks", 1));
+    CHECK(outcome(*h.event("talks", 1)) == "planned");
+  }
+  SECTION("where someone will be") {
+    const auto a = analyse("The talks ended on May 12. Bessent will represent Trump at the talks.");
+    REQUIRE(a.event("talks", 1));
+    CHECK(outcome(*a.event("talks", 1)) == "planned");
+  }
+}
+
+TEST_CASE("the indefinite mention that introduces a referenced event is that event", "[relations][infer]") {
+  const auto r = analyse("Trump announced new talks after concluding a lengthy phone call with Xi. "
+                         "The call lasted 90 minutes. Thursday's conversation focused on trade.");
+  REQUIRE(r.event("call"));
+  REQUIRE(r.event("call", 1));
+  CHECK(outcome(*r.event("call", 1)) == "2025-06-05");
+  CHECK(outcome(*r.event("call")) == "2025-06-05");
+  SECTION("not a mention that only hopes for one") {
+    const auto h = analyse("Trump held a call with Xi on Thursday. Despite optimism about the prospects for a major "
+                           "call, he was pessimistic. The call was short.");
+    REQUIRE(h.event("call", 1));
+    CHECK(outcome(*h.event("call", 1)) == "none");
+  }
+}
+
+TEST_CASE("a time inside an event noun's phrase dates it whatever signal comes before", "[relations][anchor]") {
+  const auto r = analyse("Negotiations stalled after the May 12 Geneva talks.");
+  REQUIRE(r.event("talks"));
+  CHECK(r.event("talks")->when_value == "2025-05-12");
+  CHECK(r.event("talks")->when_anchor != "inferred");
+}
+
+TEST_CASE("an event noun after a signal does not take the time of the clause before it", "[relations][anchor]") {
+  const auto r = analyse("The last conversation took place on Jan. 17 before the president's inauguration.");
+  REQUIRE(r.event("inauguration"));
+  CHECK(r.event("inauguration")->when_value.empty());
+  REQUIRE(r.event("conversation"));
+  CHECK(r.event("conversation")->when_value == "2025-01-17");
+}
+
+TEST_CASE("a verb whose subject is a dated event tells what that event did", "[relations][infer][agent]") {
+  const auto r = analyse("Trump held a call with Xi on Thursday. The call lasted 90 minutes.");
+  REQUIRE(r.event("lasted"));
+  CHECK(r.event("lasted")->when_value == "2025-06-05");
+  CHECK(r.event("lasted")->when_anchor == "inferred");
+  SECTION("a relative clause on the event noun") {
+    const auto c = analyse("Tariffs exceeded 100%, prompting the talks in Geneva on May 12, that reduced tariffs to 30%.");
+    REQUIRE(c.event("reduced"));
+    CHECK(c.event("reduced")->when_value == "2025-05-12");
+  }
+  SECTION("not a state that holds since") {
+    const auto c = analyse("The two sides struck a deal on May 12. Trump said the deal remained in place.");
+    REQUIRE(c.event("remained"));
+    CHECK(c.event("remained")->when_value.empty());
+  }
+}
+
+TEST_CASE("what an agreement provides for, told as done, was done under it", "[relations][infer][agreement]") {
+  const auto r = analyse("Negotiations stalled after a May 12 agreement between the two countries to reduce their "
+                         "tariff rates. Trump has lowered his tariffs on Chinese goods to 30%. China also reduced its "
+                         "taxes on U.S. goods to 10%. Stocks fell.");
+  REQUIRE(r.event("lowered"));
+  CHECK(r.event("lowered")->when_value == "2025-05");
+  REQUIRE(r.event("reduced"));
+  CHECK(r.event("reduced")->when_value == "2025-05");
+  REQUIRE(r.event("fell"));
+  CHECK(r.event("fell")->when_value.empty());  // another frame
+}
+
+TEST_CASE("a change measured from a time comes after it", "[relations][anchor][comparison]") {
+  const auto r = analyse("The deficit was $295 billion, a 5.8% increase from Jan. 17.");
+  REQUIRE(r.event("increase"));
+  bool after = false;
+  for (const auto& l : r.links)
+    if (l.from == r.event("increase")->id && l.rule == "anchor.comparison:from") after = l.rel == relations::relation::after;
+  CHECK(after);
+}
+
+TEST_CASE("a statement dated to an earlier day is an event of the story", "[relations][salience]") {
+  const auto r = analyse("Trump said on Thursday that talks will resume. Trump posted on Jan. 17 that China was tough.");
+  REQUIRE(r.event("posted"));
+  CHECK(r.event("posted")->salience >= 0.5);
+  REQUIRE(r.event("said"));
+  CHECK(r.event("said")->salience < 0.5);  // the article's day: an attribution
+}
+
+TEST_CASE("past an event signal, a time belongs to the event the signal introduces", "[relations][anchor]") {
+  const auto r = analyse("The sides held talks before the signing of the deal in April.");
+  REQUIRE(r.event("talks"));
+  CHECK(r.event("talks")->when_value.empty());
+  REQUIRE(r.event("signing"));
+  CHECK(r.event("signing")->when_value == "2025-04");
+}
