@@ -488,11 +488,15 @@ class default_linker final : public linker {
         if (!days_of(times[t].value)) continue;
         const auto tb = st.timex_first[t], te = st.timex_last[t];
         if (signal_at < w && te < signal_at) continue;
-        // "talks before the signing of the deal in January 2020": past an event signal, a time
-        // belongs to the event the signal introduces.
+        // "talks before the signing of the deal in January 2020": past an event signal and the
+        // event it introduces, a time belongs to that event (not so "stalled after a May 12
+        // agreement", where the signal relates the clause to the time itself).
         if (tb > w) {
           bool past_signal = false;
-          for (std::size_t x = w + 1; x < tb && !past_signal; ++x) past_signal = event_signal_at(st, x, tb);
+          for (std::size_t x = w + 1; x < tb && !past_signal; ++x) {
+            if (!event_signal_at(st, x, tb)) continue;
+            for (std::size_t y = x + 1; y < tb && !past_signal; ++y) past_signal = st.event_at[y] >= 0;
+          }
           if (past_signal) continue;
         }
         // "follow the May 12 agreement": a time in front of another event noun is that noun's
