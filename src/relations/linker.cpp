@@ -921,10 +921,12 @@ class default_linker final : public linker {
       if (w >= st.words.size()) continue;
       const auto ref = reference_of(st, w);
       if (ref.other || ref.ordinal || ref.demonstrative) continue;
-      // An occurrence told as one: an argument of a verb that happened ("concluded a call").
+      // An occurrence told as one: a core argument of a verb that happened ("concluded a call";
+      // not an oblique, "expressing optimism about the prospects for a major deal").
       const auto h = head_word(st, w);
+      const auto& rel = st.doc.tokens[st.words[w].token].deprel;
       if (!h || st.event_at[*h] < 0 || evs[static_cast<std::size_t>(st.event_at[*h])].pos != upos::verb ||
-          governed_by_unreal_verb(st, evs, w))
+          (rel != "obj" && rel != "nsubj" && rel != "nsubj:pass") || governed_by_unreal_verb(st, evs, w))
         continue;
       // The nearest dated reference after it whose previous mention it is.
       for (std::size_t f = e + 1; f < evs.size(); ++f) {

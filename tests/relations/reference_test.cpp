@@ -161,6 +161,15 @@ TEST_CASE("the indefinite mention that introduces a referenced event is that eve
     REQUIRE(h.event("call", 1));
     CHECK(outcome(*h.event("call", 1)) == "none");
   }
+  SECTION("not an oblique of a verb (the parser hangs 'for a major deal' on 'expressing')") {
+    const auto h = analyse("The two countries struck a deal on May 12. Despite long expressing optimism about the "
+                           "prospects for a major deal, Trump became more pessimistic recently. China has totally "
+                           "violated its agreement with us, Trump posted.");
+    REQUIRE(h.event("agreement"));
+    CHECK(outcome(*h.event("agreement")) == "2025-05-12");
+    REQUIRE(h.event("deal", 1));
+    CHECK(outcome(*h.event("deal", 1)) == "none");
+  }
 }
 
 TEST_CASE("a time inside an event noun's phrase dates it whatever signal comes before", "[relations][anchor]") {
