@@ -956,6 +956,52 @@ class default_linker final : public linker {
       ev.when_value = *best;
       ev.when_anchor = "inferred";
     }
+    // A mention placed where a dated mention of its frame is placed, when the document dates
+    // only one such ("the negotiations in Geneva" dated ... "after talks in Geneva").
+    std::vector<std::string> place(evs.size());
+    for (std::size_t e = 0; e < evs.size(); ++e)
+      if (evs[e].pos == upos::noun && st.event_word[e] < st.words.size()) place[e] = place_of(st, st.event_word[e]);
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      if (place[e].empty() || !ev.when_value.empty() || !lex_->frame_refers_back(ev.frame) || blocked(ev)) continue;
+      const auto ref = reference_of(st, st.event_word[e]);
+      if (ref.other || ref.ordinal || ref.demonstrative) continue;
+      std::optional<std::string> value;
+      bool single = true;
+      for (std::size_t d = 0; d < evs.size() && single; ++d) {
+        if (d == e || place[d] != place[e] || evs[d].frame != ev.frame || evs[d].when_value.empty() ||
+            evs[d].when_anchor == "dct" || participants_contradict(ev, evs[d]))
+          continue;
+        if (value && *value != evs[d].when_value) single = false;
+        value = evs[d].when_value;
+        single = single && usable_date(evs[d]);  // a year says too little (and is another instance)
+      }
+      if (!value || !single) continue;
+      // Not when the verb it belongs to is dated apart from it ("Negotiations in Geneva on March 3
+      // failed" is not the May 12 round).
+      if (const auto h = head_word(st, st.event_word[e]); h && st.event_at[*h] >= 0) {
+        const auto& gov = evs[static_cast<std::size_t>(st.event_at[*h])];
+        const auto a = days_of(gov.when_value), b = days_of(*value);
+        if (gov.when_anchor != "dct" && a && b && (a->end < b->begin || b->end < a->begin)) continue;
+      }
+      ev.when_value = *value;
+      ev.when_anchor = "inferred";
+    }
+  }
+
+  /// The place a noun is said to be at: the name of its "in"/"at" modifier ("talks in Geneva"),
+  /// lower case, or "".
+  static std::string place_of(const doc_state& st, std::size_t w) {
+    const auto s = st.words[w].sentence;
+    for (std::size_t x = w + 1; x < st.sent_end[s] && x < w + 4; ++x) {
+      if (st.words[x].tag != upos::propn) continue;
+      const auto h = head_word(st, x);
+      const auto& rel = st.doc.tokens[st.words[x].token].deprel;
+      if (!h || *h != w || (rel != "nmod" && rel != "obl")) continue;
+      const auto& prep = st.words[x - 1].lower;
+      if (prep == "in" || prep == "at") return st.words[x].lower;
+    }
+    return "";
   }
 
   /// The date a reference takes among the dated mentions `dated` of its frame, if any.

@@ -240,3 +240,30 @@ TEST_CASE("past an event signal, a time belongs to the event the signal introduc
   REQUIRE(r.event("signing"));
   CHECK(r.event("signing")->when_value == "2025-04");
 }
+
+TEST_CASE("a mention placed where the document's one dated mention of its frame is placed takes its date",
+          "[relations][infer]") {
+  const auto r = analyse("The negotiations in Geneva on May 12 cut tariffs. Stocks rose in mid-May, after talks in "
+                         "Geneva that both sides described as productive.");
+  REQUIRE(r.event("talks"));
+  CHECK(outcome(*r.event("talks")) == "2025-05-12");
+  SECTION("not another place") {
+    const auto o = analyse("The negotiations in London on May 12 cut tariffs. Stocks rose after talks in Geneva.");
+    REQUIRE(o.event("talks"));
+    CHECK(outcome(*o.event("talks")) == "none");
+  }
+  SECTION("not when the document dates two mentions there") {
+    const auto o = analyse("Negotiations in Geneva on May 12 cut tariffs. Negotiations in Geneva in April failed. "
+                           "Stocks rose after talks in Geneva.");
+    REQUIRE(o.event("Negotiations", 1));
+    CHECK(outcome(*o.event("Negotiations", 1)) == "2025-04");
+    REQUIRE(o.event("talks"));
+    CHECK(outcome(*o.event("talks")) == "none");
+  }
+  SECTION("not when the verb it belongs to is dated apart from it") {
+    const auto o = analyse("Negotiations in Geneva on May 12 cut tariffs. Since April, after talks in Geneva, prices "
+                           "rose in April.");
+    REQUIRE(o.event("talks"));
+    CHECK(outcome(*o.event("talks")) != "2025-05-12");
+  }
+}
