@@ -11,14 +11,17 @@
 //             the other folds, 5 folds by document (the k-th document in name order goes to fold
 //             k % 5), at the shipped margin (default_causal_margin(): the model confirms or
 //             overrules the cue "by" and adds no links; its own links are about 3 in 10 right);
-//   --margins a,b,...   the same at other margins (the precision/recall trade-off).
+//   --margins a,b,...   the same at other margins (the precision/recall trade-off);
+//   --dump FILE   each gold link the shipped configuration misses and each link it gets wrong,
+//             with the rule and the text from the first event to the second (error analysis).
 // End to end (system events from the extractor, matched to gold events by overlapping span)
 // is printed for the shipped configuration.
 // Exits 1 below --floor-f1, 77 (skipped) when DIR is absent.
-//   eval_causal DIR [--floor-f1 X] [--margins LIST] [--write-model PATH]
+//   eval_causal DIR [--floor-f1 X] [--margins LIST] [--write-model PATH] [--dump FILE]
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -99,16 +102,17 @@ struct prepared {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: eval_causal DIR [--floor-f1 X] [--write-model PATH]\n";
+    std::cerr << "usage: eval_causal DIR [--floor-f1 X] [--margins LIST] [--write-model PATH] [--dump FILE]\n";
     return 2;
   }
   const std::filesystem::path dir = argv[1];
   double floor = 0;
-  std::string write_model;
+  std::string write_model, dump_path;
   std::vector<double> sweep;  // --margins 0,2,4: cross-validated figures at each causal margin
   for (int k = 2; k + 1 < argc; k += 2) {
     if (std::string(argv[k]) == "--floor-f1") floor = std::stod(argv[k + 1]);
     else if (std::string(argv[k]) == "--write-model") write_model = argv[k + 1];
+    else if (std::string(argv[k]) == "--dump") dump_path = argv[k + 1];
     else if (std::string(argv[k]) == "--margins") {
       std::string list = argv[k + 1];
       for (std::size_t at = 0; at <= list.size();) {
@@ -177,13 +181,34 @@ int main(int argc, char** argv) {
   // The linker's rules with the causal model trained on the other folds: gold events, and the
   // extractor's events (end to end).
   counts cross_validated, end_to_end;
+  std::ofstream dump;
+  if (!dump_path.empty()) dump.open(dump_path);
   for (unsigned fold = 0; fold < folds; ++fold) {
     const auto m = train([&](std::size_t k) { return k % folds != fold; });
     for (std::size_t k = fold; k < docs.size(); k += folds) {
       auto& p = *docs[k];
       const relations::pair_context ctx(p.d.annotated, p.d.events, p.d.times);
       const auto links = relations::apply_causal_model(m, ctx, p.rule_links, checked, model_margin);
-      cross_validated.add(p.gold, causal_pairs(links, p.d.eiid_of_eid));
+      const auto sys = causal_pairs(links, p.d.eiid_of_eid);
+      cross_validated.add(p.gold, sys);
+      if (dump) {
+        // The text from the first of the two events to the end of the second, on one line.
+        const auto between = [&](const std::string& a, const std::string& b) {
+          const auto& ea = p.d.events[p.d.event_of_eiid.at(a)];
+          const auto& eb = p.d.events[p.d.event_of_eiid.at(b)];
+          const auto from = std::min(ea.span.begin, eb.span.begin), to = std::max(ea.span.end, eb.span.end);
+          auto t = p.d.tml.text.substr(from, std::min<std::size_t>(to - from, 300));
+          std::replace(t.begin(), t.end(), '\n', ' ');
+          return ea.trigger + " -> " + eb.trigger + "\t" + t;
+        };
+        for (const auto& g : p.gold)
+          if (!sys.count(g) && p.d.event_of_eiid.count(g.first) && p.d.event_of_eiid.count(g.second))
+            dump << p.d.tml.docid << "\tmissed\t-\t" << between(g.first, g.second) << "\n";
+        for (const auto& [pair, rule] : sys)
+          if (!p.gold.count(pair))
+            dump << p.d.tml.docid << (p.gold.count({pair.second, pair.first}) ? "\treversed\t" : "\twrong\t") << rule
+                 << "\t" << between(pair.first, pair.second) << "\n";
+      }
       const relations::pair_context found_ctx(p.d.annotated, p.found, p.d.times);
       end_to_end.add(p.gold, causal_pairs(relations::apply_causal_model(m, found_ctx, p.found_links, checked, model_margin),
                                           p.found_eiid));
