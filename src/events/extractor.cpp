@@ -454,6 +454,9 @@ class default_extractor final : public extractor {
     bool is_adj = false;
     if (is_verb) {
       if (wd.lemma == "be"sv || !wd.aux.empty()) return std::nullopt;
+      // A verb form used as a preposition ("lowered tariffs following talks", "according to") is
+      // a signal, not an event: the parse says so (UD `case`/`mark`).
+      if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return std::nullopt;
       // A main-verb "have"/"do" directly followed by a verb is an auxiliary the tagger missed.
       if ((wd.lemma == "have"sv || wd.lemma == "do"sv) && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
         return std::nullopt;
@@ -510,6 +513,14 @@ class default_extractor final : public extractor {
         if (lex_->has_frame(W[t].lemma) && !lex_->frame_refers_back(lex_->frame_of(W[t].lemma)))
           m.frame = lex_->change_direction(m.lemma) + " " + lex_->frame_of(W[t].lemma);
       }
+    // A light verb takes the frame of the event noun it brings about ("struck a truce", "the
+    // truce struck last month", "held phone talks"): the verb and the noun tell one happening.
+    if (is_verb && lex_->is_light_verb(m.lemma))
+      if (const auto n = light_verb_noun(ctx, w)) {
+        m.frame = lex_->frame_of(W[*n].lemma);
+        if (*n > ctx.sent_begin[s] && W[*n - 1].tag == upos::noun)
+          if (const auto* f = lex_->modifier_frame(W[*n - 1].lemma)) m.frame = *f;
+      }
     m.confidence = confidence;
     // Class: the hand table, else OCCURRENCE (STATE for adjectives). The training data's
     // majority classes (learned_events.tsv) were tried as a fallback and as an override; both
@@ -524,6 +535,45 @@ class default_extractor final : public extractor {
     }
     find_actors(ctx, w, m);
     return m;
+  }
+
+  /// The event noun a light verb brings about, in parsed text: its object ("held a call"), the
+  /// subject of "take place" ("the conversation took place in January"), or
+  /// the noun its participle follows or modifies ("the truce struck last month"), when that noun's frame
+  /// refers back (talks, calls, deals; not "imposed tariffs").
+  std::optional<std::size_t> light_verb_noun(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto sb = ctx.sent_begin[W[w].sentence], se = ctx.sent_end[W[w].sentence];
+    const auto& tok = ctx.doc.tokens[W[w].token];
+    if (tok.deprel.empty()) return std::nullopt;
+    const auto refers_back = [&](std::size_t x) {
+      return W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma) && lex_->has_frame(W[x].lemma) &&
+             lex_->frame_refers_back(lex_->frame_of(W[x].lemma));
+    };
+    const auto child = [&](std::string_view rel) -> std::optional<std::size_t> {
+      for (std::size_t x = sb; x < se; ++x) {
+        const auto& t = ctx.doc.tokens[W[x].token];
+        if (t.head == static_cast<int>(w - sb) && t.deprel == rel) return x;
+      }
+      return std::nullopt;
+    };
+    if (const auto obj = child("obj")) {
+      // "the conversation took place in January": the subject is the event
+      if (W[w].lemma == "take"sv && W[*obj].lemma == "place"sv) {
+        const auto subj = child("nsubj");
+        return subj && refers_back(*subj) ? subj : std::nullopt;
+      }
+      return refers_back(*obj) ? obj : std::nullopt;
+    }
+    // ("the truce struck last month": the parser may hang the participle higher up)
+    if (W[w].xpos == "VBN"sv && w > sb && refers_back(w - 1)) return w - 1;
+    if (W[w].xpos == "VBN"sv && tok.deprel == "acl" && tok.head >= 0) {
+      const auto h = sb + static_cast<std::size_t>(tok.head);
+      if (h < se && W[h].token == ctx.doc.sentences[W[w].sentence].first_token + static_cast<std::size_t>(tok.head) &&
+          refers_back(h))
+        return h;
+    }
+    return std::nullopt;
   }
 
   /// What a change verb changes: its object, else its passive or intransitive subject ("tariffs

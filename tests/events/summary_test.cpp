@@ -112,3 +112,27 @@ TEST_CASE("a participle without a subject has its governing verb's", "[events][a
   CHECK(issuing->actors.front() == "U.S.");
   CHECK(issuing->subject_count >= 1);
 }
+
+TEST_CASE("a light verb takes the frame of the event noun it brings about", "[events][frame]") {
+  const auto evs = extract("Trump and Xi held a phone call. Beijing complied with the truce struck last month in Geneva. "
+                           "The last conversation took place in January. Trump held a grudge.");
+  REQUIRE(find(evs, "held"));
+  REQUIRE(find(evs, "call"));
+  CHECK(find(evs, "held")->frame == find(evs, "call")->frame);
+  REQUIRE(find(evs, "struck"));
+  REQUIRE(find(evs, "truce"));
+  CHECK(find(evs, "struck")->frame == find(evs, "truce")->frame);
+  REQUIRE(find(evs, "took"));
+  REQUIRE(find(evs, "conversation"));
+  CHECK(find(evs, "took")->frame == find(evs, "conversation")->frame);
+  // Not an object that is no event of a listed frame.
+  for (const auto& e : evs)
+    if (e.trigger == "held" && e.sentence == 3) CHECK(e.frame == "hold");
+}
+
+TEST_CASE("a verb form used as a preposition is no event", "[events][extract]") {
+  const auto evs = extract("Washington lowered tariffs following constructive talks in Switzerland.");
+  CHECK(find(evs, "lowered"));
+  CHECK(find(evs, "talks"));
+  CHECK_FALSE(find(evs, "following"));
+}
