@@ -654,11 +654,15 @@ story build_story_of(const Analyses& analyses) {
     std::sort(top_actors.begin(), top_actors.end());
     if (top_actors.size() > 2) top_actors.resize(2);
     const auto rep_score = [&](const event_mention& e) {
-      const bool timex_anchor = !e.when_anchor.empty() && e.when_anchor != "dct" && e.when_anchor != "inferred";
+      // An infinitive ("agreed last month to lower tariffs") has its time and subject from the
+      // verb it completes: they do not make it read better than a mention that tells the event.
+      const bool infinitive = e.tns == events::tense::infinitive;
+      const bool timex_anchor =
+          !infinitive && !e.when_anchor.empty() && e.when_anchor != "dct" && e.when_anchor != "inferred";
       double named = 0;
       for (const auto& [n, a] : top_actors)
         if (e.summary.find(a) != std::string::npos) named += 0.15;
-      return 0.3 * e.salience + (timex_anchor ? 0.2 : 0) + named + (e.subject_count > 0 ? 0.15 : 0) +
+      return 0.3 * e.salience + (timex_anchor ? 0.2 : 0) + named + (e.subject_count > 0 && !infinitive ? 0.15 : 0) +
              (e.quantities.empty() ? 0 : 0.1) - (e.summary.size() < 12 ? 0.1 : 0) - (e.summary.size() > 80 ? 0.1 : 0);
     };
     // A mention that only joins the event ("agreed in Geneva") does not name it.

@@ -1431,6 +1431,15 @@ class default_linker final : public linker {
     return std::nullopt;
   }
 
+  /// Whether word `w` has a subject of its own.
+  static bool has_subject(const doc_state& st, std::size_t w) {
+    const auto s = st.words[w].sentence;
+    for (std::size_t x = st.sent_begin[s]; x < st.sent_end[s]; ++x)
+      if (const auto h = head_word(st, x); h && *h == w && st.doc.tokens[st.words[x].token].deprel.rfind("nsubj", 0) == 0)
+        return true;
+    return false;
+  }
+
   /// (cause, effect) for a backward cue at words [p, cue_end) from the parse: the cue's head is
   /// the cause, the event it depends on the effect.
   static std::optional<std::pair<std::size_t, std::size_t>> dependency_backward(const doc_state& st, std::size_t p,
@@ -1443,7 +1452,16 @@ class default_linker final : public linker {
     if (h && *h >= p && *h < cue_end) return std::nullopt;
     if (!h || st.event_at[*h] < 0) return std::nullopt;
     const auto cause = static_cast<std::size_t>(st.event_at[*h]);
-    const auto effect = event_above(st, head_word(st, *h), 2);
+    auto up = head_word(st, *h);
+    // A reason clause with its own subject hanging on an infinitive complement ("withdrew its
+    // offer to acquire the airline because the carrier did not respond", the infinitive read
+    // as xcomp) explains the verb the infinitive completes.
+    if (up && *up > 0 && st.words[*up].xpos == "VB" && st.words[*up - 1].lower == "to" &&
+        st.doc.tokens[st.words[*up].token].deprel == "xcomp" && has_subject(st, *h))
+      if (const auto governor = head_word(st, *up); governor && st.event_at[*governor] >= 0 &&
+                                                    st.words[*governor].tag == upos::verb)
+        up = governor;
+    const auto effect = event_above(st, up, 2);
     if (!effect || *effect == cause) return std::nullopt;
     return std::make_pair(cause, *effect);
   }
@@ -1472,11 +1490,20 @@ class default_linker final : public linker {
     // with ("the bomb was found and would have caused massive destruction").
     if (!subject && (st.doc.tokens[st.words[p].token].deprel == "xcomp" || st.doc.tokens[st.words[p].token].deprel == "conj"))
       if (const auto h = head_word(st, p)) subject = child(*h, is_subject);
-    const auto object = child(p, [&](const std::string& rel, std::size_t x) {
+    auto object = child(p, [&](const std::string& rel, std::size_t x) {
       // ("led employers to raise wages": the parser may attach the infinitive as advcl)
       return x >= cue_end && (rel == "obj" || rel == "obl" || rel == "xcomp" ||
                               (rel == "advcl" && st.event_at[x] >= 0 && st.words[x].xpos == "VB"));
     });
+    // ... or to the object, as a clause modifying it ("led the company to raise wages" read as
+    // "the company to raise wages"): the infinitive is the complement.
+    if (object && st.event_at[*object] < 0 && st.doc.tokens[st.words[*object].token].deprel == "obj")
+      if (const auto inf = child(*object, [&](const std::string& rel, std::size_t x) {
+            return x > *object && rel == "acl" && st.event_at[x] >= 0 && st.words[x].xpos == "VB" && x > 0 &&
+                   st.words[x - 1].lower == "to";
+          });
+          inf && st.event_at[*inf] >= 0)
+        object = inf;
     if (!subject || !object) return std::nullopt;
     std::optional<std::size_t> cause;
     if (st.event_at[*subject] >= 0) cause = static_cast<std::size_t>(st.event_at[*subject]);

@@ -3,9 +3,12 @@
 
 namespace chronograph::text::detail {
 
-std::string normalize_form(std::string_view form) {
-  std::string out;
-  out.reserve(form.size());
+namespace {
+
+// Writes the normalised form of `form` into `out` (replacing its content; no allocation once
+// `out` is large enough).
+void normalize_into(std::string_view form, std::string& out) {
+  out.clear();
   for (std::size_t i = 0; i < form.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(form[i]);
     if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80) {
@@ -28,6 +31,13 @@ std::string normalize_form(std::string_view form) {
     }
     out += static_cast<char>(c);
   }
+}
+
+}  // namespace
+
+std::string normalize_form(std::string_view form) {
+  std::string out;
+  normalize_into(form, out);
   return out;
 }
 
@@ -46,7 +56,8 @@ bool lower_in_place(std::string& s) {
 
 // Character classes of the form ("Xxxx", "dd.dd"): runs cut at two, at most 12 classes.
 std::uint64_t shape_key(std::string_view form) {
-  std::string shape;
+  char shape[12];
+  std::size_t size = 0;
   char last = 0;
   int run = 0;
   for (unsigned char c : form) {
@@ -60,45 +71,49 @@ std::uint64_t shape_key(std::string_view form) {
     } else s = static_cast<char>(c);
     run = s == last ? run + 1 : 1;
     last = s;
-    if (run <= 2) shape += s;
-    if (shape.size() >= 12) break;
+    if (run <= 2) shape[size++] = s;
+    if (size >= sizeof shape) break;
   }
-  return hash_bytes(shape) ^ 0x5348415045ull;
+  return hash_bytes(std::string_view(shape, size)) ^ 0x5348415045ull;
 }
 
 // The lower key: numbers by their shape (a number has no letters, so its lower-cased spelling
 // is its spelling), other words by their lower-cased spelling.
-std::uint64_t lower_key_of(const std::string& lower, bool number) {
+std::uint64_t lower_key_of(std::string_view lower, bool number) {
   return number ? (shape_key(lower) ^ 0x4E554Dull) : hash_bytes(lower);
 }
 
 }  // namespace
 
 word_keys make_word_keys(std::string_view raw, std::string* normalized, std::string* lowered) {
-  const std::string form = normalize_form(raw);
+  thread_local std::string form_buffer, lower_buffer;
+  std::string& form = normalized ? *normalized : form_buffer;
+  std::string& lower = lowered ? *lowered : lower_buffer;
+  normalize_into(raw, form);
   word_keys k;
   k.form = hash_bytes(form);
-  std::string lower(form);
+  lower.assign(form);
   const bool number = lower_in_place(lower);
   k.shape = shape_key(form);
   k.lower = lower_key_of(lower, number);
+  const std::string_view low(lower);
   for (std::size_t n = 1; n <= 4; ++n)
-    k.suffix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(lower.size() - n)) ^ n : (0x5355ull + n);
+    k.suffix[n - 1] = low.size() >= n ? hash_bytes(low.substr(low.size() - n)) ^ n : (0x5355ull + n);
   for (std::size_t n = 1; n <= 2; ++n)
-    k.prefix[n - 1] = lower.size() >= n ? hash_bytes(std::string_view(lower).substr(0, n)) ^ (n << 8) : (0x5052ull + n);
-  if (normalized) *normalized = form;
-  if (lowered) *lowered = std::move(lower);
+    k.prefix[n - 1] = low.size() >= n ? hash_bytes(low.substr(0, n)) ^ (n << 8) : (0x5052ull + n);
   return k;
 }
 
 std::uint64_t lower_key(std::string_view raw) {
-  std::string lower = normalize_form(raw);
+  thread_local std::string lower;
+  normalize_into(raw, lower);
   const bool number = lower_in_place(lower);
   return lower_key_of(lower, number);
 }
 
 std::string lower_form(std::string_view raw) {
-  std::string lower = normalize_form(raw);
+  std::string lower;
+  normalize_into(raw, lower);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return lower;

@@ -35,6 +35,18 @@ inline std::uint64_t feature_key(std::uint64_t template_id, std::uint64_t a, std
   return h == 0 ? 1 : h;
 }
 
+/// A template's seed for combine_key (a constant for a constant id).
+constexpr std::uint64_t template_seed(std::uint64_t id) noexcept { return (id + 1) * 0x9E3779B97F4A7C15ull; }
+
+/// A feature key from a template seed and up to two values that are hashes already (word and
+/// tag keys) or small numbers (labels, distances): two multiplications, a third of
+/// feature_key's work. Keys for different templates or values collide only by chance.
+inline std::uint64_t combine_key(std::uint64_t seed, std::uint64_t a, std::uint64_t b = 0) noexcept {
+  std::uint64_t h = (a ^ seed) * 0xBF58476D1CE4E5B9ull;
+  h = (h ^ (h >> 31) ^ b) * 0x94D049BB133111EBull;
+  return h ^ (h >> 32);
+}
+
 /// Per-word keys computed once.
 struct word_keys {
   std::uint64_t form = 0;   ///< normalised form, case kept

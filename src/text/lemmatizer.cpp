@@ -4,13 +4,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "chronograph/error.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/text/conllu.hpp"
 #include "chronograph/text/tagger.hpp"
+#include "string_map.hpp"
 #include "table_reader.hpp"
 
 namespace chronograph::text {
@@ -38,38 +37,40 @@ int pos_index(const std::string& name) {
 
 }  // namespace
 
+// All lookups go through string_map: keys such as "form\txpos" are found by their pieces, and
+// nothing is allocated per word except the lemma itself.
 struct lemmatizer::tables {
-  std::unordered_set<std::string> words[wn_pos_count];
-  std::unordered_map<std::string, std::string> exceptions[wn_pos_count];
+  detail::string_map<std::uint8_t> words;  // WordNet's words -> bit set of their parts of speech
+  detail::string_map<std::string> exceptions[wn_pos_count];
   std::vector<suffix_rule> detach[wn_pos_count];
   std::vector<suffix_rule> guess[wn_pos_count];
-  std::unordered_map<std::string, std::string> overrides;  // "form\txpos" or "form\t*" -> lemma
-  std::unordered_set<std::string> capitalized_adjectives;
-  std::unordered_map<std::string, std::string> lexicon;  // "form\txpos" -> lemma, from a treebank  // "American": WordNet spells them capitalised
+  detail::string_map<std::string> overrides;  // "form\txpos" or "form\t*" -> lemma
+  detail::string_map<bool> capitalized_adjectives;  // "American": WordNet spells them capitalised
+  detail::string_map<std::string> lexicon;  // "form\txpos" -> lemma, from a treebank
 
-  bool known(const std::string& lower) const {
-    for (const auto& w : words)
-      if (w.count(lower)) return true;
-    return false;
+  [[nodiscard]] bool known(std::string_view lower) const { return words.contains(lower); }
+  [[nodiscard]] bool known_as(int pos, std::initializer_list<std::string_view> pieces) const {
+    const auto* parts = words.find(pieces);
+    return parts && (*parts >> pos & 1u) != 0;
   }
 
-  std::string inflected(const std::string& lower, int pos) const {
-    if (const auto it = exceptions[pos].find(lower); it != exceptions[pos].end()) return it->second;
+  std::string inflected(std::string_view lower, int pos) const {
+    if (const auto* base = exceptions[pos].find(lower)) return *base;
     for (const auto& r : detach[pos]) {
       if (!ends_with(lower, r.suffix) || lower.size() <= r.suffix.size()) continue;
-      std::string candidate = lower.substr(0, lower.size() - r.suffix.size()) + r.replacement;
-      if (words[pos].count(candidate)) return candidate;
+      const auto stem = lower.substr(0, lower.size() - r.suffix.size());
+      if (known_as(pos, {stem, r.replacement})) return std::string(stem) + r.replacement;
     }
-    if (words[pos].count(lower)) return lower;
+    if (known_as(pos, {lower})) return std::string(lower);
     for (const auto& r : guess[pos]) {
       if (!ends_with(lower, r.suffix) || lower.size() < r.suffix.size() + 2) continue;
-      std::string stem = lower.substr(0, lower.size() - r.suffix.size());
+      std::string stem(lower.substr(0, lower.size() - r.suffix.size()));
       if (r.undouble && stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
           std::string_view("bdgmnprt").find(stem.back()) != std::string_view::npos)
         stem.pop_back();
       return stem + r.replacement;
     }
-    return lower;
+    return std::string(lower);
   }
 };
 
@@ -77,7 +78,7 @@ namespace {
 
 std::string lower_ascii(std::string_view s) { return detail::ascii_lower(s); }
 
-void read_index(const std::filesystem::path& path, std::unordered_set<std::string>& out) {
+void read_index(const std::filesystem::path& path, int pos, detail::string_map<std::uint8_t>& out) {
   std::ifstream in(path);
   if (!in) throw resource_error(path.string() + ": cannot read WordNet index");
   std::string line;
@@ -85,11 +86,12 @@ void read_index(const std::filesystem::path& path, std::unordered_set<std::strin
     if (line.empty() || line[0] == ' ') continue;  // license header lines start with spaces
     const auto space = line.find(' ');
     if (space == std::string::npos) continue;
-    out.emplace(line.substr(0, space));  // collocations keep their underscores and never match a token
+    // Collocations keep their underscores and never match a token.
+    out.insert(std::string_view(line).substr(0, space), 0) |= static_cast<std::uint8_t>(1u << pos);
   }
 }
 
-void read_exceptions(const std::filesystem::path& path, std::unordered_map<std::string, std::string>& out) {
+void read_exceptions(const std::filesystem::path& path, detail::string_map<std::string>& out) {
   std::ifstream in(path);
   if (!in) throw resource_error(path.string() + ": cannot read WordNet exception list");
   std::string line;
@@ -98,12 +100,12 @@ void read_exceptions(const std::filesystem::path& path, std::unordered_map<std::
     if (space == std::string::npos) continue;
     auto end = line.find(' ', space + 1);
     if (end == std::string::npos) end = line.size();
-    out.emplace(line.substr(0, space), line.substr(space + 1, end - space - 1));  // first base form wins
+    out.insert(std::string_view(line).substr(0, space), line.substr(space + 1, end - space - 1));  // first base form wins
   }
 }
 
 // Adjectives that WordNet's data file writes with a capital ("American", "Islamic").
-void read_capitalized_adjectives(const std::filesystem::path& path, std::unordered_set<std::string>& out) {
+void read_capitalized_adjectives(const std::filesystem::path& path, detail::string_map<bool>& out) {
   std::ifstream in(path);
   if (!in) throw resource_error(path.string() + ": cannot read WordNet data file");
   std::string line;
@@ -122,7 +124,7 @@ void read_capitalized_adjectives(const std::filesystem::path& path, std::unorder
       if (word_end == std::string::npos) break;
       std::string word = line.substr(pos, word_end - pos);
       if (const auto paren = word.find('('); paren != std::string::npos) word.resize(paren);  // "(a)" markers
-      if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' && word.find('_') == std::string::npos) out.insert(word);
+      if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' && word.find('_') == std::string::npos) out.insert(word, true);
       const auto id_end = line.find(' ', word_end + 1);
       if (id_end == std::string::npos) break;
       pos = id_end + 1;
@@ -158,7 +160,7 @@ std::filesystem::path lemmatizer::default_wordnet_dir() {
 lemmatizer lemmatizer::load(const std::filesystem::path& wordnet_dir, const std::filesystem::path& table_dir) {
   auto t = std::make_shared<tables>();
   for (int p = 0; p < wn_pos_count; ++p) {
-    read_index(wordnet_dir / (std::string("index.") + wn_names[p]), t->words[p]);
+    read_index(wordnet_dir / (std::string("index.") + wn_names[p]), p, t->words);
     read_exceptions(wordnet_dir / (std::string(wn_names[p]) + ".exc"), t->exceptions[p]);
   }
   read_capitalized_adjectives(wordnet_dir / "data.adj", t->capitalized_adjectives);
@@ -167,13 +169,13 @@ lemmatizer lemmatizer::load(const std::filesystem::path& wordnet_dir, const std:
   const auto overrides = table_dir / "lemma_overrides.tsv";
   for (const auto& row : detail::read_table(overrides)) {
     if (row.fields.size() != 3) detail::table_error(overrides, row.line, "expected 3 TAB-separated columns");
-    t->overrides.emplace(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
+    t->overrides.insert(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
   }
   const auto lexicon = table_dir / "lemma_lexicon.tsv";
   if (std::filesystem::exists(lexicon)) {
     for (const auto& row : detail::read_table(lexicon)) {
       if (row.fields.size() != 3) detail::table_error(lexicon, row.line, "expected 3 TAB-separated columns");
-      t->lexicon.emplace(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
+      t->lexicon.insert(row.fields[0] + "\t" + row.fields[1], row.fields[2]);
     }
   }
   lemmatizer l;
@@ -297,21 +299,10 @@ std::string recase(std::string_view form, const std::string& lower_form, const s
 
 std::string lemmatizer::lemma(std::string_view form, upos tag, std::string_view xpos, bool sentence_initial) const {
   const auto& t = *tables_;
-  std::string lower = lower_ascii(form);
-  std::string key = lower;
-  key += '\t';
-  const auto key_size = key.size();
-  key += xpos;
-  if (const auto it = t.overrides.find(key); it != t.overrides.end()) return it->second;
-  key.resize(key_size);
-  key += '*';
-  if (const auto it = t.overrides.find(key); it != t.overrides.end()) return it->second;
-  {
-    std::string exact(form);
-    exact += '\t';
-    exact += xpos;
-    if (const auto it = t.lexicon.find(exact); it != t.lexicon.end()) return it->second;
-  }
+  const std::string lower = lower_ascii(form);
+  if (const auto* o = t.overrides.find({lower, "\t", xpos})) return *o;
+  if (const auto* o = t.overrides.find({lower, "\t*"})) return *o;
+  if (const auto* l = t.lexicon.find({form, "\t", xpos})) return *l;
 
   if (tag == upos::num || xpos == "CD") {
     if (!has_letter(form)) return strip_group_commas(form);
@@ -333,13 +324,13 @@ std::string lemmatizer::lemma(std::string_view form, upos tag, std::string_view 
   else if (xpos == "VBD" || xpos == "VBN" || xpos == "VBZ" || xpos == "VBG") result = t.inflected(lower, wn_verb);
   else if (xpos == "JJR" || xpos == "JJS") result = t.inflected(lower, wn_adj);
   else if (xpos == "RBR" || xpos == "RBS") {
-    if (const auto it = t.exceptions[wn_adv].find(lower); it != t.exceptions[wn_adv].end()) result = it->second;
-    else if (const auto adj = t.inflected(lower, wn_adj); adj != lower && t.words[wn_adj].count(adj)) result = adj;
+    if (const auto* base = t.exceptions[wn_adv].find(lower)) result = *base;
+    else if (const auto adj = t.inflected(lower, wn_adj); adj != lower && t.known_as(wn_adj, {adj})) result = adj;
   }
   // Capitals: UD lower-cases common words but keeps "American" and names WordNet does not know
   // ("Gmail", "USB"); closed-class words are always lower-cased.
   if (has_upper(form)) {
-    if (tag == upos::adj && t.capitalized_adjectives.count(std::string(form))) return std::string(form);
+    if (tag == upos::adj && t.capitalized_adjectives.contains(form)) return std::string(form);
     const bool open_class = tag == upos::noun || tag == upos::verb || tag == upos::adj || tag == upos::adv;
     if (open_class && !t.known(lower) && !t.known(result) && !(sentence_initial && !has_upper(form.substr(1))))
       return recase(form, lower, result);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <map>
 
 #ifdef __linux__
 #include <sys/mman.h>
@@ -51,57 +52,85 @@ void* allocate_pages(std::size_t bytes) {
   return p;
 }
 
+void weight_table::set_classes(std::size_t class_count) {
+  if (class_count == 0 || class_count > max_classes) throw input_error("weight table: unsupported class count");
+  classes_ = class_count;
+  stride_ = (class_count + lanes - 1) / lanes * lanes;
+}
+
 void weight_table::build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries,
-                         std::size_t class_count) {
+                         std::size_t class_count, double load) {
   set_classes(class_count);
-  float largest = 0.0f;
-  for (const auto& entry : entries)
-    for (const auto& w : entry.second) largest = std::max(largest, std::fabs(w.weight));
-  const double scale = largest > 0.0f ? 32767.0 / static_cast<double>(largest) : 1.0;
-  capacity_ = std::max<std::size_t>(16, entries.size() * 5 / 3 + 1);  // load factor at most 0.6
-  if (capacity_ > (std::size_t{1} << 32)) throw input_error("weight table: too many features");
-  slots_ = page_array<slot>(capacity_);
+  const double scale = quantization_scale(entries);
+  const auto wanted = static_cast<double>(entries.size()) / (static_cast<double>(per_bucket) * load);
+  const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(wanted)));
+  if (count > (std::size_t{1} << 32)) throw input_error("weight table: too many features");
+  buckets_ = page_array<bucket>(count);
   rest_.clear();
   dense_.clear();
-  features_ = 0;
-  weights_ = 0;
-  std::vector<packed_weight> q;
+  features_ = weights_ = dropped_ = 0;
+  // The candidates of each bucket, then the strongest of them (sum of |weights|; ties by key,
+  // so the table depends on nothing but its input). Weights that round to 0 are dropped.
+  struct candidate {
+    std::uint64_t key;
+    std::int64_t strength;
+    std::vector<packed_weight> q;
+  };
+  std::vector<std::vector<candidate>> by_bucket(count);
   for (const auto& [key, ws] : entries) {
-    q.clear();
+    candidate x{key, 0, {}};
     for (const auto& w : ws) {
+      if (w.cls >= classes_) throw input_error("weight table: class id out of range");
       const long v = std::lround(static_cast<double>(w.weight) * scale);
-      if (v != 0) q.push_back({w.cls, static_cast<std::int16_t>(v)});
+      if (v == 0) continue;
+      x.q.push_back({w.cls, static_cast<std::int16_t>(v)});
+      x.strength += std::labs(v);
     }
-    if (q.empty()) continue;
-    const std::uint32_t tag = tag_of(key);
-    std::size_t s = home(key);
-    bool shadowed = false;
-    for (; slots_[s].tag != 0; s = s + 1 == capacity_ ? 0 : s + 1)
-      if (slots_[s].tag == tag) shadowed = true;
-    // A key whose tag already sits on its probe path could never be found: dropped (a hash
-    // collision like any other of hashed features; none in the shipped models). Weights that
-    // round to 0 are dropped too (the tagger's smallest: 176 of 455k).
-    if (shadowed) continue;
-    slot& target = slots_[s];
-    target.tag = tag;
-    std::size_t index;
-    if (q.size() * 4 >= classes_ || q.size() >= dense_count) {
-      index = dense_.size() / stride_;
-      dense_.resize(dense_.size() + stride_, 0);
-      for (const auto& w : q) dense_[index * stride_ + w.cls] = w.value;
-      target.ref = dense_count;
-    } else {
-      index = rest_.size();
-      for (std::size_t k = 0; k < q.size(); ++k) {
-        if (k < inline_weights) target.first[k] = q[k];
-        else rest_.push_back(q[k]);
+    if (!x.q.empty()) by_bucket[home(key)].push_back(std::move(x));
+  }
+  for (std::size_t b = 0; b < count; ++b) {
+    auto& list = by_bucket[b];
+    std::sort(list.begin(), list.end(), [](const candidate& x, const candidate& y) {
+      return x.strength != y.strength ? x.strength > y.strength : x.key < y.key;
+    });
+    bucket& target = buckets_[b];
+    std::size_t used = 0;
+    for (const auto& x : list) {
+      // A key whose tag is already in its bucket could never be found: a hash collision like any
+      // other of hashed features; the stronger feature keeps the entry.
+      const std::uint16_t tag = tag_of(x.key);
+      if (std::find(target.tag, target.tag + used, tag) != target.tag + used || used == per_bucket) {
+        ++dropped_;
+        continue;
       }
-      target.ref = static_cast<std::uint32_t>(q.size());
+      target.tag[used] = tag;
+      entry& out = target.entries[used++];
+      const auto& q = x.q;
+      if (q.size() <= 2) {
+        for (std::size_t k = 0; k < q.size(); ++k) {
+          out.cls[k] = static_cast<std::uint8_t>(q[k].cls);
+          out.value[k] = q[k].value;
+        }
+      } else {
+        std::size_t index;
+        if (q.size() * 4 >= classes_) {
+          index = dense_.size() / stride_;
+          dense_.resize(dense_.size() + stride_, 0);
+          for (const auto& w : q) dense_[index * stride_ + w.cls] = w.value;
+          out.cls[0] = dense_row;
+        } else {
+          index = rest_.size();
+          rest_.insert(rest_.end(), q.begin(), q.end());
+          out.cls[0] = static_cast<std::uint8_t>(q.size());  // < classes_ / 4 < dense_row
+        }
+        if (index > UINT32_MAX) throw input_error("weight table: too many weights");
+        out.cls[1] = elsewhere;
+        out.value[0] = static_cast<std::int16_t>(static_cast<std::uint16_t>(index & 0xFFFF));
+        out.value[1] = static_cast<std::int16_t>(static_cast<std::uint16_t>(index >> 16));
+      }
+      ++features_;
+      weights_ += q.size();
     }
-    if (index >= (std::size_t{1} << (32 - count_bits))) throw input_error("weight table: too many weights");
-    target.ref |= static_cast<std::uint32_t>(index) << count_bits;
-    ++features_;
-    weights_ += q.size();
   }
 }
 
@@ -191,64 +220,120 @@ void sum_rows(const std::int16_t* const* rows, std::size_t n, std::size_t stride
 
 }  // namespace
 
-void weight_table::add_all(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const noexcept {
-  constexpr std::size_t batch = 64;
-  const slot* found[batch];
+// The weights of up to `batch` features that live outside their buckets, gathered while the
+// buckets are read and added at the end, when they have had time to arrive.
+struct weight_table::pending {
+  static constexpr std::size_t batch = 64;
   const std::int16_t* rows[batch];
-  for (std::size_t start = 0; start < n; start += batch) {
-    const std::size_t end = n - start < batch ? n : start + batch;
-    for (std::size_t i = start; i < end; ++i) __builtin_prefetch(&slots_[home(keys[i])]);
-    std::size_t hits = 0, dense_rows = 0;
-    for (std::size_t i = start; i < end; ++i) {
-      const slot* hit = find(keys[i]);
-      if (!hit) continue;
-      const std::uint32_t count = hit->ref & count_mask;
-      if (count == dense_count) {
-        rows[dense_rows] = &dense_[std::size_t{hit->ref >> count_bits} * stride_];
-        __builtin_prefetch(rows[dense_rows++]);
-        continue;
+  const packed_weight* lists[batch];
+  std::uint8_t list_sizes[batch];
+  std::size_t dense_rows = 0, sparse = 0;
+
+  void add_to(std::int32_t* scores, std::size_t stride) noexcept {
+    // Dense rows first: the lists arrive meanwhile (integer sums: the order does not matter).
+    sum_rows(rows, dense_rows, stride, scores);
+    for (std::size_t k = 0; k < sparse; ++k)
+      for (std::size_t c = 0; c < list_sizes[k]; ++c) scores[lists[k][c].cls] += lists[k][c].value;
+    dense_rows = sparse = 0;
+  }
+};
+
+inline void weight_table::visit(const bucket& b, std::uint64_t key, std::int32_t* scores, pending& later) const noexcept {
+  // The matching entry, or entry 0 with its weights masked out: no branch on the outcome.
+  const auto [e, found] = find_tag8(b.tag, tag_of(key));
+  const entry& x = b.entries[e];
+  const bool far = x.cls[1] == elsewhere;
+  const std::int32_t keep = -static_cast<std::int32_t>(found && !far);
+  const auto keep_class = static_cast<std::uint8_t>(keep);  // the class ids too: a far entry's are no classes
+  scores[x.cls[0] & keep_class] += x.value[0] & keep;
+  scores[x.cls[1] & keep_class] += x.value[1] & keep;
+  if (!(found && far)) return;
+  if (x.cls[0] == dense_row) {
+    later.rows[later.dense_rows] = &dense_[std::size_t{index_of(x)} * stride_];
+    __builtin_prefetch(later.rows[later.dense_rows++]);
+  } else {
+    later.lists[later.sparse] = &rest_[index_of(x)];
+    later.list_sizes[later.sparse] = x.cls[0];
+    __builtin_prefetch(later.lists[later.sparse++]);
+  }
+}
+
+void weight_table::add_all(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const noexcept {
+  constexpr std::size_t ahead = 16;
+  pending later;
+  std::size_t where[ahead];
+  for (std::size_t i = 0; i < n && i < ahead; ++i) {
+    where[i] = home(keys[i]);
+    __builtin_prefetch(&buckets_[where[i]]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const bucket& b = buckets_[where[i % ahead]];
+    if (i + ahead < n) {
+      where[i % ahead] = home(keys[i + ahead]);
+      __builtin_prefetch(&buckets_[where[i % ahead]]);
+    }
+    visit(b, keys[i], scores, later);
+    if (later.dense_rows + later.sparse == pending::batch) later.add_to(scores, stride_);
+  }
+  later.add_to(scores, stride_);
+}
+
+void weight_table::sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group,
+                              std::int32_t* sums) const noexcept {
+  constexpr std::size_t ahead = 16;
+  const std::size_t n = groups * per_group;
+  pending later;
+  std::size_t where[ahead];
+  for (std::size_t i = 0; i < n && i < ahead; ++i) {
+    where[i] = home(keys[i]);
+    __builtin_prefetch(&buckets_[where[i]]);
+  }
+  for (std::size_t g = 0, i = 0; g < groups; ++g) {
+    std::int32_t* scores = sums + g * stride_;
+    std::fill(scores, scores + stride_, 0);
+    for (std::size_t k = 0; k < per_group; ++k, ++i) {
+      const bucket& b = buckets_[where[i % ahead]];
+      if (i + ahead < n) {
+        where[i % ahead] = home(keys[i + ahead]);
+        __builtin_prefetch(&buckets_[where[i % ahead]]);
       }
-      if (count > inline_weights) __builtin_prefetch(&rest_[hit->ref >> count_bits]);
-      found[hits++] = hit;
+      visit(b, keys[i], scores, later);
+      if (later.dense_rows + later.sparse == pending::batch) later.add_to(scores, stride_);
     }
-    // Dense rows first: the sparse features' rest weights arrive meanwhile (integer sums: the
-    // order does not matter).
-    sum_rows(rows, dense_rows, stride_, scores);
-    for (std::size_t h = 0; h < hits; ++h) {
-      const slot& x = *found[h];
-      const std::uint32_t count = x.ref & count_mask;
-      scores[x.first[0].cls] += x.first[0].value;
-      if (count == 1) continue;
-      scores[x.first[1].cls] += x.first[1].value;
-      const packed_weight* rest = &rest_[x.ref >> count_bits];
-      for (std::uint32_t k = inline_weights; k < count; ++k, ++rest) scores[rest->cls] += rest->value;
-    }
+    later.add_to(scores, stride_);
   }
 }
 
 void weight_table::write(binary_writer& out) const {
-  out.put<std::uint64_t>(capacity_);
+  out.put<std::uint64_t>(buckets_.size());
   out.put<std::uint64_t>(features_);
   out.put<std::uint64_t>(weights_);
+  out.put<std::uint64_t>(dropped_);
   out.put<std::uint64_t>(rest_.size());
   out.put<std::uint64_t>(dense_.size() / stride_ * classes_);  // rows without their padding
-  out.put_bytes(slots_.data(), capacity_ * sizeof(slot));
+  out.put_bytes(buckets_.data(), buckets_.size() * sizeof(bucket));
   out.put_bytes(rest_.data(), rest_.size() * sizeof(packed_weight));
   for (std::size_t row = 0; row < dense_.size(); row += stride_) out.put_bytes(&dense_[row], classes_ * sizeof(std::int16_t));
 }
 
 void weight_table::read(binary_reader& in, std::size_t class_count) {
-  set_classes(class_count);
-  capacity_ = in.get<std::uint64_t>();
+  try {
+    set_classes(class_count);
+  } catch (const input_error&) {
+    in.fail("unsupported class count");
+  }
+  const auto count = in.get<std::uint64_t>();
   features_ = in.get<std::uint64_t>();
   weights_ = in.get<std::uint64_t>();
+  dropped_ = in.get<std::uint64_t>();
   const auto rest = in.get<std::uint64_t>();
   const auto dense = in.get<std::uint64_t>();
   constexpr std::uint64_t limit = std::uint64_t{1} << 28;
-  if (capacity_ > limit || features_ >= capacity_ || rest > limit || dense > limit || dense % classes_ != 0)
+  if (count == 0 || count > limit || features_ > count * per_bucket || rest > limit || dense > limit ||
+      dense % classes_ != 0)
     in.fail("implausible weight table size");
-  slots_ = page_array<slot>(capacity_);
-  in.get_bytes(slots_.data(), capacity_ * sizeof(slot));
+  buckets_ = page_array<bucket>(count);
+  in.get_bytes(buckets_.data(), count * sizeof(bucket));
   rest_.resize(rest);
   in.get_bytes(rest_.data(), rest * sizeof(packed_weight));
   dense_.assign(dense / classes_ * stride_, 0);
@@ -256,24 +341,168 @@ void weight_table::read(binary_reader& in, std::size_t class_count) {
   // Every reference and class id must be in range: lookups do not check them.
   std::size_t features = 0, weights = 0;
   const auto bad_class = [&](const packed_weight& w) { return w.cls >= classes_; };
-  for (std::size_t s = 0; s < capacity_; ++s) {
-    const slot& x = slots_[s];
-    if (x.tag == 0) continue;
-    ++features;
-    const std::size_t count = x.ref & count_mask, index = x.ref >> count_bits;
-    if (count == dense_count) {
-      if ((index + 1) * stride_ > dense_.size()) in.fail("dense row out of range");
-      for (std::size_t c = 0; c < classes_; ++c) weights += dense_[index * stride_ + c] != 0;
-      continue;
+  for (std::size_t b = 0; b < count; ++b)
+    for (std::size_t e = 0; e < per_bucket; ++e) {
+      const entry& x = buckets_[b].entries[e];
+      if (buckets_[b].tag[e] == 0) {
+        if (x.cls[0] != 0 || x.cls[1] != 0 || x.value[0] != 0 || x.value[1] != 0) in.fail("bad free entry");
+        continue;
+      }
+      ++features;
+      if (x.cls[1] != elsewhere) {
+        if (x.cls[0] >= classes_ || x.cls[1] >= classes_) in.fail("bad class id");
+        weights += (x.value[0] != 0) + (x.value[1] != 0);
+        continue;
+      }
+      const std::size_t index = index_of(x);
+      if (x.cls[0] == dense_row) {
+        if ((index + 1) * stride_ > dense_.size()) in.fail("dense row out of range");
+        for (std::size_t c = 0; c < classes_; ++c) weights += dense_[index * stride_ + c] != 0;
+      } else {
+        if (x.cls[0] < 3 || index + x.cls[0] > rest_.size()) in.fail("weights out of range");
+        weights += x.cls[0];
+      }
     }
-    if (count == 0 || bad_class(x.first[0]) || (count > 1 && bad_class(x.first[1])))
-      in.fail("bad feature weights");
-    if (count > inline_weights && index + count - inline_weights > rest_.size()) in.fail("weights out of range");
-    weights += count;
-  }
   if (std::any_of(rest_.begin(), rest_.end(), bad_class)) in.fail("bad class id");
   if (features != features_ || weights != weights_) in.fail("weight table counts do not match");
 }
+
+double quantization_scale(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries) {
+  float largest = 0.0f;
+  for (const auto& entry : entries)
+    for (const auto& w : entry.second) largest = std::max(largest, std::fabs(w.weight));
+  return largest > 0.0f ? 32767.0 / static_cast<double>(largest) : 1.0;
+}
+
+template <std::size_t K>
+void line_table<K>::build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, double load) {
+  scale_ = quantization_scale(entries);
+  const auto wanted = static_cast<double>(entries.size()) / (static_cast<double>(per_bucket) * load);
+  const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(wanted)));
+  if (count > (std::size_t{1} << 32)) throw input_error("weight table: too many features");
+  buckets_ = page_array<bucket>(count);
+  // The candidates of each bucket, then the strongest per_bucket of them (sum of |weights|;
+  // ties by key, so the table does not depend on anything but the input).
+  struct candidate {
+    std::uint64_t key;
+    std::int64_t strength;
+    std::array<std::int16_t, K> q;
+  };
+  std::vector<std::vector<candidate>> by_bucket(count);
+  for (const auto& [key, ws] : entries) {
+    candidate x{key, 0, {}};
+    for (const auto& w : ws) {
+      if (w.cls >= K) throw input_error("weight table: class id out of range");
+      const long v = std::lround(static_cast<double>(w.weight) * scale_);
+      x.q[w.cls] = static_cast<std::int16_t>(v);
+      x.strength += std::labs(v);
+    }
+    if (x.strength != 0) by_bucket[home(key)].push_back(x);  // else every weight rounds to 0
+  }
+  features_ = dropped_ = 0;
+  for (std::size_t b = 0; b < count; ++b) {
+    auto& list = by_bucket[b];
+    std::sort(list.begin(), list.end(), [](const candidate& x, const candidate& y) {
+      return x.strength != y.strength ? x.strength > y.strength : x.key < y.key;
+    });
+    bucket& target = buckets_[b];
+    std::size_t used = 0;
+    for (const auto& x : list) {
+      // A key whose tag is already in its bucket could never be found: a hash collision like
+      // any other of hashed features; the stronger feature keeps the entry.
+      const std::uint16_t tag = tag_of(x.key);
+      if (std::find(target.tag, target.tag + used, tag) != target.tag + used || used == per_bucket) {
+        ++dropped_;
+        continue;
+      }
+      target.tag[used] = tag;
+      std::copy(x.q.begin(), x.q.end(), target.weight[used]);
+      ++used;
+    }
+    features_ += used;
+  }
+}
+
+template <std::size_t K>
+void line_table<K>::add_all(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const noexcept {
+  // Fetch `ahead` buckets before they are needed: enough to keep the memory system busy,
+  // few enough not to stall on a full miss queue.
+  constexpr std::size_t ahead = 16;
+  std::size_t where[ahead];
+  std::int32_t sum[K] = {};
+  const std::size_t first = std::min(n, ahead);
+  for (std::size_t i = 0; i < first; ++i) {
+    where[i] = home(keys[i]);
+    __builtin_prefetch(&buckets_[where[i]]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t b = where[i % ahead];
+    if (i + ahead < n) {
+      where[i % ahead] = home(keys[i + ahead]);
+      __builtin_prefetch(&buckets_[where[i % ahead]]);
+    }
+    add(buckets_[b], keys[i], sum);
+  }
+  for (std::size_t c = 0; c < K; ++c) scores[c] += sum[c];
+}
+
+template <std::size_t K>
+void line_table<K>::sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group,
+                               std::array<std::int32_t, K>* sums) const noexcept {
+  constexpr std::size_t ahead = 16;
+  const std::size_t n = groups * per_group;
+  std::size_t where[ahead];
+  for (std::size_t i = 0; i < n && i < ahead; ++i) {
+    where[i] = home(keys[i]);
+    __builtin_prefetch(&buckets_[where[i]]);
+  }
+  for (std::size_t g = 0, i = 0; g < groups; ++g) {
+    sums[g].fill(0);
+    for (std::size_t k = 0; k < per_group; ++k, ++i) {
+      const std::size_t b = where[i % ahead];
+      if (i + ahead < n) {
+        where[i % ahead] = home(keys[i + ahead]);
+        __builtin_prefetch(&buckets_[where[i % ahead]]);
+      }
+      add(buckets_[b], keys[i], sums[g].data());
+    }
+  }
+}
+
+template <std::size_t K>
+std::array<std::int16_t, K> line_table<K>::weights_of(std::uint64_t key) const noexcept {
+  std::array<std::int32_t, K> sum{};
+  add(buckets_[home(key)], key, sum.data());
+  std::array<std::int16_t, K> out{};
+  for (std::size_t c = 0; c < K; ++c) out[c] = static_cast<std::int16_t>(sum[c]);
+  return out;
+}
+
+template <std::size_t K>
+void line_table<K>::write(binary_writer& out) const {
+  out.put<std::uint64_t>(buckets_.size());
+  out.put<std::uint64_t>(features_);
+  out.put<std::uint64_t>(dropped_);
+  out.put<double>(scale_);
+  out.put_bytes(buckets_.data(), buckets_.size() * sizeof(bucket));
+}
+
+template <std::size_t K>
+void line_table<K>::read(binary_reader& in) {
+  const auto count = in.get<std::uint64_t>();
+  features_ = in.get<std::uint64_t>();
+  dropped_ = in.get<std::uint64_t>();
+  scale_ = in.get<double>();
+  if (count == 0 || count > (std::uint64_t{1} << 26) || features_ > count * per_bucket) in.fail("implausible weight table size");
+  buckets_ = page_array<bucket>(count);
+  in.get_bytes(buckets_.data(), count * sizeof(bucket));
+  std::size_t features = 0;
+  for (std::size_t b = 0; b < count; ++b)
+    for (std::size_t e = 0; e < per_bucket; ++e) features += buckets_[b].tag[e] != 0;
+  if (features != features_) in.fail("weight table counts do not match");
+}
+
+template class line_table<3>;
 
 void perceptron_trainer::score(const std::uint64_t* features, std::size_t n, float* scores) const {
   std::fill(scores, scores + classes_, 0.0f);
@@ -317,6 +546,25 @@ std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> perceptron_trai
     out.emplace_back(key, std::move(ws));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
+}
+
+std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> average_models(
+    const std::vector<std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>>& models, float prune_below) {
+  std::map<std::uint64_t, std::map<std::uint16_t, double>> sums;
+  for (const auto& model : models)
+    for (const auto& [key, ws] : model)
+      for (const auto& w : ws) sums[key][w.cls] += static_cast<double>(w.weight);
+  std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> out;
+  const double count = models.empty() ? 1.0 : static_cast<double>(models.size());
+  for (const auto& [key, by_class] : sums) {
+    std::vector<class_weight> ws;
+    for (const auto& [cls, sum] : by_class) {
+      const auto avg = static_cast<float>(sum / count);
+      if (std::fabs(avg) >= prune_below && avg != 0.0f) ws.push_back({cls, avg});
+    }
+    if (!ws.empty()) out.emplace_back(key, std::move(ws));
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 // read-only weight table (open addressing, inline fixed-point class weights) for inference.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +13,10 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace chronograph::text::detail {
 
@@ -117,16 +122,20 @@ class page_array {
   std::size_t size_ = 0;
 };
 
-/// Read-only feature -> class weights table for inference, stored in model files as it is laid
-/// out in memory (loading is a copy and a bounds check).
+/// Read-only feature -> class weights table for a classifier with many classes (up to 254: the
+/// tagger's (UPOS, XPOS) pairs, the parser's labels), stored in model files as it is laid out in
+/// memory (loading is a copy and a bounds check).
 ///
-/// Layout: open addressing with linear probing over 16-byte slots. A slot holds a 32-bit tag of
-/// the feature key (its high half; the low half picks the home slot), the feature's first two
-/// class weights inline and a reference to the rest: most features have one or two weights, so
-/// one cache line answers them. A feature with weights for a quarter of the classes or more owns a
-/// dense row. Weights are 16-bit fixed point (one scale per table, chosen from the largest weight)
-/// and scores are summed exactly in 32-bit integers. A key unseen in training matches a stored tag
-/// with probability about 2^-32 per probe, which is what hashed features accept anyway.
+/// Layout: a key is looked for in one 64-byte bucket only (its home, from the key's low half),
+/// which holds eight entries: the 16-bit tags (the next bits of the key) side by side, then for
+/// each entry two inline class weights, or a reference to a feature's weights elsewhere when it
+/// has more than two (a list, or a dense row when it has weights for a quarter of the classes).
+/// Most features have one or two weights, so one cache line answers them, without branches. When
+/// more features than fit share a bucket, those with the smallest weights are left out (like
+/// pruning; build() counts them). Weights are 16-bit fixed point (one scale per table, chosen from
+/// the largest weight) and scores are summed exactly in 32-bit integers, so feature order never
+/// changes a result. A key unseen in training matches a stored tag with probability about
+/// 8 / 2^16: with hashed features that is one more collision among many.
 class weight_table {
  public:
   /// A class weight in fixed point.
@@ -134,15 +143,22 @@ class weight_table {
     std::uint16_t cls;
     std::int16_t value;
   };
+  static constexpr std::size_t max_classes = 254;
 
-  /// Builds from (key, weights) pairs in key order (keys unique); quantizes the weights.
-  void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, std::size_t class_count);
+  /// Builds from (key, weights) pairs in key order (keys unique); quantizes the weights. There are
+  /// buckets for `8 * load` features on average (load in (0, 1]). Throws input_error when there
+  /// are more than max_classes classes.
+  void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, std::size_t class_count,
+             double load = 0.75);
 
-  /// Adds the weights of all `n` keys to scores (class_count entries). The home slots of all keys
-  /// are prefetched first and then the rows they point to, so the memory accesses of different
-  /// features overlap (the parser's table is far larger than the caches). Dense rows are summed
-  /// with AVX-512 or AVX2 where the processor has them (much of the parser's time goes there).
+  /// Adds the weights of all `n` keys to scores (score_size() entries). Buckets are fetched
+  /// several keys ahead, dense rows and weight lists after all buckets, so that the memory
+  /// accesses of different features overlap. Dense rows are summed with AVX-512 or AVX2 where
+  /// the processor has them.
   void add_all(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const noexcept;
+  /// For each of `groups` groups of `per_group` consecutive keys, sets sums[g * score_size() ..]
+  /// to the weights of the group's keys: add_all for many lists, their memory accesses overlapping.
+  void sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group, std::int32_t* sums) const noexcept;
   /// The size add_all() needs for `scores`: the class count rounded up (the extra entries are scratch).
   [[nodiscard]] std::size_t score_size() const noexcept { return stride_; }
   void write(binary_writer& out) const;
@@ -150,48 +166,143 @@ class weight_table {
   void read(binary_reader& in, std::size_t class_count);
   [[nodiscard]] std::size_t feature_count() const noexcept { return features_; }
   [[nodiscard]] std::size_t weight_count() const noexcept { return weights_; }
+  /// Features of build()'s input left out because their bucket was full.
+  [[nodiscard]] std::size_t dropped_count() const noexcept { return dropped_; }
+  /// Memory of the table.
+  [[nodiscard]] std::size_t bytes() const noexcept {
+    return buckets_.size() * sizeof(bucket) + rest_.size() * sizeof(packed_weight) + dense_.size() * sizeof(std::int16_t);
+  }
 
  private:
-  static constexpr std::size_t inline_weights = 2;
-  static constexpr std::uint32_t count_bits = 8;
-  static constexpr std::uint32_t count_mask = (1u << count_bits) - 1;
-  static constexpr std::uint32_t dense_count = count_mask;  ///< the count field of a dense row's slot
-  static constexpr std::size_t lanes = 16;  ///< dense rows are summed 16 classes at a time
-  void set_classes(std::size_t class_count) noexcept {
-    classes_ = class_count;
-    stride_ = (class_count + lanes - 1) / lanes * lanes;
-  }
-  struct slot {
-    std::uint32_t tag;  ///< high half of the key (never 0); 0 marks an empty slot
-    std::uint32_t ref;  ///< weight count (low 8 bits; dense_count: dense row) | index of row or rest << 8
-    packed_weight first[inline_weights];
+  static constexpr std::size_t per_bucket = 8;
+  static constexpr std::uint8_t elsewhere = 0xFF;  ///< entry::cls[1] of a feature with more than two weights
+  static constexpr std::uint8_t dense_row = 0xFF;  ///< entry::cls[0] of such a feature when it has a dense row
+  static constexpr std::size_t lanes = 16;         ///< dense rows are summed 16 classes at a time
+  void set_classes(std::size_t class_count);
+  /// Two inline weights {cls[k], value[k]} (unused: {0, 0}, which adds nothing), or, when cls[1]
+  /// is `elsewhere`, the count of the feature's weights in cls[0] (dense_row: a dense row) and
+  /// their index in rest_ (or the row's in dense_) in the two values' 32 bits.
+  struct entry {
+    std::uint8_t cls[2];
+    std::int16_t value[2];
   };
-  static_assert(sizeof(slot) == 16, "four slots per cache line");
+  static_assert(sizeof(entry) == 6, "eight entries per cache line");
+  struct alignas(64) bucket {
+    std::uint16_t tag[per_bucket];  ///< bits 32..47 of the key (never 0); 0 marks a free entry
+    entry entries[per_bucket];
+  };
+  static_assert(sizeof(bucket) == 64, "one bucket per cache line");
+  struct pending;
+  void visit(const bucket& b, std::uint64_t key, std::int32_t* scores, pending& later) const noexcept;
+  [[nodiscard]] static std::uint32_t index_of(const entry& e) noexcept {
+    return static_cast<std::uint32_t>(static_cast<std::uint16_t>(e.value[0])) |
+           static_cast<std::uint32_t>(static_cast<std::uint16_t>(e.value[1])) << 16;
+  }
 
   [[nodiscard]] std::size_t home(std::uint64_t key) const noexcept {
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * capacity_) >> 32);
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * buckets_.size()) >> 32);
   }
-  [[nodiscard]] static std::uint32_t tag_of(std::uint64_t key) noexcept {
-    const auto t = static_cast<std::uint32_t>(key >> 32);
+  [[nodiscard]] static std::uint16_t tag_of(std::uint64_t key) noexcept {
+    const auto t = static_cast<std::uint16_t>(key >> 32);
     return t == 0 ? 1 : t;
   }
-  [[nodiscard]] const slot* find(std::uint64_t key) const noexcept {
-    const std::uint32_t tag = tag_of(key);
-    for (std::size_t s = home(key);; s = s + 1 == capacity_ ? 0 : s + 1) {
-      const slot& candidate = slots_[s];
-      if (candidate.tag == tag) return &candidate;
-      if (candidate.tag == 0) return nullptr;
-    }
-  }
 
-  page_array<slot> slots_;
-  std::vector<packed_weight> rest_;  ///< weights after the first two of sparse features
+  page_array<bucket> buckets_;
+  std::vector<packed_weight> rest_;  ///< the weights of features with more than two, without a dense row
   std::vector<std::int16_t> dense_;  ///< rows of stride_ weights (classes_, then zeros)
-  std::size_t capacity_ = 0;
   std::size_t features_ = 0;
   std::size_t weights_ = 0;
+  std::size_t dropped_ = 0;
   std::size_t classes_ = 0;
   std::size_t stride_ = 0;  ///< classes_ rounded up to whole vector registers
+};
+
+/// The index of the entry of a bucket's eight 16-bit `tags` equal to `tag`, and whether there is one.
+inline std::pair<std::size_t, bool> find_tag8(const std::uint16_t* tags, std::uint16_t tag) noexcept {
+#if defined(__SSE2__)
+  const __m128i all = _mm_load_si128(reinterpret_cast<const __m128i*>(tags));
+  const auto bytes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(all, _mm_set1_epi16(static_cast<short>(tag)))));
+  return {static_cast<std::size_t>(__builtin_ctz(bytes | 0x10000u)) / 2 % 8, bytes != 0};
+#else
+  unsigned match = 0;
+  for (std::size_t e = 0; e < 8; ++e) match |= static_cast<unsigned>(tags[e] == tag) << e;
+  return {static_cast<std::size_t>(__builtin_ctz(match | 0x100u)) % 8, match != 0};
+#endif
+}
+
+/// The average of several models' weights (each a sorted (key, weights) list as
+/// perceptron_trainer::averaged gives), keeping |w| >= prune_below, sorted by key: the weights
+/// of perceptrons trained on different shuffles of the data, averaged, decide like their vote
+/// and vary less from one shuffle to another than each of them.
+[[nodiscard]] std::vector<std::pair<std::uint64_t, std::vector<class_weight>>> average_models(
+    const std::vector<std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>>& models, float prune_below);
+
+/// The fixed-point scale that maps the largest |weight| of `entries` to 32767 (1 when all are 0).
+[[nodiscard]] double quantization_scale(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries);
+
+/// Read-only feature -> weights table for a classifier with a few classes (K: the parser's
+/// transition classifier has three, SHIFT, LEFT-ARC and RIGHT-ARC), laid out so that one 64-byte
+/// cache line answers a lookup: a bucket holds the 16-bit tags of up to `per_bucket` features and
+/// all K weights of each (16-bit fixed point, one scale per table; scores are exact 32-bit sums).
+/// A key's bucket comes from its low half, its tag from the next 16 bits, and a key is only ever
+/// looked for in its own bucket, so a lookup is one memory access and no branch. A key unseen in
+/// training matches a stored tag with probability about 8 / 2^16: with hashed features
+/// that is one more collision among many, and it keeps the table small enough for the caches.
+/// When more features than fit share a bucket, the ones with the smallest weights are left out
+/// (like pruning; build() counts them). Stored in model files as laid out in memory.
+template <std::size_t K>
+class line_table {
+ public:
+  static constexpr std::size_t classes = K;
+  static constexpr std::size_t per_bucket = 8;
+  static_assert(K == 3, "eight entries of a 16-bit tag and K 16-bit weights fill a cache line");
+
+  /// Builds from (key, weights) pairs in key order (keys unique, class ids < K); quantizes the
+  /// weights. There are buckets for `per_bucket * load` features on average (load in (0, 1]).
+  void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, double load = 0.8);
+  /// Adds the weights of all `n` keys to scores[0..K), fetching the buckets of several keys at once.
+  void add_all(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const noexcept;
+  /// For each of `groups` groups of `per_group` consecutive keys, sets sums[g] to the weights
+  /// of the group's keys: add_all for many short lists, with the memory accesses of all overlapping.
+  void sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group,
+                  std::array<std::int32_t, K>* sums) const noexcept;
+  /// The weights stored for `key` (zeros when absent).
+  [[nodiscard]] std::array<std::int16_t, K> weights_of(std::uint64_t key) const noexcept;
+  void write(binary_writer& out) const;
+  /// Reads what write() wrote; resource_error when the sizes or counts do not fit.
+  void read(binary_reader& in);
+  [[nodiscard]] std::size_t feature_count() const noexcept { return features_; }
+  /// Features of build()'s input left out because their bucket was full.
+  [[nodiscard]] std::size_t dropped_count() const noexcept { return dropped_; }
+  [[nodiscard]] std::size_t bytes() const noexcept { return buckets_.size() * sizeof(bucket); }
+  /// The fixed-point scale of build(): stored weight = round(weight * scale).
+  [[nodiscard]] double scale() const noexcept { return scale_; }
+
+ private:
+  struct alignas(64) bucket {
+    std::uint16_t tag[per_bucket];  ///< bits 32..47 of the key (never 0); 0 marks a free entry
+    std::int16_t weight[per_bucket][K];
+  };
+  static_assert(sizeof(bucket) == 64, "one bucket per cache line");
+
+  [[nodiscard]] std::size_t home(std::uint64_t key) const noexcept {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * buckets_.size()) >> 32);
+  }
+  [[nodiscard]] static std::uint16_t tag_of(std::uint64_t key) noexcept {
+    const auto t = static_cast<std::uint16_t>(key >> 32);
+    return t == 0 ? 1 : t;
+  }
+  /// Adds the key's weights (none when absent) to sum, without branches.
+  static void add(const bucket& x, std::uint64_t key, std::int32_t* sum) noexcept {
+    const auto [e, found] = find_tag8(x.tag, tag_of(key));
+    const std::int32_t keep = -static_cast<std::int32_t>(found);
+    for (std::size_t c = 0; c < K; ++c) sum[c] += x.weight[e][c] & keep;
+  }
+
+  page_array<bucket> buckets_;
+  std::size_t features_ = 0;
+  std::size_t dropped_ = 0;
+  double scale_ = 1.0;
 };
 
 /// Averaged perceptron trainer with lazy averaging (each weight remembers when it last changed).

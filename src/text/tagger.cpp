@@ -15,7 +15,7 @@
 namespace chronograph::text {
 
 namespace {
-constexpr std::string_view magic_line = "chronograph-pos-tagger 2";
+constexpr std::string_view magic_line = "chronograph-pos-tagger 3";
 constexpr std::size_t max_features = 40;  // extract() writes 35
 constexpr std::uint16_t no_class = 0xFFFF;
 }  // namespace
@@ -50,68 +50,91 @@ struct pos_tagger::model {
 namespace {
 
 // The feature templates: the word, its affixes and shape, its neighbours, and the two previous
-// predicted tags (history). Returns the number of features written.
-std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t p1, std::uint64_t p2,
-                    std::uint64_t* f) {
-  // w is padded: two boundary entries on each side; i indexes the unpadded sentence.
+// predicted tags (history). The features without history are summed for all words of a sentence
+// at once (their memory accesses overlap); the history features follow word by word.
+constexpr std::size_t static_features = 29, history_features = 6;
+
+// Features of word i without the history; w is padded: two boundary entries on each side, and
+// i indexes the unpadded sentence.
+std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
   const auto& cur = w[i + 2];
   const auto& prev = w[i + 1];
   const auto& prev2 = w[i];
   const auto& next = w[i + 3];
   const auto& next2 = w[i + 4];
   std::size_t n = 0;
-  using detail::feature_key;
-  f[n++] = feature_key(1, 0);
-  f[n++] = feature_key(2, cur.lower);
-  f[n++] = feature_key(3, cur.form);
-  f[n++] = feature_key(4, cur.suffix[0]);
-  f[n++] = feature_key(5, cur.suffix[1]);
-  f[n++] = feature_key(6, cur.suffix[2]);
-  f[n++] = feature_key(7, cur.suffix[3]);
-  f[n++] = feature_key(8, cur.prefix[0]);
-  f[n++] = feature_key(9, cur.prefix[1]);
-  f[n++] = feature_key(10, cur.shape);
-  f[n++] = feature_key(11, prev.lower);
-  f[n++] = feature_key(12, next.lower);
-  f[n++] = feature_key(13, prev2.lower);
-  f[n++] = feature_key(14, next2.lower);
-  f[n++] = feature_key(15, prev.suffix[2]);
-  f[n++] = feature_key(16, next.suffix[2]);
-  f[n++] = feature_key(17, prev.shape);
-  f[n++] = feature_key(18, next.shape);
-  f[n++] = feature_key(19, p1);
-  f[n++] = feature_key(20, p2);
-  f[n++] = feature_key(21, p1, p2);
-  f[n++] = feature_key(22, p1, cur.lower);
-  f[n++] = feature_key(23, cur.lower, next.lower);
-  f[n++] = feature_key(24, prev.lower, cur.lower);
-  f[n++] = feature_key(25, i == 0 ? 1 : 0, cur.shape);
-  f[n++] = feature_key(26, p1, next.lower);
-  f[n++] = feature_key(27, cur.suffix[2], next.suffix[2]);
-  f[n++] = feature_key(28, cur.ambiguity);
-  f[n++] = feature_key(29, next.ambiguity);
-  f[n++] = feature_key(30, prev.ambiguity);
-  f[n++] = feature_key(31, p1, cur.ambiguity);
-  f[n++] = feature_key(32, cur.ambiguity, next.ambiguity);
+  const auto add = [&](std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
+    f[n++] = detail::combine_key(detail::template_seed(id), a, b);
+  };
+  add(1, 0);
+  add(2, cur.lower);
+  add(3, cur.form);
+  add(4, cur.suffix[0]);
+  add(5, cur.suffix[1]);
+  add(6, cur.suffix[2]);
+  add(7, cur.suffix[3]);
+  add(8, cur.prefix[0]);
+  add(9, cur.prefix[1]);
+  add(10, cur.shape);
+  add(11, prev.lower);
+  add(12, next.lower);
+  add(13, prev2.lower);
+  add(14, next2.lower);
+  add(15, prev.suffix[2]);
+  add(16, next.suffix[2]);
+  add(17, prev.shape);
+  add(18, next.shape);
+  add(23, cur.lower, next.lower);
+  add(24, prev.lower, cur.lower);
+  add(25, i == 0 ? 1 : 0, cur.shape);
+  add(27, cur.suffix[2], next.suffix[2]);
+  add(28, cur.ambiguity);
+  add(29, next.ambiguity);
+  add(30, prev.ambiguity);
+  add(32, cur.ambiguity, next.ambiguity);
   // Words unseen in training (or seen once) by spelling shape and context shape: names in news
   // ("Trump", "Xi") are mostly unknown capitalised words.
   const std::uint64_t unknown = cur.ambiguity == 0 ? 1 : 0;
-  f[n++] = feature_key(33, unknown, cur.shape);
-  f[n++] = feature_key(34, detail::mix64(unknown ^ cur.shape), prev.shape);
-  f[n++] = feature_key(35, detail::mix64(unknown ^ cur.shape), next.shape);
+  add(33, unknown, cur.shape);
+  add(34, detail::mix64(unknown ^ cur.shape), prev.shape);
+  add(35, detail::mix64(unknown ^ cur.shape), next.shape);
   return n;
 }
 
-// Keys of each word with two boundary entries on each side; `dict` receives each word's
-// tag-dictionary class (no_class when absent).
-std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms,
-                                           std::vector<std::uint16_t>& dict) {
-  std::vector<detail::word_keys> keys;
-  keys.reserve(forms.size() + 4);
+// Features of word i with the two previous predicted tags.
+std::size_t extract_history(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t p1, std::uint64_t p2,
+                            std::uint64_t* f) {
+  const auto& cur = w[i + 2];
+  const auto& next = w[i + 3];
+  std::size_t n = 0;
+  const auto add = [&](std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
+    f[n++] = detail::combine_key(detail::template_seed(id), a, b);
+  };
+  add(19, p1);
+  add(20, p2);
+  add(21, p1, p2);
+  add(22, p1, cur.lower);
+  add(26, p1, next.lower);
+  add(31, p1, cur.ambiguity);
+  return n;
+}
+
+// All features of word i (what training scores).
+std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t p1, std::uint64_t p2,
+                    std::uint64_t* f) {
+  const std::size_t n = extract_static(w, i, f);
+  return n + extract_history(w, i, p1, p2, f + n);
+}
+
+// Keys of each word with two boundary entries on each side (into `keys`); `dict` receives each
+// word's tag-dictionary class (no_class when absent).
+void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<detail::word_keys>& keys,
+                 std::vector<std::uint16_t>& dict) {
+  keys.clear();
   keys.push_back(detail::boundary_keys(-2));
   keys.push_back(detail::boundary_keys(-1));
   dict.clear();
-  std::string normalized, lowered;
+  thread_local std::string normalized, lowered;
   for (auto f : forms) {
     keys.push_back(detail::make_word_keys(f, &normalized, &lowered));
     const auto* amb = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
@@ -121,28 +144,48 @@ std::vector<detail::word_keys> padded_keys(const pos_tagger::model& m, const std
   }
   keys.push_back(detail::boundary_keys(1));
   keys.push_back(detail::boundary_keys(2));
-  return keys;
 }
 
 constexpr std::uint64_t start_tag = 0xFFFF0001ull;
 constexpr std::uint64_t start_tag2 = 0xFFFF0002ull;
 
-// Greedy decoding of one sentence; returns class ids.
-std::vector<std::uint16_t> decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms) {
-  std::vector<std::uint16_t> out(forms.size());
-  if (forms.empty()) return out;
+// Per-thread working memory of decode(): no allocation per sentence once warmed up.
+struct decode_scratch {
+  std::vector<detail::word_keys> keys;
   std::vector<std::uint16_t> dict;
-  const auto keys = padded_keys(m, forms, dict);
-  const std::size_t classes = m.upos_tags.size();
-  std::vector<std::int32_t> scores(m.weights.score_size());
-  std::uint64_t feats[max_features];
-  std::uint64_t p1 = start_tag, p2 = start_tag2;
+  std::vector<std::uint64_t> static_keys;
+  std::vector<std::int32_t> static_sums;  ///< score_size() per word the dictionary does not tag
+  std::vector<std::int32_t> scores;
+};
+
+// Greedy decoding of one sentence into `out` (class ids).
+void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out) {
+  out.resize(forms.size());
+  if (forms.empty()) return;
+  thread_local decode_scratch scratch;
+  padded_keys(m, forms, scratch.keys, scratch.dict);
+  const std::size_t classes = m.upos_tags.size(), stride = m.weights.score_size();
+  // The features without history of every word to score, summed in one pass.
+  auto& static_keys = scratch.static_keys;
+  static_keys.clear();
+  std::size_t scored = 0;
   for (std::size_t i = 0; i < forms.size(); ++i) {
-    std::uint16_t best = dict[i];
+    if (scratch.dict[i] != no_class) continue;
+    static_keys.resize((scored + 1) * static_features);
+    extract_static(scratch.keys, i, &static_keys[scored * static_features]);
+    ++scored;
+  }
+  scratch.static_sums.resize(scored * stride);
+  m.weights.sum_groups(static_keys.data(), scored, static_features, scratch.static_sums.data());
+  auto& scores = scratch.scores;
+  scores.resize(stride);
+  std::uint64_t feats[history_features];
+  std::uint64_t p1 = start_tag, p2 = start_tag2;
+  for (std::size_t i = 0, s = 0; i < forms.size(); ++i) {
+    std::uint16_t best = scratch.dict[i];
     if (best == no_class) {
-      const auto n = extract(keys, i, p1, p2, feats);
-      std::fill(scores.begin(), scores.end(), 0);
-      m.weights.add_all(feats, n, scores.data());
+      std::copy_n(&scratch.static_sums[s++ * stride], stride, scores.begin());
+      m.weights.add_all(feats, extract_history(scratch.keys, i, p1, p2, feats), scores.data());
       best = 0;
       for (std::size_t c = 1; c < classes; ++c)
         if (scores[c] > scores[best]) best = static_cast<std::uint16_t>(c);
@@ -151,7 +194,6 @@ std::vector<std::uint16_t> decode(const pos_tagger::model& m, const std::vector<
     p2 = p1;
     p1 = best;
   }
-  return out;
 }
 
 }  // namespace
@@ -216,13 +258,14 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
   std::vector<float> scores(m->upos_tags.size());
   std::uint64_t feats[max_features];
   std::vector<std::string_view> forms;
+  std::vector<detail::word_keys> keys;
+  std::vector<std::uint16_t> dict;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
     for (const auto s : order) {
       forms.clear();
       for (const auto& w : sentences[s].words) forms.push_back(w.form);
-      std::vector<std::uint16_t> dict;
-      const auto keys = padded_keys(*m, forms, dict);
+      padded_keys(*m, forms, keys, dict);
       std::uint64_t p1 = start_tag, p2 = start_tag2;
       for (std::size_t i = 0; i < forms.size(); ++i) {
         std::uint16_t guess = dict[i];
@@ -306,10 +349,11 @@ pos_tagger pos_tagger::load(const std::filesystem::path& path) {
 pos_tagger pos_tagger::load_default() { return load(resource_path("text", "pos_tagger.model")); }
 
 void pos_tagger::tag(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
-  std::vector<std::string_view> forms;
-  forms.reserve(end - first);
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<std::uint16_t> classes;
+  forms.clear();
   for (std::size_t k = first; k < end; ++k) forms.push_back(tokens[k].form);
-  const auto classes = decode(*model_, forms);
+  decode(*model_, forms, classes);
   for (std::size_t k = first; k < end; ++k) {
     const auto c = classes[k - first];
     tokens[k].tag = model_->upos_tags[c];
@@ -319,8 +363,10 @@ void pos_tagger::tag(std::vector<token>& tokens, std::size_t first, std::size_t 
 
 std::vector<std::pair<upos, std::string>> pos_tagger::tag_words(const std::vector<std::string>& words) const {
   std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<std::uint16_t> classes;
+  decode(*model_, forms, classes);
   std::vector<std::pair<upos, std::string>> out;
-  for (const auto c : decode(*model_, forms)) out.emplace_back(model_->upos_tags[c], model_->xpos_names[c]);
+  for (const auto c : classes) out.emplace_back(model_->upos_tags[c], model_->xpos_names[c]);
   return out;
 }
 
@@ -353,7 +399,7 @@ pos_tagger train_tagger_from_ud(const std::filesystem::path& ud_dir, const std::
           " tagdict_min_count=" + std::to_string(options.tagdict_min_count) +
           " tagdict_min_share=" + std::to_string(options.tagdict_min_share) +
           " ambiguity_min_count=" + std::to_string(options.ambiguity_min_count),
-      "format: these '#' lines, the line 'chronograph-pos-tagger 2', then little-endian binary tables",
+      "format: these '#' lines, the line 'chronograph-pos-tagger 3', then little-endian binary tables",
   });
   return tagger;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Dependency parser: greedy arc-standard transitions scored by an averaged perceptron over hashed
-// features of words, Penn tags and partial-tree labels. Trained from UD CoNLL-U (projective
-// sentences), deterministic. Fills token::head and token::deprel (UD relations).
+// Dependency parser: greedy arc-hybrid transitions chosen by an averaged perceptron over hashed
+// features of words, Penn tags and partial-tree labels, and each arc's relation by a second one.
+// Trained from UD CoNLL-U with a dynamic oracle, deterministic. Fills token::head and
+// token::deprel (UD relations).
 #pragma once
 
 #include <cstdint>
@@ -24,7 +25,14 @@ struct parser_training_options {
   /// Train on tags predicted by taggers trained on the other folds (jackknifing) rather than gold
   /// tags, so that the parser learns from the kind of tags it will see.
   int jackknife_folds = 4;
-  float prune_below = 0.5f;  ///< drop averaged weights with |w| below this (smaller, faster model)
+  float prune_below = 1.0f;  ///< drop averaged transition weights with |w| below this (smaller, faster model)
+  float label_prune_below = 1.0f;  ///< the same for the label classifier
+  /// From this epoch on (0-based) training follows the parser's own moves, right or wrong, with
+  /// probability explore_per_mille / 1000, and the dynamic oracle says what is best from there.
+  int explore_from_epoch = 2;
+  unsigned explore_per_mille = 900;
+  /// Training runs on differently shuffled data whose weights are averaged into the model.
+  int runs = 3;
 };
 
 /// Immutable, thread-safe parser.
