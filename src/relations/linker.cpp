@@ -989,10 +989,15 @@ class default_linker final : public linker {
     }
   }
 
-  /// The place a noun is said to be at: the name of its "in"/"at" modifier ("talks in Geneva"),
-  /// lower case, or "".
+  /// The place a noun is said to be at: the name right after it, or of its "in"/"at" modifier,
+  /// ("talks in Geneva"), lower case, or "".
   static std::string place_of(const doc_state& st, std::size_t w) {
     const auto s = st.words[w].sentence;
+    // Right after the noun the attachment does not matter ("the negotiations in Geneva": the
+    // parser may hang "in Geneva" on a noun further up).
+    if (w + 2 < st.sent_end[s] && (st.words[w + 1].lower == "in" || st.words[w + 1].lower == "at") &&
+        st.words[w + 2].tag == upos::propn)
+      return st.words[w + 2].lower;
     for (std::size_t x = w + 1; x < st.sent_end[s] && x < w + 4; ++x) {
       if (st.words[x].tag != upos::propn) continue;
       const auto h = head_word(st, x);

@@ -247,6 +247,16 @@ TEST_CASE("a mention placed where the document's one dated mention of its frame 
                          "Geneva that both sides described as productive.");
   REQUIRE(r.event("talks"));
   CHECK(outcome(*r.event("talks")) == "2025-05-12");
+  SECTION("a place right after the noun, wherever the parser hangs it") {
+    const auto o = analyse("Trade talks were held on May 12. The Trump administration has publicly accused Beijing of "
+                           "slow-walking its pledge to approve the export of more critical minerals, a result of the "
+                           "negotiations in Geneva. But that logjam appeared to shift in mid-May, after talks in Geneva "
+                           "that both sides described as successful and productive.");
+    REQUIRE(o.event("negotiations"));
+    CHECK(outcome(*o.event("negotiations")) == "2025-05-12");
+    REQUIRE(o.event("talks", 1));
+    CHECK(outcome(*o.event("talks", 1)) == "2025-05-12");
+  }
   SECTION("not another place") {
     const auto o = analyse("The negotiations in London on May 12 cut tariffs. Stocks rose after talks in Geneva.");
     REQUIRE(o.event("talks"));
