@@ -498,10 +498,7 @@ class default_extractor final : public extractor {
     m.lemma = wd.lemma;
     m.sentence = s;
     m.pos = is_verb ? upos::verb : is_adj ? upos::adj : upos::noun;
-    m.frame = lex_->frame_of(m.lemma);
-    // A compound modifier may give the noun its frame: "phone talks" are a contact.
-    if (is_noun && w > ctx.sent_begin[s] && W[w - 1].tag == upos::noun)
-      if (const auto* f = lex_->modifier_frame(W[w - 1].lemma)) m.frame = *f;
+    m.frame = is_noun ? noun_frame(ctx, w) : lex_->frame_of(m.lemma);
     // A change takes the frame of what it changes, with its direction: "lowered tariffs",
     // "reduced its taxes" and "scaled back tariffs" are all "down tariff".
     if (is_verb && lex_->is_change(m.lemma))
@@ -516,11 +513,7 @@ class default_extractor final : public extractor {
     // A light verb takes the frame of the event noun it brings about ("struck a truce", "the
     // truce struck last month", "held phone talks"): the verb and the noun tell one happening.
     if (is_verb && lex_->is_light_verb(m.lemma))
-      if (const auto n = light_verb_noun(ctx, w)) {
-        m.frame = lex_->frame_of(W[*n].lemma);
-        if (*n > ctx.sent_begin[s] && W[*n - 1].tag == upos::noun)
-          if (const auto* f = lex_->modifier_frame(W[*n - 1].lemma)) m.frame = *f;
-      }
+      if (const auto n = light_verb_noun(ctx, w)) m.frame = noun_frame(ctx, *n);
     m.confidence = confidence;
     // Class: the hand table, else OCCURRENCE (STATE for adjectives). The training data's
     // majority classes (learned_events.tsv) were tried as a fallback and as an override; both
@@ -537,9 +530,18 @@ class default_extractor final : public extractor {
     return m;
   }
 
+  /// The frame of the noun at w: its own, or the one a compound modifier gives it ("phone talks"
+  /// are a contact).
+  std::string noun_frame(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    if (w > ctx.sent_begin[W[w].sentence] && W[w - 1].tag == upos::noun)
+      if (const auto* f = lex_->modifier_frame(W[w - 1].lemma)) return *f;
+    return lex_->frame_of(W[w].lemma);
+  }
+
   /// The event noun a light verb brings about, in parsed text: its object ("held a call"), the
-  /// subject of "take place" ("the conversation took place in January"), or
-  /// the noun its participle follows or modifies ("the truce struck last month"), when that noun's frame
+  /// subject of "take place" ("the conversation took place in January"), or the noun its
+  /// participle follows or modifies ("the truce struck last month"), when that noun's frame
   /// refers back (talks, calls, deals; not "imposed tariffs").
   std::optional<std::size_t> light_verb_noun(const doc_context& ctx, std::size_t w) const {
     const auto& W = ctx.words;
