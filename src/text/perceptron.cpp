@@ -58,19 +58,53 @@ void weight_table::set_classes(std::size_t class_count) {
   stride_ = (class_count + lanes - 1) / lanes * lanes;
 }
 
+namespace {
+
+/// Buckets for `features` features at `per_bucket` each and the given load (in (0, 1]).
+std::size_t bucket_count(std::size_t features, std::size_t per_bucket, double load) {
+  const auto wanted = static_cast<double>(features) / (static_cast<double>(per_bucket) * load);
+  const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(wanted)));
+  if (count > (std::size_t{1} << 32)) throw input_error("weight table: too many features");
+  return count;
+}
+
+/// Fills one bucket from its candidates: the strongest first (sum of |weights|; ties by key, so
+/// a table depends on nothing but its input), while there is room and the tag is new. A key
+/// whose tag is already in the bucket could never be found: a hash collision like any other of
+/// hashed features; the stronger feature keeps the entry. `store(slot, candidate)` writes a
+/// kept candidate; the others are counted in `dropped`. Returns the slots used.
+template <std::size_t per_bucket, class Candidate, class TagOf, class Store>
+std::size_t fill_bucket(std::vector<Candidate>& list, std::uint16_t (&tags)[per_bucket], TagOf tag_of,
+                        std::size_t& dropped, Store store) {
+  std::sort(list.begin(), list.end(), [](const Candidate& x, const Candidate& y) {
+    return x.strength != y.strength ? x.strength > y.strength : x.key < y.key;
+  });
+  std::size_t used = 0;
+  for (const auto& x : list) {
+    const std::uint16_t tag = tag_of(x.key);
+    if (std::find(tags, tags + used, tag) != tags + used || used == per_bucket) {
+      ++dropped;
+      continue;
+    }
+    tags[used] = tag;
+    store(used++, x);
+  }
+  return used;
+}
+
+}  // namespace
+
 void weight_table::build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries,
                          std::size_t class_count, double load) {
   set_classes(class_count);
   const double scale = quantization_scale(entries);
-  const auto wanted = static_cast<double>(entries.size()) / (static_cast<double>(per_bucket) * load);
-  const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(wanted)));
-  if (count > (std::size_t{1} << 32)) throw input_error("weight table: too many features");
+  const std::size_t count = bucket_count(entries.size(), per_bucket, load);
   buckets_ = page_array<bucket>(count);
   rest_.clear();
   dense_.clear();
   features_ = weights_ = dropped_ = 0;
-  // The candidates of each bucket, then the strongest of them (sum of |weights|; ties by key,
-  // so the table depends on nothing but its input). Weights that round to 0 are dropped.
+  // The candidates of each bucket (fill_bucket keeps the strongest). Weights that round to 0
+  // are dropped.
   struct candidate {
     std::uint64_t key;
     std::int64_t strength;
@@ -89,48 +123,34 @@ void weight_table::build(const std::vector<std::pair<std::uint64_t, std::vector<
     if (!x.q.empty()) by_bucket[home(key)].push_back(std::move(x));
   }
   for (std::size_t b = 0; b < count; ++b) {
-    auto& list = by_bucket[b];
-    std::sort(list.begin(), list.end(), [](const candidate& x, const candidate& y) {
-      return x.strength != y.strength ? x.strength > y.strength : x.key < y.key;
-    });
     bucket& target = buckets_[b];
-    std::size_t used = 0;
-    for (const auto& x : list) {
-      // A key whose tag is already in its bucket could never be found: a hash collision like any
-      // other of hashed features; the stronger feature keeps the entry.
-      const std::uint16_t tag = tag_of(x.key);
-      if (std::find(target.tag, target.tag + used, tag) != target.tag + used || used == per_bucket) {
-        ++dropped_;
-        continue;
-      }
-      target.tag[used] = tag;
-      entry& out = target.entries[used++];
+    features_ += fill_bucket(by_bucket[b], target.tag, tag_of, dropped_, [&](std::size_t slot, const candidate& x) {
+      entry& out = target.entries[slot];
       const auto& q = x.q;
+      weights_ += q.size();
       if (q.size() <= 2) {
         for (std::size_t k = 0; k < q.size(); ++k) {
           out.cls[k] = static_cast<std::uint8_t>(q[k].cls);
           out.value[k] = q[k].value;
         }
-      } else {
-        std::size_t index;
-        if (q.size() * 4 >= classes_) {
-          index = dense_.size() / stride_;
-          dense_.resize(dense_.size() + stride_, 0);
-          for (const auto& w : q) dense_[index * stride_ + w.cls] = w.value;
-          out.cls[0] = dense_row;
-        } else {
-          index = rest_.size();
-          rest_.insert(rest_.end(), q.begin(), q.end());
-          out.cls[0] = static_cast<std::uint8_t>(q.size());  // < classes_ / 4 < dense_row
-        }
-        if (index > UINT32_MAX) throw input_error("weight table: too many weights");
-        out.cls[1] = elsewhere;
-        out.value[0] = static_cast<std::int16_t>(static_cast<std::uint16_t>(index & 0xFFFF));
-        out.value[1] = static_cast<std::int16_t>(static_cast<std::uint16_t>(index >> 16));
+        return;
       }
-      ++features_;
-      weights_ += q.size();
-    }
+      std::size_t index;
+      if (q.size() * 4 >= classes_) {
+        index = dense_.size() / stride_;
+        dense_.resize(dense_.size() + stride_, 0);
+        for (const auto& w : q) dense_[index * stride_ + w.cls] = w.value;
+        out.cls[0] = dense_row;
+      } else {
+        index = rest_.size();
+        rest_.insert(rest_.end(), q.begin(), q.end());
+        out.cls[0] = static_cast<std::uint8_t>(q.size());  // < classes_ / 4 < dense_row
+      }
+      if (index > UINT32_MAX) throw input_error("weight table: too many weights");
+      out.cls[1] = elsewhere;
+      out.value[0] = static_cast<std::int16_t>(static_cast<std::uint16_t>(index & 0xFFFF));
+      out.value[1] = static_cast<std::int16_t>(static_cast<std::uint16_t>(index >> 16));
+    });
   }
 }
 
@@ -377,12 +397,9 @@ double quantization_scale(const std::vector<std::pair<std::uint64_t, std::vector
 template <std::size_t K>
 void line_table<K>::build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, double load) {
   scale_ = quantization_scale(entries);
-  const auto wanted = static_cast<double>(entries.size()) / (static_cast<double>(per_bucket) * load);
-  const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(wanted)));
-  if (count > (std::size_t{1} << 32)) throw input_error("weight table: too many features");
+  const std::size_t count = bucket_count(entries.size(), per_bucket, load);
   buckets_ = page_array<bucket>(count);
-  // The candidates of each bucket, then the strongest per_bucket of them (sum of |weights|;
-  // ties by key, so the table does not depend on anything but the input).
+  // The candidates of each bucket (fill_bucket keeps the strongest).
   struct candidate {
     std::uint64_t key;
     std::int64_t strength;
@@ -401,25 +418,10 @@ void line_table<K>::build(const std::vector<std::pair<std::uint64_t, std::vector
   }
   features_ = dropped_ = 0;
   for (std::size_t b = 0; b < count; ++b) {
-    auto& list = by_bucket[b];
-    std::sort(list.begin(), list.end(), [](const candidate& x, const candidate& y) {
-      return x.strength != y.strength ? x.strength > y.strength : x.key < y.key;
-    });
     bucket& target = buckets_[b];
-    std::size_t used = 0;
-    for (const auto& x : list) {
-      // A key whose tag is already in its bucket could never be found: a hash collision like
-      // any other of hashed features; the stronger feature keeps the entry.
-      const std::uint16_t tag = tag_of(x.key);
-      if (std::find(target.tag, target.tag + used, tag) != target.tag + used || used == per_bucket) {
-        ++dropped_;
-        continue;
-      }
-      target.tag[used] = tag;
-      std::copy(x.q.begin(), x.q.end(), target.weight[used]);
-      ++used;
-    }
-    features_ += used;
+    features_ += fill_bucket(by_bucket[b], target.tag, tag_of, dropped_, [&](std::size_t slot, const candidate& x) {
+      std::copy(x.q.begin(), x.q.end(), target.weight[slot]);
+    });
   }
 }
 
