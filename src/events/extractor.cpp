@@ -787,48 +787,32 @@ class default_extractor final : public extractor {
       has_parse = !ctx.doc.tokens[W[x].token].deprel.empty();
     std::optional<std::vector<const entity*>> parsed;
     if (has_parse) {
+      const auto& t = ctx.doc.tokens[W[w].token];
+      const auto sb = ctx.sent_begin[W[w].sentence];
+      // The verb whose subject this event takes: a participle's or infinitive's without a
+      // subject of its own ("the U.S. undermined the truce by issuing warnings": the U.S. issued
+      // them), an object's or passive subject's (a noun).
+      bool borrows = false;
       if (m.pos == upos::verb) {
         parsed = parsed_subjects(w);
-        // A participle or infinitive without a subject of its own has its governing verb's
-        // ("the U.S. undermined the truce by issuing warnings": the U.S. issued them).
-        const auto& t = ctx.doc.tokens[W[w].token];
-        const auto sb = ctx.sent_begin[W[w].sentence];
-        if (!parsed && t.head >= 0 && (t.deprel == "advcl"sv || t.deprel == "xcomp"sv) &&
-            (W[w].xpos == "VBG"sv || W[w].xpos == "VB"sv)) {
-          const auto head = sb + static_cast<std::size_t>(t.head);
-          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
-            // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
-            std::vector<const entity*> object;
-            if (t.deprel == "xcomp"sv)
-              for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
-                const auto& o = ctx.doc.tokens[W[x].token];
-                if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
-                for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
-                  if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
-              }
-            if (!object.empty()) parsed = object;
-            else parsed = parsed_subjects(head);
-          }
-        }
+        borrows = !parsed && t.head >= 0 && (t.deprel == "advcl"sv || t.deprel == "xcomp"sv) &&
+                  (W[w].xpos == "VBG"sv || W[w].xpos == "VB"sv);
       } else {
-        const auto& t = ctx.doc.tokens[W[w].token];
-        const auto sb = ctx.sent_begin[W[w].sentence];
-        if (t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv)) {
-          const auto head = sb + static_cast<std::size_t>(t.head);
-          if (head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
-            // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
-            std::vector<const entity*> object;
-            if (t.deprel == "xcomp"sv)
-              for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
-                const auto& o = ctx.doc.tokens[W[x].token];
-                if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
-                for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
-                  if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
-              }
-            if (!object.empty()) parsed = object;
-            else parsed = parsed_subjects(head);
+        borrows = t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv);
+      }
+      const auto head = sb + static_cast<std::size_t>(std::max(t.head, 0));
+      if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
+        // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
+        std::vector<const entity*> object;
+        if (t.deprel == "xcomp"sv)
+          for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
+            const auto& o = ctx.doc.tokens[W[x].token];
+            if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
+            for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
+              if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
           }
-        }
+        if (!object.empty()) parsed = object;
+        else parsed = parsed_subjects(head);
       }
     }
     if (parsed) {
