@@ -28,9 +28,17 @@ struct tagged_word {
   std::string xpos;
 };
 
-// Recognises and resolves `words` (found left to right in `text`, as the text stage tags them)
-// against the DCT.
-std::vector<mention> tag_with_pos(const std::string& text, const std::string& dct, const std::vector<tagged_word>& words) {
+struct parsed_word {
+  std::string form;
+  text::upos tag;
+  std::string xpos;
+  int head;  ///< sentence-relative, -1 = root (or no parse)
+  std::string deprel;
+};
+
+// Recognises and resolves `words` (found left to right in `text`, one sentence, as the text
+// stage tags and parses them) against the DCT.
+std::vector<mention> tag_parsed(const std::string& text, const std::string& dct, const std::vector<parsed_word>& words) {
   text::annotated_document doc;
   doc.doc.text = text;
   doc.doc.dct = parse_creation_time(dct);
@@ -42,11 +50,21 @@ std::vector<mention> tag_with_pos(const std::string& text, const std::string& dc
     t.form = w.form;
     t.tag = w.tag;
     t.xpos = w.xpos;
+    t.head = w.head;
+    t.deprel = w.deprel;
     doc.tokens.push_back(t);
     at += w.form.size();
   }
+  doc.sentences.push_back({{0, text.size()}, 0, doc.tokens.size()});
   std::vector<diagnostic> diagnostics;
   return resolve(recognize(doc, *test::rules()), anchor_policy::news(doc.doc.dct), doc.doc.text, diagnostics);
+}
+
+// The same with tags only (no parse).
+std::vector<mention> tag_with_pos(const std::string& text, const std::string& dct, const std::vector<tagged_word>& words) {
+  std::vector<parsed_word> unparsed;
+  for (const auto& w : words) unparsed.push_back({w.form, w.tag, w.xpos, -1, ""});
+  return tag_parsed(text, dct, unparsed);
 }
 }  // namespace
 
@@ -359,38 +377,6 @@ TEST_CASE("a year-ago period after the year-ago quarter stays a year back", "[ti
   CHECK(it->value == "1988-Q3");
 }
 
-namespace {
-struct parsed_word {
-  std::string form;
-  text::upos tag;
-  std::string xpos;
-  int head;  ///< sentence-relative, -1 = root
-  std::string deprel;
-};
-
-// One parsed sentence, as the text stage's tagger and parser give it.
-std::vector<mention> tag_parsed(const std::string& text, const std::string& dct, const std::vector<parsed_word>& words) {
-  text::annotated_document doc;
-  doc.doc.text = text;
-  doc.doc.dct = parse_creation_time(dct);
-  std::size_t at = 0;
-  for (const auto& w : words) {
-    text::token t;
-    at = text.find(w.form, at);
-    t.span = {at, at + w.form.size()};
-    t.form = w.form;
-    t.tag = w.tag;
-    t.xpos = w.xpos;
-    t.head = w.head;
-    t.deprel = w.deprel;
-    doc.tokens.push_back(t);
-    at += w.form.size();
-  }
-  doc.sentences.push_back({{0, text.size()}, 0, doc.tokens.size()});
-  std::vector<diagnostic> diagnostics;
-  return resolve(recognize(doc, *test::rules()), anchor_policy::news(doc.doc.dct), doc.doc.text, diagnostics);
-}
-}  // namespace
 
 TEST_CASE("with a parse, the tense of the verb governing a weekday gives its direction", "[timex][resolve]") {
   using text::upos;
