@@ -8,8 +8,6 @@
 #include <mutex>
 #include <set>
 
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "chronograph/error.hpp"
@@ -30,8 +28,6 @@ namespace chronograph::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool show_progress(const common_options& c) { return !c.quiet && ::isatty(STDERR_FILENO); }
 
 render::options render_options(const build_options& o) {
   render::options r;
@@ -155,7 +151,7 @@ int run_build(const build_options& opts) {
   ensure_directory(out_dir);
 
   const auto models = load_models(opts.common);
-  const bool progress = show_progress(opts.common);
+  const bool progress = opts.common.show_progress();
   auto batch = analyze_documents(std::move(input.documents), models, opts.common.jobs,
                                  [&](std::size_t done, std::size_t total) {
                                    if (progress) std::cerr << "\rchronograph: analyzed " << done << '/' << total << std::flush;

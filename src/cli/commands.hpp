@@ -19,6 +19,8 @@ struct common_options {
   std::size_t max_sentence_tokens = 1000;  ///< pipeline_limits: a longer sentence fails its document
   bool day_first = false;    ///< --day-first: all-numeric dates ("6/5/2025") read day/month/year
   [[nodiscard]] std::size_t max_document_bytes() const { return max_document_mb << 20; }
+  /// Progress lines ("\ranalyzed 12/40") go to stderr only when it is a terminal and not --quiet.
+  [[nodiscard]] bool show_progress() const;
 };
 
 struct build_options {
@@ -69,7 +71,7 @@ struct timeml_options {
 int run_timeml(const timeml_options& opts);
 
 struct eval_options {
-  std::string what;     ///< timex | tagger | parser
+  std::string what;     ///< timex | events | relations | tagger | parser
   std::string gold, system;
   bool detail = false;
 };
@@ -83,8 +85,9 @@ int run_tag(const tag_options& opts);
 
 struct train_options {
   common_options common;
-  std::string what;     ///< tagger | parser | lemmas
+  std::string what;     ///< tagger | parser | lemmas | events
   std::string ud, out;
+  std::vector<std::string> train;  ///< gold TimeML directories (events)
 };
 int run_train(const train_options& opts);
 

@@ -144,14 +144,17 @@ int main(int argc, char** argv) {
 
   cli::eval_options eval;
   auto* eval_cmd = app.add_subcommand("eval", "Score chronograph against gold annotations");
-  eval_cmd->add_option("what", eval.what, "timex (TempEval-3 Task A), relations (TLINK temporal awareness), tagger or parser (UD treebank)")
+  eval_cmd->add_option("what", eval.what,
+                       "timex (TempEval-3 Task A), events (Task B), relations (TLINK temporal awareness), "
+                       "tagger or parser (UD treebank)")
       ->required()
-      ->check(CLI::IsMember({"timex", "relations", "tagger", "parser"}));
-  eval_cmd->add_option("--gold", eval.gold, "Gold TimeML directory (timex) or CoNLL-U file (tagger, parser)")->required();
-  eval_cmd->add_option("--system", eval.system, "System TimeML directory (timex; files paired by DOCID)");
+      ->check(CLI::IsMember({"timex", "events", "relations", "tagger", "parser"}));
+  eval_cmd->add_option("--gold", eval.gold, "Gold TimeML directory (timex, events, relations) or CoNLL-U file (tagger, parser)")->required();
+  eval_cmd->add_option("--system", eval.system, "System TimeML directory (timex, events, relations; files paired by DOCID)");
   eval_cmd->add_flag("--detail", eval.detail, "Per-document counts and every disagreement");
   eval_cmd->footer(
       "Examples:\n  chronograph timeml GOLD/*.tml --out /tmp/sys && chronograph eval timex --gold GOLD --system /tmp/sys\n"
+      "  chronograph eval events --gold GOLD --system /tmp/sys --detail   # also the most missed and spurious words\n"
       "  chronograph eval parser --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu");
 
   cli::tag_options tag;
@@ -161,17 +164,23 @@ int main(int argc, char** argv) {
   tag_cmd->footer("Example:\n  chronograph tag samples/001_fed0ba7464b4e760.txt | head -40");
 
   cli::train_options train;
-  auto* train_cmd = app.add_subcommand("train", "Train a shipped model from Universal Dependencies data (deterministic)");
-  train_cmd->add_option("what", train.what, "tagger, parser or lemmas")
+  auto* train_cmd = app.add_subcommand("train", "Train a shipped model (deterministic: the same data gives the same bytes)");
+  train_cmd->add_option("what", train.what, "tagger, parser or lemmas (from UD English EWT), events (from gold TimeML)")
       ->required()
-      ->check(CLI::IsMember({"tagger", "parser", "lemmas"}));
-  train_cmd->add_option("--ud", train.ud, "UD English EWT directory (its train split is used)")->required()
+      ->check(CLI::IsMember({"tagger", "parser", "lemmas", "events"}));
+  train_cmd->add_option("--ud", train.ud, "UD English EWT directory, its train split is used (tagger, parser, lemmas)")
       ->check(CLI::ExistingDirectory);
-  train_cmd->add_option("--out", train.out, "Model file to write")->required();
+  train_cmd->add_option("--train", train.train, "Gold TimeML directories to learn from (events)")
+      ->check(CLI::ExistingDirectory);
+  train_cmd->add_option("--out", train.out, "Model file to write (atomically)")->required();
   add_common(*train_cmd, train.common);
   train_cmd->footer(
-      "Example (rebuilds the shipped tagger):\n"
-      "  chronograph train tagger --ud ../shared/data/ud-english-ewt --out src/text/resources/pos_tagger.model");
+      "Examples (rebuild the shipped models):\n"
+      "  chronograph train tagger --ud ../shared/data/ud-english-ewt --out src/text/resources/pos_tagger.model\n"
+      "  chronograph train events --train ../shared/data/tempeval3/TBAQ-cleaned/TimeBank \\\n"
+      "      --out src/events/resources/learned_events.tsv\n"
+      "The shipped event lexicon learns from TimeBank only, so that `ctest -L eval` scores it on AQUAINT,\n"
+      "which it has not seen.");
 
   cli::query_options query;
   auto* query_cmd = app.add_subcommand("query", "Ask a story graph: causes, effects, before, after, path, between, around");

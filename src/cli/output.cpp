@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include "chronograph/error.hpp"
+#include "commands.hpp"
 
 namespace chronograph::cli {
 namespace fs = std::filesystem;
+
+bool common_options::show_progress() const { return !quiet && ::isatty(STDERR_FILENO); }
 
 void atomic_write(const fs::path& path, std::string_view bytes) {
   const fs::path tmp = path.string() + ".tmp." + std::to_string(::getpid());

@@ -2,8 +2,6 @@
 // `chronograph ingest`, `remove` and `correct`: the persistent story store (docs/store.md).
 #include <iostream>
 
-#include <unistd.h>
-
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/pipeline.hpp"
@@ -20,7 +18,7 @@ int run_ingest(const ingest_options& opts) {
   const auto models = load_models(opts.common);
   store::ingest_options iopts;
   iopts.jobs = opts.common.jobs;
-  const bool progress = !opts.common.quiet && ::isatty(STDERR_FILENO);
+  const bool progress = opts.common.show_progress();
   if (progress)
     iopts.progress = [](std::size_t done, std::size_t total) {
       std::cerr << "\rchronograph: analyzed " << done << '/' << total << std::flush;

@@ -4,9 +4,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include <unistd.h>
-
 #include "chronograph/error.hpp"
+#include "chronograph/events/score.hpp"
 #include "chronograph/ingest/timeml.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/timex/score.hpp"
@@ -17,29 +16,6 @@
 
 namespace chronograph::cli {
 namespace fs = std::filesystem;
-
-namespace {
-
-// TimeML's MAKEINSTANCE pos attribute from the trigger's UPOS.
-const char* timeml_pos(const text::annotated_document& doc, byte_span span) {
-  for (const auto& t : doc.tokens) {
-    if (t.span.end <= span.begin) continue;
-    if (t.span.begin >= span.end) break;
-    switch (t.tag) {
-      case text::upos::verb: case text::upos::aux: return "VERB";
-      case text::upos::noun: case text::upos::propn: return "NOUN";
-      case text::upos::adj: return "ADJECTIVE";
-      case text::upos::adp: return "PREPOSITION";
-      default: return "OTHER";
-    }
-  }
-  return "OTHER";
-}
-
-// "e12" -> "ei12" (one instance per event).
-std::string instance_of(const std::string& event_id) { return "ei" + event_id.substr(1); }
-
-}  // namespace
 
 ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, const merge::document_analysis& a) {
   ingest::timeml_document out;
@@ -52,27 +28,20 @@ ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, co
   out.title = input.title;
   out.text = input.text;
   out.annotations = timex::to_timeml(a.timexes);
-  for (const auto& e : a.events) {
-    // An event trigger that overlaps a time expression is dropped: TimeML elements must nest.
-    bool clash = false;
-    for (const auto& t : a.timexes)
-      if (t.span.overlaps(e.span) && !t.span.contains(e.span)) clash = true;
-    if (clash) continue;
-    out.annotations.push_back({e.span, "EVENT", {{"eid", e.id}, {"class", events::to_string(e.cls)}}});
-    ingest::timeml_attributes mi{{"eventID", e.id},
-                                 {"eiid", instance_of(e.id)},
-                                 {"tense", events::to_string(e.tns)},
-                                 {"aspect", events::to_string(e.asp)},
-                                 {"polarity", events::to_string(e.pol)},
-                                 {"pos", timeml_pos(a.annotated, e.span)}};
-    if (!e.modality.empty()) mi.emplace_back("modality", e.modality);
-    out.trailing.push_back({"MAKEINSTANCE", std::move(mi)});
-  }
+  // An event trigger that overlaps a time expression is dropped: TimeML elements must nest.
+  std::vector<events::event_mention> nested;
+  for (const auto& e : a.events)
+    if (std::none_of(a.timexes.begin(), a.timexes.end(),
+                     [&](const auto& t) { return t.span.overlaps(e.span) && !t.span.contains(e.span); }))
+      nested.push_back(e);
+  auto ev = events::to_timeml(nested, a.annotated);
+  out.annotations.insert(out.annotations.end(), ev.events.begin(), ev.events.end());
+  out.trailing = std::move(ev.instances);
   std::sort(out.annotations.begin(), out.annotations.end(), [](const auto& x, const auto& y) {
     return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
   });
   const auto endpoint = [](const std::string& id, const char* event_attr, const char* time_attr) {
-    return id.rfind('e', 0) == 0 ? std::make_pair(std::string(event_attr), instance_of(id))
+    return id.rfind('e', 0) == 0 ? std::make_pair(std::string(event_attr), events::instance_id(id))
                                  : std::make_pair(std::string(time_attr), id);
   };
   std::size_t tl = 0, cl = 0;
@@ -81,8 +50,8 @@ ingest::timeml_document annotate_timeml(const ingest::timeml_document& input, co
       if (l.from.rfind('e', 0) != 0 || l.to.rfind('e', 0) != 0) continue;
       out.trailing.push_back({"CLINK",
                               {{"lid", "c" + std::to_string(++cl)},
-                               {"eventInstanceID", instance_of(l.from)},
-                               {"relatedToEventInstance", instance_of(l.to)},
+                               {"eventInstanceID", events::instance_id(l.from)},
+                               {"relatedToEventInstance", events::instance_id(l.to)},
                                {"relType", relations::to_string(l.rel)}}});
     } else {
       out.trailing.push_back({"TLINK",
@@ -126,7 +95,7 @@ int run_timeml(const timeml_options& opts) {
       any_failed = true;
     }
   }
-  const bool progress = !opts.common.quiet && ::isatty(STDERR_FILENO);
+  const bool progress = opts.common.show_progress();
   auto batch = analyze_documents(std::move(docs), models, opts.common.jobs, [&](std::size_t done, std::size_t total) {
     if (progress) std::cerr << "\rchronograph: annotated " << done << '/' << total << std::flush;
   });

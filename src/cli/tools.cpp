@@ -7,6 +7,8 @@
 #include <optional>
 
 #include "chronograph/error.hpp"
+#include "chronograph/events/learn.hpp"
+#include "chronograph/events/score.hpp"
 #include "chronograph/graph/event_graph.hpp"
 #include "chronograph/graph/query.hpp"
 #include "chronograph/ingest/reader.hpp"
@@ -24,6 +26,7 @@
 #include "chronograph/text/tagger.hpp"
 #include "chronograph/timex/score.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 
 namespace chronograph::cli {
 namespace fs = std::filesystem;
@@ -66,6 +69,11 @@ int run_eval(const eval_options& opts) {
     std::cout << timex::format_score(score, opts.detail);
     return ok;
   }
+  if (opts.what == "events") {  // TempEval-3 Task B
+    const auto score = events::score_events(read_timeml_dir(opts.gold), read_timeml_dir(opts.system), opts.detail);
+    std::cout << events::format_score(score, opts.detail);
+    return ok;
+  }
   if (opts.what == "relations") {  // TempEval-3 temporal awareness of the TLINKs
     const auto score = relations::score_relations(read_timeml_dir(opts.gold), read_timeml_dir(opts.system));
     std::cout << relations::format_score(score, opts.detail);
@@ -90,7 +98,22 @@ int run_tag(const tag_options& opts) {
 }
 
 int run_train(const train_options& opts) {
-  if (opts.what == "tagger") {
+  const bool events = opts.what == "events";
+  if (events ? opts.train.empty() : opts.ud.empty()) {
+    std::cerr << "chronograph: train " << opts.what << ": "
+              << (events ? "--train DIR (gold TimeML) is required" : "--ud DIR (UD English EWT) is required") << '\n';
+    return usage;
+  }
+  if (events) {
+    std::vector<fs::path> dirs(opts.train.begin(), opts.train.end());
+    const bool progress = opts.common.show_progress();
+    const auto table = events::learn_lexicon_table(
+        dirs, *text::analyzer::load_default(), *events::lexicon::load_default(), [&](std::size_t done, std::size_t total) {
+          if (progress) std::cerr << "\rchronograph: learned from " << done << '/' << total << " documents" << std::flush;
+        });
+    if (progress) std::cerr << '\n';
+    atomic_write(opts.out, table);
+  } else if (opts.what == "tagger") {
     (void)text::train_tagger_from_ud(opts.ud, opts.out);
   } else if (opts.what == "lemmas") {
     text::train_lemma_lexicon_from_ud(opts.ud, opts.out);

@@ -105,4 +105,14 @@ printf '{"documents": [{"file": "a.txt", "id": "../../x", "dct": "2025-06-05"}]}
 check "manifest id ../../x: build --per-document -> 0" expect_code 0 bash -c "cd '$work/ids/deep/er' && '$bin' build ../../docs --out o --format json,timeml --per-document --quiet"
 check "nothing written outside --out" bash -c "! find '$work' -name 'x.*' | grep -q ."
 
+# train events learns from gold TimeML; eval events scores system TimeML against gold (Task B)
+mkdir -p "$work/gold" && cp "$(dirname "$0")/../golden/document.tml" "$work/gold/"
+check "train events -> 0" expect_code 0 "$bin" train events --train "$work/gold" --out "$work/learned.tsv" --quiet
+check "train events: the table names its source" grep -q "gold; 1 documents" "$work/learned.tsv"
+check "train events without --train -> 2" expect_code 2 "$bin" train events --out "$work/learned2.tsv"
+check "train events: nothing written on failure" test ! -e "$work/learned2.tsv"
+check "eval events gold vs itself -> 0" bash -c "'$bin' eval events --gold '$work/gold' --system '$work/gold' > '$work/ev.txt'"
+check "eval events: F1 1 on itself" grep -q "event relaxed P 1.000 R 1.000 F1 1.000" "$work/ev.txt"
+check "eval events: system without .tml -> 4" expect_code 4 "$bin" eval events --gold "$work/gold" --system "$work/empty"
+
 finish
