@@ -395,6 +395,26 @@ graph_ptr build_graph(const story& s, const options& opts) {
   return opts.layout == view::causal ? build_causal_graph(s, opts) : build_timeline_graph(s, opts);
 }
 
+// cairo stamps a PDF with the moment it was made, so the same story rendered twice gives other
+// bytes. The date of the story's newest document is stamped instead ("D:20250605000000Z"; none:
+// 1970-01-01), in place and with the same length, so the cross-reference offsets stay valid.
+void stamp_creation_date(std::string& pdf, const story& s) {
+  static constexpr std::string_view key = "/CreationDate (D:";
+  const auto at = pdf.find(key);
+  if (at == std::string::npos) return;
+  const auto begin = at + key.size();
+  constexpr std::size_t digits = 14;  // YYYYMMDDHHMMSS
+  if (pdf.size() < begin + digits) return;
+  for (std::size_t k = begin; k < begin + digits; ++k)
+    if (pdf[k] < '0' || pdf[k] > '9') return;
+  std::string newest = "1970-01-01";
+  for (const auto& d : s.documents)
+    if (d.dct && d.dct->size() >= 10 && d.dct->compare(0, 10, newest) > 0) newest = d.dct->substr(0, 10);
+  const std::string stamp = newest.substr(0, 4) + newest.substr(5, 2) + newest.substr(8, 2) + "000000";
+  if (stamp.size() == digits && stamp.find_first_not_of("0123456789") == std::string::npos)
+    pdf.replace(begin, digits, stamp);
+}
+
 }  // namespace
 
 std::string to_dot(const story& s, const options& opts) {
@@ -422,7 +442,9 @@ std::string render(const story& s, std::string_view format, const options& opts)
   const std::unique_ptr<char, render_data_free> owned(data);
   if (status != 0 || !data)
     throw render_error("Graphviz could not render " + device + ": " + errors.text());
-  return std::string(data, length);
+  std::string out(data, length);
+  if (format == "pdf") stamp_creation_date(out, s);
+  return out;
 }
 
 }  // namespace chronograph::render

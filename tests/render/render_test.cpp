@@ -3,6 +3,7 @@
 
 #include <graphviz/cgraph.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -108,6 +109,14 @@ TEST_CASE("render makes PNG and PDF", "[render][png]") {
   CHECK(png.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
   const auto pdf = render::render(s, "pdf", render::options{});
   CHECK(pdf.rfind("%PDF", 0) == 0);
+  // Dated by the story's newest document, not by the clock: the same story, the same bytes.
+  std::string newest;
+  for (const auto& d : s.documents)
+    if (d.dct) newest = std::max(newest, d.dct->substr(0, 10));
+  REQUIRE(newest.size() == 10);
+  const auto stamp = "/CreationDate (D:" + newest.substr(0, 4) + newest.substr(5, 2) + newest.substr(8, 2) + "000000Z)";
+  CHECK(pdf.find(stamp) != std::string::npos);
+  CHECK(render::render(s, "pdf", render::options{}) == pdf);
   CHECK_THROWS_AS(render::render(s, "gif", render::options{}), render_error);
   const char* out = std::getenv("CHRONOGRAPH_RENDER_OUT");  // for looking at the picture
   if (out) {
