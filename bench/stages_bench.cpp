@@ -212,6 +212,24 @@ void timex_stage(benchmark::State& state) {
 }
 BENCHMARK(timex_stage)->Unit(benchmark::kMillisecond);
 
+// The worst case for a backtracking matcher, digits and month names back to back, at growing
+// sizes: the time must grow linearly with the text (the fitted complexity is printed as "BigO").
+void timex_adversarial(benchmark::State& state) {
+  std::string unit;
+  for (int k = 0; k < 200; ++k) unit += "May 1999 12 June 5, 2025 March 3 1 2 3 4 ";
+  text::annotated_document doc;
+  for (int64_t k = 0; k < state.range(0); ++k) doc.doc.text += unit;
+  std::size_t found = 0;
+  for (auto _ : state) {
+    std::vector<diagnostic> diags;
+    found = models().timex->tag(doc, diags).size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.doc.text.size()));
+  state.SetComplexityN(static_cast<int64_t>(doc.doc.text.size()));
+  state.counters["timexes"] = static_cast<double>(found);
+}
+BENCHMARK(timex_adversarial)->RangeMultiplier(4)->Range(1, 64)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+
 // The events stage alone (issue 9 plan: >= 10 MB/s): the news documents analyzed by the text and
 // timex stages once, outside the timing; the loop runs events::extractor::extract on each.
 struct before_events {
