@@ -31,9 +31,7 @@ std::string read_file(const std::filesystem::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: eval_events DIR [--trained-on DIR] [--floor-f1 X] [--floor-class X] [--floor-tense X] "
                  "[--floor-polarity X]\n";
@@ -89,4 +87,15 @@ int main(int argc, char** argv) {
   check("--floor-tense", s.tense_accuracy);
   check("--floor-polarity", s.plain_polarity_accuracy);
   return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
+    std::cerr << "eval_events: " << e.what() << '\n';
+    return 2;
+  }
 }
