@@ -812,6 +812,10 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
   std::vector<token> toks;
   std::uint32_t previous_end = 0;  // end of the last emitted candidate
   bool emitted = false;
+  // The last emitted candidate when it is a month-day ("April 24"), for a day coordinated with it
+  // ("and 25", rules with `joins: day`); its end token in the current segment.
+  std::optional<candidate> previous_month_day;
+  std::size_t previous_last = 0;
   matcher m(rs, toks);
   std::vector<int> stamps(rs.rules.size(), -1);
   matcher::result best;
@@ -832,6 +836,7 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
     }
     apply_pos_tags(doc, toks, pos_cursor);
     seg = seg_end;
+    previous_month_day.reset();
     std::size_t i = 0;
     std::size_t blocked_until = 0;  // token index in this segment: candidates ending there or before are blocked
     while (i < toks.size()) {
@@ -852,6 +857,17 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
         continue;
       }
       candidate c = make_candidate(r, best, toks, i);
+      if (r.joins_day) {
+        // "on April 24 [and 25]": only right after a month-day, whose month and stated year it
+        // shares (the leading context is the conjunction).
+        if (!previous_month_day || previous_last != i) {
+          ++i;
+          continue;
+        }
+        c.month = previous_month_day->month;
+        c.year = previous_month_day->year;
+        c.two_digit_year = previous_month_day->two_digit_year;
+      }
       std::size_t first = i + r.context_tokens;
       if (first > 0 && r.context_tokens == 0) {
         const std::string mod = c.mod;
@@ -897,6 +913,9 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
       }
       previous_end = c.span.end;
       emitted = true;
+      if (c.month && c.day && !c.hour && c.op == operation::fields) previous_month_day = c;
+      else previous_month_day.reset();
+      previous_last = last;
       emit(std::move(c));
       i = last;
     }

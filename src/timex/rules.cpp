@@ -363,7 +363,7 @@ void parse_value(rule& r, const std::string& value, const std::string& file, std
 // Splits "rule NAME  match: ...  value: ...  grain: day" into its fields.
 std::vector<std::pair<std::string, std::string>> rule_fields(const std::string& line, std::string& name,
                                                              const std::string& file, std::size_t number) {
-  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:", "past:", "tense:", "topic:"};
+  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:", "past:", "tense:", "topic:", "joins:"};
   std::istringstream in(line);
   std::string word;
   in >> word >> name;
@@ -455,6 +455,10 @@ void load_rules(rule_set::impl& rs, const fs::path& path, const rule_set::option
           if (val == "span") r.reporting_span = true;
           else if (val == "period") r.follows_period = true;
           else fail(file, number, "topic: takes span or period");
+        }
+        else if (k == "joins") {
+          if (val != "day") fail(file, number, "joins: takes day");
+          r.joins_day = true;
         }
         else if (k == "order") {
           if (val != "mdy" && val != "dmy") fail(file, number, "order: takes mdy or dmy");
