@@ -277,3 +277,38 @@ TEST_CASE("a mention placed where the document's one dated mention of its frame 
     CHECK(outcome(*o.event("talks")) != "2025-05-12");
   }
 }
+
+TEST_CASE("a change told by a noun happens when its verb does, for the same reason", "[relations][infer][change]") {
+  SECTION("a gapped conjunct") {
+    const auto r = analyse("Tariffs exceeded 100%, prompting the talks in Geneva on May 12, that reduced U.S. tariffs to "
+                           "30% and Chinese tariffs to 10%.");
+    const auto* reduced = r.event("reduced");
+    const auto* chinese = r.event("tariffs", 1);  // "Tariffs" opens the sentence
+    REQUIRE(reduced);
+    REQUIRE(chinese);
+    CHECK(chinese->frame == reduced->frame);
+    CHECK(reduced->when_value == "2025-05-12");
+    CHECK(chinese->when_value == "2025-05-12");
+    bool reduced_caused = false, chinese_caused = false;
+    for (const auto& l : r.links) {
+      if (l.rel != relations::relation::causes || l.rule != "causal.agent") continue;
+      reduced_caused = reduced_caused || l.to == reduced->id;
+      chinese_caused = chinese_caused || l.to == chinese->id;
+    }
+    CHECK(reduced_caused);
+    CHECK(chinese_caused);
+  }
+  SECTION("what the change changes") {
+    const auto r = analyse("Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April.");
+    REQUIRE(r.event("ratcheted"));
+    REQUIRE(r.event("tariffs"));
+    CHECK(r.event("ratcheted")->when_value == "2025-04");
+    CHECK(r.event("tariffs")->when_value == "2025-04");
+    CHECK(r.event("tariffs")->frame == "up tariff");
+  }
+  SECTION("the tariffs themselves still do not refer back to a dated change") {
+    const auto r = analyse("Trump lowered tariffs on Chinese goods to 30% on May 12. The tariffs hurt exporters.");
+    REQUIRE(r.event("tariffs", 1));
+    CHECK(outcome(*r.event("tariffs", 1)) == "none");
+  }
+}
