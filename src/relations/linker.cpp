@@ -879,7 +879,7 @@ class default_linker final : public linker {
       const auto w = st.event_word[e];
       if (w >= st.words.size()) continue;
       const auto ref = reference_of(st, w);
-      if (ref.other) continue;
+      if (ref.other || ongoing_process(st, evs, e)) continue;
       const bool headline = st.headline[ev.sentence] != 0;
       if (ref.demonstrative && ev.when_value.empty()) {
         const auto p = previous_mention(e, 3);
@@ -966,7 +966,7 @@ class default_linker final : public linker {
       auto& ev = evs[e];
       if (place[e].empty() || !ev.when_value.empty() || !refers_back(ev) || blocked(ev)) continue;
       const auto ref = reference_of(st, st.event_word[e]);
-      if (ref.other || ref.ordinal || ref.demonstrative) continue;
+      if (ref.other || ref.ordinal || ref.demonstrative || ongoing_process(st, evs, e)) continue;
       std::optional<std::string> value;
       bool single = true;
       for (std::size_t d = 0; d < evs.size() && single; ++d) {
@@ -995,6 +995,51 @@ class default_linker final : public linker {
   /// the change's frame, "down tariff", but "the tariffs" are still a measure, not one event).
   bool refers_back(const event_mention& ev) const {
     return lex_->frame_refers_back(ev.frame) && lex_->frame_refers_back(lex_->frame_of(ev.lemma));
+  }
+
+  /// True when event e is a process (talks, negotiations, a call: event_frames.tsv kind
+  /// "process") that an action which has not happened acts on: the object (or a non-temporal
+  /// oblique) of a modal, future, infinitive or I_STATE verb, directly ("pressure to
+  /// salvage the negotiations") or through the noun it modifies ("the call would break the
+  /// current stalemate in the two countries' trade talks"). Such a process is the one going on
+  /// when that action would happen, not a past round the document dates (the May 12 talks): a
+  /// round that is over cannot be salvaged. Bringing one about is planning it ("to hold the
+  /// talks": light verbs, left to the plan rules); what it is (the subject: "the call would
+  /// break ...") or when something happens relative to it ("will meet after the talks") is not
+  /// acting on it. Nor is a negated action: what "wasn't discussed on the call" says is about
+  /// the call that happened.
+  bool ongoing_process(const doc_state& st, const std::vector<event_mention>& evs, std::size_t e) const {
+    if (lex_->frame_kind(evs[e].lemma) != "process") return false;
+    std::size_t x = st.event_word[e];
+    if (x >= st.words.size()) return false;
+    for (int step = 0; step < 3; ++step) {
+      const auto h = head_word(st, x);
+      if (!h) return false;
+      const auto& rel = st.doc.tokens[st.words[x].token].deprel;
+      const auto tag = st.words[*h].tag;
+      if (tag == upos::noun || tag == upos::propn) {
+        if (rel != "nmod") return false;
+        x = *h;
+        continue;
+      }
+      if (tag != upos::verb || st.event_at[*h] < 0) return false;
+      if (rel == "obl") {
+        // "in the talks", not "after the talks": a preposition that is a signal between events
+        // (temporal_signals.tsv, scope "event" or "both") places the action in time.
+        for (std::size_t c = st.sent_begin[st.words[x].sentence]; c < x; ++c) {
+          if (head_word(st, c) != x || st.doc.tokens[st.words[c].token].deprel != "case") continue;
+          for (const auto& sig : tables_.signals)
+            if (sig.words.size() == 1 && sig.words[0] == st.words[c].lower && sig.scope != "time") return false;
+        }
+      } else if (rel != "obj" && rel != "nsubj:pass") {
+        return false;
+      }
+      const auto& v = evs[static_cast<std::size_t>(st.event_at[*h])];
+      if (lex_->is_light_verb(v.lemma)) return false;
+      return !v.modality.empty() || v.tns == events::tense::future || v.tns == events::tense::infinitive ||
+             v.cls == event_class::i_state;
+    }
+    return false;
   }
 
   /// The place a noun is said to be at: the name right after it, or of its "in"/"at" modifier,

@@ -228,6 +228,31 @@ TEST_CASE("samples: China's cut to 10% is one event, whichever way an article te
   for (const auto& q : cuts[0]->quantities) CHECK_FALSE((q.role == "to" && q.value == 30));
 }
 
+TEST_CASE("samples: the trade talks still going on are not the Geneva round", "[e2e][samples][merge]") {
+  // "the Trump-Xi call would break the current stalemate in the two countries' trade talks" and
+  // "mounting pressure on the White House to salvage the negotiations" speak of the negotiations
+  // as they stand in June, not of the May 12 talks.
+  const auto& s = samples_story();
+  const auto geneva = dated(s, "2025-05-12", negotiation_lemmas);
+  REQUIRE(geneva.size() == 1);
+  CHECK_FALSE(any_mention_has(*geneva[0], {"current stalemate", "salvage the negotiations"}));
+  // What was not discussed on the June 5 call is still about that call.
+  const auto calls = dated(s, "2025-06-05", contact_lemmas);
+  REQUIRE(calls.size() == 1);
+  CHECK(any_mention_has(*calls[0], {"discussed on the call"}));
+  for (const char* words : {"current stalemate", "salvage the negotiations"}) {
+    INFO(words);
+    bool found = false;
+    for (const auto& e : s.events)
+      if (negotiation_lemmas.count(e.lemma) && any_mention_has(e, {words})) {
+        found = true;
+        CHECK(e.when.value.empty());
+        CHECK(e.mentions.size() == 1);
+      }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("samples: what a change changes is told by the change, with its figures", "[e2e][samples][events]") {
   // "Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April": one event.
   const auto& s = samples_story();
