@@ -236,11 +236,20 @@ class default_extractor final : public extractor {
       trigger_word.push_back(w);
       out.push_back(std::move(*m));
     }
-    attach_quantities(ctx, out, trigger_word);
+    const auto gaps = gapped_changes(ctx, out, trigger_word);
+    attach_quantities(ctx, out, trigger_word, gaps);
     for (std::size_t k = 0; k < out.size(); ++k) {
       out[k].id = "e" + std::to_string(k + 1);
-      out[k].summary = summarize(ctx, out[k], trigger_word[k]);
-      score(ctx, out[k], trigger_word[k]);
+      if (gaps[k].verb != no_gap) {
+        // The gapped change reads as its verb with its own phrase: "Talks reduced Chinese tariffs
+        // on U.S. goods to 10%".
+        const auto v = gaps[k].verb;
+        out[k].summary = summarize(ctx, out[v], trigger_word[v], gaps[k].first, gaps[k].end);
+        score(ctx, out[k], trigger_word[k], out[v].lemma);
+      } else {
+        out[k].summary = summarize(ctx, out[k], trigger_word[k], no_gap, gaps[k].end);
+        score(ctx, out[k], trigger_word[k]);
+      }
     }
     quote_contents(ctx, out, trigger_word);
     return out;
@@ -576,6 +585,139 @@ class default_extractor final : public extractor {
         return h;
     }
     return std::nullopt;
+  }
+
+  static constexpr std::size_t no_gap = static_cast<std::size_t>(-1);
+
+  /// Gapping, per event: the change verb a noun repeats (`verb`), the first and past-the-last
+  /// words of the noun's own phrase (`first`, `end`); for a verb, `end` is where its own phrase
+  /// stops (the coordinator before a gapped conjunct).
+  struct gap {
+    std::size_t verb = no_gap, first = no_gap, end = no_gap;
+  };
+
+  /// "Talks reduced U.S. tariffs to 30% on Chinese imports and Chinese tariffs on U.S. goods to
+  /// 10%" tells two changes with one verb (gapping): after the change verb's theme and its own
+  /// amount ("to 30%"), a coordinated noun of the theme's frame with an amount of its own ("and
+  /// Chinese tariffs ... to 10%") and no verb of its own is the same change done to another
+  /// thing. That noun takes the verb's frame ("down tariff"), the amounts after it, and as its
+  /// subject the country of a demonym in front of it ("Chinese tariffs": China's); the verb's
+  /// summary stops before it. Without an amount on each side ("lowered tariffs and duties to
+  /// 10%") the conjuncts are one change.
+  std::vector<gap> gapped_changes(const doc_context& ctx, std::vector<event_mention>& evs,
+                                  const std::vector<std::size_t>& at) const {
+    const auto& W = ctx.words;
+    std::vector<gap> out(evs.size());
+    std::vector<int> event_of(W.size(), -1);
+    for (std::size_t k = 0; k < evs.size(); ++k) event_of[at[k]] = static_cast<int>(k);
+    // True when an amount with a change role starts at x ("to 30%", "from 125%", "by 5%").
+    const auto amount_at = [&](std::size_t x, std::size_t se) {
+      if (x + 1 >= se) return false;
+      const auto& p = W[x].lower;
+      if (p != "to"sv && p != "from"sv && p != "by"sv) return false;
+      const auto digit = [&](std::size_t y) {
+        return !ctx.form(y).empty() && std::isdigit(static_cast<unsigned char>(ctx.form(y).front()));
+      };
+      const auto* u = lex_->find_unit(ctx.form(x + 1));
+      return digit(x + 1) || (u && u->kind == "money_prefix"sv && x + 2 < se && digit(x + 2));  // "to $5 billion"
+    };
+    // Words that end a conjunct's phrase: another verb, a subordinator, strong punctuation.
+    const auto stops = [&](std::size_t x) {
+      return W[x].tag == upos::verb || !W[x].aux.empty() || W[x].starts_clause || W[x].tag == upos::sconj ||
+             ctx.form(x) == ";"sv || ctx.form(x) == ":"sv || ctx.form(x) == "\xE2\x80\x94"sv;
+    };
+    for (std::size_t v = 0; v < evs.size(); ++v) {
+      const auto w = at[v];
+      if (evs[v].pos != upos::verb || !lex_->is_change(evs[v].lemma)) continue;
+      const auto space = evs[v].frame.find(' ');
+      if (space == std::string::npos) continue;  // not a change of a listed amount
+      const auto base = std::string_view(evs[v].frame).substr(space + 1);
+      auto theme = change_theme(ctx, w);
+      if (!theme) continue;
+      // What it changes is a mention of the change itself ("ratcheted blanket tariffs ... up to
+      // 145%": the tariffs are told by the ratcheting): it takes the change's frame too, so that
+      // the relations stage dates it as the change and merging makes it one event with it.
+      {
+        std::size_t t = *theme;
+        if (!lex_->has_frame(W[t].lemma) && t > ctx.sent_begin[W[w].sentence] && W[t - 1].tag == upos::noun) --t;
+        if (event_of[t] >= 0 && evs[static_cast<std::size_t>(event_of[t])].pos == upos::noun &&
+            lex_->has_frame(W[t].lemma) && lex_->frame_of(W[t].lemma) == base)
+          evs[static_cast<std::size_t>(event_of[t])].frame = evs[v].frame;
+      }
+      if (*theme < w) continue;
+      const auto se = ctx.sent_end[W[w].sentence];
+      bool own_amount = false;  // the conjunct before has its amount
+      for (std::size_t x = *theme + 1; x < se && !stops(x); ++x) {
+        if (amount_at(x, se)) own_amount = true;
+        const bool coordinator = W[x].lower == "and"sv || (ctx.form(x) == ","sv && x + 1 < se && W[x + 1].lower != "and"sv);
+        if (!coordinator || !own_amount) continue;
+        // The conjunct's noun phrase: modifiers, then its head (the last noun of the run).
+        std::size_t n = x + 1, head = no_gap;
+        const auto possessive = [&](std::size_t y) {
+          return W[y].xpos == "PRP$"sv || W[y].lower == "its"sv || W[y].lower == "their"sv || W[y].lower == "his"sv ||
+                 W[y].lower == "her"sv || W[y].lower == "our"sv || W[y].lower == "'s"sv;
+        };
+        while (n < se && (is_content(W[n]) || W[n].tag == upos::det || ctx.form(n) == "-"sv || possessive(n))) {
+          if (W[n].tag == upos::noun) head = n;
+          else if (head != no_gap) break;
+          ++n;
+        }
+        if (head == no_gap || event_of[head] < 0 || !lex_->has_frame(W[head].lemma) ||
+            lex_->frame_of(W[head].lemma) != base)
+          continue;
+        // Its own amount, before anything that ends its phrase (or another coordinator).
+        std::size_t y = head + 1, end = no_gap;
+        for (; y < se && y < head + 12 && !stops(y); ++y) {
+          if (W[y].lower == "and"sv) break;
+          if (amount_at(y, se)) {
+            end = y + 2;
+            if (const auto* u = lex_->find_unit(ctx.form(y + 1)); u && u->kind == "money_prefix"sv) ++end;
+            while (end < se) {  // the amount's sign and units: "10%", "5 billion", "5 percent"
+              const auto* u = lex_->find_unit(W[end].lower);
+              if (ctx.form(end) != "%"sv && !(u && u->kind != "duration"sv && u->kind != "number"sv)) break;
+              ++end;
+            }
+            break;
+          }
+        }
+        if (end == no_gap) continue;
+        const auto k = static_cast<std::size_t>(event_of[head]);
+        auto& g = evs[k];
+        if (g.pos != upos::noun) continue;
+        g.frame = evs[v].frame;
+        out[k] = {v, x + 1, end};
+        if (out[v].end == no_gap) out[v].end = x;
+        // Who acted: whose measure it is ("Chinese tariffs" are China's), else the verb's subjects
+        // ("Canada raised its levies on steel to 25% and its duties on aluminum to 15%").
+        const auto add_subject = [&](const std::string& name, byte_span where) {
+          const auto there = std::find(g.actors.begin(), g.actors.end(), name);
+          if (there != g.actors.end()) {
+            const auto i = static_cast<std::size_t>(there - g.actors.begin());
+            g.actors.erase(there);
+            g.actor_spans.erase(g.actor_spans.begin() + static_cast<std::ptrdiff_t>(i));
+            if (i < g.subject_count) --g.subject_count;
+          }
+          g.actors.insert(g.actors.begin() + static_cast<std::ptrdiff_t>(g.subject_count), name);
+          g.actor_spans.insert(g.actor_spans.begin() + static_cast<std::ptrdiff_t>(g.subject_count), where);
+          ++g.subject_count;
+        };
+        bool owner = false;
+        for (std::size_t d = x + 1; d < head && !owner; ++d)
+          if (const auto country = lex_->demonym_country(ctx.form(d))) {
+            g.subject_count = 0;
+            add_subject(*country, ctx.span(d));
+            owner = true;
+          }
+        if (!owner && evs[v].subject_count > 0) {
+          g.subject_count = 0;
+          for (std::size_t a = 0; a < evs[v].subject_count && a < evs[v].actors.size(); ++a)
+            add_subject(evs[v].actors[a], evs[v].actor_spans[a]);
+        }
+        x = y;  // on past this conjunct (a third one may follow)
+        if (x >= se) break;
+      }
+    }
+    return out;
   }
 
   /// What a change verb changes: its object, else its passive or intransitive subject ("tariffs
@@ -951,7 +1093,7 @@ class default_extractor final : public extractor {
   }
 
   void attach_quantities(const doc_context& ctx, std::vector<event_mention>& events,
-                         const std::vector<std::size_t>& trigger_word) const {
+                         const std::vector<std::size_t>& trigger_word, const std::vector<gap>& gaps) const {
     // The events of each sentence, in order: in_sentence[starts[s] .. starts[s + 1]).
     const std::size_t sentences = ctx.sent_begin.size();
     std::vector<std::size_t> starts(sentences + 1, 0), in_sentence(events.size());
@@ -973,12 +1115,15 @@ class default_extractor final : public extractor {
         for (std::size_t i = starts[s]; i < starts[s + 1]; ++i) {
           const auto k = in_sentence[i];
           const auto ew = trigger_word[k];
+          // Gapping splits the amounts at the coordinator: before it the verb's, after it the
+          // conjunct's.
+          if (gaps[k].verb != no_gap ? qw < gaps[k].first : gaps[k].end != no_gap && qw >= gaps[k].end) continue;
           const double dist = ew > qw ? double(ew - qw) : double(qw - ew);
           std::size_t crossings = 0;
           for (std::size_t x = std::min(ew, qw) + 1; x < std::max(ew, qw); ++x)
             if (ctx.words[x].is_boundary) ++crossings;
           double cost = dist + 8.0 * double(crossings);
-          const bool change = lex_->is_change(events[k].lemma);
+          const bool change = lex_->is_change(events[k].lemma) || gaps[k].verb != no_gap;
           if (change) cost -= 6;
           if (events[k].cls == event_class::reporting || events[k].cls == event_class::i_state) cost += 6;
           if (found[q].q.kind == "count"sv && !change) cost += 2;
@@ -992,7 +1137,7 @@ class default_extractor final : public extractor {
       for (auto& [k, qs] : by_event) {
         // In a change, an unmarked amount before a "to" amount of the same kind is the start value:
         // "lowered his 145% tariffs ... to 30%".
-        const bool change = lex_->is_change(events[k].lemma);
+        const bool change = lex_->is_change(events[k].lemma) || gaps[k].verb != no_gap;
         for (auto q : qs) {
           auto& fq = found[q];
           if (!change || !fq.q.role.empty()) continue;
@@ -1102,7 +1247,10 @@ class default_extractor final : public extractor {
       if (std::find(dropped.begin(), dropped.end(), y) == dropped.end()) words.push_back(y);
   }
 
-  std::string summarize(const doc_context& ctx, const event_mention& m, std::size_t w) const {
+  /// The summary of event m at word w. For a verb, `object_from` (a gapped conjunct's phrase)
+  /// replaces what follows the verb and `object_end` stops it (the coordinator before one).
+  std::string summarize(const doc_context& ctx, const event_mention& m, std::size_t w, std::size_t object_from = no_gap,
+                        std::size_t object_end = no_gap) const {
     const auto& W = ctx.words;
     const auto [cb, ce] = ctx.clause(w);
     std::vector<std::size_t> words;
@@ -1175,7 +1323,8 @@ class default_extractor final : public extractor {
                !(W[end].is_boundary && !W[end].starts_clause))
           ++end;
       }
-      for (std::size_t x = w + 1; x < end && taken < limit; ++x) {
+      if (object_end != no_gap) end = object_end;
+      for (std::size_t x = object_from != no_gap ? object_from : w + 1; x < end && taken < limit; ++x) {
         const auto& o = W[x];
         if (reporting && o.starts_clause && taken == 0) continue;  // the subordinator ("that")
         const bool finite = o.tag == upos::verb && (o.xpos == "VBD"sv || o.xpos == "VBZ"sv || o.xpos == "VBP"sv ||
@@ -1281,6 +1430,12 @@ class default_extractor final : public extractor {
       else
         break;
     }
+    // A sign written against the last number stays with it, whatever cut the phrase there
+    // ("blanket tariffs on Chinese imports up to 145%", not "... up to 145").
+    if (!words.empty()) {
+      const auto last = *std::max_element(words.begin(), words.end());
+      if (ctx.glued(last) && ctx.form(last + 1) == "%"sv) words.push_back(last + 1);
+    }
     std::string body = render_quiet(ctx, std::move(words));
     std::string out = subject.empty() ? body : subject + " " + body;
     if (!actor_shown && m.pos == upos::noun && !m.actors.empty()) {
@@ -1367,11 +1522,12 @@ class default_extractor final : public extractor {
   /// lexical weight of the trigger, raised by amounts and participants, lowered by negation,
   /// modality, quotation, shouting and generic modifiers ("further talks", "any agreement").
   /// The relations stage adds to it once the event is anchored in time.
-  void score(const doc_context& ctx, event_mention& m, std::size_t w) const {
+  void score(const doc_context& ctx, event_mention& m, std::size_t w, std::string_view gapped_verb = {}) const {
     const auto& W = ctx.words;
     double base;
-    const double change = lex_->change_weight(m.lemma);
-    if (const auto c = lex_->class_of(m.lemma)) base = c->weight;
+    // A gapped change ("... and Chinese tariffs to 10%") weighs as its verb.
+    const double change = lex_->change_weight(gapped_verb.empty() ? std::string_view(m.lemma) : gapped_verb);
+    if (const auto c = lex_->class_of(m.lemma); c && gapped_verb.empty()) base = c->weight;
     else if (change > 0) base = change;
     else if (m.pos == upos::noun) base = lex_->noun_weight(m.lemma) > 0 ? lex_->noun_weight(m.lemma) : 0.35;
     else if (m.pos == upos::adj) base = 0.2;
@@ -1398,7 +1554,8 @@ class default_extractor final : public extractor {
     }
     // What a change changes ("lowered his 145% tariffs", "ratcheted blanket tariffs ... up to
     // 145%") is told by the change, which carries the amounts: the noun leaves the timeline to it.
-    if (m.pos == upos::noun && lex_->has_frame(m.lemma) && !lex_->frame_refers_back(m.frame)) {
+    if (m.pos == upos::noun && gapped_verb.empty() && lex_->has_frame(m.lemma) &&
+        !lex_->frame_refers_back(lex_->frame_of(m.lemma))) {
       const auto sb = ctx.sent_begin[W[w].sentence];
       for (std::size_t x = w; x > sb && w - x < 10; --x) {
         const auto& p = W[x - 1];

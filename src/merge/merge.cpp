@@ -521,6 +521,30 @@ story build_story_of(const Analyses& analyses) {
     std::vector<std::string_view> docs;  // documents of its members (a handful; for joins_only)
     detail::string_map<int, std::string_view> members_with_token;
     std::vector<std::string_view> subjects, participants;  // sorted, distinct
+    std::vector<const events::quantity*> figures;         // members' amounts with a role
+  };
+  // Two tellings of a change whose figures for one amount share no value ("to 30%" and "to
+  // 10%") are two changes, unless they name the same actor (then the sources disagree, and the
+  // disagreement is reported below: "China raised tariffs to 125%" / "... to 120%").
+  const auto figures_differ = [](const cluster_summary& sum, const event_mention& ev) {
+    for (const auto& q : ev.quantities) {
+      if (q.role.empty()) continue;
+      bool same_amount = false, same_value = false;
+      for (const auto* f : sum.figures) {
+        if (f->kind != q.kind || f->role != q.role) continue;
+        same_amount = true;
+        if (f->value == q.value) same_value = true;
+      }
+      if (!same_amount) continue;
+      if (same_value) return false;
+      bool shared = false;  // any other figure of the candidate for that amount in the cluster
+      for (const auto& r : ev.quantities)
+        if (&r != &q && r.kind == q.kind && r.role == q.role)
+          for (const auto* f : sum.figures)
+            if (f->kind == r.kind && f->role == r.role && f->value == r.value) shared = true;
+      if (!shared) return true;
+    }
+    return false;
   };
   std::vector<cluster_summary> summaries;
   for (auto k : by_content) {
@@ -545,6 +569,7 @@ story build_story_of(const Analyses& analyses) {
         for (const auto& t : c.actor_tokens)
           if (const auto* n = sum.members_with_token.find(t)) score += *n;
         if (all && participants_contradict(sum.subjects, sum.participants, c.subject_tokens, c.actor_tokens)) all = false;
+        if (all && !intersects(sum.subjects, c.subject_tokens) && figures_differ(sum, ev)) all = false;
         if (all && score > best_score) {
           best_score = score;
           chosen = cl;
@@ -568,6 +593,8 @@ story build_story_of(const Analyses& analyses) {
     for (const auto& t : c.actor_tokens) ++sum.members_with_token[t];
     add_tokens(sum.subjects, c.subject_tokens);
     add_tokens(sum.participants, c.actor_tokens);
+    for (const auto& q : ev.quantities)
+      if (!q.role.empty()) sum.figures.push_back(&q);
   }
 
   // ---- the same effect of the same cause

@@ -337,6 +337,7 @@ class default_linker final : public linker {
     date_agreed_actions(st, evs, out);
     anchor_reporting_to_dct(doc, evs);
     causal_links(st, evs, out, diagnostics);
+    share_gapped_changes(st, evs, out);
     // Dated events are what a timeline is made of: salience rises once an event has a date.
     for (auto& ev : evs) {
       if (ev.when_anchor.empty() || ev.when_anchor == "dct") continue;
@@ -874,11 +875,11 @@ class default_linker final : public linker {
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
       if ((!ev.when_value.empty() && !year_only(ev)) || ev.pos != upos::noun) continue;  // a verb names its own event
-      if (!lex_->frame_refers_back(ev.frame) || blocked(ev)) continue;
+      if (!refers_back(ev) || blocked(ev)) continue;
       const auto w = st.event_word[e];
       if (w >= st.words.size()) continue;
       const auto ref = reference_of(st, w);
-      if (ref.other) continue;
+      if (ref.other || ongoing_process(st, evs, e)) continue;
       const bool headline = st.headline[ev.sentence] != 0;
       if (ref.demonstrative && ev.when_value.empty()) {
         const auto p = previous_mention(e, 3);
@@ -916,7 +917,7 @@ class default_linker final : public linker {
     // participants.
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
-      if (!ev.when_value.empty() || ev.pos != upos::noun || !lex_->frame_refers_back(ev.frame) || blocked(ev)) continue;
+      if (!ev.when_value.empty() || ev.pos != upos::noun || !refers_back(ev) || blocked(ev)) continue;
       const auto w = st.event_word[e];
       if (w >= st.words.size()) continue;
       const auto ref = reference_of(st, w);
@@ -963,9 +964,9 @@ class default_linker final : public linker {
       if (evs[e].pos == upos::noun && st.event_word[e] < st.words.size()) place[e] = place_of(st, st.event_word[e]);
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
-      if (place[e].empty() || !ev.when_value.empty() || !lex_->frame_refers_back(ev.frame) || blocked(ev)) continue;
+      if (place[e].empty() || !ev.when_value.empty() || !refers_back(ev) || blocked(ev)) continue;
       const auto ref = reference_of(st, st.event_word[e]);
-      if (ref.other || ref.ordinal || ref.demonstrative) continue;
+      if (ref.other || ref.ordinal || ref.demonstrative || ongoing_process(st, evs, e)) continue;
       std::optional<std::string> value;
       bool single = true;
       for (std::size_t d = 0; d < evs.size() && single; ++d) {
@@ -987,6 +988,58 @@ class default_linker final : public linker {
       ev.when_value = *value;
       ev.when_anchor = "inferred";
     }
+  }
+
+  /// True when a definite mention of the event may refer back to one dated occurrence: its frame
+  /// does (event_frames.tsv), and so does its own lemma's (the tariffs a change verb changes carry
+  /// the change's frame, "down tariff", but "the tariffs" are still a measure, not one event).
+  bool refers_back(const event_mention& ev) const {
+    return lex_->frame_refers_back(ev.frame) && lex_->frame_refers_back(lex_->frame_of(ev.lemma));
+  }
+
+  /// True when event e is a process (talks, negotiations, a call: event_frames.tsv kind
+  /// "process") that an action which has not happened acts on: the object (or a non-temporal
+  /// oblique) of a modal, future, infinitive or I_STATE verb, directly ("pressure to
+  /// salvage the negotiations") or through the noun it modifies ("the call would break the
+  /// current stalemate in the two countries' trade talks"). Such a process is the one going on
+  /// when that action would happen, not a past round the document dates (the May 12 talks): a
+  /// round that is over cannot be salvaged. Bringing one about is planning it ("to hold the
+  /// talks": light verbs, left to the plan rules); what it is (the subject: "the call would
+  /// break ...") or when something happens relative to it ("will meet after the talks") is not
+  /// acting on it. Nor is a negated action: what "wasn't discussed on the call" says is about
+  /// the call that happened.
+  bool ongoing_process(const doc_state& st, const std::vector<event_mention>& evs, std::size_t e) const {
+    if (lex_->frame_kind(evs[e].lemma) != "process") return false;
+    std::size_t x = st.event_word[e];
+    if (x >= st.words.size()) return false;
+    for (int step = 0; step < 3; ++step) {
+      const auto h = head_word(st, x);
+      if (!h) return false;
+      const auto& rel = st.doc.tokens[st.words[x].token].deprel;
+      const auto tag = st.words[*h].tag;
+      if (tag == upos::noun || tag == upos::propn) {
+        if (rel != "nmod") return false;
+        x = *h;
+        continue;
+      }
+      if (tag != upos::verb || st.event_at[*h] < 0) return false;
+      if (rel == "obl") {
+        // "in the talks", not "after the talks": a preposition that is a signal between events
+        // (temporal_signals.tsv, scope "event" or "both") places the action in time.
+        for (std::size_t c = st.sent_begin[st.words[x].sentence]; c < x; ++c) {
+          if (head_word(st, c) != x || st.doc.tokens[st.words[c].token].deprel != "case") continue;
+          for (const auto& sig : tables_.signals)
+            if (sig.words.size() == 1 && sig.words[0] == st.words[c].lower && sig.scope != "time") return false;
+        }
+      } else if (rel != "obj" && rel != "nsubj:pass") {
+        return false;
+      }
+      const auto& v = evs[static_cast<std::size_t>(st.event_at[*h])];
+      if (lex_->is_light_verb(v.lemma)) return false;
+      return !v.modality.empty() || v.tns == events::tense::future || v.tns == events::tense::infinitive ||
+             v.cls == event_class::i_state;
+    }
+    return false;
   }
 
   /// The place a noun is said to be at: the name right after it, or of its "in"/"at" modifier,
@@ -1126,7 +1179,7 @@ class default_linker final : public linker {
       if (!agent) agent = relative_antecedent(st, w);
       if (!agent || st.event_at[*agent] < 0) continue;
       const auto& a = evs[static_cast<std::size_t>(st.event_at[*agent])];
-      if (a.pos != upos::noun || !lex_->frame_refers_back(a.frame) || !lex_->has_frame(a.lemma)) continue;
+      if (a.pos != upos::noun || !refers_back(a) || !lex_->has_frame(a.lemma)) continue;
       if (lex_->is_change(v.lemma)) {
         link_type l;
         l.from = a.id;
@@ -1141,6 +1194,44 @@ class default_linker final : public linker {
       if (const auto d = lending_date(a)) {
         v.when_value = *d;
         v.when_anchor = "inferred";
+      }
+    }
+  }
+
+  /// A noun the events stage gives a change verb's frame is a mention of that change: what it
+  /// changes ("ratcheted blanket tariffs up to 145%", "tariffs fell") or a gapped conjunct
+  /// ("talks that reduced U.S. tariffs to 30% and Chinese tariffs to 10%": the second "tariffs",
+  /// "down tariff"). It happened when the change did and for the same reason: it takes the date of
+  /// the nearest change verb of its frame in its sentence (when that verb has one), and that
+  /// verb's causes (CAUSES, ENABLES, PREVENTS into it, same rule).
+  void share_gapped_changes(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out) const {
+    const auto links = out.size();
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& n = evs[e];
+      if (n.pos != upos::noun || n.frame == lex_->frame_of(n.lemma)) continue;
+      const auto nw = st.event_word[e];
+      std::optional<std::size_t> verb;
+      std::size_t best = 0;
+      for (std::size_t v = 0; v < evs.size(); ++v) {
+        if (evs[v].sentence != n.sentence || evs[v].pos != upos::verb || evs[v].frame != n.frame ||
+            !lex_->is_change(evs[v].lemma))
+          continue;
+        const auto vw = st.event_word[v];
+        const auto d = vw > nw ? vw - nw : nw - vw;
+        if (!verb || d < best) verb = v, best = d;
+      }
+      if (!verb) continue;
+      const auto& v = evs[*verb];
+      if (!v.when_value.empty() && v.when_anchor != "dct") {
+        n.when_value = v.when_value;
+        n.when_anchor = "inferred";
+      }
+      n.is_future = n.is_future || v.is_future;
+      for (std::size_t k = 0; k < links; ++k) {
+        if (!is_causal(out[k].rel) || out[k].to != v.id || out[k].from == n.id) continue;
+        auto l = out[k];
+        l.to = n.id;
+        out.push_back(std::move(l));
       }
     }
   }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -203,6 +204,84 @@ TEST_CASE("samples: the 30% and 10% reductions are dated events with their numbe
     for (const auto& l : s.links)
       if (l.from == geneva[0]->id && l.to == cut->id && l.type == "CAUSES") caused = true;
     CHECK(caused);
+  }
+}
+
+TEST_CASE("samples: China's cut to 10% is one event, whichever way an article tells it", "[e2e][samples][merge]") {
+  // "China also reduced its taxes on U.S. goods from 125% to 10%" (article 1) and "talks ... that
+  // reduced U.S. tariffs to 30% on Chinese imports and Chinese tariffs on U.S. goods to 10%"
+  // (The Washington Times: the second change has no verb of its own).
+  const auto& s = samples_story();
+  std::vector<const story_event*> cuts;
+  for (const auto& e : s.events) {
+    const bool to_10 = std::any_of(e.quantities.begin(), e.quantities.end(), [](const story_quantity& q) {
+      return q.kind == "percent" && q.role == "to" && q.value == 10;
+    });
+    if (to_10 && any_mention_has(e, {"U.S. goods"})) cuts.push_back(&e);
+  }
+  INFO(listing(cuts));
+  REQUIRE(cuts.size() == 1);
+  CHECK(cuts[0]->when.value == "2025-05");
+  CHECK(docs_of(*cuts[0]) == std::set<std::string>{"000_f26358c494caa0d0", "002_cff542433030545e"});
+  CHECK(cuts[0]->actors.front() == "China");
+  // Nor is it merged with the U.S. cut to 30%.
+  for (const auto& q : cuts[0]->quantities) CHECK_FALSE((q.role == "to" && q.value == 30));
+}
+
+TEST_CASE("samples: the trade talks still going on are not the Geneva round", "[e2e][samples][merge]") {
+  // "the Trump-Xi call would break the current stalemate in the two countries' trade talks" and
+  // "mounting pressure on the White House to salvage the negotiations" speak of the negotiations
+  // as they stand in June, not of the May 12 talks.
+  const auto& s = samples_story();
+  const auto geneva = dated(s, "2025-05-12", negotiation_lemmas);
+  REQUIRE(geneva.size() == 1);
+  CHECK_FALSE(any_mention_has(*geneva[0], {"current stalemate", "salvage the negotiations"}));
+  // What was not discussed on the June 5 call is still about that call.
+  const auto calls = dated(s, "2025-06-05", contact_lemmas);
+  REQUIRE(calls.size() == 1);
+  CHECK(any_mention_has(*calls[0], {"discussed on the call"}));
+  for (const char* words : {"current stalemate", "salvage the negotiations"}) {
+    INFO(words);
+    bool found = false;
+    for (const auto& e : s.events)
+      if (negotiation_lemmas.count(e.lemma) && any_mention_has(e, {words})) {
+        found = true;
+        CHECK(e.when.value.empty());
+        CHECK(e.mentions.size() == 1);
+      }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("samples: what a change changes is told by the change, with its figures", "[e2e][samples][events]") {
+  // "Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April": one event.
+  const auto& s = samples_story();
+  const auto april = events_on("2025-04", {"ratcheted blanket tariffs"});
+  INFO(listing(april));
+  REQUIRE(april.size() == 1);
+  CHECK(april[0]->lemma == "ratchet");
+  CHECK(april[0]->summary.find("145%") != std::string::npos);
+  // A summary never drops the sign of an amount: a number it gives without "%" is written so in
+  // some mention ("for 90 days"), not only as a percentage ("up to 145%").
+  for (const auto& e : s.events) {
+    const auto& t = e.summary;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(t[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1]))))
+        continue;
+      std::size_t j = i;
+      while (j < t.size() && (std::isdigit(static_cast<unsigned char>(t[j])) || t[j] == '.')) ++j;
+      if (j < t.size() && t[j] == '%') continue;
+      const auto number = t.substr(i, j - i);
+      bool bare = false, percent = false;
+      for (const auto& m : e.mentions)
+        for (auto at = m.text.find(number); at != std::string::npos; at = m.text.find(number, at + 1)) {
+          const auto after = at + number.size();
+          if (after < m.text.size() && m.text[after] == '%') percent = true;
+          else bare = true;
+        }
+      INFO(t);
+      CHECK((bare || !percent));
+    }
   }
 }
 

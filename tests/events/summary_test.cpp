@@ -136,3 +136,80 @@ TEST_CASE("a verb form used as a preposition is no event", "[events][extract]") 
   CHECK(find(evs, "talks"));
   CHECK_FALSE(find(evs, "following"));
 }
+
+namespace {
+/// The n-th (from 0) event whose trigger is `trigger`.
+const events::event_mention* nth(const std::vector<events::event_mention>& evs, const std::string& trigger, std::size_t n) {
+  for (const auto& e : evs)
+    if (e.trigger == trigger && n-- == 0) return &e;
+  return nullptr;
+}
+
+bool has_amount(const events::event_mention& e, double value, const std::string& role) {
+  return std::any_of(e.quantities.begin(), e.quantities.end(),
+                     [&](const events::quantity& q) { return q.value == value && q.role == role; });
+}
+}  // namespace
+
+TEST_CASE("a coordinated noun with an amount of its own is the change done again (gapping)", "[events][gapping]") {
+  SECTION("the samples' sentence: the second tariffs are China's cut to 10%") {
+    const auto evs = extract(
+        "Tit-for-tat tariffs exceeded 100%, prompting the talks in Geneva, Switzerland, that reduced U.S. tariffs to "
+        "30% on Chinese imports and Chinese tariffs on U.S. goods to 10%.");
+    const auto* reduced = find(evs, "reduced");
+    const auto* chinese = nth(evs, "tariffs", 2);
+    REQUIRE(reduced);
+    REQUIRE(chinese);
+    CHECK(reduced->frame == "down tariff");
+    CHECK(chinese->frame == "down tariff");
+    CHECK(has_amount(*reduced, 30, "to"));
+    CHECK_FALSE(has_amount(*reduced, 10, "to"));
+    CHECK(has_amount(*chinese, 10, "to"));
+    CHECK(reduced->summary == "Talks reduced U.S. tariffs to 30% on Chinese imports");
+    CHECK(chinese->summary == "Talks reduced Chinese tariffs on U.S. goods to 10%");
+    REQUIRE_FALSE(chinese->actors.empty());
+    CHECK(chinese->actors.front() == "China");
+    CHECK(chinese->subject_count == 1);
+    CHECK(chinese->salience >= 0.5);
+  }
+  SECTION("news never seen: the verb's subject does both") {
+    const auto evs = extract("Canada raised its levies on steel to 25% and its duties on aluminum to 15%.");
+    const auto* raised = find(evs, "raised");
+    const auto* duties = find(evs, "duties");
+    REQUIRE(raised);
+    REQUIRE(duties);
+    CHECK(duties->frame == "up tariff");
+    CHECK(has_amount(*raised, 25, "to"));
+    CHECK(has_amount(*duties, 15, "to"));
+    CHECK_FALSE(has_amount(*raised, 15, "to"));
+    CHECK(duties->summary == "Canada raised its duties on aluminum to 15%");
+    REQUIRE_FALSE(duties->actors.empty());
+    CHECK(duties->actors.front() == "Canada");
+    CHECK(duties->subject_count == 1);
+  }
+  SECTION("one amount for both conjuncts: one change") {
+    const auto evs = extract("Trump lowered tariffs and duties to 10%.");
+    const auto* lowered = find(evs, "lowered");
+    const auto* duties = find(evs, "duties");
+    REQUIRE(lowered);
+    REQUIRE(duties);
+    CHECK(has_amount(*lowered, 10, "to"));
+    CHECK(duties->frame == "tariff");
+    CHECK(duties->quantities.empty());
+  }
+}
+
+TEST_CASE("what a change changes takes the change's frame and keeps its amount's sign", "[events][frame][summary]") {
+  const auto evs = extract("Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April.",
+                           {{"April", "2025-04"}});
+  const auto* ratcheted = find(evs, "ratcheted");
+  const auto* tariffs = find(evs, "tariffs");
+  REQUIRE(ratcheted);
+  REQUIRE(tariffs);
+  CHECK(ratcheted->frame == "up tariff");
+  CHECK(tariffs->frame == "up tariff");
+  CHECK(tariffs->lemma == "tariff");
+  // The phrase is cut after the number: the sign written against it stays ("145%", not "145").
+  CHECK(tariffs->summary.find("up to 145%") != std::string::npos);
+  CHECK(tariffs->salience < 0.3);  // still told by the change
+}

@@ -324,3 +324,24 @@ TEST_CASE("sources that call one event by different ordinals are marked", "[merg
                        [](const story_diagnostic& d) { return d.rule == "merge.ordinal_conflict"; }));
   }
 }
+
+TEST_CASE("a change told with another's figures and no shared actor is another change", "[merge][quantities]") {
+  // b tells both cuts with one verb; only a's China cut is a's.
+  const auto a = analyse("a", "China cut its tariffs on U.S. goods to 10% in May.", {{"May", "2025-05"}});
+  const auto b = analyse("b", "Talks in Geneva in May reduced U.S. tariffs to 30% and Chinese tariffs on U.S. goods to 10%.",
+                         {{"May", "2025-05"}});
+  const auto s = merge::build_story({a, b});
+  const story_event* to10 = nullptr;
+  const story_event* to30 = nullptr;
+  for (const auto& e : s.events)
+    for (const auto& q : e.quantities)
+      if (q.role == "to" && e.when.value == "2025-05") (q.value == 10 ? to10 : q.value == 30 ? to30 : to10) = &e;
+  REQUIRE(to10);
+  REQUIRE(to30);
+  CHECK(to10 != to30);
+  std::set<std::string> docs;
+  for (const auto& m : to10->mentions) docs.insert(m.doc);
+  CHECK(docs == std::set<std::string>{"a", "b"});
+  CHECK(std::none_of(s.diagnostics.begin(), s.diagnostics.end(),
+                     [](const story_diagnostic& d) { return d.rule == "merge.quantity_conflict"; }));
+}

@@ -277,3 +277,70 @@ TEST_CASE("a mention placed where the document's one dated mention of its frame 
     CHECK(outcome(*o.event("talks")) != "2025-05-12");
   }
 }
+
+TEST_CASE("a process an unreal action acts on is the one going on, not a past round", "[relations][infer][ongoing]") {
+  SECTION("the object of an infinitive: a round that is over cannot be salvaged") {
+    const auto r = analyse("Trade talks were held in Geneva on May 12. There is mounting pressure on the White House "
+                           "to salvage the negotiations.");
+    REQUIRE(r.event("negotiations"));
+    CHECK(outcome(*r.event("negotiations")) == "none");
+  }
+  SECTION("inside the object of a modal verb") {
+    const auto r = analyse("The two sides held talks in Geneva on May 12. Investors hoped that the call would break the "
+                           "current stalemate in the two countries' trade talks.");
+    REQUIRE(r.event("talks", 1));
+    CHECK(outcome(*r.event("talks", 1)) == "none");
+  }
+  SECTION("still a reference: told as done, or the subject of the unreal verb") {
+    const auto r = analyse("Trade talks were held in Geneva on May 12. The negotiations ended with a truce.");
+    REQUIRE(r.event("negotiations"));
+    CHECK(outcome(*r.event("negotiations")) == "2025-05-12");
+    const auto c = analyse("Trump held a call with Xi on Thursday. Investors hoped the call would break the stalemate.");
+    REQUIRE(c.event("call", 1));
+    CHECK(outcome(*c.event("call", 1)) == "2025-06-05");
+    // A negated action says something about the call that happened.
+    const auto n = analyse("Trump held a call with Xi on Thursday. He said Iran wasn't discussed on the call.");
+    REQUIRE(n.event("call", 1));
+    CHECK(outcome(*n.event("call", 1)) == "2025-06-05");
+  }
+  SECTION("an outcome persists: salvaging the deal is salvaging that deal") {
+    const auto r = analyse("The two sides struck a deal in Geneva on May 12. There is pressure to salvage the deal.");
+    REQUIRE(r.event("deal", 1));
+    CHECK(outcome(*r.event("deal", 1)) == "2025-05-12");
+  }
+}
+
+TEST_CASE("a change told by a noun happens when its verb does, for the same reason", "[relations][infer][change]") {
+  SECTION("a gapped conjunct") {
+    const auto r = analyse("Tariffs exceeded 100%, prompting the talks in Geneva on May 12, that reduced U.S. tariffs to "
+                           "30% and Chinese tariffs to 10%.");
+    const auto* reduced = r.event("reduced");
+    const auto* chinese = r.event("tariffs", 1);  // "Tariffs" opens the sentence
+    REQUIRE(reduced);
+    REQUIRE(chinese);
+    CHECK(chinese->frame == reduced->frame);
+    CHECK(reduced->when_value == "2025-05-12");
+    CHECK(chinese->when_value == "2025-05-12");
+    bool reduced_caused = false, chinese_caused = false;
+    for (const auto& l : r.links) {
+      if (l.rel != relations::relation::causes || l.rule != "causal.agent") continue;
+      reduced_caused = reduced_caused || l.to == reduced->id;
+      chinese_caused = chinese_caused || l.to == chinese->id;
+    }
+    CHECK(reduced_caused);
+    CHECK(chinese_caused);
+  }
+  SECTION("what the change changes") {
+    const auto r = analyse("Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April.");
+    REQUIRE(r.event("ratcheted"));
+    REQUIRE(r.event("tariffs"));
+    CHECK(r.event("ratcheted")->when_value == "2025-04");
+    CHECK(r.event("tariffs")->when_value == "2025-04");
+    CHECK(r.event("tariffs")->frame == "up tariff");
+  }
+  SECTION("the tariffs themselves still do not refer back to a dated change") {
+    const auto r = analyse("Trump lowered tariffs on Chinese goods to 30% on May 12. The tariffs hurt exporters.");
+    REQUIRE(r.event("tariffs", 1));
+    CHECK(outcome(*r.event("tariffs", 1)) == "none");
+  }
+}
