@@ -132,6 +132,11 @@ TEST_CASE("coordinated causes share the effect", "[relations][causal][parse]") {
   const auto r = causal_pairs("The plant closed because of the strike and the fire.");
   CHECK(has(r, "strike", "closed"));
   CHECK(has(r, "fire", "closed"));
+  SECTION("and coordinated effects the cause") {
+    const auto e = causal_pairs("Because of the strike, the plant closed and the workers protested.");
+    CHECK(has(e, "strike", "closed"));
+    CHECK(has(e, "strike", "protested"));
+  }
 }
 
 TEST_CASE("a reason is not given for a reporting verb but for what it reports", "[relations][causal][parse]") {
