@@ -127,3 +127,40 @@ TEST_CASE("an event that changes an amount is caused by the event that is its su
   CHECK(has(causal_pairs("The talks in Geneva, which reduced tariffs to 30%, ended on May 12."), "talks", "reduced"));
   CHECK_FALSE(has(causal_pairs("Trump lowered tariffs in May."), "Trump", "lowered"));
 }
+
+TEST_CASE("coordinated causes share the effect", "[relations][causal][parse]") {
+  const auto r = causal_pairs("The plant closed because of the strike and the fire.");
+  CHECK(has(r, "strike", "closed"));
+  CHECK(has(r, "fire", "closed"));
+  SECTION("and coordinated effects the cause") {
+    const auto e = causal_pairs("Because of the strike, the plant closed and the workers protested.");
+    CHECK(has(e, "strike", "closed"));
+    CHECK(has(e, "strike", "protested"));
+  }
+}
+
+TEST_CASE("a reason is not given for a reporting verb but for what it reports", "[relations][causal][parse]") {
+  const auto r = causal_pairs("Sales fell, the company said, because of the strike.");
+  CHECK(has(r, "strike", "fell"));
+  CHECK_FALSE(has(r, "strike", "said"));
+  CHECK(has(causal_pairs("The bank said it cancelled the merger because the regulators objected."), "objected",
+            "cancelled"));
+}
+
+TEST_CASE("a cue that is the predicate of a copula explains the copula's subject", "[relations][causal][parse]") {
+  const auto r = causal_pairs("Officials said the protests were in response to the layoffs.");
+  CHECK(has(r, "layoffs", "protests"));
+  CHECK_FALSE(has(r, "layoffs", "said"));
+  CHECK(has(causal_pairs("The strike was the result of the layoffs."), "layoffs", "strike"));
+}
+
+TEST_CASE("a reason given for an infinitive complement explains the verb it completes", "[relations][causal][parse]") {
+  const auto r = causal_pairs("The railway stopped running trains because of the strike.");
+  CHECK(has(r, "strike", "stopped"));
+  CHECK_FALSE(has(r, "strike", "running"));
+}
+
+TEST_CASE("an infinitive that completes a verb is no purpose of it", "[relations][causal][parse]") {
+  CHECK_FALSE(has(causal_pairs("The minister agreed to help rebuild the bridge."), "agreed", "rebuild"));
+  CHECK_FALSE(has(causal_pairs("The minister promised to help rebuild the bridge."), "promised", "rebuild"));
+}
