@@ -205,9 +205,9 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
   {
     const auto p = dir / "non_anaphoric.tsv";
     for (const auto& r : events::read_table(p)) {
-      static const std::set<std::string> kinds{"future", "more", "other", "ordinal", "latest"};
+      static const std::set<std::string> kinds{"future", "more", "other", "ordinal", "latest", "ahead"};
       if (r.fields.size() < 2 || !kinds.count(r.fields[1]))
-        events::table_error(p, r.line, "expected word<TAB>future|more|other|ordinal|latest[<TAB>example]");
+        events::table_error(p, r.line, "expected word<TAB>future|more|other|ordinal|latest|ahead[<TAB>example]");
       const auto& word = r.fields[0];
       const auto& kind = r.fields[1];
       // Ordinals and "latest" pick among the document's instances; the others block inference.
@@ -216,6 +216,7 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
       if (kind == "more") t.more_modifiers.insert(word);
       if (kind == "ordinal") t.ordinal_modifiers.insert(word);
       if (kind == "latest") t.latest_modifiers.insert(word);
+      if (kind == "ahead") t.ahead_nouns.insert(word);
       reference_modifier m;
       m.word = word;
       m.kind = kind;
@@ -463,6 +464,10 @@ class default_linker final : public linker {
       const auto w = st.event_word[e];
       if (w >= n) continue;
       const auto s = st.words[w].sentence;
+      if (evs[e].pos == upos::noun && looked_ahead(st, w)) {  // "expectations for the trade talks"
+        evs[e].is_future = true;
+        continue;
+      }
       if (evs[e].pos == upos::noun && has_modifier(st, w, tables_.future_modifiers)) {
         // "further talks", "the upcoming meeting": planned, unless "further" or "more" is told
         // as what happened ("leading to 18 months of further tariffs and talks").
@@ -653,6 +658,27 @@ class default_linker final : public linker {
       if (p.tag == upos::verb || p.tag == upos::adp || p.is_boundary) break;
     }
     return false;
+  }
+
+  /// True when the noun at w (its phrase: determiner, possessor, modifiers) is what a noun that
+  /// looks ahead is about: "expectations for the trade talks", "the prospects of a deal"
+  /// (non_anaphoric.tsv kind "ahead", by lemma): an event still to come.
+  bool looked_ahead(const doc_state& st, std::size_t w) const {
+    const auto b = st.sent_begin[st.words[w].sentence];
+    std::size_t x = w;
+    while (x > b && w - x < 6) {
+      const auto& p = st.words[x - 1];
+      if (p.tag != upos::det && p.tag != upos::adj && p.tag != upos::noun && p.tag != upos::propn &&
+          p.tag != upos::num && p.lower != "'s" && st.doc.tokens[p.token].xpos != "PRP$" &&
+          st.doc.tokens[p.token].form != "-")
+        break;
+      --x;
+    }
+    if (x < b + 2 || st.words[x - 1].tag != upos::adp) return false;
+    const auto& prep = st.words[x - 1].lower;
+    if (prep != "for" && prep != "of" && prep != "on" && prep != "about") return false;
+    const auto& head = st.words[x - 2];
+    return tables_.ahead_nouns.count(head.lemma) > 0 || tables_.ahead_nouns.count(head.lower) > 0;
   }
 
   static std::string join(const std::vector<std::string>& ws) {

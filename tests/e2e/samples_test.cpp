@@ -236,6 +236,16 @@ TEST_CASE("samples: the trade talks still going on are not the Geneva round", "[
   const auto geneva = dated(s, "2025-05-12", negotiation_lemmas);
   REQUIRE(geneva.size() == 1);
   CHECK_FALSE(any_mention_has(*geneva[0], {"current stalemate", "salvage the negotiations"}));
+  // "Given how quickly misunderstandings surfaced after the Geneva meetings, expectations for the
+  // trade talks should be low": the Geneva meetings are Geneva's, the trade talks are those to come.
+  CHECK(std::count_if(geneva[0]->mentions.begin(), geneva[0]->mentions.end(), [](const evidence& m) {
+          return m.text.find("expectations for the trade talks") != std::string::npos;
+        }) == 1);
+  const story_event* planned = nullptr;
+  for (const auto& e : s.events)
+    if (e.is_future && e.lemma == "talk" && (!planned || e.mentions.size() > planned->mentions.size())) planned = &e;
+  REQUIRE(planned);
+  CHECK(any_mention_has(*planned, {"expectations for the trade talks"}));
   // What was not discussed on the June 5 call is still about that call.
   const auto calls = dated(s, "2025-06-05", contact_lemmas);
   REQUIRE(calls.size() == 1);

@@ -62,6 +62,7 @@ struct linker_tables {
   std::set<std::string> more_modifiers;    ///< kind "more": a plan unless the clause is told as past
   std::set<std::string> ordinal_modifiers;  ///< kind "ordinal": "first", "second"
   std::set<std::string> latest_modifiers;   ///< kind "latest": "latest", "recent"
+  std::set<std::string> ahead_nouns;        ///< kind "ahead": "expectation" (for the talks)
   std::vector<reference_modifier> modifiers;  ///< every row, with its example
   std::set<std::string> first_words;       ///< first word of every cue and signal (fast filter)
   /// Loads the tables of a resource directory; throws resource_error naming file:line.
