@@ -98,9 +98,7 @@ struct prepared {
   std::map<std::string, std::string> found_eiid;      // found event id -> gold eiid (same span)
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: eval_causal DIR [--floor-f1 X] [--margins LIST] [--write-model PATH] [--dump FILE]\n";
     return 2;
@@ -264,4 +262,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
+    std::cerr << "eval_causal: " << e.what() << '\n';
+    return 2;
+  }
 }

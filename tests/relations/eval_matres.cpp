@@ -136,9 +136,7 @@ score evaluate(const relations::pair_model& m, const split_data& data, bool prin
   return s;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: eval_matres DATA [--floor-f1 X] [--write-model PATH] [--cv K]\n";
     return 2;
@@ -227,4 +225,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
+    std::cerr << "eval_matres: " << e.what() << '\n';
+    return 2;
+  }
 }

@@ -348,9 +348,7 @@ struct pairwise {
   }
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: eval_task_c DATA [--floor-f1 X] [--detail] [--write-models DIR] [--cv K]\n";
     return 2;
@@ -491,4 +489,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
+    std::cerr << "eval_task_c: " << e.what() << '\n';
+    return 2;
+  }
 }

@@ -26,9 +26,7 @@ namespace {
 
 double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: eval_tlinks DIR [--floor-f1 X]\n";
     return 2;
@@ -110,4 +108,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
+    std::cerr << "eval_tlinks: " << e.what() << '\n';
+    return 2;
+  }
 }
