@@ -124,6 +124,16 @@ std::string normalize_word(std::string_view form) {
   return out;
 }
 
+namespace {
+
+// normalize_word(form) into `out`, without a temporary string.
+void normalize_into(std::string_view form, std::string& out) {
+  out.resize(form.size());
+  out.resize(normalize_to(form, out.data()));
+}
+
+}  // namespace
+
 std::optional<event_class> event_class_from_string(std::string_view name) noexcept {
   if (name == "OCCURRENCE") return event_class::occurrence;
   if (name == "REPORTING") return event_class::reporting;
@@ -564,7 +574,7 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       word& w = out.emplace_back();
       w.token = k;
       w.sentence = s;
-      w.lower = normalize_word(tok.form);
+      normalize_into(tok.form, w.lower);
       w.capitalized = !tok.form.empty() && std::isupper(static_cast<unsigned char>(tok.form.front()));
       if (tok.tag != text::upos::unknown) {
         w.tag = tok.tag;
@@ -608,7 +618,7 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       if (w.starts_clause) w.is_boundary = true;
       // Lemma: given, else by tag.
       if (!tok.lemma.empty()) {
-        w.lemma = normalize_word(tok.lemma);
+        normalize_into(tok.lemma, w.lemma);
       } else if (w.tag == text::upos::verb || w.tag == text::upos::aux) {
         const auto v = analyze_verb(w.lower);
         w.lemma = v ? v->lemma : w.lower;
