@@ -551,9 +551,13 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
     if (sent.first_token < std::min(sent.end_token, doc.tokens.size()))
       words += std::min(sent.end_token, doc.tokens.size()) - sent.first_token;
   out.reserve(words);  // exactly: no reallocation below, pointers into `out` stay valid
-  // Forms written capitalised inside a sentence (possessive stripped), as views of the tokens.
+  // Forms written capitalised inside a sentence (possessive stripped), as views of the tokens;
+  // only needed to guess the tags the text stage did not give.
   detail::string_set<std::string_view> mid_caps;
-  for (const auto& sent : doc.sentences) {
+  const bool guessing = std::any_of(doc.tokens.begin(), doc.tokens.end(),
+                                    [](const text::token& t) { return t.tag == text::upos::unknown; });
+  for (std::size_t s = 0; guessing && s < doc.sentences.size(); ++s) {
+    const auto& sent = doc.sentences[s];
     for (std::size_t k = sent.first_token + 1; k < sent.end_token && k < doc.tokens.size(); ++k) {
       const auto& f = doc.tokens[k].form;
       if (f.empty() || !std::isupper(static_cast<unsigned char>(f.front()))) continue;
