@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "chronograph/error.hpp"
+#include "chronograph/events/lexicon.hpp"
+#include "chronograph/relations/link.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/timex/tagger.hpp"
 
@@ -19,8 +21,10 @@ pipeline_models pipeline_models::load_default() {
   pipeline_models m;
   m.text = text::analyzer::load_default();
   m.timex = timex::tagger::load_default();
-  m.events = events::extractor::load_default();
-  m.relations = relations::linker::load_default();
+  // One lexicon for events and relations: each document is described once (analyze_document).
+  const auto lexicon = events::lexicon::load_default();
+  m.events = events::make_extractor(lexicon);
+  m.relations = relations::linker::load_default(lexicon);
   return m;
 }
 
@@ -52,9 +56,19 @@ merge::document_analysis analyze_document(document doc, const pipeline_models& m
   lap(&stage_times::text);
   a.timexes = models.timex->tag(a.annotated, a.diagnostics);
   lap(&stage_times::timex);
-  a.events = models.events->extract(a.annotated, a.timexes, a.diagnostics);
-  lap(&stage_times::events);
-  a.links = models.relations->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
+  // Events and relations read the document's words; when they read them with the same lexicon,
+  // the words are made once.
+  const auto* lexicon = models.events->word_lexicon();
+  if (lexicon && lexicon == models.relations->word_lexicon()) {
+    const auto words = lexicon->describe(a.annotated);
+    a.events = models.events->extract_described(a.annotated, words, a.timexes, a.diagnostics);
+    lap(&stage_times::events);
+    a.links = models.relations->link_described(a.annotated, words, a.timexes, a.events, a.diagnostics);
+  } else {
+    a.events = models.events->extract(a.annotated, a.timexes, a.diagnostics);
+    lap(&stage_times::events);
+    a.links = models.relations->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
+  }
   for (auto& d : a.diagnostics)
     if (d.doc.empty()) d.doc = a.annotated.doc.id;
   lap(&stage_times::relations);
