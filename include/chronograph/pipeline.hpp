@@ -36,10 +36,21 @@ struct pipeline_models {
   [[nodiscard]] static pipeline_models load_default();
 };
 
+/// CPU seconds of the calling thread spent in each step of the per-document pipeline, summed over
+/// the documents it was given to. `input` (reading a record) and `output` (the story and its
+/// rendering) are counted by callers that do those steps, as `extract --jsonl` does.
+struct stage_times {
+  double input = 0, text = 0, timex = 0, events = 0, relations = 0, output = 0;
+};
+
+/// The calling thread's CPU time in seconds (for stage_times).
+[[nodiscard]] double thread_cpu_seconds();
+
 /// Runs every per-document stage on one document. Per-document problems become diagnostics;
 /// throws input_error when the document is over models.limits, resource_error for broken
-/// resources.
-[[nodiscard]] merge::document_analysis analyze_document(document doc, const pipeline_models& models);
+/// resources. Adds the time of each stage to `times` when given.
+[[nodiscard]] merge::document_analysis analyze_document(document doc, const pipeline_models& models,
+                                                        stage_times* times = nullptr);
 
 /// A document the pipeline could not process, and why.
 struct document_failure {

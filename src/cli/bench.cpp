@@ -69,9 +69,10 @@ double cpu_seconds() {
 }
 
 // One pass of extract's mapper over the first `count` records on `jobs` threads; the output
-// lines are made and dropped.
+// lines are made and dropped. With `times` (only for jobs == 1: one worker adds to it), the CPU
+// time of each step.
 run_result run_once(const corpus& c, std::size_t count, const pipeline_models& models, const extract_settings& settings,
-                    unsigned jobs) {
+                    unsigned jobs, stage_times* times = nullptr) {
   std::size_t next = 0;
   std::atomic<std::size_t> tokens{0}, failed{0};
   const double cpu0 = cpu_seconds();
@@ -82,7 +83,7 @@ run_result run_once(const corpus& c, std::size_t count, const pipeline_models& m
         return c.records[next++];
       },
       [&](std::string line, std::size_t index) {
-        auto r = extract_line(line, index + 1, models, settings);
+        auto r = extract_line(line, index + 1, models, settings, times);
         tokens += r.tokens;
         if (r.failed) ++failed;
         return std::move(r.line);
@@ -100,6 +101,24 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const auto n = v.size();
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// The CPU time of each step at -j 1 (median over the runs), and what the steps of issue 5
+// (text + timex + events) and the whole pipeline make per core.
+void print_stage_times(const std::vector<stage_times>& runs, double mb) {
+  const auto med = [&](double stage_times::*step) {
+    std::vector<double> v;
+    for (const auto& r : runs) v.push_back(r.*step);
+    return median(v);
+  };
+  const double input = med(&stage_times::input), text = med(&stage_times::text), timex = med(&stage_times::timex),
+               events = med(&stage_times::events), relations = med(&stage_times::relations),
+               output = med(&stage_times::output);
+  std::printf("-j 1 cpu s by step: input %.3f, text %.3f, timex %.3f, events %.3f, relations %.3f, output %.3f\n",
+              input, text, timex, events, relations, output);
+  const double core = text + timex + events, all = input + core + relations + output;
+  std::printf("per core: text + timex + events %.3f MB/s (%.3f s); all steps %.3f MB/s (%.3f s)\n", mb / core, core,
+              mb / all, all);
 }
 
 }  // namespace
@@ -140,12 +159,16 @@ int run_bench(const bench_options& opts) {
   std::vector<unsigned> job_counts{1};
   if (all > 1) job_counts.push_back(all);
   std::vector<double> medians;
+  std::vector<stage_times> steps_j1;
   std::size_t failed = 0;
   for (const unsigned jobs : job_counts) {
     std::vector<double> walls, cpus;
+    std::vector<stage_times> steps;
     std::size_t tokens = 0;
     for (unsigned r = 0; r < opts.runs; ++r) {
-      const auto result = run_once(c, c.records.size(), models, settings, jobs);
+      stage_times times;
+      const auto result = run_once(c, c.records.size(), models, settings, jobs, jobs == 1 ? &times : nullptr);
+      steps.push_back(times);
       walls.push_back(result.wall);
       cpus.push_back(result.cpu);
       tokens = result.tokens;
@@ -156,10 +179,12 @@ int run_bench(const bench_options& opts) {
     std::printf("%5u %9.2f %9.3f %9.1f %11.0f %9.2f %13.3f %9.2f\n", jobs, wall, mb / wall,
                 static_cast<double>(c.records.size()) / wall, static_cast<double>(tokens) / wall, cpu, mb / cpu,
                 cpu / wall);
+    if (jobs == 1) steps_j1 = steps;
   }
   if (medians.size() == 2)
     std::printf("scaling -j %u vs -j 1: %.2fx (wall time; %u cores; cpu/wall below the job count means other "
                 "processes had the cores)\n", all, medians[0] / medians[1], cores);
+  print_stage_times(steps_j1, mb);
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   std::printf("peak RSS: %.1f MB\n", static_cast<double>(u.ru_maxrss) / 1024.0);

@@ -295,8 +295,9 @@ std::string error_line(const std::string& id, const std::string& message) {
 }
 
 extracted extract_line(const std::string& line, std::size_t number, const pipeline_models& models,
-                       const extract_settings& settings) {
+                       const extract_settings& settings, stage_times* times) {
   if (line.find_first_not_of(" \t\r") == std::string::npos) return {};
+  const double start = times ? thread_cpu_seconds() : 0;
   const std::string where = "stdin:" + std::to_string(number);
   std::string id = "line-" + std::to_string(number);
   std::string message;
@@ -318,13 +319,16 @@ extracted extract_line(const std::string& line, std::size_t number, const pipeli
       throw input_error(where + ": the text has " + std::to_string(doc.text.size()) + " bytes, more than the limit of " +
                         std::to_string(settings.max_document_bytes >> 20) + " MB (--max-document-mb)");
     try {
-      const auto analysis = analyze_document(std::move(doc), models);
+      if (times) times->input += thread_cpu_seconds() - start;
+      const auto analysis = analyze_document(std::move(doc), models, times);
+      const double rendering = times ? thread_cpu_seconds() : 0;
       auto out = render::to_json_line(id, merge::build_story(analysis));
       if (settings.with_analysis) {  // mergeable: the encoded analysis as the line's last members
         out.pop_back();
         out += ',' + analysis_members(analysis) + '}';
       }
       out += '\n';
+      if (times) times->output += thread_cpu_seconds() - rendering;
       return {std::move(out), analysis.annotated.tokens.size(), false};
     } catch (const resource_error&) {
       throw;

@@ -83,9 +83,11 @@ struct extracted {
 
 /// One input line (line `number`, from 1) of `extract --jsonl` to its output line: the document's
 /// story as a schema-v1 line (with its analysis members when `with_analysis`), or an
-/// {"id","error"} line. Throws only resource_error (every line would fail alike).
+/// {"id","error"} line. Throws only resource_error (every line would fail alike). Adds the CPU
+/// time of each step (reading the record, each stage, the story and its line) to `times` when
+/// given.
 [[nodiscard]] extracted extract_line(const std::string& line, std::size_t number, const pipeline_models& models,
-                                     const extract_settings& settings);
+                                     const extract_settings& settings, stage_times* times = nullptr);
 
 /// The {"id","error"} line (with '\n') of a line that could not be analyzed.
 [[nodiscard]] std::string error_line(const std::string& id, const std::string& message);

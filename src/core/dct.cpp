@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Creation times: ISO parsing and printing, severity names.
 #include <cctype>
+#include <cstdio>
 #include <sstream>
 
 #include "chronograph/types.hpp"
@@ -8,6 +9,20 @@
 namespace chronograph {
 
 std::string creation_time::iso() const {
+  // Years 0-9999 and times within the day written directly: date::format goes through an
+  // ostringstream, and the stages ask for the DCT of every document many times.
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  const long long seconds = time_of_day ? time_of_day->count() : 0;
+  if (ymd.ok() && year >= 0 && year <= 9999 && seconds >= 0 && seconds < 86400) {
+    char buffer[32];
+    int n = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, static_cast<unsigned>(ymd.month()),
+                          static_cast<unsigned>(ymd.day()));
+    if (time_of_day)
+      n += std::snprintf(buffer + n, sizeof buffer - static_cast<std::size_t>(n), "T%02lld:%02lld:%02lld",
+                         seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return std::string(buffer, static_cast<std::size_t>(n));
+  }
   std::string out = date::format("%F", day);
   if (time_of_day) out += date::format("T%T", date::floor<std::chrono::seconds>(*time_of_day));
   return out;

@@ -92,7 +92,8 @@ struct found_quantity {
 struct doc_context {
   const text::annotated_document& doc;
   const lexicon& lex;
-  std::vector<word> words;
+  std::vector<word> described;  // the words, when the context describes the document itself
+  const std::vector<word>& words;
   std::vector<int> timex_of;          // word -> index into times, -1
   std::vector<std::size_t> sent_begin, sent_end;  // word ranges per sentence
   std::vector<entity> entities;       // document order
@@ -105,7 +106,18 @@ struct doc_context {
   const std::vector<timex::mention>& times;
 
   doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<timex::mention>& t)
-      : doc(d), lex(l), words(l.describe(d)), times(t) {
+      : doc(d), lex(l), described(l.describe(d)), words(described), times(t) {
+    index();
+  }
+  // Over words that `l` has described already.
+  doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<word>& w,
+              const std::vector<timex::mention>& t)
+      : doc(d), lex(l), words(w), times(t) {
+    index();
+  }
+
+  // The per-word and per-sentence tables above, from the words.
+  void index() {
     timex_of.assign(words.size(), -1);
     {
       // Words and times are both in text order: one sweep (times sorted by start).
@@ -130,7 +142,7 @@ struct doc_context {
       const auto& span = doc.sentences[s].span;
       const auto text = std::string_view(doc.doc.text).substr(std::min(span.begin, doc.doc.text.size()),
                                                                span.size());
-      boilerplate[s] = l.is_boilerplate(text);
+      boilerplate[s] = lex.is_boilerplate(text);
     }
     std::vector<bool> seen(doc.sentences.size(), false);
     for (std::size_t w = 0; w < words.size(); ++w) {
@@ -216,6 +228,23 @@ class default_extractor final : public extractor {
   std::vector<event_mention> extract(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                                      std::vector<diagnostic>& diagnostics) const override {
     doc_context ctx(doc, *lex_, times);
+    return extract_from(ctx, diagnostics);
+  }
+
+  const lexicon* word_lexicon() const noexcept override { return lex_.get(); }
+
+  std::vector<event_mention> extract_described(const text::annotated_document& doc, const std::vector<word>& words,
+                                               const std::vector<timex::mention>& times,
+                                               std::vector<diagnostic>& diagnostics) const override {
+    doc_context ctx(doc, *lex_, words, times);
+    return extract_from(ctx, diagnostics);
+  }
+
+ private:
+  std::shared_ptr<const lexicon> lex_;
+
+  std::vector<event_mention> extract_from(doc_context& ctx, std::vector<diagnostic>& diagnostics) const {
+    const auto& doc = ctx.doc;
     if (doc.tokens.empty() && !doc.doc.text.empty()) {
       diagnostic d;
       d.level = severity::warning;
@@ -254,9 +283,6 @@ class default_extractor final : public extractor {
     quote_contents(ctx, out, trigger_word);
     return out;
   }
-
- private:
-  std::shared_ptr<const lexicon> lex_;
 
   // ---- names
   /// A token that can be part of a name: a proper noun, or a capitalised word inside a sentence

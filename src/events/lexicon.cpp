@@ -124,6 +124,16 @@ std::string normalize_word(std::string_view form) {
   return out;
 }
 
+namespace {
+
+// normalize_word(form) into `out`, without a temporary string.
+void normalize_into(std::string_view form, std::string& out) {
+  out.resize(form.size());
+  out.resize(normalize_to(form, out.data()));
+}
+
+}  // namespace
+
 std::optional<event_class> event_class_from_string(std::string_view name) noexcept {
   if (name == "OCCURRENCE") return event_class::occurrence;
   if (name == "REPORTING") return event_class::reporting;
@@ -541,9 +551,13 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
     if (sent.first_token < std::min(sent.end_token, doc.tokens.size()))
       words += std::min(sent.end_token, doc.tokens.size()) - sent.first_token;
   out.reserve(words);  // exactly: no reallocation below, pointers into `out` stay valid
-  // Forms written capitalised inside a sentence (possessive stripped), as views of the tokens.
+  // Forms written capitalised inside a sentence (possessive stripped), as views of the tokens;
+  // only needed to guess the tags the text stage did not give.
   detail::string_set<std::string_view> mid_caps;
-  for (const auto& sent : doc.sentences) {
+  const bool guessing = std::any_of(doc.tokens.begin(), doc.tokens.end(),
+                                    [](const text::token& t) { return t.tag == text::upos::unknown; });
+  for (std::size_t s = 0; guessing && s < doc.sentences.size(); ++s) {
+    const auto& sent = doc.sentences[s];
     for (std::size_t k = sent.first_token + 1; k < sent.end_token && k < doc.tokens.size(); ++k) {
       const auto& f = doc.tokens[k].form;
       if (f.empty() || !std::isupper(static_cast<unsigned char>(f.front()))) continue;
@@ -564,7 +578,7 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       word& w = out.emplace_back();
       w.token = k;
       w.sentence = s;
-      w.lower = normalize_word(tok.form);
+      normalize_into(tok.form, w.lower);
       w.capitalized = !tok.form.empty() && std::isupper(static_cast<unsigned char>(tok.form.front()));
       if (tok.tag != text::upos::unknown) {
         w.tag = tok.tag;
@@ -608,7 +622,7 @@ std::vector<word> lexicon::describe(const text::annotated_document& doc) const {
       if (w.starts_clause) w.is_boundary = true;
       // Lemma: given, else by tag.
       if (!tok.lemma.empty()) {
-        w.lemma = normalize_word(tok.lemma);
+        normalize_into(tok.lemma, w.lemma);
       } else if (w.tag == text::upos::verb || w.tag == text::upos::aux) {
         const auto v = analyze_verb(w.lower);
         w.lemma = v ? v->lemma : w.lower;

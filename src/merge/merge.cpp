@@ -985,7 +985,17 @@ story build_story_of(const Analyses& analyses) {
   }
   // The same link from several documents (or twice in one) is one link: the most confident
   // statement (the first among equals), its confidence raised by each further one.
-  std::stable_sort(links.begin(), links.end(), [](const keyed_link& a, const keyed_link& b) { return key_less(a.link, b.link); });
+  {
+    // Sorted through indices: a stable sort moves each link (strings and evidence) many times.
+    std::vector<std::size_t> by_key(links.size());
+    for (std::size_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+    std::stable_sort(by_key.begin(), by_key.end(),
+                     [&](std::size_t a, std::size_t b) { return key_less(links[a].link, links[b].link); });
+    std::vector<keyed_link> sorted;
+    sorted.reserve(links.size());
+    for (const auto k : by_key) sorted.push_back(std::move(links[k]));
+    links = std::move(sorted);
+  }
   {
     std::size_t kept_count = 0;
     for (std::size_t i = 0; i < links.size(); ++i) {

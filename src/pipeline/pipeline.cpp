@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "chronograph/pipeline.hpp"
 
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -8,6 +10,8 @@
 #include <thread>
 
 #include "chronograph/error.hpp"
+#include "chronograph/events/lexicon.hpp"
+#include "chronograph/relations/link.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/timex/tagger.hpp"
 
@@ -17,12 +21,28 @@ pipeline_models pipeline_models::load_default() {
   pipeline_models m;
   m.text = text::analyzer::load_default();
   m.timex = timex::tagger::load_default();
-  m.events = events::extractor::load_default();
-  m.relations = relations::linker::load_default();
+  // One lexicon for events and relations: each document is described once (analyze_document).
+  const auto lexicon = events::lexicon::load_default();
+  m.events = events::make_extractor(lexicon);
+  m.relations = relations::linker::load_default(lexicon);
   return m;
 }
 
-merge::document_analysis analyze_document(document doc, const pipeline_models& models) {
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+merge::document_analysis analyze_document(document doc, const pipeline_models& models, stage_times* times) {
+  // Adds the CPU time since the last call to `stage` (nothing without `times`).
+  double last = times ? thread_cpu_seconds() : 0;
+  const auto lap = [&](double stage_times::*stage) {
+    if (!times) return;
+    const double now = thread_cpu_seconds();
+    times->*stage += now - last;
+    last = now;
+  };
   merge::document_analysis a;
   if (!doc.dct)
     a.diagnostics.push_back({severity::warning, "ingest", doc.id, {}, "no-dct",
@@ -33,11 +53,25 @@ merge::document_analysis analyze_document(document doc, const pipeline_models& m
       throw input_error("a sentence of " + std::to_string(sentence.size()) +
                         " tokens at byte " + std::to_string(sentence.span.begin) + ", more than the limit of " +
                         std::to_string(models.limits.max_sentence_tokens) + " (--max-sentence-tokens)");
+  lap(&stage_times::text);
   a.timexes = models.timex->tag(a.annotated, a.diagnostics);
-  a.events = models.events->extract(a.annotated, a.timexes, a.diagnostics);
-  a.links = models.relations->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
+  lap(&stage_times::timex);
+  // Events and relations read the document's words; when they read them with the same lexicon,
+  // the words are made once.
+  const auto* lexicon = models.events->word_lexicon();
+  if (lexicon && lexicon == models.relations->word_lexicon()) {
+    const auto words = lexicon->describe(a.annotated);
+    a.events = models.events->extract_described(a.annotated, words, a.timexes, a.diagnostics);
+    lap(&stage_times::events);
+    a.links = models.relations->link_described(a.annotated, words, a.timexes, a.events, a.diagnostics);
+  } else {
+    a.events = models.events->extract(a.annotated, a.timexes, a.diagnostics);
+    lap(&stage_times::events);
+    a.links = models.relations->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
+  }
   for (auto& d : a.diagnostics)
     if (d.doc.empty()) d.doc = a.annotated.doc.id;
+  lap(&stage_times::relations);
   return a;
 }
 

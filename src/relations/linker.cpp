@@ -108,7 +108,7 @@ std::string trim(std::string s) {
 /// Per-document working state.
 struct doc_state {
   const text::annotated_document& doc;
-  std::vector<word> words;
+  const std::vector<word>& words;
   std::vector<std::size_t> sent_begin, sent_end;
   std::vector<int> timex_at;                 // word -> timex index or -1
   std::vector<std::size_t> timex_first, timex_last;  // per timex: word range
@@ -269,7 +269,15 @@ class default_linker final : public linker {
 
   std::vector<link_type> link_events(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                          std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const override {
-    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    return link_described(doc, lex_->describe(doc), times, evs, diagnostics);
+  }
+
+  const events::lexicon* word_lexicon() const noexcept override { return lex_.get(); }
+
+  std::vector<link_type> link_described(const text::annotated_document& doc, const std::vector<word>& words,
+                                        const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
+                                        std::vector<diagnostic>& diagnostics) const override {
+    doc_state st{doc, words, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     auto out = run_rules(st, times, evs, diagnostics);
     if (models_) {
       const pair_context ctx(doc, evs, times, &st.words);
@@ -312,7 +320,8 @@ class default_linker final : public linker {
   /// The rule links, with the events anchored (before any model and the consistency check).
   std::vector<link_type> rule_links(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                                     std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const {
-    doc_state st{doc, lex_->describe(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    const auto words = lex_->describe(doc);
+    doc_state st{doc, words, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     return run_rules(st, times, evs, diagnostics);
   }
 
@@ -1976,25 +1985,37 @@ std::vector<std::string> checked_causal_rules(const linker_tables& tables) {
   return out;
 }
 
-std::shared_ptr<const linker> linker::load_default() {
-  const auto dir = resource_path("relations", "causal_cues.tsv").parent_path();
-  return make_model_linker(pair_model::load(dir / "matres_pairs.model"),
-                           32.0,  // precision 0.86 on 35% of the pairs (5-fold on TimeBank, eval_matres --cv 5)
-                           tlink_models::load(dir), pair_model::load(dir / "causal_pairs.model"),
-                           default_causal_margin());
-}
+namespace {
 
-std::shared_ptr<const linker> make_model_linker(pair_model order, double order_margin, tlink_models tlinks,
-                                                pair_model causal, double causal_margin) {
+std::shared_ptr<const linker> model_linker(std::shared_ptr<const events::lexicon> lex, pair_model order,
+                                           double order_margin, tlink_models tlinks, pair_model causal,
+                                           double causal_margin) {
   auto models = std::make_shared<pair_models>();
   models->order = std::move(order);
   models->order_margin = order_margin;
   models->tlinks = std::move(tlinks);
   models->causal = std::move(causal);
   models->causal_margin = causal_margin;
-  return std::make_shared<default_linker>(events::lexicon::load_default(),
+  return std::make_shared<default_linker>(std::move(lex),
                                           linker_tables::load(resource_path("relations", "causal_cues.tsv").parent_path()),
                                           std::move(models));
+}
+
+}  // namespace
+
+std::shared_ptr<const linker> linker::load_default() { return load_default(events::lexicon::load_default()); }
+
+std::shared_ptr<const linker> linker::load_default(std::shared_ptr<const events::lexicon> lex) {
+  const auto dir = resource_path("relations", "causal_cues.tsv").parent_path();
+  return model_linker(std::move(lex), pair_model::load(dir / "matres_pairs.model"),
+                      32.0,  // precision 0.86 on 35% of the pairs (5-fold on TimeBank, eval_matres --cv 5)
+                      tlink_models::load(dir), pair_model::load(dir / "causal_pairs.model"), default_causal_margin());
+}
+
+std::shared_ptr<const linker> make_model_linker(pair_model order, double order_margin, tlink_models tlinks,
+                                                pair_model causal, double causal_margin) {
+  return model_linker(events::lexicon::load_default(), std::move(order), order_margin, std::move(tlinks),
+                      std::move(causal), causal_margin);
 }
 
 std::vector<link> rule_links(const linker& l, const text::annotated_document& doc,

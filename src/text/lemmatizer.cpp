@@ -345,7 +345,9 @@ void lemmatizer::lemmatize(std::vector<token>& tokens, std::size_t first, std::s
     tok.lemma = lemma(tok.form, tok.tag, tok.xpos, initial);
     if (tok.tag != upos::punct) initial = false;
     // "'s" before a past participle is "has" ("he's been"), otherwise "is".
-    if (tok.lemma == "be" && tok.xpos == "VBZ" && (tok.form == "'s" || tok.form == "\xE2\x80\x99s" || tok.form == "s")) {
+    // (Views: comparing them with a literal checks the length first, std::string == "..." does not.)
+    const std::string_view lemma = tok.lemma, xpos = tok.xpos, form = tok.form;
+    if (lemma == "be" && xpos == "VBZ" && (form == "'s" || form == "\xE2\x80\x99s" || form == "s")) {
       for (std::size_t n = k + 1; n < end && n <= k + 3; ++n) {
         if (tokens[n].xpos == "VBN") {
           tok.lemma = "have";

@@ -587,10 +587,11 @@ bool is_time_word(const token& t) {
       "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
       "wednesday", "thursday", "friday", "saturday", "sunday"};
   static constexpr std::string_view days[] = {"today", "yesterday", "tomorrow", "tonight"};
+  const std::string_view xpos = t.xpos;
+  if (xpos != "NNP" && xpos != "NN") return false;  // most tokens: no lower-cased copy
   const std::string lower = detail::ascii_lower(t.form);
-  if (t.xpos == "NNP") return std::find(std::begin(names), std::end(names), lower) != std::end(names);
-  if (t.xpos == "NN") return std::find(std::begin(days), std::end(days), lower) != std::end(days);
-  return false;
+  if (xpos == "NNP") return std::find(std::begin(names), std::end(names), lower) != std::end(names);
+  return std::find(std::begin(days), std::end(days), lower) != std::end(days);
 }
 
 bool is_nominal(const token& t) {

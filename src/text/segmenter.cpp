@@ -202,7 +202,8 @@ void segmenter::impl::tokenize_chunk(std::string_view text, std::size_t begin, s
                                      const std::vector<std::size_t>& bounds, std::size_t& bound_index,
                                      std::vector<token>& out) const {
   while (bound_index < bounds.size() && bounds[bound_index] <= begin) ++bound_index;
-  std::vector<std::size_t> cuts{begin};
+  thread_local std::vector<std::size_t> cuts;  // reused: no allocation per chunk
+  cuts.assign(1, begin);
   while (bound_index < bounds.size() && bounds[bound_index] < end) cuts.push_back(bounds[bound_index++]);
   cuts.push_back(end);
 

@@ -607,17 +607,19 @@ class parse_tenses {
       if (!h) continue;
       const auto& c = doc.tokens[k];
       auto& v = verbs_[*h];
-      if (c.deprel == "nsubj" || c.deprel == "nsubj:pass" || c.deprel == "expl") v.has_subject = true;
-      if ((c.deprel == "mark" || c.deprel == "aux") && lower_is(c.form, "to")) v.has_to = true;
-      if (c.deprel != "aux" && c.deprel != "aux:pass") continue;
+      // Views: comparing them with a literal checks the length first (std::string == "..." does not).
+      const std::string_view rel = c.deprel, xpos = c.xpos;
+      if (rel == "nsubj" || rel == "nsubj:pass" || rel == "expl") v.has_subject = true;
+      if ((rel == "mark" || rel == "aux") && lower_is(c.form, "to")) v.has_to = true;
+      if (rel != "aux" && rel != "aux:pass") continue;
       if (lower_is(c.form, "will") || lower_is(c.form, "'ll") || lower_is(c.form, "shall") || lower_is(c.form, "wo"))
         v.future = true;
-      else if (c.xpos == "MD") v.modal = true;
-      else if (c.xpos == "VBD") v.aux_past = true;
-      else if ((c.xpos == "VBZ" || c.xpos == "VBP") && (c.lemma == "have" || lower_is(c.form, "'ve") ||
-                                                       lower_is(c.form, "has") || lower_is(c.form, "have")))
+      else if (xpos == "MD") v.modal = true;
+      else if (xpos == "VBD") v.aux_past = true;
+      else if ((xpos == "VBZ" || xpos == "VBP") && (c.lemma == "have" || lower_is(c.form, "'ve") ||
+                                                   lower_is(c.form, "has") || lower_is(c.form, "have")))
         v.aux_perfect = true;
-      else if (c.xpos == "VBZ" || c.xpos == "VBP") v.aux_present = true;
+      else if (xpos == "VBZ" || xpos == "VBP") v.aux_present = true;
     }
   }
   [[nodiscard]] bool parsed() const noexcept { return parsed_; }

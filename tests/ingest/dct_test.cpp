@@ -31,3 +31,16 @@ TEST_CASE("parse_creation_time rejects what is not a date", "[core][dct]") {
                           "2025-06-05T10:00+99:00"})
     CHECK_FALSE(parse_creation_time(bad));
 }
+
+TEST_CASE("creation_time::iso writes what date::format writes", "[core][dct]") {
+  using std::chrono::seconds;
+  for (const auto day : {date::sys_days{2025_y / date::June / 5}, date::sys_days{1_y / date::January / 1},
+                         date::sys_days{9999_y / date::December / 31}, date::sys_days{10000_y / date::March / 1},
+                         date::sys_days{-1_y / date::March / 1}})
+    for (const auto time : {std::optional<seconds>{}, std::optional<seconds>{seconds{0}},
+                            std::optional<seconds>{seconds{86399}}, std::optional<seconds>{seconds{90000}}}) {
+      std::string expected = date::format("%F", day);
+      if (time) expected += date::format("T%T", *time);
+      CHECK(creation_time{day, time}.iso() == expected);
+    }
+}

@@ -12,6 +12,9 @@
 
 namespace chronograph::events {
 
+class lexicon;
+struct word;
+
 enum class event_class { occurrence, reporting, i_action, i_state, aspectual, state, perception };
 enum class tense { none, past, present, future, infinitive, prespart, pastpart };
 enum class aspect { none, progressive, perfective, perfective_progressive };
@@ -70,6 +73,17 @@ class extractor {
   [[nodiscard]] virtual std::vector<event_mention> extract(const text::annotated_document& doc,
                                                            const std::vector<timex::mention>& times,
                                                            std::vector<diagnostic>& diagnostics) const = 0;
+  /// The lexicon it reads documents with (lexicon::describe), if any.
+  [[nodiscard]] virtual const lexicon* word_lexicon() const noexcept { return nullptr; }
+  /// extract() of a document that word_lexicon() has described already (`words`), so that
+  /// stages using the same lexicon describe each document once (analyze_document).
+  [[nodiscard]] virtual std::vector<event_mention> extract_described(const text::annotated_document& doc,
+                                                                     const std::vector<word>& words,
+                                                                     const std::vector<timex::mention>& times,
+                                                                     std::vector<diagnostic>& diagnostics) const {
+    (void)words;
+    return extract(doc, times, diagnostics);
+  }
 };
 
 }  // namespace chronograph::events

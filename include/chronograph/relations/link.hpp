@@ -33,12 +33,25 @@ struct link {
 class linker {
  public:
   static std::shared_ptr<const linker> load_default();
+  /// The default linker reading documents with `lex` (an extractor's, so that both share it).
+  static std::shared_ptr<const linker> load_default(std::shared_ptr<const events::lexicon> lex);
   virtual ~linker() = default;
   /// Anchors events in time (sets event_mention::when_*) and returns the document's links. Thread-safe.
   [[nodiscard]] virtual std::vector<link> link_events(const text::annotated_document& doc,
                                                       const std::vector<timex::mention>& times,
                                                       std::vector<events::event_mention>& events,
                                                       std::vector<diagnostic>& diagnostics) const = 0;
+  /// The lexicon it reads documents with (events::lexicon::describe), if any.
+  [[nodiscard]] virtual const events::lexicon* word_lexicon() const noexcept { return nullptr; }
+  /// link_events() of a document that word_lexicon() has described already (`words`).
+  [[nodiscard]] virtual std::vector<link> link_described(const text::annotated_document& doc,
+                                                         const std::vector<events::word>& words,
+                                                         const std::vector<timex::mention>& times,
+                                                         std::vector<events::event_mention>& events,
+                                                         std::vector<diagnostic>& diagnostics) const {
+    (void)words;
+    return link_events(doc, times, events, diagnostics);
+  }
 };
 
 }  // namespace chronograph::relations
