@@ -345,3 +345,50 @@ TEST_CASE("a change told with another's figures and no shared actor is another c
   CHECK(std::none_of(s.diagnostics.begin(), s.diagnostics.end(),
                      [](const story_diagnostic& d) { return d.rule == "merge.quantity_conflict"; }));
 }
+
+TEST_CASE("what a change changes is the change, dated, bounded or undated", "[merge][change]") {
+  SECTION("bounded only: the sample's sentence") {
+    // The lowering has bounds (April, from "even as"), no date to merge by; its duties are it.
+    const auto a = analyse("a", "Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April, even as he "
+                                "temporarily lowered duties on most other countries to 10%.",
+                           {{"April", "2025-04"}});
+    const auto* duties = [&]() -> const events::event_mention* {
+      for (const auto& e : a.events)
+        if (e.trigger == "duties") return &e;
+      return nullptr;
+    }();
+    REQUIRE(duties);
+    CHECK_FALSE(duties->mention_of.empty());  // the events stage says whose mention it is
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "duty").empty());
+    const auto lowered = with_lemma(s, "lower");
+    REQUIRE(lowered.size() == 1);
+    CHECK(lowered[0]->mention_ids.size() == 2);
+    CHECK(lowered[0]->summary.find("owered duties on most other countries") != std::string::npos);
+    // No self-link is left from the two mentions.
+    for (const auto& l : s.links) CHECK(l.from != l.to);
+  }
+  SECTION("undated") {
+    const auto a = analyse("a", "Canada lowered its duties on steel to 5%.", {});
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "duty").empty());
+    REQUIRE(with_lemma(s, "lower").size() == 1);
+    CHECK(with_lemma(s, "lower")[0]->mention_ids.size() == 2);
+  }
+  SECTION("the tariffs on their own stay a node and take no date") {
+    const auto a = analyse("a", "Trump lowered tariffs on Chinese goods to 30% on May 12. The tariffs hurt exporters.",
+                           {{"May 12", "2025-05-12"}});
+    const auto s = merge::build_story({a});
+    const auto tariffs = with_lemma(s, "tariff");
+    REQUIRE(tariffs.size() == 1);
+    CHECK(tariffs[0]->when.value.empty());
+    CHECK(tariffs[0]->mention_ids.size() == 1);
+  }
+  SECTION("a mention id that names no event of its document is ignored") {
+    auto a = analyse("a", "Canada lowered its duties on steel to 5%.", {});
+    for (auto& e : a.events)
+      if (!e.mention_of.empty()) e.mention_of = "e99";
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "duty").size() == 1);
+  }
+}
