@@ -255,6 +255,20 @@ class default_extractor final : public extractor {
     // the duties are the lowering), whatever the relations stage finds about either's date.
     for (std::size_t k = 0; k < out.size(); ++k)
       if (gaps[k].told_by != no_gap && gaps[k].verb == no_gap) out[k].mention_of = out[gaps[k].told_by].id;
+    // So is a light verb of the event noun it brings about ("will hold trade talks", "had a very
+    // good call", "reach a deal"): the noun names the event, the verb tells it again.
+    {
+      std::vector<int> event_at(ctx.words.size(), -1);
+      for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
+      for (std::size_t k = 0; k < out.size(); ++k) {
+        if (out[k].pos != upos::verb || !lex_->is_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
+        const auto n = light_verb_noun(ctx, trigger_word[k]);
+        if (!n || event_at[*n] < 0) continue;
+        auto& noun = out[static_cast<std::size_t>(event_at[*n])];
+        if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
+        out[k].mention_of = noun.id;
+      }
+    }
     quote_contents(ctx, out, trigger_word);
     return out;
   }

@@ -755,19 +755,23 @@ story build_story_of(const Analyses& analyses) {
     se.polarity = events::to_string(r.pol);
     se.modality = r.modality;
     // Date: the finest value among the members; anchored by a time expression if any member is.
-    // A mention of another mention's event (its follower) dates nothing of its own: the change
-    // is dated by its verb ("lowered the April tariffs" is no April lowering).
+    // A mention that follows another (candidate::follows) dates the event only when nothing else
+    // does, and only a verb (a light verb's own time: "the truce struck last month"): a noun that
+    // follows its change is dated by the change ("lowered the April tariffs" is no April lowering).
     std::size_t dated = rep;
     if (cands[rep].follows) dated = *cands[rep].follows;
-    for (auto m : members) {
-      const auto& a = cands[m];
-      if (a.follows) continue;
-      const auto& b = cands[dated];
-      const auto rank = [&](const candidate& c) {
-        const auto& anchor = ev_of(c).when_anchor;
-        return anchor == "inferred" ? 2 : anchor == "dct" ? 1 : anchor.empty() ? 3 : 0;
-      };
-      if (std::make_tuple(a.grain, rank(a)) < std::make_tuple(b.grain, rank(b))) dated = m;
+    const auto rank = [&](const candidate& c) {
+      const auto& anchor = ev_of(c).when_anchor;
+      return anchor == "inferred" ? 2 : anchor == "dct" ? 1 : anchor.empty() ? 3 : 0;
+    };
+    for (const bool followers : {false, true}) {
+      if (followers && cands[dated].days) break;
+      for (auto m : members) {
+        const auto& a = cands[m];
+        if (a.follows.has_value() != followers || (followers && ev_of(a).pos != text::upos::verb)) continue;
+        const auto& b = cands[dated];
+        if (std::make_tuple(a.grain, rank(a)) < std::make_tuple(b.grain, rank(b))) dated = m;
+      }
     }
     const auto& dv = ev_of(cands[dated]);
     se.when.value = dv.when_value;

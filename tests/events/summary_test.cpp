@@ -219,3 +219,18 @@ TEST_CASE("what a change changes takes the change's frame and keeps its amount's
   CHECK(tariffs->summary.find("up to 145%") != std::string::npos);
   CHECK(tariffs->salience < 0.3);  // still told by the change
 }
+
+TEST_CASE("a light verb is a mention of the event noun it brings about", "[events][frame]") {
+  // "will hold trade talks", "had a very good call", "reach a deal": one event, named by the noun.
+  const auto evs = extract("The two countries will hold trade talks.");
+  const auto* hold = find(evs, "hold");
+  const auto* talks = find(evs, "talks");
+  REQUIRE(hold);
+  REQUIRE(talks);
+  CHECK(hold->frame == talks->frame);
+  CHECK(hold->mention_of == talks->id);
+  CHECK(talks->mention_of.empty());
+  // Not a verb that is no light verb: "requested the call" tells another event.
+  const auto other = extract("Trump requested the call.");
+  for (const auto& e : other) CHECK(e.mention_of.empty());
+}
