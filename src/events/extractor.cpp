@@ -280,6 +280,24 @@ class default_extractor final : public extractor {
         score(ctx, out[k], trigger_word[k]);
       }
     }
+    // What a change changes is a mention of it ("lowered duties on most other countries to 10%":
+    // the duties are the lowering), whatever the relations stage finds about either's date.
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (gaps[k].told_by != no_gap && gaps[k].verb == no_gap) out[k].mention_of = out[gaps[k].told_by].id;
+    // So is a light verb of the event noun it brings about ("will hold trade talks", "had a very
+    // good call", "reach a deal"): the noun names the event, the verb tells it again.
+    {
+      std::vector<int> event_at(ctx.words.size(), -1);
+      for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
+      for (std::size_t k = 0; k < out.size(); ++k) {
+        if (out[k].pos != upos::verb || !lex_->is_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
+        const auto n = light_verb_noun(ctx, trigger_word[k]);
+        if (!n || event_at[*n] < 0) continue;
+        auto& noun = out[static_cast<std::size_t>(event_at[*n])];
+        if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
+        out[k].mention_of = noun.id;
+      }
+    }
     quote_contents(ctx, out, trigger_word);
     return out;
   }
@@ -617,9 +635,10 @@ class default_extractor final : public extractor {
 
   /// Gapping, per event: the change verb a noun repeats (`verb`), the first and past-the-last
   /// words of the noun's own phrase (`first`, `end`); for a verb, `end` is where its own phrase
-  /// stops (the coordinator before a gapped conjunct).
+  /// stops (the coordinator before a gapped conjunct). `told_by`: the change verb a noun is what
+  /// it changes, so a mention of that change (`event_mention::mention_of`).
   struct gap {
-    std::size_t verb = no_gap, first = no_gap, end = no_gap;
+    std::size_t verb = no_gap, first = no_gap, end = no_gap, told_by = no_gap;
   };
 
   /// "Talks reduced U.S. tariffs to 30% on Chinese imports and Chinese tariffs on U.S. goods to
@@ -667,8 +686,10 @@ class default_extractor final : public extractor {
         std::size_t t = *theme;
         if (!lex_->has_frame(W[t].lemma) && t > ctx.sent_begin[W[w].sentence] && W[t - 1].tag == upos::noun) --t;
         if (event_of[t] >= 0 && evs[static_cast<std::size_t>(event_of[t])].pos == upos::noun &&
-            lex_->has_frame(W[t].lemma) && lex_->frame_of(W[t].lemma) == base)
+            lex_->has_frame(W[t].lemma) && lex_->frame_of(W[t].lemma) == base) {
           evs[static_cast<std::size_t>(event_of[t])].frame = evs[v].frame;
+          out[static_cast<std::size_t>(event_of[t])].told_by = v;
+        }
       }
       if (*theme < w) continue;
       const auto se = ctx.sent_end[W[w].sentence];

@@ -159,6 +159,9 @@ struct candidate {
   std::string_view kind;   // event_frames.tsv kind ("process", "outcome") or ""
   bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
+  /// Another mention of an event of its own document (event_mention::mention_of: "lowered
+  /// duties", the duties): it goes wherever that event goes, dated or not, and starts no cluster.
+  std::optional<std::size_t> follows;
 };
 
 /// The ordinal a mention's words give the event it names, 0 when none: in its noun phrase
@@ -494,6 +497,32 @@ story build_story_of(const Analyses& analyses) {
     }
   }
   const auto ev_of = [&](const candidate& c) -> const event_mention& { return analyses[c.doc].events[c.event]; };
+  detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
+  cand_of.reserve(cands.size());
+  for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
+  // A mention the events stage calls another mention of an event of its document ("Trump lowered
+  // duties on most other countries to 10%": the duties are the lowering) is that event, whether
+  // or not either has a date to merge by: it follows the event (through a chain of such mentions,
+  // if any) and takes no part in clustering.
+  {
+    std::string qualified;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      std::size_t at = k;
+      for (int step = 0; step < 8 && !ev_of(cands[at]).mention_of.empty(); ++step) {
+        qualified.assign(cands[at].doc_id);
+        qualified += ':';
+        qualified += ev_of(cands[at]).mention_of;
+        const auto* t = cand_of.find(qualified);
+        if (!t || *t == k) break;
+        at = *t;
+      }
+      if (at == k || !ev_of(cands[at]).mention_of.empty()) continue;  // unknown id or a cycle
+      cands[k].follows = at;
+      cands[k].mergeable = cands[k].planned = cands[k].joins_only = cands[k].statement = false;
+    }
+  }
+  // The candidate that stands for c in clustering: c, or the event it is a mention of.
+  const auto leader = [&](std::size_t k) { return cands[k].follows ? *cands[k].follows : k; };
   // Finest dates first, then by content, so the clustering does not depend on input order.
   std::vector<std::size_t> by_content(cands.size());
   for (std::size_t k = 0; k < by_content.size(); ++k) by_content[k] = k;
@@ -549,6 +578,7 @@ story build_story_of(const Analyses& analyses) {
   std::vector<cluster_summary> summaries;
   for (auto k : by_content) {
     const auto& c = cands[k];
+    if (c.follows) continue;  // placed with its event below
     const auto& ev = ev_of(c);
     std::optional<std::size_t> chosen;
     if (c.mergeable) {
@@ -603,9 +633,6 @@ story build_story_of(const Analyses& analyses) {
   // conclusion. Undated mentions of one lemma linked by the same causal rule to the same story
   // event (as effects, or as causes) are one event.
   {
-    detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
-    cand_of.reserve(cands.size());
-    for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
     std::map<std::tuple<std::size_t, std::string, std::string_view, bool>, std::vector<std::size_t>> groups;
     std::string qualified;
     for (auto d : order) {
@@ -614,13 +641,13 @@ story build_story_of(const Analyses& analyses) {
         qualified.assign(a.annotated.doc.id);
         qualified += ':';
         qualified += local;
-        if (const auto* k = cand_of.find(qualified)) return *k;
+        if (const auto* k = cand_of.find(qualified)) return leader(*k);
         return std::nullopt;
       };
       for (const auto& l : a.links) {
         if (!relations::is_causal(l.rel)) continue;
         const auto from = find(l.from), to = find(l.to);
-        if (!from || !to) continue;
+        if (!from || !to || *from == *to) continue;
         for (const bool effect : {true, false}) {
           const auto other = effect ? *to : *from, known = effect ? *from : *to;
           const auto& c = cands[other];
@@ -657,6 +684,12 @@ story build_story_of(const Analyses& analyses) {
       for (auto& c : cluster_of) c = renumber[c];
     }
   }
+  // Mentions of an event join its cluster.
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    if (cands[k].follows) {
+      cluster_of[k] = cluster_of[*cands[k].follows];
+      clusters[cluster_of[k]].push_back(k);
+    }
 
   // ---- story events
   std::vector<story_event> events(clusters.size());
@@ -692,17 +725,18 @@ story build_story_of(const Analyses& analyses) {
       return 0.3 * e.salience + (timex_anchor ? 0.2 : 0) + named + (e.subject_count > 0 && !infinitive ? 0.15 : 0) +
              (e.quantities.empty() ? 0 : 0.1) - (e.summary.size() < 12 ? 0.1 : 0) - (e.summary.size() > 80 ? 0.1 : 0);
     };
-    // A mention that only joins the event ("agreed in Geneva") does not name it.
+    // A mention that only joins the event ("agreed in Geneva") does not name it, nor does a
+    // mention of its document's telling ("duties" of "lowered duties").
     std::size_t rep = members.front();
     for (auto m : members)
-      if (!cands[m].joins_only) {
+      if (!cands[m].joins_only && !cands[m].follows) {
         rep = m;
         break;
       }
     if (members.size() > 1) {
       double rep_best = rep_score(ev_of(cands[rep]));
       for (auto m : members) {
-        if (cands[m].joins_only) continue;
+        if (cands[m].joins_only || cands[m].follows) continue;
         const double score = rep_score(ev_of(cands[m]));
         if (score > rep_best + 1e-9) {
           rep = m;
@@ -721,15 +755,23 @@ story build_story_of(const Analyses& analyses) {
     se.polarity = events::to_string(r.pol);
     se.modality = r.modality;
     // Date: the finest value among the members; anchored by a time expression if any member is.
+    // A mention that follows another (candidate::follows) dates the event only when nothing else
+    // does, and only a verb (a light verb's own time: "the truce struck last month"): a noun that
+    // follows its change is dated by the change ("lowered the April tariffs" is no April lowering).
     std::size_t dated = rep;
-    for (auto m : members) {
-      const auto& a = cands[m];
-      const auto& b = cands[dated];
-      const auto rank = [&](const candidate& c) {
-        const auto& anchor = ev_of(c).when_anchor;
-        return anchor == "inferred" ? 2 : anchor == "dct" ? 1 : anchor.empty() ? 3 : 0;
-      };
-      if (std::make_tuple(a.grain, rank(a)) < std::make_tuple(b.grain, rank(b))) dated = m;
+    if (cands[rep].follows) dated = *cands[rep].follows;
+    const auto rank = [&](const candidate& c) {
+      const auto& anchor = ev_of(c).when_anchor;
+      return anchor == "inferred" ? 2 : anchor == "dct" ? 1 : anchor.empty() ? 3 : 0;
+    };
+    for (const bool followers : {false, true}) {
+      if (followers && cands[dated].days) break;
+      for (auto m : members) {
+        const auto& a = cands[m];
+        if (a.follows.has_value() != followers || (followers && ev_of(a).pos != text::upos::verb)) continue;
+        const auto& b = cands[dated];
+        if (std::make_tuple(a.grain, rank(a)) < std::make_tuple(b.grain, rank(b))) dated = m;
+      }
     }
     const auto& dv = ev_of(cands[dated]);
     se.when.value = dv.when_value;

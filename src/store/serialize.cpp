@@ -221,6 +221,7 @@ std::string serialize_analysis(const merge::document_analysis& a) {
     w.u(ev.actor_spans.size());
     for (const auto& sp : ev.actor_spans) w.span(sp);
     w.u(ev.subject_count);
+    w.str(ev.mention_of);
     w.str(ev.when_value);
     w.str(ev.when_anchor);
     w.str(ev.when_not_before);
@@ -321,6 +322,7 @@ merge::document_analysis deserialize_analysis(std::string_view bytes, const std:
     ev.actor_spans.resize(r.size());
     for (auto& sp : ev.actor_spans) sp = r.span();
     ev.subject_count = static_cast<std::size_t>(r.u());
+    ev.mention_of = r.str();
     ev.when_value = r.str();
     ev.when_anchor = r.str();
     ev.when_not_before = r.str();

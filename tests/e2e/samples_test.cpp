@@ -295,6 +295,51 @@ TEST_CASE("samples: what a change changes is told by the change, with its figure
   }
 }
 
+TEST_CASE("samples: what a change changes is one event with it, even undated", "[e2e][samples][merge]") {
+  // "Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April, even as he
+  // temporarily lowered duties on most other countries to 10%" (article 1): the lowering is only
+  // bounded (April), so date merging could not join its duties to it.
+  const auto& s = samples_story();
+  std::vector<const story_event*> duties;
+  for (const auto& e : s.events)
+    if (any_mention_has(e, {"lowered duties on most other countries"}) && e.lemma != "ratchet") duties.push_back(&e);
+  INFO(listing(duties));
+  REQUIRE(duties.size() == 1);
+  CHECK(duties[0]->lemma == "lower");
+  CHECK(duties[0]->mention_ids.size() == 2);
+  // No measure noun that the events stage leaves to its change (salience lowered below 0.2)
+  // stands alone as a node: "lowered tariffs on each other's goods", "drop its tariffs",
+  // "imposing hefty levies", "brought down tariffs" are each one event.
+  std::vector<const story_event*> alone;
+  for (const auto& e : s.events)
+    if ((e.lemma == "tariff" || e.lemma == "duty" || e.lemma == "levy" || e.lemma == "tax") && e.salience < 0.2)
+      alone.push_back(&e);
+  INFO(listing(alone));
+  CHECK(alone.empty());
+}
+
+TEST_CASE("samples: a light verb and the event noun it brings about are one node", "[e2e][samples][merge]") {
+  // Undated or only bounded, the verb used to stay a node of its own beside its noun.
+  const auto& s = samples_story();
+  const auto count = [&](const char* sentence, std::set<std::string> lemmas) {
+    std::vector<const story_event*> out;
+    for (const auto& e : s.events) {
+      std::string lemma = e.lemma;
+      for (auto& c : lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lemmas.count(lemma) && any_mention_has(e, {sentence})) out.push_back(&e);
+    }
+    INFO(sentence << "\n" << listing(out));
+    return out.size();
+  };
+  CHECK(count("will hold trade talks in hopes", {"hold", "talk"}) == 1);
+  CHECK(count("difficult to reach a deal with Xi", {"reach", "deal"}) == 1);
+  CHECK(count("either imposing tariffs on Europe or making a deal", {"make", "deal"}) == 1);
+  CHECK(count("have held a one-on-one call", {"hold"}) == 0);  // the verb is a mention of its call
+  CHECK(count("EXTREMELY HARD TO MAKE A DEAL WITH", {"make", "deal"}) == 3);  // three articles quote it
+  // "Trump says he had a 'very good' call" is the June 5 call itself.
+  CHECK(count("he had a 'very good' call with China's Xi", {"have", "call"}) == 1);
+}
+
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
   const auto& s = samples_story();
   const auto calls = dated(s, "2025-06-05", contact_lemmas);

@@ -171,6 +171,10 @@ TEST_CASE("a coordinated noun with an amount of its own is the change done again
     CHECK(chinese->actors.front() == "China");
     CHECK(chinese->subject_count == 1);
     CHECK(chinese->salience >= 0.5);
+    // The gapped conjunct is another change, not a mention of this one; the first tariffs are.
+    CHECK(chinese->mention_of.empty());
+    REQUIRE(nth(evs, "tariffs", 1));
+    CHECK(nth(evs, "tariffs", 1)->mention_of == reduced->id);
   }
   SECTION("news never seen: the verb's subject does both") {
     const auto evs = extract("Canada raised its levies on steel to 25% and its duties on aluminum to 15%.");
@@ -209,7 +213,24 @@ TEST_CASE("what a change changes takes the change's frame and keeps its amount's
   CHECK(ratcheted->frame == "up tariff");
   CHECK(tariffs->frame == "up tariff");
   CHECK(tariffs->lemma == "tariff");
+  CHECK(tariffs->mention_of == ratcheted->id);  // one event with the change, for merging
+  CHECK(ratcheted->mention_of.empty());
   // The phrase is cut after the number: the sign written against it stays ("145%", not "145").
   CHECK(tariffs->summary.find("up to 145%") != std::string::npos);
   CHECK(tariffs->salience < 0.3);  // still told by the change
+}
+
+TEST_CASE("a light verb is a mention of the event noun it brings about", "[events][frame]") {
+  // "will hold trade talks", "had a very good call", "reach a deal": one event, named by the noun.
+  const auto evs = extract("The two countries will hold trade talks.");
+  const auto* hold = find(evs, "hold");
+  const auto* talks = find(evs, "talks");
+  REQUIRE(hold);
+  REQUIRE(talks);
+  CHECK(hold->frame == talks->frame);
+  CHECK(hold->mention_of == talks->id);
+  CHECK(talks->mention_of.empty());
+  // Not a verb that is no light verb: "requested the call" tells another event.
+  const auto other = extract("Trump requested the call.");
+  for (const auto& e : other) CHECK(e.mention_of.empty());
 }

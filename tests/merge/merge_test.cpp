@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "chronograph/merge/merge.hpp"
+#include "chronograph/text/analyzer.hpp"
 #include "test_document.hpp"
 
 using namespace chronograph;
@@ -15,11 +16,15 @@ namespace {
 /// Runs extractor and linker on a hand-built document with timexes (surface, value).
 merge::document_analysis analyse(const std::string& id, const std::string& text,
                                  const std::vector<std::pair<std::string, std::string>>& times,
-                                 const std::string& dct = "2025-06-05") {
+                                 const std::string& dct = "2025-06-05", bool parsed = false) {
   static const auto ex = events::extractor::load_default();
   static const auto li = relations::linker::load_default();
   merge::document_analysis a;
   a.annotated = testing::make_document(text, id, dct);
+  if (parsed) {  // tags and the dependency parse, as the pipeline gives them
+    static const auto an = text::analyzer::load_default();
+    a.annotated = an->analyze(a.annotated.doc);
+  }
   std::vector<timex::mention> ms;
   for (const auto& [surface, value] : times) ms.push_back(testing::make_timex(a.annotated, surface, value));
   a.timexes = testing::number_timexes(ms);
@@ -344,4 +349,81 @@ TEST_CASE("a change told with another's figures and no shared actor is another c
   CHECK(docs == std::set<std::string>{"a", "b"});
   CHECK(std::none_of(s.diagnostics.begin(), s.diagnostics.end(),
                      [](const story_diagnostic& d) { return d.rule == "merge.quantity_conflict"; }));
+}
+
+TEST_CASE("what a change changes is the change, dated, bounded or undated", "[merge][change]") {
+  SECTION("bounded only: the sample's sentence") {
+    // The lowering has bounds (April, from "even as"), no date to merge by; its duties are it.
+    const auto a = analyse("a", "Trump had ratcheted blanket tariffs on Chinese imports up to 145% in April, even as he "
+                                "temporarily lowered duties on most other countries to 10%.",
+                           {{"April", "2025-04"}});
+    const auto* duties = [&]() -> const events::event_mention* {
+      for (const auto& e : a.events)
+        if (e.trigger == "duties") return &e;
+      return nullptr;
+    }();
+    REQUIRE(duties);
+    CHECK_FALSE(duties->mention_of.empty());  // the events stage says whose mention it is
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "duty").empty());
+    const auto lowered = with_lemma(s, "lower");
+    REQUIRE(lowered.size() == 1);
+    CHECK(lowered[0]->mention_ids.size() == 2);
+    CHECK(lowered[0]->summary.find("owered duties on most other countries") != std::string::npos);
+    // No self-link is left from the two mentions.
+    for (const auto& l : s.links) CHECK(l.from != l.to);
+  }
+  SECTION("undated") {
+    const auto a = analyse("a", "Canada lowered its duties on steel to 5%.", {});
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "duty").empty());
+    REQUIRE(with_lemma(s, "lower").size() == 1);
+    CHECK(with_lemma(s, "lower")[0]->mention_ids.size() == 2);
+  }
+  SECTION("the tariffs on their own stay a node and take no date") {
+    const auto a = analyse("a", "Trump lowered tariffs on Chinese goods to 30% on May 12. The tariffs hurt exporters.",
+                           {{"May 12", "2025-05-12"}});
+    const auto s = merge::build_story({a});
+    const auto tariffs = with_lemma(s, "tariff");
+    REQUIRE(tariffs.size() == 1);
+    CHECK(tariffs[0]->when.value.empty());
+    CHECK(tariffs[0]->mention_ids.size() == 1);
+  }
+  SECTION("a mention id that names no event of its document is ignored") {
+    auto a = analyse("a", "Canada lowered its duties on steel to 5%.", {});
+    for (auto& e : a.events)
+      if (!e.mention_of.empty()) e.mention_of = "e99";
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "duty").size() == 1);
+  }
+}
+
+TEST_CASE("a light verb and the event noun it brings about are one event, dated or not", "[merge][light]") {
+  SECTION("undated: a plan told by the verb and its noun") {
+    const auto a = analyse("a", "The two countries will hold trade talks.", {}, "2025-06-05", true);
+    const auto s = merge::build_story({a});
+    CHECK(with_lemma(s, "hold").empty());
+    const auto talks = with_lemma(s, "talk");
+    REQUIRE(talks.size() == 1);
+    CHECK(talks[0]->mention_ids.size() == 2);
+  }
+  SECTION("the verb's own time dates the event when the noun has none") {
+    auto a = analyse("a", "Trump and Xi held a call on Thursday.", {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+    for (auto& e : a.events)
+      if (e.trigger == "call") e.when_value.clear(), e.when_anchor.clear();
+    const auto s = merge::build_story({a});
+    const auto calls = with_lemma(s, "call");
+    REQUIRE(calls.size() == 1);
+    CHECK(calls[0]->when.value == "2025-06-05");
+    CHECK(with_lemma(s, "hold").empty());
+  }
+  SECTION("but a noun that follows its change never dates it") {
+    auto a = analyse("a", "Canada lowered its duties on steel to 5%.", {});
+    for (auto& e : a.events)
+      if (e.trigger == "duties") e.when_value = "2025-04", e.when_anchor = "inferred";
+    const auto s = merge::build_story({a});
+    const auto lowered = with_lemma(s, "lower");
+    REQUIRE(lowered.size() == 1);
+    CHECK(lowered[0]->when.value.empty());
+  }
 }

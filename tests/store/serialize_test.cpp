@@ -92,6 +92,7 @@ void require_same(const merge::document_analysis& a, const merge::document_analy
     REQUIRE(x.actor_spans.size() == y.actor_spans.size());
     for (std::size_t k = 0; k < x.actor_spans.size(); ++k) require_same_span(x.actor_spans[k], y.actor_spans[k]);
     REQUIRE(x.subject_count == y.subject_count);
+    REQUIRE(x.mention_of == y.mention_of);
     REQUIRE(x.when_value == y.when_value);
     REQUIRE(x.when_anchor == y.when_anchor);
     REQUIRE(x.when_not_before == y.when_not_before);
@@ -177,6 +178,7 @@ merge::document_analysis hand_built() {
   e.pos = text::upos::noun;
   e.actor_spans = {{0, 5}, {30, 40}};
   e.subject_count = 1;
+  e.mention_of = "e7";
   e.when_value = "2025-06-05";
   e.when_anchor = "t1";
   e.when_not_before = "2025-05-12";
@@ -268,7 +270,7 @@ TEST_CASE("the encodings know every field of the structs they store", "[store][s
   CHECK(sizeof(text::sentence) == 32);
   CHECK(sizeof(text::annotated_document) == 248);
   CHECK(sizeof(timex::mention) == 256);
-  CHECK(sizeof(events::event_mention) == 472);
+  CHECK(sizeof(events::event_mention) == 504);
   CHECK(sizeof(events::quantity) == 104);
   CHECK(sizeof(relations::link) == 128);
   CHECK(sizeof(diagnostic) == 152);

@@ -53,6 +53,10 @@ struct event_mention {
   text::upos pos = text::upos::unknown;  ///< part of speech of the trigger (verb, noun, ...)
   std::vector<byte_span> actor_spans;    ///< where each actor was found (parallel to actors)
   std::size_t subject_count = 0;         ///< the first subject_count actors are who acted
+  /// Local id of the event this mention tells again, or "": what a change verb changes is a
+  /// mention of the change ("lowered duties": "duties" -> the lowering's id). Merging makes the
+  /// two one story event whatever their dates; TimeML output keeps both EVENTs.
+  std::string mention_of;
   // Filled by the relations stage (anchoring):
   std::string when_value;       ///< TIMEX3 value of its time, or ""
   std::string when_anchor;      ///< timex id ("t3"), "dct", "inferred" or ""
