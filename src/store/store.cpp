@@ -236,7 +236,9 @@ std::vector<ingest_outcome> story_store::ingest(std::vector<document> docs, cons
   std::map<std::string, std::size_t> index_of;  // doc id -> input index
   std::map<std::string, std::string> hash_of;
   {
-    statement lookup(db, file, "SELECT content_hash FROM documents WHERE id = ?1");
+    // Same content is unchanged unless its stored analysis is of an older format: re-ingesting
+    // the documents after upgrading chronograph re-analyzes them (status "replaced").
+    statement lookup(db, file, "SELECT content_hash, analysis_format FROM documents WHERE id = ?1");
     for (std::size_t i = 0; i < docs.size(); ++i) {
       auto& doc = docs[i];
       outcomes[i].id = doc.id;
@@ -255,7 +257,7 @@ std::vector<ingest_outcome> story_store::ingest(std::vector<document> docs, cons
       const auto hash = content_hash(doc);
       lookup.reset();
       lookup.bind(1, doc.id);
-      if (lookup.step() && lookup.text(0) == hash) {
+      if (lookup.step() && lookup.text(0) == hash && lookup.integer(1) == analysis_format_version) {
         outcomes[i].status = ingest_status::unchanged;
         continue;
       }
@@ -266,14 +268,15 @@ std::vector<ingest_outcome> story_store::ingest(std::vector<document> docs, cons
   }
   auto batch = analyze_documents(std::move(todo), models, options.jobs, options.progress);
   transaction tx(db, file);
-  statement lookup(db, file, "SELECT content_hash FROM documents WHERE id = ?1");
+  statement lookup(db, file, "SELECT content_hash, analysis_format FROM documents WHERE id = ?1");
   std::size_t written = 0;
   for (const auto& a : batch.analyses) {
     const auto& id = a.annotated.doc.id;
     lookup.reset();
     lookup.bind(1, id);
     const bool stored = lookup.step();
-    if (stored && lookup.text(0) == hash_of.at(id)) {  // another process stored it meanwhile
+    if (stored && lookup.text(0) == hash_of.at(id) && lookup.integer(1) == analysis_format_version) {
+      // another process stored it meanwhile
       outcomes[index_of.at(id)].status = ingest_status::unchanged;
       continue;
     }

@@ -200,6 +200,24 @@ TEST_CASE("re-ingesting the same documents changes nothing", "[store][idempotent
   for (std::size_t i = 0; i < docs_after.size(); ++i) REQUIRE(docs_after[i].content_hash == docs_before[i].content_hash);
 }
 
+TEST_CASE("re-ingesting after an upgrade re-analyzes documents stored in an older analysis format", "[store][idempotent]") {
+  temp_store t("upgrade");
+  auto st = story_store::open(t.path);
+  (void)st.ingest(read({samples}), models());
+  const auto before = render::to_json(st.build());
+  // One document as an older chronograph stored it: same text, an analysis this build cannot read.
+  const auto older = "UPDATE documents SET analysis_format = " + std::to_string(store::analysis_format_version - 1) +
+                     ", analysis = x'434741' WHERE id = (SELECT MIN(id) FROM documents)";
+  exec_sql(t.path, older.c_str());
+  st = story_store::open(t.path);
+  REQUIRE_THROWS(st.build());
+  const auto again = st.ingest(read({samples}), models());
+  auto expected = std::vector<store::ingest_status>(5, store::ingest_status::unchanged);
+  expected[0] = store::ingest_status::replaced;
+  REQUIRE(statuses(again) == expected);
+  REQUIRE(render::to_json(st.build()) == before);
+}
+
 TEST_CASE("a new version of a document replaces the old one; remove takes one out", "[store][replace]") {
   temp_store t("replace");
   auto st = story_store::open(t.path);
