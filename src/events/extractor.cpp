@@ -1252,6 +1252,14 @@ class default_extractor final : public extractor {
           ctx.doc.tokens[W[w].token].deprel.rfind("acl", 0) == 0)
         return parse_head(ctx, w);
       // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
+      // A time the parser took for the subject is none either: the noun right before it is
+      // ("officials this month protested": "officials", not "month").
+      if (ctx.in_timex(x)) {
+        std::size_t first = x;
+        while (first > sb && ctx.in_timex(first - 1)) --first;
+        if (first > sb && (W[first - 1].tag == upos::noun || W[first - 1].tag == upos::propn)) return first - 1;
+        return std::nullopt;
+      }
       if (W[x].tag == upos::noun || (W[x].tag == upos::propn && ctx.in_entity[x])) return x;
       return std::nullopt;
     }

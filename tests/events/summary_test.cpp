@@ -79,6 +79,12 @@ TEST_CASE("a verb's summary names its subject: a name, else the noun the parse g
     REQUIRE(agreed);
     CHECK(agreed->summary == "Donald Trump and Xi Jinping agreed to further trade talks");
   }
+  SECTION("not a time the parser took for the subject: the noun before it") {
+    const auto a = extract("Foreign Ministry officials this month protested the assertion.", {{"this month", "2025-06"}});
+    const auto* protested = find(a, "protested");
+    REQUIRE(protested);
+    CHECK(protested->summary == "Foreign Ministry officials protested the assertion");
+  }
 }
 
 TEST_CASE("a change's summary keeps its amounts and how long it lasts", "[events][summary]") {
