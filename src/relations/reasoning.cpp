@@ -452,7 +452,9 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
 
   // What the dates say, as links a TimeML reader can use without the values: time-time order
   // (consecutive times on the axis, and each time against the DCT), and each event's relation to
-  // the DCT when tense gave none.
+  // the DCT when tense gave none. Times with the same value are consecutive too and come out
+  // SIMULTANEOUS ("Tuesday" and "today" in Tuesday's paper; AQUAINT relates 65 such pairs,
+  // IDENTITY): Task C F1 on AQUAINT 0.364 -> 0.375, TimeBank 5-fold 0.261 -> 0.265.
   {
     std::vector<std::pair<timex::day_interval, std::string>> axis;
     for (const auto& t : times)
@@ -478,8 +480,7 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
     for (const auto& t : times) time_span.emplace(t.id, t.span);
     const auto span_of = [&](const std::string& id) { return time_span.at(id); };
     for (std::size_t k = 0; k + 1 < axis.size(); ++k)
-      if (axis[k].first.begin != axis[k + 1].first.begin || axis[k].first.end != axis[k + 1].first.end)
-        emit(axis[k].second, axis[k + 1].second, "order.values", 0.95, span_of(axis[k].second));
+      emit(axis[k].second, axis[k + 1].second, "order.values", 0.95, span_of(axis[k].second));
     if (node_of.count("t0")) {
       for (const auto& [days, id] : axis) emit(id, "t0", "order.values", 0.95, span_of(id));
       // Ids of the events related to the DCT, as views into `evs` (not into `links`, which grows).

@@ -86,6 +86,24 @@ TEST_CASE("reason_document says what the dates imply as links", "[relations][rea
   CHECK(evs[1].when_not_after.empty());
 }
 
+TEST_CASE("reason_document relates times with the same value as simultaneous", "[relations][reasoning]") {
+  // "Tuesday" and "today" in Tuesday's paper are one day: SIMULTANEOUS (TimeML IDENTITY), not left out.
+  const auto doc = testing::make_document("Talks ended Tuesday. Today they met. On Friday they spoke.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "Tuesday", "2025-06-03"),
+                                              testing::make_timex(doc, "Today", "2025-06-03"),
+                                              testing::make_timex(doc, "Friday", "2025-05-30")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(diags.empty());
+  const bool same = has(links, "t1", relation::simultaneous, "t2", "order.values") ||
+                    has(links, "t2", relation::simultaneous, "t1", "order.values");
+  CHECK(same);
+  CHECK(has(links, "t3", relation::before, "t1", "order.values"));  // Friday, then the Tuesday pair
+  CHECK_FALSE(has(links, "t3", relation::before, "t2", "order.values"));  // only consecutive times
+}
+
 TEST_CASE("bounds the linker set and the links contradict are replaced with a diagnostic", "[relations][reasoning]") {
   const auto doc = testing::make_document("It happened after the vote.", "d", "2025-06-05");
   std::vector<events::event_mention> evs{make_event("e1", "2025-05-20"), make_event("e2")};
