@@ -104,6 +104,19 @@ TEST_CASE("reason_document relates times with the same value as simultaneous", "
   CHECK_FALSE(has(links, "t3", relation::before, "t2", "order.values"));  // only consecutive times
 }
 
+TEST_CASE("reason_document orders consecutive days as BEFORE, as TimeML annotates them", "[relations][reasoning]") {
+  // Monday ends where Tuesday starts (IBEFORE in the point algebra); TimeML says BEFORE.
+  const auto doc = testing::make_document("They met Monday and signed Tuesday.", "d", "2025-06-05");
+  const auto times = testing::number_timexes(
+      {testing::make_timex(doc, "Monday", "2025-06-02"), testing::make_timex(doc, "Tuesday", "2025-06-03")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(has(links, "t1", relation::before, "t2", "order.values"));
+  CHECK_FALSE(has(links, "t1", relation::ibefore, "t2"));
+}
+
 TEST_CASE("bounds the linker set and the links contradict are replaced with a diagnostic", "[relations][reasoning]") {
   const auto doc = testing::make_document("It happened after the vote.", "d", "2025-06-05");
   std::vector<events::event_mention> evs{make_event("e1", "2025-05-20"), make_event("e2")};
