@@ -359,7 +359,10 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
   for (const auto& t : times) {
     // Durations and sets are not places on the time line.
     if (t.type == timex::timex_type::duration || t.type == timex::timex_type::set) continue;
-    node_of[t.id] = g.add_node(days_of(t.value), true);
+    // A time finer than a day ("Tuesday morning", "10 a.m.": a value with a time part) lies inside
+    // its day, as a dated event does, rather than being the whole day: the day INCLUDES it, as
+    // TimeML annotates (Task C F1 on AQUAINT 0.379 -> 0.380).
+    node_of[t.id] = g.add_node(days_of(t.value), t.value.find('T') == std::string::npos);
   }
   for (const auto& ev : evs) node_of[ev.id] = g.add_node(days_of(ev.when_value), false);
 

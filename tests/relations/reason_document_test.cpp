@@ -117,6 +117,20 @@ TEST_CASE("reason_document orders consecutive days as BEFORE, as TimeML annotate
   CHECK_FALSE(has(links, "t1", relation::ibefore, "t2"));
 }
 
+TEST_CASE("reason_document puts a time finer than a day inside its day", "[relations][reasoning]") {
+  // "Tuesday morning" is not the whole of Tuesday: Tuesday INCLUDES it (not SIMULTANEOUS).
+  const auto doc = testing::make_document("Talks began Tuesday. On Tuesday morning they met.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "Tuesday", "2025-06-03"),
+                                              testing::make_timex(doc, "Tuesday morning", "2025-06-03TMO")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(has(links, "t1", relation::includes, "t2", "order.values"));
+  CHECK_FALSE(has(links, "t1", relation::simultaneous, "t2"));
+  CHECK(has(links, "t1", relation::before, "t0", "order.values"));
+}
+
 TEST_CASE("bounds the linker set and the links contradict are replaced with a diagnostic", "[relations][reasoning]") {
   const auto doc = testing::make_document("It happened after the vote.", "d", "2025-06-05");
   std::vector<events::event_mention> evs{make_event("e1", "2025-05-20"), make_event("e2")};
