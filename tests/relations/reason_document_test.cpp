@@ -131,6 +131,22 @@ TEST_CASE("reason_document puts a time finer than a day inside its day", "[relat
   CHECK(has(links, "t1", relation::before, "t0", "order.values"));
 }
 
+TEST_CASE("reason_document orders a day that contains the next time against the time after it", "[relations][reasoning]") {
+  // Friday, 10:35 a.m. on Friday, Saturday: Friday INCLUDES 10:35, which is BEFORE Saturday; that
+  // chain does not order Friday and Saturday, so Friday is linked to Saturday too.
+  const auto doc = testing::make_document("On Friday at 10:35 a.m. it began; on Saturday it ended.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "Friday", "2025-05-30"),
+                                              testing::make_timex(doc, "10:35 a.m.", "2025-05-30T10:35"),
+                                              testing::make_timex(doc, "Saturday", "2025-05-31")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(has(links, "t1", relation::includes, "t2", "order.values"));
+  CHECK(has(links, "t2", relation::before, "t3", "order.values"));
+  CHECK(has(links, "t1", relation::before, "t3", "order.values"));
+}
+
 TEST_CASE("bounds the linker set and the links contradict are replaced with a diagnostic", "[relations][reasoning]") {
   const auto doc = testing::make_document("It happened after the vote.", "d", "2025-06-05");
   std::vector<events::event_mention> evs{make_event("e1", "2025-05-20"), make_event("e2")};
