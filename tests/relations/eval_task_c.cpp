@@ -193,7 +193,9 @@ relations::tlink_models train(const std::array<std::vector<relations::pair_examp
 
 /// Kinds of pairs the score is broken down by (TempEval-3's and the rest).
 bool full_rule_names = false;  // --detail: "signal:after" rather than "signal"
-std::string show_document;     // --show DOCID: its reduced links, system and gold, verified or not
+std::string show_document;     // --show DOCID or ALL: its reduced links, system and gold, verified or not, with the
+                               // kind of pair (k0 event-DCT ... k6 time-time, as score_kinds) and, for each gold link,
+                               // what the system closure entails between the two (sys=none: nothing)
 
 const std::vector<std::string> score_kinds{"event-DCT", "event-time, same sentence", "event-time, other",
                                            "event-event, same sentence", "event-event, adjacent sentences",
@@ -256,7 +258,7 @@ void evaluate_doc(const prepared_doc& p, const relations::linker& li, evaluation
   };
   const auto sys_reduced = relations::reduce(system), gold_reduced = relations::reduce(gold_links);
   const relations::link_closure sys_closure(sys_reduced), gold_reduced_closure(gold_reduced);
-  if (d.tml.docid == show_document) {
+  if (d.tml.docid == show_document || show_document == "ALL") {
     std::map<std::string, std::string> word;
     for (const auto& ev : evs) word[ev.id] = ev.trigger;
     for (const auto& t : d.times) word[t.id] = t.text;
@@ -264,11 +266,17 @@ void evaluate_doc(const prepared_doc& p, const relations::linker& li, evaluation
     std::map<std::pair<std::string, std::string>, std::string> rule_of;
     for (std::size_t k = 0; k < system.size(); ++k) rule_of[{system[k].from, system[k].to}] = system_rules[k];
     for (const auto& l : sys_reduced)
-      std::printf("SYS %s %s:%s %s %s:%s  [%s]\n", gold_reduced_closure.entails(l) ? "ok " : "-- ", l.from.c_str(), word[l.from].c_str(),
+      std::printf("SYS %s k%zu %s:%s %s %s:%s  [%s]\n", gold_reduced_closure.entails(l) ? "ok " : "-- ", kind(l), l.from.c_str(), word[l.from].c_str(),
                   relations::to_string(l.rel), l.to.c_str(), word[l.to].c_str(), rule_of[{l.from, l.to}].c_str());
     for (const auto& l : gold_reduced)
-      std::printf("GOLD %s %s:%s %s %s:%s\n", sys_closure.entails(l) ? "ok " : "-- ", l.from.c_str(), word[l.from].c_str(),
-                  relations::to_string(l.rel), l.to.c_str(), word[l.to].c_str());
+    {
+      std::string says = "none";
+      using relations::relation;
+      for (const auto r : {relation::before, relation::after, relation::includes, relation::is_included, relation::simultaneous, relation::ibefore, relation::iafter})
+        if (sys_closure.entails(relations::tlink{l.from, l.to, r})) says = relations::to_string(r);
+      std::printf("GOLD %s k%zu %s:%s %s %s:%s sys=%s\n", sys_closure.entails(l) ? "ok " : "-- ", kind(l), l.from.c_str(), word[l.from].c_str(),
+                  relations::to_string(l.rel), l.to.c_str(), word[l.to].c_str(), says.c_str());
+    }
   }
   for (const auto& l : sys_reduced) {
     auto& k = out.by_kind[kind(l)];

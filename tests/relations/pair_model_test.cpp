@@ -240,6 +240,32 @@ TEST_CASE("the TLINK models relate only pairs the rules leave unrelated, by the 
   CHECK(relations::model_tlinks(m, ctx, {}).empty());
 }
 
+TEST_CASE("the event-DCT model says nothing when its best guess is SIMULTANEOUS with the DCT", "[relations][tlink]") {
+  // The DCT is a moment: an event is not SIMULTANEOUS with it, so such a guess gives no link.
+  const tlink_fixture f;
+  const relations::pair_context ctx(f.doc, f.evs, f.times);
+  std::vector<pair_example> examples;
+  for (int k = 0; k < 20; ++k) {
+    pair_example e;
+    relations::feature_sink s(12);
+    relations::dct_features(ctx, k % 2 ? 0 : 1, s);
+    e.features = s.buckets();
+    e.label = k % 2 ? 5 : 1;  // tlink_labels[5] = SIMULTANEOUS for the past-tense verb, BEFORE for the noun
+    examples.push_back(e);
+  }
+  REQUIRE(relations::tlink_labels[5] == "SIMULTANEOUS");
+  relations::tlink_models m;
+  m.by_kind[0] = pair_model::train(examples, relations::tlink_labels, 12, {});
+  m.min_margin = {0, 0, 0};
+  const auto links = relations::model_tlinks(m, ctx, {});
+  const auto to_dct = [&](const std::string& from) {
+    return std::find_if(links.begin(), links.end(), [&](const relations::link& l) { return l.from == from && l.to == "t0"; });
+  };
+  CHECK(to_dct("e1") == links.end());  // SIMULTANEOUS: left out
+  REQUIRE(to_dct("e2") != links.end());  // BEFORE: kept
+  CHECK(to_dct("e2")->rel == relation::before);
+}
+
 TEST_CASE("the causal model confirms or overrules the links of an ambiguous cue, and only those", "[relations][causal]") {
   const auto doc = testing::make_document("Profits rose by cutting costs.");
   std::vector<events::event_mention> evs(2);

@@ -86,6 +86,67 @@ TEST_CASE("reason_document says what the dates imply as links", "[relations][rea
   CHECK(evs[1].when_not_after.empty());
 }
 
+TEST_CASE("reason_document relates times with the same value as simultaneous", "[relations][reasoning]") {
+  // "Tuesday" and "today" in Tuesday's paper are one day: SIMULTANEOUS (TimeML IDENTITY), not left out.
+  const auto doc = testing::make_document("Talks ended Tuesday. Today they met. On Friday they spoke.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "Tuesday", "2025-06-03"),
+                                              testing::make_timex(doc, "Today", "2025-06-03"),
+                                              testing::make_timex(doc, "Friday", "2025-05-30")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(diags.empty());
+  const bool same = has(links, "t1", relation::simultaneous, "t2", "order.values") ||
+                    has(links, "t2", relation::simultaneous, "t1", "order.values");
+  CHECK(same);
+  CHECK(has(links, "t3", relation::before, "t1", "order.values"));  // Friday, then the Tuesday pair
+  CHECK_FALSE(has(links, "t3", relation::before, "t2", "order.values"));  // only consecutive times
+}
+
+TEST_CASE("reason_document orders consecutive days as BEFORE, as TimeML annotates them", "[relations][reasoning]") {
+  // Monday ends where Tuesday starts (IBEFORE in the point algebra); TimeML says BEFORE.
+  const auto doc = testing::make_document("They met Monday and signed Tuesday.", "d", "2025-06-05");
+  const auto times = testing::number_timexes(
+      {testing::make_timex(doc, "Monday", "2025-06-02"), testing::make_timex(doc, "Tuesday", "2025-06-03")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(has(links, "t1", relation::before, "t2", "order.values"));
+  CHECK_FALSE(has(links, "t1", relation::ibefore, "t2"));
+}
+
+TEST_CASE("reason_document puts a time finer than a day inside its day", "[relations][reasoning]") {
+  // "Tuesday morning" is not the whole of Tuesday: Tuesday INCLUDES it (not SIMULTANEOUS).
+  const auto doc = testing::make_document("Talks began Tuesday. On Tuesday morning they met.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "Tuesday", "2025-06-03"),
+                                              testing::make_timex(doc, "Tuesday morning", "2025-06-03TMO")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(has(links, "t1", relation::includes, "t2", "order.values"));
+  CHECK_FALSE(has(links, "t1", relation::simultaneous, "t2"));
+  CHECK(has(links, "t1", relation::before, "t0", "order.values"));
+}
+
+TEST_CASE("reason_document orders a day that contains the next time against the time after it", "[relations][reasoning]") {
+  // Friday, 10:35 a.m. on Friday, Saturday: Friday INCLUDES 10:35, which is BEFORE Saturday; that
+  // chain does not order Friday and Saturday, so Friday is linked to Saturday too.
+  const auto doc = testing::make_document("On Friday at 10:35 a.m. it began; on Saturday it ended.", "d", "2025-06-05");
+  const auto times = testing::number_timexes({testing::make_timex(doc, "Friday", "2025-05-30"),
+                                              testing::make_timex(doc, "10:35 a.m.", "2025-05-30T10:35"),
+                                              testing::make_timex(doc, "Saturday", "2025-05-31")});
+  std::vector<events::event_mention> evs;
+  std::vector<relations::link> links;
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, times, evs, links, diags);
+  CHECK(has(links, "t1", relation::includes, "t2", "order.values"));
+  CHECK(has(links, "t2", relation::before, "t3", "order.values"));
+  CHECK(has(links, "t1", relation::before, "t3", "order.values"));
+}
+
 TEST_CASE("bounds the linker set and the links contradict are replaced with a diagnostic", "[relations][reasoning]") {
   const auto doc = testing::make_document("It happened after the vote.", "d", "2025-06-05");
   std::vector<events::event_mention> evs{make_event("e1", "2025-05-20"), make_event("e2")};
