@@ -21,6 +21,7 @@
 #include "chronograph/resources.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/timex/score.hpp"
+#include "../eval_main.hpp"
 
 using namespace chronograph;
 
@@ -92,10 +93,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
-    std::cerr << "eval_events: " << e.what() << '\n';
-    return 2;
-  }
+  return chronograph::test::guarded_main("eval_events", [&] { return run(argc, argv); });
 }

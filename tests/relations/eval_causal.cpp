@@ -33,6 +33,7 @@
 #include "chronograph/relations/linker_tables.hpp"
 #include "chronograph/resources.hpp"
 #include "pair_model.hpp"
+#include "../eval_main.hpp"
 
 using namespace chronograph;
 
@@ -267,10 +268,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
-    std::cerr << "eval_causal: " << e.what() << '\n';
-    return 2;
-  }
+  return chronograph::test::guarded_main("eval_causal", [&] { return run(argc, argv); });
 }

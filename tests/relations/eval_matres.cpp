@@ -30,6 +30,7 @@
 #include "chronograph/resources.hpp"
 #include "pair_data.hpp"
 #include "pair_model.hpp"
+#include "../eval_main.hpp"
 
 using namespace chronograph;
 
@@ -230,10 +231,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
-    std::cerr << "eval_matres: " << e.what() << '\n';
-    return 2;
-  }
+  return chronograph::test::guarded_main("eval_matres", [&] { return run(argc, argv); });
 }

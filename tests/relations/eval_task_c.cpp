@@ -34,6 +34,7 @@
 #include "chronograph/timex/score.hpp"
 #include "pair_data.hpp"
 #include "pair_model.hpp"
+#include "../eval_main.hpp"
 
 using namespace chronograph;
 using relations::tlink_kind;
@@ -502,10 +503,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
-    std::cerr << "eval_task_c: " << e.what() << '\n';
-    return 2;
-  }
+  return chronograph::test::guarded_main("eval_task_c", [&] { return run(argc, argv); });
 }

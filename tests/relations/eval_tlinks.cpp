@@ -19,6 +19,7 @@
 #include "chronograph/text/analyzer.hpp"
 #include "chronograph/timex/score.hpp"
 #include "gold_events.hpp"
+#include "../eval_main.hpp"
 
 using namespace chronograph;
 
@@ -113,10 +114,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {  // unreadable data, no .tml files, a malformed document
-    std::cerr << "eval_tlinks: " << e.what() << '\n';
-    return 2;
-  }
+  return chronograph::test::guarded_main("eval_tlinks", [&] { return run(argc, argv); });
 }
