@@ -781,7 +781,7 @@ class default_extractor final : public extractor {
       for (const auto* rel : {"obj", "nsubj:pass", "nsubj"})
         for (std::size_t x = sb; x < se; ++x) {
           const auto& t = ctx.doc.tokens[W[x].token];
-          if (t.head == static_cast<int>(w - sb) && t.deprel == rel) found.push_back(x);
+          if (t.head == static_cast<int>(w - sb) && t.deprel == rel) found.push_back(hyphen_modified(ctx, x));
         }
     }
     const auto ce = ctx.clause(w).second;
@@ -795,6 +795,24 @@ class default_extractor final : public extractor {
     }
     if (found.empty()) return std::nullopt;
     return found.front();
+  }
+
+  /// The noun a hyphenated modifier modifies, when the parser took the modifier's first part for
+  /// the head ("Tit-for-tat tariffs exceeded 100%": the tokenizer splits "Tit - for - tat", as UD
+  /// EWT does, and the parse makes "Tit" the subject and "tariffs" its apposition; likewise
+  /// "Long-term rates", "Year-on-year growth", "Cross-border trade"): the first noun right after
+  /// the chain of glued hyphens, when the parse hangs it on x. Else x.
+  std::size_t hyphen_modified(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    const auto sb = ctx.sent_begin[W[x].sentence], se = ctx.sent_end[W[x].sentence];
+    std::size_t y = x;  // the chain's last part
+    while (y + 2 < se && ctx.form(y + 1) == "-"sv && ctx.glued(y) && ctx.glued(y + 1)) y += 2;
+    if (y == x || y + 1 >= se || W[y + 1].tag != upos::noun || ctx.glued(y)) return x;
+    // (when the parse already hangs the chain on the noun, x is not what the verb took)
+    const auto& n = ctx.doc.tokens[W[y + 1].token];
+    const bool on_x = n.head == static_cast<int>(x - sb) &&
+                      (n.deprel == "appos"sv || n.deprel == "compound"sv || n.deprel == "flat"sv || n.deprel == "nmod"sv);
+    return on_x ? y + 1 : x;
   }
 
   void verb_attributes(const doc_context& ctx, std::size_t w, event_mention& m) const {

@@ -240,3 +240,24 @@ TEST_CASE("a light verb is a mention of the event noun it brings about", "[event
   const auto other = extract("Trump requested the call.");
   for (const auto& e : other) CHECK(e.mention_of.empty());
 }
+
+TEST_CASE("a hyphenated modifier the parser took for the subject stands for the noun it modifies", "[events][frame]") {
+  // The tokenizer splits "Tit - for - tat" (as UD EWT does); the parse makes "Tit" the subject of
+  // "exceeded" and "tariffs" its apposition. What the change changes is the tariffs.
+  const auto evs = extract("Tit-for-tat tariffs exceeded 100%, prompting the talks in Geneva.");
+  const auto* exceeded = find(evs, "exceeded");
+  const auto* tariffs = find(evs, "tariffs");
+  REQUIRE(exceeded);
+  REQUIRE(tariffs);
+  CHECK(exceeded->frame == "up tariff");
+  CHECK(tariffs->frame == "up tariff");
+  CHECK(tariffs->mention_of == exceeded->id);  // one event with the change, for merging
+  CHECK(exceeded->summary == "Tit-for-tat tariffs exceeded 100%");
+  CHECK(exceeded->actors.empty());
+  // A subject the parse already heads right is unchanged.
+  const auto rates = extract("Long-term tariffs rose to 30%.");
+  const auto* rose = find(rates, "rose");
+  REQUIRE(rose);
+  CHECK(rose->frame == "up tariff");
+}
+
