@@ -296,6 +296,16 @@ class default_extractor final : public extractor {
         auto& noun = out[static_cast<std::size_t>(event_at[*n])];
         if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
         out[k].mention_of = noun.id;
+        // The light verb governs its noun: the verb's subjects are the event's participants too
+        // ("Mr. Xi held phone talks with Trump": Xi and Trump), when the noun's own phrase does
+        // not name them.
+        for (std::size_t a = out[k].subject_count; a-- > 0;) {
+          if (a >= out[k].actors.size() || noun.actors.size() >= 4) continue;
+          if (std::find(noun.actors.begin(), noun.actors.end(), out[k].actors[a]) != noun.actors.end()) continue;
+          noun.actors.insert(noun.actors.begin(), out[k].actors[a]);
+          noun.actor_spans.insert(noun.actor_spans.begin(), out[k].actor_spans[a]);
+          ++noun.subject_count;
+        }
       }
     }
     quote_contents(ctx, out, trigger_word);
@@ -619,6 +629,16 @@ class default_extractor final : public extractor {
         return subj && refers_back(*subj) ? subj : std::nullopt;
       }
       return refers_back(*obj) ? obj : std::nullopt;
+    }
+    // "Mr. Xi “held phone talks with Trump”": after a quotation mark the parser may take the verb
+    // for an adjective of its object (amod). No light verb's participle modifies the noun it
+    // brings about ("held talks" are talks held), so the noun right after it (past the noun's
+    // compounds) is its object.
+    if (tok.deprel == "amod" && tok.head > static_cast<int>(w - sb)) {
+      const auto h = sb + static_cast<std::size_t>(tok.head);
+      bool adjacent = h < se && h <= w + 3;
+      for (std::size_t x = w + 1; adjacent && x < h; ++x) adjacent = W[x].tag == upos::noun;
+      if (adjacent && refers_back(h)) return h;
     }
     // ("the truce struck last month": the parser may hang the participle higher up)
     if (W[w].xpos == "VBN"sv && w > sb && refers_back(w - 1)) return w - 1;

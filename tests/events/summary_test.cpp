@@ -261,3 +261,18 @@ TEST_CASE("a hyphenated modifier the parser took for the subject stands for the 
   CHECK(rose->frame == "up tariff");
 }
 
+TEST_CASE("a light verb the parser took for an adjective of its noun is still its light verb", "[events][frame]") {
+  // After a quotation mark the parse makes "held" an amod of "talks" and "Xi" their possessor.
+  const auto evs = extract("The Chinese embassy in Washington said Mr. Xi \xE2\x80\x9Cheld phone talks with U.S. "
+                           "President Donald Trump at the latter\xE2\x80\x99s request.\xE2\x80\x9D");
+  const auto* held = find(evs, "held");
+  const auto* talks = find(evs, "talks");
+  REQUIRE(held);
+  REQUIRE(talks);
+  CHECK(talks->frame == "contact");
+  CHECK(held->frame == "contact");
+  CHECK(held->mention_of == talks->id);
+  // The light verb's subject takes part in its event: the talks are Xi's and Trump's.
+  CHECK(has_actor(*talks, "Xi"));
+  CHECK(has_actor(*talks, "Donald Trump"));  // "Trump" only when the document also says "Trump"
+}
