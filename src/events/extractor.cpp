@@ -296,6 +296,16 @@ class default_extractor final : public extractor {
         auto& noun = out[static_cast<std::size_t>(event_at[*n])];
         if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
         out[k].mention_of = noun.id;
+        // The light verb governs its noun: the verb's subjects are the event's participants too
+        // ("Mr. Xi held phone talks with Trump": Xi and Trump), when the noun's own phrase does
+        // not name them.
+        for (std::size_t a = out[k].subject_count; a-- > 0;) {
+          if (a >= out[k].actors.size() || noun.actors.size() >= 4) continue;
+          if (std::find(noun.actors.begin(), noun.actors.end(), out[k].actors[a]) != noun.actors.end()) continue;
+          noun.actors.insert(noun.actors.begin(), out[k].actors[a]);
+          noun.actor_spans.insert(noun.actor_spans.begin(), out[k].actor_spans[a]);
+          ++noun.subject_count;
+        }
       }
     }
     quote_contents(ctx, out, trigger_word);
@@ -620,6 +630,16 @@ class default_extractor final : public extractor {
       }
       return refers_back(*obj) ? obj : std::nullopt;
     }
+    // "Mr. Xi “held phone talks with Trump”": after a quotation mark the parser may take the verb
+    // for an adjective of its object (amod). No light verb's participle modifies the noun it
+    // brings about ("held talks" are talks held), so the noun right after it (past the noun's
+    // compounds) is its object.
+    if (tok.deprel == "amod" && tok.head > static_cast<int>(w - sb)) {
+      const auto h = sb + static_cast<std::size_t>(tok.head);
+      bool adjacent = h < se && h <= w + 3;
+      for (std::size_t x = w + 1; adjacent && x < h; ++x) adjacent = W[x].tag == upos::noun;
+      if (adjacent && refers_back(h)) return h;
+    }
     // ("the truce struck last month": the parser may hang the participle higher up)
     if (W[w].xpos == "VBN"sv && w > sb && refers_back(w - 1)) return w - 1;
     if (W[w].xpos == "VBN"sv && tok.deprel == "acl" && tok.head >= 0) {
@@ -781,7 +801,7 @@ class default_extractor final : public extractor {
       for (const auto* rel : {"obj", "nsubj:pass", "nsubj"})
         for (std::size_t x = sb; x < se; ++x) {
           const auto& t = ctx.doc.tokens[W[x].token];
-          if (t.head == static_cast<int>(w - sb) && t.deprel == rel) found.push_back(x);
+          if (t.head == static_cast<int>(w - sb) && t.deprel == rel) found.push_back(hyphen_modified(ctx, x));
         }
     }
     const auto ce = ctx.clause(w).second;
@@ -795,6 +815,24 @@ class default_extractor final : public extractor {
     }
     if (found.empty()) return std::nullopt;
     return found.front();
+  }
+
+  /// The noun a hyphenated modifier modifies, when the parser took the modifier's first part for
+  /// the head ("Tit-for-tat tariffs exceeded 100%": the tokenizer splits "Tit - for - tat", as UD
+  /// EWT does, and the parse makes "Tit" the subject and "tariffs" its apposition; likewise
+  /// "Long-term rates", "Year-on-year growth", "Cross-border trade"): the first noun right after
+  /// the chain of glued hyphens, when the parse hangs it on x. Else x.
+  std::size_t hyphen_modified(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    const auto sb = ctx.sent_begin[W[x].sentence], se = ctx.sent_end[W[x].sentence];
+    std::size_t y = x;  // the chain's last part
+    while (y + 2 < se && ctx.form(y + 1) == "-"sv && ctx.glued(y) && ctx.glued(y + 1)) y += 2;
+    if (y == x || y + 1 >= se || W[y + 1].tag != upos::noun || ctx.glued(y)) return x;
+    // (when the parse already hangs the chain on the noun, x is not what the verb took)
+    const auto& n = ctx.doc.tokens[W[y + 1].token];
+    const bool on_x = n.head == static_cast<int>(x - sb) &&
+                      (n.deprel == "appos"sv || n.deprel == "compound"sv || n.deprel == "flat"sv || n.deprel == "nmod"sv);
+    return on_x ? y + 1 : x;
   }
 
   void verb_attributes(const doc_context& ctx, std::size_t w, event_mention& m) const {

@@ -340,6 +340,36 @@ TEST_CASE("samples: a light verb and the event noun it brings about are one node
   CHECK(count("he had a 'very good' call with China's Xi", {"have", "call"}) == 1);
 }
 
+TEST_CASE("samples: a hyphenated subject is what its change changes", "[e2e][samples][merge]") {
+  // "Tit-for-tat tariffs exceeded 100%, prompting the talks in Geneva" (article 1): the parse made
+  // "Tit" the subject of "exceeded", so its tariffs stood as a node of their own.
+  const auto& s = samples_story();
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if ((e.lemma == "exceed" || e.lemma == "tariff") && any_mention_has(e, {"Tit-for-tat tariffs exceeded 100%"}))
+      out.push_back(&e);
+  INFO(listing(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0]->lemma == "exceed");
+  CHECK(out[0]->summary == "Tit-for-tat tariffs exceeded 100%");
+  CHECK(out[0]->mention_ids.size() == 2);
+}
+
+TEST_CASE("samples: the embassy's phone talks are the June 5 call", "[e2e][samples][merge]") {
+  // "The Chinese embassy in Washington said Mr. Xi “held phone talks with U.S. President Donald
+  // Trump at the latter's request.”" (article 1, June 5, which dates one call: Thursday's): the
+  // talks name Xi and Trump, the call's participants, and "held" is their light verb.
+  const auto& s = samples_story();
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if ((e.lemma == "hold" || e.lemma == "talk" || e.lemma == "call") && any_mention_has(e, {"held phone talks with U.S."}))
+      out.push_back(&e);
+  INFO(listing(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0]->when.value == "2025-06-05");
+  CHECK(out[0]->lemma == "call");
+}
+
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
   const auto& s = samples_story();
   const auto calls = dated(s, "2025-06-05", contact_lemmas);

@@ -240,3 +240,39 @@ TEST_CASE("a light verb is a mention of the event noun it brings about", "[event
   const auto other = extract("Trump requested the call.");
   for (const auto& e : other) CHECK(e.mention_of.empty());
 }
+
+TEST_CASE("a hyphenated modifier the parser took for the subject stands for the noun it modifies", "[events][frame]") {
+  // The tokenizer splits "Tit - for - tat" (as UD EWT does); the parse makes "Tit" the subject of
+  // "exceeded" and "tariffs" its apposition. What the change changes is the tariffs.
+  const auto evs = extract("Tit-for-tat tariffs exceeded 100%, prompting the talks in Geneva.");
+  const auto* exceeded = find(evs, "exceeded");
+  const auto* tariffs = find(evs, "tariffs");
+  REQUIRE(exceeded);
+  REQUIRE(tariffs);
+  CHECK(exceeded->frame == "up tariff");
+  CHECK(tariffs->frame == "up tariff");
+  CHECK(tariffs->mention_of == exceeded->id);  // one event with the change, for merging
+  CHECK(exceeded->summary == "Tit-for-tat tariffs exceeded 100%");
+  CHECK(exceeded->actors.empty());
+  // A subject the parse already heads right is unchanged.
+  const auto rates = extract("Long-term tariffs rose to 30%.");
+  const auto* rose = find(rates, "rose");
+  REQUIRE(rose);
+  CHECK(rose->frame == "up tariff");
+}
+
+TEST_CASE("a light verb the parser took for an adjective of its noun is still its light verb", "[events][frame]") {
+  // After a quotation mark the parse makes "held" an amod of "talks" and "Xi" their possessor.
+  const auto evs = extract("The Chinese embassy in Washington said Mr. Xi \xE2\x80\x9Cheld phone talks with U.S. "
+                           "President Donald Trump at the latter\xE2\x80\x99s request.\xE2\x80\x9D");
+  const auto* held = find(evs, "held");
+  const auto* talks = find(evs, "talks");
+  REQUIRE(held);
+  REQUIRE(talks);
+  CHECK(talks->frame == "contact");
+  CHECK(held->frame == "contact");
+  CHECK(held->mention_of == talks->id);
+  // The light verb's subject takes part in its event: the talks are Xi's and Trump's.
+  CHECK(has_actor(*talks, "Xi"));
+  CHECK(has_actor(*talks, "Donald Trump"));  // "Trump" only when the document also says "Trump"
+}
