@@ -492,6 +492,38 @@ class default_extractor final : public extractor {
     return false;
   }
 
+  /// The speaker of the quotation word x is in (same sentence): the person the parse makes the
+  /// subject of a reporting verb outside the quotation marks ("“I ...,” Trump said", "Trump said:
+  /// “I ...”"), or none when x is not quoted or no such subject is named.
+  template <class EntityOf>
+  const entity* quote_speaker(const doc_context& ctx, std::size_t x, const EntityOf& entity_of) const {
+    const auto& W = ctx.words;
+    const auto s = W[x].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    const auto double_quote = [&](std::size_t k) {
+      const auto f = ctx.form(k);
+      return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
+    };
+    std::size_t marks = 0;  // quotation marks before x: an odd count opens a quotation
+    std::optional<std::size_t> open, close;
+    for (std::size_t k = sb; k < x; ++k)
+      if (double_quote(k)) ++marks, open = k;
+    if (marks % 2 == 0 || !open || ctx.form(*open) == "\xE2\x80\x9D"sv) return nullptr;
+    for (std::size_t k = x + 1; k < se && !close; ++k)
+      if (double_quote(k)) close = k;
+    for (std::size_t v = sb; v < se; ++v) {
+      if ((v >= *open && (!close || v <= *close)) || W[v].tag != upos::verb) continue;
+      const auto c = lex_->class_of(W[v].lemma);
+      if (!c || c->cls != event_class::reporting) continue;
+      for (std::size_t y = sb; y < se; ++y) {
+        const auto& t = ctx.doc.tokens[W[y].token];
+        if (t.head != static_cast<int>(v - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        if (const auto* e = entity_of(y); e && e->person) return e;
+      }
+    }
+    return nullptr;
+  }
+
   /// The most recent person named before word w (for "he" / "she").
   const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
     // Entities are in text order: the first at or after w, then back to the nearest person.
@@ -1005,6 +1037,10 @@ class default_extractor final : public extractor {
         }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+        // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
+        // "I" is its speaker, the named subject of the reporting verb outside the quotation marks.
+        if (out.empty() && W[x].lower == "i"sv)
+          if (const auto* p = quote_speaker(ctx, x, entity_of)) out.push_back(p);
       }
       if (!has_nsubj) return std::nullopt;
       return out;

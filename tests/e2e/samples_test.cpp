@@ -370,6 +370,21 @@ TEST_CASE("samples: the embassy's phone talks are the June 5 call", "[e2e][sampl
   CHECK(out[0]->lemma == "call");
 }
 
+TEST_CASE("samples: a quoted \"I just concluded a very good phone call\" is the June 5 call", "[e2e][samples][merge]") {
+  // "“I just concluded a very good phone call with President Xi, of China, ...,” Trump said in a
+  // post on Truth Social" (article 4): the quotation's "I" is Trump, so the call names Trump and
+  // Xi, the dated call's participants, and "He said the call lasted ..." refers back to it.
+  const auto& s = samples_story();
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if (contact_lemmas.count(e.lemma) && any_mention_has(e, {"I just concluded a very good phone call"}))
+      out.push_back(&e);
+  INFO(listing(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0]->when.value == "2025-06-05");
+  CHECK(docs_of(*out[0]).size() == 5);
+}
+
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
   const auto& s = samples_story();
   const auto calls = dated(s, "2025-06-05", contact_lemmas);

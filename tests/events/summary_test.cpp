@@ -276,3 +276,18 @@ TEST_CASE("a light verb the parser took for an adjective of its noun is still it
   CHECK(has_actor(*talks, "Xi"));
   CHECK(has_actor(*talks, "Donald Trump"));  // "Trump" only when the document also says "Trump"
 }
+
+TEST_CASE("a quotation's \"I\" is its speaker, the named subject of the reporting verb", "[events][actors]") {
+  // (A person: a title names one somewhere in the document.)
+  const auto evs = extract("\xe2\x80\x9cI just concluded a very good phone call with President Xi,\xe2\x80\x9d President Donald "
+                           "Trump said in a post.");
+  const auto* concluded = find(evs, "concluded");
+  REQUIRE(concluded);
+  REQUIRE_FALSE(concluded->actors.empty());
+  CHECK(concluded->actors[0] == "Donald Trump");
+  // Outside quotation marks "I" names no one the text names.
+  const auto plain = extract("I just concluded a very good phone call with President Xi, President Donald Trump said.");
+  const auto* c = find(plain, "concluded");
+  REQUIRE(c);
+  CHECK(std::find(c->actors.begin(), c->actors.end(), "Donald Trump") == c->actors.end());
+}

@@ -344,3 +344,20 @@ TEST_CASE("a change told by a noun happens when its verb does, for the same reas
     CHECK(outcome(*r.event("tariffs", 1)) == "none");
   }
 }
+
+TEST_CASE("a quotation's first person is its speaker, a participant of the event it introduces", "[relations][infer]") {
+  // "I" is Trump: the quoted call is Trump's and Xi's, the one the document dates (and "the call"
+  // after it, whose participant is the reporter of "He said", no longer contradicts it).
+  const auto r = analyse("Trump said he had a lengthy phone call with Xi on Thursday. "
+                         "\xe2\x80\x9cI just concluded a very good phone call with President Xi,\xe2\x80\x9d Trump said in a "
+                         "post. He said the call lasted an hour and a half.");
+  REQUIRE(r.event("call", 1));
+  CHECK(outcome(*r.event("call", 1)) == "2025-06-05");
+  SECTION("a call the quotation's speaker did not take part in stays undated") {
+    const auto o = analyse("Trump said he had a lengthy phone call with Xi on Thursday. "
+                           "\xe2\x80\x9cI just concluded a very good phone call with President Putin,\xe2\x80\x9d French "
+                           "President Emmanuel Macron said.");
+    REQUIRE(o.event("call", 1));
+    CHECK(outcome(*o.event("call", 1)) == "none");
+  }
+}
