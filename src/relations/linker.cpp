@@ -314,7 +314,30 @@ class default_linker final : public linker {
       if (keep[k]) unique.push_back(std::move(out[k]));
     // Contradicting links dropped (with a diagnostic); undated events bounded by the closure.
     reason_document(doc, times, evs, unique, diagnostics);
+    mark_reported_futures(st, evs);
     return unique;
+  }
+
+  /// "Trump said Bessent, Lutnick and Greer would represent the U.S. side at the next meeting":
+  /// in reported speech "would" is the reported "will" ("will represent the U.S. side"), a plan
+  /// like it. A positive verb with modality "would" (not "would have": what did not happen) that
+  /// is the clausal complement of a past reporting verb is planned (`is_future`), so merging takes
+  /// it for the plan other articles tell with "will". After the links and the models: a mark for
+  /// merging, not a relation (TimeML's "would" stays modal, tense NONE).
+  void mark_reported_futures(const doc_state& st, std::vector<event_mention>& evs) const {
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      const auto w = st.event_word[e];
+      if (ev.pos != upos::verb || ev.modality != "would" || ev.pol != events::polarity::pos ||
+          ev.asp != events::aspect::none || !ev.when_value.empty() || w >= st.words.size())
+        continue;
+      if (st.doc.tokens[st.words[w].token].deprel != "ccomp") continue;
+      const auto h = head_word(st, w);
+      if (!h || st.event_at[*h] < 0) continue;
+      const auto& v = evs[static_cast<std::size_t>(st.event_at[*h])];
+      if (v.cls == event_class::reporting && v.tns == events::tense::past && v.pol == events::polarity::pos)
+        ev.is_future = true;
+    }
   }
 
   /// The rule links, with the events anchored (before any model and the consistency check).

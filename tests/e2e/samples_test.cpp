@@ -385,6 +385,22 @@ TEST_CASE("samples: a quoted \"I just concluded a very good phone call\" is the 
   CHECK(docs_of(*out[0]).size() == 5);
 }
 
+TEST_CASE("samples: the delegation that \"will\" or \"would\" represent the U.S. is one planned event",
+          "[e2e][samples][merge]") {
+  // "... Jamieson Greer will represent the U.S. side in negotiations" (article 0, with articles 1
+  // and 3) and "Mr. Trump said ... Jamieson Greer would represent the U.S. side at the next
+  // meeting" (article 2): "would" is the reported "will".
+  const auto& s = samples_story();
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if (e.lemma == "represent") out.push_back(&e);
+  INFO(listing(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0]->is_future);
+  CHECK(docs_of(*out[0]).size() == 4);
+  CHECK(any_mention_has(*out[0], {"would represent the U.S. side at the next meeting"}));
+}
+
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
   const auto& s = samples_story();
   const auto calls = dated(s, "2025-06-05", contact_lemmas);

@@ -361,3 +361,18 @@ TEST_CASE("a quotation's first person is its speaker, a participant of the event
     CHECK(outcome(*o.event("call", 1)) == "none");
   }
 }
+
+TEST_CASE("in reported speech \"would\" is the reported \"will\": a plan", "[relations][planned]") {
+  const auto r = analyse("Trump said Bessent and Greer would represent the U.S. side at the next meeting.");
+  REQUIRE(r.event("represent"));
+  CHECK(r.event("represent")->is_future);
+  CHECK(r.event("represent")->modality == "would");  // still TimeML's modal
+  SECTION("not what would have happened, nor a conditional outside reported speech") {
+    const auto h = analyse("Trump said Bessent would have represented the U.S. side.");
+    REQUIRE(h.event("represented"));
+    CHECK_FALSE(h.event("represented")->is_future);
+    const auto c = analyse("Bessent would represent the U.S. side if Trump asked.");
+    REQUIRE(c.event("represent"));
+    CHECK_FALSE(c.event("represent")->is_future);
+  }
+}
