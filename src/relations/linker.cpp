@@ -526,6 +526,9 @@ class default_linker final : public linker {
         if (!days_of(times[t].value)) continue;
         const auto tb = st.timex_first[t], te = st.timex_last[t];
         if (signal_at < w && te < signal_at) continue;
+        // "The president, who returned to the White House in January, also said ...": a time
+        // inside a relative clause dates that clause, not the verb outside it.
+        if (in_other_relative_clause(st, tb, w)) continue;
         // "talks before the signing of the deal in January 2020": past an event signal and the
         // event it introduces, a time belongs to that event (not so "stalled after a May 12
         // agreement", where the signal relates the clause to the time itself).
@@ -1576,6 +1579,21 @@ class default_linker final : public linker {
     const auto g = static_cast<std::size_t>(guess);
     if (st.words[g].token != tok) return std::nullopt;
     return g;
+  }
+
+  /// True when word x lies inside a relative clause (the subtree of an acl:relcl word) that
+  /// does not hold word w. Needs the parse; false without one.
+  static bool in_other_relative_clause(const doc_state& st, std::size_t x, std::size_t w) {
+    const auto limit = st.sent_end[st.words[x].sentence] - st.sent_begin[st.words[x].sentence];  // no head cycles
+    std::optional<std::size_t> clause;
+    std::size_t steps = 0;
+    for (std::optional<std::size_t> y = x; y && !clause && steps++ <= limit; y = head_word(st, *y))
+      if (st.doc.tokens[st.words[*y].token].deprel == "acl:relcl") clause = y;
+    if (!clause) return false;
+    steps = 0;
+    for (std::optional<std::size_t> y = w; y && steps++ <= limit; y = head_word(st, *y))
+      if (*y == *clause) return false;
+    return true;
   }
 
   /// The first event at or above word w on its head chain (at most `steps` heads up).

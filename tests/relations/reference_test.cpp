@@ -376,3 +376,21 @@ TEST_CASE("in reported speech \"would\" is the reported \"will\": a plan", "[rel
     CHECK_FALSE(c.event("represent")->is_future);
   }
 }
+
+TEST_CASE("a time inside a relative clause dates that clause, not the verb outside it", "[relations][anchor]") {
+  const auto a = analyse("The president, who returned to the White House in April, said on Thursday that talks resumed.");
+  const auto* returned = a.event("returned");
+  REQUIRE(returned);
+  CHECK(returned->when_value == "2025-04");
+  const auto* said = a.event("said");
+  REQUIRE(said);
+  CHECK(said->when_value == "2025-06-05");
+  const auto b = analyse("The president, who returned to the White House in April, also said Xi invited him.");
+  const auto* said_b = b.event("said");
+  REQUIRE(said_b);
+  CHECK(said_b->when_value != "2025-04");
+  const auto* invited = b.event("invited");
+  REQUIRE(invited);
+  CHECK(invited->when_value.empty());
+  CHECK(invited->when_not_after != "2025-04");
+}
