@@ -47,26 +47,68 @@ struct pos_tagger::model {
 
 };
 
+// The sums of the word features (extract_word) of each distinct word form tagged so far, keyed
+// by the form's key: a document repeats its words, and their scores start from the same sums.
+// Open addressing over keys (0: a free slot); the memory is kept from one document to the next.
+struct pos_tagger::word_sums {
+  std::vector<std::uint64_t> keys;  ///< a power of two of slots, at most half full
+  std::vector<std::uint32_t> row_of_slot;
+  std::vector<std::int32_t> rows;  ///< `stride` per row; the first `count` rows are in use
+  std::size_t count = 0;
+
+  void clear() {
+    if (count != 0) std::fill(keys.begin(), keys.end(), 0);
+    count = 0;
+  }
+  /// The row of `key`, and whether it is new (its sums still to be written).
+  std::pair<std::uint32_t, bool> row(std::uint64_t key, std::size_t stride) {
+    if (key == 0) key = 1;
+    if (2 * (count + 1) > keys.size()) grow();
+    const std::size_t mask = keys.size() - 1;
+    std::size_t s = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    for (; keys[s] != 0; s = (s + 1) & mask)
+      if (keys[s] == key) return {row_of_slot[s], false};
+    keys[s] = key;
+    row_of_slot[s] = static_cast<std::uint32_t>(count);
+    if (rows.size() < (count + 1) * stride) rows.resize(2 * (count + 1) * stride);
+    return {static_cast<std::uint32_t>(count++), true};
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint64_t> old_keys(std::max<std::size_t>(256, 2 * keys.size()), 0);
+    std::vector<std::uint32_t> old_rows(old_keys.size());
+    old_keys.swap(keys);
+    old_rows.swap(row_of_slot);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k] == 0) continue;
+      std::size_t s = static_cast<std::size_t>((old_keys[k] * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+      while (keys[s] != 0) s = (s + 1) & mask;
+      keys[s] = old_keys[k];
+      row_of_slot[s] = old_rows[k];
+    }
+  }
+};
+
 namespace {
 
 // The feature templates: the word, its affixes and shape, its neighbours, and the two previous
-// predicted tags (history). The features without history are summed for all words of a sentence
-// at once (their memory accesses overlap); the history features follow word by word.
-constexpr std::size_t static_features = 29, history_features = 6;
+// predicted tags (history). The features of the word alone are summed once per distinct word
+// form of a document (word_sums); the other features without history are summed for all words of
+// a sentence at once (their memory accesses overlap); the history features follow word by word.
+constexpr std::size_t word_features = 12, context_features = 17, history_features = 6;
+constexpr std::size_t static_features = word_features + context_features;
 
-// Features of word i without the history; w is padded: two boundary entries on each side, and
-// i indexes the unpadded sentence.
-std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
+// Features of word i that depend on its form alone (its spelling, affixes, shape, tag set); w is
+// padded: two boundary entries on each side, and i indexes the unpadded sentence.
+std::size_t extract_word(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
   const auto& cur = w[i + 2];
-  const auto& prev = w[i + 1];
-  const auto& prev2 = w[i];
-  const auto& next = w[i + 3];
-  const auto& next2 = w[i + 4];
   std::size_t n = 0;
   const auto add = [&](std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
     f[n++] = detail::combine_key(detail::template_seed(id), a, b);
   };
-  add(1, 0);
+  add(1, 0);  // the bias
   add(2, cur.lower);
   add(3, cur.form);
   add(4, cur.suffix[0]);
@@ -76,6 +118,24 @@ std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t 
   add(8, cur.prefix[0]);
   add(9, cur.prefix[1]);
   add(10, cur.shape);
+  add(28, cur.ambiguity);
+  // Words unseen in training (or seen once) by spelling shape: names in news ("Trump", "Xi") are
+  // mostly unknown capitalised words.
+  add(33, cur.ambiguity == 0 ? 1 : 0, cur.shape);
+  return n;
+}
+
+// Features of word i without the history that look at its neighbours or its position.
+std::size_t extract_context(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
+  const auto& cur = w[i + 2];
+  const auto& prev = w[i + 1];
+  const auto& prev2 = w[i];
+  const auto& next = w[i + 3];
+  const auto& next2 = w[i + 4];
+  std::size_t n = 0;
+  const auto add = [&](std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
+    f[n++] = detail::combine_key(detail::template_seed(id), a, b);
+  };
   add(11, prev.lower);
   add(12, next.lower);
   add(13, prev2.lower);
@@ -88,17 +148,20 @@ std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t 
   add(24, prev.lower, cur.lower);
   add(25, i == 0 ? 1 : 0, cur.shape);
   add(27, cur.suffix[2], next.suffix[2]);
-  add(28, cur.ambiguity);
   add(29, next.ambiguity);
   add(30, prev.ambiguity);
   add(32, cur.ambiguity, next.ambiguity);
-  // Words unseen in training (or seen once) by spelling shape and context shape: names in news
-  // ("Trump", "Xi") are mostly unknown capitalised words.
+  // Unknown words by their shape and the context's shapes.
   const std::uint64_t unknown = cur.ambiguity == 0 ? 1 : 0;
-  add(33, unknown, cur.shape);
   add(34, detail::mix64(unknown ^ cur.shape), prev.shape);
   add(35, detail::mix64(unknown ^ cur.shape), next.shape);
   return n;
+}
+
+// Features of word i without the history.
+std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
+  const std::size_t n = extract_word(w, i, f);
+  return n + extract_context(w, i, f + n);
 }
 
 // Features of word i with the two previous predicted tags.
@@ -149,34 +212,52 @@ void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>
 constexpr std::uint64_t start_tag = 0xFFFF0001ull;
 constexpr std::uint64_t start_tag2 = 0xFFFF0002ull;
 
+using word_sums = pos_tagger::word_sums;
+
 // Per-thread working memory of decode(): no allocation per sentence once warmed up.
 struct decode_scratch {
   std::vector<detail::word_keys> keys;
   std::vector<std::uint16_t> dict;
-  std::vector<std::uint64_t> static_keys;
-  std::vector<std::int32_t> static_sums;  ///< score_size() per word the dictionary does not tag
+  std::vector<std::uint64_t> word_keys, context_keys;
+  std::vector<std::uint32_t> rows;         ///< the word_sums row of each word to score
+  std::vector<std::int32_t> context_sums;  ///< score_size() per word the dictionary does not tag
   std::vector<std::int32_t> scores;
+  word_sums words;  ///< of the sentence or document being tagged
 };
 
-// Greedy decoding of one sentence into `out` (class ids).
-void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out) {
+// Greedy decoding of one sentence into `out` (class ids); `words` keeps the word sums of the
+// document.
+void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, word_sums& words,
+            std::vector<std::uint16_t>& out, decode_scratch& scratch) {
   out.resize(forms.size());
   if (forms.empty()) return;
-  thread_local decode_scratch scratch;
   padded_keys(m, forms, scratch.keys, scratch.dict);
   const std::size_t classes = m.upos_tags.size(), stride = m.weights.score_size();
-  // The features without history of every word to score, summed in one pass.
-  auto& static_keys = scratch.static_keys;
-  static_keys.clear();
+  // The context features of every word to score, and the word features of the forms not seen
+  // before, each summed in one pass.
+  auto& word_keys = scratch.word_keys;
+  auto& context_keys = scratch.context_keys;
+  word_keys.clear();
+  context_keys.clear();
+  scratch.rows.clear();
+  const std::size_t known = words.count;
   std::size_t scored = 0;
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (scratch.dict[i] != no_class) continue;
-    static_keys.resize((scored + 1) * static_features);
-    extract_static(scratch.keys, i, &static_keys[scored * static_features]);
+    context_keys.resize((scored + 1) * context_features);
+    extract_context(scratch.keys, i, &context_keys[scored * context_features]);
     ++scored;
+    const auto [row, added] = words.row(scratch.keys[i + 2].form, stride);
+    if (added) {
+      const std::size_t k = word_keys.size();
+      word_keys.resize(k + word_features);
+      extract_word(scratch.keys, i, &word_keys[k]);
+    }
+    scratch.rows.push_back(row);
   }
-  scratch.static_sums.resize(scored * stride);
-  m.weights.sum_groups(static_keys.data(), scored, static_features, scratch.static_sums.data());
+  m.weights.sum_groups(word_keys.data(), words.count - known, word_features, words.rows.data() + known * stride);
+  scratch.context_sums.resize(scored * stride);
+  m.weights.sum_groups(context_keys.data(), scored, context_features, scratch.context_sums.data());
   auto& scores = scratch.scores;
   scores.resize(stride);
   std::uint64_t feats[history_features];
@@ -184,7 +265,10 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
   for (std::size_t i = 0, s = 0; i < forms.size(); ++i) {
     std::uint16_t best = scratch.dict[i];
     if (best == no_class) {
-      std::copy_n(&scratch.static_sums[s++ * stride], stride, scores.begin());
+      const std::int32_t* context = &scratch.context_sums[s * stride];
+      const std::int32_t* word = &words.rows[std::size_t{scratch.rows[s]} * stride];
+      for (std::size_t c = 0; c < stride; ++c) scores[c] = context[c] + word[c];
+      ++s;
       m.weights.add_all(feats, extract_history(scratch.keys, i, p1, p2, feats), scores.data());
       best = 0;
       for (std::size_t c = 1; c < classes; ++c)
@@ -194,6 +278,18 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
     p2 = p1;
     p1 = best;
   }
+}
+
+decode_scratch& scratch_of_thread() {
+  thread_local decode_scratch scratch;
+  return scratch;
+}
+
+// Greedy decoding of a sentence tagged alone.
+void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out) {
+  auto& scratch = scratch_of_thread();
+  scratch.words.clear();
+  decode(m, forms, scratch.words, out, scratch);
 }
 
 }  // namespace
@@ -349,11 +445,24 @@ pos_tagger pos_tagger::load(const std::filesystem::path& path) {
 pos_tagger pos_tagger::load_default() { return load(resource_path("text", "pos_tagger.model")); }
 
 void pos_tagger::tag(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
+  auto& scratch = scratch_of_thread();
+  scratch.words.clear();
+  tag_sentence(tokens, first, end, scratch.words);
+}
+
+void pos_tagger::tag(std::vector<token>& tokens, const std::vector<sentence>& sentences) const {
+  auto& scratch = scratch_of_thread();
+  scratch.words.clear();
+  for (const auto& s : sentences) tag_sentence(tokens, s.first_token, s.end_token, scratch.words);
+  scratch.words.clear();
+}
+
+void pos_tagger::tag_sentence(std::vector<token>& tokens, std::size_t first, std::size_t end, word_sums& words) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<std::uint16_t> classes;
   forms.clear();
   for (std::size_t k = first; k < end; ++k) forms.push_back(tokens[k].form);
-  decode(*model_, forms, classes);
+  decode(*model_, forms, words, classes, scratch_of_thread());
   for (std::size_t k = first; k < end; ++k) {
     const auto c = classes[k - first];
     tokens[k].tag = model_->upos_tags[c];
