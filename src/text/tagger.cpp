@@ -47,51 +47,70 @@ struct pos_tagger::model {
 
 };
 
-// The sums of the word features (extract_word) of each distinct word form tagged so far, keyed
-// by the form's key: a document repeats its words, and their scores start from the same sums.
-// Open addressing over keys (0: a free slot); the memory is kept from one document to the next.
+// What the tagger knows of each distinct spelling of the document tagged so far, keyed by the
+// spelling's hash: a document repeats its words, so their keys, tag-dictionary entry and the sums
+// of their word features (extract_word) are computed once. Open addressing over keys (0: a free
+// slot); the memory is kept from one document to the next.
 struct pos_tagger::word_sums {
-  std::vector<std::uint64_t> keys;  ///< a power of two of slots, at most half full
-  std::vector<std::uint32_t> row_of_slot;
-  std::vector<std::int32_t> rows;  ///< `stride` per row; the first `count` rows are in use
-  std::size_t count = 0;
+  static constexpr std::uint32_t no_row = 0xFFFFFFFF;
+  struct word {
+    detail::word_keys keys;
+    std::uint16_t dict = 0;  ///< the tag-dictionary class, or no_class
+    std::uint32_t row = no_row;  ///< its word feature sums in `rows`, once summed
+  };
+  std::vector<word> words;
+  std::vector<std::int32_t> rows;  ///< score_size() per row; the first `row_count` rows are in use
+  std::size_t row_count = 0;
 
   void clear() {
-    if (count != 0) std::fill(keys.begin(), keys.end(), 0);
-    count = 0;
+    if (!words.empty()) std::fill(slots_.begin(), slots_.end(), 0);
+    words.clear();
+    row_count = 0;
   }
-  /// The row of `key`, and whether it is new (its sums still to be written).
-  std::pair<std::uint32_t, bool> row(std::uint64_t key, std::size_t stride) {
+  /// The index in `words` of the spelling with hash `key`, and whether it is new (to be filled).
+  std::pair<std::size_t, bool> find_or_add(std::uint64_t key) {
     if (key == 0) key = 1;
-    if (2 * (count + 1) > keys.size()) grow();
-    const std::size_t mask = keys.size() - 1;
-    std::size_t s = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    for (; keys[s] != 0; s = (s + 1) & mask)
-      if (keys[s] == key) return {row_of_slot[s], false};
-    keys[s] = key;
-    row_of_slot[s] = static_cast<std::uint32_t>(count);
-    if (rows.size() < (count + 1) * stride) rows.resize(2 * (count + 1) * stride);
-    return {static_cast<std::uint32_t>(count++), true};
+    if (2 * (words.size() + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = home(key, mask);
+    for (; slots_[s] != 0; s = (s + 1) & mask)
+      if (slots_[s] == key) return {index_[s], false};
+    slots_[s] = key;
+    index_[s] = static_cast<std::uint32_t>(words.size());
+    words.emplace_back();
+    return {words.size() - 1, true};
+  }
+  /// A new row of `stride` sums (their values to be written).
+  std::uint32_t add_row(std::size_t stride) {
+    if (rows.size() < (row_count + 1) * stride) rows.resize(2 * (row_count + 1) * stride);
+    return static_cast<std::uint32_t>(row_count++);
   }
 
  private:
+  static std::size_t home(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  }
   void grow() {
-    std::vector<std::uint64_t> old_keys(std::max<std::size_t>(256, 2 * keys.size()), 0);
-    std::vector<std::uint32_t> old_rows(old_keys.size());
-    old_keys.swap(keys);
-    old_rows.swap(row_of_slot);
-    const std::size_t mask = keys.size() - 1;
-    for (std::size_t k = 0; k < old_keys.size(); ++k) {
-      if (old_keys[k] == 0) continue;
-      std::size_t s = static_cast<std::size_t>((old_keys[k] * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-      while (keys[s] != 0) s = (s + 1) & mask;
-      keys[s] = old_keys[k];
-      row_of_slot[s] = old_rows[k];
+    std::vector<std::uint64_t> old_slots(std::max<std::size_t>(256, 2 * slots_.size()), 0);
+    std::vector<std::uint32_t> old_index(old_slots.size());
+    old_slots.swap(slots_);
+    old_index.swap(index_);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = 0; k < old_slots.size(); ++k) {
+      if (old_slots[k] == 0) continue;
+      std::size_t s = home(old_slots[k], mask);
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = old_slots[k];
+      index_[s] = old_index[k];
     }
   }
+  std::vector<std::uint64_t> slots_;  ///< a power of two of keys, at most half used
+  std::vector<std::uint32_t> index_;  ///< per slot: the index in `words`
 };
 
 namespace {
+
+using word_sums = pos_tagger::word_sums;
 
 // The feature templates: the word, its affixes and shape, its neighbours, and the two previous
 // predicted tags (history). The features of the word alone are summed once per distinct word
@@ -191,19 +210,29 @@ std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std:
 
 // Keys of each word with two boundary entries on each side (into `keys`); `dict` receives each
 // word's tag-dictionary class (no_class when absent).
-void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<detail::word_keys>& keys,
-                 std::vector<std::uint16_t>& dict) {
+// Keys of each word with two boundary entries on each side (into `keys`); `dict` receives each
+// word's tag-dictionary class (no_class when absent), `ids` its index in words.words.
+void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms, word_sums& words,
+                 std::vector<detail::word_keys>& keys, std::vector<std::uint16_t>& dict, std::vector<std::uint32_t>& ids) {
   keys.clear();
   keys.push_back(detail::boundary_keys(-2));
   keys.push_back(detail::boundary_keys(-1));
   dict.clear();
+  ids.clear();
   thread_local std::string normalized, lowered;
   for (auto f : forms) {
-    keys.push_back(detail::make_word_keys(f, &normalized, &lowered));
-    const auto* amb = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
-    keys.back().ambiguity = amb ? *amb : 0;
-    const auto* d = m.tagdict_by_hash.find(keys.back().form);  // form key = hash of the normalised spelling
-    dict.push_back(d ? *d : no_class);
+    const auto [id, added] = words.find_or_add(detail::hash_bytes(f));
+    auto& w = words.words[id];
+    if (added) {
+      w.keys = detail::make_word_keys(f, &normalized, &lowered);
+      const auto* amb = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
+      w.keys.ambiguity = amb ? *amb : 0;
+      const auto* d = m.tagdict_by_hash.find(w.keys.form);  // form key = hash of the normalised spelling
+      w.dict = d ? *d : no_class;
+    }
+    keys.push_back(w.keys);
+    dict.push_back(w.dict);
+    ids.push_back(static_cast<std::uint32_t>(id));
   }
   keys.push_back(detail::boundary_keys(1));
   keys.push_back(detail::boundary_keys(2));
@@ -212,12 +241,11 @@ void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>
 constexpr std::uint64_t start_tag = 0xFFFF0001ull;
 constexpr std::uint64_t start_tag2 = 0xFFFF0002ull;
 
-using word_sums = pos_tagger::word_sums;
-
 // Per-thread working memory of decode(): no allocation per sentence once warmed up.
 struct decode_scratch {
   std::vector<detail::word_keys> keys;
   std::vector<std::uint16_t> dict;
+  std::vector<std::uint32_t> ids;  ///< each word's index in word_sums::words
   std::vector<std::uint64_t> word_keys, context_keys;
   std::vector<std::uint32_t> rows;         ///< the word_sums row of each word to score
   std::vector<std::int32_t> context_sums;  ///< score_size() per word the dictionary does not tag
@@ -231,7 +259,7 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
             std::vector<std::uint16_t>& out, decode_scratch& scratch) {
   out.resize(forms.size());
   if (forms.empty()) return;
-  padded_keys(m, forms, scratch.keys, scratch.dict);
+  padded_keys(m, forms, words, scratch.keys, scratch.dict, scratch.ids);
   const std::size_t classes = m.upos_tags.size(), stride = m.weights.score_size();
   // The context features of every word to score, and the word features of the forms not seen
   // before, each summed in one pass.
@@ -240,22 +268,23 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
   word_keys.clear();
   context_keys.clear();
   scratch.rows.clear();
-  const std::size_t known = words.count;
+  const std::size_t known = words.row_count;
   std::size_t scored = 0;
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (scratch.dict[i] != no_class) continue;
     context_keys.resize((scored + 1) * context_features);
     extract_context(scratch.keys, i, &context_keys[scored * context_features]);
     ++scored;
-    const auto [row, added] = words.row(scratch.keys[i + 2].form, stride);
-    if (added) {
+    auto& row = words.words[scratch.ids[i]].row;
+    if (row == word_sums::no_row) {
+      row = words.add_row(stride);
       const std::size_t k = word_keys.size();
       word_keys.resize(k + word_features);
       extract_word(scratch.keys, i, &word_keys[k]);
     }
     scratch.rows.push_back(row);
   }
-  m.weights.sum_groups(word_keys.data(), words.count - known, word_features, words.rows.data() + known * stride);
+  m.weights.sum_groups(word_keys.data(), words.row_count - known, word_features, words.rows.data() + known * stride);
   scratch.context_sums.resize(scored * stride);
   m.weights.sum_groups(context_keys.data(), scored, context_features, scratch.context_sums.data());
   auto& scores = scratch.scores;
@@ -356,12 +385,14 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
   std::vector<std::string_view> forms;
   std::vector<detail::word_keys> keys;
   std::vector<std::uint16_t> dict;
+  std::vector<std::uint32_t> ids;
+  word_sums words;  // the keys of each spelling, computed once
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
     for (const auto s : order) {
       forms.clear();
       for (const auto& w : sentences[s].words) forms.push_back(w.form);
-      padded_keys(*m, forms, keys, dict);
+      padded_keys(*m, forms, words, keys, dict, ids);
       std::uint64_t p1 = start_tag, p2 = start_tag2;
       for (std::size_t i = 0; i < forms.size(); ++i) {
         std::uint16_t guess = dict[i];
