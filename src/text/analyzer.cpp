@@ -27,7 +27,7 @@ class default_analyzer final : public analyzer {
     out.tokens = std::move(seg.tokens);
     // One step at a time over the whole document, so that each model's tables stay in the
     // caches for all its sentences instead of taking turns with the others'.
-    for (const auto& s : out.sentences) tagger_.tag(out.tokens, s.first_token, s.end_token);
+    tagger_.tag(out.tokens, out.sentences);
     for (const auto& s : out.sentences) lemmatizer_.lemmatize(out.tokens, s.first_token, s.end_token);
     if (parser_)
       for (const auto& s : out.sentences) parser_->parse(out.tokens, s.first_token, s.end_token);

@@ -47,26 +47,87 @@ struct pos_tagger::model {
 
 };
 
+// What the tagger knows of each distinct spelling of the document tagged so far, keyed by the
+// spelling's hash: a document repeats its words, so their keys, tag-dictionary entry and the sums
+// of their word features (extract_word) are computed once. Open addressing over keys (0: a free
+// slot); the memory is kept from one document to the next.
+struct pos_tagger::word_sums {
+  static constexpr std::uint32_t no_row = 0xFFFFFFFF;
+  struct word {
+    detail::word_keys keys;
+    std::uint16_t dict = 0;  ///< the tag-dictionary class, or no_class
+    std::uint32_t row = no_row;  ///< its word feature sums in `rows`, once summed
+  };
+  std::vector<word> words;
+  std::vector<std::int32_t> rows;  ///< score_size() per row; the first `row_count` rows are in use
+  std::size_t row_count = 0;
+
+  void clear() {
+    if (!words.empty()) std::fill(slots_.begin(), slots_.end(), 0);
+    words.clear();
+    row_count = 0;
+  }
+  /// The index in `words` of the spelling with hash `key`, and whether it is new (to be filled).
+  std::pair<std::size_t, bool> find_or_add(std::uint64_t key) {
+    if (key == 0) key = 1;
+    if (2 * (words.size() + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = home(key, mask);
+    for (; slots_[s] != 0; s = (s + 1) & mask)
+      if (slots_[s] == key) return {index_[s], false};
+    slots_[s] = key;
+    index_[s] = static_cast<std::uint32_t>(words.size());
+    words.emplace_back();
+    return {words.size() - 1, true};
+  }
+  /// A new row of `stride` sums (their values to be written).
+  std::uint32_t add_row(std::size_t stride) {
+    if (rows.size() < (row_count + 1) * stride) rows.resize(2 * (row_count + 1) * stride);
+    return static_cast<std::uint32_t>(row_count++);
+  }
+
+ private:
+  static std::size_t home(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  }
+  void grow() {
+    std::vector<std::uint64_t> old_slots(std::max<std::size_t>(256, 2 * slots_.size()), 0);
+    std::vector<std::uint32_t> old_index(old_slots.size());
+    old_slots.swap(slots_);
+    old_index.swap(index_);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = 0; k < old_slots.size(); ++k) {
+      if (old_slots[k] == 0) continue;
+      std::size_t s = home(old_slots[k], mask);
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = old_slots[k];
+      index_[s] = old_index[k];
+    }
+  }
+  std::vector<std::uint64_t> slots_;  ///< a power of two of keys, at most half used
+  std::vector<std::uint32_t> index_;  ///< per slot: the index in `words`
+};
+
 namespace {
 
-// The feature templates: the word, its affixes and shape, its neighbours, and the two previous
-// predicted tags (history). The features without history are summed for all words of a sentence
-// at once (their memory accesses overlap); the history features follow word by word.
-constexpr std::size_t static_features = 29, history_features = 6;
+using word_sums = pos_tagger::word_sums;
 
-// Features of word i without the history; w is padded: two boundary entries on each side, and
-// i indexes the unpadded sentence.
-std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
+// The feature templates: the word, its affixes and shape, its neighbours, and the two previous
+// predicted tags (history). The features of the word alone are summed once per distinct word
+// form of a document (word_sums); the other features without history are summed for all words of
+// a sentence at once (their memory accesses overlap); the history features follow word by word.
+constexpr std::size_t word_features = 12, context_features = 17, history_features = 6;
+constexpr std::size_t static_features = word_features + context_features;
+
+// Features of word i that depend on its form alone (its spelling, affixes, shape, tag set); w is
+// padded: two boundary entries on each side, and i indexes the unpadded sentence.
+std::size_t extract_word(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
   const auto& cur = w[i + 2];
-  const auto& prev = w[i + 1];
-  const auto& prev2 = w[i];
-  const auto& next = w[i + 3];
-  const auto& next2 = w[i + 4];
   std::size_t n = 0;
   const auto add = [&](std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
     f[n++] = detail::combine_key(detail::template_seed(id), a, b);
   };
-  add(1, 0);
+  add(1, 0);  // the bias
   add(2, cur.lower);
   add(3, cur.form);
   add(4, cur.suffix[0]);
@@ -76,6 +137,24 @@ std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t 
   add(8, cur.prefix[0]);
   add(9, cur.prefix[1]);
   add(10, cur.shape);
+  add(28, cur.ambiguity);
+  // Words unseen in training (or seen once) by spelling shape: names in news ("Trump", "Xi") are
+  // mostly unknown capitalised words.
+  add(33, cur.ambiguity == 0 ? 1 : 0, cur.shape);
+  return n;
+}
+
+// Features of word i without the history that look at its neighbours or its position.
+std::size_t extract_context(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
+  const auto& cur = w[i + 2];
+  const auto& prev = w[i + 1];
+  const auto& prev2 = w[i];
+  const auto& next = w[i + 3];
+  const auto& next2 = w[i + 4];
+  std::size_t n = 0;
+  const auto add = [&](std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
+    f[n++] = detail::combine_key(detail::template_seed(id), a, b);
+  };
   add(11, prev.lower);
   add(12, next.lower);
   add(13, prev2.lower);
@@ -88,17 +167,20 @@ std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t 
   add(24, prev.lower, cur.lower);
   add(25, i == 0 ? 1 : 0, cur.shape);
   add(27, cur.suffix[2], next.suffix[2]);
-  add(28, cur.ambiguity);
   add(29, next.ambiguity);
   add(30, prev.ambiguity);
   add(32, cur.ambiguity, next.ambiguity);
-  // Words unseen in training (or seen once) by spelling shape and context shape: names in news
-  // ("Trump", "Xi") are mostly unknown capitalised words.
+  // Unknown words by their shape and the context's shapes.
   const std::uint64_t unknown = cur.ambiguity == 0 ? 1 : 0;
-  add(33, unknown, cur.shape);
   add(34, detail::mix64(unknown ^ cur.shape), prev.shape);
   add(35, detail::mix64(unknown ^ cur.shape), next.shape);
   return n;
+}
+
+// Features of word i without the history.
+std::size_t extract_static(const std::vector<detail::word_keys>& w, std::size_t i, std::uint64_t* f) {
+  const std::size_t n = extract_word(w, i, f);
+  return n + extract_context(w, i, f + n);
 }
 
 // Features of word i with the two previous predicted tags.
@@ -128,19 +210,29 @@ std::size_t extract(const std::vector<detail::word_keys>& w, std::size_t i, std:
 
 // Keys of each word with two boundary entries on each side (into `keys`); `dict` receives each
 // word's tag-dictionary class (no_class when absent).
-void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<detail::word_keys>& keys,
-                 std::vector<std::uint16_t>& dict) {
+// Keys of each word with two boundary entries on each side (into `keys`); `dict` receives each
+// word's tag-dictionary class (no_class when absent), `ids` its index in words.words.
+void padded_keys(const pos_tagger::model& m, const std::vector<std::string_view>& forms, word_sums& words,
+                 std::vector<detail::word_keys>& keys, std::vector<std::uint16_t>& dict, std::vector<std::uint32_t>& ids) {
   keys.clear();
   keys.push_back(detail::boundary_keys(-2));
   keys.push_back(detail::boundary_keys(-1));
   dict.clear();
+  ids.clear();
   thread_local std::string normalized, lowered;
   for (auto f : forms) {
-    keys.push_back(detail::make_word_keys(f, &normalized, &lowered));
-    const auto* amb = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
-    keys.back().ambiguity = amb ? *amb : 0;
-    const auto* d = m.tagdict_by_hash.find(keys.back().form);  // form key = hash of the normalised spelling
-    dict.push_back(d ? *d : no_class);
+    const auto [id, added] = words.find_or_add(detail::hash_bytes(f));
+    auto& w = words.words[id];
+    if (added) {
+      w.keys = detail::make_word_keys(f, &normalized, &lowered);
+      const auto* amb = m.ambiguity_by_hash.find(detail::hash_bytes(lowered));
+      w.keys.ambiguity = amb ? *amb : 0;
+      const auto* d = m.tagdict_by_hash.find(w.keys.form);  // form key = hash of the normalised spelling
+      w.dict = d ? *d : no_class;
+    }
+    keys.push_back(w.keys);
+    dict.push_back(w.dict);
+    ids.push_back(static_cast<std::uint32_t>(id));
   }
   keys.push_back(detail::boundary_keys(1));
   keys.push_back(detail::boundary_keys(2));
@@ -153,30 +245,48 @@ constexpr std::uint64_t start_tag2 = 0xFFFF0002ull;
 struct decode_scratch {
   std::vector<detail::word_keys> keys;
   std::vector<std::uint16_t> dict;
-  std::vector<std::uint64_t> static_keys;
-  std::vector<std::int32_t> static_sums;  ///< score_size() per word the dictionary does not tag
+  std::vector<std::uint32_t> ids;  ///< each word's index in word_sums::words
+  std::vector<std::uint64_t> word_keys, context_keys;
+  std::vector<std::uint32_t> rows;         ///< the word_sums row of each word to score
+  std::vector<std::int32_t> context_sums;  ///< score_size() per word the dictionary does not tag
   std::vector<std::int32_t> scores;
+  word_sums words;  ///< of the sentence or document being tagged
 };
 
-// Greedy decoding of one sentence into `out` (class ids).
-void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out) {
+// Greedy decoding of one sentence into `out` (class ids); `words` keeps the word sums of the
+// document.
+void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, word_sums& words,
+            std::vector<std::uint16_t>& out, decode_scratch& scratch) {
   out.resize(forms.size());
   if (forms.empty()) return;
-  thread_local decode_scratch scratch;
-  padded_keys(m, forms, scratch.keys, scratch.dict);
+  padded_keys(m, forms, words, scratch.keys, scratch.dict, scratch.ids);
   const std::size_t classes = m.upos_tags.size(), stride = m.weights.score_size();
-  // The features without history of every word to score, summed in one pass.
-  auto& static_keys = scratch.static_keys;
-  static_keys.clear();
+  // The context features of every word to score, and the word features of the forms not seen
+  // before, each summed in one pass.
+  auto& word_keys = scratch.word_keys;
+  auto& context_keys = scratch.context_keys;
+  word_keys.clear();
+  context_keys.clear();
+  scratch.rows.clear();
+  const std::size_t known = words.row_count;
   std::size_t scored = 0;
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (scratch.dict[i] != no_class) continue;
-    static_keys.resize((scored + 1) * static_features);
-    extract_static(scratch.keys, i, &static_keys[scored * static_features]);
+    context_keys.resize((scored + 1) * context_features);
+    extract_context(scratch.keys, i, &context_keys[scored * context_features]);
     ++scored;
+    auto& row = words.words[scratch.ids[i]].row;
+    if (row == word_sums::no_row) {
+      row = words.add_row(stride);
+      const std::size_t k = word_keys.size();
+      word_keys.resize(k + word_features);
+      extract_word(scratch.keys, i, &word_keys[k]);
+    }
+    scratch.rows.push_back(row);
   }
-  scratch.static_sums.resize(scored * stride);
-  m.weights.sum_groups(static_keys.data(), scored, static_features, scratch.static_sums.data());
+  m.weights.sum_groups(word_keys.data(), words.row_count - known, word_features, words.rows.data() + known * stride);
+  scratch.context_sums.resize(scored * stride);
+  m.weights.sum_groups(context_keys.data(), scored, context_features, scratch.context_sums.data());
   auto& scores = scratch.scores;
   scores.resize(stride);
   std::uint64_t feats[history_features];
@@ -184,7 +294,10 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
   for (std::size_t i = 0, s = 0; i < forms.size(); ++i) {
     std::uint16_t best = scratch.dict[i];
     if (best == no_class) {
-      std::copy_n(&scratch.static_sums[s++ * stride], stride, scores.begin());
+      const std::int32_t* context = &scratch.context_sums[s * stride];
+      const std::int32_t* word = &words.rows[std::size_t{scratch.rows[s]} * stride];
+      for (std::size_t c = 0; c < stride; ++c) scores[c] = context[c] + word[c];
+      ++s;
       m.weights.add_all(feats, extract_history(scratch.keys, i, p1, p2, feats), scores.data());
       best = 0;
       for (std::size_t c = 1; c < classes; ++c)
@@ -194,6 +307,18 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
     p2 = p1;
     p1 = best;
   }
+}
+
+decode_scratch& scratch_of_thread() {
+  thread_local decode_scratch scratch;
+  return scratch;
+}
+
+// Greedy decoding of a sentence tagged alone.
+void decode(const pos_tagger::model& m, const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out) {
+  auto& scratch = scratch_of_thread();
+  scratch.words.clear();
+  decode(m, forms, scratch.words, out, scratch);
 }
 
 }  // namespace
@@ -260,12 +385,14 @@ pos_tagger pos_tagger::train(const std::vector<conllu_sentence>& sentences, cons
   std::vector<std::string_view> forms;
   std::vector<detail::word_keys> keys;
   std::vector<std::uint16_t> dict;
+  std::vector<std::uint32_t> ids;
+  word_sums words;  // the keys of each spelling, computed once
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
     for (const auto s : order) {
       forms.clear();
       for (const auto& w : sentences[s].words) forms.push_back(w.form);
-      padded_keys(*m, forms, keys, dict);
+      padded_keys(*m, forms, words, keys, dict, ids);
       std::uint64_t p1 = start_tag, p2 = start_tag2;
       for (std::size_t i = 0; i < forms.size(); ++i) {
         std::uint16_t guess = dict[i];
@@ -349,11 +476,24 @@ pos_tagger pos_tagger::load(const std::filesystem::path& path) {
 pos_tagger pos_tagger::load_default() { return load(resource_path("text", "pos_tagger.model")); }
 
 void pos_tagger::tag(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
+  auto& scratch = scratch_of_thread();
+  scratch.words.clear();
+  tag_sentence(tokens, first, end, scratch.words);
+}
+
+void pos_tagger::tag(std::vector<token>& tokens, const std::vector<sentence>& sentences) const {
+  auto& scratch = scratch_of_thread();
+  scratch.words.clear();
+  for (const auto& s : sentences) tag_sentence(tokens, s.first_token, s.end_token, scratch.words);
+  scratch.words.clear();
+}
+
+void pos_tagger::tag_sentence(std::vector<token>& tokens, std::size_t first, std::size_t end, word_sums& words) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<std::uint16_t> classes;
   forms.clear();
   for (std::size_t k = first; k < end; ++k) forms.push_back(tokens[k].form);
-  decode(*model_, forms, classes);
+  decode(*model_, forms, words, classes, scratch_of_thread());
   for (std::size_t k = first; k < end; ++k) {
     const auto c = classes[k - first];
     tokens[k].tag = model_->upos_tags[c];

@@ -41,6 +41,9 @@ class pos_tagger {
 
   /// Tags tokens[first, end) as one sentence: sets token::tag and token::xpos.
   void tag(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
+  /// Tags each of `sentences` (ranges of `tokens`) as tag(tokens, first, end) does; faster for a
+  /// whole document (the scores of the features of the word alone are summed once per form).
+  void tag(std::vector<token>& tokens, const std::vector<sentence>& sentences) const;
   /// Tags a sentence given as word forms; returns (UPOS, XPOS) per word.
   [[nodiscard]] std::vector<std::pair<upos, std::string>> tag_words(const std::vector<std::string>& forms) const;
 
@@ -49,8 +52,10 @@ class pos_tagger {
   [[nodiscard]] std::size_t weight_count() const noexcept;
 
   struct model;
+  struct word_sums;
 
  private:
+  void tag_sentence(std::vector<token>& tokens, std::size_t first, std::size_t end, word_sums& words) const;
   std::shared_ptr<const model> model_;
 };
 
