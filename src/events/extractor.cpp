@@ -68,9 +68,13 @@ std::string_view strip_possessive(std::string_view form) {
   return form;
 }
 
+/// A double quotation mark: what opens and closes a quotation (single marks double as apostrophes).
+bool is_double_quote(std::string_view f) {
+  return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
+}
+
 bool is_quote(std::string_view f) {
-  return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "'"sv || f == "\xE2\x80\x98"sv ||
-         f == "\xE2\x80\x99"sv || f == "``"sv || f == "''"sv;
+  return is_double_quote(f) || f == "'"sv || f == "\xE2\x80\x98"sv || f == "\xE2\x80\x99"sv;
 }
 
 /// A name found in a sentence (word indices [first, last]).
@@ -500,10 +504,7 @@ class default_extractor final : public extractor {
     const auto& W = ctx.words;
     const auto s = W[x].sentence;
     const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
-    const auto double_quote = [&](std::size_t k) {
-      const auto f = ctx.form(k);
-      return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
-    };
+    const auto double_quote = [&](std::size_t k) { return is_double_quote(ctx.form(k)); };
     std::size_t marks = 0;  // quotation marks before x: an odd count opens a quotation
     std::optional<std::size_t> open, close;
     for (std::size_t k = sb; k < x; ++k)
