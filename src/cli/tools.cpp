@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // `chronograph eval`, `tag`, `train` and `query`: the commands around the pipeline.
-#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -33,26 +32,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The .tml files of a directory (or the file itself), sorted.
-std::vector<ingest::timeml_document> read_timeml_dir(const std::string& where) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (fs::is_directory(where, ec)) {
-    for (const auto& e : fs::directory_iterator(where, ec))
-      if (e.is_regular_file() && e.path().extension() == ".tml") files.push_back(e.path());
-  } else if (fs::exists(where, ec)) {
-    files.emplace_back(where);
-  } else {
-    throw io_error(where + ": no such file or directory");
-  }
-  if (files.empty()) throw io_error(where + ": no .tml files");
-  std::sort(files.begin(), files.end());
-  std::vector<ingest::timeml_document> docs;
-  docs.reserve(files.size());
-  for (const auto& f : files) docs.push_back(ingest::read_timeml(f));
-  return docs;
-}
-
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw io_error(path + ": cannot open file");
@@ -63,19 +42,19 @@ std::string read_file(const std::string& path) {
 
 int run_eval(const eval_options& opts) {
   if (opts.what == "timex") {
-    const auto gold = read_timeml_dir(opts.gold);
-    const auto system = read_timeml_dir(opts.system);
+    const auto gold = ingest::read_timeml_directory(opts.gold);
+    const auto system = ingest::read_timeml_directory(opts.system);
     const auto score = timex::score_timex(gold, system, opts.detail);
     std::cout << timex::format_score(score, opts.detail);
     return ok;
   }
   if (opts.what == "events") {  // TempEval-3 Task B
-    const auto score = events::score_events(read_timeml_dir(opts.gold), read_timeml_dir(opts.system), opts.detail);
+    const auto score = events::score_events(ingest::read_timeml_directory(opts.gold), ingest::read_timeml_directory(opts.system), opts.detail);
     std::cout << events::format_score(score, opts.detail);
     return ok;
   }
   if (opts.what == "relations") {  // TempEval-3 temporal awareness of the TLINKs
-    const auto score = relations::score_relations(read_timeml_dir(opts.gold), read_timeml_dir(opts.system));
+    const auto score = relations::score_relations(ingest::read_timeml_directory(opts.gold), ingest::read_timeml_directory(opts.system));
     std::cout << relations::format_score(score, opts.detail);
     return ok;
   }
