@@ -28,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/ingest/timeml.hpp"
@@ -325,13 +326,18 @@ void evaluate_doc(const prepared_doc& p, const relations::linker& li, evaluation
     static std::ofstream dump(dump_file);
     std::map<std::string, const events::event_mention*> ev_of;
     for (const auto& ev : evs) ev_of[ev.id] = &ev;
+    const relations::pair_context ctx(d.annotated, evs, d.times);
+    std::set<std::string> main_events;
+    for (const auto m : ctx.main_event)
+      if (m >= 0) main_events.insert(evs[static_cast<std::size_t>(m)].id);
     const auto attrs = [&](const std::string& id) -> std::string {
       const auto it = ev_of.find(id);
       if (it == ev_of.end()) return "T";
       const auto& e = *it->second;
       return std::string(events::to_string(e.cls)) + "/" + events::to_string(e.tns) + "/" + events::to_string(e.asp) +
              "/" + std::string(text::to_string(e.pos)) + "/" + (e.modality.empty() ? "-" : e.modality) + "/" +
-             (e.when_value.empty() ? "undated" : e.when_anchor.empty() ? "dated" : e.when_anchor) + "/" + e.trigger;
+             (e.when_value.empty() ? "undated" : e.when_anchor.empty() ? "dated" : e.when_anchor) + "/" + e.trigger +
+             "/" + (main_events.count(id) ? "main" : "sub");
     };
     for (std::size_t k = 0; k < system.size(); ++k) {
       const auto g = gold_relation(gold_closure, system[k].from, system[k].to);
