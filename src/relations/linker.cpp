@@ -313,8 +313,9 @@ class default_linker final : public linker {
     for (std::size_t k = 0; k < out.size(); ++k)
       if (keep[k]) unique.push_back(std::move(out[k]));
     // Contradicting links dropped (with a diagnostic); undated events bounded by the closure.
-    reason_document(doc, times, evs, unique, diagnostics);
+    // Reported "would" is planned before the check, so that the plan holds against weak links.
     mark_reported_futures(st, evs);
+    reason_document(doc, times, evs, unique, diagnostics);
     return unique;
   }
 
@@ -322,8 +323,9 @@ class default_linker final : public linker {
   /// in reported speech "would" is the reported "will" ("will represent the U.S. side"), a plan
   /// like it. A positive verb with modality "would" (not "would have": what did not happen) that
   /// is the clausal complement of a past reporting verb is planned (`is_future`), so merging takes
-  /// it for the plan other articles tell with "will". After the links and the models: a mark for
-  /// merging, not a relation (TimeML's "would" stays modal, tense NONE).
+  /// it for the plan other articles tell with "will". After the links and the models (not a
+  /// feature of theirs), before the consistency check, which holds the plan against weak links
+  /// (reasoning.hpp); TimeML's "would" stays modal, tense NONE.
   void mark_reported_futures(const doc_state& st, std::vector<event_mention>& evs) const {
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];

@@ -270,8 +270,8 @@ inline const std::vector<std::string> order_labels{"BEFORE", "AFTER", "EQUAL", "
 [[nodiscard]] std::vector<link> apply_causal_model(const pair_model& m, const pair_context& ctx, std::vector<link> links,
                                                    const std::vector<std::string>& checked_rules, double min_margin);
 
-/// Start-point order links of the MATRES model between consecutive verb events of the same or
-/// adjacent sentences that the rule links (`links`) leave unordered: BEFORE, AFTER or
+/// Start-point order links of the MATRES model between consecutive verb events of a sentence and
+/// the main events (both verbs) of consecutive sentences that the rule links (`links`) leave unordered: BEFORE, AFTER or
 /// SIMULTANEOUS (for EQUAL) when the model says so with at least `min_margin`. Rule "order.model".
 [[nodiscard]] std::vector<link> model_order_links(const pair_model& m, const pair_context& ctx,
                                                   const std::vector<link>& links, double min_margin);

@@ -60,6 +60,15 @@ bool temporal_graph::bound(node n, std::optional<date::sys_days> not_before, std
   return ok;
 }
 
+bool temporal_graph::bound_end_after(node n, date::sys_days day) {
+  undo_.clear();
+  added_.clear();
+  // Day d spans [4d, 4(d+1)] on the point axis; its end is 4(d+1), a strictly later point 4(d+1)+1.
+  if (raise_lo(2 * n + 1, 4 * (day_number(day) + 1) + 1)) return true;
+  rollback(0, 0);
+  return false;
+}
+
 temporal_graph::constraints temporal_graph::constraints_of(node a, relation r, node b) {
   const std::size_t xs = 2 * a, xe = 2 * a + 1, ys = 2 * b, ye = 2 * b + 1;
   using pr = point_rel;
@@ -341,6 +350,14 @@ std::string describe_link(const std::string& from, std::string_view rel, const s
   return from + " " + std::string(rel) + " " + to + " (" + rule + ", " + conf + ")";
 }
 
+namespace {
+/// How strong a plan is against the links (as strong as a tense link, "dct.tense").
+constexpr double plan_confidence = 0.6;
+std::string describe_plan(const events::event_mention& ev) {
+  return "the plan of " + ev.id + " (\"" + ev.trigger + "\" is planned: after t0)";
+}
+}  // namespace
+
 std::string describe_window(const temporal_graph& g, temporal_graph::node n, const std::string& id) {
   const auto a = g.earliest_start(n), b = g.latest_end(n);
   return id + " [" + (a ? iso_day(*a) : "") + ".." + (b ? iso_day(*b) : "") + "]";
@@ -395,6 +412,7 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
       why += first ? "" : "; ";
       first = false;
       if (t == temporal_graph::date_tag) why += "the dates of " + describe_window(g, a, l.from) + " and " + describe_window(g, b, l.to);
+      else if (static_cast<std::size_t>(t) >= links.size()) why += describe_plan(evs[static_cast<std::size_t>(t) - links.size()]);
       else why += describe(links[static_cast<std::size_t>(t)]);
     }
     return why;
@@ -402,9 +420,43 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
   // The trained TLINK models' links ("tlink.*") come last: they neither bound an event nor
   // overrule anything; they are kept where they agree with all the rest.
   const auto is_model_guess = [&](std::size_t k) { return links[k].rule.compare(0, 6, "tlink.") == 0; };
+  // A planned event (is_future: future tense, "will"/"would" in reported speech, a planned noun
+  // such as "upcoming talks" or "agreed to further talks") that no date places starts after the
+  // DCT. Its tense, modality or plan is evidence as strong as the tense links ("dct.tense", 0.6):
+  // the constraint goes in where they do, so that a weaker link (the MATRES order model's, a
+  // TLINK model's guess) that would put the event before the time of writing is dropped with a
+  // diagnostic naming the plan, instead of bounding the plan to the DCT's day or earlier.
+  const auto dct_node = node_of.find("t0");
+  bool plans_added = dct_node == node_of.end();
+  const auto add_plans = [&] {
+    plans_added = true;
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      const auto& ev = evs[e];
+      if (!ev.is_future || !ev.when_value.empty()) continue;
+      std::vector<int> conflicts;
+      const int tag = static_cast<int>(links.size() + e);
+      if (g.add(node_of[ev.id], relation::after, dct_node->second, tag, &conflicts)) continue;
+      diagnostic d;
+      d.level = severity::info;
+      d.stage = "relations";
+      d.doc = doc.doc.id;
+      d.span = ev.span;
+      d.rule = "relations.plan_conflict";
+      d.message = describe_plan(ev) + " contradicts " + explain(conflicts, node_of[ev.id], dct_node->second,
+                                                               link{ev.id, "t0", relation::after, ev.span, "plan", 0.6})
+                                                           .substr(std::string("contradicts ").size()) +
+                  "; the links stay";
+      diagnostics.push_back(std::move(d));
+    }
+  };
+  const auto weaker_than_plan = [&](std::size_t k) {
+    return links[k].confidence < plan_confidence ||
+           (links[k].confidence == plan_confidence && priority[k] <= rule_priority("dct.tense"));
+  };
   const auto add_links = [&](bool model_guesses) {
     for (const auto k : order) {
       const auto& l = links[k];
+      if (!plans_added && weaker_than_plan(k)) add_plans();
       if (is_model_guess(k) != model_guesses) continue;
       const auto a = node_of.find(l.from), b = node_of.find(l.to);
       if (a == node_of.end() || b == node_of.end()) continue;
@@ -421,6 +473,7 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
     }
   };
   add_links(false);
+  if (!plans_added) add_plans();
 
   // Bounds of undated events: what the linker said, tightened by what the kept links imply.
   const auto dct = node_of.find("t0");

@@ -127,3 +127,29 @@ TEST_CASE("bounds of one event told by several documents are intersected", "[mer
   CHECK(s.events[0].not_before == "2025-06-06");
   CHECK(s.events[0].not_after == "2025-06-30");
 }
+
+TEST_CASE("a planned event is not bounded to the day of writing by a weaker link", "[merge][reasoning]") {
+  // Document a plans the deal (after its DCT, June 5); a TLINK model's guess puts it before
+  // "coming", which "suggests" (no later than June 5) falls inside: the chain would end the plan by
+  // June 5. The guess is dropped and the diagnostic names the plan.
+  merge::document_analysis a;
+  a.annotated = testing::make_document("They worked toward a broader deal. History suggests it could be a long time coming.", "a",
+                                       "2025-06-05");
+  a.events = {mention(a.annotated, "e1", "deal", ""), mention(a.annotated, "e2", "suggests", ""),
+              mention(a.annotated, "e3", "coming", "")};
+  a.events[0].is_future = true;
+  a.events[0].when_not_before = "2025-06-05";
+  a.events[1].when_not_after = "2025-06-05";  // present tense: by the time of writing
+  a.links = {make_link("e2", relations::relation::is_included, "e3", 0.33, "tlink.event_event"),
+             make_link("e1", relations::relation::before, "e3", 0.31, "tlink.event_event")};
+  const auto s = merge::build_story({a});
+  const auto& deal = event_with(s, "deal");
+  CHECK(deal.is_future);
+  CHECK(deal.not_before == "2025-06-05");
+  CHECK(deal.not_after.empty());
+  CHECK(s.links.size() == 1);
+  const auto conflicts = diagnostics(s, "merge.order_conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->message.find("dropped " + deal.id + " BEFORE") != std::string::npos);
+  CHECK(conflicts[0]->message.find(deal.id + " is planned (not over by the day of writing)") != std::string::npos);
+}

@@ -11,10 +11,14 @@
 // gold TLINKs entails between the two, or NONE. The figure checked against --floor-f1 is the
 // shipped linker's (linker::load_default(), models from src/relations/resources/) on AQUAINT;
 // the models trained here are scored too and must give the same figure.
-//   eval_task_c DATA [--floor-f1 X] [--detail] [--write-models DIR] [--cv K]
+//   eval_task_c DATA [--floor-f1 X] [--detail] [--write-models DIR] [--cv K] [--show DOCID|ALL]
+//               [--oracle labels|select|kind:K] [--dump FILE]
 // DATA is ../shared/data; exits 77 (skipped) without it, 1 below the floor. --write-models
 // writes tlink_<kind>.model into DIR (how the shipped ones are built); --cv K also prints a
-// K-fold cross-validated figure on TimeBank (folds by document).
+// K-fold cross-validated figure on TimeBank (folds by document). --oracle replaces the system's
+// links with gold-informed ones (upper bounds, development only: see `oracle` below); --dump
+// writes every link of the shipped linker on AQUAINT with its kind, rule, the event's
+// attributes and the relation the gold closure gives the pair (error analysis).
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -24,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/ingest/timeml.hpp"
@@ -194,6 +199,16 @@ relations::tlink_models train(const std::array<std::vector<relations::pair_examp
 
 /// Kinds of pairs the score is broken down by (TempEval-3's and the rest).
 bool full_rule_names = false;  // --detail: "signal:after" rather than "signal"
+/// --oracle MODE (development: upper bounds of the pair kinds the linker can propose).
+/// "labels": the gold closure's relation for every candidate pair (tlink_candidates, plus the
+/// main events of adjacent sentences) that it relates, and the system's time-time links: what
+/// perfect labels on these pairs would score. "select": the system's links, only those whose
+/// pair the gold closure relates (any relation): what perfect pair selection with the system's
+/// labels would score. "kind:K" (K 0..6 as score_kinds): the system's links, those of kind K
+/// replaced by the gold closure's relation where the system gives one (right labels for that kind).
+std::string oracle;
+bool dumping = false;   ///< set while the shipped linker is evaluated
+std::string dump_file;  ///< --dump FILE: every system link with its kind, rule, attributes and the gold relation
 std::string show_document;     // --show DOCID or ALL: its reduced links, system and gold, verified or not, with the
                                // kind of pair (k0 event-DCT ... k6 time-time, as score_kinds) and, for each gold link,
                                // what the system closure entails between the two (sys=none: nothing)
@@ -201,6 +216,75 @@ std::string show_document;     // --show DOCID or ALL: its reduced links, system
 const std::vector<std::string> score_kinds{"event-DCT", "event-time, same sentence", "event-time, other",
                                            "event-event, same sentence", "event-event, adjacent sentences",
                                            "event-event, farther", "time-time and time-DCT"};
+
+/// The relation the closure of `gold` entails between a and b, if any.
+std::optional<relations::relation> gold_relation(const relations::link_closure& gold, const std::string& a,
+                                                 const std::string& b) {
+  using relations::relation;
+  for (const auto r : {relation::before, relation::after, relation::ibefore, relation::iafter, relation::simultaneous,
+                       relation::begins, relation::begun_by, relation::ends, relation::ended_by, relation::includes,
+                       relation::is_included})
+    if (gold.entails({a, b, r})) return r;
+  return std::nullopt;
+}
+
+std::size_t pair_kind(const prepared_doc& p, const std::vector<events::event_mention>& evs, const relations::tlink& l);
+
+void apply_oracle(const prepared_doc& p, const std::vector<events::event_mention>& evs,
+                  const std::vector<relations::tlink>& gold_links, std::vector<relations::tlink>& system) {
+  const relations::link_closure gold(gold_links);
+  std::vector<relations::tlink> out;
+  if (oracle == "labels") {
+    const relations::pair_context ctx(p.d.annotated, evs, p.d.times);
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto& c : relations::tlink_candidates(ctx))
+      pairs.emplace_back(evs[c.a].id, c.kind == tlink_kind::event_dct    ? p.dct_tid
+                                      : c.kind == tlink_kind::event_time ? ctx.times[c.b].id
+                                                                         : evs[c.b].id);
+    for (std::size_t s = 0; s + 1 < ctx.main_event.size(); ++s)
+      if (ctx.main_event[s] >= 0 && ctx.main_event[s + 1] >= 0)
+        pairs.emplace_back(evs[static_cast<std::size_t>(ctx.main_event[s])].id,
+                           evs[static_cast<std::size_t>(ctx.main_event[s + 1])].id);
+    for (const auto& [a, b] : pairs)
+      if (const auto r = gold_relation(gold, a, b)) out.push_back({a, b, *r});
+    for (const auto& l : system)
+      if (pair_kind(p, evs, l) == 6) out.push_back(l);
+  } else if (oracle == "select") {
+    for (const auto& l : system)
+      if (gold_relation(gold, l.from, l.to)) out.push_back(l);
+  } else if (oracle.rfind("kind:", 0) == 0) {
+    const auto k = std::stoul(oracle.substr(5));
+    for (const auto& l : system) {
+      if (pair_kind(p, evs, l) != k) out.push_back(l);
+      else if (const auto r = gold_relation(gold, l.from, l.to)) out.push_back({l.from, l.to, *r});
+    }
+  } else {
+    throw std::runtime_error("unknown --oracle " + oracle);
+  }
+  system = std::move(out);
+}
+
+/// Kind of pair of a link (index into score_kinds).
+std::size_t pair_kind(const prepared_doc& p, const std::vector<events::event_mention>& evs, const relations::tlink& l) {
+  const auto& d = p.d;
+  const auto where = [&](const std::string& id) -> std::optional<std::pair<bool, std::size_t>> {
+    for (const auto& ev : evs)
+      if (ev.id == id) return std::make_pair(true, ev.sentence);
+    for (const auto& t : d.times)
+      if (t.id == id) return std::make_pair(false, d.annotated.sentence_at(t.span.begin));
+    return std::nullopt;
+  };
+  const auto a = where(l.from), b = where(l.to);
+  if (l.from == p.dct_tid || l.to == p.dct_tid) {
+    const auto other = l.from == p.dct_tid ? b : a;
+    return other && other->first ? 0 : 6;
+  }
+  if (!a || !b) return 6;
+  const auto dist = a->second > b->second ? a->second - b->second : b->second - a->second;
+  if (!a->first && !b->first) return 6;
+  if (a->first != b->first) return dist == 0 ? 1 : 2;
+  return dist == 0 ? 3 : dist == 1 ? 4 : 5;
+}
 
 struct evaluation {
   relations::relations_score score;
@@ -228,11 +312,40 @@ void evaluate_doc(const prepared_doc& p, const relations::linker& li, evaluation
     system_rules.push_back(full_rule_names ? l.rule : l.rule.substr(0, l.rule.find(':')));  // "signal:after" -> "signal"
   }
   const auto& gold_links = against_dense ? p.dense_links : p.gold;
+  if (!oracle.empty()) {
+    apply_oracle(p, evs, gold_links, system);
+    system_rules.assign(system.size(), "oracle");
+  }
   const auto c = relations::temporal_awareness(gold_links, system);
   out.score.total += c;
   out.score.documents.emplace_back(d.tml.docid, c);
   // Per rule: how many of its links the gold closure entails (before reduction).
   const relations::link_closure gold_closure(gold_links);
+  if (!dump_file.empty() && dumping) {
+    // One line per system link: doc, kind, rule, the event's attributes, system and gold relation.
+    static std::ofstream dump(dump_file);
+    std::map<std::string, const events::event_mention*> ev_of;
+    for (const auto& ev : evs) ev_of[ev.id] = &ev;
+    const relations::pair_context ctx(d.annotated, evs, d.times);
+    std::set<std::string> main_events;
+    for (const auto m : ctx.main_event)
+      if (m >= 0) main_events.insert(evs[static_cast<std::size_t>(m)].id);
+    const auto attrs = [&](const std::string& id) -> std::string {
+      const auto it = ev_of.find(id);
+      if (it == ev_of.end()) return "T";
+      const auto& e = *it->second;
+      return std::string(events::to_string(e.cls)) + "/" + events::to_string(e.tns) + "/" + events::to_string(e.asp) +
+             "/" + std::string(text::to_string(e.pos)) + "/" + (e.modality.empty() ? "-" : e.modality) + "/" +
+             (e.when_value.empty() ? "undated" : e.when_anchor.empty() ? "dated" : e.when_anchor) + "/" + e.trigger +
+             "/" + (main_events.count(id) ? "main" : "sub");
+    };
+    for (std::size_t k = 0; k < system.size(); ++k) {
+      const auto g = gold_relation(gold_closure, system[k].from, system[k].to);
+      dump << d.tml.docid << '\t' << pair_kind(p, evs, system[k]) << '\t' << system_rules[k] << '\t'
+           << attrs(system[k].from) << '\t' << attrs(system[k].to) << '\t' << relations::to_string(system[k].rel) << '\t'
+           << (g ? relations::to_string(*g) : "none") << '\n';
+    }
+  }
   for (std::size_t k = 0; k < system.size(); ++k) {
     auto& [n, ok] = out.by_rule[system_rules[k]];
     ++n;
@@ -373,6 +486,8 @@ int run(int argc, char** argv) {
     if (a == "--floor-f1" && k + 1 < argc) floor = std::stod(argv[++k]);
     else if (a == "--detail") detail = full_rule_names = true;
     else if (a == "--show" && k + 1 < argc) show_document = argv[++k];
+    else if (a == "--oracle" && k + 1 < argc) oracle = argv[++k];
+    else if (a == "--dump" && k + 1 < argc) dump_file = argv[++k];
     else if (a == "--write-models" && k + 1 < argc) write_models = argv[++k];
     else if (a == "--cv" && k + 1 < argc) folds = static_cast<unsigned>(std::stoul(argv[++k]));
     else if (a == "--margins" && k + 1 < argc) margins = argv[++k];
@@ -484,7 +599,9 @@ int run(int argc, char** argv) {
   evaluation shipped;
   {
     const auto li = relations::linker::load_default();
+    dumping = true;
     for (const auto& p : aquaint) evaluate_doc(*p, *li, shipped);
+    dumping = false;
   }
   std::printf("shipped linker, AQUAINT (%zu documents):\n", aquaint.size());
   print(shipped, detail);

@@ -172,3 +172,43 @@ TEST_CASE("a causal link's cause does not start after its effect: a model's gues
   CHECK_FALSE(has(links, "e1", relation::after, "e2"));
   CHECK(evs[0].when_not_before.empty());  // nothing puts the cause after May 12
 }
+
+TEST_CASE("a planned event is not put before the DCT by a weak link; a strong one stays", "[relations][reasoning]") {
+  // "They worked toward a broader deal; any agreement could be a long time coming, he said."
+  // The deal is planned (after the DCT): the order model's and the TLINK models' guesses that would
+  // end it before "said" (on the DCT's day) or before the DCT are dropped with a diagnostic naming
+  // the plan, and its bounds stay open after the DCT.
+  const auto doc = testing::make_document("They worked toward a broader deal, he said. Talks come before the vote.", "d",
+                                          "2025-06-05");
+  std::vector<events::event_mention> evs{make_event("e1"), make_event("e2", "2025-06-05"), make_event("e3"),
+                                         make_event("e4", "2025-06-05")};
+  evs[0].trigger = "deal";
+  evs[0].is_future = true;
+  evs[0].when_not_before = "2025-06-05";
+  evs[2].trigger = "Talks";
+  evs[2].is_future = true;
+  evs[2].when_not_before = "2025-06-05";
+  std::vector<relations::link> links{
+      make_link("e2", relation::is_included, "t0", 0.6, "dct.tense"),
+      make_link("e1", relation::before, "e2", 0.5, "order.model"),
+      make_link("e1", relation::before, "t0", 0.37, "tlink.event_dct"),
+      make_link("e3", relation::before, "e4", 0.7, "signal:before"),  // stronger than the plan: stays
+      make_link("e4", relation::is_included, "t0", 0.6, "dct.tense")};
+  std::vector<diagnostic> diags;
+  relations::reason_document(doc, {}, evs, links, diags);
+  CHECK_FALSE(has(links, "e1", relation::before, "e2"));
+  CHECK_FALSE(has(links, "e1", relation::before, "t0"));
+  CHECK(has(links, "e3", relation::before, "e4"));
+  CHECK(evs[0].is_future);
+  CHECK(evs[0].when_not_before == "2025-06-05");
+  CHECK(evs[0].when_not_after.empty());
+  const auto with = [&](const std::string& rule, const std::string& text) {
+    return std::count_if(diags.begin(), diags.end(), [&](const diagnostic& d) {
+      return d.rule == rule && d.message.find(text) != std::string::npos;
+    });
+  };
+  CHECK(with("relations.conflict", "dropped e1 BEFORE e2 (order.model, 0.50): contradicts the plan of e1 (\"deal\" is planned: after t0)") == 1);
+  CHECK(with("relations.conflict", "dropped e1 BEFORE t0 (tlink.event_dct, 0.37): contradicts the plan of e1") == 1);
+  // The signal placed the talks before the vote of the DCT's day: the plan gives way, and says so.
+  CHECK(with("relations.plan_conflict", "the plan of e3 (\"Talks\" is planned: after t0) contradicts e3 BEFORE e4 (signal:before, 0.70)") == 1);
+}

@@ -34,6 +34,10 @@ class temporal_graph {
   /// day `not_after` ends. False (nothing changes) when that contradicts what is known.
   bool bound(node n, std::optional<date::sys_days> not_before, std::optional<date::sys_days> not_after);
 
+  /// Node `n` is not over when day `day` ends (a plan: what will happen is not bounded to the
+  /// day of writing or before it). False (nothing changes) when that contradicts what is known.
+  bool bound_end_after(node n, date::sys_days day);
+
   /// Adds `a r b` (VAGUE and causal relations add nothing). False (nothing changes) when it
   /// contradicts what is known; then `conflicts` (if given) receives the tags of the constraints
   /// it contradicts (date_tag for dates and bounds), without duplicates.
