@@ -294,12 +294,14 @@ class default_extractor final : public extractor {
       std::vector<int> event_at(ctx.words.size(), -1);
       for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
       for (std::size_t k = 0; k < out.size(); ++k) {
-        if (out[k].pos != upos::verb || !lex_->is_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
+        if (out[k].pos != upos::verb || !may_be_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
         const auto n = light_verb_noun(ctx, trigger_word[k]);
         if (!n || event_at[*n] < 0) continue;
-        auto& noun = out[static_cast<std::size_t>(event_at[*n])];
+        const auto noun_index = static_cast<std::size_t>(event_at[*n]);
+        auto& noun = out[noun_index];
         if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
         out[k].mention_of = noun.id;
+        const bool had_subject = noun.subject_count > 0;
         // The light verb governs its noun: the verb's subjects are the event's participants too
         // ("Mr. Xi held phone talks with Trump": Xi and Trump), when the noun's own phrase does
         // not name them.
@@ -310,6 +312,10 @@ class default_extractor final : public extractor {
           noun.actor_spans.insert(noun.actor_spans.begin(), out[k].actor_spans[a]);
           ++noun.subject_count;
         }
+        // Its summary then says who acted, with the verb ("Trump reciprocated with an invitation
+        // for Xi", not "Invitation for Xi").
+        if (!had_subject && noun.subject_count > 0 && gaps[noun_index].verb == no_gap)
+          noun.summary = summarize(ctx, noun, trigger_word[noun_index], no_gap, gaps[noun_index].end);
       }
     }
     quote_contents(ctx, out, trigger_word);
@@ -608,7 +614,7 @@ class default_extractor final : public extractor {
       }
     // A light verb takes the frame of the event noun it brings about ("struck a truce", "the
     // truce struck last month", "held phone talks"): the verb and the noun tell one happening.
-    if (is_verb && lex_->is_light_verb(m.lemma))
+    if (is_verb && may_be_light_verb(m.lemma))
       if (const auto n = light_verb_noun(ctx, w)) m.frame = noun_frame(ctx, *n);
     m.confidence = confidence;
     // Class: the hand table, else OCCURRENCE (STATE for adjectives). The training data's
@@ -639,11 +645,39 @@ class default_extractor final : public extractor {
   /// subject of "take place" ("the conversation took place in January"), or the noun its
   /// participle follows or modifies ("the truce struck last month"), when that noun's frame
   /// refers back (talks, calls, deals; not "imposed tariffs").
+  /// A light verb of some event noun: light_verbs.tsv, limited rows included.
+  bool may_be_light_verb(std::string_view lemma) const {
+    return lex_->is_light_verb(lemma) || lex_->limited_light_verb(lemma) != nullptr;
+  }
+
   std::optional<std::size_t> light_verb_noun(const doc_context& ctx, std::size_t w) const {
     const auto& W = ctx.words;
     const auto sb = ctx.sent_begin[W[w].sentence], se = ctx.sent_end[W[w].sentence];
     const auto& tok = ctx.doc.tokens[W[w].token];
     if (tok.deprel.empty()) return std::nullopt;
+    // A limited row: light only for its frames ("extended an invitation", not "extended the
+    // truce"), and with its noun after its preposition when it names one ("reciprocated with an
+    // invitation").
+    if (const auto* limit = lex_->limited_light_verb(W[w].lemma)) {
+      std::optional<std::size_t> noun;
+      for (std::size_t x = sb; x < se && !noun; ++x) {
+        const auto& t = ctx.doc.tokens[W[x].token];
+        if (t.head != static_cast<int>(w - sb)) continue;
+        if (limit->preposition.empty()) {
+          if (t.deprel == "obj"sv) noun = x;
+          continue;
+        }
+        if (t.deprel != "obl"sv) continue;
+        for (std::size_t y = sb; y < x; ++y) {
+          const auto& c = ctx.doc.tokens[W[y].token];
+          if (c.head == static_cast<int>(x - sb) && c.deprel == "case"sv && W[y].lower == limit->preposition) noun = x;
+        }
+      }
+      if (!noun || W[*noun].tag != upos::noun || !lex_->is_event_noun(W[*noun].lemma) ||
+          !lex_->is_light_verb_of(W[w].lemma, noun_frame(ctx, *noun)))
+        return std::nullopt;
+      return noun;
+    }
     const auto refers_back = [&](std::size_t x) {
       return W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma) && lex_->has_frame(W[x].lemma) &&
              lex_->frame_refers_back(lex_->frame_of(W[x].lemma));
@@ -1517,14 +1551,25 @@ class default_extractor final : public extractor {
       while (np < w && is_quote(ctx.form(np))) ++np;
       // The verb that governs the noun and its subject: "Trump and Xi held a phone call".
       std::size_t g = np;
-      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the"sv)) --g;
-      if (m.subject_count > 0 && g > cb && W[g - 1].tag == upos::verb) {
-        if (lex_->is_light_verb(W[g - 1].lemma)) {
+      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the"sv ||
+                     (W[g - 1].tag == upos::pron && ctx.doc.tokens[W[g - 1].token].deprel == "nmod:poss"sv)))
+        --g;  // "the", "his"
+      // A light verb's preposition before the noun: "Trump reciprocated with his own invitation".
+      std::size_t verb_at = g > cb ? g - 1 : g;
+      std::string_view preposition;
+      if (g > cb + 1 && W[g - 1].tag == upos::adp && W[g - 2].tag == upos::verb) {
+        verb_at = g - 2;
+        preposition = W[g - 1].lower;
+      }
+      const auto* limit = verb_at < g ? lex_->limited_light_verb(W[verb_at].lemma) : nullptr;
+      if (m.subject_count > 0 && verb_at < g && W[verb_at].tag == upos::verb) {
+        if (lex_->is_light_verb_of(W[verb_at].lemma, m.frame) &&
+            (limit ? limit->preposition == preposition : preposition.empty())) {
           std::vector<std::string> subjects(m.actors.begin(),
                                             m.actors.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.subject_count, 2)));
           subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
           actor_shown = true;
-          std::size_t k = g - 1;
+          std::size_t k = verb_at;
           while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation)) --k;
           for (std::size_t x = k; x < np; ++x)
             if (!ctx.in_timex(x) && (W[x].tag != upos::adv || W[x].is_negation)) words.push_back(x);

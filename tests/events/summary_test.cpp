@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "chronograph/events/event.hpp"
+#include "chronograph/events/lexicon.hpp"
 #include "chronograph/text/analyzer.hpp"
 
 using namespace chronograph;
@@ -290,4 +291,35 @@ TEST_CASE("a quotation's \"I\" is its speaker, the named subject of the reportin
   const auto* c = find(plain, "concluded");
   REQUIRE(c);
   CHECK(std::find(c->actors.begin(), c->actors.end(), "Donald Trump") == c->actors.end());
+}
+
+TEST_CASE("every example of a limited light verb (light_verbs.tsv) is a mention of its noun", "[events][frame][resources]") {
+  static const auto lex = events::lexicon::load_default();
+  REQUIRE_FALSE(lex->light_verb_examples().empty());
+  for (const auto& ex : lex->light_verb_examples()) {
+    INFO("light_verbs.tsv:" << ex.line << ": " << ex.text);
+    const auto evs = extract(ex.text);
+    const auto* verb = find(evs, ex.verb);
+    const auto* noun = find(evs, ex.noun);
+    REQUIRE(verb);
+    REQUIRE(noun);
+    CHECK(verb->mention_of == noun->id);
+    CHECK(verb->frame == noun->frame);
+    // The light verb's subject acted: the noun is its event.
+    REQUIRE(noun->subject_count > 0);
+    CHECK(verb->actors.front() == noun->actors.front());
+  }
+}
+
+TEST_CASE("a limited light verb is light only for its frames and its preposition", "[events][frame]") {
+  // "extended an invitation" is the invitation; "extended the truce" is another event.
+  for (const char* text : {"Trump extended the truce by 90 days.", "Trump reciprocated the invitation.",
+                           "Trump agreed with the invitation."}) {
+    INFO(text);
+    for (const auto& e : extract(text)) CHECK(e.mention_of.empty());
+  }
+  const auto evs = extract("Trump reciprocated with an invitation for Xi to visit the United States.");
+  const auto* invitation = find(evs, "invitation");
+  REQUIRE(invitation);
+  CHECK(invitation->summary == "Trump reciprocated with an invitation for Xi");
 }
