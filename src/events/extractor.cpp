@@ -526,9 +526,101 @@ class default_extractor final : public extractor {
         const auto& t = ctx.doc.tokens[W[y].token];
         if (t.head != static_cast<int>(v - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
         if (const auto* e = entity_of(y); e && e->person) return e;
+        if (const auto* e = titled_person(ctx, y)) return e;  // "“... I reciprocated,” the U.S. president added"
       }
     }
     return nullptr;
+  }
+
+  /// The person a titled description before word y stands for ("The U.S. president added",
+  /// "The Republican president ... said"): the one person the document has named with that title
+  /// ("President Donald Trump") and, when the description has modifiers, no other modifier than
+  /// its own ("Chinese President Xi Jinping" is not "the U.S. president"; both are "the
+  /// president"); nullptr when there is none or more than one.
+  const entity* titled_person(const doc_context& ctx, std::size_t y) const {
+    const auto& W = ctx.words;
+    if (W[y].tag != upos::noun || !lex_->is_title(W[y].lower)) return nullptr;
+    std::vector<std::string_view> modifiers;  // the description's: "u.s." of "the U.S. president"
+    for (std::size_t k = y; k > ctx.sent_begin[W[y].sentence] && y - k < 3; --k) {
+      const auto& p = W[k - 1];
+      if (p.tag == upos::det || p.is_boundary) break;
+      modifiers.push_back(p.lower);
+    }
+    const entity* found = nullptr;
+    for (const auto& e : ctx.entities) {
+      if (e.first >= y) break;
+      if (!e.person || e.run_first >= e.first) continue;
+      bool titled = false, other = false;
+      for (std::size_t k = e.run_first; k < e.first; ++k) {
+        if (W[k].lower == W[y].lower) titled = true;
+        else if (!modifiers.empty() && !lex_->is_title(W[k].lower) &&
+                 std::find(modifiers.begin(), modifiers.end(), W[k].lower) == modifiers.end())
+          other = true;
+      }
+      if (!titled || other) continue;
+      if (found && found->canonical != e.canonical) return nullptr;
+      found = &e;
+    }
+    return found;
+  }
+
+  /// The speaker of the report a verb is told in ("The Republican president ... said Xi invited
+  /// him": the president), through complement clauses and their conjuncts; nullptr when the
+  /// subject of the reporting verb is not a named or titled person.
+  const entity* reported_speaker(const doc_context& ctx, std::size_t v) const {
+    const auto& W = ctx.words;
+    const auto s = W[v].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    for (int step = 0; step < 5; ++step) {
+      const auto& t = ctx.doc.tokens[W[v].token];
+      // Up through the clause ("for him to visit" -> the invitation -> "accepted"), never out of
+      // a relative clause; the report is what a reporting verb's complement says.
+      if (t.head < 0 || t.deprel == "acl:relcl"sv) return nullptr;
+      const bool reported = t.deprel == "ccomp"sv || t.deprel == "parataxis"sv;
+      const auto h = sb + static_cast<std::size_t>(t.head);
+      if (h >= se) return nullptr;
+      v = h;
+      const auto c = lex_->class_of(W[v].lemma);
+      if (W[v].tag != upos::verb || !c || c->cls != event_class::reporting) continue;
+      if (!reported) return nullptr;
+      for (std::size_t y = sb; y < se; ++y) {
+        const auto& n = ctx.doc.tokens[W[y].token];
+        if (n.head != static_cast<int>(v - sb) || n.deprel.rfind("nsubj", 0) != 0) continue;
+        for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
+          if (ctx.entities[k].run_first <= y && y <= ctx.entities[k].last)
+            return ctx.entities[k].person ? &ctx.entities[k] : nullptr;
+        if (W[y].lower == "he"sv || W[y].lower == "she"sv) return last_person_before(ctx, y);
+        return titled_person(ctx, y);
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  /// Who an object pronoun in a reported clause stands for: "said Xi invited him", "said he
+  /// accepted Mr. Xi's invitation for him" -> the speaker. Not the subject of the verb whose
+  /// direct object it is ("Xi invited him" is not Xi); nullptr when unsure.
+  const entity* object_pronoun_referent(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    if (W[x].lower != "him"sv && W[x].lower != "her"sv) return nullptr;
+    const auto& t = ctx.doc.tokens[W[x].token];
+    // An object, or the subject of a for-to infinitive ("an invitation for him to visit China").
+    if (t.head < 0 || !(t.deprel == "obj"sv || t.deprel == "obl"sv || t.deprel == "iobj"sv || t.deprel == "nsubj"sv))
+      return nullptr;
+    const auto s = W[x].sentence;
+    const auto sb = ctx.sent_begin[s];
+    const auto v = sb + static_cast<std::size_t>(t.head);
+    if (v >= ctx.sent_end[s] || W[v].tag != upos::verb) return nullptr;
+    const auto* speaker = reported_speaker(ctx, v);
+    if (!speaker || t.deprel != "obj"sv) return speaker;
+    for (std::size_t y = sb; y < ctx.sent_end[s]; ++y) {
+      const auto& n = ctx.doc.tokens[W[y].token];
+      if (n.head == static_cast<int>(v - sb) && n.deprel.rfind("nsubj", 0) == 0)
+        for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
+          if (ctx.entities[k].run_first <= y && y <= ctx.entities[k].last && ctx.entities[k].canonical == speaker->canonical)
+            return nullptr;
+    }
+    return speaker;
   }
 
   /// The most recent person named before word w (for "he" / "she").
@@ -1072,6 +1164,8 @@ class default_extractor final : public extractor {
         }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+        if (out.empty() && (W[x].lower == "him"sv || W[x].lower == "her"sv))  // "for him to visit China"
+          if (const auto* p = object_pronoun_referent(ctx, x)) out.push_back(p);
         // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
         // "I" is its speaker, the named subject of the reporting verb outside the quotation marks.
         if (out.empty() && W[x].lower == "i"sv)
@@ -1080,6 +1174,7 @@ class default_extractor final : public extractor {
       if (!has_nsubj) return std::nullopt;
       return out;
     };
+    std::vector<const entity*> taking_part;  // named beside the subjects: a possessed noun's governing verb's subject
     bool has_parse = false;
     for (std::size_t x = ctx.sent_begin[W[w].sentence]; x < ctx.sent_end[W[w].sentence] && !has_parse; ++x)
       has_parse = !ctx.doc.tokens[W[x].token].deprel.empty();
@@ -1099,17 +1194,42 @@ class default_extractor final : public extractor {
         borrows = t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv);
       }
       const auto head = sb + static_cast<std::size_t>(std::max(t.head, 0));
+      // A noun's possessor is who acted: "he accepted Mr. Xi's invitation" is Xi's invitation
+      // (the governing verb's subject only takes part), "Trump reciprocated with his own
+      // invitation" is Trump's (a possessive pronoun: the last person named).
+      if (m.pos == upos::noun) {
+        const entity* possessor = nullptr;
+        for (std::size_t x = sb; x < w && !possessor; ++x) {
+          const auto& p = ctx.doc.tokens[W[x].token];
+          if (p.head != static_cast<int>(w - sb) || p.deprel != "nmod:poss"sv) continue;
+          for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
+            if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) possessor = &ctx.entities[k];
+          if (!possessor && (W[x].lower == "his"sv || W[x].lower == "her"sv)) possessor = last_person_before(ctx, x);
+        }
+        if (possessor) {
+          if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb)
+            if (const auto others = parsed_subjects(head)) taking_part = *others;
+          parsed = std::vector<const entity*>{possessor};
+          borrows = false;
+        }
+      }
       if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
         // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
         std::vector<const entity*> object;
+        bool pronoun_object = false;  // "Xi invited him to visit China": not Xi
         if (t.deprel == "xcomp"sv)
           for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
             const auto& o = ctx.doc.tokens[W[x].token];
             if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
             for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
               if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
+            if (W[x].tag == upos::pron && W[x].lower != "it"sv) {
+              pronoun_object = true;
+              if (const auto* p = object_pronoun_referent(ctx, x)) object.push_back(p);
+            }
           }
         if (!object.empty()) parsed = object;
+        else if (pronoun_object) parsed = std::vector<const entity*>{};
         else parsed = parsed_subjects(head);
       }
     }
@@ -1140,8 +1260,19 @@ class default_extractor final : public extractor {
       m.actors.push_back(e->canonical);
       m.actor_spans.push_back({ctx.span(e->first).begin, ctx.span(e->last).end});
     };
+    // An object pronoun of a reported clause is the speaker ("said Xi invited him": Xi and the
+    // speaker).
+    if (has_parse && m.pos == upos::verb) {
+      const auto sb = ctx.sent_begin[W[w].sentence];
+      for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
+        const auto& o = ctx.doc.tokens[W[x].token];
+        if (o.head == static_cast<int>(w - sb) && (o.deprel == "obj"sv || o.deprel == "iobj"sv))
+          if (const auto* p = object_pronoun_referent(ctx, x)) taking_part.push_back(p);
+      }
+    }
     for (const auto* e : subjects) add(e);
     m.subject_count = m.actors.size();
+    for (const auto* e : taking_part) add(e);
     for (const auto* e : before) add(e);
     for (const auto* e : after) add(e);
   }
@@ -1586,6 +1717,10 @@ class default_extractor final : public extractor {
           words.push_back(x);
           if (!is_quote(ctx.form(x))) ++taken;
         }
+        // A name is not cut: "for him and first lady Melania Trump", not "... Melania".
+        while (x < ce && x > 0 && ctx.in_entity[x] && ctx.in_entity[x - 1] && W[x].tag == upos::propn &&
+               !ctx.in_timex(x) && words.back() == x - 1)
+          words.push_back(x++);
       } else if (x < ce && W[x].lower == "of"sv) {
         std::size_t taken = 0;
         for (; x < ce && taken < 6; ++x) {
@@ -1599,7 +1734,8 @@ class default_extractor final : public extractor {
     while (!words.empty()) {
       const auto& t = W[words.back()];
       if (t.tag == upos::adp || t.tag == upos::det || t.tag == upos::cconj || t.tag == upos::part ||
-          t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) || t.tag == upos::pron ||
+          t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) ||
+          (t.tag == upos::pron && !object_pronoun_referent(ctx, words.back())) ||
           is_quote(ctx.form(words.back())))
         words.pop_back();
       else
@@ -1651,8 +1787,13 @@ class default_extractor final : public extractor {
       const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
       if (run) quiet.push_back(x);
     }
+    // An object pronoun of a reported clause reads as the speaker it stands for ("Mr. Xi's
+    // invitation for him" -> "for Trump").
+    std::vector<std::pair<std::size_t, const entity*>> named;
+    for (const auto x : words)
+      if (const auto* p = object_pronoun_referent(ctx, x)) named.emplace_back(x, p);
     std::string out = ctx.render(words);
-    if (quiet.empty()) return out;
+    if (quiet.empty() && named.empty()) return out;
     // Re-render with the quiet words lower-cased (render joins forms; map them by position).
     std::string rebuilt;
     std::size_t at = 0;
@@ -1664,6 +1805,8 @@ class default_extractor final : public extractor {
       std::string form = f;
       if (std::find(quiet.begin(), quiet.end(), x) != quiet.end())
         for (auto& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const auto& [at_word, p] : named)
+        if (at_word == x) form = p->canonical;
       rebuilt += form;
       at = pos + f.size();
     }
