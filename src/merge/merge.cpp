@@ -159,6 +159,7 @@ struct candidate {
   std::string_view kind;   // event_frames.tsv kind ("process", "outcome") or ""
   bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
+  bool passive = false;     // its subjects are what it was done to ("the U.S. will be represented")
   /// Another mention of an event of its own document (event_mention::mention_of: "lowered
   /// duties", the duties): it goes wherever that event goes, dated or not, and starts no cluster.
   std::optional<std::size_t> follows;
@@ -234,14 +235,30 @@ bool compatible_dates(const candidate& a, const candidate& b, const event_mentio
   return coarse.days->begin <= fine.days->begin && fine.days->end <= coarse.days->end;
 }
 
+/// Who acted agrees: both name agents, they share one, and no agent of one side is only another
+/// participant of the other ("Trump will visit Xi" is not "Xi will visit Trump").
+bool roles_agree(const token_list& agents_a, const token_list& all_a, const token_list& agents_b, const token_list& all_b) {
+  if (agents_a.empty() || agents_b.empty() || !intersects(agents_a, agents_b)) return false;
+  for (const auto& t : agents_a)
+    if (std::binary_search(all_b.begin(), all_b.end(), t) && !std::binary_search(agents_b.begin(), agents_b.end(), t))
+      return false;
+  for (const auto& t : agents_b)
+    if (std::binary_search(all_a.begin(), all_a.end(), t) && !std::binary_search(agents_a.begin(), agents_a.end(), t))
+      return false;
+  return true;
+}
+
 bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
   if (a.frame != b.frame || ea.pol != eb.pol || a.planned != b.planned) return false;
   if (a.planned) {
     // A plan has no date to tell it apart: the same kind of listed event ("the upcoming talks",
     // "further trade talks", "will be meeting"; not "a broader deal"), or the same verb with the
-    // same participants ("Bessent, Lutnick and Greer will represent the U.S.").
+    // same participants in the same roles ("Bessent, Lutnick and Greer will represent the U.S.";
+    // "Trump will visit Xi" is not "Xi will visit Trump").
     if (!a.kind.empty() && a.kind == b.kind) return true;
-    return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2;
+    // A passive's subjects are not who acted: its roles are not compared.
+    return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2 &&
+           (a.passive || b.passive || roles_agree(a.subject_tokens, a.actor_tokens, b.subject_tokens, b.actor_tokens));
   }
   if (a.statement && (a.subject_tokens.empty() || !intersects(a.subject_tokens, b.subject_tokens))) return false;
   return compatible_dates(a, b, ea, eb);
@@ -278,6 +295,22 @@ constexpr factuality_row factuality_rules[] = {
     {events::tense::present, "will", factuality::planned, "Xi will visit"},
     {events::tense::present, "would", factuality::planned, "Xi would visit"},
 };
+
+/// True when the parse makes a verb mention passive ("will be represented", "was invited by
+/// Xi"): its subjects are then what it was done to, not who acted.
+bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::verb || ev.sentence >= doc.sentences.size()) return false;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == static_cast<int>(*at) && (tok.deprel == "nsubj:pass" || tok.deprel == "aux:pass")) return true;
+  }
+  return false;
+}
 
 /// The event of its document whose verb governs a noun mention in the parse (the noun is its
 /// object, oblique or subject: "accepted Mr. Xi's invitation", "reciprocated with an
@@ -532,6 +565,7 @@ story build_story_of(const Analyses& analyses) {
         if (k < ev.subject_count) add_tokens(c.subject_tokens, tokens);
       }
       const auto& lex = frame_lexicon();
+      c.passive = is_passive(a.annotated, ev);
       c.frame = ev.frame;
       c.kind = lex.frame_kind(ev.lemma);
       // Only occurrences and states merge: a report, an intention ("agreed to further talks") or
@@ -753,7 +787,8 @@ story build_story_of(const Analyses& analyses) {
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const auto& c = cands[k];
       const auto& ev = ev_of(c);
-      if (c.days || c.follows || c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      // A passive's subjects are what it was done to ("Trump was invited by Xi"): not compared.
+      if (c.days || c.follows || c.passive || c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1) continue;
       if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
       retelling r;

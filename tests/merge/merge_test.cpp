@@ -538,10 +538,32 @@ TEST_CASE("undated events whose participants, reality, polarity or bounds differ
       CHECK(docs.size() == e->mentions.size());
     }
   }
+  SECTION("a passive's subject is not who acted") {
+    const auto a = call_article("a", "Officials said Trump was invited by Xi to China.");
+    const auto b = call_article("b", "Officials said Trump invited Xi to China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
   SECTION("an unlisted verb needs its patients named on both sides") {
     const auto a = call_article("a", "Xi asked Trump to withdraw the measures.");
     const auto b = call_article("b", "Xi asked to withdraw the measures.");
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "ask").size() == 2);
+  }
+}
+
+TEST_CASE("a plan told with the same verb and participants in other roles is another plan", "[merge][undated]") {
+  // "Trump will visit Xi in China" and "Xi will visit Trump in Washington" share the verb and two
+  // participants, but not who acts.
+  const auto a = analyse("a", "Officials said Trump will visit Xi in China.", {}, "2025-06-05", true);
+  const auto b = analyse("b", "Officials said Xi will visit Trump in Washington.", {}, "2025-06-05", true);
+  const auto c = analyse("c", "Officials said Trump will visit Xi in Beijing.", {}, "2025-06-05", true);
+  const auto s = merge::build_story({a, b, c});
+  const auto visits = with_lemma(s, "visit");
+  REQUIRE(visits.size() == 2);
+  for (const auto* v : visits) {
+    std::set<std::string> docs;
+    for (const auto& m : v->mentions) docs.insert(m.doc);
+    CHECK((docs == std::set<std::string>{"a", "c"} || docs == std::set<std::string>{"b"}));
   }
 }
