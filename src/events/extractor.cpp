@@ -294,12 +294,14 @@ class default_extractor final : public extractor {
       std::vector<int> event_at(ctx.words.size(), -1);
       for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
       for (std::size_t k = 0; k < out.size(); ++k) {
-        if (out[k].pos != upos::verb || !lex_->is_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
+        if (out[k].pos != upos::verb || !may_be_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
         const auto n = light_verb_noun(ctx, trigger_word[k]);
         if (!n || event_at[*n] < 0) continue;
-        auto& noun = out[static_cast<std::size_t>(event_at[*n])];
+        const auto noun_index = static_cast<std::size_t>(event_at[*n]);
+        auto& noun = out[noun_index];
         if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
         out[k].mention_of = noun.id;
+        const bool had_subject = noun.subject_count > 0;
         // The light verb governs its noun: the verb's subjects are the event's participants too
         // ("Mr. Xi held phone talks with Trump": Xi and Trump), when the noun's own phrase does
         // not name them.
@@ -310,6 +312,10 @@ class default_extractor final : public extractor {
           noun.actor_spans.insert(noun.actor_spans.begin(), out[k].actor_spans[a]);
           ++noun.subject_count;
         }
+        // Its summary then says who acted, with the verb ("Trump reciprocated with an invitation
+        // for Xi", not "Invitation for Xi").
+        if (!had_subject && noun.subject_count > 0 && gaps[noun_index].verb == no_gap)
+          noun.summary = summarize(ctx, noun, trigger_word[noun_index], no_gap, gaps[noun_index].end);
       }
     }
     quote_contents(ctx, out, trigger_word);
@@ -520,9 +526,101 @@ class default_extractor final : public extractor {
         const auto& t = ctx.doc.tokens[W[y].token];
         if (t.head != static_cast<int>(v - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
         if (const auto* e = entity_of(y); e && e->person) return e;
+        if (const auto* e = titled_person(ctx, y)) return e;  // "“... I reciprocated,” the U.S. president added"
       }
     }
     return nullptr;
+  }
+
+  /// The person a titled description before word y stands for ("The U.S. president added",
+  /// "The Republican president ... said"): the one person the document has named with that title
+  /// ("President Donald Trump") and, when the description has modifiers, no other modifier than
+  /// its own ("Chinese President Xi Jinping" is not "the U.S. president"; both are "the
+  /// president"); nullptr when there is none or more than one.
+  const entity* titled_person(const doc_context& ctx, std::size_t y) const {
+    const auto& W = ctx.words;
+    if (W[y].tag != upos::noun || !lex_->is_title(W[y].lower)) return nullptr;
+    std::vector<std::string_view> modifiers;  // the description's: "u.s." of "the U.S. president"
+    for (std::size_t k = y; k > ctx.sent_begin[W[y].sentence] && y - k < 3; --k) {
+      const auto& p = W[k - 1];
+      if (p.tag == upos::det || p.is_boundary) break;
+      modifiers.push_back(p.lower);
+    }
+    const entity* found = nullptr;
+    for (const auto& e : ctx.entities) {
+      if (e.first >= y) break;
+      if (!e.person || e.run_first >= e.first) continue;
+      bool titled = false, other = false;
+      for (std::size_t k = e.run_first; k < e.first; ++k) {
+        if (W[k].lower == W[y].lower) titled = true;
+        else if (!modifiers.empty() && !lex_->is_title(W[k].lower) &&
+                 std::find(modifiers.begin(), modifiers.end(), W[k].lower) == modifiers.end())
+          other = true;
+      }
+      if (!titled || other) continue;
+      if (found && found->canonical != e.canonical) return nullptr;
+      found = &e;
+    }
+    return found;
+  }
+
+  /// The speaker of the report a verb is told in ("The Republican president ... said Xi invited
+  /// him": the president), through complement clauses and their conjuncts; nullptr when the
+  /// subject of the reporting verb is not a named or titled person.
+  const entity* reported_speaker(const doc_context& ctx, std::size_t v) const {
+    const auto& W = ctx.words;
+    const auto s = W[v].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    for (int step = 0; step < 5; ++step) {
+      const auto& t = ctx.doc.tokens[W[v].token];
+      // Up through the clause ("for him to visit" -> the invitation -> "accepted"), never out of
+      // a relative clause; the report is what a reporting verb's complement says.
+      if (t.head < 0 || t.deprel == "acl:relcl"sv) return nullptr;
+      const bool reported = t.deprel == "ccomp"sv || t.deprel == "parataxis"sv;
+      const auto h = sb + static_cast<std::size_t>(t.head);
+      if (h >= se) return nullptr;
+      v = h;
+      const auto c = lex_->class_of(W[v].lemma);
+      if (W[v].tag != upos::verb || !c || c->cls != event_class::reporting) continue;
+      if (!reported) return nullptr;
+      for (std::size_t y = sb; y < se; ++y) {
+        const auto& n = ctx.doc.tokens[W[y].token];
+        if (n.head != static_cast<int>(v - sb) || n.deprel.rfind("nsubj", 0) != 0) continue;
+        for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
+          if (ctx.entities[k].run_first <= y && y <= ctx.entities[k].last)
+            return ctx.entities[k].person ? &ctx.entities[k] : nullptr;
+        if (W[y].lower == "he"sv || W[y].lower == "she"sv) return last_person_before(ctx, y);
+        return titled_person(ctx, y);
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  /// Who an object pronoun in a reported clause stands for: "said Xi invited him", "said he
+  /// accepted Mr. Xi's invitation for him" -> the speaker. Not the subject of the verb whose
+  /// direct object it is ("Xi invited him" is not Xi); nullptr when unsure.
+  const entity* object_pronoun_referent(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    if (W[x].lower != "him"sv && W[x].lower != "her"sv) return nullptr;
+    const auto& t = ctx.doc.tokens[W[x].token];
+    // An object, or the subject of a for-to infinitive ("an invitation for him to visit China").
+    if (t.head < 0 || !(t.deprel == "obj"sv || t.deprel == "obl"sv || t.deprel == "iobj"sv || t.deprel == "nsubj"sv))
+      return nullptr;
+    const auto s = W[x].sentence;
+    const auto sb = ctx.sent_begin[s];
+    const auto v = sb + static_cast<std::size_t>(t.head);
+    if (v >= ctx.sent_end[s] || W[v].tag != upos::verb) return nullptr;
+    const auto* speaker = reported_speaker(ctx, v);
+    if (!speaker || t.deprel != "obj"sv) return speaker;
+    for (std::size_t y = sb; y < ctx.sent_end[s]; ++y) {
+      const auto& n = ctx.doc.tokens[W[y].token];
+      if (n.head == static_cast<int>(v - sb) && n.deprel.rfind("nsubj", 0) == 0)
+        for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
+          if (ctx.entities[k].run_first <= y && y <= ctx.entities[k].last && ctx.entities[k].canonical == speaker->canonical)
+            return nullptr;
+    }
+    return speaker;
   }
 
   /// The most recent person named before word w (for "he" / "she").
@@ -608,7 +706,7 @@ class default_extractor final : public extractor {
       }
     // A light verb takes the frame of the event noun it brings about ("struck a truce", "the
     // truce struck last month", "held phone talks"): the verb and the noun tell one happening.
-    if (is_verb && lex_->is_light_verb(m.lemma))
+    if (is_verb && may_be_light_verb(m.lemma))
       if (const auto n = light_verb_noun(ctx, w)) m.frame = noun_frame(ctx, *n);
     m.confidence = confidence;
     // Class: the hand table, else OCCURRENCE (STATE for adjectives). The training data's
@@ -639,11 +737,39 @@ class default_extractor final : public extractor {
   /// subject of "take place" ("the conversation took place in January"), or the noun its
   /// participle follows or modifies ("the truce struck last month"), when that noun's frame
   /// refers back (talks, calls, deals; not "imposed tariffs").
+  /// A light verb of some event noun: light_verbs.tsv, limited rows included.
+  bool may_be_light_verb(std::string_view lemma) const {
+    return lex_->is_light_verb(lemma) || lex_->limited_light_verb(lemma) != nullptr;
+  }
+
   std::optional<std::size_t> light_verb_noun(const doc_context& ctx, std::size_t w) const {
     const auto& W = ctx.words;
     const auto sb = ctx.sent_begin[W[w].sentence], se = ctx.sent_end[W[w].sentence];
     const auto& tok = ctx.doc.tokens[W[w].token];
     if (tok.deprel.empty()) return std::nullopt;
+    // A limited row: light only for its frames ("extended an invitation", not "extended the
+    // truce"), and with its noun after its preposition when it names one ("reciprocated with an
+    // invitation").
+    if (const auto* limit = lex_->limited_light_verb(W[w].lemma)) {
+      std::optional<std::size_t> noun;
+      for (std::size_t x = sb; x < se && !noun; ++x) {
+        const auto& t = ctx.doc.tokens[W[x].token];
+        if (t.head != static_cast<int>(w - sb)) continue;
+        if (limit->preposition.empty()) {
+          if (t.deprel == "obj"sv) noun = x;
+          continue;
+        }
+        if (t.deprel != "obl"sv) continue;
+        for (std::size_t y = sb; y < x; ++y) {
+          const auto& c = ctx.doc.tokens[W[y].token];
+          if (c.head == static_cast<int>(x - sb) && c.deprel == "case"sv && W[y].lower == limit->preposition) noun = x;
+        }
+      }
+      if (!noun || W[*noun].tag != upos::noun || !lex_->is_event_noun(W[*noun].lemma) ||
+          !lex_->is_light_verb_of(W[w].lemma, noun_frame(ctx, *noun)))
+        return std::nullopt;
+      return noun;
+    }
     const auto refers_back = [&](std::size_t x) {
       return W[x].tag == upos::noun && lex_->is_event_noun(W[x].lemma) && lex_->has_frame(W[x].lemma) &&
              lex_->frame_refers_back(lex_->frame_of(W[x].lemma));
@@ -1038,6 +1164,8 @@ class default_extractor final : public extractor {
         }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+        if (out.empty() && (W[x].lower == "him"sv || W[x].lower == "her"sv))  // "for him to visit China"
+          if (const auto* p = object_pronoun_referent(ctx, x)) out.push_back(p);
         // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
         // "I" is its speaker, the named subject of the reporting verb outside the quotation marks.
         if (out.empty() && W[x].lower == "i"sv)
@@ -1046,6 +1174,7 @@ class default_extractor final : public extractor {
       if (!has_nsubj) return std::nullopt;
       return out;
     };
+    std::vector<const entity*> taking_part;  // named beside the subjects: a possessed noun's governing verb's subject
     bool has_parse = false;
     for (std::size_t x = ctx.sent_begin[W[w].sentence]; x < ctx.sent_end[W[w].sentence] && !has_parse; ++x)
       has_parse = !ctx.doc.tokens[W[x].token].deprel.empty();
@@ -1065,17 +1194,42 @@ class default_extractor final : public extractor {
         borrows = t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv);
       }
       const auto head = sb + static_cast<std::size_t>(std::max(t.head, 0));
+      // A noun's possessor is who acted: "he accepted Mr. Xi's invitation" is Xi's invitation
+      // (the governing verb's subject only takes part), "Trump reciprocated with his own
+      // invitation" is Trump's (a possessive pronoun: the last person named).
+      if (m.pos == upos::noun) {
+        const entity* possessor = nullptr;
+        for (std::size_t x = sb; x < w && !possessor; ++x) {
+          const auto& p = ctx.doc.tokens[W[x].token];
+          if (p.head != static_cast<int>(w - sb) || p.deprel != "nmod:poss"sv) continue;
+          for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
+            if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) possessor = &ctx.entities[k];
+          if (!possessor && (W[x].lower == "his"sv || W[x].lower == "her"sv)) possessor = last_person_before(ctx, x);
+        }
+        if (possessor) {
+          if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb)
+            if (const auto others = parsed_subjects(head)) taking_part = *others;
+          parsed = std::vector<const entity*>{possessor};
+          borrows = false;
+        }
+      }
       if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
         // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
         std::vector<const entity*> object;
+        bool pronoun_object = false;  // "Xi invited him to visit China": not Xi
         if (t.deprel == "xcomp"sv)
           for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
             const auto& o = ctx.doc.tokens[W[x].token];
             if (o.head != static_cast<int>(head - sb) || o.deprel != "obj"sv) continue;
             for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
               if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) object.push_back(&ctx.entities[k]);
+            if (W[x].tag == upos::pron && W[x].lower != "it"sv) {
+              pronoun_object = true;
+              if (const auto* p = object_pronoun_referent(ctx, x)) object.push_back(p);
+            }
           }
         if (!object.empty()) parsed = object;
+        else if (pronoun_object) parsed = std::vector<const entity*>{};
         else parsed = parsed_subjects(head);
       }
     }
@@ -1106,8 +1260,19 @@ class default_extractor final : public extractor {
       m.actors.push_back(e->canonical);
       m.actor_spans.push_back({ctx.span(e->first).begin, ctx.span(e->last).end});
     };
+    // An object pronoun of a reported clause is the speaker ("said Xi invited him": Xi and the
+    // speaker).
+    if (has_parse && m.pos == upos::verb) {
+      const auto sb = ctx.sent_begin[W[w].sentence];
+      for (std::size_t x = sb; x < ctx.sent_end[W[w].sentence]; ++x) {
+        const auto& o = ctx.doc.tokens[W[x].token];
+        if (o.head == static_cast<int>(w - sb) && (o.deprel == "obj"sv || o.deprel == "iobj"sv))
+          if (const auto* p = object_pronoun_referent(ctx, x)) taking_part.push_back(p);
+      }
+    }
     for (const auto* e : subjects) add(e);
     m.subject_count = m.actors.size();
+    for (const auto* e : taking_part) add(e);
     for (const auto* e : before) add(e);
     for (const auto* e : after) add(e);
   }
@@ -1517,14 +1682,25 @@ class default_extractor final : public extractor {
       while (np < w && is_quote(ctx.form(np))) ++np;
       // The verb that governs the noun and its subject: "Trump and Xi held a phone call".
       std::size_t g = np;
-      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the"sv)) --g;
-      if (m.subject_count > 0 && g > cb && W[g - 1].tag == upos::verb) {
-        if (lex_->is_light_verb(W[g - 1].lemma)) {
+      if (g > cb && (W[g - 1].tag == upos::det || W[g - 1].lower == "the"sv ||
+                     (W[g - 1].tag == upos::pron && ctx.doc.tokens[W[g - 1].token].deprel == "nmod:poss"sv)))
+        --g;  // "the", "his"
+      // A light verb's preposition before the noun: "Trump reciprocated with his own invitation".
+      std::size_t verb_at = g > cb ? g - 1 : g;
+      std::string_view preposition;
+      if (g > cb + 1 && W[g - 1].tag == upos::adp && W[g - 2].tag == upos::verb) {
+        verb_at = g - 2;
+        preposition = W[g - 1].lower;
+      }
+      const auto* limit = verb_at < g ? lex_->limited_light_verb(W[verb_at].lemma) : nullptr;
+      if (m.subject_count > 0 && verb_at < g && W[verb_at].tag == upos::verb) {
+        if (lex_->is_light_verb_of(W[verb_at].lemma, m.frame) &&
+            (limit ? limit->preposition == preposition : preposition.empty())) {
           std::vector<std::string> subjects(m.actors.begin(),
                                             m.actors.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.subject_count, 2)));
           subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
           actor_shown = true;
-          std::size_t k = g - 1;
+          std::size_t k = verb_at;
           while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation)) --k;
           for (std::size_t x = k; x < np; ++x)
             if (!ctx.in_timex(x) && (W[x].tag != upos::adv || W[x].is_negation)) words.push_back(x);
@@ -1541,6 +1717,10 @@ class default_extractor final : public extractor {
           words.push_back(x);
           if (!is_quote(ctx.form(x))) ++taken;
         }
+        // A name is not cut: "for him and first lady Melania Trump", not "... Melania".
+        while (x < ce && x > 0 && ctx.in_entity[x] && ctx.in_entity[x - 1] && W[x].tag == upos::propn &&
+               !ctx.in_timex(x) && words.back() == x - 1)
+          words.push_back(x++);
       } else if (x < ce && W[x].lower == "of"sv) {
         std::size_t taken = 0;
         for (; x < ce && taken < 6; ++x) {
@@ -1554,7 +1734,8 @@ class default_extractor final : public extractor {
     while (!words.empty()) {
       const auto& t = W[words.back()];
       if (t.tag == upos::adp || t.tag == upos::det || t.tag == upos::cconj || t.tag == upos::part ||
-          t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) || t.tag == upos::pron ||
+          t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) ||
+          (t.tag == upos::pron && !object_pronoun_referent(ctx, words.back())) ||
           is_quote(ctx.form(words.back())))
         words.pop_back();
       else
@@ -1606,8 +1787,13 @@ class default_extractor final : public extractor {
       const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
       if (run) quiet.push_back(x);
     }
+    // An object pronoun of a reported clause reads as the speaker it stands for ("Mr. Xi's
+    // invitation for him" -> "for Trump").
+    std::vector<std::pair<std::size_t, const entity*>> named;
+    for (const auto x : words)
+      if (const auto* p = object_pronoun_referent(ctx, x)) named.emplace_back(x, p);
     std::string out = ctx.render(words);
-    if (quiet.empty()) return out;
+    if (quiet.empty() && named.empty()) return out;
     // Re-render with the quiet words lower-cased (render joins forms; map them by position).
     std::string rebuilt;
     std::size_t at = 0;
@@ -1619,6 +1805,8 @@ class default_extractor final : public extractor {
       std::string form = f;
       if (std::find(quiet.begin(), quiet.end(), x) != quiet.end())
         for (auto& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const auto& [at_word, p] : named)
+        if (at_word == x) form = p->canonical;
       rebuilt += form;
       at = pos + f.size();
     }

@@ -272,7 +272,33 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     }
   }
   for (const auto& r : read_table(dir / "titles.tsv")) lex->titles_.insert(r.fields[0]);
-  for (const auto& r : read_table(dir / "light_verbs.tsv")) lex->light_verbs_.insert(r.fields[0]);
+  {
+    const auto p = dir / "light_verbs.tsv";
+    for (const auto& r : read_table(p)) {
+      if (r.fields.size() < 2) {
+        lex->light_verbs_.insert(r.fields[0]);
+        continue;
+      }
+      light_verb_limit limit;
+      std::size_t at = 0;
+      const auto& frames = r.fields[1];
+      while (at <= frames.size()) {
+        auto comma = frames.find(',', at);
+        if (comma == std::string::npos) comma = frames.size();
+        if (comma > at && frames.substr(at, comma - at) != "-") limit.frames.push_back(frames.substr(at, comma - at));
+        at = comma + 1;
+      }
+      if (r.fields.size() >= 3 && r.fields[2] != "-") limit.preposition = r.fields[2];
+      if (limit.frames.empty()) table_error(p, r.line, "a limited light verb names the frames it is light for");
+      lex->limited_light_verbs_[r.fields[0]] = std::move(limit);
+      if (r.fields.size() >= 4) {
+        const auto& ex = r.fields[3];
+        const auto a = ex.find(" | "), b = ex.rfind(" | ");
+        if (a == std::string::npos || a == b) table_error(p, r.line, "example must be \"text | verb | noun\"");
+        lex->light_verb_examples_.push_back({ex.substr(0, a), ex.substr(a + 3, b - a - 3), ex.substr(b + 3), r.line});
+      }
+    }
+  }
   {
     const auto p = dir / "demonyms.tsv";
     for (const auto& r : read_table(p)) {
@@ -455,6 +481,12 @@ std::string lexicon::change_direction(std::string_view lemma) const {
 double lexicon::change_weight(std::string_view lemma) const {
   if (const auto* c = changes_.find(lemma)) return c->second;
   return 0;
+}
+
+bool lexicon::is_light_verb_of(std::string_view lemma, std::string_view frame) const {
+  if (is_light_verb(lemma)) return true;
+  const auto* limit = limited_light_verb(lemma);
+  return limit && std::find(limit->frames.begin(), limit->frames.end(), frame) != limit->frames.end();
 }
 
 std::string lexicon::frame_of(std::string_view lemma) const {

@@ -160,6 +160,7 @@ struct candidate {
   std::string_view kind;   // event_frames.tsv kind ("process", "outcome") or ""
   bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
+  bool passive = false;     // its subjects are what it was done to ("the U.S. will be represented")
   /// Another mention of an event of its own document (event_mention::mention_of: "lowered
   /// duties", the duties): it goes wherever that event goes, dated or not, and starts no cluster.
   std::optional<std::size_t> follows;
@@ -235,14 +236,30 @@ bool compatible_dates(const candidate& a, const candidate& b, const event_mentio
   return coarse.days->begin <= fine.days->begin && fine.days->end <= coarse.days->end;
 }
 
+/// Who acted agrees: both name agents, they share one, and no agent of one side is only another
+/// participant of the other ("Trump will visit Xi" is not "Xi will visit Trump").
+bool roles_agree(const token_list& agents_a, const token_list& all_a, const token_list& agents_b, const token_list& all_b) {
+  if (agents_a.empty() || agents_b.empty() || !intersects(agents_a, agents_b)) return false;
+  for (const auto& t : agents_a)
+    if (std::binary_search(all_b.begin(), all_b.end(), t) && !std::binary_search(agents_b.begin(), agents_b.end(), t))
+      return false;
+  for (const auto& t : agents_b)
+    if (std::binary_search(all_a.begin(), all_a.end(), t) && !std::binary_search(agents_a.begin(), agents_a.end(), t))
+      return false;
+  return true;
+}
+
 bool compatible(const candidate& a, const candidate& b, const event_mention& ea, const event_mention& eb) {
   if (a.frame != b.frame || ea.pol != eb.pol || a.planned != b.planned) return false;
   if (a.planned) {
     // A plan has no date to tell it apart: the same kind of listed event ("the upcoming talks",
     // "further trade talks", "will be meeting"; not "a broader deal"), or the same verb with the
-    // same participants ("Bessent, Lutnick and Greer will represent the U.S.").
+    // same participants in the same roles ("Bessent, Lutnick and Greer will represent the U.S.";
+    // "Trump will visit Xi" is not "Xi will visit Trump").
     if (!a.kind.empty() && a.kind == b.kind) return true;
-    return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2;
+    // A passive's subjects are not who acted: its roles are not compared.
+    return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2 &&
+           (a.passive || b.passive || roles_agree(a.subject_tokens, a.actor_tokens, b.subject_tokens, b.actor_tokens));
   }
   if (a.statement && (a.subject_tokens.empty() || !intersects(a.subject_tokens, b.subject_tokens))) return false;
   return compatible_dates(a, b, ea, eb);
@@ -255,6 +272,89 @@ template <class A, class B>
 bool participants_contradict(const A& subjects_a, const A& all_a, const B& subjects_b, const B& all_b) {
   if (subjects_a.empty() || subjects_b.empty()) return false;
   return !intersects(subjects_a, all_b) && !intersects(subjects_b, all_a);
+}
+
+/// What an undated mention says of its event's reality, which undated merging must agree on:
+/// reported as having happened, or planned (asked for, announced). A plan never merges with what
+/// happened ("Trump will visit China" is not "Trump visited China"); anything else (present,
+/// hypothetical modals, negation) is `none` and does not merge undated.
+enum class factuality { none, happened, planned };
+
+/// Tense (with modality) -> factuality, one row per case, with the reading it stands for.
+struct factuality_row {
+  events::tense tns;
+  std::string_view modality;  // "" = none; "*" = any
+  factuality fact;
+  std::string_view example;
+};
+constexpr factuality_row factuality_rules[] = {
+    {events::tense::past, "", factuality::happened, "Xi invited Trump and first lady Melania Trump"},
+    {events::tense::infinitive, "*", factuality::planned, "Xi invited Trump to visit China"},
+    {events::tense::future, "will", factuality::planned, "Xi will visit the United States"},
+    {events::tense::future, "would", factuality::planned, "said Xi would visit the United States"},
+    {events::tense::future, "shall", factuality::planned, "we shall visit China"},
+    {events::tense::present, "will", factuality::planned, "Xi will visit"},
+    {events::tense::present, "would", factuality::planned, "Xi would visit"},
+};
+
+/// True when the parse makes a verb mention passive ("will be represented", "was invited by
+/// Xi"): its subjects are then what it was done to, not who acted.
+bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::verb || ev.sentence >= doc.sentences.size()) return false;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == static_cast<int>(*at) && (tok.deprel == "nsubj:pass" || tok.deprel == "aux:pass")) return true;
+  }
+  return false;
+}
+
+/// The event of its document whose verb governs a noun mention in the parse (the noun is its
+/// object, oblique or subject: "accepted Mr. Xi's invitation", "reciprocated with an
+/// invitation"), or nullptr.
+const event_mention* governing_event(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                     const event_mention& ev) {
+  if (ev.pos != text::upos::noun || ev.sentence >= doc.sentences.size()) return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.span.begin != ev.span.begin) continue;
+    const auto& rel = tok.deprel;
+    if (tok.head < 0 || !(rel == "obj" || rel == "obl" || rel.rfind("nsubj", 0) == 0)) return nullptr;
+    const auto head = sent.first_token + static_cast<std::size_t>(tok.head);
+    if (head >= sent.end_token || doc.tokens[head].tag != text::upos::verb) return nullptr;
+    for (const auto& g : evs)
+      if (g.sentence == ev.sentence && g.span.begin == doc.tokens[head].span.begin) return &g;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
+/// noun (no tense) happened when its document bounds it before its own date, or when a verb
+/// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
+/// his own invitation": not "canceled the visit", an I_ACTION), and is planned when the
+/// relations stage says so.
+factuality factuality_of(const event_mention& ev, const std::optional<date::sys_days>& dct_day,
+                         const event_mention* governing = nullptr) {
+  if (ev.pol != events::polarity::pos) return factuality::none;
+  if (ev.is_future) return factuality::planned;
+  for (const auto& r : factuality_rules)
+    if (r.tns == ev.tns && (r.modality == "*" || r.modality == ev.modality)) return r.fact;
+  if (ev.tns == events::tense::present && ev.modality.empty() &&
+      (ev.asp == events::aspect::perfective || ev.asp == events::aspect::perfective_progressive))
+    return factuality::happened;
+  if (ev.tns == events::tense::none && ev.modality.empty()) {
+    if (const auto na = relations::last_day(ev.when_not_after); na && dct_day && *na <= *dct_day)
+      return factuality::happened;
+    if (governing && governing->cls == event_class::occurrence && factuality_of(*governing, dct_day) == factuality::happened)
+      return factuality::happened;
+  }
+  return factuality::none;
 }
 
 evidence make_evidence(std::string_view doc_id, const std::string& text, const codepoint_index& cp, byte_span span) {
@@ -481,6 +581,7 @@ story build_story_of(const Analyses& analyses) {
         if (k < ev.subject_count) add_tokens(c.subject_tokens, tokens);
       }
       const auto& lex = frame_lexicon();
+      c.passive = is_passive(a.annotated, ev);
       c.frame = ev.frame;
       c.kind = lex.frame_kind(ev.lemma);
       // Only occurrences and states merge: a report, an intention ("agreed to further talks") or
@@ -643,6 +744,185 @@ story build_story_of(const Analyses& analyses) {
       if (!q.role.empty()) sum.figures.push_back(&q);
   }
 
+  // Drops the clusters a merge emptied, keeping the others' order.
+  const auto drop_empty_clusters = [&] {
+    std::vector<std::size_t> renumber(clusters.size(), 0);
+    std::size_t kept = 0;
+    for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+      renumber[cl] = kept;
+      if (!clusters[cl].empty()) {
+        if (kept != cl) clusters[kept] = std::move(clusters[cl]);
+        ++kept;
+      }
+    }
+    clusters.resize(kept);
+    for (auto& c : cluster_of) c = renumber[c];
+  };
+  // An undated event told again by other articles ("Xi invited Trump to visit China", "Mr. Xi's
+  // invitation for him", "Xi invited him and first lady Melania Trump"): no date can merge it, so
+  // it merges only when everything else agrees (src/merge/README.md, "Undated retellings"):
+  //   - the same frame (a verb and its nominalization: invite / invitation), one mention per
+  //     document (within a document the events stage says what is one event: mention_of);
+  //   - who acted: each side names its agents, they share one, and no agent of one is only a
+  //     patient of the other ("Xi invited Trump" is not "Trump invited Xi");
+  //   - the others (patients, themes, places), when both name some, share one; for a lemma
+  //     event_frames.tsv does not list as one referring occurrence, both must name some;
+  //   - the same factuality (what happened vs what is planned: factuality_rules), positive;
+  //   - bounds that overlap, and the documents share a dated event told by several of them (the
+  //     June 5 call): articles of one story, not two stories that use the same words.
+  // Candidates are taken in a content order (frame, document id, mention), so input order does
+  // not matter; a group keeps what every member must agree with, so this stays linear in its
+  // members.
+  const auto merge_undated_retellings = [&] {
+    const auto& lex = frame_lexicon();
+    // Dated story events told by at least two documents: what the documents' stories share.
+    std::vector<std::vector<std::size_t>> anchors_of_doc(analyses.size());  // sorted cluster ids
+    {
+      std::vector<std::size_t> docs;
+      for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+        const auto& members = clusters[cl];
+        if (members.size() < 2 || !cands[members.front()].days) continue;
+        docs.clear();
+        for (const auto m : members) docs.push_back(cands[m].doc);
+        std::sort(docs.begin(), docs.end());
+        docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+        if (docs.size() < 2) continue;
+        for (const auto d : docs) anchors_of_doc[d].push_back(cl);
+      }
+    }
+    struct retelling {
+      std::size_t cand = 0;
+      factuality fact = factuality::none;
+      token_list others;  // participants that are not agents
+      std::optional<date::sys_days> not_before, not_after;
+    };
+    std::vector<retelling> told;
+    std::vector<std::optional<date::sys_days>> dct_day(analyses.size());
+    for (std::size_t d = 0; d < analyses.size(); ++d)
+      if (const auto& dct = analyses[d].annotated.doc.dct) dct_day[d] = relations::first_day(dct->iso().substr(0, 10));
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      // A passive's subjects are what it was done to ("Trump was invited by Xi"): not compared.
+      if (c.days || c.follows || c.passive || c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
+      if (anchors_of_doc[c.doc].empty()) continue;
+      retelling r;
+      r.cand = k;
+      r.fact = factuality_of(ev, dct_day[c.doc], governing_event(analyses[c.doc].annotated, analyses[c.doc].events, ev));
+      if (r.fact == factuality::none) continue;
+      for (const auto& t : c.actor_tokens)
+        if (!std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t)) r.others.push_back(t);
+      r.not_before = relations::first_day(ev.when_not_before);
+      r.not_after = relations::last_day(ev.when_not_after);
+      told.push_back(std::move(r));
+    }
+    std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
+      const auto& a = cands[x.cand];
+      const auto& b = cands[y.cand];
+      return std::tie(a.frame, a.doc_id, a.event) < std::tie(b.frame, b.doc_id, b.event);
+    });
+    struct group {
+      std::string_view frame;
+      factuality fact = factuality::none;
+      bool listed = false;          // a lemma event_frames.tsv lists as one referring occurrence
+      token_list common_agents;     // agents every member names
+      token_list agents, others;    // union over the members
+      std::optional<date::sys_days> not_before, not_after;
+      std::vector<std::size_t> anchors;  // dated story events every member's document tells
+      std::vector<std::size_t> docs, members;
+    };
+    std::vector<group> groups;
+    std::size_t frame_begin = 0;  // first group of the current frame (told is sorted by frame)
+    for (const auto& r : told) {
+      const auto& c = cands[r.cand];
+      const auto& ev = ev_of(c);
+      const bool listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
+      if (frame_begin < groups.size() && groups[frame_begin].frame != c.frame) frame_begin = groups.size();
+      std::optional<std::size_t> chosen;
+      std::size_t best = 0;
+      std::vector<std::size_t> shared_anchors;
+      for (std::size_t g = frame_begin; g < groups.size(); ++g) {
+        const auto& gr = groups[g];
+        if (gr.fact != r.fact || gr.listed != listed) continue;
+        if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+        // Who acted: a shared agent, and no agent of one side only a patient of the other.
+        if (!intersects(gr.common_agents, c.subject_tokens)) continue;
+        bool swapped = false;
+        for (const auto& t : c.subject_tokens)
+          if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
+              !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
+            swapped = true;
+        for (const auto& t : gr.agents)
+          if (std::binary_search(r.others.begin(), r.others.end(), t) &&
+              !std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t))
+            swapped = true;
+        if (swapped) continue;
+        // Patients and themes: shared when both name some (both must, for an unlisted lemma).
+        const bool both = !gr.others.empty() && !r.others.empty();
+        if ((both || !listed) && !(both && intersects(gr.others, r.others))) continue;
+        // Bounds overlap.
+        const auto nb = std::max(gr.not_before, r.not_before);
+        const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
+        if (nb && na && *nb > *na) continue;
+        // The documents tell one story.
+        std::vector<std::size_t> anchors;
+        const auto& mine = anchors_of_doc[c.doc];
+        std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
+        if (anchors.empty()) continue;
+        const auto score = 1 + shared_tokens(gr.agents, c.subject_tokens) + shared_tokens(gr.others, r.others);
+        if (score > best) {
+          best = score;
+          chosen = g;
+          shared_anchors = std::move(anchors);
+        }
+      }
+      if (!chosen) {
+        group gr;
+        gr.frame = c.frame;
+        gr.fact = r.fact;
+        gr.listed = listed;
+        gr.common_agents = c.subject_tokens;
+        gr.agents = c.subject_tokens;
+        gr.others = r.others;
+        gr.not_before = r.not_before;
+        gr.not_after = r.not_after;
+        gr.anchors = anchors_of_doc[c.doc];
+        gr.docs.push_back(c.doc);
+        gr.members.push_back(r.cand);
+        groups.push_back(std::move(gr));
+        continue;
+      }
+      auto& gr = groups[*chosen];
+      token_list common;
+      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), c.subject_tokens.begin(),
+                            c.subject_tokens.end(), std::back_inserter(common));
+      gr.common_agents = std::move(common);
+      add_tokens(gr.agents, c.subject_tokens);
+      add_tokens(gr.others, r.others);
+      gr.not_before = std::max(gr.not_before, r.not_before);
+      if (r.not_after && (!gr.not_after || *r.not_after < *gr.not_after)) gr.not_after = r.not_after;
+      gr.anchors = std::move(shared_anchors);
+      gr.docs.push_back(c.doc);
+      gr.members.push_back(r.cand);
+    }
+    bool merged = false;
+    for (const auto& gr : groups) {
+      if (gr.members.size() < 2) continue;
+      const auto into = cluster_of[gr.members.front()];
+      for (std::size_t i = 1; i < gr.members.size(); ++i) {
+        const auto from = cluster_of[gr.members[i]];
+        for (const auto m : clusters[from]) {
+          clusters[into].push_back(m);
+          cluster_of[m] = into;
+        }
+        clusters[from].clear();
+        merged = true;
+      }
+    }
+    if (merged) drop_empty_clusters();
+  };
+
   // ---- the same effect of the same cause
   // An undated event that no date can merge is still known by what caused it: "the call resulted
   // in a very positive conclusion", told twice by one article and once by another, is one
@@ -686,20 +966,10 @@ story build_story_of(const Analyses& analyses) {
         merged = true;
       }
     }
-    if (merged) {  // drop the emptied clusters, keeping the others' order
-      std::vector<std::size_t> renumber(clusters.size(), 0);
-      std::size_t kept = 0;
-      for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
-        renumber[cl] = kept;
-        if (!clusters[cl].empty()) {
-          if (kept != cl) clusters[kept] = std::move(clusters[cl]);
-          ++kept;
-        }
-      }
-      clusters.resize(kept);
-      for (auto& c : cluster_of) c = renumber[c];
-    }
+    if (merged) drop_empty_clusters();
   }
+  // ---- the same undated event told by several documents
+  merge_undated_retellings();
   // Mentions of an event join its cluster.
   for (std::size_t k = 0; k < cands.size(); ++k)
     if (cands[k].follows) {

@@ -1019,6 +1019,33 @@ tlink_models tlink_models::load(const std::filesystem::path& dir) {
   return m;
 }
 
+namespace {
+
+/// True when token x lies inside a relative clause (the subtree of an acl:relcl token) that does
+/// not hold token w. Needs the parse; false without one.
+bool in_other_relative_clause(const pair_context& ctx, std::size_t x, std::size_t w) {
+  const auto n = ctx.doc.tokens.size();
+  if (x >= n || w >= n) return false;
+  const auto& sent = ctx.doc.sentences[ctx.sentence_of[x]];
+  const auto up = [&](std::size_t t) -> std::optional<std::size_t> {
+    const auto h = ctx.doc.tokens[t].head;
+    if (h < 0) return std::nullopt;
+    const auto at = sent.first_token + static_cast<std::size_t>(h);
+    return at < sent.end_token ? std::optional<std::size_t>(at) : std::nullopt;
+  };
+  std::optional<std::size_t> clause;
+  std::size_t steps = 0;
+  for (std::optional<std::size_t> y = x; y && !clause && steps++ <= sent.size(); y = up(*y))
+    if (ctx.doc.tokens[*y].deprel == "acl:relcl") clause = y;
+  if (!clause || ctx.sentence_of[w] != ctx.sentence_of[x]) return false;
+  steps = 0;
+  for (std::optional<std::size_t> y = w; y && steps++ <= sent.size(); y = up(*y))
+    if (*y == *clause) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, const std::vector<link>& links) {
   std::vector<link> out;
   if (m.empty()) return out;
@@ -1045,6 +1072,10 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
                                 : c.kind == tlink_kind::event_time ? std::string_view(ctx.times[c.b].id)
                                                                    : std::string_view(ctx.events[c.b].id);
     if (is_related(A.id, to)) continue;
+    // "The president, who returned to the White House in January, also said Xi invited him": a
+    // time inside a relative clause dates that clause, not an event outside it (as the rules'
+    // anchoring has it).
+    if (c.kind == tlink_kind::event_time && in_other_relative_clause(ctx, ctx.time_first[c.b], ctx.token_of[c.a])) continue;
     feats.clear();
     tlink_features(ctx, c, feats);
     if (feats.buckets().empty()) continue;

@@ -431,6 +431,67 @@ TEST_CASE("samples: causal links a reader can trust", "[e2e][samples][causal]") 
   }
 }
 
+TEST_CASE("samples: an undated event told by several articles is one node citing them all", "[e2e][samples][merge]") {
+  // Issue #7: the invitations and the visits of the June 5 call have no date of their own; each
+  // used to stay one node per article. (Mentions quote whole sentences, and one sentence tells
+  // both invitations: the nodes are told apart by who acted, their first actor.)
+  const auto& s = samples_story();
+  const auto by = [&](std::set<std::string> lemmas, const std::string& agent) {
+    std::vector<const story_event*> out;
+    for (const auto& e : s.events)
+      if (lemmas.count(e.lemma) && e.cls != "REPORTING" && !e.actors.empty() && e.actors.front() == agent)
+        out.push_back(&e);
+    return out;
+  };
+  const std::set<std::string> invitation{"invite", "invitation"};
+  const std::string a0 = "000_f26358c494caa0d0", a1 = "001_fed0ba7464b4e760", a2 = "002_cff542433030545e",
+                    a3 = "003_ea4b4e48f8d764df";
+  const auto xi = by(invitation, "Xi");
+  const auto trump = by(invitation, "Trump");
+  INFO(listing(xi) << listing(trump));
+  REQUIRE(xi.size() == 1);
+  REQUIRE(trump.size() == 1);
+  SECTION("Xi's invitation to Trump (and Melania) is one event of four articles, not its reports") {
+    CHECK(docs_of(*xi[0]) == std::set<std::string>{a0, a1, a2, a3});
+    CHECK(xi[0]->mention_ids.size() == 4);
+    CHECK(xi[0]->when.value.empty());
+    CHECK(xi[0]->not_after == "2025-06-05");
+    // "him" reads as Trump, and a name is not cut ("first lady Melania").
+    CHECK(xi[0]->summary.find("him") == std::string::npos);
+    CHECK(xi[0]->summary.find("Trump") != std::string::npos);
+    const auto& sum = xi[0]->summary;
+    CHECK(sum.substr(sum.size() - std::min<std::size_t>(sum.size(), 7)) != "Melania");
+  }
+  SECTION("Trump's invitation to Xi is one event of three articles, and not Xi's") {
+    CHECK(trump[0] != xi[0]);
+    CHECK(docs_of(*trump[0]) == std::set<std::string>{a0, a2, a3});
+    // Each article's light verb ("reciprocated with", "extended") and noun, one mention each.
+    CHECK(trump[0]->mention_ids.size() == 6);
+    CHECK(trump[0]->summary.find("(Trump)") == std::string::npos);
+    CHECK(any_mention_has(*trump[0], {"extended the same invitation"}));
+  }
+  SECTION("Trump's visit to China and Xi's visit to the United States are two events") {
+    const auto to_china = by({"visit"}, "Trump");
+    const auto to_us = by({"visit"}, "Xi");
+    INFO(listing(to_china) << listing(to_us));
+    REQUIRE(to_china.size() == 1);
+    REQUIRE(to_us.size() == 1);
+    CHECK(to_china[0] != to_us[0]);
+    CHECK(docs_of(*to_china[0]) == std::set<std::string>{a1, a2, a3});
+    CHECK(docs_of(*to_us[0]) == std::set<std::string>{a0, a3});
+    CHECK(std::find(to_china[0]->actors.begin(), to_china[0]->actors.end(), "China") != to_china[0]->actors.end());
+    CHECK(std::find(to_us[0]->actors.begin(), to_us[0]->actors.end(), "U.S.") != to_us[0]->actors.end());
+  }
+  SECTION("the reports of the invitation stay each article's own") {
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING" && any_mention_has(e, {"invited", "invitation"})) CHECK(docs_of(e).size() == 1);
+  }
+  SECTION("a time inside a relative clause does not date the invitation (\"who returned ... in January\")") {
+    for (const auto& e : s.events)
+      if (invitation.count(e.lemma) || e.lemma == "visit") CHECK(e.not_before.rfind("2025-01", 0) != 0);
+  }
+}
+
 TEST_CASE("follow-up articles resolve against their own DCT and join the samples' events", "[e2e][followup]") {
   const auto& s = story_with_followups();
   const auto calls = dated(s, "2025-06-05", contact_lemmas);

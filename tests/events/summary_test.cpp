@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "chronograph/events/event.hpp"
+#include "chronograph/events/lexicon.hpp"
 #include "chronograph/text/analyzer.hpp"
 
 using namespace chronograph;
@@ -290,4 +291,91 @@ TEST_CASE("a quotation's \"I\" is its speaker, the named subject of the reportin
   const auto* c = find(plain, "concluded");
   REQUIRE(c);
   CHECK(std::find(c->actors.begin(), c->actors.end(), "Donald Trump") == c->actors.end());
+}
+
+TEST_CASE("every example of a limited light verb (light_verbs.tsv) is a mention of its noun", "[events][frame][resources]") {
+  static const auto lex = events::lexicon::load_default();
+  REQUIRE_FALSE(lex->light_verb_examples().empty());
+  for (const auto& ex : lex->light_verb_examples()) {
+    INFO("light_verbs.tsv:" << ex.line << ": " << ex.text);
+    const auto evs = extract(ex.text);
+    const auto* verb = find(evs, ex.verb);
+    const auto* noun = find(evs, ex.noun);
+    REQUIRE(verb);
+    REQUIRE(noun);
+    CHECK(verb->mention_of == noun->id);
+    CHECK(verb->frame == noun->frame);
+    // The light verb's subject acted: the noun is its event.
+    REQUIRE(noun->subject_count > 0);
+    CHECK(verb->actors.front() == noun->actors.front());
+  }
+}
+
+TEST_CASE("a limited light verb is light only for its frames and its preposition", "[events][frame]") {
+  // "extended an invitation" is the invitation; "extended the truce" is another event.
+  for (const char* text : {"Trump extended the truce by 90 days.", "Trump reciprocated the invitation.",
+                           "Trump agreed with the invitation."}) {
+    INFO(text);
+    for (const auto& e : extract(text)) CHECK(e.mention_of.empty());
+  }
+  const auto evs = extract("Trump reciprocated with an invitation for Xi to visit the United States.");
+  const auto* invitation = find(evs, "invitation");
+  REQUIRE(invitation);
+  CHECK(invitation->summary == "Trump reciprocated with an invitation for Xi");
+}
+
+TEST_CASE("a noun's possessor is who acted, not the subject of the verb that governs it", "[events][actors]") {
+  // "he accepted Mr. Xi's invitation": the invitation is Xi's; Trump accepted it.
+  const auto evs = extract("Mr. Trump said he accepted Mr. Xi\xE2\x80\x99s invitation for him to visit China.");
+  const auto* invitation = find(evs, "invitation");
+  REQUIRE(invitation);
+  REQUIRE(invitation->subject_count == 1);
+  CHECK(invitation->actors.front() == "Xi");
+  CHECK(has_actor(*invitation, "Trump"));  // the governing verb's subject takes part
+  // A possessive pronoun: the last person named.
+  const auto own = extract("Trump reciprocated with his own invitation for Xi.");
+  const auto* his = find(own, "invitation");
+  REQUIRE(his);
+  REQUIRE(his->subject_count == 1);
+  CHECK(his->actors.front() == "Trump");
+  // No possessor: the governing verb's subject, as before ("Trump and Xi held a call").
+  const auto held = extract("Trump and Xi held a call.");
+  const auto* call = find(held, "call");
+  REQUIRE(call);
+  CHECK(call->subject_count == 2);
+}
+
+TEST_CASE("an object pronoun of a reported clause is the speaker", "[events][actors][summary]") {
+  SECTION("a named speaker") {
+    const auto evs = extract("Mr. Trump said he accepted Mr. Xi\xE2\x80\x99s invitation for him and first lady Melania "
+                             "Trump to visit China.");
+    const auto* invitation = find(evs, "invitation");
+    REQUIRE(invitation);
+    CHECK(invitation->summary.find("for Trump and first lady Melania Trump") != std::string::npos);
+    CHECK(invitation->summary.find("him") == std::string::npos);
+  }
+  SECTION("a titled description of the one person the document names with that title") {
+    const auto evs = extract("President Donald Trump spoke with Chinese leader Xi Jinping. The Republican president "
+                             "said Xi invited him to China.");
+    const auto* invited = find(evs, "invited");
+    REQUIRE(invited);
+    CHECK(invited->actors.front() == "Xi");
+    CHECK(has_actor(*invited, "Donald Trump"));  // "Trump" only when the document also says "Trump"
+    CHECK(invited->summary == "Xi invited Donald Trump to China");
+  }
+  SECTION("never the subject of its own verb, and not when the title names two people") {
+    const auto evs = extract("President Donald Trump spoke with Chinese President Xi Jinping. The president said Xi "
+                             "invited him.");
+    const auto* invited = find(evs, "invited");
+    REQUIRE(invited);
+    CHECK(invited->summary == "Xi invited");  // an unresolved pronoun is left out, as before
+    const auto us = extract("President Donald Trump spoke with Chinese President Xi Jinping. The U.S. president said "
+                            "Xi invited him.");
+    REQUIRE(find(us, "invited"));
+    CHECK(find(us, "invited")->summary == "Xi invited Donald Trump");
+    const auto self = extract("Mr. Xi said Mr. Trump invited him.");
+    const auto* trump = find(self, "invited");
+    REQUIRE(trump);
+    CHECK(trump->summary == "Trump invited Xi");
+  }
 }

@@ -427,3 +427,143 @@ TEST_CASE("a light verb and the event noun it brings about are one event, dated 
     CHECK(lowered[0]->when.value.empty());
   }
 }
+
+namespace {
+
+/// Articles of one story: each tells the June 5 call (the dated event they share), then `text`.
+merge::document_analysis call_article(const std::string& id, const std::string& text) {
+  return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, "2025-06-05",
+                 true);
+}
+
+/// Story events of `lemmas` whose mentions quote `words`.
+std::vector<const story_event*> telling(const story& s, const std::set<std::string>& lemmas, const std::string& words) {
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if (lemmas.count(e.lemma))
+      for (const auto& m : e.mentions)
+        if (m.text.find(words) != std::string::npos) {
+          out.push_back(&e);
+          break;
+        }
+  return out;
+}
+
+const std::set<std::string> invitation{"invite", "invitation"};
+
+}  // namespace
+
+TEST_CASE("the same undated event told by several articles of one story is one event", "[merge][undated]") {
+  const auto a = call_article("a", "Xi invited Trump to visit China.");
+  const auto b = call_article("b", "Mr. Trump said he accepted Mr. Xi\xE2\x80\x99s invitation for him to visit China.");
+  const auto c = call_article("c", "President Donald Trump said Xi invited him to visit China.");
+  const auto s = merge::build_story({a, b, c});
+  const auto invitations = telling(s, invitation, "Xi");
+  REQUIRE(invitations.size() == 1);
+  CHECK(invitations[0]->mentions.size() == 3);
+  CHECK(invitations[0]->when.value.empty());
+  CHECK(invitations[0]->actors.front() == "Xi");
+  const auto visits = telling(s, {"visit"}, "visit China");
+  REQUIRE(visits.size() == 1);
+  CHECK(visits[0]->mentions.size() == 3);
+  // The reports stay reports, one per article: "said" is not the invitation.
+  for (const auto& e : s.events)
+    if (e.cls == "REPORTING") CHECK(e.mentions.size() == 1);
+  // Any order of the articles, the same story.
+  const auto reversed = merge::build_story({c, b, a});
+  REQUIRE(reversed.events.size() == s.events.size());
+  for (std::size_t k = 0; k < s.events.size(); ++k) {
+    CHECK(reversed.events[k].id == s.events[k].id);
+    CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+}
+
+TEST_CASE("undated events whose participants, reality, polarity or bounds differ are never merged",
+          "[merge][undated]") {
+  SECTION("who invited whom: Xi's invitation to Trump is not Trump's invitation to Xi") {
+    const auto a = call_article("a", "Xi invited Trump to visit China.");
+    const auto b = call_article("b", "Trump invited Xi to visit the United States.");
+    const auto s = merge::build_story({a, b});
+    CHECK(telling(s, invitation, "Xi invited Trump").size() == 1);
+    CHECK(telling(s, invitation, "Trump invited Xi").size() == 1);
+    CHECK(telling(s, invitation, "Xi invited Trump")[0] != telling(s, invitation, "Trump invited Xi")[0]);
+    // Nor is Trump's visit to China Xi's visit to the United States.
+    const auto to_china = telling(s, {"visit"}, "visit China");
+    const auto to_us = telling(s, {"visit"}, "visit the United States");
+    REQUIRE(to_china.size() == 1);
+    REQUIRE(to_us.size() == 1);
+    CHECK(to_china[0] != to_us[0]);
+  }
+  SECTION("the same visitor, another place") {
+    const auto a = call_article("a", "Trump visited China.");
+    const auto b = call_article("b", "Trump visited Japan.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "visit").size() == 2);
+  }
+  SECTION("what happened is not what is planned") {
+    const auto a = call_article("a", "Xi invited Trump to China.");
+    const auto b = call_article("b", "Xi will invite Trump to China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
+  SECTION("what did not happen is not what happened") {
+    const auto a = call_article("a", "Xi invited Trump to China.");
+    const auto b = call_article("b", "Xi did not invite Trump to China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
+  SECTION("bounds that do not overlap") {
+    auto a = call_article("a", "Xi invited Trump to China.");
+    auto b = call_article("b", "Xi invited Trump to China.");
+    for (auto& e : a.events)
+      if (e.lemma == "invite") e.when_not_after = "2025-04-30";
+    for (auto& e : b.events)
+      if (e.lemma == "invite") e.when_not_before = "2025-05-01";
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
+  SECTION("articles that share no dated event are not one story") {
+    const auto a = analyse("a", "Xi invited Trump to China.", {}, "2025-06-05", true);
+    const auto b = analyse("b", "Xi invited Trump to China.", {}, "2025-06-05", true);
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
+  SECTION("one article's two tellings are left to the events stage") {
+    const auto a = call_article("a", "Xi invited Trump to China. Xi invited Trump to China again.");
+    const auto b = call_article("b", "Xi invited Trump to China.");
+    const auto s = merge::build_story({a, b});
+    for (const auto* e : with_lemma(s, "invite")) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      CHECK(docs.size() == e->mentions.size());
+    }
+  }
+  SECTION("a passive's subject is not who acted") {
+    const auto a = call_article("a", "Officials said Trump was invited by Xi to China.");
+    const auto b = call_article("b", "Officials said Trump invited Xi to China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
+  SECTION("an unlisted verb needs its patients named on both sides") {
+    const auto a = call_article("a", "Xi asked Trump to withdraw the measures.");
+    const auto b = call_article("b", "Xi asked to withdraw the measures.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "ask").size() == 2);
+  }
+}
+
+TEST_CASE("a plan told with the same verb and participants in other roles is another plan", "[merge][undated]") {
+  // "Trump will visit Xi in China" and "Xi will visit Trump in Washington" share the verb and two
+  // participants, but not who acts.
+  const auto a = analyse("a", "Officials said Trump will visit Xi in China.", {}, "2025-06-05", true);
+  const auto b = analyse("b", "Officials said Xi will visit Trump in Washington.", {}, "2025-06-05", true);
+  const auto c = analyse("c", "Officials said Trump will visit Xi in Beijing.", {}, "2025-06-05", true);
+  const auto s = merge::build_story({a, b, c});
+  const auto visits = with_lemma(s, "visit");
+  REQUIRE(visits.size() == 2);
+  for (const auto* v : visits) {
+    std::set<std::string> docs;
+    for (const auto& m : v->mentions) docs.insert(m.doc);
+    CHECK((docs == std::set<std::string>{"a", "c"} || docs == std::set<std::string>{"b"}));
+  }
+}

@@ -393,4 +393,15 @@ TEST_CASE("a time inside a relative clause dates that clause, not the verb outsi
   REQUIRE(invited);
   CHECK(invited->when_value.empty());
   CHECK(invited->when_not_after != "2025-04");
+  // Nor does the event-time model link it to April (the rules' anchoring and the model agree):
+  // the sample's sentence, where it did.
+  const auto c = analyse("The Republican president, who returned to the White House for a second term in April, also "
+                         "said Xi \xE2\x80\x9Cgraciously\xE2\x80\x9D invited him and first lady Melania Trump to "
+                         "China, and Trump reciprocated with his own invitation for Xi to visit the United States.");
+  const auto* returned_c = c.event("returned");
+  REQUIRE(returned_c);
+  for (const auto& l : c.links) {
+    INFO(l.from << " " << relations::to_string(l.rel) << " " << l.to << " (" << l.rule << ")");
+    if (l.to == "t1") CHECK(l.from == returned_c->id);
+  }
 }

@@ -83,6 +83,24 @@ class lexicon {
   [[nodiscard]] bool is_function_word(std::string_view lower) const { return function_words_.count(lower) > 0; }
   /// True for light verbs whose object names the event ("held a call"); light_verbs.tsv.
   [[nodiscard]] bool is_light_verb(std::string_view lemma) const { return light_verbs_.count(lemma) > 0; }
+  /// A light verb only for some frames, or whose event noun follows a preposition
+  /// (light_verbs.tsv rows with more columns: "extended the same invitation", not "extended the
+  /// truce"; "reciprocated with an invitation").
+  struct light_verb_limit {
+    std::vector<std::string> frames;  ///< the event nouns' frames it is light for
+    std::string preposition;          ///< "" = its object is the noun
+  };
+  /// The limits of a light verb of limited rows, or nullptr (then see is_light_verb).
+  [[nodiscard]] const light_verb_limit* limited_light_verb(std::string_view lemma) const noexcept {
+    return limited_light_verbs_.find(lemma);
+  }
+  /// True when the verb is a light verb of an event noun of `frame` (any for unlimited rows).
+  [[nodiscard]] bool is_light_verb_of(std::string_view lemma, std::string_view frame) const;
+  struct light_verb_example {
+    std::string text, verb, noun;  ///< in `text`, `verb` is a light verb of `noun` (mention_of)
+    std::size_t line = 0;
+  };
+  [[nodiscard]] const std::vector<light_verb_example>& light_verb_examples() const noexcept { return light_verb_examples_; }
   /// True when the lemma is a known verb.
   [[nodiscard]] bool is_verb(std::string_view lemma) const;
 
@@ -170,6 +188,8 @@ class lexicon {
   detail::string_map<std::string> modifier_frames_;  // compound modifier -> frame it gives
   std::vector<frame_example> frame_examples_;
   detail::string_set<> light_verbs_;
+  detail::string_map<light_verb_limit> limited_light_verbs_;
+  std::vector<light_verb_example> light_verb_examples_;
   detail::string_set<> titles_;
   detail::string_map<std::string> demonyms_;
   detail::string_map<std::string> aliases_;

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     if (std::getenv("STORY_DEV_EVENTS")) {
       for (const auto& e : a.events)
         std::cerr << d.id.substr(0, 3) << ":" << e.id << " " << e.trigger << " [" << e.when_value << "|" << e.when_anchor
-                  << "] " << e.frame << (e.is_future ? " FUT" : "") << " subj=" << e.subject_count << " actors=" << [&] {
+                  << "|" << e.when_not_before << ".." << e.when_not_after << "] " << e.frame << (e.is_future ? " FUT" : "") << " subj=" << e.subject_count << " actors=" << [&] {
                        std::string s;
                        for (const auto& x : e.actors) s += x + ";";
                        return s;
