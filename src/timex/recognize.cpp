@@ -406,6 +406,7 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
   c.is_latent = r.is_latent;
   c.is_reporting_span = r.reporting_span;
   c.follows_period = r.follows_period;
+  c.refers_fiscal = r.refers_fiscal;
   c.from_reference = r.from_reference;
   c.is_offset = r.has_offset;
   c.unit = r.unit;
