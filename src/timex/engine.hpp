@@ -119,6 +119,7 @@ struct rule {
   bool future_only = false;  ///< `tense: future`: only in a future or modal clause ("it will soon begin")
   bool reporting_span = false;  ///< `topic: span`: a reporting period other than a quarter ("the first nine months")
   bool follows_period = false;  ///< `topic: period`: a year back from the period under discussion ("a year ago")
+  bool refers_fiscal = false;  ///< `topic: fiscal`: the quarter under report, the fiscal one just stated if any ("the quarter")
   bool joins_day = false;  ///< `joins: day`: a day of the month coordinated with the month-day just before ("April 24 and 25")
 };
 

@@ -406,6 +406,7 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
   c.is_latent = r.is_latent;
   c.is_reporting_span = r.reporting_span;
   c.follows_period = r.follows_period;
+  c.refers_fiscal = r.refers_fiscal;
   c.from_reference = r.from_reference;
   c.is_offset = r.has_offset;
   c.unit = r.unit;
@@ -775,18 +776,30 @@ void apply_pos_tags(const text::annotated_document& doc, std::vector<token>& tok
 }
 
 
-// End of the segment that starts at `begin`: a paragraph break after at least `min_size`
-// bytes, else a sentence end or whitespace before `max_size` bytes. Segments keep the token
-// vector small (cache-resident) whatever the document size; time expressions do not cross
-// paragraph breaks, and within a giant paragraph the cut falls after a sentence.
+// Offset just past the first blank line in text[from, to) (a line break, optional spaces or
+// tabs, a line break), npos when there is none. The search never reads past `to`.
+std::size_t after_blank_line(std::string_view text, std::size_t from, std::size_t to) {
+  const std::string_view window = text.substr(0, to);
+  for (std::size_t i = window.find('\n', from); i != std::string_view::npos; i = window.find('\n', i + 1)) {
+    std::size_t k = i + 1;
+    while (k < to && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\f' || text[k] == '\v')) ++k;
+    if (k < to && text[k] == '\n') return k + 1;
+  }
+  return std::string_view::npos;
+}
+
+// End of the segment that starts at `begin`: the first paragraph break (blank line), so that no
+// time expression, modifier or multi-token number spans a blank line ("... 4\n\nMay 1999" is
+// no "4 May 1999"); in a paragraph longer than `max_size` bytes a sentence end or whitespace
+// after `min_size` bytes. Segments also keep the token vector small (cache-resident) whatever
+// the document size.
 std::size_t segment_end(std::string_view text, std::size_t begin) {
   constexpr std::size_t min_size = 16 * 1024, max_size = 64 * 1024;
-  if (text.size() - begin <= max_size) return text.size();
-  const std::size_t limit = begin + max_size;
+  const std::size_t limit = std::min(text.size(), begin + max_size);
+  if (const std::size_t para = after_blank_line(text, begin, limit); para != std::string_view::npos) return para;
+  if (limit == text.size()) return text.size();
   // Search only inside [begin + min_size, limit): the cost per segment stays bounded.
   const std::string_view window = text.substr(begin + min_size, limit - begin - min_size);
-  const std::size_t para = window.find("\n\n");
-  if (para != std::string_view::npos) return begin + min_size + para + 2;
   for (const std::string_view cut : {std::string_view(". "), std::string_view("\n"), std::string_view(" ")}) {
     const std::size_t at = window.rfind(cut);
     if (at != std::string_view::npos) return begin + min_size + at + cut.size();

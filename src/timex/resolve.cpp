@@ -182,6 +182,8 @@ struct resolver {
   std::optional<sys_days> quarter_point;  ///< start of that quarter
   std::array<int, 5> quarter_mentions{};  ///< quarter-grain mentions per quarter number
   std::optional<sys_days> last_any;  ///< start of the latest resolved mention of any grain
+  grain last_any_grain = grain::none;  ///< its grain
+  std::optional<std::string> fiscal_quarter;  ///< value of the last stated quarter when it was stated as fiscal
   bool span_topic = false;  ///< a reporting span ("the first nine months") is discussed, not a quarter
   std::size_t underspecified = 0;
 
@@ -601,6 +603,15 @@ struct resolver {
       r.g = g;
       return r;
     }
+    if (c.from_reference && c.amount == 0 && g == grain::day && last_any &&
+        (last_any_grain == grain::month || last_any_grain == grain::year)) {
+      // "that same day", "earlier that day" right after a month or a year ("most recently last
+      // October, when he was shot ... crossed out that same day"): a day inside that time, which
+      // the text does not name (TBAQ: 1998-10-XX).
+      r.value = at_grain(*last_any, last_any_grain) + (last_any_grain == grain::year ? "-XX-XX" : "-XX");
+      r.g = grain::day;
+      return r;
+    }
     sys_days d = *a;
     if (c.amount != 0 && !c.unit.empty()) d = shift(d, c.amount, c.unit);
     // In a text about quarterly results "a year ago" is the same quarter a year earlier; after a
@@ -724,6 +735,14 @@ struct resolver {
     m.quant = c.quant;
     m.freq = c.freq;  // m.rule is set by the caller, which owns the candidate (a move, not a copy)
     value_result r;
+    if (c.refers_fiscal && fiscal_quarter) {
+      // "Sun earned $5.2 million in the fiscal first quarter ... sales for the quarter ended
+      // Sept. 29": the quarter under report is that fiscal quarter, valued as it was (by its
+      // fiscal number). An anaphor: it neither counts as a mention of its quarter nor anchors.
+      m.value = *fiscal_quarter;
+      m.is_relative = true;
+      return m;
+    }
     switch (c.op) {
       case operation::literal: r.value = c.literal; break;
       case operation::duration: r.value = duration_value(c.amount, c.unit); break;
@@ -738,9 +757,22 @@ struct resolver {
     m.is_relative = r.is_relative;
     if (r.is_relative && m.value.find('X') != std::string::npos && c.op != operation::duration) ++underspecified;
     if (r.point && (r.g == grain::day || r.g == grain::part_of_day)) last_day = r.point;
-    if (r.point && c.type != timex_type::duration && c.type != timex_type::set) last_any = r.point;
-    if (r.g == grain::quarter && r.value.size() == 7 && r.value[5] == 'Q' && r.value[6] >= '1' && r.value[6] <= '4' &&
-        r.value.find_first_not_of("0123456789", 0) == 4) {
+    if (c.op == operation::fields && r.g == grain::quarter && c.amount == 0 && !c.follows_period) {
+      // A stated quarter: the fiscal one ("the fiscal first quarter") is the quarter under report
+      // for "the quarter" that follows; a calendar one ("third-quarter profit") ends that.
+      if (c.is_fiscal) fiscal_quarter = r.value;
+      else fiscal_quarter.reset();
+    }
+    if (r.point && c.type != timex_type::duration && c.type != timex_type::set) {
+      last_any = r.point;
+      last_any_grain = r.g;
+    }
+    // A year-back reference read against a fiscal quarter under report ("in the fiscal first
+    // quarter ... up from $388.5 million a year earlier") is an anaphor of it, as "the quarter"
+    // is: it adds to no quarter's count, so that a calendar quarter stated next ("Separately,
+    // America West reported third-quarter profit") takes over.
+    if (r.g == grain::quarter && !(c.follows_period && fiscal_quarter) && r.value.size() == 7 && r.value[5] == 'Q' &&
+        r.value[6] >= '1' && r.value[6] <= '4' && r.value.find_first_not_of("0123456789", 0) == 4) {
       // The quarter under discussion: the one mentioned most often so far (the latest on ties);
       // an aside ("after a flat second quarter") does not displace it.
       const int q = r.value[6] - '0';
@@ -866,7 +898,7 @@ class resolution {
  public:
   resolution(const anchor_policy& anchor, const std::string& text, std::vector<diagnostic>& diagnostics)
       : anchor_(anchor), text_(text), diagnostics_(diagnostics),
-        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, false, 0} {
+        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, grain::none, std::nullopt, false, 0} {
     // Room for a dense text (a mention every 8 bytes): the vector is written once, not moved
     // as it grows; pages of a large reservation that stay unused are never touched.
     out_.reserve(text.size() / 8 + 4);

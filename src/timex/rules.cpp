@@ -454,7 +454,8 @@ void load_rules(rule_set::impl& rs, const fs::path& path, const rule_set::option
         else if (k == "topic") {
           if (val == "span") r.reporting_span = true;
           else if (val == "period") r.follows_period = true;
-          else fail(file, number, "topic: takes span or period");
+          else if (val == "fiscal") r.refers_fiscal = true;
+          else fail(file, number, "topic: takes span, period or fiscal");
         }
         else if (k == "joins") {
           if (val != "day") fail(file, number, "joins: takes day");

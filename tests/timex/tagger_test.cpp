@@ -276,6 +276,38 @@ TEST_CASE("recognition of repeated text finds each copy's mentions, no more, no 
   }
 }
 
+TEST_CASE("no time expression spans a blank line, at any offset", "[timex][tagger]") {
+  // "... 4" ends one paragraph and "May 1999" opens the next: no "4 May 1999", whatever the
+  // offset of the break (short texts, and long ones whose scan is cut into segments).
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"The vote was 4\n\nMay 1999 was calm.", {"May 1999"}},
+      {"The vote was 4\n \nMay 1999 was calm.", {"May 1999"}},
+      {"The vote was 4\r\n\r\nMay 1999 was calm.", {"May 1999"}},
+      {"Score: 4\n\nMay 5, 1999 was calm.", {"May 5, 1999"}},
+      {"They met on June 4\n\n1999 was calm.", {"June 4", "1999"}},
+      {"It rose about\n\nMay 1999.", {"May 1999"}},
+      {"It lasted twenty\n\nfour years.", {"four years"}},
+  };
+  for (const std::size_t pad : {0, 1, 7, 1000, 16 * 1024 - 20, 16 * 1024 + 3, 40000, 64 * 1024 - 30, 64 * 1024 - 5,
+                                64 * 1024 + 11, 100000}) {
+    std::string filler;
+    while (filler.size() < pad) filler += "The cat sat on the mat. ";
+    filler.resize(pad);
+    if (!filler.empty()) filler.back() = ' ';
+    for (const auto& [text, expected] : cases) {
+      const std::string doc = filler + text;
+      const auto ms = test::tag(doc, "1999-06-01");
+      std::vector<std::string> found;
+      for (const auto& m : ms) {
+        CHECK(doc.substr(m.span.begin, m.span.end - m.span.begin).find('\n') == std::string::npos);
+        found.push_back(m.text);
+      }
+      INFO("pad " << pad << ": " << text);
+      CHECK(found == expected);
+    }
+  }
+}
+
 TEST_CASE("quarterly reports: year-ago periods take the quarter under discussion", "[timex][resolve]") {
   const auto ms = test::tag("Third-quarter profit rose 5% from the year-ago period and from the 1988 period.", "1989-11-02");
   REQUIRE(ms.size() == 3);

@@ -70,6 +70,9 @@ struct candidate {
   /// year-ago period", "the 1988 period"): the same quarter a year back while a quarter is
   /// discussed, the year while a longer span is.
   bool follows_period = false;
+  /// The quarter under report ("the quarter", "the latest period"): right after a quarter stated
+  /// as fiscal ("the fiscal first quarter", valued by its fiscal number) it is that quarter.
+  bool refers_fiscal = false;
   tense clause_tense = tense::unknown;
 };
 
