@@ -420,7 +420,7 @@ void line_table<K>::build(const std::vector<std::pair<std::uint64_t, std::vector
   for (std::size_t b = 0; b < count; ++b) {
     bucket& target = buckets_[b];
     features_ += fill_bucket(by_bucket[b], target.tag, tag_of, dropped_, [&](std::size_t slot, const candidate& x) {
-      std::copy(x.q.begin(), x.q.end(), target.weight[slot]);
+      for (std::size_t c = 0; c < K; ++c) target.weight[c][slot] = x.q[c];
     });
   }
 }
@@ -431,7 +431,7 @@ void line_table<K>::add_all(const std::uint64_t* keys, std::size_t n, std::int32
   // few enough not to stall on a full miss queue.
   constexpr std::size_t ahead = 16;
   std::size_t where[ahead];
-  std::int32_t sum[K] = {};
+  sums sum;
   const std::size_t first = std::min(n, ahead);
   for (std::size_t i = 0; i < first; ++i) {
     where[i] = home(keys[i]);
@@ -443,14 +443,14 @@ void line_table<K>::add_all(const std::uint64_t* keys, std::size_t n, std::int32
       where[i % ahead] = home(keys[i + ahead]);
       __builtin_prefetch(&buckets_[where[i % ahead]]);
     }
-    add(buckets_[b], keys[i], sum);
+    sum.add(buckets_[b], keys[i]);
   }
-  for (std::size_t c = 0; c < K; ++c) scores[c] += sum[c];
+  sum.add_to(scores);
 }
 
 template <std::size_t K>
 void line_table<K>::sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group,
-                               std::array<std::int32_t, K>* sums) const noexcept {
+                               std::array<std::int32_t, K>* out) const noexcept {
   constexpr std::size_t ahead = 16;
   const std::size_t n = groups * per_group;
   std::size_t where[ahead];
@@ -459,22 +459,26 @@ void line_table<K>::sum_groups(const std::uint64_t* keys, std::size_t groups, st
     __builtin_prefetch(&buckets_[where[i]]);
   }
   for (std::size_t g = 0, i = 0; g < groups; ++g) {
-    sums[g].fill(0);
+    sums sum;
     for (std::size_t k = 0; k < per_group; ++k, ++i) {
       const std::size_t b = where[i % ahead];
       if (i + ahead < n) {
         where[i % ahead] = home(keys[i + ahead]);
         __builtin_prefetch(&buckets_[where[i % ahead]]);
       }
-      add(buckets_[b], keys[i], sums[g].data());
+      sum.add(buckets_[b], keys[i]);
     }
+    out[g].fill(0);
+    sum.add_to(out[g].data());
   }
 }
 
 template <std::size_t K>
 std::array<std::int16_t, K> line_table<K>::weights_of(std::uint64_t key) const noexcept {
   std::array<std::int32_t, K> sum{};
-  add(buckets_[home(key)], key, sum.data());
+  sums found;
+  found.add(buckets_[home(key)], key);
+  found.add_to(sum.data());
   std::array<std::int16_t, K> out{};
   for (std::size_t c = 0; c < K; ++c) out[c] = static_cast<std::int16_t>(sum[c]);
   return out;
@@ -486,7 +490,10 @@ void line_table<K>::write(binary_writer& out) const {
   out.put<std::uint64_t>(features_);
   out.put<std::uint64_t>(dropped_);
   out.put<double>(scale_);
-  out.put_bytes(buckets_.data(), buckets_.size() * sizeof(bucket));
+  for (std::size_t b = 0; b < buckets_.size(); ++b) {
+    const bucket file = transposed(buckets_[b], true);
+    out.put_bytes(&file, sizeof file);
+  }
 }
 
 template <std::size_t K>
@@ -499,8 +506,10 @@ void line_table<K>::read(binary_reader& in) {
   buckets_ = page_array<bucket>(count);
   in.get_bytes(buckets_.data(), count * sizeof(bucket));
   std::size_t features = 0;
-  for (std::size_t b = 0; b < count; ++b)
+  for (std::size_t b = 0; b < count; ++b) {
+    buckets_[b] = transposed(buckets_[b], false);
     for (std::size_t e = 0; e < per_bucket; ++e) features += buckets_[b].tag[e] != 0;
+  }
   if (features != features_) in.fail("weight table counts do not match");
 }
 
