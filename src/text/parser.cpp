@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
+#include <optional>
 
 #include "chronograph/error.hpp"
 #include "chronograph/resources.hpp"
@@ -403,6 +405,17 @@ move best_move(const configuration& c, const Score* scores) {
   return best;
 }
 
+// The move when only one is legal (nothing to score), else none.
+std::optional<move> only_legal(const configuration& c) {
+  std::optional<move> only;
+  for (const move m : all_moves) {
+    if (!c.legal(m)) continue;
+    if (only) return std::nullopt;
+    only = m;
+  }
+  return only;
+}
+
 // The best-scoring label other than `root` (only ROOT's dependent is the root).
 template <typename Score>
 std::size_t best_label(const Score* scores, std::size_t labels, std::size_t root) {
@@ -687,6 +700,8 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
       best = move::shift;  // the only legal move: no need to score
     } else if (c.buffer_empty()) {
       best = move::right;  // likewise
+    } else if (const auto only = only_legal(c)) {
+      best = *only;  // likewise (a punctuation mark at the front of the buffer, ROOT or one below s0)
     } else {
       const auto at = roles_of(c);
       for (std::size_t k = 0; k < 3; ++k) {
@@ -704,7 +719,13 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
         const auto k = extract_label(c, head, dep, feats);
         std::fill(label_scores.begin(), label_scores.end(), 0);
         m.arcs.add_all(feats, k, label_scores.data());
-        relation = best_label(label_scores.data(), m.labels.size(), m.root_label);
+        // best_label: the first largest score but ROOT's (no score comes near the smallest int).
+        if (m.labels.size() < 2) {
+          relation = m.root_label;
+        } else {
+          label_scores[m.root_label] = std::numeric_limits<std::int32_t>::min();
+          relation = detail::first_max(label_scores.data(), m.labels.size());
+        }
       }
     }
     c.apply(best, relation);

@@ -230,6 +230,34 @@ inline std::pair<std::size_t, bool> find_tag8(const std::uint16_t* tags, std::ui
 #endif
 }
 
+/// The index of the first largest of scores[0..n) (n >= 1): what the loop `best = 0; for c in
+/// 1..n: if scores[c] > scores[best]: best = c` gives, four scores at a time.
+inline std::size_t first_max(const std::int32_t* scores, std::size_t n) noexcept {
+#if defined(__SSE2__)
+  if (n >= 8) {
+    const auto load = [&](std::size_t i) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(scores + i)); };
+    const auto max = [](__m128i a, __m128i b) {
+      const __m128i a_greater = _mm_cmpgt_epi32(a, b);
+      return _mm_or_si128(_mm_and_si128(a_greater, a), _mm_andnot_si128(a_greater, b));
+    };
+    // The last four overlap the others when n is not a multiple of four: the maximum is the same.
+    __m128i m = load(n - 4);
+    for (std::size_t i = 0; i + 4 <= n; i += 4) m = max(m, load(i));
+    m = max(m, _mm_shuffle_epi32(m, 0x4E));
+    m = max(m, _mm_shuffle_epi32(m, 0xB1));
+    for (std::size_t i = 0;; i += 4) {
+      const std::size_t at = i + 4 <= n ? i : n - 4;
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi32(load(at), m)));
+      if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask)) / 4;
+    }
+  }
+#endif
+  std::size_t best = 0;
+  for (std::size_t c = 1; c < n; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
 /// The average of several models' weights (each a sorted (key, weights) list as
 /// perceptron_trainer::averaged gives), keeping |w| >= prune_below, sorted by key: the weights
 /// of perceptrons trained on different shuffles of the data, averaged, decide like their vote

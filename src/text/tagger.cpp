@@ -299,9 +299,7 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
       for (std::size_t c = 0; c < stride; ++c) scores[c] = context[c] + word[c];
       ++s;
       m.weights.add_all(feats, extract_history(scratch.keys, i, p1, p2, feats), scores.data());
-      best = 0;
-      for (std::size_t c = 1; c < classes; ++c)
-        if (scores[c] > scores[best]) best = static_cast<std::uint16_t>(c);
+      best = static_cast<std::uint16_t>(detail::first_max(scores.data(), classes));
     }
     out[i] = best;
     p2 = p1;
