@@ -194,7 +194,22 @@ __attribute__((target("avx512f,avx512bw"))) void sum_rows_avx512(const std::int1
   }
 }
 #undef CHRONOGRAPH_WIDEN_16
-__attribute__((target_clones("avx2", "default")))
+// AVX2: 16 classes per pass, each row's 16 weights widened by two vpmovsxwd from memory (the
+// generic vector code below compiles to four instructions per eight weights there).
+__attribute__((target("avx2"))) void sum_rows_avx2(const std::int16_t* const* rows, std::size_t n, std::size_t stride,
+                                                   std::int32_t* scores) noexcept {
+  if (n == 0) return;
+  for (std::size_t c0 = 0; c0 < stride; c0 += 16) {
+    auto* out = reinterpret_cast<__m256i*>(scores + c0);
+    __m256i low = _mm256_loadu_si256(out), high = _mm256_loadu_si256(out + 1);
+    for (std::size_t r = 0; r < n; ++r) {
+      low = _mm256_add_epi32(low, _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c0))));
+      high = _mm256_add_epi32(high, _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c0 + 8))));
+    }
+    _mm256_storeu_si256(out, low);
+    _mm256_storeu_si256(out + 1, high);
+  }
+}
 #endif
 void sum_rows_portable(const std::int16_t* const* rows, std::size_t n, std::size_t stride,
                        std::int32_t* scores) noexcept {
@@ -232,6 +247,7 @@ void sum_rows(const std::int16_t* const* rows, std::size_t n, std::size_t stride
 #ifdef CHRONOGRAPH_X86_DISPATCH
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512bw")) return sum_rows_function{sum_rows_avx512};
+    if (__builtin_cpu_supports("avx2")) return sum_rows_function{sum_rows_avx2};
 #endif
     return sum_rows_function{sum_rows_portable};
   }();
