@@ -490,6 +490,31 @@ void line_table<K>::sum_groups(const std::uint64_t* keys, std::size_t groups, st
 }
 
 template <std::size_t K>
+void line_table<K>::sum_spans(const std::uint64_t* keys, const std::size_t* ends, std::size_t spans,
+                              std::array<std::int32_t, K>* out) const noexcept {
+  constexpr std::size_t ahead = 16;
+  const std::size_t n = spans == 0 ? 0 : ends[spans - 1];
+  std::size_t where[ahead];
+  for (std::size_t i = 0; i < n && i < ahead; ++i) {
+    where[i] = home(keys[i]);
+    __builtin_prefetch(&buckets_[where[i]]);
+  }
+  for (std::size_t g = 0, i = 0; g < spans; ++g) {
+    sums sum;
+    for (; i < ends[g]; ++i) {
+      const std::size_t b = where[i % ahead];
+      if (i + ahead < n) {
+        where[i % ahead] = home(keys[i + ahead]);
+        __builtin_prefetch(&buckets_[where[i % ahead]]);
+      }
+      sum.add(buckets_[b], keys[i]);
+    }
+    out[g].fill(0);
+    sum.add_to(out[g].data());
+  }
+}
+
+template <std::size_t K>
 std::array<std::int16_t, K> line_table<K>::weights_of(std::uint64_t key) const noexcept {
   std::array<std::int32_t, K> sum{};
   sums found;

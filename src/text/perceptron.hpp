@@ -294,6 +294,10 @@ class line_table {
   /// of the group's keys: add_all for many short lists, with the memory accesses of all overlapping.
   void sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group,
                   std::array<std::int32_t, K>* out) const noexcept;
+  /// sum_groups for runs of different lengths: run g of the keys ends at ends[g] (the first
+  /// starts at 0), and out[g] is set to its weights.
+  void sum_spans(const std::uint64_t* keys, const std::size_t* ends, std::size_t spans,
+                 std::array<std::int32_t, K>* out) const noexcept;
   /// The weights stored for `key` (zeros when absent).
   [[nodiscard]] std::array<std::int16_t, K> weights_of(std::uint64_t key) const noexcept;
   void write(binary_writer& out) const;
