@@ -492,22 +492,28 @@ void line_table<K>::sum_groups(const std::uint64_t* keys, std::size_t groups, st
 template <std::size_t K>
 void line_table<K>::sum_spans(const std::uint64_t* keys, const std::size_t* ends, std::size_t spans,
                               std::array<std::int32_t, K>* out) const noexcept {
-  constexpr std::size_t ahead = 16;
+  // First every key's bucket, then the lookups, each fetching the bucket `ahead` keys on (the
+  // ring of add_all without its bookkeeping; the padding fetches bucket 0 again).
+  constexpr std::size_t ahead = 16, most = 128;
   const std::size_t n = spans == 0 ? 0 : ends[spans - 1];
-  std::size_t where[ahead];
-  for (std::size_t i = 0; i < n && i < ahead; ++i) {
-    where[i] = home(keys[i]);
-    __builtin_prefetch(&buckets_[where[i]]);
+  if (n > most) {
+    for (std::size_t g = 0, from = 0; g < spans; from = ends[g++]) {
+      out[g].fill(0);
+      add_all(keys + from, ends[g] - from, out[g].data());
+    }
+    return;
+  }
+  const bucket* at[most + ahead];
+  for (std::size_t i = 0; i < n; ++i) at[i] = &buckets_[home(keys[i])];
+  for (std::size_t i = 0; i < ahead; ++i) {
+    at[n + i] = buckets_.data();
+    __builtin_prefetch(at[i]);
   }
   for (std::size_t g = 0, i = 0; g < spans; ++g) {
     sums sum;
     for (; i < ends[g]; ++i) {
-      const std::size_t b = where[i % ahead];
-      if (i + ahead < n) {
-        where[i % ahead] = home(keys[i + ahead]);
-        __builtin_prefetch(&buckets_[where[i % ahead]]);
-      }
-      sum.add(buckets_[b], keys[i]);
+      __builtin_prefetch(at[i + ahead]);
+      sum.add(*at[i], keys[i]);
     }
     out[g].fill(0);
     sum.add_to(out[g].data());
