@@ -12,7 +12,6 @@
 #include <array>
 #include <limits>
 #include <map>
-#include <optional>
 
 #include "chronograph/error.hpp"
 #include "chronograph/resources.hpp"
@@ -417,15 +416,17 @@ move best_move(const configuration& c, const Score* scores) {
   return best;
 }
 
-// The move when only one is legal (nothing to score), else none.
-std::optional<move> only_legal(const configuration& c) {
-  std::optional<move> only;
+// best_move with the legal moves known: legal[m] for each move m.
+template <typename Score>
+move best_legal_move(const bool* legal, const Score* scores) {
+  move best = move::shift;
+  bool found = false;
   for (const move m : all_moves) {
-    if (!c.legal(m)) continue;
-    if (only) return std::nullopt;
-    only = m;
+    if (!legal[static_cast<int>(m)]) continue;
+    if (!found || scores[static_cast<int>(m)] > scores[static_cast<int>(best)]) best = m;
+    found = true;
   }
-  return only;
+  return best;
 }
 
 // The best-scoring label other than `root` (only ROOT's dependent is the root).
@@ -721,40 +722,47 @@ void dependency_parser::parse(std::vector<token>& tokens, std::size_t first, std
       best = move::shift;  // the only legal move: no need to score
     } else if (c.buffer_empty()) {
       best = move::right;  // likewise
-    } else if (const auto only = only_legal(c)) {
-      best = *only;  // likewise (a punctuation mark at the front of the buffer, ROOT or one below s0)
     } else {
-      const auto at = roles_of(c);
-      for (std::size_t k = 0; k < 3; ++k) {
-        scores[k] = 0;
-        for (std::size_t r = 0; r < role_count; ++r)
-          scores[k] += scratch.sums[r][at[r] < 0 ? n + 1 : static_cast<std::size_t>(at[r])][k];
-      }
-      // The mixed features, then the groups of s0 and s1 that are not kept for their present children.
-      std::size_t k = 0, spans = 0, ends[3];
-      std::array<std::int32_t, 3> sums[3];
-      group_sum* kept[2];
-      state_features<group_mixed>(c, [&](std::uint64_t key) { feats[k++] = key; });
-      ends[spans++] = k;
-      int stamps[2];
-      for (std::size_t g = 0; g < 2; ++g) {
-        const int i = at[g == 0 ? role_s0 : role_s1];
-        const std::size_t w = i < 0 ? n + 1 : static_cast<std::size_t>(i);
-        stamps[g] = i < 0 ? 1 : c.n_left[w] + c.n_right[w] + 1;
-        kept[g] = &scratch.group_sums[g][w];
-        if (kept[g]->stamp == stamps[g]) continue;
-        if (g == 0) state_features<group_s0>(c, [&](std::uint64_t key) { feats[k++] = key; });
-        else state_features<group_s1>(c, [&](std::uint64_t key) { feats[k++] = key; });
-        ends[spans++] = k;
-      }
-      m.transitions.sum_spans(feats, ends, spans, sums);
-      for (std::size_t g = 0, next = 1; g < 2; ++g)
-        if (kept[g]->stamp != stamps[g]) {
-          kept[g]->sum = sums[next++];
-          kept[g]->stamp = stamps[g];
+      bool legal[3];
+      int legal_count = 0;
+      for (const move mv : all_moves) legal_count += legal[static_cast<int>(mv)] = c.legal(mv);
+      // Only one legal move (a punctuation mark at the front of the buffer, ROOT or one below
+      // s0): likewise, no need to score.
+      if (legal_count == 1) {
+        best = best_legal_move(legal, scores);  // reads no score
+      } else {
+        const auto at = roles_of(c);
+        for (std::size_t k = 0; k < 3; ++k) {
+          scores[k] = 0;
+          for (std::size_t r = 0; r < role_count; ++r)
+            scores[k] += scratch.sums[r][at[r] < 0 ? n + 1 : static_cast<std::size_t>(at[r])][k];
         }
-      for (std::size_t j = 0; j < 3; ++j) scores[j] += sums[0][j] + kept[0]->sum[j] + kept[1]->sum[j];
-      best = best_move(c, scores);
+        // The mixed features, then the groups of s0 and s1 that are not kept for their present children.
+        std::size_t k = 0, spans = 0, ends[3];
+        std::array<std::int32_t, 3> sums[3];
+        group_sum* kept[2];
+        state_features<group_mixed>(c, [&](std::uint64_t key) { feats[k++] = key; });
+        ends[spans++] = k;
+        int stamps[2];
+        for (std::size_t g = 0; g < 2; ++g) {
+          const int i = at[g == 0 ? role_s0 : role_s1];
+          const std::size_t w = i < 0 ? n + 1 : static_cast<std::size_t>(i);
+          stamps[g] = i < 0 ? 1 : c.n_left[w] + c.n_right[w] + 1;
+          kept[g] = &scratch.group_sums[g][w];
+          if (kept[g]->stamp == stamps[g]) continue;
+          if (g == 0) state_features<group_s0>(c, [&](std::uint64_t key) { feats[k++] = key; });
+          else state_features<group_s1>(c, [&](std::uint64_t key) { feats[k++] = key; });
+          ends[spans++] = k;
+        }
+        m.transitions.sum_spans(feats, ends, spans, sums);
+        for (std::size_t g = 0, next = 1; g < 2; ++g)
+          if (kept[g]->stamp != stamps[g]) {
+            kept[g]->sum = sums[next++];
+            kept[g]->stamp = stamps[g];
+          }
+        for (std::size_t j = 0; j < 3; ++j) scores[j] += sums[0][j] + kept[0]->sum[j] + kept[1]->sum[j];
+        best = best_legal_move(legal, scores);
+      }
     }
     std::size_t relation = m.root_label;
     if (best != move::shift) {
