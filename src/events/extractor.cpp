@@ -1822,8 +1822,11 @@ class default_extractor final : public extractor {
     static constexpr std::string_view breaks[] = {" and ", " or ", ", ", " on ", " in ", " at ", " for ",
                                                   " from ", " with ", " over ", " about ", " by "};
     std::size_t cut = std::string::npos;
+    // Only breaks starting in [limit / 2, limit] count: search that window alone.
+    const std::string_view window = std::string_view(out).substr(limit / 2);
     for (const auto b : breaks) {
-      const auto at = out.rfind(b, limit);
+      const auto found = window.rfind(b, limit - limit / 2);
+      const auto at = found == std::string_view::npos ? std::string::npos : found + limit / 2;
       if (at != std::string::npos && at >= limit / 2 && (cut == std::string::npos || at > cut)) cut = at;
     }
     if (cut == std::string::npos) {

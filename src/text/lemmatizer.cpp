@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chronograph/text/lemmatizer.hpp"
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -39,7 +40,26 @@ int pos_index(const std::string& name) {
 
 // All lookups go through string_map: keys such as "form\txpos" are found by their pieces, and
 // nothing is allocated per word except the lemma itself.
+namespace {
+// A number of its own for each tables object, copies included (lemmatize()'s memo tells tables
+// apart by it: an address can be reused by the next tables).
+struct tables_id {
+  std::uint64_t value = next();
+  tables_id() = default;
+  tables_id(const tables_id&) : value(next()) {}
+  tables_id& operator=(const tables_id&) {
+    value = next();
+    return *this;
+  }
+  static std::uint64_t next() {
+    static std::atomic<std::uint64_t> count{0};
+    return ++count;
+  }
+};
+}  // namespace
+
 struct lemmatizer::tables {
+  tables_id id;
   detail::string_map<std::uint8_t> words;  // WordNet's words -> bit set of their parts of speech
   detail::string_map<std::string> exceptions[wn_pos_count];
   std::vector<suffix_rule> detach[wn_pos_count];
@@ -338,11 +358,90 @@ std::string lemmatizer::lemma(std::string_view form, upos tag, std::string_view 
   return result;
 }
 
+namespace {
+
+// lemma() answers from (form, tag, xpos, sentence-initial) and the tables alone, and a text
+// repeats its words: each thread remembers its answers for the tables it last used (open
+// addressing over full keys; forgotten all at once past `most` entries).
+class lemma_memo {
+ public:
+  static constexpr std::size_t most = std::size_t{1} << 13;  // about 1 MB
+  /// The remembered lemma, or nullptr; `tables` identifies the lemmatizer's tables.
+  const std::string* find(std::uint64_t tables, std::string_view form, upos tag, std::string_view xpos, bool initial) {
+    if (tables != tables_) {
+      clear();
+      tables_ = tables;
+    }
+    hash_ = hash_of(form, tag, xpos, initial);
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = home(hash_, mask); slots_[s] != 0; s = (s + 1) & mask) {
+      const entry& e = entries_[slots_[s] - 1];
+      if (e.hash == hash_ && e.tag == tag && e.initial == initial && e.form == form && e.xpos == xpos) return &e.lemma;
+    }
+    return nullptr;
+  }
+  /// Remembers the lemma of the key of the last find() (which found none).
+  void add(std::string_view form, upos tag, std::string_view xpos, bool initial, const std::string& lemma) {
+    if (entries_.size() >= most) clear();
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    entries_.push_back(entry{std::string(form), std::string(xpos), lemma, hash_, tag, initial});
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = home(hash_, mask);
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = static_cast<std::uint32_t>(entries_.size());
+  }
+
+ private:
+  struct entry {
+    std::string form, xpos, lemma;
+    std::uint64_t hash;
+    upos tag;
+    bool initial;
+  };
+  static std::uint64_t hash_of(std::string_view form, upos tag, std::string_view xpos, bool initial) {
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    for (const unsigned char c : form) h = (h ^ c) * 0x100000001B3ull;
+    h = (h ^ 0x1F) * 0x100000001B3ull;
+    for (const unsigned char c : xpos) h = (h ^ c) * 0x100000001B3ull;
+    h = (h ^ (static_cast<std::uint64_t>(tag) << 1 | static_cast<std::uint64_t>(initial))) * 0x100000001B3ull;
+    return h ^ (h >> 29);
+  }
+  static std::size_t home(std::uint64_t hash, std::size_t mask) {
+    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  }
+  void clear() {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), 0);
+  }
+  void grow() {
+    slots_.assign(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      std::size_t s = home(entries_[k].hash, mask);
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
+  std::uint64_t tables_ = 0;
+  std::uint64_t hash_ = 0;
+  std::vector<entry> entries_;
+  std::vector<std::uint32_t> slots_;  ///< index in entries_ + 1; 0: free
+};
+
+}  // namespace
+
 void lemmatizer::lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
+  thread_local lemma_memo memo;
   bool initial = true;
   for (std::size_t k = first; k < end; ++k) {
     auto& tok = tokens[k];
-    tok.lemma = lemma(tok.form, tok.tag, tok.xpos, initial);
+    if (const auto* known = memo.find(tables_->id.value, tok.form, tok.tag, tok.xpos, initial)) {
+      tok.lemma = *known;
+    } else {
+      tok.lemma = lemma(tok.form, tok.tag, tok.xpos, initial);
+      memo.add(tok.form, tok.tag, tok.xpos, initial, tok.lemma);
+    }
     if (tok.tag != upos::punct) initial = false;
     // "'s" before a past participle is "has" ("he's been"), otherwise "is".
     // (Views: comparing them with a literal checks the length first, std::string == "..." does not.)

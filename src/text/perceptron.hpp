@@ -230,6 +230,34 @@ inline std::pair<std::size_t, bool> find_tag8(const std::uint16_t* tags, std::ui
 #endif
 }
 
+/// The index of the first largest of scores[0..n) (n >= 1): what the loop `best = 0; for c in
+/// 1..n: if scores[c] > scores[best]: best = c` gives, four scores at a time.
+inline std::size_t first_max(const std::int32_t* scores, std::size_t n) noexcept {
+#if defined(__SSE2__)
+  if (n >= 8) {
+    const auto load = [&](std::size_t i) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(scores + i)); };
+    const auto max = [](__m128i a, __m128i b) {
+      const __m128i a_greater = _mm_cmpgt_epi32(a, b);
+      return _mm_or_si128(_mm_and_si128(a_greater, a), _mm_andnot_si128(a_greater, b));
+    };
+    // The last four overlap the others when n is not a multiple of four: the maximum is the same.
+    __m128i m = load(n - 4);
+    for (std::size_t i = 0; i + 4 <= n; i += 4) m = max(m, load(i));
+    m = max(m, _mm_shuffle_epi32(m, 0x4E));
+    m = max(m, _mm_shuffle_epi32(m, 0xB1));
+    for (std::size_t i = 0;; i += 4) {
+      const std::size_t at = i + 4 <= n ? i : n - 4;
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi32(load(at), m)));
+      if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask)) / 4;
+    }
+  }
+#endif
+  std::size_t best = 0;
+  for (std::size_t c = 1; c < n; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
 /// The average of several models' weights (each a sorted (key, weights) list as
 /// perceptron_trainer::averaged gives), keeping |w| >= prune_below, sorted by key: the weights
 /// of perceptrons trained on different shuffles of the data, averaged, decide like their vote
@@ -262,10 +290,14 @@ class line_table {
   void build(const std::vector<std::pair<std::uint64_t, std::vector<class_weight>>>& entries, double load = 0.8);
   /// Adds the weights of all `n` keys to scores[0..K), fetching the buckets of several keys at once.
   void add_all(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const noexcept;
-  /// For each of `groups` groups of `per_group` consecutive keys, sets sums[g] to the weights
+  /// For each of `groups` groups of `per_group` consecutive keys, sets out[g] to the weights
   /// of the group's keys: add_all for many short lists, with the memory accesses of all overlapping.
   void sum_groups(const std::uint64_t* keys, std::size_t groups, std::size_t per_group,
-                  std::array<std::int32_t, K>* sums) const noexcept;
+                  std::array<std::int32_t, K>* out) const noexcept;
+  /// sum_groups for runs of different lengths: run g of the keys ends at ends[g] (the first
+  /// starts at 0), and out[g] is set to its weights.
+  void sum_spans(const std::uint64_t* keys, const std::size_t* ends, std::size_t spans,
+                 std::array<std::int32_t, K>* out) const noexcept;
   /// The weights stored for `key` (zeros when absent).
   [[nodiscard]] std::array<std::int16_t, K> weights_of(std::uint64_t key) const noexcept;
   void write(binary_writer& out) const;
@@ -279,11 +311,25 @@ class line_table {
   [[nodiscard]] double scale() const noexcept { return scale_; }
 
  private:
+  /// In memory the weights are class-major (weight[c][entry]: one 16-byte vector per class, so a
+  /// lookup adds all three with one compare and three multiply-adds); model files keep the
+  /// entry-major order of format 3 (weight[entry][c]), converted by read() and write().
   struct alignas(64) bucket {
     std::uint16_t tag[per_bucket];  ///< bits 32..47 of the key (never 0); 0 marks a free entry
-    std::int16_t weight[per_bucket][K];
+    std::int16_t weight[K][per_bucket];
   };
   static_assert(sizeof(bucket) == 64, "one bucket per cache line");
+  /// Swaps a bucket between the in-memory and the file order of its weights.
+  static bucket transposed(const bucket& b, bool to_file) noexcept {
+    bucket out = b;
+    auto* flat = &out.weight[0][0];
+    for (std::size_t e = 0; e < per_bucket; ++e)
+      for (std::size_t c = 0; c < K; ++c) {
+        if (to_file) flat[e * K + c] = b.weight[c][e];
+        else out.weight[c][e] = (&b.weight[0][0])[e * K + c];
+      }
+    return out;
+  }
 
   [[nodiscard]] std::size_t home(std::uint64_t key) const noexcept {
     return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * buckets_.size()) >> 32);
@@ -292,12 +338,44 @@ class line_table {
     const auto t = static_cast<std::uint16_t>(key >> 32);
     return t == 0 ? 1 : t;
   }
-  /// Adds the key's weights (none when absent) to sum, without branches.
-  static void add(const bucket& x, std::uint64_t key, std::int32_t* sum) noexcept {
-    const auto [e, found] = find_tag8(x.tag, tag_of(key));
-    const std::int32_t keep = -static_cast<std::int32_t>(found);
-    for (std::size_t c = 0; c < K; ++c) sum[c] += x.weight[e][c] & keep;
-  }
+#if defined(__SSE2__)
+  /// Running sums of lookups: per class, four 32-bit lanes of the negated weights found (the
+  /// tag compare gives -1 in the matching lane, which multiply-adds the weight into its pair).
+  struct sums {
+    __m128i lane[K];
+    sums() noexcept {
+      for (auto& l : lane) l = _mm_setzero_si128();
+    }
+    /// Adds the key's weights (none when absent), without branches: tags are unique in a bucket.
+    void add(const bucket& x, std::uint64_t key) noexcept {
+      const __m128i match = _mm_cmpeq_epi16(_mm_load_si128(reinterpret_cast<const __m128i*>(x.tag)),
+                                            _mm_set1_epi16(static_cast<short>(tag_of(key))));
+      for (std::size_t c = 0; c < K; ++c)
+        lane[c] = _mm_add_epi32(lane[c], _mm_madd_epi16(_mm_load_si128(reinterpret_cast<const __m128i*>(x.weight[c])), match));
+    }
+    /// out[c] += the sum of class c (exact: integer sums).
+    void add_to(std::int32_t* out) const noexcept {
+      for (std::size_t c = 0; c < K; ++c) {
+        __m128i v = lane[c];
+        v = _mm_add_epi32(v, _mm_shuffle_epi32(v, 0x4E));
+        v = _mm_add_epi32(v, _mm_shuffle_epi32(v, 0xB1));
+        out[c] -= _mm_cvtsi128_si32(v);
+      }
+    }
+  };
+#else
+  struct sums {
+    std::int32_t s[K] = {};
+    void add(const bucket& x, std::uint64_t key) noexcept {
+      const auto [e, found] = find_tag8(x.tag, tag_of(key));
+      const std::int32_t keep = -static_cast<std::int32_t>(found);
+      for (std::size_t c = 0; c < K; ++c) s[c] += x.weight[c][e] & keep;
+    }
+    void add_to(std::int32_t* out) const noexcept {
+      for (std::size_t c = 0; c < K; ++c) out[c] += s[c];
+    }
+  };
+#endif
 
   page_array<bucket> buckets_;
   std::size_t features_ = 0;

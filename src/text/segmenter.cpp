@@ -43,11 +43,22 @@ UChar32 code_point_before(std::string_view s, std::size_t i) {
   return c;
 }
 
-bool is_space(UChar32 c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF || (c >= 0 && c < 0x20); }
+bool is_space(UChar32 c) {
+  // ASCII, nearly every character of a text: control characters and the space (what the general
+  // test below gives there, without asking ICU).
+  if (c >= 0 && c < 0x80) return c <= 0x20;
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF || (c >= 0 && c < 0x20);
+}
 
 bool all_letters(std::string_view s) {
   if (s.empty()) return false;
   for (std::size_t i = 0; i < s.size();) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // ASCII: the letters are A-Z and a-z (no need to ask ICU)
+      if (!((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z'))) return false;
+      ++i;
+      continue;
+    }
     UChar32 c = 0;
     auto pos = static_cast<int32_t>(i);
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);

@@ -265,22 +265,19 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
   // before, each summed in one pass.
   auto& word_keys = scratch.word_keys;
   auto& context_keys = scratch.context_keys;
-  word_keys.clear();
-  context_keys.clear();
   scratch.rows.clear();
   const std::size_t known = words.row_count;
   std::size_t scored = 0;
+  word_keys.resize(forms.size() * word_features);  // room for all words (one resize, not one per word)
+  context_keys.resize(forms.size() * context_features);
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (scratch.dict[i] != no_class) continue;
-    context_keys.resize((scored + 1) * context_features);
     extract_context(scratch.keys, i, &context_keys[scored * context_features]);
     ++scored;
     auto& row = words.words[scratch.ids[i]].row;
     if (row == word_sums::no_row) {
+      extract_word(scratch.keys, i, &word_keys[(words.row_count - known) * word_features]);
       row = words.add_row(stride);
-      const std::size_t k = word_keys.size();
-      word_keys.resize(k + word_features);
-      extract_word(scratch.keys, i, &word_keys[k]);
     }
     scratch.rows.push_back(row);
   }
@@ -299,9 +296,7 @@ void decode(const pos_tagger::model& m, const std::vector<std::string_view>& for
       for (std::size_t c = 0; c < stride; ++c) scores[c] = context[c] + word[c];
       ++s;
       m.weights.add_all(feats, extract_history(scratch.keys, i, p1, p2, feats), scores.data());
-      best = 0;
-      for (std::size_t c = 1; c < classes; ++c)
-        if (scores[c] > scores[best]) best = static_cast<std::uint16_t>(c);
+      best = static_cast<std::uint16_t>(detail::first_max(scores.data(), classes));
     }
     out[i] = best;
     p2 = p1;
