@@ -662,11 +662,15 @@ struct resolver {
   static std::string duration_value(double amount, std::string unit) {
     if (amount < 0) {  // unspecified: "weeks", "some time"
       const bool time = unit == "H" || unit == "MIN" || unit == "S";
-      std::string u = unit == "MIN" ? "M" : unit == "DE" ? "DE" : unit == "CE" ? "CE" : unit;
+      // Vague decades are years ("decades-long" PXY; TBAQ writes PXY for "decades-long" and
+      // "less than a decade", P1E once), as counted decades are ("two decades" P20Y).
+      std::string u = unit == "MIN" ? "M" : unit == "DE" ? "Y" : unit == "CE" ? "CE" : unit;
       return std::string(time ? "PT" : "P") + "X" + u;
     }
-    // Fractions move down one unit: 1.5 H -> 90 MIN, 1.5 Y -> 18 M; from two units on, the
-    // value is written in both units as TimeBank does: 2.5 Y -> P2Y6M, 5.5 H -> PT5H30M.
+    // A fraction of a year, day, hour or minute is written in that unit and the next one down,
+    // as TimeBank does: 2.5 Y -> P2Y6M, 5.5 H -> PT5H30M, and from one unit on as well
+    // ("a minute and a half" PT1M30S, "an hour and a half" PT1H30M, "a year and a half"
+    // P1Y6M); a fraction below one moves down one unit ("half an hour" PT30M, "half a year" P6M).
     if (std::fabs(amount - std::round(amount)) > 1e-9) {
       struct step { const char* from; const char* to; double factor; };
       static const step steps[] = {{"Y", "M", 12}, {"M", "D", 30}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60},
@@ -675,7 +679,7 @@ struct resolver {
         const double whole = std::floor(amount), rest = (amount - whole) * s.factor;
         const std::string from = s.from, to = s.to;
         const bool mixable = from == "Y" || from == "D" || from == "H" || from == "MIN";
-        if (unit == s.from && mixable && whole >= 2 && std::fabs(rest - std::round(rest)) < 1e-9) {
+        if (unit == s.from && mixable && whole >= 1 && std::fabs(rest - std::round(rest)) < 1e-9) {
           const auto is_time = [](const std::string& u) { return u == "H" || u == "MIN" || u == "S"; };
           const auto letter = [](const std::string& u) { return u == "MIN" ? std::string("M") : u; };
           std::string v = "P";
