@@ -596,7 +596,10 @@ struct resolver {
     const auto a = anchor_day(c);
     grain g = c.precision;
     if (g == grain::none) {
-      g = c.unit.empty() ? grain::day : grain_of_unit(c.unit);
+      // "a decade ago", "two decades later": the year so many decades back, as "10 years ago"
+      // is (TBAQ writes the year for "a decade ago" 2 of 2, in that story's `1989-XX`), not the
+      // decade it falls in; "the last decade" (no anchor offset) stays the decade.
+      g = c.unit.empty() ? grain::day : c.unit == "DE" ? grain::year : grain_of_unit(c.unit);
     }
     if (!a) {
       r.value = unknown_at_grain(g);
