@@ -186,10 +186,14 @@ struct resolver {
   std::optional<std::string> fiscal_quarter;  ///< value of the last stated quarter when it was stated as fiscal
   bool span_topic = false;  ///< a reporting span ("the first nine months") is discussed, not a quarter
   std::size_t underspecified = 0;
+  std::optional<sys_days> last_quarter_named;  ///< start of the latest quarter-grain date ("that quarter")
 
   std::optional<sys_days> anchor_day(const candidate& c) const {
     // "the following month" after "March 1989": the reference is the last mentioned time of
     // any grain; "the next day" needs a mentioned day.
+    // "Results for that quarter" after "the second quarter ended Oct. 31": the last quarter
+    // named, not the quarter of the day stated since.
+    if (c.from_reference && c.unit == "Q" && c.amount == 0 && last_quarter_named) return last_quarter_named;
     if (c.from_reference && last_any && !c.unit.empty() && c.unit != "D" && c.unit != "H") return last_any;
     if ((policy.kind == genre::narrative || c.from_reference) && last_day) return last_day;
     if (policy.dct) return policy.dct->day;
@@ -773,6 +777,7 @@ struct resolver {
     if (r.point && c.type != timex_type::duration && c.type != timex_type::set) {
       last_any = r.point;
       last_any_grain = r.g;
+      if (r.g == grain::quarter) last_quarter_named = r.point;
     }
     // A year-back reference read against a fiscal quarter under report ("in the fiscal first
     // quarter ... up from $388.5 million a year earlier") is an anaphor of it, as "the quarter"
@@ -905,7 +910,7 @@ class resolution {
  public:
   resolution(const anchor_policy& anchor, const std::string& text, std::vector<diagnostic>& diagnostics)
       : anchor_(anchor), text_(text), diagnostics_(diagnostics),
-        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, grain::none, std::nullopt, false, 0} {
+        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, grain::none, std::nullopt, false, 0, std::nullopt} {
     // Room for a dense text (a mention every 8 bytes): the vector is written once, not moved
     // as it grows; pages of a large reservation that stay unused are never touched.
     out_.reserve(text.size() / 8 + 4);
