@@ -189,11 +189,11 @@ struct resolver {
   std::optional<sys_days> last_quarter_named;  ///< start of the latest quarter-grain date ("that quarter")
 
   std::optional<sys_days> anchor_day(const candidate& c) const {
-    // "the following month" after "March 1989": the reference is the last mentioned time of
-    // any grain; "the next day" needs a mentioned day.
     // "Results for that quarter" after "the second quarter ended Oct. 31": the last quarter
     // named, not the quarter of the day stated since.
     if (c.from_reference && c.unit == "Q" && c.amount == 0 && last_quarter_named) return last_quarter_named;
+    // "the following month" after "March 1989": the reference is the last mentioned time of
+    // any grain; "the next day" needs a mentioned day.
     if (c.from_reference && last_any && !c.unit.empty() && c.unit != "D" && c.unit != "H") return last_any;
     if ((policy.kind == genre::narrative || c.from_reference) && last_day) return last_day;
     if (policy.dct) return policy.dct->day;
