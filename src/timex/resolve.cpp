@@ -186,8 +186,12 @@ struct resolver {
   std::optional<std::string> fiscal_quarter;  ///< value of the last stated quarter when it was stated as fiscal
   bool span_topic = false;  ///< a reporting span ("the first nine months") is discussed, not a quarter
   std::size_t underspecified = 0;
+  std::optional<sys_days> last_quarter_named;  ///< start of the latest quarter-grain date ("that quarter")
 
   std::optional<sys_days> anchor_day(const candidate& c) const {
+    // "Results for that quarter" after "the second quarter ended Oct. 31": the last quarter
+    // named, not the quarter of the day stated since.
+    if (c.from_reference && c.unit == "Q" && c.amount == 0 && last_quarter_named) return last_quarter_named;
     // "the following month" after "March 1989": the reference is the last mentioned time of
     // any grain; "the next day" needs a mentioned day.
     if (c.from_reference && last_any && !c.unit.empty() && c.unit != "D" && c.unit != "H") return last_any;
@@ -596,7 +600,10 @@ struct resolver {
     const auto a = anchor_day(c);
     grain g = c.precision;
     if (g == grain::none) {
-      g = c.unit.empty() ? grain::day : grain_of_unit(c.unit);
+      // "a decade ago", "two decades later": the year so many decades back, as "10 years ago"
+      // is (TBAQ writes the year for "a decade ago" 2 of 2, in that story's `1989-XX`), not the
+      // decade it falls in; "the last decade" (no anchor offset) stays the decade.
+      g = c.unit.empty() ? grain::day : c.unit == "DE" ? grain::year : grain_of_unit(c.unit);
     }
     if (!a) {
       r.value = unknown_at_grain(g);
@@ -662,11 +669,15 @@ struct resolver {
   static std::string duration_value(double amount, std::string unit) {
     if (amount < 0) {  // unspecified: "weeks", "some time"
       const bool time = unit == "H" || unit == "MIN" || unit == "S";
-      std::string u = unit == "MIN" ? "M" : unit == "DE" ? "DE" : unit == "CE" ? "CE" : unit;
+      // Vague decades are years ("decades-long" PXY; TBAQ writes PXY for "decades-long" and
+      // "less than a decade", P1E once), as counted decades are ("two decades" P20Y).
+      std::string u = unit == "MIN" ? "M" : unit == "DE" ? "Y" : unit == "CE" ? "CE" : unit;
       return std::string(time ? "PT" : "P") + "X" + u;
     }
-    // Fractions move down one unit: 1.5 H -> 90 MIN, 1.5 Y -> 18 M; from two units on, the
-    // value is written in both units as TimeBank does: 2.5 Y -> P2Y6M, 5.5 H -> PT5H30M.
+    // A fraction of a year, day, hour or minute is written in that unit and the next one down,
+    // as TimeBank does: 2.5 Y -> P2Y6M, 5.5 H -> PT5H30M, and from one unit on as well
+    // ("a minute and a half" PT1M30S, "an hour and a half" PT1H30M, "a year and a half"
+    // P1Y6M); a fraction below one moves down one unit ("half an hour" PT30M, "half a year" P6M).
     if (std::fabs(amount - std::round(amount)) > 1e-9) {
       struct step { const char* from; const char* to; double factor; };
       static const step steps[] = {{"Y", "M", 12}, {"M", "D", 30}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60},
@@ -675,7 +686,7 @@ struct resolver {
         const double whole = std::floor(amount), rest = (amount - whole) * s.factor;
         const std::string from = s.from, to = s.to;
         const bool mixable = from == "Y" || from == "D" || from == "H" || from == "MIN";
-        if (unit == s.from && mixable && whole >= 2 && std::fabs(rest - std::round(rest)) < 1e-9) {
+        if (unit == s.from && mixable && whole >= 1 && std::fabs(rest - std::round(rest)) < 1e-9) {
           const auto is_time = [](const std::string& u) { return u == "H" || u == "MIN" || u == "S"; };
           const auto letter = [](const std::string& u) { return u == "MIN" ? std::string("M") : u; };
           std::string v = "P";
@@ -766,6 +777,7 @@ struct resolver {
     if (r.point && c.type != timex_type::duration && c.type != timex_type::set) {
       last_any = r.point;
       last_any_grain = r.g;
+      if (r.g == grain::quarter) last_quarter_named = r.point;
     }
     // A year-back reference read against a fiscal quarter under report ("in the fiscal first
     // quarter ... up from $388.5 million a year earlier") is an anaphor of it, as "the quarter"
@@ -898,7 +910,7 @@ class resolution {
  public:
   resolution(const anchor_policy& anchor, const std::string& text, std::vector<diagnostic>& diagnostics)
       : anchor_(anchor), text_(text), diagnostics_(diagnostics),
-        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, grain::none, std::nullopt, false, 0} {
+        res_{anchor, text, std::nullopt, grain::none, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt, grain::none, std::nullopt, false, 0, std::nullopt} {
     // Room for a dense text (a mention every 8 bytes): the vector is written once, not moved
     // as it grows; pages of a large reservation that stay unused are never touched.
     out_.reserve(text.size() / 8 + 4);
