@@ -61,6 +61,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// What std::string::rfind(prefix, 0) == 0 tests, without the call and its memcmp per token.
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
 /// The form without a final possessive "'s" (or "’s"), as a view of it.
 std::string_view strip_possessive(std::string_view form) {
   if (ends_with(form, "'s")) return form.substr(0, form.size() - 2);
@@ -263,12 +268,10 @@ class default_extractor final : public extractor {
     ctx.mark_datelines();
     std::vector<event_mention> out;
     std::vector<std::size_t> trigger_word;
-    for (std::size_t w = 0; w < ctx.words.size(); ++w) {
-      auto m = make_event(ctx, w);
-      if (!m) continue;
-      trigger_word.push_back(w);
-      out.push_back(std::move(*m));
-    }
+    out.reserve(ctx.words.size() / 4 + 8);
+    trigger_word.reserve(ctx.words.size() / 4 + 8);
+    for (std::size_t w = 0; w < ctx.words.size(); ++w)
+      if (make_event(ctx, w, out)) trigger_word.push_back(w);
     const auto gaps = gapped_changes(ctx, out, trigger_word);
     attach_quantities(ctx, out, trigger_word, gaps);
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -518,7 +521,7 @@ class default_extractor final : public extractor {
       if (!c || c->cls != event_class::reporting) continue;
       for (std::size_t y = sb; y < se; ++y) {
         const auto& t = ctx.doc.tokens[W[y].token];
-        if (t.head != static_cast<int>(v - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        if (t.head != static_cast<int>(v - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
         if (const auto* e = entity_of(y); e && e->person) return e;
       }
     }
@@ -538,57 +541,57 @@ class default_extractor final : public extractor {
   }
 
   // ---- triggers and attributes
-  std::optional<event_mention> make_event(const doc_context& ctx, std::size_t w) const {
+  bool make_event(const doc_context& ctx, std::size_t w, std::vector<event_mention>& out) const {
     const auto& W = ctx.words;
     const auto& wd = W[w];
-    if (ctx.in_timex(w)) return std::nullopt;
+    if (ctx.in_timex(w)) return false;
     const auto s = wd.sentence;
-    if (ctx.boilerplate[s]) return std::nullopt;
+    if (ctx.boilerplate[s]) return false;
     const bool is_verb = wd.tag == upos::verb;
     bool is_noun = false;
     double confidence = 0;
     bool is_adj = false;
     if (is_verb) {
-      if (wd.lemma == "be"sv || !wd.aux.empty()) return std::nullopt;
+      if (wd.lemma == "be"sv || !wd.aux.empty()) return false;
       // A verb form used as a preposition ("lowered tariffs following talks", "according to") is
       // a signal, not an event: the parse says so (UD `case`/`mark`).
-      if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return std::nullopt;
+      if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return false;
       // A main-verb "have"/"do" directly followed by a verb is an auxiliary the tagger missed.
       if ((wd.lemma == "have"sv || wd.lemma == "do"sv) && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
-        return std::nullopt;
+        return false;
       // Verbs the training data rarely marks as events ("include", "base") are not, unless the
       // hand tables know them.
       if (const auto* l = lex_->find_learned(wd.lemma, "VERB"); l && l->total >= 4 && l->ratio() < 0.25) {
         const bool curated = lex_->find_class(wd.lemma) || lex_->is_change(wd.lemma);
-        if (!curated) return std::nullopt;
+        if (!curated) return false;
       }
       confidence = wd.tag_guessed ? 0.65 : 0.85;
     } else if (wd.tag == upos::noun) {
-      if (ctx.in_entity[w]) return std::nullopt;  // part of a name: "Liberation Day", "Trade Deal"
+      if (ctx.in_entity[w]) return false;  // part of a name: "Liberation Day", "Trade Deal"
       const auto* l = lex_->find_learned(wd.lemma, "NOUN");
       const bool listed = lex_->noun_weight(wd.lemma) > 0;
       if (lex_->is_event_noun(wd.lemma)) {
-        if (!listed && l && l->total >= 5 && l->ratio() < 0.15) return std::nullopt;
+        if (!listed && l && l->total >= 5 && l->ratio() < 0.15) return false;
         confidence = listed ? 0.75 : 0.55;
       } else if (l && l->total >= 2 && l->ratio() >= 0.5) {
         confidence = 0.5 + 0.3 * l->ratio();
       } else {
-        return std::nullopt;
+        return false;
       }
       // A noun modifying another noun ("tariff rates", "deal terms") is not the event itself.
       if (w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::noun && !W[w + 1].capitalized && !ctx.in_timex(w + 1))
-        return std::nullopt;
+        return false;
       is_noun = true;
     } else if (wd.tag == upos::adj) {
       // Adjectives that name states or results ("injured", "dead") as the training data marks them.
       const auto* l = lex_->find_learned(wd.lemma, "ADJ");
-      if (!l || l->total < 2 || l->ratio() < 0.5) return std::nullopt;
+      if (!l || l->total < 2 || l->ratio() < 0.5) return false;
       is_adj = true;
       confidence = 0.4 + 0.3 * l->ratio();
     } else {
-      return std::nullopt;
+      return false;
     }
-    event_mention m;
+    event_mention& m = out.emplace_back();  // built in place: no move of the whole mention
     m.span = ctx.span(w);
     m.trigger = ctx.form(w);
     m.lemma = wd.lemma;
@@ -623,7 +626,7 @@ class default_extractor final : public extractor {
         if (W[k - 1].lower == "no"sv || W[k - 1].lower == "without"sv) m.pol = polarity::neg;
     }
     find_actors(ctx, w, m);
-    return m;
+    return true;
   }
 
   /// The frame of the noun at w: its own, or the one a compound modifier gives it ("phone talks"
@@ -928,7 +931,7 @@ class default_extractor final : public extractor {
       // TimeML (TBAQ) marks a bare past participle ("injured", "issued") PAST far more often
       // than PASTPART.
       m.tns = tense::past;
-    } else if (x.rfind("VBD", 0) == 0) {
+    } else if (starts_with(x, "VBD"sv)) {
       m.tns = tense::past;
     } else if (x == "VBZ"sv || x == "VBP"sv) {
       m.tns = tense::present;
@@ -1023,7 +1026,7 @@ class default_extractor final : public extractor {
       };
       for (std::size_t x = sb; x < se; ++x) {
         const auto& t = doc.tokens[W[x].token];
-        if (t.head != rel_index(verb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        if (t.head != rel_index(verb) || !starts_with(t.deprel, "nsubj"sv)) continue;
         // A dateline ("WASHINGTON — President Trump ... agreed") that the parser made the subject
         // says nothing: the names before the verb decide.
         if (x == sb && !ctx.in_entity[x] && x + 1 < se &&
@@ -1322,9 +1325,9 @@ class default_extractor final : public extractor {
     const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
     for (std::size_t x = sb; x < se; ++x) {
       const auto& t = ctx.doc.tokens[W[x].token];
-      if (t.head != static_cast<int>(w - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+      if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
       if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
-          ctx.doc.tokens[W[w].token].deprel.rfind("acl", 0) == 0)
+          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv))
         return parse_head(ctx, w);
       // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
       // A time the parser took for the subject is none either: the noun right before it is

@@ -128,8 +128,11 @@ namespace {
 
 // normalize_word(form) into `out`, without a temporary string.
 void normalize_into(std::string_view form, std::string& out) {
-  out.resize(form.size());
-  out.resize(normalize_to(form, out.data()));
+  // Copied, then normalized in place (normalize_to writes at or before where it reads): no
+  // zero-fill of the string first.
+  out.assign(form.data(), form.size());
+  const std::size_t n = normalize_to(std::string_view(out), out.data());
+  if (n != out.size()) out.resize(n);
 }
 
 }  // namespace
@@ -300,6 +303,9 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         table_error(p, r.line, "factor must be a number");
       }
       lex->units_[r.fields[0]] = u;
+      const auto& key = r.fields[0];
+      if (!key.empty())
+        lex->unit_shapes_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
     }
   }
   for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));

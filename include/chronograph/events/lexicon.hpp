@@ -6,6 +6,7 @@
 // The later stages (relations) read documents through the same view.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -138,7 +139,13 @@ class lexicon {
   /// class_of(), without the copy: the entry, or nullptr.
   [[nodiscard]] const class_entry* find_class(std::string_view lemma) const noexcept { return classes_.find(lemma); }
   /// unit_of(), without the copy: the entry, or nullptr.
-  [[nodiscard]] const unit_entry* find_unit(std::string_view lower) const noexcept { return units_.find(lower); }
+  [[nodiscard]] const unit_entry* find_unit(std::string_view lower) const noexcept {
+    // Most words are no unit: their (first byte, length) shape rules them out without hashing.
+    if (!lower.empty() &&
+        !(unit_shapes_[static_cast<unsigned char>(lower.front())] >> std::min<std::size_t>(lower.size(), 63) & 1))
+      return nullptr;
+    return units_.find(lower);
+  }
   /// True when change_direction(lemma) is not empty (the lemma changes an amount).
   [[nodiscard]] bool is_change(std::string_view lemma) const noexcept { return changes_.contains(lemma); }
   /// True when alias_of(name) has a value.
@@ -175,6 +182,8 @@ class lexicon {
   detail::string_map<std::string> aliases_;
   detail::string_set<> non_actors_;
   detail::string_map<unit_entry> units_;
+  // By first byte of a unit: bit min(length, 63) set for each unit of that length (find_unit's filter).
+  std::uint64_t unit_shapes_[256] = {};
   std::vector<std::string> boilerplate_markers_;  // lower case
   // For one pass over a sentence instead of one search per marker: the first four bytes of the
   // markers of four bytes or more (a 65536-bit set of their hashes, and the prefixes
