@@ -25,14 +25,15 @@ struct capture_slot {
 
 constexpr std::size_t max_captures = 8;
 
-bool is_word_number_key(const rule_set::impl& rs, int key, double& value) {
+// `number_word` is the index of the list "number_word" (looked up once per document).
+bool is_word_number_key(const rule_set::impl& rs, int number_word, int key, double& value) {
   if (key < 0) return false;
-  const auto& list = rs.lists[static_cast<std::size_t>(rs.list("number_word"))];
+  const auto& list = rs.lists[static_cast<std::size_t>(number_word)];
   const int child = list.child(0, key);
   if (child < 0) return false;
   const int v = list.nodes[static_cast<std::size_t>(child)].value;
   if (v < 0) return false;
-  value = std::atof(list.values[static_cast<std::size_t>(v)].c_str());
+  value = list.numbers[static_cast<std::size_t>(v)];
   return true;
 }
 
@@ -177,6 +178,13 @@ class matcher {
       }
       case element::group:
         for (const auto& alt : e.alternatives) {
+          // An alternative whose first element is a required literal or list that this token
+          // cannot start matches nothing here: skip the call (most alternatives of a group).
+          if (!alt.empty() && !alt.front().is_optional) {
+            const element& a = alt.front();
+            if (a.kind == element::literal && a.id != t.id) continue;
+            if (a.kind == element::list && rs_.lists[static_cast<std::size_t>(a.list_id)].child(0, t.id) < 0) continue;
+          }
           const frame sub{&alt, 0, &next};
           run(&sub, pos);
         }
@@ -211,14 +219,14 @@ class matcher {
 
   std::size_t number_words(std::size_t pos, double& value) const {
     double v = 0;
-    if (!is_word_number_key(rs_, toks_[pos].id, v)) return pos;
+    if (!is_word_number_key(rs_, number_word_, toks_[pos].id, v)) return pos;
     std::size_t end = pos + 1;
     // tens + unit: "twenty four", "twenty-four"
     if (v >= 20 && v < 100 && static_cast<int>(v) % 10 == 0 && end < toks_.size()) {
       std::size_t q = end;
       if (toks_[q].key == "-" && !toks_[q].space_before && q + 1 < toks_.size()) ++q;
       double u = 0;
-      if (q < toks_.size() && is_word_number_key(rs_, toks_[q].id, u) && u >= 1 && u <= 9) {
+      if (q < toks_.size() && is_word_number_key(rs_, number_word_, toks_[q].id, u) && u >= 1 && u <= 9) {
         v += u;
         end = q + 1;
       }

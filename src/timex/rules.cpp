@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Loading and validating the rule tables: lists/<name>.tsv and rules/<type>.rules.
+#include <cstdlib>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -92,6 +93,7 @@ void load_list(rule_set::impl& rs, const fs::path& path) {
     const auto keys = token_keys(surface);
     if (keys.empty()) fail(path.string(), number, "empty surface");
     list.values.push_back(value);
+    list.numbers.push_back(std::atof(value.c_str()));
     add_entry(list, keys, static_cast<int>(list.values.size() - 1), cap);
   }
   for (const auto& [k, child] : list.nodes[0].children) list.first_keys.push_back(k);
