@@ -163,6 +163,15 @@ struct rule_set::impl {
     bool numbers = false, words = false, end = false;
   };
   std::vector<follow_filter> follow;
+  /// Per rule: the tokens that may come second in any match of it, whatever the first (`active`
+  /// false when a match may be one token long or the second token is not bounded). A token whose
+  /// successor is none of them starts no match of the rule.
+  struct second_filter {
+    bool active = false;
+    std::vector<char> keys;  ///< by interned id
+    bool numbers = false, words = false;
+  };
+  std::vector<second_filter> second;
   std::size_t max_rule_tokens = 0;
   // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod

@@ -67,6 +67,14 @@ class matcher {
                           (filter.numbers && n.kind == token_kind::number) || (filter.words && n.kind == token_kind::word);
           if (!ok) continue;
         }
+        if (const auto& second = rs_.second[static_cast<std::size_t>(id)]; second.active) {
+          // No match of the rule is a single token: the next token must be one that can come second.
+          if (start + 1 >= toks_.size()) continue;
+          const token& n = toks_[start + 1];
+          if (!((n.id >= 0 && second.keys[static_cast<std::size_t>(n.id)]) ||
+                (second.numbers && n.kind == token_kind::number) || (second.words && n.kind == token_kind::word)))
+            continue;
+        }
         current_rule_ = id;
         // caps_ needs no reset: run() restores every slot it sets before returning.
         best_ = &best;
@@ -603,7 +611,21 @@ class parse_tenses {
         parsed_ = true;
         break;
       }
-    if (!parsed_) return;
+  }
+  [[nodiscard]] bool parsed() const noexcept { return parsed_; }
+
+  /// Tense governing the expression made of text-stage tokens [first, last].
+  [[nodiscard]] tense of(std::size_t first, std::size_t last) const {
+    if (!parsed_ || first > last || last >= doc_.tokens.size()) return tense::unknown;
+    if (!prepared_) prepare();
+    return tense_of(first, last);
+  }
+
+ private:
+  // The tables below, made on the first of() only: most documents have no weekday to date.
+  void prepare() const {
+    prepared_ = true;
+    const auto& doc = doc_;
     sentence_of_.assign(doc.tokens.size(), 0);
     for (std::size_t s = 0; s < doc.sentences.size(); ++s)
       for (std::size_t k = doc.sentences[s].first_token; k < doc.sentences[s].end_token && k < doc.tokens.size(); ++k)
@@ -630,11 +652,8 @@ class parse_tenses {
       else if (xpos == "VBZ" || xpos == "VBP") v.aux_present = true;
     }
   }
-  [[nodiscard]] bool parsed() const noexcept { return parsed_; }
 
-  /// Tense governing the expression made of text-stage tokens [first, last].
-  [[nodiscard]] tense of(std::size_t first, std::size_t last) const {
-    if (!parsed_ || first > last || last >= doc_.tokens.size()) return tense::unknown;
+  [[nodiscard]] tense tense_of(std::size_t first, std::size_t last) const {
     // The expression's head: its first token whose head lies outside it.
     std::optional<std::size_t> head;
     for (std::size_t k = first; k <= last && !head; ++k) {
@@ -655,7 +674,6 @@ class parse_tenses {
     return tense::unknown;
   }
 
- private:
   struct verb_info {
     bool has_to = false, has_subject = false, future = false, modal = false, aux_past = false, aux_perfect = false,
          aux_present = false;
@@ -699,8 +717,9 @@ class parse_tenses {
 
   const text::annotated_document& doc_;
   bool parsed_ = false;
-  std::vector<std::size_t> sentence_of_;
-  std::vector<verb_info> verbs_;
+  mutable bool prepared_ = false;
+  mutable std::vector<std::size_t> sentence_of_;
+  mutable std::vector<verb_info> verbs_;
 };
 
 // Extends a candidate leftwards over a modifier ("about", "more than", "early", "mid-",
