@@ -73,12 +73,21 @@ std::string_view strip_possessive(std::string_view form) {
   return form;
 }
 
+/// True when `f` may be a quotation mark: they all open with one of these bytes (most words do not).
+inline bool may_be_quote(std::string_view f) {
+  if (f.empty()) return false;
+  const char c = f.front();
+  return c == '"' || c == '\'' || c == '`' || c == '\xE2';
+}
+
 /// A double quotation mark: what opens and closes a quotation (single marks double as apostrophes).
 bool is_double_quote(std::string_view f) {
+  if (!may_be_quote(f)) return false;
   return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
 }
 
 bool is_quote(std::string_view f) {
+  if (!may_be_quote(f)) return false;
   return is_double_quote(f) || f == "'"sv || f == "\xE2\x80\x98"sv || f == "\xE2\x80\x99"sv;
 }
 
@@ -1387,21 +1396,20 @@ class default_extractor final : public extractor {
     const auto& W = ctx.words;
     const auto [cb, ce] = ctx.clause(w);
     std::vector<std::size_t> words;
+    words.reserve(32);
     std::string subject;
     bool actor_shown = false;
     if (m.pos == upos::verb) {
-      // Subject: the actors named before the trigger, else the noun phrase before it.
-      std::vector<std::string> subjects(m.actors.begin(),
-                                        m.actors.begin() + static_cast<std::ptrdiff_t>(m.subject_count));
+      // Subject: the actors named before the trigger (the first two), else the noun phrase before it.
+      const std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
       std::size_t k = w;
       std::vector<std::size_t> verb_group;
       while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv)) {
         --k;
         if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
       }
-      if (subjects.size() > 2) subjects.resize(2);
-      if (!subjects.empty()) {
-        subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
+      if (subjects > 0) {
+        subject = subjects == 2 ? m.actors[0] + " and " + m.actors[1] : m.actors[0];
         actor_shown = true;
       } else if (const auto noun = parsed_subject_noun(ctx, w)) {
         // The parse's subject: "The “very good” call between the two leaders lasted" -> "Call
