@@ -80,16 +80,18 @@ inline bool may_be_quote(std::string_view f) {
   return c == '"' || c == '\'' || c == '`' || c == '\xE2';
 }
 
-/// A double quotation mark: what opens and closes a quotation (single marks double as apostrophes).
-bool is_double_quote(std::string_view f) {
-  if (!may_be_quote(f)) return false;
+bool is_double_quote_form(std::string_view f) {
   return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
 }
-
-bool is_quote(std::string_view f) {
-  if (!may_be_quote(f)) return false;
-  return is_double_quote(f) || f == "'"sv || f == "\xE2\x80\x98"sv || f == "\xE2\x80\x99"sv;
+bool is_quote_form(std::string_view f) {
+  return is_double_quote_form(f) || f == "'"sv || f == "\xE2\x80\x98"sv || f == "\xE2\x80\x99"sv;
 }
+
+/// A double quotation mark: what opens and closes a quotation (single marks double as apostrophes).
+/// (The first-byte test inline, the comparisons out of line: most words fail the first.)
+inline bool is_double_quote(std::string_view f) { return may_be_quote(f) && is_double_quote_form(f); }
+
+inline bool is_quote(std::string_view f) { return may_be_quote(f) && is_quote_form(f); }
 
 /// A name found in a sentence (word indices [first, last]).
 struct entity {
@@ -217,13 +219,16 @@ struct doc_context {
     std::sort(ws.begin(), ws.end());
     ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
     std::string out;
+    std::size_t bytes = 0;
+    for (const auto x : ws) bytes += form(x).size() + 1;
+    out.reserve(bytes);
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const auto& f = form(ws[k]);
       if (is_quote(f)) continue;
       if (!out.empty()) {
         if (k > 0 && ws[k - 1] + 1 == ws[k] && !is_quote(form(ws[k - 1]))) {
           const auto gap_b = span(ws[k - 1]).end, gap_e = span(ws[k]).begin;
-          out += gap_e > gap_b ? std::string(" ") : std::string();
+          if (gap_e > gap_b) out += ' ';
         } else {
           out += ' ';
         }
@@ -1644,10 +1649,17 @@ class default_extractor final : public extractor {
     if (out.size() <= limit) return out;
     static constexpr std::string_view breaks[] = {" and ", " or ", ", ", " on ", " in ", " at ", " for ",
                                                   " from ", " with ", " over ", " about ", " by "};
+    // The last break that starts in [limit / 2, limit] (what the last occurrence of each break
+    // at or before `limit` gives, the latest of those at limit / 2 or after): one backward scan,
+    // the breaks compared only where their first byte is (every break opens with a space or a comma).
     std::size_t cut = std::string::npos;
-    for (const auto b : breaks) {
-      const auto at = out.rfind(b, limit);
-      if (at != std::string::npos && at >= limit / 2 && (cut == std::string::npos || at > cut)) cut = at;
+    for (std::size_t at = std::min(limit, out.size() - 1) + 1; cut == std::string::npos && at-- > limit / 2;) {
+      if (out[at] != ' ' && out[at] != ',') continue;
+      for (const auto b : breaks)
+        if (out.compare(at, b.size(), b) == 0) {
+          cut = at;
+          break;
+        }
     }
     if (cut == std::string::npos) {
       cut = out.rfind(' ', limit);

@@ -116,6 +116,36 @@ std::size_t normalize_to(std::string_view form, char* out) noexcept {
   }
   return n;
 }
+
+// normalize_to for long text (sentences): the same bytes, eight ASCII bytes at a time where it can.
+std::size_t normalize_text_to(std::string_view form, char* out) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    // Eight ASCII bytes at a time: upper-case letters get 0x20 (the bytes are read before any of
+    // them is written, so `out` may be `form`'s own buffer).
+    while (i + 8 <= form.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, form.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+      if (w & high) break;  // a non-ASCII byte: one byte at a time below
+      const std::uint64_t at_least_a = w + (0x80 - 'A') * ones, above_z = w + (0x7F - 'Z') * ones;
+      w |= ((at_least_a & ~above_z & high) >> 2);
+      std::memcpy(out + n, &w, 8);
+      i += 8;
+      n += 8;
+    }
+    if (i >= form.size()) break;
+    const auto c = static_cast<unsigned char>(form[i]);
+    if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(form[i + 2]) == 0x99) {  // U+2019 RIGHT SINGLE QUOTATION MARK
+      out[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
+  }
+  return n;
+}
 }  // namespace
 
 std::string normalize_word(std::string_view form) {
@@ -374,7 +404,7 @@ std::optional<lexicon::learned_entry> lexicon::learned(std::string_view lemma, s
 bool lexicon::is_boilerplate(std::string_view sentence) const {
   thread_local std::string lowered;  // normalize_word(sentence), without an allocation per call
   if (lowered.size() < sentence.size()) lowered.resize(sentence.size());
-  const std::string_view l(lowered.data(), normalize_to(sentence, lowered.data()));
+  const std::string_view l(lowered.data(), normalize_text_to(sentence, lowered.data()));
   for (const auto m : short_markers_)
     if (l.find(boilerplate_markers_[m]) != std::string_view::npos) return true;
   for (std::size_t i = 0; i + 4 <= l.size(); ++i) {
