@@ -197,6 +197,33 @@ struct doc_context {
     }
   }
 
+  /// The words of w's sentence whose parse head is w, in text order ([first, last) of word indices).
+  [[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> dependents(std::size_t w) const {
+    if (!dependents_made_) make_dependents();
+    return {dependent_list_.data() + dependent_start_[w], dependent_list_.data() + dependent_start_[w + 1]};
+  }
+  // dependents(), made on first use: one pass over the words instead of one per question.
+  mutable std::vector<std::uint32_t> dependent_start_, dependent_list_;
+  mutable bool dependents_made_ = false;
+  void make_dependents() const {
+    dependents_made_ = true;
+    dependent_start_.assign(words.size() + 1, 0);
+    const auto head_word = [&](std::size_t s, std::size_t x) -> std::size_t {  // words.size() when none
+      const int h = doc.tokens[words[x].token].head;
+      return h >= 0 && sent_begin[s] + static_cast<std::size_t>(h) < sent_end[s] ? sent_begin[s] + static_cast<std::size_t>(h)
+                                                                                  : words.size();
+    };
+    for (std::size_t s = 0; s < sent_begin.size(); ++s)
+      for (std::size_t x = sent_begin[s]; x < sent_end[s]; ++x)
+        if (const auto h = head_word(s, x); h < words.size()) ++dependent_start_[h + 1];
+    for (std::size_t w = 0; w < words.size(); ++w) dependent_start_[w + 1] += dependent_start_[w];
+    dependent_list_.resize(dependent_start_[words.size()]);
+    std::vector<std::uint32_t> next(dependent_start_.begin(), dependent_start_.end() - 1);
+    for (std::size_t s = 0; s < sent_begin.size(); ++s)
+      for (std::size_t x = sent_begin[s]; x < sent_end[s]; ++x)
+        if (const auto h = head_word(s, x); h < words.size()) dependent_list_[next[h]++] = static_cast<std::uint32_t>(x);
+  }
+
   [[nodiscard]] const std::string& form(std::size_t w) const { return doc.tokens[words[w].token].form; }
   [[nodiscard]] byte_span span(std::size_t w) const { return doc.tokens[words[w].token].span; }
   [[nodiscard]] bool in_timex(std::size_t w) const { return timex_of[w] >= 0; }
@@ -1032,15 +1059,16 @@ class default_extractor final : public extractor {
       bool has_nsubj = false;
       const auto& doc = ctx.doc;
       const auto sb = ctx.sent_begin[W[verb].sentence], se = ctx.sent_end[W[verb].sentence];
-      const auto rel_index = [&](std::size_t x) { return static_cast<int>(x - sb); };
       const auto entity_of = [&](std::size_t x) -> const entity* {
         for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
           if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) return &ctx.entities[k];
         return nullptr;
       };
-      for (std::size_t x = sb; x < se; ++x) {
+      const auto [first_dependent, last_dependent] = ctx.dependents(verb);
+      for (const auto* d = first_dependent; d != last_dependent; ++d) {
+        const std::size_t x = *d;
         const auto& t = doc.tokens[W[x].token];
-        if (t.head != rel_index(verb) || !starts_with(t.deprel, "nsubj"sv)) continue;
+        if (!starts_with(t.deprel, "nsubj"sv)) continue;
         // A dateline ("WASHINGTON — President Trump ... agreed") that the parser made the subject
         // says nothing: the names before the verb decide.
         if (x == sb && !ctx.in_entity[x] && x + 1 < se &&
@@ -1048,11 +1076,10 @@ class default_extractor final : public extractor {
           continue;
         has_nsubj = true;
         if (const auto* e = entity_of(x)) out.push_back(e);
-        for (std::size_t y = sb; y < se; ++y) {  // conjuncts of the subject
-          const auto& c = doc.tokens[W[y].token];
-          if (c.head == rel_index(x) && c.deprel == "conj"sv)
-            if (const auto* e = entity_of(y)) out.push_back(e);
-        }
+        const auto [first_conjunct, last_conjunct] = ctx.dependents(x);  // conjuncts of the subject
+        for (const auto* c = first_conjunct; c != last_conjunct; ++c)
+          if (doc.tokens[W[*c].token].deprel == "conj"sv)
+            if (const auto* e = entity_of(*c)) out.push_back(e);
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
         // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
@@ -1618,7 +1645,7 @@ class default_extractor final : public extractor {
     std::vector<std::size_t> quiet;
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto x = words[k];
-      if (!all_caps(x) || ctx.in_entity[x] || ctx.form(x).size() < 3) continue;
+      if (ctx.form(x).size() < 3 || ctx.in_entity[x] || !all_caps(x)) continue;
       const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
       if (run) quiet.push_back(x);
     }
