@@ -378,6 +378,11 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     for (const auto& [suffix, ending] : lex->nominal_suffixes_)
       if (ends_with(verb, ending) && verb.size() - ending.size() > 2)
         lex->nominalizations_.insert(verb.substr(0, verb.size() - ending.size()) + suffix);
+  // is_event_noun's three tests in one table: listed nouns are events, else non-event nouns are
+  // not, else nominalizations are.
+  for (const auto& [noun, weight] : lex->nouns_.entries()) lex->event_noun_verdict_.try_emplace(noun, true);
+  for (const auto& noun : lex->non_event_nouns_.keys()) lex->event_noun_verdict_.try_emplace(noun, false);
+  for (const auto& noun : lex->nominalizations_.keys()) lex->event_noun_verdict_.try_emplace(noun, true);
   return lex;
 }
 
@@ -468,9 +473,9 @@ std::string lexicon::noun_lemma(std::string_view w) const {
 bool lexicon::is_verb(std::string_view lemma) const { return verbs_.count(lemma) > 0; }
 
 bool lexicon::is_event_noun(std::string_view lemma) const {
-  if (nouns_.count(lemma)) return true;
-  if (non_event_nouns_.count(lemma)) return false;
-  return nominalizations_.contains(lemma);
+  // (nouns_ -> true, else non_event_nouns_ -> false, else nominalizations_: one lookup)
+  const bool* verdict = event_noun_verdict_.find(lemma);
+  return verdict && *verdict;
 }
 
 std::optional<lexicon::class_entry> lexicon::class_of(std::string_view lemma) const {

@@ -193,6 +193,8 @@ class lexicon {
   std::vector<std::size_t> short_markers_;
   // Lemmas that nominalize a known verb (nominal_suffixes.tsv applied to verbs.tsv).
   detail::string_set<> nominalizations_;
+  // is_event_noun() of every lemma the three tables above name (absent: false).
+  detail::string_map<bool> event_noun_verdict_;
   // learned_events.tsv by coarse part of speech: VERB, NOUN, ADJ, and any other.
   detail::string_map<learned_entry> learned_verb_, learned_noun_, learned_adj_;
   detail::string_map<learned_entry> learned_other_;  // "lemma\tPOS" -> entry
