@@ -823,6 +823,23 @@ std::size_t segment_end(std::string_view text, std::size_t begin) {
   return at;
 }
 
+
+// 'A'..'Z' -> 'a'..'z', every other byte as it is; eight bytes at a time.
+void ascii_lower_in_place(std::string& s) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t low7 = w & ~high;  // each byte's low seven bits: no carry between bytes below
+    const std::uint64_t at_least_a = low7 + (0x80 - 'A') * ones, above_z = low7 + (0x7F - 'Z') * ones;
+    w |= (at_least_a & ~above_z & ~w & high) >> 2;  // upper-case ASCII letters (high bit clear) get 0x20
+    std::memcpy(s.data() + i, &w, 8);
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a');
+}
+
 }  // namespace
 
 std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules) {
@@ -855,8 +872,7 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
     const std::size_t seg_end = segment_end(text, seg);
     const std::string_view segment = std::string_view(text).substr(seg, seg_end - seg);
     lowered.assign(segment);
-    for (char& ch : lowered)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    ascii_lower_in_place(lowered);
     tokenize(segment, lowered, toks);
     for (auto& t : toks) {
       t.begin += static_cast<std::uint32_t>(seg);
