@@ -334,8 +334,10 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
       }
       lex->units_[r.fields[0]] = u;
       const auto& key = r.fields[0];
-      if (!key.empty())
-        lex->unit_shapes_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
+      if (!key.empty()) {
+        const std::size_t shape = unit_shape(key);
+        lex->unit_shapes_[shape / 64] |= std::uint64_t{1} << (shape % 64);
+      }
     }
   }
   for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));
@@ -523,6 +525,8 @@ std::optional<std::string> lexicon::alias_of(std::string_view name) const {
 }
 
 bool lexicon::is_non_actor(std::string_view name) const { return non_actors_.count(name) > 0; }
+
+const lexicon::unit_entry* lexicon::find_unit_entry(std::string_view lower) const noexcept { return units_.find(lower); }
 
 std::optional<lexicon::unit_entry> lexicon::unit_of(std::string_view lower) const {
   if (const auto* u = units_.find(lower)) return *u;

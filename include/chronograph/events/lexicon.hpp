@@ -140,11 +140,17 @@ class lexicon {
   [[nodiscard]] const class_entry* find_class(std::string_view lemma) const noexcept { return classes_.find(lemma); }
   /// unit_of(), without the copy: the entry, or nullptr.
   [[nodiscard]] const unit_entry* find_unit(std::string_view lower) const noexcept {
-    // Most words are no unit: their (first byte, length) shape rules them out without hashing.
-    if (!lower.empty() &&
-        !(unit_shapes_[static_cast<unsigned char>(lower.front())] >> std::min<std::size_t>(lower.size(), 63) & 1))
-      return nullptr;
-    return units_.find(lower);
+    // Most words are no unit: their (first two bytes, length) shape rules them out without hashing.
+    if (!lower.empty()) {
+      const std::size_t shape = unit_shape(lower);
+      if (!(unit_shapes_[shape / 64] >> (shape % 64) & 1)) return nullptr;
+    }
+    return find_unit_entry(lower);
+  }
+  /// A 16-bit digest of a non-empty string's first two bytes and length (find_unit's filter).
+  [[nodiscard]] static std::size_t unit_shape(std::string_view s) noexcept {
+    const std::size_t b0 = static_cast<unsigned char>(s[0]), b1 = s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
+    return ((b0 * 257 + b1) * 64 + std::min<std::size_t>(s.size(), 63)) & 0xFFFF;
   }
   /// True when change_direction(lemma) is not empty (the lemma changes an amount).
   [[nodiscard]] bool is_change(std::string_view lemma) const noexcept { return changes_.contains(lemma); }
@@ -182,8 +188,10 @@ class lexicon {
   detail::string_map<std::string> aliases_;
   detail::string_set<> non_actors_;
   detail::string_map<unit_entry> units_;
-  // By first byte of a unit: bit min(length, 63) set for each unit of that length (find_unit's filter).
-  std::uint64_t unit_shapes_[256] = {};
+  // find_unit() past its filter (out of line: the filter inlines where it is called).
+  [[nodiscard]] const unit_entry* find_unit_entry(std::string_view lower) const noexcept;
+  // Bit unit_shape(u) set for every unit u (find_unit's filter).
+  std::uint64_t unit_shapes_[65536 / 64] = {};
   std::vector<std::string> boilerplate_markers_;  // lower case
   // For one pass over a sentence instead of one search per marker: the first four bytes of the
   // markers of four bytes or more (a 65536-bit set of their hashes, and the prefixes
