@@ -61,6 +61,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// What std::string::rfind(prefix, 0) == 0 tests, without the call and its memcmp per token.
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
 /// The form without a final possessive "'s" (or "’s"), as a view of it.
 std::string_view strip_possessive(std::string_view form) {
   if (ends_with(form, "'s")) return form.substr(0, form.size() - 2);
@@ -68,14 +73,25 @@ std::string_view strip_possessive(std::string_view form) {
   return form;
 }
 
-/// A double quotation mark: what opens and closes a quotation (single marks double as apostrophes).
-bool is_double_quote(std::string_view f) {
-  return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
+/// True when `f` may be a quotation mark: they all open with one of these bytes (most words do not).
+inline bool may_be_quote(std::string_view f) {
+  if (f.empty()) return false;
+  const char c = f.front();
+  return c == '"' || c == '\'' || c == '`' || c == '\xE2';
 }
 
-bool is_quote(std::string_view f) {
-  return is_double_quote(f) || f == "'"sv || f == "\xE2\x80\x98"sv || f == "\xE2\x80\x99"sv;
+bool is_double_quote_form(std::string_view f) {
+  return f == "\""sv || f == "\xE2\x80\x9C"sv || f == "\xE2\x80\x9D"sv || f == "``"sv || f == "''"sv;
 }
+bool is_quote_form(std::string_view f) {
+  return is_double_quote_form(f) || f == "'"sv || f == "\xE2\x80\x98"sv || f == "\xE2\x80\x99"sv;
+}
+
+/// A double quotation mark: what opens and closes a quotation (single marks double as apostrophes).
+/// (The first-byte test inline, the comparisons out of line: most words fail the first.)
+inline bool is_double_quote(std::string_view f) { return may_be_quote(f) && is_double_quote_form(f); }
+
+inline bool is_quote(std::string_view f) { return may_be_quote(f) && is_quote_form(f); }
 
 /// A name found in a sentence (word indices [first, last]).
 struct entity {
@@ -181,6 +197,33 @@ struct doc_context {
     }
   }
 
+  /// The words of w's sentence whose parse head is w, in text order ([first, last) of word indices).
+  [[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> dependents(std::size_t w) const {
+    if (!dependents_made_) make_dependents();
+    return {dependent_list_.data() + dependent_start_[w], dependent_list_.data() + dependent_start_[w + 1]};
+  }
+  // dependents(), made on first use: one pass over the words instead of one per question.
+  mutable std::vector<std::uint32_t> dependent_start_, dependent_list_;
+  mutable bool dependents_made_ = false;
+  void make_dependents() const {
+    dependents_made_ = true;
+    dependent_start_.assign(words.size() + 1, 0);
+    const auto head_word = [&](std::size_t s, std::size_t x) -> std::size_t {  // words.size() when none
+      const int h = doc.tokens[words[x].token].head;
+      return h >= 0 && sent_begin[s] + static_cast<std::size_t>(h) < sent_end[s] ? sent_begin[s] + static_cast<std::size_t>(h)
+                                                                                  : words.size();
+    };
+    for (std::size_t s = 0; s < sent_begin.size(); ++s)
+      for (std::size_t x = sent_begin[s]; x < sent_end[s]; ++x)
+        if (const auto h = head_word(s, x); h < words.size()) ++dependent_start_[h + 1];
+    for (std::size_t w = 0; w < words.size(); ++w) dependent_start_[w + 1] += dependent_start_[w];
+    dependent_list_.resize(dependent_start_[words.size()]);
+    std::vector<std::uint32_t> next(dependent_start_.begin(), dependent_start_.end() - 1);
+    for (std::size_t s = 0; s < sent_begin.size(); ++s)
+      for (std::size_t x = sent_begin[s]; x < sent_end[s]; ++x)
+        if (const auto h = head_word(s, x); h < words.size()) dependent_list_[next[h]++] = static_cast<std::uint32_t>(x);
+  }
+
   [[nodiscard]] const std::string& form(std::size_t w) const { return doc.tokens[words[w].token].form; }
   [[nodiscard]] byte_span span(std::size_t w) const { return doc.tokens[words[w].token].span; }
   [[nodiscard]] bool in_timex(std::size_t w) const { return timex_of[w] >= 0; }
@@ -203,13 +246,16 @@ struct doc_context {
     std::sort(ws.begin(), ws.end());
     ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
     std::string out;
+    std::size_t bytes = 0;
+    for (const auto x : ws) bytes += form(x).size() + 1;
+    out.reserve(bytes);
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const auto& f = form(ws[k]);
       if (is_quote(f)) continue;
       if (!out.empty()) {
         if (k > 0 && ws[k - 1] + 1 == ws[k] && !is_quote(form(ws[k - 1]))) {
           const auto gap_b = span(ws[k - 1]).end, gap_e = span(ws[k]).begin;
-          out += gap_e > gap_b ? std::string(" ") : std::string();
+          if (gap_e > gap_b) out += ' ';
         } else {
           out += ' ';
         }
@@ -263,12 +309,10 @@ class default_extractor final : public extractor {
     ctx.mark_datelines();
     std::vector<event_mention> out;
     std::vector<std::size_t> trigger_word;
-    for (std::size_t w = 0; w < ctx.words.size(); ++w) {
-      auto m = make_event(ctx, w);
-      if (!m) continue;
-      trigger_word.push_back(w);
-      out.push_back(std::move(*m));
-    }
+    out.reserve(ctx.words.size() / 4 + 8);
+    trigger_word.reserve(ctx.words.size() / 4 + 8);
+    for (std::size_t w = 0; w < ctx.words.size(); ++w)
+      if (make_event(ctx, w, out)) trigger_word.push_back(w);
     const auto gaps = gapped_changes(ctx, out, trigger_word);
     attach_quantities(ctx, out, trigger_word, gaps);
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -524,7 +568,7 @@ class default_extractor final : public extractor {
       if (!c || c->cls != event_class::reporting) continue;
       for (std::size_t y = sb; y < se; ++y) {
         const auto& t = ctx.doc.tokens[W[y].token];
-        if (t.head != static_cast<int>(v - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        if (t.head != static_cast<int>(v - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
         if (const auto* e = entity_of(y); e && e->person) return e;
         if (const auto* e = titled_person(ctx, y)) return e;  // "“... I reciprocated,” the U.S. president added"
       }
@@ -636,57 +680,57 @@ class default_extractor final : public extractor {
   }
 
   // ---- triggers and attributes
-  std::optional<event_mention> make_event(const doc_context& ctx, std::size_t w) const {
+  bool make_event(const doc_context& ctx, std::size_t w, std::vector<event_mention>& out) const {
     const auto& W = ctx.words;
     const auto& wd = W[w];
-    if (ctx.in_timex(w)) return std::nullopt;
+    if (ctx.in_timex(w)) return false;
     const auto s = wd.sentence;
-    if (ctx.boilerplate[s]) return std::nullopt;
+    if (ctx.boilerplate[s]) return false;
     const bool is_verb = wd.tag == upos::verb;
     bool is_noun = false;
     double confidence = 0;
     bool is_adj = false;
     if (is_verb) {
-      if (wd.lemma == "be"sv || !wd.aux.empty()) return std::nullopt;
+      if (wd.lemma == "be"sv || !wd.aux.empty()) return false;
       // A verb form used as a preposition ("lowered tariffs following talks", "according to") is
       // a signal, not an event: the parse says so (UD `case`/`mark`).
-      if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return std::nullopt;
+      if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return false;
       // A main-verb "have"/"do" directly followed by a verb is an auxiliary the tagger missed.
       if ((wd.lemma == "have"sv || wd.lemma == "do"sv) && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
-        return std::nullopt;
+        return false;
       // Verbs the training data rarely marks as events ("include", "base") are not, unless the
       // hand tables know them.
       if (const auto* l = lex_->find_learned(wd.lemma, "VERB"); l && l->total >= 4 && l->ratio() < 0.25) {
         const bool curated = lex_->find_class(wd.lemma) || lex_->is_change(wd.lemma);
-        if (!curated) return std::nullopt;
+        if (!curated) return false;
       }
       confidence = wd.tag_guessed ? 0.65 : 0.85;
     } else if (wd.tag == upos::noun) {
-      if (ctx.in_entity[w]) return std::nullopt;  // part of a name: "Liberation Day", "Trade Deal"
+      if (ctx.in_entity[w]) return false;  // part of a name: "Liberation Day", "Trade Deal"
       const auto* l = lex_->find_learned(wd.lemma, "NOUN");
       const bool listed = lex_->noun_weight(wd.lemma) > 0;
       if (lex_->is_event_noun(wd.lemma)) {
-        if (!listed && l && l->total >= 5 && l->ratio() < 0.15) return std::nullopt;
+        if (!listed && l && l->total >= 5 && l->ratio() < 0.15) return false;
         confidence = listed ? 0.75 : 0.55;
       } else if (l && l->total >= 2 && l->ratio() >= 0.5) {
         confidence = 0.5 + 0.3 * l->ratio();
       } else {
-        return std::nullopt;
+        return false;
       }
       // A noun modifying another noun ("tariff rates", "deal terms") is not the event itself.
       if (w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::noun && !W[w + 1].capitalized && !ctx.in_timex(w + 1))
-        return std::nullopt;
+        return false;
       is_noun = true;
     } else if (wd.tag == upos::adj) {
       // Adjectives that name states or results ("injured", "dead") as the training data marks them.
       const auto* l = lex_->find_learned(wd.lemma, "ADJ");
-      if (!l || l->total < 2 || l->ratio() < 0.5) return std::nullopt;
+      if (!l || l->total < 2 || l->ratio() < 0.5) return false;
       is_adj = true;
       confidence = 0.4 + 0.3 * l->ratio();
     } else {
-      return std::nullopt;
+      return false;
     }
-    event_mention m;
+    event_mention& m = out.emplace_back();  // built in place: no move of the whole mention
     m.span = ctx.span(w);
     m.trigger = ctx.form(w);
     m.lemma = wd.lemma;
@@ -721,7 +765,7 @@ class default_extractor final : public extractor {
         if (W[k - 1].lower == "no"sv || W[k - 1].lower == "without"sv) m.pol = polarity::neg;
     }
     find_actors(ctx, w, m);
-    return m;
+    return true;
   }
 
   /// The frame of the noun at w: its own, or the one a compound modifier gives it ("phone talks"
@@ -1054,7 +1098,7 @@ class default_extractor final : public extractor {
       // TimeML (TBAQ) marks a bare past participle ("injured", "issued") PAST far more often
       // than PASTPART.
       m.tns = tense::past;
-    } else if (x.rfind("VBD", 0) == 0) {
+    } else if (starts_with(x, "VBD"sv)) {
       m.tns = tense::past;
     } else if (x == "VBZ"sv || x == "VBP"sv) {
       m.tns = tense::present;
@@ -1141,15 +1185,16 @@ class default_extractor final : public extractor {
       bool has_nsubj = false;
       const auto& doc = ctx.doc;
       const auto sb = ctx.sent_begin[W[verb].sentence], se = ctx.sent_end[W[verb].sentence];
-      const auto rel_index = [&](std::size_t x) { return static_cast<int>(x - sb); };
       const auto entity_of = [&](std::size_t x) -> const entity* {
         for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
           if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) return &ctx.entities[k];
         return nullptr;
       };
-      for (std::size_t x = sb; x < se; ++x) {
+      const auto [first_dependent, last_dependent] = ctx.dependents(verb);
+      for (const auto* d = first_dependent; d != last_dependent; ++d) {
+        const std::size_t x = *d;
         const auto& t = doc.tokens[W[x].token];
-        if (t.head != rel_index(verb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+        if (!starts_with(t.deprel, "nsubj"sv)) continue;
         // A dateline ("WASHINGTON — President Trump ... agreed") that the parser made the subject
         // says nothing: the names before the verb decide.
         if (x == sb && !ctx.in_entity[x] && x + 1 < se &&
@@ -1157,11 +1202,10 @@ class default_extractor final : public extractor {
           continue;
         has_nsubj = true;
         if (const auto* e = entity_of(x)) out.push_back(e);
-        for (std::size_t y = sb; y < se; ++y) {  // conjuncts of the subject
-          const auto& c = doc.tokens[W[y].token];
-          if (c.head == rel_index(x) && c.deprel == "conj"sv)
-            if (const auto* e = entity_of(y)) out.push_back(e);
-        }
+        const auto [first_conjunct, last_conjunct] = ctx.dependents(x);  // conjuncts of the subject
+        for (const auto* c = first_conjunct; c != last_conjunct; ++c)
+          if (doc.tokens[W[*c].token].deprel == "conj"sv)
+            if (const auto* e = entity_of(*c)) out.push_back(e);
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
         if (out.empty() && (W[x].lower == "him"sv || W[x].lower == "her"sv))  // "for him to visit China"
@@ -1487,9 +1531,9 @@ class default_extractor final : public extractor {
     const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
     for (std::size_t x = sb; x < se; ++x) {
       const auto& t = ctx.doc.tokens[W[x].token];
-      if (t.head != static_cast<int>(w - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+      if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
       if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
-          ctx.doc.tokens[W[w].token].deprel.rfind("acl", 0) == 0)
+          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv))
         return parse_head(ctx, w);
       // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
       // A time the parser took for the subject is none either: the noun right before it is
@@ -1549,21 +1593,20 @@ class default_extractor final : public extractor {
     const auto& W = ctx.words;
     const auto [cb, ce] = ctx.clause(w);
     std::vector<std::size_t> words;
+    words.reserve(32);
     std::string subject;
     bool actor_shown = false;
     if (m.pos == upos::verb) {
-      // Subject: the actors named before the trigger, else the noun phrase before it.
-      std::vector<std::string> subjects(m.actors.begin(),
-                                        m.actors.begin() + static_cast<std::ptrdiff_t>(m.subject_count));
+      // Subject: the actors named before the trigger (the first two), else the noun phrase before it.
+      const std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
       std::size_t k = w;
       std::vector<std::size_t> verb_group;
       while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv)) {
         --k;
         if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
       }
-      if (subjects.size() > 2) subjects.resize(2);
-      if (!subjects.empty()) {
-        subject = subjects.size() == 2 ? subjects[0] + " and " + subjects[1] : subjects[0];
+      if (subjects > 0) {
+        subject = subjects == 2 ? m.actors[0] + " and " + m.actors[1] : m.actors[0];
         actor_shown = true;
       } else if (const auto noun = parsed_subject_noun(ctx, w)) {
         // The parse's subject: "The “very good” call between the two leaders lasted" -> "Call
@@ -1783,7 +1826,7 @@ class default_extractor final : public extractor {
     std::vector<std::size_t> quiet;
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto x = words[k];
-      if (!all_caps(x) || ctx.in_entity[x] || ctx.form(x).size() < 3) continue;
+      if (ctx.form(x).size() < 3 || ctx.in_entity[x] || !all_caps(x)) continue;
       const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
       if (run) quiet.push_back(x);
     }
@@ -1821,13 +1864,17 @@ class default_extractor final : public extractor {
     if (out.size() <= limit) return out;
     static constexpr std::string_view breaks[] = {" and ", " or ", ", ", " on ", " in ", " at ", " for ",
                                                   " from ", " with ", " over ", " about ", " by "};
+    // The last break that starts in [limit / 2, limit] (what the last occurrence of each break
+    // at or before `limit` gives, the latest of those at limit / 2 or after): one backward scan,
+    // the breaks compared only where their first byte is (every break opens with a space or a comma).
     std::size_t cut = std::string::npos;
-    // Only breaks starting in [limit / 2, limit] count: search that window alone.
-    const std::string_view window = std::string_view(out).substr(limit / 2);
-    for (const auto b : breaks) {
-      const auto found = window.rfind(b, limit - limit / 2);
-      const auto at = found == std::string_view::npos ? std::string::npos : found + limit / 2;
-      if (at != std::string::npos && at >= limit / 2 && (cut == std::string::npos || at > cut)) cut = at;
+    for (std::size_t at = std::min(limit, out.size() - 1) + 1; cut == std::string::npos && at-- > limit / 2;) {
+      if (out[at] != ' ' && out[at] != ',') continue;
+      for (const auto b : breaks)
+        if (out.compare(at, b.size(), b) == 0) {
+          cut = at;
+          break;
+        }
     }
     if (cut == std::string::npos) {
       cut = out.rfind(' ', limit);

@@ -116,6 +116,36 @@ std::size_t normalize_to(std::string_view form, char* out) noexcept {
   }
   return n;
 }
+
+// normalize_to for long text (sentences): the same bytes, eight ASCII bytes at a time where it can.
+std::size_t normalize_text_to(std::string_view form, char* out) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    // Eight ASCII bytes at a time: upper-case letters get 0x20 (the bytes are read before any of
+    // them is written, so `out` may be `form`'s own buffer).
+    while (i + 8 <= form.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, form.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+      if (w & high) break;  // a non-ASCII byte: one byte at a time below
+      const std::uint64_t at_least_a = w + (0x80 - 'A') * ones, above_z = w + (0x7F - 'Z') * ones;
+      w |= ((at_least_a & ~above_z & high) >> 2);
+      std::memcpy(out + n, &w, 8);
+      i += 8;
+      n += 8;
+    }
+    if (i >= form.size()) break;
+    const auto c = static_cast<unsigned char>(form[i]);
+    if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(form[i + 2]) == 0x99) {  // U+2019 RIGHT SINGLE QUOTATION MARK
+      out[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
+  }
+  return n;
+}
 }  // namespace
 
 std::string normalize_word(std::string_view form) {
@@ -128,8 +158,11 @@ namespace {
 
 // normalize_word(form) into `out`, without a temporary string.
 void normalize_into(std::string_view form, std::string& out) {
-  out.resize(form.size());
-  out.resize(normalize_to(form, out.data()));
+  // Copied, then normalized in place (normalize_to writes at or before where it reads): no
+  // zero-fill of the string first.
+  out.assign(form.data(), form.size());
+  const std::size_t n = normalize_to(std::string_view(out), out.data());
+  if (n != out.size()) out.resize(n);
 }
 
 }  // namespace
@@ -326,6 +359,11 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         table_error(p, r.line, "factor must be a number");
       }
       lex->units_[r.fields[0]] = u;
+      const auto& key = r.fields[0];
+      if (!key.empty()) {
+        const std::size_t shape = unit_shape(key);
+        lex->unit_shapes_[shape / 64] |= std::uint64_t{1} << (shape % 64);
+      }
     }
   }
   for (const auto& r : read_table(dir / "boilerplate.tsv")) lex->boilerplate_markers_.push_back(normalize_word(r.fields[0]));
@@ -368,6 +406,11 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     for (const auto& [suffix, ending] : lex->nominal_suffixes_)
       if (ends_with(verb, ending) && verb.size() - ending.size() > 2)
         lex->nominalizations_.insert(verb.substr(0, verb.size() - ending.size()) + suffix);
+  // is_event_noun's three tests in one table: listed nouns are events, else non-event nouns are
+  // not, else nominalizations are.
+  for (const auto& [noun, weight] : lex->nouns_.entries()) lex->event_noun_verdict_.try_emplace(noun, true);
+  for (const auto& noun : lex->non_event_nouns_.keys()) lex->event_noun_verdict_.try_emplace(noun, false);
+  for (const auto& noun : lex->nominalizations_.keys()) lex->event_noun_verdict_.try_emplace(noun, true);
   return lex;
 }
 
@@ -394,7 +437,7 @@ std::optional<lexicon::learned_entry> lexicon::learned(std::string_view lemma, s
 bool lexicon::is_boilerplate(std::string_view sentence) const {
   thread_local std::string lowered;  // normalize_word(sentence), without an allocation per call
   if (lowered.size() < sentence.size()) lowered.resize(sentence.size());
-  const std::string_view l(lowered.data(), normalize_to(sentence, lowered.data()));
+  const std::string_view l(lowered.data(), normalize_text_to(sentence, lowered.data()));
   for (const auto m : short_markers_)
     if (l.find(boilerplate_markers_[m]) != std::string_view::npos) return true;
   for (std::size_t i = 0; i + 4 <= l.size(); ++i) {
@@ -458,9 +501,9 @@ std::string lexicon::noun_lemma(std::string_view w) const {
 bool lexicon::is_verb(std::string_view lemma) const { return verbs_.count(lemma) > 0; }
 
 bool lexicon::is_event_noun(std::string_view lemma) const {
-  if (nouns_.count(lemma)) return true;
-  if (non_event_nouns_.count(lemma)) return false;
-  return nominalizations_.contains(lemma);
+  // (nouns_ -> true, else non_event_nouns_ -> false, else nominalizations_: one lookup)
+  const bool* verdict = event_noun_verdict_.find(lemma);
+  return verdict && *verdict;
 }
 
 std::optional<lexicon::class_entry> lexicon::class_of(std::string_view lemma) const {
@@ -514,6 +557,8 @@ std::optional<std::string> lexicon::alias_of(std::string_view name) const {
 }
 
 bool lexicon::is_non_actor(std::string_view name) const { return non_actors_.count(name) > 0; }
+
+const lexicon::unit_entry* lexicon::find_unit_entry(std::string_view lower) const noexcept { return units_.find(lower); }
 
 std::optional<lexicon::unit_entry> lexicon::unit_of(std::string_view lower) const {
   if (const auto* u = units_.find(lower)) return *u;

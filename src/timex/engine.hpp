@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "chronograph/detail/string_map.hpp"
 #include "chronograph/timex/candidate.hpp"
 
 namespace chronograph::timex::detail {
@@ -62,6 +63,7 @@ struct word_list {
   };
   std::vector<node> nodes{node{}};
   std::vector<std::string> values;
+  std::vector<double> numbers;          ///< std::atof of each value, parsed once (number words)
   std::vector<std::string> first_keys;  ///< keys of the root's children
   std::vector<int> root_child;          ///< by interned key: the root's child node, -1 (dense, O(1))
   /// Child of node `at` reached by interned key `id`, -1 when none.
@@ -137,18 +139,19 @@ struct rule_set::impl {
   std::vector<std::vector<int>> by_first_id;  ///< by_first_key indexed by interned key
   /// Vocabulary: every literal and list-entry token key, interned to a small integer so that
   /// matching compares integers (one hash lookup per text token).
-  std::unordered_map<std::string_view, int> vocab;
+  /// (detail::string_map: one cheap hash and a flat probe per text token, no std::hash.)
+  chronograph::detail::string_map<int, std::string_view> vocab;
   std::vector<std::unique_ptr<std::string>> vocab_storage;
   int intern(const std::string& key) {
-    if (const auto it = vocab.find(key); it != vocab.end()) return it->second;
+    if (const int* id = vocab.find(key)) return *id;
     vocab_storage.push_back(std::make_unique<std::string>(key));
     const int id = static_cast<int>(vocab_storage.size() - 1);
-    vocab.emplace(*vocab_storage.back(), id);
+    vocab.try_emplace(*vocab_storage.back(), id);
     return id;
   }
   [[nodiscard]] int id_of(std::string_view key) const {
-    const auto it = vocab.find(key);
-    return it == vocab.end() ? -1 : it->second;
+    const int* id = vocab.find(key);
+    return id ? *id : -1;
   }
   std::vector<int> by_number, by_any_word;
   std::vector<std::uint32_t> number_first_mask;  ///< per rule: builtin classes that may start it
@@ -161,6 +164,15 @@ struct rule_set::impl {
     bool numbers = false, words = false, end = false;
   };
   std::vector<follow_filter> follow;
+  /// Per rule: the tokens that may come second in any match of it, whatever the first (`active`
+  /// false when a match may be one token long or the second token is not bounded). A token whose
+  /// successor is none of them starts no match of the rule.
+  struct second_filter {
+    bool active = false;
+    std::vector<char> keys;  ///< by interned id
+    bool numbers = false, words = false;
+  };
+  std::vector<second_filter> second;
   std::size_t max_rule_tokens = 0;
   // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod

@@ -25,14 +25,15 @@ struct capture_slot {
 
 constexpr std::size_t max_captures = 8;
 
-bool is_word_number_key(const rule_set::impl& rs, int key, double& value) {
+// `number_word` is the index of the list "number_word" (looked up once per document).
+bool is_word_number_key(const rule_set::impl& rs, int number_word, int key, double& value) {
   if (key < 0) return false;
-  const auto& list = rs.lists[static_cast<std::size_t>(rs.list("number_word"))];
+  const auto& list = rs.lists[static_cast<std::size_t>(number_word)];
   const int child = list.child(0, key);
   if (child < 0) return false;
   const int v = list.nodes[static_cast<std::size_t>(child)].value;
   if (v < 0) return false;
-  value = std::atof(list.values[static_cast<std::size_t>(v)].c_str());
+  value = list.numbers[static_cast<std::size_t>(v)];
   return true;
 }
 
@@ -65,6 +66,14 @@ class matcher {
           const bool ok = (n.id >= 0 && filter.keys[static_cast<std::size_t>(n.id)]) ||
                           (filter.numbers && n.kind == token_kind::number) || (filter.words && n.kind == token_kind::word);
           if (!ok) continue;
+        }
+        if (const auto& second = rs_.second[static_cast<std::size_t>(id)]; second.active) {
+          // No match of the rule is a single token: the next token must be one that can come second.
+          if (start + 1 >= toks_.size()) continue;
+          const token& n = toks_[start + 1];
+          if (!((n.id >= 0 && second.keys[static_cast<std::size_t>(n.id)]) ||
+                (second.numbers && n.kind == token_kind::number) || (second.words && n.kind == token_kind::word)))
+            continue;
         }
         current_rule_ = id;
         // caps_ needs no reset: run() restores every slot it sets before returning.
@@ -177,6 +186,13 @@ class matcher {
       }
       case element::group:
         for (const auto& alt : e.alternatives) {
+          // An alternative whose first element is a required literal or list that this token
+          // cannot start matches nothing here: skip the call (most alternatives of a group).
+          if (!alt.empty() && !alt.front().is_optional) {
+            const element& a = alt.front();
+            if (a.kind == element::literal && a.id != t.id) continue;
+            if (a.kind == element::list && rs_.lists[static_cast<std::size_t>(a.list_id)].child(0, t.id) < 0) continue;
+          }
           const frame sub{&alt, 0, &next};
           run(&sub, pos);
         }
@@ -211,14 +227,14 @@ class matcher {
 
   std::size_t number_words(std::size_t pos, double& value) const {
     double v = 0;
-    if (!is_word_number_key(rs_, toks_[pos].id, v)) return pos;
+    if (!is_word_number_key(rs_, number_word_, toks_[pos].id, v)) return pos;
     std::size_t end = pos + 1;
     // tens + unit: "twenty four", "twenty-four"
     if (v >= 20 && v < 100 && static_cast<int>(v) % 10 == 0 && end < toks_.size()) {
       std::size_t q = end;
       if (toks_[q].key == "-" && !toks_[q].space_before && q + 1 < toks_.size()) ++q;
       double u = 0;
-      if (q < toks_.size() && is_word_number_key(rs_, toks_[q].id, u) && u >= 1 && u <= 9) {
+      if (q < toks_.size() && is_word_number_key(rs_, number_word_, toks_[q].id, u) && u >= 1 && u <= 9) {
         v += u;
         end = q + 1;
       }
@@ -596,7 +612,21 @@ class parse_tenses {
         parsed_ = true;
         break;
       }
-    if (!parsed_) return;
+  }
+  [[nodiscard]] bool parsed() const noexcept { return parsed_; }
+
+  /// Tense governing the expression made of text-stage tokens [first, last].
+  [[nodiscard]] tense of(std::size_t first, std::size_t last) const {
+    if (!parsed_ || first > last || last >= doc_.tokens.size()) return tense::unknown;
+    if (!prepared_) prepare();
+    return tense_of(first, last);
+  }
+
+ private:
+  // The tables below, made on the first of() only: most documents have no weekday to date.
+  void prepare() const {
+    prepared_ = true;
+    const auto& doc = doc_;
     sentence_of_.assign(doc.tokens.size(), 0);
     for (std::size_t s = 0; s < doc.sentences.size(); ++s)
       for (std::size_t k = doc.sentences[s].first_token; k < doc.sentences[s].end_token && k < doc.tokens.size(); ++k)
@@ -623,11 +653,8 @@ class parse_tenses {
       else if (xpos == "VBZ" || xpos == "VBP") v.aux_present = true;
     }
   }
-  [[nodiscard]] bool parsed() const noexcept { return parsed_; }
 
-  /// Tense governing the expression made of text-stage tokens [first, last].
-  [[nodiscard]] tense of(std::size_t first, std::size_t last) const {
-    if (!parsed_ || first > last || last >= doc_.tokens.size()) return tense::unknown;
+  [[nodiscard]] tense tense_of(std::size_t first, std::size_t last) const {
     // The expression's head: its first token whose head lies outside it.
     std::optional<std::size_t> head;
     for (std::size_t k = first; k <= last && !head; ++k) {
@@ -648,7 +675,6 @@ class parse_tenses {
     return tense::unknown;
   }
 
- private:
   struct verb_info {
     bool has_to = false, has_subject = false, future = false, modal = false, aux_past = false, aux_perfect = false,
          aux_present = false;
@@ -692,8 +718,9 @@ class parse_tenses {
 
   const text::annotated_document& doc_;
   bool parsed_ = false;
-  std::vector<std::size_t> sentence_of_;
-  std::vector<verb_info> verbs_;
+  mutable bool prepared_ = false;
+  mutable std::vector<std::size_t> sentence_of_;
+  mutable std::vector<verb_info> verbs_;
 };
 
 // Extends a candidate leftwards over a modifier ("about", "more than", "early", "mid-",
@@ -809,6 +836,23 @@ std::size_t segment_end(std::string_view text, std::size_t begin) {
   return at;
 }
 
+
+// 'A'..'Z' -> 'a'..'z', every other byte as it is; eight bytes at a time.
+void ascii_lower_in_place(std::string& s) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t low7 = w & ~high;  // each byte's low seven bits: no carry between bytes below
+    const std::uint64_t at_least_a = low7 + (0x80 - 'A') * ones, above_z = low7 + (0x7F - 'Z') * ones;
+    w |= (at_least_a & ~above_z & ~w & high) >> 2;  // upper-case ASCII letters (high bit clear) get 0x20
+    std::memcpy(s.data() + i, &w, 8);
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a');
+}
+
 }  // namespace
 
 std::vector<candidate> recognize(const text::annotated_document& doc, const rule_set& rules) {
@@ -841,8 +885,7 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
     const std::size_t seg_end = segment_end(text, seg);
     const std::string_view segment = std::string_view(text).substr(seg, seg_end - seg);
     lowered.assign(segment);
-    for (char& ch : lowered)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    ascii_lower_in_place(lowered);
     tokenize(segment, lowered, toks);
     for (auto& t : toks) {
       t.begin += static_cast<std::uint32_t>(seg);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Loading and validating the rule tables: lists/<name>.tsv and rules/<type>.rules.
+#include <cstdlib>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -92,6 +93,7 @@ void load_list(rule_set::impl& rs, const fs::path& path) {
     const auto keys = token_keys(surface);
     if (keys.empty()) fail(path.string(), number, "empty surface");
     list.values.push_back(value);
+    list.numbers.push_back(std::atof(value.c_str()));
     add_entry(list, keys, static_cast<int>(list.values.size() - 1), cap);
   }
   for (const auto& [k, child] : list.nodes[0].children) list.first_keys.push_back(k);
@@ -600,6 +602,129 @@ void build_follow_filters(rule_set::impl& rs) {
   }
 }
 
+// A position in a pattern: sequence `s` from element `k`, then what the enclosing frames hold
+// (innermost last).
+struct pattern_at {
+  const sequence* s;
+  std::size_t k;
+};
+using continuation = std::vector<pattern_at>;
+
+struct token_set {
+  std::set<std::string> keys;
+  bool numbers = false, words = false;
+  bool end = false;  ///< the pattern may end here
+};
+
+// The token keys a builtin class may start with (as first_keys).
+void builtin_first(const rule_set::impl& rs, builtin cls, token_set& out) {
+  if (cls == builtin::word || cls == builtin::cap) out.words = true;
+  else out.numbers = true;
+  if (cls == builtin::number && rs.list("number_word") >= 0)
+    for (const auto& key : rs.lists[static_cast<std::size_t>(rs.list("number_word"))].first_keys) out.keys.insert(key);
+  if (cls == builtin::decade || cls == builtin::yy) out.keys.insert("'");
+  if (cls == builtin::year) {
+    out.keys.insert("nineteen");
+    out.keys.insert("eighteen");
+  }
+}
+
+// The first token of what `c` matches (`end` when it may match nothing).
+void first_of(const rule_set::impl& rs, continuation c, token_set& out) {
+  while (!c.empty()) {
+    if (c.back().k >= c.back().s->size()) {
+      c.pop_back();
+      continue;
+    }
+    const element& e = (*c.back().s)[c.back().k];
+    ++c.back().k;  // c: what follows e
+    switch (e.kind) {
+      case element::literal: out.keys.insert(e.text); break;
+      case element::list:
+        for (const auto& key : rs.lists[static_cast<std::size_t>(e.list_id)].first_keys) out.keys.insert(key);
+        break;
+      case element::builtin_class: builtin_first(rs, e.cls, out); break;
+      case element::group:
+        for (const auto& alt : e.alternatives) {
+          continuation inner = c;
+          inner.push_back({&alt, 0});
+          first_of(rs, std::move(inner), out);
+        }
+        break;
+    }
+    if (!e.is_optional) return;
+  }
+  out.end = true;
+}
+
+// The second token of what `c` matches (`end` when a match may be shorter than two tokens).
+void second_of(const rule_set::impl& rs, continuation c, token_set& out) {
+  while (!c.empty()) {
+    if (c.back().k >= c.back().s->size()) {
+      c.pop_back();
+      continue;
+    }
+    const element& e = (*c.back().s)[c.back().k];
+    ++c.back().k;
+    switch (e.kind) {
+      case element::literal: first_of(rs, c, out); break;
+      case element::builtin_class:
+        // Numbers and years may run over several tokens: "1,000", "2.5", "1/2", "1 1/2", "twenty-four",
+        // "two hundred", "one and a half", "nineteen ninety".
+        if (e.cls == builtin::number || e.cls == builtin::year) {
+          for (const char* key : {",", ".", "/", "-", "hundred", "thousand", "and"}) out.keys.insert(key);
+          if (rs.list("number_word") >= 0)
+            for (const auto& key : rs.lists[static_cast<std::size_t>(rs.list("number_word"))].first_keys)
+              out.keys.insert(key);
+          out.numbers = true;
+        }
+        first_of(rs, c, out);
+        break;
+      case element::list: {
+        const auto& list = rs.lists[static_cast<std::size_t>(e.list_id)];
+        bool single = false;
+        for (const auto& [key, child] : list.nodes[0].children) {
+          const auto& node = list.nodes[static_cast<std::size_t>(child)];
+          if (node.value >= 0) single = true;
+          for (const auto& [second, grandchild] : node.children) out.keys.insert(second);
+        }
+        if (single) first_of(rs, c, out);
+        break;
+      }
+      case element::group:
+        for (const auto& alt : e.alternatives) {
+          continuation inner = c;
+          inner.push_back({&alt, 0});
+          second_of(rs, std::move(inner), out);
+        }
+        break;
+    }
+    if (!e.is_optional) return;
+  }
+  out.end = true;
+}
+
+void build_second_filters(rule_set::impl& rs) {
+  rs.second.assign(rs.rules.size(), {});
+  for (std::size_t i = 0; i < rs.rules.size(); ++i) {
+    token_set set;
+    second_of(rs, continuation{{&rs.rules[i].pattern, 0}}, set);
+    if (set.end) continue;
+    auto& f = rs.second[i];
+    f.keys.assign(rs.vocab_storage.size(), 0);
+    bool known = true;
+    for (const auto& k : set.keys) {
+      const int id = rs.id_of(k);
+      if (id < 0) known = false;  // matched by its text, not its id: no filter
+      else f.keys[static_cast<std::size_t>(id)] = 1;
+    }
+    f.numbers = set.numbers;
+    f.words = set.words;
+    f.active = known;
+    if (!known) f.keys.clear();
+  }
+}
+
 }  // namespace
 
 rule_set::rule_set(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
@@ -661,6 +786,7 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
     rs->max_rule_tokens = std::max(rs->max_rule_tokens, max_tokens(rs->rules[i].pattern));
   }
   build_follow_filters(*rs);
+  build_second_filters(*rs);
   return std::make_shared<const rule_set>(std::move(rs));
 }
 

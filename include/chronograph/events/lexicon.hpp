@@ -6,6 +6,7 @@
 // The later stages (relations) read documents through the same view.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -156,7 +157,19 @@ class lexicon {
   /// class_of(), without the copy: the entry, or nullptr.
   [[nodiscard]] const class_entry* find_class(std::string_view lemma) const noexcept { return classes_.find(lemma); }
   /// unit_of(), without the copy: the entry, or nullptr.
-  [[nodiscard]] const unit_entry* find_unit(std::string_view lower) const noexcept { return units_.find(lower); }
+  [[nodiscard]] const unit_entry* find_unit(std::string_view lower) const noexcept {
+    // Most words are no unit: their (first two bytes, length) shape rules them out without hashing.
+    if (!lower.empty()) {
+      const std::size_t shape = unit_shape(lower);
+      if (!(unit_shapes_[shape / 64] >> (shape % 64) & 1)) return nullptr;
+    }
+    return find_unit_entry(lower);
+  }
+  /// A 16-bit digest of a non-empty string's first two bytes and length (find_unit's filter).
+  [[nodiscard]] static std::size_t unit_shape(std::string_view s) noexcept {
+    const std::size_t b0 = static_cast<unsigned char>(s[0]), b1 = s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
+    return ((b0 * 257 + b1) * 64 + std::min<std::size_t>(s.size(), 63)) & 0xFFFF;
+  }
   /// True when change_direction(lemma) is not empty (the lemma changes an amount).
   [[nodiscard]] bool is_change(std::string_view lemma) const noexcept { return changes_.contains(lemma); }
   /// True when alias_of(name) has a value.
@@ -195,6 +208,10 @@ class lexicon {
   detail::string_map<std::string> aliases_;
   detail::string_set<> non_actors_;
   detail::string_map<unit_entry> units_;
+  // find_unit() past its filter (out of line: the filter inlines where it is called).
+  [[nodiscard]] const unit_entry* find_unit_entry(std::string_view lower) const noexcept;
+  // Bit unit_shape(u) set for every unit u (find_unit's filter).
+  std::uint64_t unit_shapes_[65536 / 64] = {};
   std::vector<std::string> boilerplate_markers_;  // lower case
   // For one pass over a sentence instead of one search per marker: the first four bytes of the
   // markers of four bytes or more (a 65536-bit set of their hashes, and the prefixes
@@ -204,6 +221,8 @@ class lexicon {
   std::vector<std::size_t> short_markers_;
   // Lemmas that nominalize a known verb (nominal_suffixes.tsv applied to verbs.tsv).
   detail::string_set<> nominalizations_;
+  // is_event_noun() of every lemma the three tables above name (absent: false).
+  detail::string_map<bool> event_noun_verdict_;
   // learned_events.tsv by coarse part of speech: VERB, NOUN, ADJ, and any other.
   detail::string_map<learned_entry> learned_verb_, learned_noun_, learned_adj_;
   detail::string_map<learned_entry> learned_other_;  // "lemma\tPOS" -> entry
