@@ -313,6 +313,26 @@ bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
   return false;
 }
 
+/// Verbs that answer another's act toward the speaker with the same act: "Xi invited him to
+/// visit China, and I reciprocated" is Trump inviting Xi.
+constexpr std::string_view reciprocal_verbs[] = {"reciprocate"};
+
+/// True when the parse gives a verb mention an object or oblique ("reciprocated the invitation",
+/// "reciprocated with an invitation").
+bool has_object(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.sentence >= doc.sentences.size()) return false;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == static_cast<int>(*at) && (tok.deprel == "obj" || tok.deprel == "obl" || tok.deprel == "iobj")) return true;
+  }
+  return false;
+}
+
 /// The event of its document whose verb governs a noun mention in the parse (the noun is its
 /// object, oblique or subject: "accepted Mr. Xi's invitation", "reciprocated with an
 /// invitation"), or nullptr.
@@ -792,6 +812,8 @@ story build_story_of(const Analyses& analyses) {
     }
     struct retelling {
       std::size_t cand = 0;
+      std::string_view frame;  // the candidate's, or for a reciprocal verb the act it answers
+      bool listed = false;     // a lemma event_frames.tsv lists as one referring occurrence
       factuality fact = factuality::none;
       token_list others;  // participants that are not agents
       std::optional<date::sys_days> not_before, not_after;
@@ -811,8 +833,45 @@ story build_story_of(const Analyses& analyses) {
       r.cand = k;
       r.fact = factuality_of(ev, dct_day[c.doc], governing_event(analyses[c.doc].annotated, analyses[c.doc].events, ev));
       if (r.fact == factuality::none) continue;
+      r.frame = c.frame;
+      r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
       for (const auto& t : c.actor_tokens)
         if (!std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t)) r.others.push_back(t);
+      // A reciprocal verb with no object ("Xi invited him ..., and I reciprocated") is the act it
+      // answers, done back: the nearest earlier event of its sentence (else the sentence before)
+      // of a listed frame whose agents are not the reciprocator but take it as a participant
+      // ("invited him": not "him ... to visit China", his own act). Its frame, its agents as
+      // the patients.
+      if (std::find(std::begin(reciprocal_verbs), std::end(reciprocal_verbs), ev.lemma) != std::end(reciprocal_verbs) &&
+          !has_object(analyses[c.doc].annotated, ev)) {
+        const auto& evs = analyses[c.doc].events;
+        const event_mention* answered = nullptr;
+        const candidate* answered_cand = nullptr;
+        for (int back = 0; back < 2 && !answered && ev.sentence >= static_cast<std::size_t>(back); ++back) {
+          const auto sentence = ev.sentence - static_cast<std::size_t>(back);
+          for (std::size_t e = evs.size(); e-- > 0 && !answered;) {
+            const auto& x = evs[e];
+            if (x.sentence != sentence || x.span.begin >= ev.span.begin || x.pol != events::polarity::pos) continue;
+            if (x.cls != event_class::occurrence && x.cls != event_class::i_action) continue;
+            if (!lex.has_frame(x.lemma)) continue;
+            std::string q(c.doc_id);
+            q += ':';
+            q += x.id;
+            const auto* xk = cand_of.find(q);
+            if (!xk) continue;
+            const auto& xc = cands[*xk];
+            if (xc.passive || xc.subject_tokens.empty() || intersects(xc.subject_tokens, c.subject_tokens)) continue;
+            if (!intersects(xc.actor_tokens, c.subject_tokens)) continue;
+            answered = &x;
+            answered_cand = &xc;
+          }
+        }
+        if (answered) {
+          r.frame = answered_cand->frame;
+          r.listed = lex.frame_refers_back(r.frame);
+          r.others = answered_cand->subject_tokens;
+        }
+      }
       r.not_before = relations::first_day(ev.when_not_before);
       r.not_after = relations::last_day(ev.when_not_after);
       told.push_back(std::move(r));
@@ -820,7 +879,7 @@ story build_story_of(const Analyses& analyses) {
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
       const auto& a = cands[x.cand];
       const auto& b = cands[y.cand];
-      return std::tie(a.frame, a.doc_id, a.event) < std::tie(b.frame, b.doc_id, b.event);
+      return std::tie(x.frame, a.doc_id, a.event) < std::tie(y.frame, b.doc_id, b.event);
     });
     struct group {
       std::string_view frame;
@@ -836,9 +895,8 @@ story build_story_of(const Analyses& analyses) {
     std::size_t frame_begin = 0;  // first group of the current frame (told is sorted by frame)
     for (const auto& r : told) {
       const auto& c = cands[r.cand];
-      const auto& ev = ev_of(c);
-      const bool listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
-      if (frame_begin < groups.size() && groups[frame_begin].frame != c.frame) frame_begin = groups.size();
+      const bool listed = r.listed;
+      if (frame_begin < groups.size() && groups[frame_begin].frame != r.frame) frame_begin = groups.size();
       std::optional<std::size_t> chosen;
       std::size_t best = 0;
       std::vector<std::size_t> shared_anchors;
@@ -879,7 +937,7 @@ story build_story_of(const Analyses& analyses) {
       }
       if (!chosen) {
         group gr;
-        gr.frame = c.frame;
+        gr.frame = r.frame;
         gr.fact = r.fact;
         gr.listed = listed;
         gr.common_agents = c.subject_tokens;

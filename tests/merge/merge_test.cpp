@@ -552,6 +552,59 @@ TEST_CASE("undated events whose participants, reality, polarity or bounds differ
   }
 }
 
+TEST_CASE("a reciprocal verb with no object is the act it answers, done back", "[merge][undated][reciprocal]") {
+  // "Xi invited him ..., and I reciprocated": Trump invited Xi, what the other articles say.
+  const auto a = call_article("a", "Xi invited Trump to visit China, and Trump reciprocated.");
+  const auto b = call_article("b", "Trump invited Xi to visit the United States.");
+  const auto c = call_article("c", "Trump extended an invitation to Xi.");
+  SECTION("it joins the answering act told by other articles, not the act it answers") {
+    const auto s = merge::build_story({a, b, c});
+    // Xi's invitation (a) and Trump's (b, c, and a's reciprocation): two events.
+    const story_event* xis = nullptr;
+    const story_event* trumps = nullptr;
+    for (const auto& e : s.events) {
+      if (!invitation.count(e.lemma) || e.actors.empty()) continue;
+      (e.actors.front() == "Xi" ? xis : trumps) = &e;
+    }
+    REQUIRE(xis);
+    REQUIRE(trumps);
+    CHECK(xis->mention_ids.size() == 1);
+    CHECK(xis->mentions[0].doc == "a");
+    std::set<std::string> docs;
+    for (const auto& m : trumps->mentions) docs.insert(m.doc);
+    CHECK(docs == std::set<std::string>{"a", "b", "c"});
+    CHECK(with_lemma(s, "reciprocate").empty());
+    // Any order of the articles, the same story.
+    const auto reversed = merge::build_story({c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("never the act it answers: Xi's invitation is not the reciprocation") {
+    const auto d = call_article("d", "Xi invited Trump to visit China.");
+    const auto s = merge::build_story({a, d});
+    for (const auto* e : telling(s, {"invite", "invitation", "reciprocate"}, "Trump reciprocated"))
+      for (const auto& id : e->mention_ids)
+        if (id.rfind("a:", 0) == 0 && e->lemma == "reciprocate") CHECK(e->mentions.size() == 1);
+    const auto xis = telling(s, invitation, "Xi invited Trump");
+    REQUIRE(xis.size() == 1);
+    CHECK(xis[0]->mentions.size() == 2);
+    CHECK(with_lemma(s, "reciprocate").size() == 1);
+    CHECK(with_lemma(s, "reciprocate")[0]->mentions.size() == 1);
+  }
+  SECTION("with nothing it answers it stays its own") {
+    const auto d = call_article("d", "Officials said Trump reciprocated.");
+    const auto s = merge::build_story({d, b});
+    REQUIRE(with_lemma(s, "reciprocate").size() == 1);
+    CHECK(with_lemma(s, "reciprocate")[0]->mentions.size() == 1);
+  }
+  SECTION("another act answered is not an invitation") {
+    const auto d = call_article("d", "Xi praised Trump, and Trump reciprocated.");
+    const auto s = merge::build_story({d, b});
+    REQUIRE(with_lemma(s, "reciprocate").size() == 1);
+    CHECK(with_lemma(s, "reciprocate")[0]->mentions.size() == 1);
+  }
+}
+
 TEST_CASE("a plan told with the same verb and participants in other roles is another plan", "[merge][undated]") {
   // "Trump will visit Xi in China" and "Xi will visit Trump in Washington" share the verb and two
   // participants, but not who acts.
