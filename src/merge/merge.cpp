@@ -816,9 +816,34 @@ story build_story_of(const Analyses& analyses) {
       bool listed = false;     // a lemma event_frames.tsv lists as one referring occurrence
       factuality fact = factuality::none;
       token_list others;  // participants that are not agents
+      std::vector<std::size_t> objects;  // clusters of the event nouns it acts on ("violated the agreement")
       std::optional<date::sys_days> not_before, not_after;
     };
     std::vector<retelling> told;
+    // The event nouns each event acts on in the parse (governing_event), per document, built when
+    // a document has a retelling.
+    std::vector<std::vector<std::vector<std::size_t>>> governed(analyses.size());
+    const auto objects_of = [&](const candidate& c) {
+      auto& gov = governed[c.doc];
+      const auto& evs = analyses[c.doc].events;
+      if (gov.empty()) {
+        gov.resize(evs.size());
+        for (std::size_t e = 0; e < evs.size(); ++e)
+          if (const auto* g = governing_event(analyses[c.doc].annotated, evs, evs[e]))
+            gov[static_cast<std::size_t>(g - evs.data())].push_back(e);
+      }
+      std::vector<std::size_t> found;
+      std::string q;
+      for (const auto e : gov[c.event]) {
+        q.assign(c.doc_id);
+        q += ':';
+        q += evs[e].id;
+        if (const auto* k = cand_of.find(q)) found.push_back(cluster_of[leader(*k)]);
+      }
+      std::sort(found.begin(), found.end());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
+      return found;
+    };
     std::vector<std::optional<date::sys_days>> dct_day(analyses.size());
     for (std::size_t d = 0; d < analyses.size(); ++d)
       if (const auto& dct = analyses[d].annotated.doc.dct) dct_day[d] = relations::first_day(dct->iso().substr(0, 10));
@@ -872,6 +897,7 @@ story build_story_of(const Analyses& analyses) {
           r.others = answered_cand->subject_tokens;
         }
       }
+      r.objects = objects_of(c);
       r.not_before = relations::first_day(ev.when_not_before);
       r.not_after = relations::last_day(ev.when_not_after);
       told.push_back(std::move(r));
@@ -887,6 +913,7 @@ story build_story_of(const Analyses& analyses) {
       bool listed = false;          // a lemma event_frames.tsv lists as one referring occurrence
       token_list common_agents;     // agents every member names
       token_list agents, others;    // union over the members
+      std::vector<std::size_t> objects;  // clusters the members act on (union)
       std::optional<date::sys_days> not_before, not_after;
       std::vector<std::size_t> anchors;  // dated story events every member's document tells
       std::vector<std::size_t> docs, members;
@@ -917,8 +944,12 @@ story build_story_of(const Analyses& analyses) {
             swapped = true;
         if (swapped) continue;
         // Patients and themes: shared when both name some (both must, for an unlisted lemma).
+        // An event noun both act on that is one story event ("violated the agreement", "HAS
+        // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
+        // shared patient, whatever the words around it.
+        const bool same_object = intersects(gr.objects, r.objects);
         const bool both = !gr.others.empty() && !r.others.empty();
-        if ((both || !listed) && !(both && intersects(gr.others, r.others))) continue;
+        if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
         // Bounds overlap.
         const auto nb = std::max(gr.not_before, r.not_before);
         const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
@@ -943,6 +974,7 @@ story build_story_of(const Analyses& analyses) {
         gr.common_agents = c.subject_tokens;
         gr.agents = c.subject_tokens;
         gr.others = r.others;
+        gr.objects = r.objects;
         gr.not_before = r.not_before;
         gr.not_after = r.not_after;
         gr.anchors = anchors_of_doc[c.doc];
@@ -958,6 +990,7 @@ story build_story_of(const Analyses& analyses) {
       gr.common_agents = std::move(common);
       add_tokens(gr.agents, c.subject_tokens);
       add_tokens(gr.others, r.others);
+      add_tokens(gr.objects, r.objects);
       gr.not_before = std::max(gr.not_before, r.not_before);
       if (r.not_after && (!gr.not_after || *r.not_after < *gr.not_after)) gr.not_after = r.not_after;
       gr.anchors = std::move(shared_anchors);

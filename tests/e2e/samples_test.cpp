@@ -509,3 +509,25 @@ TEST_CASE("follow-up articles resolve against their own DCT and join the samples
   REQUIRE(january.size() == 1);
   CHECK(docs_of(*january[0]).size() >= 4);
 }
+
+TEST_CASE("samples: an undated act on a story event is one node across articles", "[e2e][samples][merge]") {
+  // "China violated the agreement" (002), "violated the compact" (004) and "HAS TOTALLY VIOLATED
+  // ITS AGREEMENT WITH US" (000): what is violated is the Geneva agreement in each; "Trump
+  // initiated the call" (000, 004): the June 5 call.
+  const auto& s = samples_story();
+  const std::string a0 = "000_f26358c494caa0d0", a2 = "002_cff542433030545e", a3 = "003_ea4b4e48f8d764df",
+                    a4 = "004_37b8bc593a3b3fc4";
+  std::vector<const story_event*> china_violated, initiated;
+  for (const auto& e : s.events) {
+    if (e.lemma == "violate" && !e.actors.empty() && e.actors.front() == "China") china_violated.push_back(&e);
+    if (e.lemma == "initiate" && docs_of(e).count(a0)) initiated.push_back(&e);
+  }
+  INFO(listing(china_violated) << listing(initiated));
+  REQUIRE(china_violated.size() == 1);
+  CHECK(docs_of(*china_violated[0]) == std::set<std::string>{a0, a2, a4});
+  REQUIRE(initiated.size() == 1);
+  CHECK(docs_of(*initiated[0]) == std::set<std::string>{a0, a4});
+  // "both sides accusing the other of violating an agreement" (003) names no agent: not China's act.
+  for (const auto& e : s.events)
+    if (e.lemma == "violate" && docs_of(e).count(a3)) CHECK(docs_of(e).size() == 1);
+}

@@ -605,6 +605,42 @@ TEST_CASE("a reciprocal verb with no object is the act it answers, done back", "
   }
 }
 
+TEST_CASE("undated acts on one story event by the same agent are one event", "[merge][undated][object]") {
+  // "China violated the agreement" / "China has totally violated its agreement with us": the
+  // words around the verb differ, the agreement is one story event (dated here by each article).
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. The two sides reached an agreement on May 12. " + text,
+                   {{"Thursday", "2025-06-05"}, {"May 12", "2025-05-12"}}, "2025-06-05", true);
+  };
+  SECTION("the same agreement violated by the same agent") {
+    const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
+    const auto b = article("b", "Trump posted that China has totally violated its agreement with the United States.");
+    const auto s = merge::build_story({a, b});
+    const auto agreements = with_lemma(s, "agreement");
+    REQUIRE(agreements.size() == 1);
+    REQUIRE(agreements[0]->mentions.size() >= 2);
+    const auto violations = with_lemma(s, "violate");
+    REQUIRE(violations.size() == 1);
+    CHECK(violations[0]->mentions.size() == 2);
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another agent is another act") {
+    const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
+    const auto b = article("b", "Beijing said the United States has violated its agreement with China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "violate").size() == 2);
+  }
+  SECTION("an act on another event is another act") {
+    const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
+    const auto b = analyse("b", "Trump and Xi held a phone call on Thursday. Officials said China violated the ceasefire.",
+                           {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "violate").size() == 2);
+  }
+}
+
 TEST_CASE("a plan told with the same verb and participants in other roles is another plan", "[merge][undated]") {
   // "Trump will visit Xi in China" and "Xi will visit Trump in Washington" share the verb and two
   // participants, but not who acts.
