@@ -629,6 +629,16 @@ story build_story_of(const Analyses& analyses) {
       // The same plan told by several articles ("the upcoming talks", "further trade talks",
       // "will hold trade talks"): undated future occurrences of one frame merge with each other.
       c.planned = !c.days && ev.is_future && ev.cls == event_class::occurrence && ev.pol == events::polarity::pos;
+      // An event noun a planned occurrence acts on is planned with it ("Bessent, Lutnick and
+      // Greer will represent the U.S. side in negotiations": the negotiations are the plan).
+      // Only a noun event_frames.tsv lists as one referring occurrence: "will relax its
+      // controls" plans the relaxing, not the controls.
+      if (!c.days && !c.planned && ev.cls == event_class::occurrence && ev.pol == events::polarity::pos &&
+          ev.when_not_after.empty() && frame_lexicon().has_frame(ev.lemma) &&
+          frame_lexicon().frame_refers_back(frame_lexicon().frame_of(ev.lemma)))
+        if (const auto* g = governing_event(a.annotated, a.events, ev);
+            g && g->is_future && g->cls == event_class::occurrence && g->pol == events::polarity::pos && g->when_value.empty())
+          c.planned = true;
       if (c.planned) c.mergeable = true;
       cands.push_back(std::move(c));
     }

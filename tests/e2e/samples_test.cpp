@@ -399,6 +399,16 @@ TEST_CASE("samples: the delegation that \"will\" or \"would\" represent the U.S.
   CHECK(out[0]->is_future);
   CHECK(docs_of(*out[0]).size() == 4);
   CHECK(any_mention_has(*out[0], {"would represent the U.S. side at the next meeting"}));
+  // The negotiations they "will represent the U.S. side in" are the talks to come (article 0's
+  // own plan node before), not a node of their own.
+  std::size_t plans = 0;
+  for (const auto& e : s.events)
+    if (negotiation_lemmas.count(e.lemma) && any_mention_has(e, {"will represent the U.S. side in negotiations"})) {
+      ++plans;
+      CHECK(e.is_future);
+      CHECK(docs_of(e).size() == 5);
+    }
+  CHECK(plans == 1);
 }
 
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {

@@ -641,6 +641,29 @@ TEST_CASE("undated acts on one story event by the same agent are one event", "[m
   }
 }
 
+TEST_CASE("an event noun a planned occurrence acts on is part of the plan", "[merge][undated][planned]") {
+  const auto b = call_article("b", "Trump announced the upcoming negotiations.");
+  const auto docs = [](const story_event& e) {
+    std::set<std::string> out;
+    for (const auto& m : e.mentions) out.insert(m.doc);
+    return out;
+  };
+  SECTION("\"will represent the U.S. in the negotiations\" is the upcoming negotiations") {
+    const auto a = call_article("a", "Bessent will represent the United States in the negotiations.");
+    const auto s = merge::build_story({a, b});
+    const auto n = with_lemma(s, "negotiation");
+    REQUIRE(n.size() == 1);
+    CHECK(docs(*n[0]) == std::set<std::string>{"a", "b"});
+    const auto reversed = merge::build_story({b, a});
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("negotiations someone took part in are not the plan") {
+    const auto a = call_article("a", "Bessent represented the United States in the negotiations.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "negotiation").size() == 2);
+  }
+}
+
 TEST_CASE("a plan told with the same verb and participants in other roles is another plan", "[merge][undated]") {
   // "Trump will visit Xi in China" and "Xi will visit Trump in Washington" share the verb and two
   // participants, but not who acts.
