@@ -333,6 +333,33 @@ bool has_object(const text::annotated_document& doc, const event_mention& ev) {
   return false;
 }
 
+/// Who acted in a passive verb mention, from the parse: the actors under its `obl:agent` ("Trump
+/// was invited by Xi" -> Xi; "by Bessent, Lutnick and Greer" -> the three), or none.
+token_list passive_agents(const text::annotated_document& doc, const event_mention& ev) {
+  token_list out;
+  if (ev.sentence >= doc.sentences.size() || ev.actor_spans.size() != ev.actors.size()) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return out;
+  std::vector<std::size_t> by;  // the agent's head and its conjuncts (sentence-relative)
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].head == static_cast<int>(*at) && doc.tokens[t].deprel == "obl:agent") by.push_back(t - sent.first_token);
+  for (std::size_t i = 0; i < by.size(); ++i)
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (doc.tokens[t].head == static_cast<int>(by[i]) && doc.tokens[t].deprel == "conj") by.push_back(t - sent.first_token);
+  for (std::size_t k = 0; k < ev.actors.size(); ++k)
+    for (const auto b : by) {
+      const auto& sp = doc.tokens[sent.first_token + b].span;
+      if (ev.actor_spans[k].begin < sp.end && sp.begin < ev.actor_spans[k].end) {
+        add_tokens(out, name_tokens(ev.actors[k]));
+        break;
+      }
+    }
+  return out;
+}
+
 /// The event of its document whose verb governs a noun mention in the parse (the noun is its
 /// object, oblique or subject: "accepted Mr. Xi's invitation", "reciprocated with an
 /// invitation"), or nullptr.
@@ -822,6 +849,7 @@ story build_story_of(const Analyses& analyses) {
     }
     struct retelling {
       std::size_t cand = 0;
+      token_list agents;       // who acted: its subjects, or a passive's "by" phrase
       std::string_view frame;  // the candidate's, or for a reciprocal verb the act it answers
       bool listed = false;     // a lemma event_frames.tsv lists as one referring occurrence
       factuality fact = factuality::none;
@@ -861,7 +889,10 @@ story build_story_of(const Analyses& analyses) {
       const auto& c = cands[k];
       const auto& ev = ev_of(c);
       // A passive's subjects are what it was done to ("Trump was invited by Xi"): not compared.
-      if (c.days || c.follows || c.passive || c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
+      // without one it is not compared.
+      token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : c.subject_tokens;
+      if (c.days || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
       if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
       retelling r;
@@ -871,7 +902,7 @@ story build_story_of(const Analyses& analyses) {
       r.frame = c.frame;
       r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
       for (const auto& t : c.actor_tokens)
-        if (!std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t)) r.others.push_back(t);
+        if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
       // A reciprocal verb with no object ("Xi invited him ..., and I reciprocated") is the act it
       // answers, done back: the nearest earlier event of its sentence (else the sentence before)
       // of a listed frame whose agents are not the reciprocator but take it as a participant
@@ -895,8 +926,8 @@ story build_story_of(const Analyses& analyses) {
             const auto* xk = cand_of.find(q);
             if (!xk) continue;
             const auto& xc = cands[*xk];
-            if (xc.passive || xc.subject_tokens.empty() || intersects(xc.subject_tokens, c.subject_tokens)) continue;
-            if (!intersects(xc.actor_tokens, c.subject_tokens)) continue;
+            if (xc.passive || xc.subject_tokens.empty() || intersects(xc.subject_tokens, agents)) continue;
+            if (!intersects(xc.actor_tokens, agents)) continue;
             answered = &x;
             answered_cand = &xc;
           }
@@ -908,6 +939,7 @@ story build_story_of(const Analyses& analyses) {
         }
       }
       r.objects = objects_of(c);
+      r.agents = std::move(agents);
       r.not_before = relations::first_day(ev.when_not_before);
       r.not_after = relations::last_day(ev.when_not_after);
       told.push_back(std::move(r));
@@ -942,15 +974,15 @@ story build_story_of(const Analyses& analyses) {
         if (gr.fact != r.fact || gr.listed != listed) continue;
         if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
         // Who acted: a shared agent, and no agent of one side only a patient of the other.
-        if (!intersects(gr.common_agents, c.subject_tokens)) continue;
+        if (!intersects(gr.common_agents, r.agents)) continue;
         bool swapped = false;
-        for (const auto& t : c.subject_tokens)
+        for (const auto& t : r.agents)
           if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
               !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
             swapped = true;
         for (const auto& t : gr.agents)
           if (std::binary_search(r.others.begin(), r.others.end(), t) &&
-              !std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t))
+              !std::binary_search(r.agents.begin(), r.agents.end(), t))
             swapped = true;
         if (swapped) continue;
         // Patients and themes: shared when both name some (both must, for an unlisted lemma).
@@ -969,7 +1001,7 @@ story build_story_of(const Analyses& analyses) {
         const auto& mine = anchors_of_doc[c.doc];
         std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
         if (anchors.empty()) continue;
-        const auto score = 1 + shared_tokens(gr.agents, c.subject_tokens) + shared_tokens(gr.others, r.others);
+        const auto score = 1 + shared_tokens(gr.agents, r.agents) + shared_tokens(gr.others, r.others);
         if (score > best) {
           best = score;
           chosen = g;
@@ -981,8 +1013,8 @@ story build_story_of(const Analyses& analyses) {
         gr.frame = r.frame;
         gr.fact = r.fact;
         gr.listed = listed;
-        gr.common_agents = c.subject_tokens;
-        gr.agents = c.subject_tokens;
+        gr.common_agents = r.agents;
+        gr.agents = r.agents;
         gr.others = r.others;
         gr.objects = r.objects;
         gr.not_before = r.not_before;
@@ -995,10 +1027,10 @@ story build_story_of(const Analyses& analyses) {
       }
       auto& gr = groups[*chosen];
       token_list common;
-      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), c.subject_tokens.begin(),
-                            c.subject_tokens.end(), std::back_inserter(common));
+      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), r.agents.begin(),
+                            r.agents.end(), std::back_inserter(common));
       gr.common_agents = std::move(common);
-      add_tokens(gr.agents, c.subject_tokens);
+      add_tokens(gr.agents, r.agents);
       add_tokens(gr.others, r.others);
       add_tokens(gr.objects, r.objects);
       gr.not_before = std::max(gr.not_before, r.not_before);

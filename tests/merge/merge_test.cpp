@@ -478,6 +478,18 @@ TEST_CASE("the same undated event told by several articles of one story is one e
   }
 }
 
+TEST_CASE("a passive's \"by\" phrase is who acted", "[merge][undated][passive]") {
+  const auto a = call_article("a", "Officials said Trump was invited by Xi to China.");
+  const auto b = call_article("b", "Officials said Xi invited Trump to China.");
+  const auto s = merge::build_story({a, b});
+  const auto invited = with_lemma(s, "invite");
+  REQUIRE(invited.size() == 1);
+  CHECK(invited[0]->mentions.size() == 2);
+  const auto reversed = merge::build_story({b, a});
+  REQUIRE(reversed.events.size() == s.events.size());
+  for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+}
+
 TEST_CASE("undated events whose participants, reality, polarity or bounds differ are never merged",
           "[merge][undated]") {
   SECTION("who invited whom: Xi's invitation to Trump is not Trump's invitation to Xi") {
@@ -541,6 +553,12 @@ TEST_CASE("undated events whose participants, reality, polarity or bounds differ
   SECTION("a passive's subject is not who acted") {
     const auto a = call_article("a", "Officials said Trump was invited by Xi to China.");
     const auto b = call_article("b", "Officials said Trump invited Xi to China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
+  SECTION("a passive without its \"by\" phrase names no one who acted") {
+    const auto a = call_article("a", "Officials said Trump was invited to China.");
+    const auto b = call_article("b", "Officials said Xi invited Trump to China.");
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "invite").size() == 2);
   }
