@@ -313,6 +313,53 @@ bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
   return false;
 }
 
+/// Verbs that answer another's act toward the speaker with the same act: "Xi invited him to
+/// visit China, and I reciprocated" is Trump inviting Xi.
+constexpr std::string_view reciprocal_verbs[] = {"reciprocate"};
+
+/// True when the parse gives a verb mention an object or oblique ("reciprocated the invitation",
+/// "reciprocated with an invitation").
+bool has_object(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.sentence >= doc.sentences.size()) return false;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == static_cast<int>(*at) && (tok.deprel == "obj" || tok.deprel == "obl" || tok.deprel == "iobj")) return true;
+  }
+  return false;
+}
+
+/// Who acted in a passive verb mention, from the parse: the actors under its `obl:agent` ("Trump
+/// was invited by Xi" -> Xi; "by Bessent, Lutnick and Greer" -> the three), or none.
+token_list passive_agents(const text::annotated_document& doc, const event_mention& ev) {
+  token_list out;
+  if (ev.sentence >= doc.sentences.size() || ev.actor_spans.size() != ev.actors.size()) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return out;
+  std::vector<std::size_t> by;  // the agent's head and its conjuncts (sentence-relative)
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].head == static_cast<int>(*at) && doc.tokens[t].deprel == "obl:agent") by.push_back(t - sent.first_token);
+  for (std::size_t i = 0; i < by.size(); ++i)
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (doc.tokens[t].head == static_cast<int>(by[i]) && doc.tokens[t].deprel == "conj") by.push_back(t - sent.first_token);
+  for (std::size_t k = 0; k < ev.actors.size(); ++k)
+    for (const auto b : by) {
+      const auto& sp = doc.tokens[sent.first_token + b].span;
+      if (ev.actor_spans[k].begin < sp.end && sp.begin < ev.actor_spans[k].end) {
+        add_tokens(out, name_tokens(ev.actors[k]));
+        break;
+      }
+    }
+  return out;
+}
+
 /// The event of its document whose verb governs a noun mention in the parse (the noun is its
 /// object, oblique or subject: "accepted Mr. Xi's invitation", "reciprocated with an
 /// invitation"), or nullptr.
@@ -609,6 +656,16 @@ story build_story_of(const Analyses& analyses) {
       // The same plan told by several articles ("the upcoming talks", "further trade talks",
       // "will hold trade talks"): undated future occurrences of one frame merge with each other.
       c.planned = !c.days && ev.is_future && ev.cls == event_class::occurrence && ev.pol == events::polarity::pos;
+      // An event noun a planned occurrence acts on is planned with it ("Bessent, Lutnick and
+      // Greer will represent the U.S. side in negotiations": the negotiations are the plan).
+      // Only a noun event_frames.tsv lists as one referring occurrence: "will relax its
+      // controls" plans the relaxing, not the controls.
+      if (!c.days && !c.planned && ev.cls == event_class::occurrence && ev.pol == events::polarity::pos &&
+          ev.when_not_after.empty() && frame_lexicon().has_frame(ev.lemma) &&
+          frame_lexicon().frame_refers_back(frame_lexicon().frame_of(ev.lemma)))
+        if (const auto* g = governing_event(a.annotated, a.events, ev);
+            g && g->is_future && g->cls == event_class::occurrence && g->pol == events::polarity::pos && g->when_value.empty())
+          c.planned = true;
       if (c.planned) c.mergeable = true;
       cands.push_back(std::move(c));
     }
@@ -792,11 +849,39 @@ story build_story_of(const Analyses& analyses) {
     }
     struct retelling {
       std::size_t cand = 0;
+      token_list agents;       // who acted: its subjects, or a passive's "by" phrase
+      std::string_view frame;  // the candidate's, or for a reciprocal verb the act it answers
+      bool listed = false;     // a lemma event_frames.tsv lists as one referring occurrence
       factuality fact = factuality::none;
       token_list others;  // participants that are not agents
+      std::vector<std::size_t> objects;  // clusters of the event nouns it acts on ("violated the agreement")
       std::optional<date::sys_days> not_before, not_after;
     };
     std::vector<retelling> told;
+    // The event nouns each event acts on in the parse (governing_event), per document, built when
+    // a document has a retelling.
+    std::vector<std::vector<std::vector<std::size_t>>> governed(analyses.size());
+    const auto objects_of = [&](const candidate& c) {
+      auto& gov = governed[c.doc];
+      const auto& evs = analyses[c.doc].events;
+      if (gov.empty()) {
+        gov.resize(evs.size());
+        for (std::size_t e = 0; e < evs.size(); ++e)
+          if (const auto* g = governing_event(analyses[c.doc].annotated, evs, evs[e]))
+            gov[static_cast<std::size_t>(g - evs.data())].push_back(e);
+      }
+      std::vector<std::size_t> found;
+      std::string q;
+      for (const auto e : gov[c.event]) {
+        q.assign(c.doc_id);
+        q += ':';
+        q += evs[e].id;
+        if (const auto* k = cand_of.find(q)) found.push_back(cluster_of[leader(*k)]);
+      }
+      std::sort(found.begin(), found.end());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
+      return found;
+    };
     std::vector<std::optional<date::sys_days>> dct_day(analyses.size());
     for (std::size_t d = 0; d < analyses.size(); ++d)
       if (const auto& dct = analyses[d].annotated.doc.dct) dct_day[d] = relations::first_day(dct->iso().substr(0, 10));
@@ -804,15 +889,57 @@ story build_story_of(const Analyses& analyses) {
       const auto& c = cands[k];
       const auto& ev = ev_of(c);
       // A passive's subjects are what it was done to ("Trump was invited by Xi"): not compared.
-      if (c.days || c.follows || c.passive || c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
+      // without one it is not compared.
+      token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : c.subject_tokens;
+      if (c.days || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
       if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
       retelling r;
       r.cand = k;
       r.fact = factuality_of(ev, dct_day[c.doc], governing_event(analyses[c.doc].annotated, analyses[c.doc].events, ev));
       if (r.fact == factuality::none) continue;
+      r.frame = c.frame;
+      r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
       for (const auto& t : c.actor_tokens)
-        if (!std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t)) r.others.push_back(t);
+        if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
+      // A reciprocal verb with no object ("Xi invited him ..., and I reciprocated") is the act it
+      // answers, done back: the nearest earlier event of its sentence (else the sentence before)
+      // of a listed frame whose agents are not the reciprocator but take it as a participant
+      // ("invited him": not "him ... to visit China", his own act). Its frame, its agents as
+      // the patients.
+      if (std::find(std::begin(reciprocal_verbs), std::end(reciprocal_verbs), ev.lemma) != std::end(reciprocal_verbs) &&
+          !has_object(analyses[c.doc].annotated, ev)) {
+        const auto& evs = analyses[c.doc].events;
+        const event_mention* answered = nullptr;
+        const candidate* answered_cand = nullptr;
+        for (int back = 0; back < 2 && !answered && ev.sentence >= static_cast<std::size_t>(back); ++back) {
+          const auto sentence = ev.sentence - static_cast<std::size_t>(back);
+          for (std::size_t e = evs.size(); e-- > 0 && !answered;) {
+            const auto& x = evs[e];
+            if (x.sentence != sentence || x.span.begin >= ev.span.begin || x.pol != events::polarity::pos) continue;
+            if (x.cls != event_class::occurrence && x.cls != event_class::i_action) continue;
+            if (!lex.has_frame(x.lemma)) continue;
+            std::string q(c.doc_id);
+            q += ':';
+            q += x.id;
+            const auto* xk = cand_of.find(q);
+            if (!xk) continue;
+            const auto& xc = cands[*xk];
+            if (xc.passive || xc.subject_tokens.empty() || intersects(xc.subject_tokens, agents)) continue;
+            if (!intersects(xc.actor_tokens, agents)) continue;
+            answered = &x;
+            answered_cand = &xc;
+          }
+        }
+        if (answered) {
+          r.frame = answered_cand->frame;
+          r.listed = lex.frame_refers_back(r.frame);
+          r.others = answered_cand->subject_tokens;
+        }
+      }
+      r.objects = objects_of(c);
+      r.agents = std::move(agents);
       r.not_before = relations::first_day(ev.when_not_before);
       r.not_after = relations::last_day(ev.when_not_after);
       told.push_back(std::move(r));
@@ -820,7 +947,7 @@ story build_story_of(const Analyses& analyses) {
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
       const auto& a = cands[x.cand];
       const auto& b = cands[y.cand];
-      return std::tie(a.frame, a.doc_id, a.event) < std::tie(b.frame, b.doc_id, b.event);
+      return std::tie(x.frame, a.doc_id, a.event) < std::tie(y.frame, b.doc_id, b.event);
     });
     struct group {
       std::string_view frame;
@@ -828,6 +955,7 @@ story build_story_of(const Analyses& analyses) {
       bool listed = false;          // a lemma event_frames.tsv lists as one referring occurrence
       token_list common_agents;     // agents every member names
       token_list agents, others;    // union over the members
+      std::vector<std::size_t> objects;  // clusters the members act on (union)
       std::optional<date::sys_days> not_before, not_after;
       std::vector<std::size_t> anchors;  // dated story events every member's document tells
       std::vector<std::size_t> docs, members;
@@ -836,9 +964,8 @@ story build_story_of(const Analyses& analyses) {
     std::size_t frame_begin = 0;  // first group of the current frame (told is sorted by frame)
     for (const auto& r : told) {
       const auto& c = cands[r.cand];
-      const auto& ev = ev_of(c);
-      const bool listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
-      if (frame_begin < groups.size() && groups[frame_begin].frame != c.frame) frame_begin = groups.size();
+      const bool listed = r.listed;
+      if (frame_begin < groups.size() && groups[frame_begin].frame != r.frame) frame_begin = groups.size();
       std::optional<std::size_t> chosen;
       std::size_t best = 0;
       std::vector<std::size_t> shared_anchors;
@@ -847,20 +974,24 @@ story build_story_of(const Analyses& analyses) {
         if (gr.fact != r.fact || gr.listed != listed) continue;
         if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
         // Who acted: a shared agent, and no agent of one side only a patient of the other.
-        if (!intersects(gr.common_agents, c.subject_tokens)) continue;
+        if (!intersects(gr.common_agents, r.agents)) continue;
         bool swapped = false;
-        for (const auto& t : c.subject_tokens)
+        for (const auto& t : r.agents)
           if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
               !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
             swapped = true;
         for (const auto& t : gr.agents)
           if (std::binary_search(r.others.begin(), r.others.end(), t) &&
-              !std::binary_search(c.subject_tokens.begin(), c.subject_tokens.end(), t))
+              !std::binary_search(r.agents.begin(), r.agents.end(), t))
             swapped = true;
         if (swapped) continue;
         // Patients and themes: shared when both name some (both must, for an unlisted lemma).
+        // An event noun both act on that is one story event ("violated the agreement", "HAS
+        // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
+        // shared patient, whatever the words around it.
+        const bool same_object = intersects(gr.objects, r.objects);
         const bool both = !gr.others.empty() && !r.others.empty();
-        if ((both || !listed) && !(both && intersects(gr.others, r.others))) continue;
+        if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
         // Bounds overlap.
         const auto nb = std::max(gr.not_before, r.not_before);
         const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
@@ -870,7 +1001,7 @@ story build_story_of(const Analyses& analyses) {
         const auto& mine = anchors_of_doc[c.doc];
         std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
         if (anchors.empty()) continue;
-        const auto score = 1 + shared_tokens(gr.agents, c.subject_tokens) + shared_tokens(gr.others, r.others);
+        const auto score = 1 + shared_tokens(gr.agents, r.agents) + shared_tokens(gr.others, r.others);
         if (score > best) {
           best = score;
           chosen = g;
@@ -879,12 +1010,13 @@ story build_story_of(const Analyses& analyses) {
       }
       if (!chosen) {
         group gr;
-        gr.frame = c.frame;
+        gr.frame = r.frame;
         gr.fact = r.fact;
         gr.listed = listed;
-        gr.common_agents = c.subject_tokens;
-        gr.agents = c.subject_tokens;
+        gr.common_agents = r.agents;
+        gr.agents = r.agents;
         gr.others = r.others;
+        gr.objects = r.objects;
         gr.not_before = r.not_before;
         gr.not_after = r.not_after;
         gr.anchors = anchors_of_doc[c.doc];
@@ -895,11 +1027,12 @@ story build_story_of(const Analyses& analyses) {
       }
       auto& gr = groups[*chosen];
       token_list common;
-      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), c.subject_tokens.begin(),
-                            c.subject_tokens.end(), std::back_inserter(common));
+      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), r.agents.begin(),
+                            r.agents.end(), std::back_inserter(common));
       gr.common_agents = std::move(common);
-      add_tokens(gr.agents, c.subject_tokens);
+      add_tokens(gr.agents, r.agents);
       add_tokens(gr.others, r.others);
+      add_tokens(gr.objects, r.objects);
       gr.not_before = std::max(gr.not_before, r.not_before);
       if (r.not_after && (!gr.not_after || *r.not_after < *gr.not_after)) gr.not_after = r.not_after;
       gr.anchors = std::move(shared_anchors);

@@ -399,6 +399,16 @@ TEST_CASE("samples: the delegation that \"will\" or \"would\" represent the U.S.
   CHECK(out[0]->is_future);
   CHECK(docs_of(*out[0]).size() == 4);
   CHECK(any_mention_has(*out[0], {"would represent the U.S. side at the next meeting"}));
+  // The negotiations they "will represent the U.S. side in" are the talks to come (article 0's
+  // own plan node before), not a node of their own.
+  std::size_t plans = 0;
+  for (const auto& e : s.events)
+    if (negotiation_lemmas.count(e.lemma) && any_mention_has(e, {"will represent the U.S. side in negotiations"})) {
+      ++plans;
+      CHECK(e.is_future);
+      CHECK(docs_of(e).size() == 5);
+    }
+  CHECK(plans == 1);
 }
 
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
@@ -462,11 +472,13 @@ TEST_CASE("samples: an undated event told by several articles is one node citing
     const auto& sum = xi[0]->summary;
     CHECK(sum.substr(sum.size() - std::min<std::size_t>(sum.size(), 7)) != "Melania");
   }
-  SECTION("Trump's invitation to Xi is one event of three articles, and not Xi's") {
+  SECTION("Trump's invitation to Xi is one event of four articles, and not Xi's") {
     CHECK(trump[0] != xi[0]);
-    CHECK(docs_of(*trump[0]) == std::set<std::string>{a0, a2, a3});
-    // Each article's light verb ("reciprocated with", "extended") and noun, one mention each.
-    CHECK(trump[0]->mention_ids.size() == 6);
+    CHECK(docs_of(*trump[0]) == std::set<std::string>{a0, a1, a2, a3});
+    // Each article's light verb ("reciprocated with", "extended") and noun, one mention each, and
+    // 001's "and I reciprocated" (no object: the invitation it answers, done back).
+    CHECK(trump[0]->mention_ids.size() == 7);
+    for (const auto& e : s.events) CHECK(e.lemma != "reciprocate");
     CHECK(trump[0]->summary.find("(Trump)") == std::string::npos);
     CHECK(any_mention_has(*trump[0], {"extended the same invitation"}));
   }
@@ -506,4 +518,26 @@ TEST_CASE("follow-up articles resolve against their own DCT and join the samples
   const auto january = dated(s, "2025-01", contact_lemmas);
   REQUIRE(january.size() == 1);
   CHECK(docs_of(*january[0]).size() >= 4);
+}
+
+TEST_CASE("samples: an undated act on a story event is one node across articles", "[e2e][samples][merge]") {
+  // "China violated the agreement" (002), "violated the compact" (004) and "HAS TOTALLY VIOLATED
+  // ITS AGREEMENT WITH US" (000): what is violated is the Geneva agreement in each; "Trump
+  // initiated the call" (000, 004): the June 5 call.
+  const auto& s = samples_story();
+  const std::string a0 = "000_f26358c494caa0d0", a2 = "002_cff542433030545e", a3 = "003_ea4b4e48f8d764df",
+                    a4 = "004_37b8bc593a3b3fc4";
+  std::vector<const story_event*> china_violated, initiated;
+  for (const auto& e : s.events) {
+    if (e.lemma == "violate" && !e.actors.empty() && e.actors.front() == "China") china_violated.push_back(&e);
+    if (e.lemma == "initiate" && docs_of(e).count(a0)) initiated.push_back(&e);
+  }
+  INFO(listing(china_violated) << listing(initiated));
+  REQUIRE(china_violated.size() == 1);
+  CHECK(docs_of(*china_violated[0]) == std::set<std::string>{a0, a2, a4});
+  REQUIRE(initiated.size() == 1);
+  CHECK(docs_of(*initiated[0]) == std::set<std::string>{a0, a4});
+  // "both sides accusing the other of violating an agreement" (003) names no agent: not China's act.
+  for (const auto& e : s.events)
+    if (e.lemma == "violate" && docs_of(e).count(a3)) CHECK(docs_of(e).size() == 1);
 }

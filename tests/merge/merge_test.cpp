@@ -478,6 +478,18 @@ TEST_CASE("the same undated event told by several articles of one story is one e
   }
 }
 
+TEST_CASE("a passive's \"by\" phrase is who acted", "[merge][undated][passive]") {
+  const auto a = call_article("a", "Officials said Trump was invited by Xi to China.");
+  const auto b = call_article("b", "Officials said Xi invited Trump to China.");
+  const auto s = merge::build_story({a, b});
+  const auto invited = with_lemma(s, "invite");
+  REQUIRE(invited.size() == 1);
+  CHECK(invited[0]->mentions.size() == 2);
+  const auto reversed = merge::build_story({b, a});
+  REQUIRE(reversed.events.size() == s.events.size());
+  for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+}
+
 TEST_CASE("undated events whose participants, reality, polarity or bounds differ are never merged",
           "[merge][undated]") {
   SECTION("who invited whom: Xi's invitation to Trump is not Trump's invitation to Xi") {
@@ -544,11 +556,129 @@ TEST_CASE("undated events whose participants, reality, polarity or bounds differ
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "invite").size() == 2);
   }
+  SECTION("a passive without its \"by\" phrase names no one who acted") {
+    const auto a = call_article("a", "Officials said Trump was invited to China.");
+    const auto b = call_article("b", "Officials said Xi invited Trump to China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "invite").size() == 2);
+  }
   SECTION("an unlisted verb needs its patients named on both sides") {
     const auto a = call_article("a", "Xi asked Trump to withdraw the measures.");
     const auto b = call_article("b", "Xi asked to withdraw the measures.");
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "ask").size() == 2);
+  }
+}
+
+TEST_CASE("a reciprocal verb with no object is the act it answers, done back", "[merge][undated][reciprocal]") {
+  // "Xi invited him ..., and I reciprocated": Trump invited Xi, what the other articles say.
+  const auto a = call_article("a", "Xi invited Trump to visit China, and Trump reciprocated.");
+  const auto b = call_article("b", "Trump invited Xi to visit the United States.");
+  const auto c = call_article("c", "Trump extended an invitation to Xi.");
+  SECTION("it joins the answering act told by other articles, not the act it answers") {
+    const auto s = merge::build_story({a, b, c});
+    // Xi's invitation (a) and Trump's (b, c, and a's reciprocation): two events.
+    const story_event* xis = nullptr;
+    const story_event* trumps = nullptr;
+    for (const auto& e : s.events) {
+      if (!invitation.count(e.lemma) || e.actors.empty()) continue;
+      (e.actors.front() == "Xi" ? xis : trumps) = &e;
+    }
+    REQUIRE(xis);
+    REQUIRE(trumps);
+    CHECK(xis->mention_ids.size() == 1);
+    CHECK(xis->mentions[0].doc == "a");
+    std::set<std::string> docs;
+    for (const auto& m : trumps->mentions) docs.insert(m.doc);
+    CHECK(docs == std::set<std::string>{"a", "b", "c"});
+    CHECK(with_lemma(s, "reciprocate").empty());
+    // Any order of the articles, the same story.
+    const auto reversed = merge::build_story({c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("never the act it answers: Xi's invitation is not the reciprocation") {
+    const auto d = call_article("d", "Xi invited Trump to visit China.");
+    const auto s = merge::build_story({a, d});
+    for (const auto* e : telling(s, {"invite", "invitation", "reciprocate"}, "Trump reciprocated"))
+      for (const auto& id : e->mention_ids)
+        if (id.rfind("a:", 0) == 0 && e->lemma == "reciprocate") CHECK(e->mentions.size() == 1);
+    const auto xis = telling(s, invitation, "Xi invited Trump");
+    REQUIRE(xis.size() == 1);
+    CHECK(xis[0]->mentions.size() == 2);
+    CHECK(with_lemma(s, "reciprocate").size() == 1);
+    CHECK(with_lemma(s, "reciprocate")[0]->mentions.size() == 1);
+  }
+  SECTION("with nothing it answers it stays its own") {
+    const auto d = call_article("d", "Officials said Trump reciprocated.");
+    const auto s = merge::build_story({d, b});
+    REQUIRE(with_lemma(s, "reciprocate").size() == 1);
+    CHECK(with_lemma(s, "reciprocate")[0]->mentions.size() == 1);
+  }
+  SECTION("another act answered is not an invitation") {
+    const auto d = call_article("d", "Xi praised Trump, and Trump reciprocated.");
+    const auto s = merge::build_story({d, b});
+    REQUIRE(with_lemma(s, "reciprocate").size() == 1);
+    CHECK(with_lemma(s, "reciprocate")[0]->mentions.size() == 1);
+  }
+}
+
+TEST_CASE("undated acts on one story event by the same agent are one event", "[merge][undated][object]") {
+  // "China violated the agreement" / "China has totally violated its agreement with us": the
+  // words around the verb differ, the agreement is one story event (dated here by each article).
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. The two sides reached an agreement on May 12. " + text,
+                   {{"Thursday", "2025-06-05"}, {"May 12", "2025-05-12"}}, "2025-06-05", true);
+  };
+  SECTION("the same agreement violated by the same agent") {
+    const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
+    const auto b = article("b", "Trump posted that China has totally violated its agreement with the United States.");
+    const auto s = merge::build_story({a, b});
+    const auto agreements = with_lemma(s, "agreement");
+    REQUIRE(agreements.size() == 1);
+    REQUIRE(agreements[0]->mentions.size() >= 2);
+    const auto violations = with_lemma(s, "violate");
+    REQUIRE(violations.size() == 1);
+    CHECK(violations[0]->mentions.size() == 2);
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another agent is another act") {
+    const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
+    const auto b = article("b", "Beijing said the United States has violated its agreement with China.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "violate").size() == 2);
+  }
+  SECTION("an act on another event is another act") {
+    const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
+    const auto b = analyse("b", "Trump and Xi held a phone call on Thursday. Officials said China violated the ceasefire.",
+                           {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "violate").size() == 2);
+  }
+}
+
+TEST_CASE("an event noun a planned occurrence acts on is part of the plan", "[merge][undated][planned]") {
+  const auto b = call_article("b", "Trump announced the upcoming negotiations.");
+  const auto docs = [](const story_event& e) {
+    std::set<std::string> out;
+    for (const auto& m : e.mentions) out.insert(m.doc);
+    return out;
+  };
+  SECTION("\"will represent the U.S. in the negotiations\" is the upcoming negotiations") {
+    const auto a = call_article("a", "Bessent will represent the United States in the negotiations.");
+    const auto s = merge::build_story({a, b});
+    const auto n = with_lemma(s, "negotiation");
+    REQUIRE(n.size() == 1);
+    CHECK(docs(*n[0]) == std::set<std::string>{"a", "b"});
+    const auto reversed = merge::build_story({b, a});
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("negotiations someone took part in are not the plan") {
+    const auto a = call_article("a", "Bessent represented the United States in the negotiations.");
+    const auto s = merge::build_story({a, b});
+    CHECK(with_lemma(s, "negotiation").size() == 2);
   }
 }
 
