@@ -382,15 +382,55 @@ class default_linker final : public linker {
       ev.is_future = true;
       ev.mention_of = noun.id;
     }
-    // A noun that takes "will" (has_will) is planned too; like the reported "would", after the
-    // models (not a feature of theirs).
+    // A noun that takes "will" (has_will) or that a verb not in the past prepares (way_paved_for)
+    // is planned too; like the reported "would", after the models (not a feature of theirs).
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& ev = evs[e];
       const auto w = st.event_word[e];
       if (ev.pos == upos::noun && ev.pol == events::polarity::pos && ev.when_value.empty() && w < st.words.size() &&
-          has_will(st, w))
+          (has_will(st, w) || way_paved_for(st, evs, w)))
         ev.is_future = true;
     }
+  }
+
+  /// "(to) pave the way for trade talks", "clears the way for a deal", "will set the stage for
+  /// talks", "lay the groundwork for a summit": what is prepared is still to come, when the
+  /// preparing is not told in the past ("paved the way for the talks" may tell talks held since).
+  static bool way_paved_for(const doc_state& st, const std::vector<event_mention>& evs, std::size_t w) {
+    static constexpr std::pair<std::string_view, std::string_view> idioms[] = {
+        {"pave", "way"}, {"clear", "way"}, {"open", "way"}, {"set", "stage"}, {"lay", "groundwork"}};
+    const auto& sent = st.doc.sentences[st.words[w].sentence];
+    const auto& tok = st.doc.tokens[st.words[w].token];
+    if (tok.deprel != "nmod" && tok.deprel != "obl") return false;
+    bool for_case = false;
+    const auto self = static_cast<int>(st.words[w].token - sent.first_token);
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (st.doc.tokens[t].head == self && st.doc.tokens[t].deprel == "case" && st.doc.tokens[t].lemma == "for")
+        for_case = true;
+    if (!for_case) return false;
+    // "for" hangs on the noun ("the way for talks", nmod) or on the verb ("paves the way for", obl).
+    auto h = head_word(st, w);
+    if (!h) return false;
+    std::string_view noun;
+    if (st.doc.tokens[st.words[*h].token].deprel == "obj") {
+      noun = st.words[*h].lemma;
+      h = head_word(st, *h);
+      if (!h) return false;
+    } else {
+      for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+        if (st.doc.tokens[t].head == static_cast<int>(st.words[*h].token - sent.first_token) &&
+            st.doc.tokens[t].deprel == "obj")
+          noun = st.doc.tokens[t].lemma;
+    }
+    const int v = st.event_at[*h];
+    if (v < 0) return false;
+    const auto& verb = evs[static_cast<std::size_t>(v)];
+    if (verb.pos != upos::verb || verb.pol != events::polarity::pos || verb.tns == events::tense::past ||
+        verb.asp == events::aspect::perfective || !verb.when_value.empty())
+      return false;
+    for (const auto& [l, n] : idioms)
+      if (verb.lemma == l && noun == n) return true;
+    return false;
   }
 
   /// The rule links, with the events anchored (before any model and the consistency check).

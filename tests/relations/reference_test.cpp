@@ -418,6 +418,23 @@ TEST_CASE("a noun the parse gives \"will\" is planned", "[relations][planned]") 
   }
 }
 
+TEST_CASE("what a verb not in the past paves the way for is planned", "[relations][planned]") {
+  const auto r = analyse("The call appears to have broken the impasse to pave the way for trade talks, said Cutler.");
+  REQUIRE(r.event("talks"));
+  CHECK(r.event("talks")->is_future);
+  const auto c = analyse("The call clears the way for a trade deal, Cutler said.");
+  REQUIRE(c.event("deal"));
+  CHECK(c.event("deal")->is_future);
+  SECTION("not what was prepared in the past, nor another road") {
+    const auto p = analyse("The truce paved the way for the trade talks, Cutler said.");
+    REQUIRE(p.event("talks"));
+    CHECK_FALSE(p.event("talks")->is_future);
+    const auto o = analyse("The call appears to have broken the impasse to pave the road for trade talks.");
+    REQUIRE(o.event("talks"));
+    CHECK_FALSE(o.event("talks")->is_future);
+  }
+}
+
 TEST_CASE("a time inside a relative clause dates that clause, not the verb outside it", "[relations][anchor]") {
   const auto a = analyse("The president, who returned to the White House in April, said on Thursday that talks resumed.");
   const auto* returned = a.event("returned");
