@@ -2,6 +2,7 @@
 // The default linker: anchors events to the time of their clause, infers dates of anaphoric
 // event mentions, and finds event-time, event-DCT, event-event (signals, dates) and causal links.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -315,6 +316,7 @@ class default_linker final : public linker {
     // Contradicting links dropped (with a diagnostic); undated events bounded by the closure.
     // Reported "would" is planned before the check, so that the plan holds against weak links.
     mark_reported_futures(st, evs);
+    mark_planned_events(st, evs);
     reason_document(doc, times, evs, unique, diagnostics);
     return unique;
   }
@@ -340,6 +342,95 @@ class default_linker final : public linker {
       if (v.cls == event_class::reporting && v.tns == events::tense::past && v.pol == events::polarity::pos)
         ev.is_future = true;
     }
+  }
+
+  /// "More trade talks are coming", "talks are coming up": the present progressive of "come"
+  /// with an event noun as its subject and nothing else it goes to ("are coming to an end",
+  /// "coming from Beijing", "coming back") tells that event is still to come. The noun is planned
+  /// and the coming is that event's arrival, another mention of it (`mention_of`), planned with it.
+  void mark_planned_events(const doc_state& st, std::vector<event_mention>& evs) const {
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      const auto w = st.event_word[e];
+      if (ev.pos != upos::verb || ev.lemma != "come" || ev.tns != events::tense::present ||
+          ev.asp != events::aspect::progressive || ev.pol != events::polarity::pos || !ev.when_value.empty() ||
+          !ev.mention_of.empty() || w >= st.words.size())
+        continue;
+      const auto& sent = st.doc.sentences[st.words[w].sentence];
+      const auto self = static_cast<int>(st.words[w].token - sent.first_token);
+      std::optional<std::size_t> subject;
+      bool other = false;
+      for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+        const auto& tok = st.doc.tokens[t];
+        if (tok.head != self) continue;
+        const std::string_view rel = tok.deprel;
+        if (rel == "nsubj") subject = t;
+        else if (rel == "compound:prt" ? tok.lemma != "up" : !(rel == "aux" || rel == "advmod" || rel == "punct" ||
+                                                               rel == "cc" || rel == "mark" || rel == "conj"))
+          other = true;
+      }
+      if (!subject || other) continue;
+      // The subject's word (words and tokens are in the same order).
+      const auto d = static_cast<std::ptrdiff_t>(*subject) - static_cast<std::ptrdiff_t>(st.words[w].token);
+      const auto g = static_cast<std::ptrdiff_t>(w) + d;
+      if (g < 0 || static_cast<std::size_t>(g) >= st.words.size() || st.words[g].token != *subject) continue;
+      const int n = st.event_at[static_cast<std::size_t>(g)];
+      if (n < 0) continue;
+      auto& noun = evs[static_cast<std::size_t>(n)];
+      if (noun.pos != upos::noun || noun.pol != events::polarity::pos || !noun.when_value.empty()) continue;
+      noun.is_future = true;
+      ev.is_future = true;
+      ev.mention_of = noun.id;
+    }
+    // A noun that takes "will" (has_will) or that a verb not in the past prepares (way_paved_for)
+    // is planned too; like the reported "would", after the models (not a feature of theirs).
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      auto& ev = evs[e];
+      const auto w = st.event_word[e];
+      if (ev.pos == upos::noun && ev.pol == events::polarity::pos && ev.when_value.empty() && w < st.words.size() &&
+          (has_will(st, w) || way_paved_for(st, evs, w)))
+        ev.is_future = true;
+    }
+  }
+
+  /// "(to) pave the way for trade talks", "clears the way for a deal", "will set the stage for
+  /// talks", "lay the groundwork for a summit": what is prepared is still to come, when the
+  /// preparing is not told in the past ("paved the way for the talks" may tell talks held since).
+  static bool way_paved_for(const doc_state& st, const std::vector<event_mention>& evs, std::size_t w) {
+    static constexpr std::pair<std::string_view, std::string_view> idioms[] = {
+        {"pave", "way"}, {"clear", "way"}, {"open", "way"}, {"set", "stage"}, {"lay", "groundwork"}};
+    const auto& sent = st.doc.sentences[st.words[w].sentence];
+    const auto& tok = st.doc.tokens[st.words[w].token];
+    if (tok.deprel != "nmod" && tok.deprel != "obl") return false;
+    bool for_case = false;
+    const auto self = static_cast<int>(st.words[w].token - sent.first_token);
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (st.doc.tokens[t].head == self && st.doc.tokens[t].deprel == "case" && st.doc.tokens[t].lemma == "for")
+        for_case = true;
+    if (!for_case) return false;
+    // "for" hangs on the noun ("the way for talks", nmod) or on the verb ("paves the way for", obl).
+    auto h = head_word(st, w);
+    if (!h) return false;
+    std::string_view noun;
+    if (st.doc.tokens[st.words[*h].token].deprel == "obj") {
+      noun = st.words[*h].lemma;
+      h = head_word(st, *h);
+      if (!h) return false;
+    } else {
+      for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+        if (st.doc.tokens[t].head == static_cast<int>(st.words[*h].token - sent.first_token) &&
+            st.doc.tokens[t].deprel == "obj")
+          noun = st.doc.tokens[t].lemma;
+    }
+    const int v = st.event_at[*h];
+    if (v < 0) return false;
+    const auto& verb = evs[static_cast<std::size_t>(v)];
+    if (verb.pos != upos::verb || verb.pol != events::polarity::pos || verb.tns == events::tense::past ||
+        verb.asp == events::aspect::perfective || !verb.when_value.empty())
+      return false;
+    for (const auto& [l, n] : idioms)
+      if (verb.lemma == l && noun == n) return true;
+    return false;
   }
 
   /// The rule links, with the events anchored (before any model and the consistency check).
@@ -673,6 +764,15 @@ class default_linker final : public linker {
   /// present perfect, not an intention or a modal ("agreed to further talks" is a plan; "led to
   /// further talks", "has imposed additional restrictions" are not).
   static bool told_as_past(const doc_state& st, const std::vector<event_mention>& evs, std::size_t w) {
+    // The noun is the subject of its own verb ("he had a call and more trade talks are coming"):
+    // that verb tells it, not an earlier one of the sentence.
+    if (st.doc.tokens[st.words[w].token].deprel.rfind("nsubj", 0) == 0)
+      if (const auto h = head_word(st, w); h && st.event_at[*h] >= 0) {
+        const auto& v = evs[static_cast<std::size_t>(st.event_at[*h])];
+        if (v.pos == upos::verb)
+          return v.modality.empty() && (v.tns == events::tense::past ||
+                                        (v.tns == events::tense::present && v.asp == events::aspect::perfective));
+      }
     for (std::size_t x = w; x > st.sent_begin[st.words[w].sentence]; --x) {
       const int e = st.event_at[x - 1];
       if (e < 0 || evs[static_cast<std::size_t>(e)].pos != upos::verb) continue;
@@ -695,6 +795,27 @@ class default_linker final : public linker {
       if (p.tag == upos::verb || p.tag == upos::adp || p.is_boundary) break;
     }
     return false;
+  }
+
+  /// True when the noun at w takes "will" with no copula: "US and China will resume trade talks",
+  /// where the tagger reads "resume" as a noun and the parse hangs "will" on "talks" -- the verb
+  /// misread as a modifier of the noun, planned like "will hold trade talks". A nominal predicate
+  /// ("the next step will be talks") is left to the models, and so is "would" (conditional as
+  /// often as reported "will").
+  static bool has_will(const doc_state& st, std::size_t w) {
+    const auto& sent = st.doc.sentences[st.words[w].sentence];
+    const auto self = static_cast<int>(st.words[w].token - sent.first_token);
+    bool will = false;
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = st.doc.tokens[t];
+      if (tok.head != self) continue;
+      if (tok.deprel == "cop") return false;
+      if (tok.deprel != "aux") continue;
+      std::string lower(tok.form);
+      for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (lower == "will" || lower == "'ll" || lower == "\u2019ll" || lower == "shall") will = true;
+    }
+    return will;
   }
 
   /// True when the noun at w (its phrase: determiner, possessor, modifiers) is what a noun that

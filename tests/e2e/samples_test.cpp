@@ -411,6 +411,38 @@ TEST_CASE("samples: the delegation that \"will\" or \"would\" represent the U.S.
   CHECK(plans == 1);
 }
 
+TEST_CASE("samples: the headlines' talks to come are the planned talks of the other articles", "[e2e][samples][merge]") {
+  // Article 0's headline "... US and China will resume trade talks" (the tagger reads "resume" as
+  // a noun: "will" hangs on "talks") and article 4's "... and that more trade talks are coming"
+  // (a present progressive of "come": the talks still to come) are the "upcoming talks", and so
+  // are the talks article 3's quote says the call will "pave the way for".
+  const auto& s = samples_story();
+  std::vector<const story_event*> out;
+  for (const auto& e : s.events)
+    if (negotiation_lemmas.count(e.lemma) && e.is_future && any_mention_has(e, {"upcoming talks"})) out.push_back(&e);
+  INFO(listing(out));
+  REQUIRE(out.size() == 1);
+  const auto& plan = *out[0];
+  CHECK(docs_of(plan).size() == 5);
+  CHECK(plan.when.value.empty());
+  CHECK(plan.not_before == "2025-06-05");  // not over before the day of writing
+  CHECK(any_mention_has(plan, {"will resume trade talks"}));
+  CHECK(any_mention_has(plan, {"more trade talks are coming"}));
+  CHECK(any_mention_has(plan, {"to pave the way for trade talks"}));  // article 3, quoting Cutler
+  // No other node for them: neither the headlines' talks nor "coming" stand alone.
+  for (const auto& e : s.events) {
+    if (&e == &plan) continue;
+    INFO(e.summary);
+    CHECK_FALSE((any_mention_has(e, {"more trade talks are coming"}) &&
+                 (negotiation_lemmas.count(e.lemma) || e.lemma == "come")));
+    CHECK_FALSE((any_mention_has(e, {"will resume trade talks"}) && negotiation_lemmas.count(e.lemma)));
+    CHECK_FALSE((any_mention_has(e, {"to pave the way for trade talks"}) && negotiation_lemmas.count(e.lemma)));
+  }
+  // "Chinese students are coming" (article 3) is people coming, no plan of talks.
+  for (const auto& e : s.events)
+    if (e.lemma == "come" && any_mention_has(e, {"Chinese students are coming"})) CHECK_FALSE(e.is_future);
+}
+
 TEST_CASE("samples: sources that describe the call differently are marked, not silently picked", "[e2e][samples]") {
   const auto& s = samples_story();
   const auto calls = dated(s, "2025-06-05", contact_lemmas);

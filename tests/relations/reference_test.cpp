@@ -377,6 +377,64 @@ TEST_CASE("in reported speech \"would\" is the reported \"will\": a plan", "[rel
   }
 }
 
+TEST_CASE("events still \"coming\" are planned, and the coming is their arrival", "[relations][planned]") {
+  const auto r = analyse("Trump says he had a very good call with Xi and that more trade talks are coming.");
+  REQUIRE(r.event("talks"));
+  REQUIRE(r.event("coming"));
+  CHECK(r.event("talks")->is_future);  // told by its own verb, not by the earlier "had"
+  CHECK(r.event("coming")->is_future);
+  CHECK(r.event("coming")->mention_of == r.event("talks")->id);
+  CHECK(r.event("coming")->tns == events::tense::present);  // TimeML's tense and aspect stay
+  CHECK(r.event("coming")->asp == events::aspect::progressive);
+  SECTION("not people coming, nor talks coming to an end, nor talks that came") {
+    const auto p = analyse("Trump said that Chinese students are coming.");
+    REQUIRE(p.event("coming"));
+    CHECK_FALSE(p.event("coming")->is_future);
+    CHECK(p.event("coming")->mention_of.empty());
+    const auto e = analyse("Trump said the trade talks are coming to an end.");
+    REQUIRE(e.event("talks"));
+    CHECK_FALSE(e.event("talks")->is_future);
+    if (const auto* c = e.event("coming")) {
+      CHECK_FALSE(c->is_future);
+      CHECK(c->mention_of.empty());
+    }
+    const auto c = analyse("Trump said more trade talks came after the call.");
+    REQUIRE(c.event("talks"));
+    CHECK_FALSE(c.event("talks")->is_future);
+  }
+}
+
+TEST_CASE("a noun the parse gives \"will\" is planned", "[relations][planned]") {
+  // The tagger reads "resume" after "will" as a noun: "will" hangs on "talks".
+  const auto r = analyse("Trump says after Xi call that US and China will resume trade talks");
+  REQUIRE(r.event("talks"));
+  CHECK(r.event("talks")->is_future);
+  SECTION("not a noun of a past clause, nor one after \"would\"") {
+    const auto p = analyse("Trump said that US and China resumed trade talks.");
+    REQUIRE(p.event("talks"));
+    CHECK_FALSE(p.event("talks")->is_future);
+    const auto w = analyse("Trump said the talks would be a success if China agreed.");
+    if (const auto* s = w.event("success")) CHECK_FALSE(s->is_future);
+  }
+}
+
+TEST_CASE("what a verb not in the past paves the way for is planned", "[relations][planned]") {
+  const auto r = analyse("The call appears to have broken the impasse to pave the way for trade talks, said Cutler.");
+  REQUIRE(r.event("talks"));
+  CHECK(r.event("talks")->is_future);
+  const auto c = analyse("The call clears the way for a trade deal, Cutler said.");
+  REQUIRE(c.event("deal"));
+  CHECK(c.event("deal")->is_future);
+  SECTION("not what was prepared in the past, nor another road") {
+    const auto p = analyse("The truce paved the way for the trade talks, Cutler said.");
+    REQUIRE(p.event("talks"));
+    CHECK_FALSE(p.event("talks")->is_future);
+    const auto o = analyse("The call appears to have broken the impasse to pave the road for trade talks.");
+    REQUIRE(o.event("talks"));
+    CHECK_FALSE(o.event("talks")->is_future);
+  }
+}
+
 TEST_CASE("a time inside a relative clause dates that clause, not the verb outside it", "[relations][anchor]") {
   const auto a = analyse("The president, who returned to the White House in April, said on Thursday that talks resumed.");
   const auto* returned = a.event("returned");
