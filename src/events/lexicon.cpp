@@ -101,26 +101,29 @@ void table_error(const std::filesystem::path& path, std::size_t line, const std:
 }
 
 namespace {
+// One step of normalize_word at form[i]: writes one byte to `out`, returns the bytes of `form` used.
+inline std::size_t normalize_step(std::string_view form, std::size_t i, char& out) noexcept {
+  const auto c = static_cast<unsigned char>(form[i]);
+  if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(form[i + 2]) == 0x99) {  // U+2019 RIGHT SINGLE QUOTATION MARK
+    out = '\'';
+    return 3;
+  }
+  out = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
+  return 1;
+}
+
 // normalize_word into out[0, form.size()); returns the length written.
 std::size_t normalize_to(std::string_view form, char* out) noexcept {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < form.size(); ++i) {
-    const auto c = static_cast<unsigned char>(form[i]);
-    if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(form[i + 2]) == 0x99) {  // U+2019 RIGHT SINGLE QUOTATION MARK
-      out[n++] = '\'';
-      i += 2;
-      continue;
-    }
-    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
-  }
+  for (std::size_t i = 0; i < form.size();) i += normalize_step(form, i, out[n++]);
   return n;
 }
 
 // normalize_to for long text (sentences): the same bytes, eight ASCII bytes at a time where it can.
 std::size_t normalize_text_to(std::string_view form, char* out) noexcept {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < form.size(); ++i) {
+  for (std::size_t i = 0; i < form.size();) {
     // Eight ASCII bytes at a time: upper-case letters get 0x20 (the bytes are read before any of
     // them is written, so `out` may be `form`'s own buffer).
     while (i + 8 <= form.size()) {
@@ -135,14 +138,7 @@ std::size_t normalize_text_to(std::string_view form, char* out) noexcept {
       n += 8;
     }
     if (i >= form.size()) break;
-    const auto c = static_cast<unsigned char>(form[i]);
-    if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(form[i + 2]) == 0x99) {  // U+2019 RIGHT SINGLE QUOTATION MARK
-      out[n++] = '\'';
-      i += 2;
-      continue;
-    }
-    out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // ASCII, as tolower in the C locale
+    i += normalize_step(form, i, out[n++]);
   }
   return n;
 }

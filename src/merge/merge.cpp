@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <iterator>
@@ -297,10 +298,10 @@ constexpr factuality_row factuality_rules[] = {
     {events::tense::present, "would", factuality::planned, "Xi would visit"},
 };
 
-/// True when the parse makes a verb mention passive ("will be represented", "was invited by
-/// Xi"): its subjects are then what it was done to, not who acted.
-bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
-  if (ev.pos != text::upos::verb || ev.sentence >= doc.sentences.size()) return false;
+/// True when the parse gives the mention's word a dependent with one of `deprels`.
+bool has_dependent(const text::annotated_document& doc, const event_mention& ev,
+                   std::initializer_list<std::string_view> deprels) {
+  if (ev.sentence >= doc.sentences.size()) return false;
   const auto& sent = doc.sentences[ev.sentence];
   std::optional<std::size_t> at;
   for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
@@ -308,9 +309,17 @@ bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
   if (!at) return false;
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
     const auto& tok = doc.tokens[t];
-    if (tok.head == static_cast<int>(*at) && (tok.deprel == "nsubj:pass" || tok.deprel == "aux:pass")) return true;
+    if (tok.head == static_cast<int>(*at) &&
+        std::find(deprels.begin(), deprels.end(), tok.deprel) != deprels.end())
+      return true;
   }
   return false;
+}
+
+/// True when the parse makes a verb mention passive ("will be represented", "was invited by
+/// Xi"): its subjects are then what it was done to, not who acted.
+bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
+  return ev.pos == text::upos::verb && has_dependent(doc, ev, {"nsubj:pass", "aux:pass"});
 }
 
 /// Verbs that answer another's act toward the speaker with the same act: "Xi invited him to
@@ -320,17 +329,7 @@ constexpr std::string_view reciprocal_verbs[] = {"reciprocate"};
 /// True when the parse gives a verb mention an object or oblique ("reciprocated the invitation",
 /// "reciprocated with an invitation").
 bool has_object(const text::annotated_document& doc, const event_mention& ev) {
-  if (ev.sentence >= doc.sentences.size()) return false;
-  const auto& sent = doc.sentences[ev.sentence];
-  std::optional<std::size_t> at;
-  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
-    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
-  if (!at) return false;
-  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
-    const auto& tok = doc.tokens[t];
-    if (tok.head == static_cast<int>(*at) && (tok.deprel == "obj" || tok.deprel == "obl" || tok.deprel == "iobj")) return true;
-  }
-  return false;
+  return has_dependent(doc, ev, {"obj", "obl", "iobj"});
 }
 
 /// Who acted in a passive verb mention, from the parse: the actors under its `obl:agent` ("Trump
