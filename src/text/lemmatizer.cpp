@@ -365,7 +365,7 @@ namespace {
 // addressing over full keys; forgotten all at once past `most` entries).
 class lemma_memo {
  public:
-  static constexpr std::size_t most = std::size_t{1} << 13;  // about 1 MB
+  static constexpr std::size_t most = std::size_t{1} << 14;  // about 2 MB
   /// The remembered lemma, or nullptr; `tables` identifies the lemmatizer's tables.
   const std::string* find(std::uint64_t tables, std::string_view form, upos tag, std::string_view xpos, bool initial) {
     if (tables != tables_) {

@@ -268,8 +268,15 @@ struct weight_table::pending {
   void add_to(std::int32_t* scores, std::size_t stride) noexcept {
     // Dense rows first: the lists arrive meanwhile (integer sums: the order does not matter).
     sum_rows(rows, dense_rows, stride, scores);
-    for (std::size_t k = 0; k < sparse; ++k)
-      for (std::size_t c = 0; c < list_sizes[k]; ++c) scores[lists[k][c].cls] += lists[k][c].value;
+    // A list has at least three weights (build() keeps up to two inline, read() checks): those
+    // three without the loop's test.
+    for (std::size_t k = 0; k < sparse; ++k) {
+      const packed_weight* w = lists[k];
+      scores[w[0].cls] += w[0].value;
+      scores[w[1].cls] += w[1].value;
+      scores[w[2].cls] += w[2].value;
+      for (std::size_t c = 3; c < list_sizes[k]; ++c) scores[w[c].cls] += w[c].value;
+    }
     dense_rows = sparse = 0;
   }
 };

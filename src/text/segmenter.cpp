@@ -288,7 +288,7 @@ bool segmenter::impl::can_join_sentences(std::string_view text, const token& pre
   }
   // An ellipsis inside a line rarely ends a sentence ("Nice people... I hear").
   if (prev.form.size() >= 2 && prev.form.find_first_not_of('.') == std::string::npos) return true;
-  if (prev.form == "\xE2\x80\xA6") return true;
+  if (std::string_view(prev.form) == "\xE2\x80\xA6") return true;
   if (const auto it = abbreviations.find(prev.form); it != abbreviations.end()) {
     switch (it->second) {
       case abbrev_class::title: return true;
@@ -432,7 +432,7 @@ segmentation segmenter::segment(std::string_view text) const {
   for (std::size_t k = 1; k < tokens.size(); ++k) {
     // A lone period followed by a lower-case word still ends a sentence (informal text: "... at
     // best. the waitress"); abbreviations keep their period inside the token, so they never get here.
-    if (tokens[k - 1].form == "." && tokens[k].span.begin > tokens[k - 1].span.end &&
+    if (std::string_view(tokens[k - 1].form) == "." && tokens[k].span.begin > tokens[k - 1].span.end &&
         u_islower(code_point_at(tokens[k].form, 0)))
       break_before[k] = true;
     bool newline = false;
