@@ -392,21 +392,25 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
     return priority[x] > priority[y];
   });
   const auto describe = [](const link& l) { return describe_link(l.from, to_string(l.rel), l.to, l.rule, l.confidence); };
-  std::vector<bool> dropped(links.size(), false);
-  const auto drop = [&](std::size_t k, const std::string& rule, const std::string& why) {
-    dropped[k] = true;
+  const auto report = [&](const byte_span& where, const char* rule, std::string message) {
     diagnostic d;
     d.level = severity::info;
     d.stage = "relations";
     d.doc = doc.doc.id;
-    d.span = links[k].evidence;
+    d.span = where;
     d.rule = rule;
-    d.message = "dropped " + describe(links[k]) + ": " + why;
+    d.message = std::move(message);
     diagnostics.push_back(std::move(d));
   };
+  std::vector<bool> dropped(links.size(), false);
+  const auto drop = [&](std::size_t k, const std::string& why) {
+    dropped[k] = true;
+    report(links[k].evidence, "relations.conflict", "dropped " + describe(links[k]) + ": contradicts " + why);
+  };
+  // What the constraints tagged `tags` say, for a diagnostic: "the dates of ..." or the links.
   const auto explain = [&](const std::vector<int>& tags, temporal_graph::node a, temporal_graph::node b,
                            const link& l) {
-    std::string why = "contradicts ";
+    std::string why;
     bool first = true;
     for (const auto t : tags) {
       why += first ? "" : "; ";
@@ -436,17 +440,11 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
       std::vector<int> conflicts;
       const int tag = static_cast<int>(links.size() + e);
       if (g.add(node_of[ev.id], relation::after, dct_node->second, tag, &conflicts)) continue;
-      diagnostic d;
-      d.level = severity::info;
-      d.stage = "relations";
-      d.doc = doc.doc.id;
-      d.span = ev.span;
-      d.rule = "relations.plan_conflict";
-      d.message = describe_plan(ev) + " contradicts " + explain(conflicts, node_of[ev.id], dct_node->second,
-                                                               link{ev.id, "t0", relation::after, ev.span, "plan", 0.6})
-                                                           .substr(std::string("contradicts ").size()) +
-                  "; the links stay";
-      diagnostics.push_back(std::move(d));
+      report(ev.span, "relations.plan_conflict",
+             describe_plan(ev) + " contradicts " +
+                 explain(conflicts, node_of[ev.id], dct_node->second,
+                         link{ev.id, "t0", relation::after, ev.span, "plan", plan_confidence}) +
+                 "; the links stay");
     }
   };
   const auto weaker_than_plan = [&](std::size_t k) {
@@ -469,7 +467,7 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
       }
       std::vector<int> conflicts;
       if (!g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts))
-        drop(k, "relations.conflict", explain(conflicts, a->second, b->second, l));
+        drop(k, explain(conflicts, a->second, b->second, l));
     }
   };
   add_links(false);
@@ -481,15 +479,9 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
     if (!ev.when_value.empty()) continue;
     const auto n = node_of[ev.id];
     if (!g.bound(n, first_day(ev.when_not_before), last_day(ev.when_not_after))) {
-      diagnostic d;
-      d.level = severity::info;
-      d.stage = "relations";
-      d.doc = doc.doc.id;
-      d.span = ev.span;
-      d.rule = "relations.bound_conflict";
-      d.message = "bounds of " + ev.id + " (not before \"" + ev.when_not_before + "\", not after \"" +
-                  ev.when_not_after + "\") contradict its links; replaced by " + describe_window(g, n, ev.id);
-      diagnostics.push_back(std::move(d));
+      report(ev.span, "relations.bound_conflict",
+             "bounds of " + ev.id + " (not before \"" + ev.when_not_before + "\", not after \"" +
+                 ev.when_not_after + "\") contradict its links; replaced by " + describe_window(g, n, ev.id));
       ev.when_not_before.clear();
       ev.when_not_after.clear();
     }
