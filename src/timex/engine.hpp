@@ -80,7 +80,8 @@ struct element;
 using sequence = std::vector<element>;
 
 enum class builtin : std::uint8_t { integer, number, year, yy, dom, mm, hour, hour12, minute, ordinal, decade, word,
-                                    digits3, digits4, digits13, cap };
+                                    digits3, digits4, digits13, cap, hhmm };
+inline constexpr unsigned builtin_count = static_cast<unsigned>(builtin::hhmm) + 1;  // keep last above
 
 struct element {
   enum kind_type : std::uint8_t { literal, list, builtin_class, group } kind = literal;

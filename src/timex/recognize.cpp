@@ -88,7 +88,7 @@ class matcher {
       // Only the rules whose first class accepts this number token.
       std::uint32_t mask = 0;
       double ignored = 0;
-      for (unsigned b = 0; b <= static_cast<unsigned>(builtin::cap); ++b)
+      for (unsigned b = 0; b < builtin_count; ++b)
         if (builtin_match(static_cast<builtin>(b), start, ignored) > start) mask |= 1u << b;
       number_rules_.clear();
       for (int id : rs_.by_number)
@@ -385,6 +385,12 @@ class matcher {
         if (!is_plain_int(t) || t.digits != 4) return pos;
         value = t.number;
         return pos + 1;
+      case builtin::hhmm:  // a 24-hour clock time written as four digits: "0735", "1430"
+        if (!is_plain_int(t) || t.digits != 4 || t.number / 100 > 23 ||
+            static_cast<int>(t.number) % 100 > 59)
+          return pos;
+        value = t.number;
+        return pos + 1;
     }
     return pos;
   }
@@ -455,6 +461,10 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
     else if (name == "part") c.part_of_day = std::string(s.value);
     else if (name == "hour") c.hour = to_int(s);
     else if (name == "minute") c.minute = to_int(s);
+    else if (name == "clock") {
+      c.hour = to_int(s) / 100;
+      c.minute = to_int(s) % 100;
+    }
     else if (name == "second") c.second = to_int(s);
     else if (name == "ampm") {
       pm = s.value == "pm";

@@ -106,7 +106,8 @@ const std::vector<std::pair<std::string, builtin>>& builtin_names() {
       {"int", builtin::integer}, {"num", builtin::number},   {"year", builtin::year},    {"yy", builtin::yy},
       {"dom", builtin::dom},     {"mm", builtin::mm},        {"hour", builtin::hour},    {"hour12", builtin::hour12},
       {"min", builtin::minute},  {"ordnum", builtin::ordinal}, {"decade", builtin::decade}, {"word", builtin::word},
-      {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"d13", builtin::digits13}, {"cap", builtin::cap}};
+      {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"d13", builtin::digits13}, {"cap", builtin::cap},
+      {"hhmm", builtin::hhmm}};
   return names;
 }
 
@@ -243,7 +244,7 @@ class pattern_parser {
     static const std::set<std::string> known = {"year", "yy", "month", "day", "weekday", "decade", "century",
                                                 "quarter", "half", "season", "part", "hour", "minute", "second",
                                                 "ampm", "zone", "n", "unit", "holiday", "mod", "week", "fiscal",
-                                                "n2", "frac", "dir"};
+                                                "n2", "frac", "dir", "clock"};
     if (!known.count(name)) fail(file_, line_, "unknown capture name '" + name + "'");
     for (std::size_t k = 0; k < r_.capture_names.size(); ++k)
       if (r_.capture_names[k] == name) return static_cast<int>(k);
