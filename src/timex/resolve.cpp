@@ -253,13 +253,7 @@ struct resolver {
     const int dir = direction(c);
     std::optional<sys_days> day;
     grain g = c.precision;
-    std::string suffix;  // time of day
-    if (c.hour) {
-      suffix = "T" + pad(*c.hour, 2) + ":" + pad(c.minute.value_or(0), 2);
-      if (c.second) suffix += ":" + pad(*c.second, 2);
-    } else if (!c.part_of_day.empty()) {
-      suffix = "T" + c.part_of_day;
-    }
+    const std::string suffix = time_of_day(c);
     // Year
     std::optional<int> year = c.year;
     if (year && c.two_digit_year) {
@@ -473,6 +467,16 @@ struct resolver {
     return r;
   }
 
+  // The time-of-day part of a value: "T15:30", "T15:30:05", "TMO"; empty for a day.
+  static std::string time_of_day(const candidate& c) {
+    if (c.hour) {
+      std::string t = "T" + pad(*c.hour, 2) + ":" + pad(c.minute.value_or(0), 2);
+      if (c.second) t += ":" + pad(*c.second, 2);
+      return t;
+    }
+    return c.part_of_day.empty() ? std::string() : "T" + c.part_of_day;
+  }
+
   static std::string zone_suffix(const candidate& c, const std::string& suffix, sys_days day) {
     if (suffix.empty() || c.zone.empty() || !c.hour) return suffix;
     // Zones map to IANA names (ET -> America/New_York) or fixed offsets ("+00:00").
@@ -652,7 +656,7 @@ struct resolver {
     }
     r.g = g;
     r.value = at_grain(d, g);
-    if (!c.part_of_day.empty()) r.value += "T" + c.part_of_day;
+    r.value += zone_suffix(c, time_of_day(c), d);  // "morning tomorrow", "5 p.m. tomorrow"
     r.point = d;
     return r;
   }
@@ -832,6 +836,31 @@ void take_following_day(candidate& c, const candidate& next, const std::string& 
   c.clause_tense = next.clause_tense;
 }
 
+// A clock time right after the day it falls on takes that day: "on June 7 at 5 p.m.", "last
+// Friday at 9 a.m.", "tomorrow at noon" (two mentions, as TimeML writes them; the time's value
+// carries the day, as "9 a.m. Tuesday" does).
+void take_preceding_day(candidate& c, const mention& previous, const std::string& text) {
+  if (c.op != operation::fields || !c.hour || c.weekday || c.month || c.day || c.year) return;
+  const std::string& v = previous.value;
+  if (v.size() < 10 || (v.size() > 10 && v[10] != 'T') || v[4] != '-' || v[7] != '-') return;
+  for (const std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(v[k]))) return;
+  if (previous.span.end > c.span.begin || c.span.begin - previous.span.end > 16) return;
+  std::string between;
+  for (const char ch : std::string_view(text).substr(previous.span.end, c.span.begin - previous.span.end))
+    if (ch != ',') between += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::string_view w = between;
+  while (!w.empty() && w.front() == ' ') w.remove_prefix(1);
+  while (!w.empty() && w.back() == ' ') w.remove_suffix(1);
+  if (!(w.empty() || w == "at" || w == "by" || w == "around" || w == "about" || w == "at about" ||
+        w == "at around" || w == "until" || w == "from"))
+    return;
+  c.year = std::stoi(v.substr(0, 4));
+  c.month = std::stoi(v.substr(5, 2));
+  c.day = std::stoi(v.substr(8, 2));
+  c.two_digit_year = false;
+}
+
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
@@ -941,6 +970,7 @@ class resolution {
     if (starts_range) take_range_year(c, *next);
     if (next) share_recurrence(c, *next, text_);
     if (next) take_following_day(c, *next, text_);
+    if (!out_.empty()) take_preceding_day(c, out_.back(), text_);
     mention m = res_.resolve_one(c);
     if (previous_starts_range_ && !out_.empty() && !m.value.empty()) after_range_start(c, out_.back(), m);
     previous_starts_range_ = starts_range && !m.value.empty();
