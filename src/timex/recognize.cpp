@@ -575,6 +575,14 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
       if (t == tense_future_near && !toks[cue_start].sentence_start) return tense::future;
     }
   }
+  // An auxiliary right after the expression is its own clause's ("that it soon will begin
+  // selling", "the company soon may seek"): it decides before a verb further back ("is so
+  // anxious"). Not a modal perfect, which looks back ("oil wells now may have been set afire").
+  if (last + 1 < toks.size() && !toks[last + 1].sentence_start) {
+    const tense t = cue_at(last + 1);
+    const bool perfect = last + 2 < toks.size() && toks[last + 2].key == "have";
+    if ((t == tense::future || t == tense::modal) && !perfect) return t;
+  }
   constexpr std::size_t window = 12;
   bool reported = false, modal = false;
   std::size_t lo = first;
