@@ -731,6 +731,8 @@ struct resolver {
       r.value = "XXXX-" + pad(*c.month, 2) + (c.day ? "-" + pad(*c.day, 2) : "");
     } else if (!c.part_of_day.empty()) {
       r.value = "XXXX-XX-XXT" + c.part_of_day;
+    } else if (!c.season.empty()) {  // "the past three summers"
+      r.value = "XXXX-" + c.season;
     } else if (!c.unit.empty()) {
       r.value = duration_value(c.amount == 0 ? 1 : c.amount, c.unit);
     }
