@@ -948,7 +948,11 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
       std::size_t last = best.end - r.trailing_context_tokens;
       if (r.trailing_context_tokens == 0) expand_suffix(rs, toks, last, c);
       tense parsed = tense::unknown;
-      if (parse.parsed() && c.weekday && !c.month && !c.day && c.op == operation::fields) {
+      // A possessive weekday modifies a noun ("follows [Tuesday]'s declaration"), whatever the
+      // parse attached it to: the governing verb tells nothing about the day.
+      const bool possessive = last + 1 < toks.size() && toks[last].key == "'" && toks[last + 1].key == "s" &&
+                              toks[last].end == toks[last + 1].begin;
+      if (parse.parsed() && !possessive && c.weekday && !c.month && !c.day && c.op == operation::fields) {
         std::int32_t lo = -1, hi = -1;
         for (std::size_t q = first; q < last; ++q)
           if (toks[q].doc_token >= 0) {
