@@ -585,6 +585,14 @@ tense clause_tense(const rule_set::impl& rs, const std::vector<token>& toks, std
       if (t == tense_future_near && !toks[cue_start].sentence_start) return tense::future;
     }
   }
+  // An auxiliary right after the expression is its own clause's ("that it soon will begin
+  // selling", "the company soon may seek"): it decides before a verb further back ("is so
+  // anxious"). Not a modal perfect, which looks back ("oil wells now may have been set afire").
+  if (last + 1 < toks.size() && !toks[last + 1].sentence_start) {
+    const tense t = cue_at(last + 1);
+    const bool perfect = last + 2 < toks.size() && toks[last + 2].key == "have";
+    if ((t == tense::future || t == tense::modal) && !perfect) return t;
+  }
   constexpr std::size_t window = 12;
   bool reported = false, modal = false;
   std::size_t lo = first;
@@ -950,7 +958,11 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
       std::size_t last = best.end - r.trailing_context_tokens;
       if (r.trailing_context_tokens == 0) expand_suffix(rs, toks, last, c);
       tense parsed = tense::unknown;
-      if (parse.parsed() && c.weekday && !c.month && !c.day && c.op == operation::fields) {
+      // A possessive weekday modifies a noun ("follows [Tuesday]'s declaration"), whatever the
+      // parse attached it to: the governing verb tells nothing about the day.
+      const bool possessive = last + 1 < toks.size() && toks[last].key == "'" && toks[last + 1].key == "s" &&
+                              toks[last].end == toks[last + 1].begin;
+      if (parse.parsed() && !possessive && c.weekday && !c.month && !c.day && c.op == operation::fields) {
         std::int32_t lo = -1, hi = -1;
         for (std::size_t q = first; q < last; ++q)
           if (toks[q].doc_token >= 0) {

@@ -735,6 +735,8 @@ struct resolver {
       r.value = "XXXX-" + pad(*c.month, 2) + (c.day ? "-" + pad(*c.day, 2) : "");
     } else if (!c.part_of_day.empty()) {
       r.value = "XXXX-XX-XXT" + c.part_of_day;
+    } else if (!c.season.empty()) {  // "the past three summers"
+      r.value = "XXXX-" + c.season;
     } else if (!c.unit.empty()) {
       r.value = duration_value(c.amount == 0 ? 1 : c.amount, c.unit);
     }
@@ -874,6 +876,31 @@ bool lower_equals(std::string_view s, std::string_view w) {
   return true;
 }
 
+// "In the quarter ended July 31" with no quarter number stated: a fiscal quarter of May to July,
+// valued as the calendar quarter that holds most of it, that of its middle month (1989-Q2; TBAQ
+// wsj_0662, 1 of 1). An end in a month's first week ("ended Oct. 1") closes the month before.
+// Without this "the quarter" was the last calendar quarter before the DCT (Q3).
+void take_quarter_end(candidate& c, const candidate& next, const std::string& text) {
+  if (!c.refers_fiscal || c.op != operation::last || c.unit != "Q" || c.quarter) return;
+  if (next.op != operation::fields || !next.month || !next.day || next.weekday || next.hour) return;
+  if (next.span.begin < c.span.end || next.span.begin - c.span.end > 12) return;
+  const std::string_view between = trimmed(std::string_view(text).substr(c.span.end, next.span.begin - c.span.end));
+  if (!lower_equals(between, "ended") && !lower_equals(between, "ending")) return;
+  int month = *next.month - (*next.day <= 7 ? 1 : 0) - 1;  // the middle month of the three
+  std::optional<int> year = next.year;
+  if (next.two_digit_year) year.reset();
+  while (month < 1) {
+    month += 12;
+    if (year) --*year;
+  }
+  c.op = operation::fields;
+  c.quarter = (month - 1) / 3 + 1;
+  c.year = year;
+  c.unit.clear();
+  c.amount = 0;
+  c.precision = grain::quarter;
+}
+
 // Whether two consecutive candidates are the ends of a range: "April to June", "from Monday
 // through Friday", "April–June", "2018-2020", "between 2018 and 2020".
 bool is_range(const candidate& a, const candidate& b, const std::string& text) {
@@ -971,6 +998,7 @@ class resolution {
     if (next) share_recurrence(c, *next, text_);
     if (next) take_following_day(c, *next, text_);
     if (!out_.empty()) take_preceding_day(c, out_.back(), text_);
+    if (next && !res_.fiscal_quarter) take_quarter_end(c, *next, text_);
     mention m = res_.resolve_one(c);
     if (previous_starts_range_ && !out_.empty() && !m.value.empty()) after_range_start(c, out_.back(), m);
     previous_starts_range_ = starts_range && !m.value.empty();

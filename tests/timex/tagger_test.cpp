@@ -441,5 +441,13 @@ TEST_CASE("with a parse, the tense of the verb governing a weekday gives its dir
                                          {"'s", upos::part, "POS", 3, "case"},        {"decision", upos::noun, "NN", 2, "obj"},
                                          {".", upos::punct, ".", 2, "punct"}};
     CHECK(tag_parsed(noun, "2025-06-05", np)[0].value == "2025-06-02");
+    SECTION("even when the parse attaches the possessive weekday to the verb") {
+      // TBAQ wsj_0745 "The GM move follows Tuesday's declaration": the text stage made
+      // "Tuesday" the object of "follows", which read as a plan (the coming Tuesday).
+      auto wrong = np;
+      wrong[3] = {"Monday", upos::propn, "NNP", 2, "obj"};
+      wrong[5] = {"decision", upos::noun, "NN", 2, "obj"};
+      CHECK(tag_parsed(noun, "2025-06-05", wrong)[0].value == "2025-06-02");
+    }
   }
 }
