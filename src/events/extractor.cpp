@@ -608,6 +608,31 @@ class default_extractor final : public extractor {
     return found;
   }
 
+  /// What "the latter" / "the former" stands for (a possessor or a subject: "Mr. Xi held phone
+  /// talks with U.S. President Donald Trump at the latter's request"): the second / the first of
+  /// the two persons its sentence names before it; nullptr unless it names exactly two ("the
+  /// latter" after three names, or after one, is left unresolved).
+  const entity* latter_or_former(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    const auto word = strip_possessive(W[x].lower);
+    const bool latter = word == "latter"sv;
+    if (!latter && word != "former"sv) return nullptr;
+    const auto s = W[x].sentence;
+    if (x == ctx.sent_begin[s] || W[x - 1].lower != "the"sv) return nullptr;
+    const entity* persons[2] = {nullptr, nullptr};
+    std::size_t n = 0;
+    for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k) {
+      const auto& e = ctx.entities[k];
+      if (e.last >= x) break;
+      if (!e.person || (n > 0 && persons[0]->canonical == e.canonical) || (n > 1 && persons[1]->canonical == e.canonical))
+        continue;
+      if (n == 2) return nullptr;
+      persons[n++] = &e;
+    }
+    if (n != 2) return nullptr;
+    return latter ? persons[1] : persons[0];
+  }
+
   /// The speaker of the report a verb is told in ("The Republican president ... said Xi invited
   /// him": the president), through complement clauses and their conjuncts; nullptr when the
   /// subject of the reporting verb is not a named or titled person.
@@ -1208,6 +1233,8 @@ class default_extractor final : public extractor {
             if (const auto* e = entity_of(*c)) out.push_back(e);
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+        if (out.empty())  // "the latter said"
+          if (const auto* p = latter_or_former(ctx, x)) out.push_back(p);
         if (out.empty() && (W[x].lower == "him"sv || W[x].lower == "her"sv))  // "for him to visit China"
           if (const auto* p = object_pronoun_referent(ctx, x)) out.push_back(p);
         // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
@@ -1245,10 +1272,14 @@ class default_extractor final : public extractor {
         const entity* possessor = nullptr;
         for (std::size_t x = sb; x < w && !possessor; ++x) {
           const auto& p = ctx.doc.tokens[W[x].token];
-          if (p.head != static_cast<int>(w - sb) || p.deprel != "nmod:poss"sv) continue;
+          // "the former's request": the parser may take "former" for an adjective (amod).
+          const bool possessive = p.deprel == "nmod:poss"sv ||
+                                  (p.deprel == "amod"sv && x + 1 < w && strip_possessive(W[x + 1].lower).empty());
+          if (p.head != static_cast<int>(w - sb) || !possessive) continue;
           for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
             if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) possessor = &ctx.entities[k];
           if (!possessor && (W[x].lower == "his"sv || W[x].lower == "her"sv)) possessor = last_person_before(ctx, x);
+          if (!possessor) possessor = latter_or_former(ctx, x);  // "at the latter's request"
         }
         if (possessor) {
           if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb)

@@ -380,6 +380,57 @@ const event_mention* governing_event(const text::annotated_document& doc, const 
   return nullptr;
 }
 
+/// Verbs that begin the event they act on: asking for "the call was initiated" is asking for the
+/// call (not so "the call was cut short at Trump's request").
+constexpr std::string_view inceptive_verbs[] = {"initiate", "begin", "start", "open", "launch"};
+
+bool is_double_quote_form(std::string_view f) {
+  return f == "\"" || f == "\xe2\x80\x9c" || f == "\xe2\x80\x9d" || f == "``" || f == "''";
+}
+
+/// The event of the clause an intention noun is an adjunct of ("the call was initiated at Trump's
+/// request": the initiating; "Xi held phone talks with Trump at the latter's request": the
+/// talks), or nullptr: the verb the parse makes the noun an oblique of. A noun inside quotation
+/// marks whose head is outside them (a parse that hangs the quotation's "at the latter's
+/// request" on the "said" before it) modifies the quoted clause: its event is the quotation's
+/// word the parse hangs outside it.
+const event_mention* adjunct_clause_event(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                          const event_mention& ev) {
+  if (ev.pos != text::upos::noun || ev.cls != event_class::i_action || ev.sentence >= doc.sentences.size())
+    return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (!at || doc.tokens[*at].deprel != "obl" || doc.tokens[*at].head < 0) return nullptr;
+  const auto event_at = [&](std::size_t t) -> const event_mention* {
+    for (const auto& g : evs)
+      if (g.sentence == ev.sentence && g.span.begin == doc.tokens[t].span.begin) return &g;
+    return nullptr;
+  };
+  auto head = sent.first_token + static_cast<std::size_t>(doc.tokens[*at].head);
+  // Inside quotation marks: the open mark before it, the closing one after it.
+  std::size_t marks = 0;
+  std::optional<std::size_t> open, close;
+  for (std::size_t t = sent.first_token; t < *at; ++t)
+    if (is_double_quote_form(doc.tokens[t].form)) ++marks, open = t;
+  if (marks % 2 == 1) {
+    for (std::size_t t = *at + 1; t < sent.end_token && !close; ++t)
+      if (is_double_quote_form(doc.tokens[t].form)) close = t;
+    const auto inside = [&](std::size_t t) { return t > *open && (!close || t < *close); };
+    if (!inside(head)) {
+      for (std::size_t t = *open + 1; t < sent.end_token && inside(t); ++t) {
+        const auto& tok = doc.tokens[t];
+        if (t == *at || tok.head < 0 || inside(sent.first_token + static_cast<std::size_t>(tok.head))) continue;
+        if (const auto* g = event_at(t)) return g;
+      }
+      return nullptr;
+    }
+  }
+  if (head >= sent.end_token || doc.tokens[head].tag != text::upos::verb) return nullptr;
+  return event_at(head);
+}
+
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
 /// noun (no tense) happened when its document bounds it before its own date, or when a verb
 /// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
@@ -891,12 +942,31 @@ story build_story_of(const Analyses& analyses) {
       // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
       // without one it is not compared.
       token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : c.subject_tokens;
-      if (c.days || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      // A dated intention ("Trump had requested the call", dated by "said earlier Thursday"), which
+      // date merging leaves alone (only occurrences and states merge by date), is compared as a
+      // retelling with its days as its bounds: a retelling it contradicts stays apart.
+      const bool dated_intention =
+          c.days && !c.mergeable && ev.cls == event_class::i_action && ev.when_anchor != "dct";
+      if ((c.days && !dated_intention) || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
       if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
+      const auto& doc_events = analyses[c.doc].events;
+      const auto& annotated = analyses[c.doc].annotated;
       retelling r;
       r.cand = k;
-      r.fact = factuality_of(ev, dct_day[c.doc], governing_event(analyses[c.doc].annotated, analyses[c.doc].events, ev));
+      // An intention noun in an adjunct ("the call was initiated at Trump's request", "held phone
+      // talks ... at the latter's request") asks for the event of the clause it modifies: it is as
+      // real as that event, and that event is what it acts on.
+      const auto* clause = adjunct_clause_event(annotated, doc_events, ev);
+      if (clause && ev.pol == events::polarity::pos) {
+        const event_mention* told_by = clause;  // a noun's light verb tells its tense
+        if (clause->pos != text::upos::verb)
+          for (const auto& x : doc_events)
+            if (x.pos == text::upos::verb && x.mention_of == clause->id) told_by = &x;
+        r.fact = factuality_of(*told_by, dct_day[c.doc], governing_event(annotated, doc_events, *told_by));
+      } else {
+        r.fact = factuality_of(ev, dct_day[c.doc], governing_event(annotated, doc_events, ev));
+      }
       if (r.fact == factuality::none) continue;
       r.frame = c.frame;
       r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
@@ -938,9 +1008,28 @@ story build_story_of(const Analyses& analyses) {
         }
       }
       r.objects = objects_of(c);
+      // What an adjunct intention asks for: its clause's event (a light verb's noun: the talks of
+      // "held phone talks"), and what a verb that begins an event begins ("the call was
+      // initiated": the call).
+      if (clause) {
+        std::string q(c.doc_id);
+        q += ':';
+        q += clause->id;
+        if (const auto* kc = cand_of.find(q)) {
+          r.objects.push_back(cluster_of[leader(*kc)]);
+          if (std::find(std::begin(inceptive_verbs), std::end(inceptive_verbs), clause->lemma) != std::end(inceptive_verbs))
+            for (const auto o : objects_of(cands[*kc])) r.objects.push_back(o);
+          std::sort(r.objects.begin(), r.objects.end());
+          r.objects.erase(std::unique(r.objects.begin(), r.objects.end()), r.objects.end());
+        }
+      }
       r.agents = std::move(agents);
       r.not_before = relations::first_day(ev.when_not_before);
       r.not_after = relations::last_day(ev.when_not_after);
+      if (dated_intention) {
+        r.not_before = c.days->begin;
+        r.not_after = c.days->end - date::days{1};
+      }
       told.push_back(std::move(r));
     }
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {

@@ -379,3 +379,28 @@ TEST_CASE("an object pronoun of a reported clause is the speaker", "[events][act
     CHECK(trump->summary == "Trump invited Xi");
   }
 }
+
+TEST_CASE("\"the latter\" and \"the former\" are the second and the first of the two persons named before",
+          "[events][actors]") {
+  const auto subject = [](const std::vector<events::event_mention>& evs, const std::string& trigger) -> std::string {
+    const auto* e = find(evs, trigger);
+    REQUIRE(e);
+    return e->subject_count > 0 ? e->actors.front() : std::string{};
+  };
+  SECTION("a possessor") {
+    const auto latter = extract("Mr. Xi held phone talks with President Donald Trump at the latter\xE2\x80\x99s request.");
+    CHECK(subject(latter, "request") == "Donald Trump");
+    const auto former = extract("Mr. Xi held phone talks with President Donald Trump at the former\xE2\x80\x99s request.");
+    CHECK(subject(former, "request") == "Xi");
+  }
+  SECTION("a subject") {
+    const auto evs = extract("President Donald Trump called Mr. Xi, and the latter complained about export controls.");
+    CHECK(subject(evs, "complained") == "Xi");
+  }
+  SECTION("not after one person, nor after three") {
+    const auto one = extract("Mr. Xi held phone talks with the delegation at the latter\xE2\x80\x99s request.");
+    CHECK(subject(one, "request").empty());
+    const auto three = extract("Mr. Xi met Mr. Putin and President Donald Trump at the latter\xE2\x80\x99s request.");
+    CHECK(subject(three, "request").empty());
+  }
+}

@@ -697,3 +697,66 @@ TEST_CASE("a plan told with the same verb and participants in other roles is ano
     CHECK((docs == std::set<std::string>{"a", "c"} || docs == std::set<std::string>{"b"}));
   }
 }
+
+TEST_CASE("a request told as a verb, a possessed noun or an adjunct is one event", "[merge][undated][request]") {
+  // The Chinese side's readout told three ways: "Trump had requested the call" (dated by the
+  // report's "Thursday"), "the call was initiated at Trump's request", "held phone talks with
+  // Trump at the latter's request" (the quotation's adjunct, which the parse hangs on "said").
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on June 5. " + text,
+                   {{"June 5", "2025-06-05"}, {"Thursday", "2025-06-05"}, {"May 20", "2025-05-20"}}, "2025-06-05", true);
+  };
+  const auto docs = [](const story_event& e) {
+    std::set<std::string> out;
+    for (const auto& m : e.mentions) out.insert(m.doc);
+    return out;
+  };
+  const auto a = article("a", "China's embassy said on Thursday that Trump had requested the call with Xi.");
+  const auto b = article("b", "The foreign ministry said the call was initiated at Trump\xE2\x80\x99s request.");
+  const auto c = article("c", "The embassy said Mr. Xi \xE2\x80\x9Cheld phone talks with U.S. President Donald Trump at the "
+                              "latter\xE2\x80\x99s request.\xE2\x80\x9D");
+  SECTION("one request, in any order") {
+    const auto s = merge::build_story({a, b, c});
+    const auto requests = with_lemma(s, "request");
+    REQUIRE(requests.size() == 1);
+    CHECK(docs(*requests[0]) == std::set<std::string>{"a", "b", "c"});
+    CHECK(requests[0]->actors.front() == "Trump");
+    const auto reversed = merge::build_story({c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another requester is another request") {
+    const auto d = article("d", "The foreign ministry said the call was initiated at Xi\xE2\x80\x99s request.");
+    const auto s = merge::build_story({a, d});
+    CHECK(with_lemma(s, "request").size() == 2);
+    const auto e = article("e", "The embassy said Mr. Xi \xE2\x80\x9Cheld phone talks with U.S. President Donald Trump at "
+                                "the former\xE2\x80\x99s request.\xE2\x80\x9D");
+    CHECK(with_lemma(merge::build_story({a, e}), "request").size() == 2);
+  }
+  SECTION("a request for something else done to the event is another request") {
+    // Asking that the call be cut short is not asking for the call.
+    const auto d = article("d", "The foreign ministry said the call was cut short at Trump\xE2\x80\x99s request.");
+    const auto s = merge::build_story({a, d});
+    CHECK(with_lemma(s, "request").size() == 2);
+  }
+  SECTION("a request of another day is another request") {
+    // The same requester asking for the same call, on May 20 and on Thursday: two requests.
+    const auto d = article("d", "On May 20, Trump requested the call with Xi.");
+    const auto s = merge::build_story({a, d});
+    const auto requests = with_lemma(s, "request");
+    REQUIRE(requests.size() == 2);
+    for (const auto* r : requests) CHECK(docs(*r).size() == 1);
+    // On the same day, one.
+    const auto e = article("e", "On Thursday, Trump requested the call with Xi.");
+    const auto both = merge::build_story({a, e});
+    const auto same = with_lemma(both, "request");
+    REQUIRE(same.size() == 1);
+    CHECK(docs(*same[0]) == std::set<std::string>{"a", "e"});
+  }
+  SECTION("a request with no named requester is not compared") {
+    const auto d = article("d", "The foreign ministry said the call was initiated at the request of the other side.");
+    const auto s = merge::build_story({a, b, d});
+    for (const auto* r : with_lemma(s, "request"))
+      if (docs(*r).count("d")) CHECK(docs(*r).size() == 1);
+  }
+}

@@ -195,3 +195,15 @@ TEST_CASE("samples: the dated events keep their order and no kept link contradic
   const auto& geneva = *best(s, "2025-05-12", {"talk", "agreement", "meeting", "negotiation", "truce"});
   CHECK(g.entails(node_of[geneva.id], relations::relation::before, node_of[june5.id]));
 }
+
+TEST_CASE("samples: Trump's request for the call is one event of the three articles that tell it", "[merge][samples]") {
+  // 001 "Trump had requested the call", 002 "at the latter's request", 003 "initiated at Trump's
+  // request"; 004's "requests for comment" are another matter.
+  std::vector<const story_event*> requests;
+  for (const auto& e : sample_story().events)
+    if (e.lemma == "request" && std::find(e.actors.begin(), e.actors.end(), "Trump") != e.actors.end())
+      requests.push_back(&e);
+  REQUIRE(requests.size() == 1);
+  CHECK(docs_of(*requests[0]) == std::set<std::string>{"001_fed0ba7464b4e760", "002_cff542433030545e", "003_ea4b4e48f8d764df"});
+  CHECK(requests[0]->mentions.size() == 3);
+}
