@@ -633,6 +633,25 @@ class default_extractor final : public extractor {
     return latter ? persons[1] : persons[0];
   }
 
+  /// The person a definite titled description at word y stands for ("the U.S. president", "the
+  /// Chinese leader", "the president"): titled_person, for a title that names a role by itself
+  /// (not "trade" or "foreign" of "Trade Representative", "Foreign Minister") after "the" and
+  /// at most two modifiers; nullptr otherwise.
+  const entity* titled_description(const doc_context& ctx, std::size_t y) const {
+    const auto& W = ctx.words;
+    const auto& l = W[y].lower;
+    if (W[y].tag != upos::noun || !lex_->is_title(l) || l == "u.s."sv || l == "trade"sv || l == "foreign"sv ||
+        l == "state"sv || l == "commerce"sv || l == "treasury"sv || l == "defense"sv)
+      return nullptr;
+    const auto sb = ctx.sent_begin[W[y].sentence];
+    bool definite = false;
+    for (std::size_t k = y; k > sb && y - k < 3 && !definite; --k) {
+      if (W[k - 1].lower == "the"sv) definite = true;
+      else if (W[k - 1].tag == upos::det || W[k - 1].is_boundary || W[k - 1].tag == upos::verb) break;
+    }
+    return definite ? titled_person(ctx, y) : nullptr;
+  }
+
   /// The speaker of the report a verb is told in ("The Republican president ... said Xi invited
   /// him": the president), through complement clauses and their conjuncts; nullptr when the
   /// subject of the reporting verb is not a named or titled person.
@@ -1235,6 +1254,10 @@ class default_extractor final : public extractor {
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
         if (out.empty())  // "the latter said"
           if (const auto* p = latter_or_former(ctx, x)) out.push_back(p);
+        // A titled description ("the U.S. president later said"): the one person the document
+        // names with that title ("President Donald Trump").
+        if (out.empty())
+          if (const auto* p = titled_description(ctx, x)) out.push_back(p);
         if (out.empty() && (W[x].lower == "him"sv || W[x].lower == "her"sv))  // "for him to visit China"
           if (const auto* p = object_pronoun_referent(ctx, x)) out.push_back(p);
         // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
@@ -1312,11 +1335,20 @@ class default_extractor final : public extractor {
       subjects = *parsed;  // the parse decides, names or not
     } else if (m.pos == upos::verb) {
       subjects = subject_of(w, cb);
+      // A name that only modifies a title before the verb ("The U.S. president later said", a
+      // parse that gives the verb no subject) stands for the description it is part of.
+      if (subjects.size() == 1 && subjects[0]->last + 1 < w)
+        if (const auto* p = titled_description(ctx, subjects[0]->last + 1)) subjects[0] = p;
       if (subjects.empty()) {
         std::size_t k = w;
         while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
-        if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv))
+        if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv)) {
           if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
+        } else if (k > cb) {
+          // "after the U.S. president lamented" (a parse that gives the verb no subject): a
+          // titled description right before the verb is its subject.
+          if (const auto* p = titled_description(ctx, k - 1)) subjects.push_back(p);
+        }
       }
     } else if (governing_verb) {
       subjects = subject_of(*governing_verb, cb);
