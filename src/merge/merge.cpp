@@ -1189,6 +1189,79 @@ story build_story_of(const Analyses& analyses) {
     }
     if (merged) drop_empty_clusters();
   }
+  // ---- an undated event noun known by what it did
+  // "violating an agreement that brought down tariffs": an undated noun of a referring frame that
+  // its document says caused a change (`causal.agent`: the verb it is the subject of, or its
+  // relative clause) is the one dated story event of its frame that causes changes of that frame
+  // and direction (the May 12 agreement caused the 30% and the 10% cuts: `down tariff`), when its
+  // own document tells that event, its bounds admit that event's date and its participants do not
+  // contradict it. Two such events (or none) leave it alone.
+  {
+    const auto& lex = frame_lexicon();
+    struct known_cause {
+      std::size_t cluster = 0;
+      std::string_view frame, effect_frame;
+      timex::day_interval days;
+    };
+    std::vector<known_cause> causes;
+    std::vector<std::pair<std::size_t, std::size_t>> nouns;  // (candidate, effect candidate)
+    std::string qualified;
+    for (auto d : order) {
+      const auto& a = analyses[d];
+      const auto find = [&](const std::string& local) -> std::optional<std::size_t> {
+        qualified.assign(a.annotated.doc.id);
+        qualified += ':';
+        qualified += local;
+        if (const auto* k = cand_of.find(qualified)) return leader(*k);
+        return std::nullopt;
+      };
+      for (const auto& l : a.links) {
+        if (l.rel != relations::relation::causes) continue;
+        const auto from = find(l.from), to = find(l.to);
+        if (!from || !to || *from == *to) continue;
+        const auto& c = cands[*from];
+        if (c.days) {
+          causes.push_back({cluster_of[*from], c.frame, cands[*to].frame, *c.days});
+          continue;
+        }
+        const auto& ev = ev_of(c);
+        if (l.rule != "causal.agent" || ev.pos != text::upos::noun || ev.pol != events::polarity::pos || c.mergeable ||
+            clusters[cluster_of[*from]].size() != 1 || !lex.has_frame(ev.lemma) || !lex.frame_refers_back(c.frame) ||
+            !lex.is_change(ev_of(cands[*to]).lemma))
+          continue;
+        nouns.emplace_back(*from, *to);
+      }
+    }
+    bool moved = false;
+    for (const auto& [n, effect] : nouns) {
+      const auto& c = cands[n];
+      const auto& ev = ev_of(c);
+      std::optional<known_cause> found;
+      bool ambiguous = false;
+      for (const auto& k : causes) {
+        if (k.frame != c.frame || k.effect_frame != cands[effect].frame || k.cluster == cluster_of[n]) continue;
+        if (found && found->cluster != k.cluster) ambiguous = true;
+        found = k;
+      }
+      if (!found || ambiguous) continue;
+      auto& into = clusters[found->cluster];
+      const bool told = std::any_of(into.begin(), into.end(), [&](std::size_t m) { return cands[m].doc == c.doc; });
+      if (!told) continue;
+      const auto nb = relations::first_day(ev.when_not_before), na = relations::last_day(ev.when_not_after);
+      if ((nb && *nb >= found->days.end) || (na && *na < found->days.begin)) continue;
+      token_list subjects, participants;
+      for (const auto m : into) {
+        add_tokens(subjects, cands[m].subject_tokens);
+        add_tokens(participants, cands[m].actor_tokens);
+      }
+      if (participants_contradict(subjects, participants, c.subject_tokens, c.actor_tokens)) continue;
+      clusters[cluster_of[n]].clear();
+      into.push_back(n);
+      cluster_of[n] = found->cluster;
+      moved = true;
+    }
+    if (moved) drop_empty_clusters();
+  }
   // ---- the same undated event told by several documents
   merge_undated_retellings();
   // Mentions of an event join its cluster.

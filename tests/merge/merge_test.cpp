@@ -760,3 +760,48 @@ TEST_CASE("a request told as a verb, a possessed noun or an adjunct is one event
       if (docs(*r).count("d")) CHECK(docs(*r).size() == 1);
   }
 }
+
+TEST_CASE("an undated event noun known by the change it caused is the one dated event that caused such changes",
+          "[merge][cause]") {
+  // "violating an agreement that brought down tariffs": the May 12 agreement is the story's one
+  // agreement that lowered tariffs, and the article tells it.
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {"May 12", "2025-05-12"}, {"April 2", "2025-04-02"}}, "2025-06-05", true);
+  };
+  const auto docs = [](const story_event& e) {
+    std::multiset<std::string> out;
+    for (const auto& m : e.mentions) out.insert(m.doc);
+    return out;
+  };
+  const auto agreement_docs = [&](const story& s, const std::string& value) {
+    for (const auto& e : s.events)
+      if (e.lemma == "agreement" && e.when.value == value) return docs(e);
+    return std::multiset<std::string>{};
+  };
+  const auto a = article("a", "The May 12 agreement in Geneva lowered tariffs to 30%.");
+  const std::string told = "The May 12 agreement in Geneva ended the trade war. ";
+  SECTION("the one agreement that lowered tariffs, told by the article") {
+    const auto b = article("b", told + "Both sides accused the other of violating an agreement that brought down tariffs.");
+    const auto s = merge::build_story({a, b});
+    CHECK(agreement_docs(s, "2025-05-12") == std::multiset<std::string>{"a", "b", "b"});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("not when the article does not tell the dated agreement") {
+    const auto b = article("b", "Both sides accused the other of violating an agreement that brought down tariffs.");
+    CHECK(agreement_docs(merge::build_story({a, b}), "2025-05-12") == std::multiset<std::string>{"a"});
+  }
+  SECTION("not when two dated agreements lowered tariffs") {
+    const auto b = article("b", told + "Both sides accused the other of violating an agreement that brought down tariffs.");
+    const auto c = article("c", "The April 2 agreement in London lowered tariffs to 50%.");
+    const auto s = merge::build_story({a, b, c});
+    CHECK(agreement_docs(s, "2025-05-12") == std::multiset<std::string>{"a", "b"});
+    CHECK(agreement_docs(s, "2025-04-02") == std::multiset<std::string>{"c"});
+  }
+  SECTION("not an agreement that did something else") {
+    const auto b = article("b", told + "Both sides accused the other of violating an agreement that raised tariffs.");
+    CHECK(agreement_docs(merge::build_story({a, b}), "2025-05-12") == std::multiset<std::string>{"a", "b"});
+  }
+}

@@ -207,3 +207,13 @@ TEST_CASE("samples: Trump's request for the call is one event of the three artic
   CHECK(docs_of(*requests[0]) == std::set<std::string>{"001_fed0ba7464b4e760", "002_cff542433030545e", "003_ea4b4e48f8d764df"});
   CHECK(requests[0]->mentions.size() == 3);
 }
+
+TEST_CASE("samples: 003's \"an agreement that brought down tariffs\" is the Geneva agreement", "[merge][samples]") {
+  const auto* geneva = best(sample_story(), "2025-05-12", {"talk", "agreement", "meeting", "negotiation", "truce"});
+  REQUIRE(geneva);
+  CHECK(docs_of(*geneva).size() == 5);
+  bool found = false;
+  for (const auto& m : geneva->mentions)
+    if (m.text.find("violating an agreement that brought down tariffs") != std::string::npos) found = true;
+  CHECK(found);
+}
