@@ -431,6 +431,36 @@ const event_mention* adjunct_clause_event(const text::annotated_document& doc, c
   return event_at(head);
 }
 
+/// The words (lower case, no punctuation) of the quotations a reporting verb introduces ("“Our
+/// respective teams will be meeting shortly ...,” Trump wrote"): a quotation in its sentence, the
+/// verb outside it, that the parse hangs on the verb (a quoted word's head is the verb) or that
+/// the verb is a parenthetical of ("It “resulted in ...,” Trump wrote": `parataxis`).
+std::vector<std::string> quoted_words(const text::annotated_document& doc, const event_mention& ev) {
+  std::vector<std::string> out;
+  if (ev.sentence >= doc.sentences.size()) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (!at) return out;
+  const auto rel = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  std::vector<std::size_t> marks;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (is_double_quote_form(doc.tokens[t].form)) marks.push_back(t);
+  if (marks.size() % 2 == 1) marks.push_back(sent.end_token);
+  for (std::size_t k = 0; k + 1 < marks.size(); k += 2) {
+    const auto open = marks[k], close = marks[k + 1];
+    if (*at > open && *at < close) continue;
+    const auto head_of_verb = doc.tokens[*at].head;
+    bool owns = doc.tokens[*at].deprel == "parataxis" && head_of_verb > rel(open) && head_of_verb < rel(close);
+    for (std::size_t t = open + 1; t < close && !owns; ++t) owns = doc.tokens[t].head == rel(*at);
+    if (!owns) continue;
+    for (std::size_t t = open + 1; t < close; ++t)
+      if (doc.tokens[t].tag != text::upos::punct && !is_double_quote_form(doc.tokens[t].form)) out.push_back(lower(doc.tokens[t].form));
+  }
+  return out;
+}
+
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
 /// noun (no tense) happened when its document bounds it before its own date, or when a verb
 /// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
@@ -1261,6 +1291,92 @@ story build_story_of(const Analyses& analyses) {
       moved = true;
     }
     if (moved) drop_empty_clusters();
+  }
+  // ---- one statement quoted by several documents
+  // Reports of the same speaker on the same day that quote the same words (a run of
+  // `quote_run` words in common: "“Our respective teams will be meeting shortly at a location to
+  // be determined,” Trump wrote", told by two articles) report one statement. Every member of a
+  // group shares a run with every other, one mention per document (within a document the events
+  // stage says what is one event); a paraphrase, another day or another speaker stays apart.
+  {
+    constexpr std::size_t quote_run = 8;
+    struct quoted {
+      std::size_t cand = 0;
+      std::vector<std::uint64_t> runs;  // sorted hashes of its quote_run-word runs
+    };
+    std::vector<quoted> qs;
+    std::string joined;
+    for (std::size_t k = 0; k < cands.size(); ++k) {  // candidates are in document id order
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (ev.cls != event_class::reporting || ev.pol != events::polarity::pos || !c.days || c.follows ||
+          c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1)
+        continue;
+      const auto words = quoted_words(analyses[c.doc].annotated, ev);
+      if (words.size() < quote_run) continue;
+      quoted q;
+      q.cand = k;
+      for (std::size_t i = 0; i + quote_run <= words.size(); ++i) {
+        joined.clear();
+        for (std::size_t j = i; j < i + quote_run; ++j) {
+          joined += words[j];
+          joined += ' ';
+        }
+        q.runs.push_back(fnv1a(joined));
+      }
+      std::sort(q.runs.begin(), q.runs.end());
+      q.runs.erase(std::unique(q.runs.begin(), q.runs.end()), q.runs.end());
+      qs.push_back(std::move(q));
+    }
+    struct statement {
+      std::vector<std::size_t> members;  // into qs
+      token_list speakers;               // every member's
+    };
+    std::vector<statement> statements;
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+      const auto& c = cands[qs[i].cand];
+      statement* chosen = nullptr;
+      for (auto& st : statements) {
+        if (!intersects(st.speakers, c.subject_tokens)) continue;
+        bool all = true;
+        for (const auto m : st.members) {
+          const auto& o = cands[qs[m].cand];
+          if (o.doc == c.doc || o.days->begin != c.days->begin || o.days->end != c.days->end ||
+              !intersects(qs[m].runs, qs[i].runs)) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          chosen = &st;
+          break;
+        }
+      }
+      if (!chosen) {
+        statements.push_back({{i}, c.subject_tokens});
+        continue;
+      }
+      chosen->members.push_back(i);
+      token_list common;
+      std::set_intersection(chosen->speakers.begin(), chosen->speakers.end(), c.subject_tokens.begin(),
+                            c.subject_tokens.end(), std::back_inserter(common));
+      chosen->speakers = std::move(common);
+    }
+    bool merged = false;
+    for (const auto& st : statements) {
+      if (st.members.size() < 2) continue;
+      const auto into = cluster_of[qs[st.members.front()].cand];
+      for (std::size_t i = 1; i < st.members.size(); ++i) {
+        const auto from = cluster_of[qs[st.members[i]].cand];
+        for (const auto m : clusters[from]) {
+          clusters[into].push_back(m);
+          cluster_of[m] = into;
+        }
+        clusters[from].clear();
+        merged = true;
+      }
+    }
+    if (merged) drop_empty_clusters();
   }
   // ---- the same undated event told by several documents
   merge_undated_retellings();

@@ -805,3 +805,43 @@ TEST_CASE("an undated event noun known by the change it caused is the one dated 
     CHECK(agreement_docs(merge::build_story({a, b}), "2025-05-12") == std::multiset<std::string>{"a", "b"});
   }
 }
+
+TEST_CASE("reports of one speaker and day that quote the same words are one statement", "[merge][statement]") {
+  const std::string quote = "Our respective teams will be meeting shortly at a location to be determined,";
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, dct, true);
+  };
+  const auto statements = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING" && (e.lemma == "write" || e.lemma == "say")) {
+        std::set<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    return out;
+  };
+  const auto a = article("a", "\xE2\x80\x9C" + quote + "\xE2\x80\x9D Trump wrote on his social media platform after the call, "
+                              "which he said lasted an hour and a half.");
+  SECTION("the same words, speaker and day") {
+    const auto b = article("b", "\"" + quote + "\" Mr. Trump wrote on Truth Social.");
+    const auto s = merge::build_story({a, b});
+    const auto st = statements(s);
+    CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 1);
+    // "which he said lasted an hour and a half" introduces no quotation: its own.
+    CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a"}) == 1);
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another speaker, another day, a paraphrase or a short quotation is another statement") {
+    const auto other_speaker = article("b", "\"" + quote + "\" Mr. Xi wrote on Weibo.");
+    const auto other_day = article("b", "\"" + quote + "\" Mr. Trump wrote on Truth Social.", "2025-06-06");
+    const auto paraphrase = article("b", "Mr. Trump wrote that their teams would meet soon at a place still to be decided.");
+    const auto short_quote = article("b", "\xE2\x80\x9COur respective teams will be meeting,\xE2\x80\x9D Mr. Trump wrote.");
+    for (const auto* b : {&other_speaker, &other_day, &paraphrase, &short_quote}) {
+      const auto st = statements(merge::build_story({a, *b}));
+      CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 0);
+    }
+  }
+}

@@ -217,3 +217,17 @@ TEST_CASE("samples: 003's \"an agreement that brought down tariffs\" is the Gene
     if (m.text.find("violating an agreement that brought down tariffs") != std::string::npos) found = true;
   CHECK(found);
 }
+
+TEST_CASE("samples: the June 5 post quoted word for word by 000 and 002 is one statement", "[merge][samples]") {
+  // "Our respective teams will be meeting shortly at a location to be determined," Trump wrote.
+  std::vector<const story_event*> wrote;
+  for (const auto& e : sample_story().events)
+    if (e.cls == "REPORTING" && e.lemma == "write")
+      for (const auto& m : e.mentions)
+        if (m.text.find("respective teams will be meeting shortly") != std::string::npos) {
+          wrote.push_back(&e);
+          break;
+        }
+  REQUIRE(wrote.size() == 1);
+  CHECK(docs_of(*wrote[0]) == std::set<std::string>{"000_f26358c494caa0d0", "002_cff542433030545e"});
+}
