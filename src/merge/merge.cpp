@@ -1333,10 +1333,22 @@ story build_story_of(const Analyses& analyses) {
       token_list speakers;               // every member's
     };
     std::vector<statement> statements;
+    // The statements a run is quoted in: a report is compared only with statements that share one
+    // of its runs, so this stays linear however many statements a speaker makes.
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> statements_of_run;
+    std::vector<std::size_t> sharing;
     for (std::size_t i = 0; i < qs.size(); ++i) {
       const auto& c = cands[qs[i].cand];
+      sharing.clear();
+      for (const auto r : qs[i].runs)
+        if (const auto it = statements_of_run.find(r); it != statements_of_run.end())
+          sharing.insert(sharing.end(), it->second.begin(), it->second.end());
+      std::sort(sharing.begin(), sharing.end());
+      sharing.erase(std::unique(sharing.begin(), sharing.end()), sharing.end());
       statement* chosen = nullptr;
-      for (auto& st : statements) {
+      std::size_t chosen_index = statements.size();
+      for (const auto si : sharing) {
+        auto& st = statements[si];
         if (!intersects(st.speakers, c.subject_tokens)) continue;
         bool all = true;
         for (const auto m : st.members) {
@@ -1349,8 +1361,13 @@ story build_story_of(const Analyses& analyses) {
         }
         if (all) {
           chosen = &st;
+          chosen_index = si;
           break;
         }
+      }
+      for (const auto r : qs[i].runs) {
+        auto& list = statements_of_run[r];
+        if (list.empty() || list.back() != chosen_index) list.push_back(chosen_index);
       }
       if (!chosen) {
         statements.push_back({{i}, c.subject_tokens});
