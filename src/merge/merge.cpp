@@ -390,7 +390,8 @@ bool is_double_quote_form(std::string_view f) {
 
 /// The event of the clause an intention noun is an adjunct of ("the call was initiated at Trump's
 /// request": the initiating; "Xi held phone talks with Trump at the latter's request": the
-/// talks), or nullptr: the verb the parse makes the noun an oblique of. A noun inside quotation
+/// talks), or nullptr: the verb the parse makes the noun an oblique of, with "at", "on" or
+/// "upon" (what was done as asked; not "despite Xi's request"). A noun inside quotation
 /// marks whose head is outside them (a parse that hangs the quotation's "at the latter's
 /// request" on the "said" before it) modifies the quoted clause: its event is the quotation's
 /// word the parse hangs outside it.
@@ -403,6 +404,16 @@ const event_mention* adjunct_clause_event(const text::annotated_document& doc, c
   for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
     if (doc.tokens[t].span.begin == ev.span.begin) at = t;
   if (!at || doc.tokens[*at].deprel != "obl" || doc.tokens[*at].head < 0) return nullptr;
+  // Done as asked ("at Trump's request", "on Xi's invitation", "upon the request of"), not "despite
+  // Xi's request".
+  bool as_asked = false;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !as_asked; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head != static_cast<int>(*at - sent.first_token) || tok.deprel != "case") continue;
+    const auto l = lower(tok.form);
+    as_asked = l == "at" || l == "on" || l == "upon";
+  }
+  if (!as_asked) return nullptr;
   const auto event_at = [&](std::size_t t) -> const event_mention* {
     for (const auto& g : evs)
       if (g.sentence == ev.sentence && g.span.begin == doc.tokens[t].span.begin) return &g;

@@ -753,6 +753,11 @@ TEST_CASE("a request told as a verb, a possessed noun or an adjunct is one event
     REQUIRE(same.size() == 1);
     CHECK(docs(*same[0]) == std::set<std::string>{"a", "e"});
   }
+  SECTION("a request the clause went against asks for something else") {
+    const auto d = article("d", "The foreign ministry said the call was initiated despite Trump\xE2\x80\x99s request.");
+    const auto s = merge::build_story({a, d});
+    CHECK(with_lemma(s, "request").size() == 2);
+  }
   SECTION("a request with no named requester is not compared") {
     const auto d = article("d", "The foreign ministry said the call was initiated at the request of the other side.");
     const auto s = merge::build_story({a, b, d});
