@@ -608,6 +608,50 @@ class default_extractor final : public extractor {
     return found;
   }
 
+  /// What "the latter" / "the former" stands for (a possessor or a subject: "Mr. Xi held phone
+  /// talks with U.S. President Donald Trump at the latter's request"): the second / the first of
+  /// the two persons its sentence names before it; nullptr unless it names exactly two ("the
+  /// latter" after three names, or after one, is left unresolved).
+  const entity* latter_or_former(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    const auto word = strip_possessive(W[x].lower);
+    const bool latter = word == "latter"sv;
+    if (!latter && word != "former"sv) return nullptr;
+    const auto s = W[x].sentence;
+    if (x == ctx.sent_begin[s] || W[x - 1].lower != "the"sv) return nullptr;
+    const entity* persons[2] = {nullptr, nullptr};
+    std::size_t n = 0;
+    for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k) {
+      const auto& e = ctx.entities[k];
+      if (e.last >= x) break;
+      if (!e.person || (n > 0 && persons[0]->canonical == e.canonical) || (n > 1 && persons[1]->canonical == e.canonical))
+        continue;
+      if (n == 2) return nullptr;
+      persons[n++] = &e;
+    }
+    if (n != 2) return nullptr;
+    return latter ? persons[1] : persons[0];
+  }
+
+  /// The person a definite titled description at word y stands for ("the U.S. president", "the
+  /// Chinese leader", "the president"): titled_person, for a title that names a role by itself
+  /// (not "trade" or "foreign" of "Trade Representative", "Foreign Minister") after "the" and
+  /// at most two modifiers; nullptr otherwise.
+  const entity* titled_description(const doc_context& ctx, std::size_t y) const {
+    const auto& W = ctx.words;
+    const auto& l = W[y].lower;
+    if (W[y].tag != upos::noun || !lex_->is_title(l) || l == "u.s."sv || l == "trade"sv || l == "foreign"sv ||
+        l == "state"sv || l == "commerce"sv || l == "treasury"sv || l == "defense"sv)
+      return nullptr;
+    const auto sb = ctx.sent_begin[W[y].sentence];
+    bool definite = false;
+    for (std::size_t k = y; k > sb && y - k < 3 && !definite; --k) {
+      if (W[k - 1].lower == "the"sv) definite = true;
+      else if (W[k - 1].tag == upos::det || W[k - 1].is_boundary || W[k - 1].tag == upos::verb) break;
+    }
+    return definite ? titled_person(ctx, y) : nullptr;
+  }
+
   /// The speaker of the report a verb is told in ("The Republican president ... said Xi invited
   /// him": the president), through complement clauses and their conjuncts; nullptr when the
   /// subject of the reporting verb is not a named or titled person.
@@ -1208,6 +1252,12 @@ class default_extractor final : public extractor {
             if (const auto* e = entity_of(*c)) out.push_back(e);
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+        if (out.empty())  // "the latter said"
+          if (const auto* p = latter_or_former(ctx, x)) out.push_back(p);
+        // A titled description ("the U.S. president later said"): the one person the document
+        // names with that title ("President Donald Trump").
+        if (out.empty())
+          if (const auto* p = titled_description(ctx, x)) out.push_back(p);
         if (out.empty() && (W[x].lower == "him"sv || W[x].lower == "her"sv))  // "for him to visit China"
           if (const auto* p = object_pronoun_referent(ctx, x)) out.push_back(p);
         // "“I just concluded a very good phone call with President Xi,” Trump said": a quotation's
@@ -1245,10 +1295,14 @@ class default_extractor final : public extractor {
         const entity* possessor = nullptr;
         for (std::size_t x = sb; x < w && !possessor; ++x) {
           const auto& p = ctx.doc.tokens[W[x].token];
-          if (p.head != static_cast<int>(w - sb) || p.deprel != "nmod:poss"sv) continue;
+          // "the former's request": the parser may take "former" for an adjective (amod).
+          const bool possessive = p.deprel == "nmod:poss"sv ||
+                                  (p.deprel == "amod"sv && x + 1 < w && strip_possessive(W[x + 1].lower).empty());
+          if (p.head != static_cast<int>(w - sb) || !possessive) continue;
           for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
             if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) possessor = &ctx.entities[k];
           if (!possessor && (W[x].lower == "his"sv || W[x].lower == "her"sv)) possessor = last_person_before(ctx, x);
+          if (!possessor) possessor = latter_or_former(ctx, x);  // "at the latter's request"
         }
         if (possessor) {
           if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb)
@@ -1281,11 +1335,20 @@ class default_extractor final : public extractor {
       subjects = *parsed;  // the parse decides, names or not
     } else if (m.pos == upos::verb) {
       subjects = subject_of(w, cb);
+      // A name that only modifies a title before the verb ("The U.S. president later said", a
+      // parse that gives the verb no subject) stands for the description it is part of.
+      if (subjects.size() == 1 && subjects[0]->last + 1 < w)
+        if (const auto* p = titled_description(ctx, subjects[0]->last + 1)) subjects[0] = p;
       if (subjects.empty()) {
         std::size_t k = w;
         while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
-        if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv))
+        if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv)) {
           if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
+        } else if (k > cb) {
+          // "after the U.S. president lamented" (a parse that gives the verb no subject): a
+          // titled description right before the verb is its subject.
+          if (const auto* p = titled_description(ctx, k - 1)) subjects.push_back(p);
+        }
       }
     } else if (governing_verb) {
       subjects = subject_of(*governing_verb, cb);

@@ -380,6 +380,98 @@ const event_mention* governing_event(const text::annotated_document& doc, const 
   return nullptr;
 }
 
+/// Verbs that begin the event they act on: asking for "the call was initiated" is asking for the
+/// call (not so "the call was cut short at Trump's request").
+constexpr std::string_view inceptive_verbs[] = {"initiate", "begin", "start", "open", "launch"};
+
+bool is_double_quote_form(std::string_view f) {
+  return f == "\"" || f == "\xe2\x80\x9c" || f == "\xe2\x80\x9d" || f == "``" || f == "''";
+}
+
+/// The event of the clause an intention noun is an adjunct of ("the call was initiated at Trump's
+/// request": the initiating; "Xi held phone talks with Trump at the latter's request": the
+/// talks), or nullptr: the verb the parse makes the noun an oblique of, with "at", "on" or
+/// "upon" (what was done as asked; not "despite Xi's request"). A noun inside quotation
+/// marks whose head is outside them (a parse that hangs the quotation's "at the latter's
+/// request" on the "said" before it) modifies the quoted clause: its event is the quotation's
+/// word the parse hangs outside it.
+const event_mention* adjunct_clause_event(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                          const event_mention& ev) {
+  if (ev.pos != text::upos::noun || ev.cls != event_class::i_action || ev.sentence >= doc.sentences.size())
+    return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (!at || doc.tokens[*at].deprel != "obl" || doc.tokens[*at].head < 0) return nullptr;
+  // Done as asked ("at Trump's request", "on Xi's invitation", "upon the request of"), not "despite
+  // Xi's request".
+  bool as_asked = false;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !as_asked; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head != static_cast<int>(*at - sent.first_token) || tok.deprel != "case") continue;
+    const auto l = lower(tok.form);
+    as_asked = l == "at" || l == "on" || l == "upon";
+  }
+  if (!as_asked) return nullptr;
+  const auto event_at = [&](std::size_t t) -> const event_mention* {
+    for (const auto& g : evs)
+      if (g.sentence == ev.sentence && g.span.begin == doc.tokens[t].span.begin) return &g;
+    return nullptr;
+  };
+  auto head = sent.first_token + static_cast<std::size_t>(doc.tokens[*at].head);
+  // Inside quotation marks: the open mark before it, the closing one after it.
+  std::size_t marks = 0;
+  std::optional<std::size_t> open, close;
+  for (std::size_t t = sent.first_token; t < *at; ++t)
+    if (is_double_quote_form(doc.tokens[t].form)) ++marks, open = t;
+  if (marks % 2 == 1) {
+    for (std::size_t t = *at + 1; t < sent.end_token && !close; ++t)
+      if (is_double_quote_form(doc.tokens[t].form)) close = t;
+    const auto inside = [&](std::size_t t) { return t > *open && (!close || t < *close); };
+    if (!inside(head)) {
+      for (std::size_t t = *open + 1; t < sent.end_token && inside(t); ++t) {
+        const auto& tok = doc.tokens[t];
+        if (t == *at || tok.head < 0 || inside(sent.first_token + static_cast<std::size_t>(tok.head))) continue;
+        if (const auto* g = event_at(t)) return g;
+      }
+      return nullptr;
+    }
+  }
+  if (head >= sent.end_token || doc.tokens[head].tag != text::upos::verb) return nullptr;
+  return event_at(head);
+}
+
+/// The words (lower case, no punctuation) of the quotations a reporting verb introduces ("“Our
+/// respective teams will be meeting shortly ...,” Trump wrote"): a quotation in its sentence, the
+/// verb outside it, that the parse hangs on the verb (a quoted word's head is the verb) or that
+/// the verb is a parenthetical of ("It “resulted in ...,” Trump wrote": `parataxis`).
+std::vector<std::string> quoted_words(const text::annotated_document& doc, const event_mention& ev) {
+  std::vector<std::string> out;
+  if (ev.sentence >= doc.sentences.size()) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (!at) return out;
+  const auto rel = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  std::vector<std::size_t> marks;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (is_double_quote_form(doc.tokens[t].form)) marks.push_back(t);
+  if (marks.size() % 2 == 1) marks.push_back(sent.end_token);
+  for (std::size_t k = 0; k + 1 < marks.size(); k += 2) {
+    const auto open = marks[k], close = marks[k + 1];
+    if (*at > open && *at < close) continue;
+    const auto head_of_verb = doc.tokens[*at].head;
+    bool owns = doc.tokens[*at].deprel == "parataxis" && head_of_verb > rel(open) && head_of_verb < rel(close);
+    for (std::size_t t = open + 1; t < close && !owns; ++t) owns = doc.tokens[t].head == rel(*at);
+    if (!owns) continue;
+    for (std::size_t t = open + 1; t < close; ++t)
+      if (doc.tokens[t].tag != text::upos::punct && !is_double_quote_form(doc.tokens[t].form)) out.push_back(lower(doc.tokens[t].form));
+  }
+  return out;
+}
+
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
 /// noun (no tense) happened when its document bounds it before its own date, or when a verb
 /// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
@@ -891,12 +983,31 @@ story build_story_of(const Analyses& analyses) {
       // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
       // without one it is not compared.
       token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : c.subject_tokens;
-      if (c.days || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      // A dated intention ("Trump had requested the call", dated by "said earlier Thursday"), which
+      // date merging leaves alone (only occurrences and states merge by date), is compared as a
+      // retelling with its days as its bounds: a retelling it contradicts stays apart.
+      const bool dated_intention =
+          c.days && !c.mergeable && ev.cls == event_class::i_action && ev.when_anchor != "dct";
+      if ((c.days && !dated_intention) || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
       if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
+      const auto& doc_events = analyses[c.doc].events;
+      const auto& annotated = analyses[c.doc].annotated;
       retelling r;
       r.cand = k;
-      r.fact = factuality_of(ev, dct_day[c.doc], governing_event(analyses[c.doc].annotated, analyses[c.doc].events, ev));
+      // An intention noun in an adjunct ("the call was initiated at Trump's request", "held phone
+      // talks ... at the latter's request") asks for the event of the clause it modifies: it is as
+      // real as that event, and that event is what it acts on.
+      const auto* clause = adjunct_clause_event(annotated, doc_events, ev);
+      if (clause && ev.pol == events::polarity::pos) {
+        const event_mention* told_by = clause;  // a noun's light verb tells its tense
+        if (clause->pos != text::upos::verb)
+          for (const auto& x : doc_events)
+            if (x.pos == text::upos::verb && x.mention_of == clause->id) told_by = &x;
+        r.fact = factuality_of(*told_by, dct_day[c.doc], governing_event(annotated, doc_events, *told_by));
+      } else {
+        r.fact = factuality_of(ev, dct_day[c.doc], governing_event(annotated, doc_events, ev));
+      }
       if (r.fact == factuality::none) continue;
       r.frame = c.frame;
       r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
@@ -938,9 +1049,28 @@ story build_story_of(const Analyses& analyses) {
         }
       }
       r.objects = objects_of(c);
+      // What an adjunct intention asks for: its clause's event (a light verb's noun: the talks of
+      // "held phone talks"), and what a verb that begins an event begins ("the call was
+      // initiated": the call).
+      if (clause) {
+        std::string q(c.doc_id);
+        q += ':';
+        q += clause->id;
+        if (const auto* kc = cand_of.find(q)) {
+          r.objects.push_back(cluster_of[leader(*kc)]);
+          if (std::find(std::begin(inceptive_verbs), std::end(inceptive_verbs), clause->lemma) != std::end(inceptive_verbs))
+            for (const auto o : objects_of(cands[*kc])) r.objects.push_back(o);
+          std::sort(r.objects.begin(), r.objects.end());
+          r.objects.erase(std::unique(r.objects.begin(), r.objects.end()), r.objects.end());
+        }
+      }
       r.agents = std::move(agents);
       r.not_before = relations::first_day(ev.when_not_before);
       r.not_after = relations::last_day(ev.when_not_after);
+      if (dated_intention) {
+        r.not_before = c.days->begin;
+        r.not_after = c.days->end - date::days{1};
+      }
       told.push_back(std::move(r));
     }
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
@@ -1095,6 +1225,182 @@ story build_story_of(const Analyses& analyses) {
           cluster_of[m] = list[0];
         }
         clusters[list[i]].clear();
+        merged = true;
+      }
+    }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- an undated event noun known by what it did
+  // "violating an agreement that brought down tariffs": an undated noun of a referring frame that
+  // its document says caused a change (`causal.agent`: the verb it is the subject of, or its
+  // relative clause) is the one dated story event of its frame that causes changes of that frame
+  // and direction (the May 12 agreement caused the 30% and the 10% cuts: `down tariff`), when its
+  // own document tells that event, its bounds admit that event's date and its participants do not
+  // contradict it. Two such events (or none) leave it alone.
+  {
+    const auto& lex = frame_lexicon();
+    struct known_cause {
+      std::size_t cluster = 0;
+      std::string_view frame, effect_frame;
+      timex::day_interval days;
+    };
+    std::vector<known_cause> causes;
+    std::vector<std::pair<std::size_t, std::size_t>> nouns;  // (candidate, effect candidate)
+    std::string qualified;
+    for (auto d : order) {
+      const auto& a = analyses[d];
+      const auto find = [&](const std::string& local) -> std::optional<std::size_t> {
+        qualified.assign(a.annotated.doc.id);
+        qualified += ':';
+        qualified += local;
+        if (const auto* k = cand_of.find(qualified)) return leader(*k);
+        return std::nullopt;
+      };
+      for (const auto& l : a.links) {
+        if (l.rel != relations::relation::causes) continue;
+        const auto from = find(l.from), to = find(l.to);
+        if (!from || !to || *from == *to) continue;
+        const auto& c = cands[*from];
+        if (c.days) {
+          causes.push_back({cluster_of[*from], c.frame, cands[*to].frame, *c.days});
+          continue;
+        }
+        const auto& ev = ev_of(c);
+        if (l.rule != "causal.agent" || ev.pos != text::upos::noun || ev.pol != events::polarity::pos || c.mergeable ||
+            clusters[cluster_of[*from]].size() != 1 || !lex.has_frame(ev.lemma) || !lex.frame_refers_back(c.frame) ||
+            !lex.is_change(ev_of(cands[*to]).lemma))
+          continue;
+        nouns.emplace_back(*from, *to);
+      }
+    }
+    bool moved = false;
+    for (const auto& [n, effect] : nouns) {
+      const auto& c = cands[n];
+      const auto& ev = ev_of(c);
+      std::optional<known_cause> found;
+      bool ambiguous = false;
+      for (const auto& k : causes) {
+        if (k.frame != c.frame || k.effect_frame != cands[effect].frame || k.cluster == cluster_of[n]) continue;
+        if (found && found->cluster != k.cluster) ambiguous = true;
+        found = k;
+      }
+      if (!found || ambiguous) continue;
+      auto& into = clusters[found->cluster];
+      const bool told = std::any_of(into.begin(), into.end(), [&](std::size_t m) { return cands[m].doc == c.doc; });
+      if (!told) continue;
+      const auto nb = relations::first_day(ev.when_not_before), na = relations::last_day(ev.when_not_after);
+      if ((nb && *nb >= found->days.end) || (na && *na < found->days.begin)) continue;
+      token_list subjects, participants;
+      for (const auto m : into) {
+        add_tokens(subjects, cands[m].subject_tokens);
+        add_tokens(participants, cands[m].actor_tokens);
+      }
+      if (participants_contradict(subjects, participants, c.subject_tokens, c.actor_tokens)) continue;
+      clusters[cluster_of[n]].clear();
+      into.push_back(n);
+      cluster_of[n] = found->cluster;
+      moved = true;
+    }
+    if (moved) drop_empty_clusters();
+  }
+  // ---- one statement quoted by several documents
+  // Reports of the same speaker on the same day that quote the same words (a run of
+  // `quote_run` words in common: "“Our respective teams will be meeting shortly at a location to
+  // be determined,” Trump wrote", told by two articles) report one statement. Every member of a
+  // group shares a run with every other, one mention per document (within a document the events
+  // stage says what is one event); a paraphrase, another day or another speaker stays apart.
+  {
+    constexpr std::size_t quote_run = 8;
+    struct quoted {
+      std::size_t cand = 0;
+      std::vector<std::uint64_t> runs;  // sorted hashes of its quote_run-word runs
+    };
+    std::vector<quoted> qs;
+    std::string joined;
+    for (std::size_t k = 0; k < cands.size(); ++k) {  // candidates are in document id order
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (ev.cls != event_class::reporting || ev.pol != events::polarity::pos || !c.days || c.follows ||
+          c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1)
+        continue;
+      const auto words = quoted_words(analyses[c.doc].annotated, ev);
+      if (words.size() < quote_run) continue;
+      quoted q;
+      q.cand = k;
+      for (std::size_t i = 0; i + quote_run <= words.size(); ++i) {
+        joined.clear();
+        for (std::size_t j = i; j < i + quote_run; ++j) {
+          joined += words[j];
+          joined += ' ';
+        }
+        q.runs.push_back(fnv1a(joined));
+      }
+      std::sort(q.runs.begin(), q.runs.end());
+      q.runs.erase(std::unique(q.runs.begin(), q.runs.end()), q.runs.end());
+      qs.push_back(std::move(q));
+    }
+    struct statement {
+      std::vector<std::size_t> members;  // into qs
+      token_list speakers;               // every member's
+    };
+    std::vector<statement> statements;
+    // The statements a run is quoted in: a report is compared only with statements that share one
+    // of its runs, so this stays linear however many statements a speaker makes.
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> statements_of_run;
+    std::vector<std::size_t> sharing;
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+      const auto& c = cands[qs[i].cand];
+      sharing.clear();
+      for (const auto r : qs[i].runs)
+        if (const auto it = statements_of_run.find(r); it != statements_of_run.end())
+          sharing.insert(sharing.end(), it->second.begin(), it->second.end());
+      std::sort(sharing.begin(), sharing.end());
+      sharing.erase(std::unique(sharing.begin(), sharing.end()), sharing.end());
+      statement* chosen = nullptr;
+      std::size_t chosen_index = statements.size();
+      for (const auto si : sharing) {
+        auto& st = statements[si];
+        if (!intersects(st.speakers, c.subject_tokens)) continue;
+        bool all = true;
+        for (const auto m : st.members) {
+          const auto& o = cands[qs[m].cand];
+          if (o.doc == c.doc || o.days->begin != c.days->begin || o.days->end != c.days->end ||
+              !intersects(qs[m].runs, qs[i].runs)) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          chosen = &st;
+          chosen_index = si;
+          break;
+        }
+      }
+      for (const auto r : qs[i].runs) {
+        auto& list = statements_of_run[r];
+        if (list.empty() || list.back() != chosen_index) list.push_back(chosen_index);
+      }
+      if (!chosen) {
+        statements.push_back({{i}, c.subject_tokens});
+        continue;
+      }
+      chosen->members.push_back(i);
+      token_list common;
+      std::set_intersection(chosen->speakers.begin(), chosen->speakers.end(), c.subject_tokens.begin(),
+                            c.subject_tokens.end(), std::back_inserter(common));
+      chosen->speakers = std::move(common);
+    }
+    bool merged = false;
+    for (const auto& st : statements) {
+      if (st.members.size() < 2) continue;
+      const auto into = cluster_of[qs[st.members.front()].cand];
+      for (std::size_t i = 1; i < st.members.size(); ++i) {
+        const auto from = cluster_of[qs[st.members[i]].cand];
+        for (const auto m : clusters[from]) {
+          clusters[into].push_back(m);
+          cluster_of[m] = into;
+        }
+        clusters[from].clear();
         merged = true;
       }
     }

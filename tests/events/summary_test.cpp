@@ -379,3 +379,53 @@ TEST_CASE("an object pronoun of a reported clause is the speaker", "[events][act
     CHECK(trump->summary == "Trump invited Xi");
   }
 }
+
+TEST_CASE("\"the latter\" and \"the former\" are the second and the first of the two persons named before",
+          "[events][actors]") {
+  const auto subject = [](const std::vector<events::event_mention>& evs, const std::string& trigger) -> std::string {
+    const auto* e = find(evs, trigger);
+    REQUIRE(e);
+    return e->subject_count > 0 ? e->actors.front() : std::string{};
+  };
+  SECTION("a possessor") {
+    const auto latter = extract("Mr. Xi held phone talks with President Donald Trump at the latter\xE2\x80\x99s request.");
+    CHECK(subject(latter, "request") == "Donald Trump");
+    const auto former = extract("Mr. Xi held phone talks with President Donald Trump at the former\xE2\x80\x99s request.");
+    CHECK(subject(former, "request") == "Xi");
+  }
+  SECTION("a subject") {
+    const auto evs = extract("President Donald Trump called Mr. Xi, and the latter complained about export controls.");
+    CHECK(subject(evs, "complained") == "Xi");
+  }
+  SECTION("not after one person, nor after three") {
+    const auto one = extract("Mr. Xi held phone talks with the delegation at the latter\xE2\x80\x99s request.");
+    CHECK(subject(one, "request").empty());
+    const auto three = extract("Mr. Xi met Mr. Putin and President Donald Trump at the latter\xE2\x80\x99s request.");
+    CHECK(subject(three, "request").empty());
+  }
+}
+
+TEST_CASE("a titled description is the subject it stands for, when the document names one person with that title",
+          "[events][actors]") {
+  const auto subject = [](const std::vector<events::event_mention>& evs, const std::string& trigger) -> std::string {
+    const auto* e = find(evs, trigger);
+    REQUIRE(e);
+    return e->subject_count > 0 ? e->actors.front() : std::string{};
+  };
+  const std::string named = "President Donald Trump spoke with Chinese President Xi Jinping on Thursday. ";
+  SECTION("the parse's subject, or a description right before a verb the parse gives none") {
+    CHECK(subject(extract(named + "The U.S. president later said that both leaders had accepted the offers."), "said") ==
+          "Donald Trump");
+    CHECK(subject(extract(named + "It came one day after the U.S. president lamented on social media that Xi was hard "
+                                  "to deal with."),
+                  "lamented") == "Donald Trump");
+  }
+  SECTION("not a title two people share, an indefinite one, or a word of another title") {
+    CHECK(subject(extract(named + "The president later said that both leaders had accepted the offers."), "said").empty());
+    CHECK(subject(extract(named + "A president later said that both leaders had accepted the offers."), "said").empty());
+    const auto greer = extract("U.S. Trade Representative Jamieson Greer met his counterparts. Both sides are hoping to "
+                               "resolve deeper trade disputes after a meeting in May knocked down tariffs.");
+    for (const auto& e : greer)
+      if (e.trigger != "met") CHECK(std::find(e.actors.begin(), e.actors.end(), "Jamieson Greer") == e.actors.end());
+  }
+}

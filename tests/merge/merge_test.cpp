@@ -697,3 +697,156 @@ TEST_CASE("a plan told with the same verb and participants in other roles is ano
     CHECK((docs == std::set<std::string>{"a", "c"} || docs == std::set<std::string>{"b"}));
   }
 }
+
+TEST_CASE("a request told as a verb, a possessed noun or an adjunct is one event", "[merge][undated][request]") {
+  // The Chinese side's readout told three ways: "Trump had requested the call" (dated by the
+  // report's "Thursday"), "the call was initiated at Trump's request", "held phone talks with
+  // Trump at the latter's request" (the quotation's adjunct, which the parse hangs on "said").
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on June 5. " + text,
+                   {{"June 5", "2025-06-05"}, {"Thursday", "2025-06-05"}, {"May 20", "2025-05-20"}}, "2025-06-05", true);
+  };
+  const auto docs = [](const story_event& e) {
+    std::set<std::string> out;
+    for (const auto& m : e.mentions) out.insert(m.doc);
+    return out;
+  };
+  const auto a = article("a", "China's embassy said on Thursday that Trump had requested the call with Xi.");
+  const auto b = article("b", "The foreign ministry said the call was initiated at Trump\xE2\x80\x99s request.");
+  const auto c = article("c", "The embassy said Mr. Xi \xE2\x80\x9Cheld phone talks with U.S. President Donald Trump at the "
+                              "latter\xE2\x80\x99s request.\xE2\x80\x9D");
+  SECTION("one request, in any order") {
+    const auto s = merge::build_story({a, b, c});
+    const auto requests = with_lemma(s, "request");
+    REQUIRE(requests.size() == 1);
+    CHECK(docs(*requests[0]) == std::set<std::string>{"a", "b", "c"});
+    CHECK(requests[0]->actors.front() == "Trump");
+    const auto reversed = merge::build_story({c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another requester is another request") {
+    const auto d = article("d", "The foreign ministry said the call was initiated at Xi\xE2\x80\x99s request.");
+    const auto s = merge::build_story({a, d});
+    CHECK(with_lemma(s, "request").size() == 2);
+    const auto e = article("e", "The embassy said Mr. Xi \xE2\x80\x9Cheld phone talks with U.S. President Donald Trump at "
+                                "the former\xE2\x80\x99s request.\xE2\x80\x9D");
+    CHECK(with_lemma(merge::build_story({a, e}), "request").size() == 2);
+  }
+  SECTION("a request for something else done to the event is another request") {
+    // Asking that the call be cut short is not asking for the call.
+    const auto d = article("d", "The foreign ministry said the call was cut short at Trump\xE2\x80\x99s request.");
+    const auto s = merge::build_story({a, d});
+    CHECK(with_lemma(s, "request").size() == 2);
+  }
+  SECTION("a request of another day is another request") {
+    // The same requester asking for the same call, on May 20 and on Thursday: two requests.
+    const auto d = article("d", "On May 20, Trump requested the call with Xi.");
+    const auto s = merge::build_story({a, d});
+    const auto requests = with_lemma(s, "request");
+    REQUIRE(requests.size() == 2);
+    for (const auto* r : requests) CHECK(docs(*r).size() == 1);
+    // On the same day, one.
+    const auto e = article("e", "On Thursday, Trump requested the call with Xi.");
+    const auto both = merge::build_story({a, e});
+    const auto same = with_lemma(both, "request");
+    REQUIRE(same.size() == 1);
+    CHECK(docs(*same[0]) == std::set<std::string>{"a", "e"});
+  }
+  SECTION("a request the clause went against asks for something else") {
+    const auto d = article("d", "The foreign ministry said the call was initiated despite Trump\xE2\x80\x99s request.");
+    const auto s = merge::build_story({a, d});
+    CHECK(with_lemma(s, "request").size() == 2);
+  }
+  SECTION("a request with no named requester is not compared") {
+    const auto d = article("d", "The foreign ministry said the call was initiated at the request of the other side.");
+    const auto s = merge::build_story({a, b, d});
+    for (const auto* r : with_lemma(s, "request"))
+      if (docs(*r).count("d")) CHECK(docs(*r).size() == 1);
+  }
+}
+
+TEST_CASE("an undated event noun known by the change it caused is the one dated event that caused such changes",
+          "[merge][cause]") {
+  // "violating an agreement that brought down tariffs": the May 12 agreement is the story's one
+  // agreement that lowered tariffs, and the article tells it.
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {"May 12", "2025-05-12"}, {"April 2", "2025-04-02"}}, "2025-06-05", true);
+  };
+  const auto docs = [](const story_event& e) {
+    std::multiset<std::string> out;
+    for (const auto& m : e.mentions) out.insert(m.doc);
+    return out;
+  };
+  const auto agreement_docs = [&](const story& s, const std::string& value) {
+    for (const auto& e : s.events)
+      if (e.lemma == "agreement" && e.when.value == value) return docs(e);
+    return std::multiset<std::string>{};
+  };
+  const auto a = article("a", "The May 12 agreement in Geneva lowered tariffs to 30%.");
+  const std::string told = "The May 12 agreement in Geneva ended the trade war. ";
+  SECTION("the one agreement that lowered tariffs, told by the article") {
+    const auto b = article("b", told + "Both sides accused the other of violating an agreement that brought down tariffs.");
+    const auto s = merge::build_story({a, b});
+    CHECK(agreement_docs(s, "2025-05-12") == std::multiset<std::string>{"a", "b", "b"});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("not when the article does not tell the dated agreement") {
+    const auto b = article("b", "Both sides accused the other of violating an agreement that brought down tariffs.");
+    CHECK(agreement_docs(merge::build_story({a, b}), "2025-05-12") == std::multiset<std::string>{"a"});
+  }
+  SECTION("not when two dated agreements lowered tariffs") {
+    const auto b = article("b", told + "Both sides accused the other of violating an agreement that brought down tariffs.");
+    const auto c = article("c", "The April 2 agreement in London lowered tariffs to 50%.");
+    const auto s = merge::build_story({a, b, c});
+    CHECK(agreement_docs(s, "2025-05-12") == std::multiset<std::string>{"a", "b"});
+    CHECK(agreement_docs(s, "2025-04-02") == std::multiset<std::string>{"c"});
+  }
+  SECTION("not an agreement that did something else") {
+    const auto b = article("b", told + "Both sides accused the other of violating an agreement that raised tariffs.");
+    CHECK(agreement_docs(merge::build_story({a, b}), "2025-05-12") == std::multiset<std::string>{"a", "b"});
+  }
+}
+
+TEST_CASE("reports of one speaker and day that quote the same words are one statement", "[merge][statement]") {
+  const std::string quote = "Our respective teams will be meeting shortly at a location to be determined,";
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, dct, true);
+  };
+  const auto statements = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING" && (e.lemma == "write" || e.lemma == "say")) {
+        std::set<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    return out;
+  };
+  const auto a = article("a", "\xE2\x80\x9C" + quote + "\xE2\x80\x9D Trump wrote on his social media platform after the call, "
+                              "which he said lasted an hour and a half.");
+  SECTION("the same words, speaker and day") {
+    const auto b = article("b", "\"" + quote + "\" Mr. Trump wrote on Truth Social.");
+    const auto s = merge::build_story({a, b});
+    const auto st = statements(s);
+    CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 1);
+    // "which he said lasted an hour and a half" introduces no quotation: its own.
+    CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a"}) == 1);
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another speaker, another day, a paraphrase or a short quotation is another statement") {
+    const auto other_speaker = article("b", "\"" + quote + "\" Mr. Xi wrote on Weibo.");
+    const auto other_day = article("b", "\"" + quote + "\" Mr. Trump wrote on Truth Social.", "2025-06-06");
+    const auto paraphrase = article("b", "Mr. Trump wrote that their teams would meet soon at a place still to be decided.");
+    const auto short_quote = article("b", "\xE2\x80\x9COur respective teams will be meeting,\xE2\x80\x9D Mr. Trump wrote.");
+    for (const auto* b : {&other_speaker, &other_day, &paraphrase, &short_quote}) {
+      const auto st = statements(merge::build_story({a, *b}));
+      CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 0);
+    }
+  }
+}

@@ -195,3 +195,39 @@ TEST_CASE("samples: the dated events keep their order and no kept link contradic
   const auto& geneva = *best(s, "2025-05-12", {"talk", "agreement", "meeting", "negotiation", "truce"});
   CHECK(g.entails(node_of[geneva.id], relations::relation::before, node_of[june5.id]));
 }
+
+TEST_CASE("samples: Trump's request for the call is one event of the three articles that tell it", "[merge][samples]") {
+  // 001 "Trump had requested the call", 002 "at the latter's request", 003 "initiated at Trump's
+  // request"; 004's "requests for comment" are another matter.
+  std::vector<const story_event*> requests;
+  for (const auto& e : sample_story().events)
+    if (e.lemma == "request" && std::find(e.actors.begin(), e.actors.end(), "Trump") != e.actors.end())
+      requests.push_back(&e);
+  REQUIRE(requests.size() == 1);
+  CHECK(docs_of(*requests[0]) == std::set<std::string>{"001_fed0ba7464b4e760", "002_cff542433030545e", "003_ea4b4e48f8d764df"});
+  CHECK(requests[0]->mentions.size() == 3);
+}
+
+TEST_CASE("samples: 003's \"an agreement that brought down tariffs\" is the Geneva agreement", "[merge][samples]") {
+  const auto* geneva = best(sample_story(), "2025-05-12", {"talk", "agreement", "meeting", "negotiation", "truce"});
+  REQUIRE(geneva);
+  CHECK(docs_of(*geneva).size() == 5);
+  bool found = false;
+  for (const auto& m : geneva->mentions)
+    if (m.text.find("violating an agreement that brought down tariffs") != std::string::npos) found = true;
+  CHECK(found);
+}
+
+TEST_CASE("samples: the June 5 post quoted word for word by 000 and 002 is one statement", "[merge][samples]") {
+  // "Our respective teams will be meeting shortly at a location to be determined," Trump wrote.
+  std::vector<const story_event*> wrote;
+  for (const auto& e : sample_story().events)
+    if (e.cls == "REPORTING" && e.lemma == "write")
+      for (const auto& m : e.mentions)
+        if (m.text.find("respective teams will be meeting shortly") != std::string::npos) {
+          wrote.push_back(&e);
+          break;
+        }
+  REQUIRE(wrote.size() == 1);
+  CHECK(docs_of(*wrote[0]) == std::set<std::string>{"000_f26358c494caa0d0", "002_cff542433030545e"});
+}
