@@ -287,8 +287,20 @@ class default_linker final : public linker {
       // Event-event order the rules leave open, from the MATRES model (same or adjacent sentence).
       auto more = model_order_links(models_->order, ctx, out, models_->order_margin);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-      // TempEval-3's kinds of pairs that are still unrelated, from the TLINK models.
-      more = model_tlinks(models_->tlinks, ctx, out);
+      // TempEval-3's kinds of pairs that are still unrelated, from the TLINK models. An event
+      // noun introduced by an ordering signal (BEFORE or AFTER in temporal_signals.tsv) is not
+      // linked to the times before the signal, as the anchoring has it: "spoke on Jan. 17, prior
+      // to the inauguration" dates the call, and the signal orders the inauguration after it
+      // (the model put it inside Jan. 17). Not "during" or "while", whose event overlaps the
+      // clause's time ("prices fell on Monday during the talks").
+      std::vector<std::size_t> time_floor(evs.size(), 0);
+      for (std::size_t e = 0; e < evs.size(); ++e) {
+        const temporal_signal* sig = nullptr;
+        if (const auto w = st.event_word[e], at = event_signal_start(st, evs, e, &sig);
+            at < w && sig && (sig->rel == relation::before || sig->rel == relation::after))
+          time_floor[e] = st.words[at].token;
+      }
+      more = model_tlinks(models_->tlinks, ctx, out, &time_floor);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     // Deduplicate (from, to, relation), keeping the first (best-supported) one.
@@ -582,6 +594,23 @@ class default_linker final : public linker {
     return nullptr;
   }
 
+  /// For an event noun introduced by an event signal (scope "event" or "both" in
+  /// temporal_signals.tsv: "spoke on Jan. 17, prior to the president's inauguration"), the word
+  /// where the signal starts; else the event's own word. The times before it date the clause the
+  /// signal relates the noun to, not the noun.
+  std::size_t event_signal_start(const doc_state& st, const std::vector<event_mention>& evs, std::size_t e,
+                                 const temporal_signal** which = nullptr) const {
+    const auto w = st.event_word[e];
+    if (w >= st.words.size() || evs[e].pos != upos::noun) return w;
+    const auto np_first = noun_phrase_start(st, w);
+    std::size_t first = np_first;
+    if (const auto* sig = signal_before(st, np_first, st.sent_begin[st.words[w].sentence], first); sig && sig->scope != "time") {
+      if (which) *which = sig;
+      return first;
+    }
+    return w;
+  }
+
   void anchor_events(doc_state& st, const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
                      std::vector<link_type>& out) const {
     const auto n = st.words.size();
@@ -604,13 +633,8 @@ class default_linker final : public linker {
       // An event noun introduced by an event signal ("spoke in January, before the
       // inauguration", "prior to the president's inauguration") is the clause's reference point,
       // not its event: the times before the signal date the clause, not the noun.
-      std::size_t np_first = w, signal_at = w;
-      if (evs[e].pos == upos::noun) {
-        np_first = noun_phrase_start(st, w);
-        std::size_t first = np_first;
-        if (const auto* sig = signal_before(st, np_first, st.sent_begin[s], first); sig && sig->scope != "time")
-          signal_at = first;
-      }
+      const std::size_t np_first = evs[e].pos == upos::noun ? noun_phrase_start(st, w) : w;
+      const std::size_t signal_at = event_signal_start(st, evs, e);
       double best_cost = 1e9;
       std::size_t best = times.size();
       for (const auto t : st.times_in[s]) {

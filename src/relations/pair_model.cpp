@@ -1046,7 +1046,8 @@ bool in_other_relative_clause(const pair_context& ctx, std::size_t x, std::size_
 
 }  // namespace
 
-std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, const std::vector<link>& links) {
+std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, const std::vector<link>& links,
+                               const std::vector<std::size_t>* time_floor) {
   std::vector<link> out;
   if (m.empty()) return out;
   // Pairs the links already relate (either direction), as sorted id pairs.
@@ -1076,6 +1077,11 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
     // time inside a relative clause dates that clause, not an event outside it (as the rules'
     // anchoring has it).
     if (c.kind == tlink_kind::event_time && in_other_relative_clause(ctx, ctx.time_first[c.b], ctx.token_of[c.a])) continue;
+    // "Trump and Xi spoke on Jan. 17, prior to the president's inauguration": the time dates the
+    // call; the signal orders the inauguration after it (the caller's floor for that event).
+    if (c.kind == tlink_kind::event_time && time_floor && c.a < time_floor->size() && (*time_floor)[c.a] > 0 &&
+        ctx.time_last[c.b] < (*time_floor)[c.a])
+      continue;
     feats.clear();
     tlink_features(ctx, c, feats);
     if (feats.buckets().empty()) continue;

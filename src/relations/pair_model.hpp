@@ -318,9 +318,12 @@ struct tlink_models {
 
 /// The TLINKs the models give to the candidate pairs that the rule links (`links`) leave
 /// unrelated: the best relation when it beats NONE by the kind's margin. Rule "tlink.<kind>",
-/// confidence 0.3-0.55 (below the rules).
+/// confidence 0.3-0.55 (below the rules). `time_floor` (per event, a token index; 0 for none):
+/// an event is not linked to a time that ends before its floor (an event noun introduced by an
+/// event signal and the times before the signal, which date the clause it is related to).
 [[nodiscard]] std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx,
-                                             const std::vector<link>& links);
+                                             const std::vector<link>& links,
+                                             const std::vector<std::size_t>* time_floor = nullptr);
 
 /// Local id of the DCT in links ("t0").
 inline constexpr const char* dct_id = "t0";

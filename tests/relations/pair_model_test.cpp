@@ -240,6 +240,45 @@ TEST_CASE("the TLINK models relate only pairs the rules leave unrelated, by the 
   CHECK(relations::model_tlinks(m, ctx, {}).empty());
 }
 
+TEST_CASE("the event-time model does not link an event to a time before its floor", "[relations][tlink]") {
+  // "Prices rose on Friday after the talks collapsed": the caller's floor for "talks" (introduced
+  // by the event signal "after") is the signal, so Friday, before it, dates "rose" and not the
+  // talks; a floor at or before the time (a time inside the signal's phrase) leaves the link.
+  const tlink_fixture f;
+  const relations::pair_context ctx(f.doc, f.evs, f.times);
+  std::vector<pair_example> examples;
+  for (std::size_t e = 0; e < f.evs.size(); ++e) {
+    pair_example x;
+    relations::feature_sink s(12);
+    relations::time_features(ctx, e, 0, s);
+    x.features = s.buckets();
+    x.label = 4;  // tlink_labels[4] = IS_INCLUDED
+    examples.push_back(x);
+  }
+  REQUIRE(relations::tlink_labels[4] == "IS_INCLUDED");
+  relations::tlink_models m;
+  m.by_kind[1] = pair_model::train(examples, relations::tlink_labels, 12, {});
+  m.by_kind[0] = m.by_kind[2] = m.by_kind[1];  // (the other kinds never reach their margin)
+  m.min_margin = {1e9, -1e9, 1e9};
+  const auto to_friday = [](const std::vector<relations::link>& ls, const std::string& from) {
+    return std::find_if(ls.begin(), ls.end(), [&](const relations::link& l) { return l.from == from && l.to == "t1"; }) !=
+           ls.end();
+  };
+  const auto unfiltered = relations::model_tlinks(m, ctx, {});
+  REQUIRE(to_friday(unfiltered, "e1"));
+  REQUIRE(to_friday(unfiltered, "e2"));
+  const auto after_at = ctx.token_of[1] - 2;  // "after the talks"
+  REQUIRE(f.doc.doc.text.substr(f.doc.tokens[after_at].span.begin, 5) == "after");
+  std::vector<std::size_t> floor(f.evs.size(), 0);
+  floor[1] = after_at;
+  const auto filtered = relations::model_tlinks(m, ctx, {}, &floor);
+  CHECK_FALSE(to_friday(filtered, "e2"));
+  CHECK(to_friday(filtered, "e1"));  // no floor: linked as before
+  CHECK(filtered.size() + 1 == unfiltered.size());
+  floor[1] = ctx.time_first[0];  // the time at the floor: inside the event's own phrase
+  CHECK(to_friday(relations::model_tlinks(m, ctx, {}, &floor), "e2"));
+}
+
 TEST_CASE("the event-DCT model says nothing when its best guess is SIMULTANEOUS with the DCT", "[relations][tlink]") {
   // The DCT is a moment: an event is not SIMULTANEOUS with it, so such a guess gives no link.
   const tlink_fixture f;

@@ -463,3 +463,61 @@ TEST_CASE("a time inside a relative clause dates that clause, not the verb outsi
     if (l.to == "t1") CHECK(l.from == returned_c->id);
   }
 }
+
+TEST_CASE("an event noun introduced by an event signal is not linked to the times before the signal",
+          "[relations][anchor][tlink]") {
+  // The sample's sentence: Jan. 17 dates the call; "prior to" orders the inauguration after it.
+  // Neither the anchoring nor the event-time model puts the inauguration inside Jan. 17.
+  const auto links_between = [](const analysed& a, const events::event_mention* e, const std::string& time) {
+    std::vector<relations::link> out;
+    for (const auto& l : a.links)
+      if ((l.from == e->id && l.to == time) || (l.from == time && l.to == e->id)) out.push_back(l);
+    return out;
+  };
+  for (const char* text : {"Trump and Xi previously spoke on Jan. 17, prior to the U.S. president's inauguration.",
+                           "Trump and Xi spoke on Jan. 17 before the inauguration.",
+                           "Trump and Xi spoke on Jan. 17, ahead of the inauguration."}) {
+    INFO(text);
+    const auto a = analyse(text);
+    const auto* spoke = a.event("spoke");
+    const auto* inauguration = a.event("inauguration");
+    REQUIRE(spoke);
+    REQUIRE(inauguration);
+    CHECK(spoke->when_value == "2025-01-17");
+    CHECK(inauguration->when_value.empty());
+    for (const auto& l : links_between(a, inauguration, "t1")) {
+      INFO(l.from << " " << relations::to_string(l.rel) << " " << l.to << " (" << l.rule << ")");
+      CHECK(l.rule != "tlink.event_time");
+      CHECK(l.rel != relations::relation::is_included);
+    }
+    bool ordered = false;
+    for (const auto& l : a.links)
+      if (l.from == spoke->id && l.to == inauguration->id && l.rel == relations::relation::before) ordered = true;
+    CHECK(ordered);
+  }
+  SECTION("the event's own time, inside its signal phrase, still dates it") {
+    const auto a = analyse("Negotiations stalled on Thursday after the May 12 talks.");
+    const auto* talks = a.event("talks");
+    REQUIRE(talks);
+    CHECK(talks->when_value == "2025-05-12");
+    const auto* stalled = a.event("stalled");
+    REQUIRE(stalled);
+    CHECK(stalled->when_value == "2025-06-05");
+    for (const auto& l : links_between(a, talks, "t1")) CHECK(l.rel != relations::relation::is_included);
+  }
+  SECTION("a time after the event noun is not blocked by the signal before it") {
+    // "before the talks on May 12": the time follows the noun; the anchoring decides as before.
+    const auto a = analyse("Trump and Xi spoke on Thursday before the talks in April.");
+    const auto* talks = a.event("talks");
+    REQUIRE(talks);
+    bool april = false;
+    for (const auto& l : links_between(a, talks, "t2")) april = april || l.rel == relations::relation::is_included;
+    CHECK((april || talks->when_value == "2025-04"));
+  }
+  SECTION("an event noun with no signal before it is linked as before") {
+    const auto a = analyse("Trump and Xi spoke on Jan. 17 about the inauguration.");
+    const auto* spoke = a.event("spoke");
+    REQUIRE(spoke);
+    CHECK(spoke->when_value == "2025-01-17");
+  }
+}
