@@ -503,6 +503,7 @@ class default_linker final : public linker {
         if (ev.is_future && ev.when_value.empty() && ev.when_not_before.empty())
           ev.when_not_before = doc.doc.dct->iso().substr(0, 10);
     signal_links(st, evs, out);
+    measure_links(st, times, evs, out);
     governed_links(st, evs, out);
     date_order_links(evs, out);
     return out;
@@ -609,6 +610,35 @@ class default_linker final : public linker {
       return first;
     }
     return w;
+  }
+
+  /// "in the days before the slaying", "10 days before the murder", "the day after his death": a
+  /// time that measures off the distance to an event noun introduced by an ordering signal
+  /// (BEFORE/AFTER in temporal_signals.tsv) right after it lies on the other side of that event:
+  /// the event is AFTER it (before) or BEFORE it (after). Only times that end in a unit word (day,
+  /// weeks, ...): "in January before the inauguration" or "on Jan. 17, prior to the inauguration"
+  /// date the clause and say nothing of where the inauguration lies. The event's date and bounds
+  /// are left to the reasoning (the links are not what the TLINK models learn from).
+  void measure_links(const doc_state& st, const std::vector<timex::mention>& times,
+                     const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
+    static const std::set<std::string> units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                                             "month", "months", "year", "years", "decade", "decades"};
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      const temporal_signal* sig = nullptr;
+      const auto w = st.event_word[e];
+      const auto at = event_signal_start(st, evs, e, &sig);
+      if (at >= w || at == 0 || !sig || (sig->rel != relation::before && sig->rel != relation::after)) continue;
+      const int t = st.timex_at[at - 1];
+      if (t < 0 || st.timex_last[static_cast<std::size_t>(t)] != at - 1 || !units.count(st.words[at - 1].lower)) continue;
+      link_type l;
+      l.from = evs[e].id;
+      l.to = times[static_cast<std::size_t>(t)].id;
+      l.rel = inverse(sig->rel);
+      l.evidence = {times[static_cast<std::size_t>(t)].span.begin, evs[e].span.end};
+      l.rule = "anchor.measure:" + join(sig->words);
+      l.confidence = 0.6;
+      out.push_back(std::move(l));
+    }
   }
 
   void anchor_events(doc_state& st, const std::vector<timex::mention>& times, std::vector<event_mention>& evs,

@@ -2,10 +2,11 @@
 // References to an event the document dates (relations: infer_dates): definite, possessive,
 // demonstrative and headline mentions take its date; contrasts, plans and ambiguous ordinals do
 // not. Run through the text stage's real analyzer (tags and parse), as the pipeline does; the
-// times are placed by hand ("Thursday" 2025-06-05, "Jan. 17" 2025-01-17, "May 12" 2025-05-12).
+// times are placed by hand ("Thursday" 2025-06-05, "Jan. 17" 2025-01-17, "May 12" 2025-05-12, ...).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <optional>
 
 #include "chronograph/relations/link.hpp"
 #include "chronograph/relations/linker_tables.hpp"
@@ -41,7 +42,7 @@ analysed analyse(const std::string& text, const std::string& dct = "2025-06-05")
   std::vector<timex::mention> times;
   for (const auto& [surface, value] : {std::pair<const char*, const char*>{"Thursday", "2025-06-05"},
                                        {"Jan. 17", "2025-01-17"}, {"May 12", "2025-05-12"}, {"April", "2025-04"},
-                                       {"last month", "2025-05"}}) {
+                                       {"last month", "2025-05"}, {"the day", "2025-01-19"}, {"weeks", "2025-05"}}) {
     for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
       timex::mention m;
       m.span = {at, at + std::char_traits<char>::length(surface)};
@@ -519,5 +520,45 @@ TEST_CASE("an event noun introduced by an event signal is not linked to the time
     const auto* spoke = a.event("spoke");
     REQUIRE(spoke);
     CHECK(spoke->when_value == "2025-01-17");
+  }
+}
+
+TEST_CASE("a time that measures off the distance to a signal's event lies on the other side of it",
+          "[relations][anchor][signal]") {
+  const auto measure_link = [](const analysed& a, const std::string& trigger) -> std::optional<relations::link> {
+    const auto* e = a.event(trigger);
+    if (!e) return std::nullopt;
+    for (const auto& l : a.links)
+      if (l.from == e->id && l.rule.rfind("anchor.measure:", 0) == 0) return l;
+    return std::nullopt;
+  };
+  {
+    const auto a = analyse("Trump and Xi spoke the day before the inauguration.");
+    const auto l = measure_link(a, "inauguration");
+    REQUIRE(l);
+    CHECK(l->rel == relations::relation::after);
+    CHECK(l->rule == "anchor.measure:before");
+    CHECK(l->to == "t1");
+  }
+  {
+    const auto a = analyse("His car was spotted in the neighborhood in the weeks before the shooting.");
+    const auto l = measure_link(a, "shooting");
+    REQUIRE(l);
+    CHECK(l->rel == relations::relation::after);
+  }
+  {
+    const auto a = analyse("Investigators arrived at the house the day after the shooting.");
+    const auto l = measure_link(a, "shooting");
+    REQUIRE(l);
+    CHECK(l->rel == relations::relation::before);
+    CHECK(l->rule == "anchor.measure:after");
+  }
+  SECTION("a calendar time before the signal dates the clause and measures nothing") {
+    CHECK_FALSE(measure_link(analyse("Trump and Xi spoke on Jan. 17, prior to the inauguration."), "inauguration"));
+    CHECK_FALSE(measure_link(analyse("The call took place in April before the inauguration."), "inauguration"));
+  }
+  SECTION("not a signal of overlap, not a time inside the event's own phrase") {
+    CHECK_FALSE(measure_link(analyse("Prices fell the day during the talks."), "talks"));
+    CHECK_FALSE(measure_link(analyse("Negotiations stalled after the May 12 talks."), "talks"));
   }
 }
