@@ -178,7 +178,7 @@ void store_query(benchmark::State& state, graph::question q, std::vector<std::st
   std::size_t hits = 0, excerpt = 0;
   for (auto _ : state) {
     auto st = store::story_store::open(path, store::story_store::open_mode::update);
-    const auto r = st.ask(q, arguments, 7);
+    const auto r = st.ask(q, arguments, 7, store::excerpt_use::printing);
     const auto text = render::answer_to_text(r.answer, r.excerpt);
     hits = r.answer.events.size();
     excerpt = r.excerpt.events.size();
