@@ -171,14 +171,14 @@ const fs::path& big_store() {
 }
 
 // `chronograph query --store`: open the store, answer from its query index (reading only the
-// rows the answer needs), print the answer.
+// rows the answer needs), print the answer as text.
 void store_query(benchmark::State& state, graph::question q, std::vector<std::string> arguments) {
   if (!have_corpus(state)) return;
   const auto& path = big_store();
   std::size_t hits = 0, excerpt = 0;
   for (auto _ : state) {
     auto st = store::story_store::open(path, store::story_store::open_mode::update);
-    const auto r = st.ask(q, arguments, 7);
+    const auto r = st.ask(q, arguments, 7, store::excerpt_use::printing);
     const auto text = render::answer_to_text(r.answer, r.excerpt);
     hits = r.answer.events.size();
     excerpt = r.excerpt.events.size();
@@ -196,6 +196,8 @@ BENCHMARK_CAPTURE(store_query, causes_words, graph::question::causes, {"peace ta
 BENCHMARK_CAPTURE(store_query, effects_common_word, graph::question::effects, {"China"})
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(store_query, before_words, graph::question::before, {"Clinton meeting"})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(store_query, after_words, graph::question::after, {"Clinton meeting"})  // a fifth of the story
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The whole story loaded as before the query index (cached story, whole graph, answer): what

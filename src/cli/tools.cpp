@@ -126,7 +126,9 @@ int run_query(const query_options& opts) {
     if (g) {
       a = graph::ask(*g, *question, opts.arguments, opts.days);
     } else {
-      auto result = st->ask(*question, opts.arguments, opts.days);
+      const bool drawn = opts.format != "json" && opts.format != "text";
+      auto result = st->ask(*question, opts.arguments, opts.days,
+                            drawn ? store::excerpt_use::drawing : store::excerpt_use::printing);
       a = std::move(result.answer);
       s = std::move(result.excerpt);
     }

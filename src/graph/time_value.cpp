@@ -45,10 +45,30 @@ std::optional<sys_days> iso_week_monday(int y, int w) noexcept {
   return monday;
 }
 
+// What date::format writes for "%a", "%b" (the first three letters of "%B"), "%B" and "%Y" (in the C
+// locale, as chronograph runs), without an output stream: describe() runs for every event a query
+// prints.
+constexpr std::string_view weekday_abbreviations[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::string_view month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+
+std::string_view month_name(const date::year_month_day& ymd) {
+  return month_names[static_cast<unsigned>(ymd.month()) - 1];
+}
+
+/// "%Y": at least 4 digits, "-" first when negative.
+std::string year_text(const date::year_month_day& ymd) {
+  const int y = static_cast<int>(ymd.year());
+  std::string digits = std::to_string(y < 0 ? -y : y);
+  if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
+  return y < 0 ? "-" + digits : digits;
+}
+
 /// "5 Jun 2025" (no padding).
 std::string day_month_year(sys_days d) {
   const date::year_month_day ymd{d};
-  return std::to_string(static_cast<unsigned>(ymd.day())) + date::format(" %b %Y", d);
+  return std::to_string(static_cast<unsigned>(ymd.day())) + " " + std::string(month_name(ymd).substr(0, 3)) + " " +
+         year_text(ymd);
 }
 
 }  // namespace
@@ -136,9 +156,9 @@ std::string describe(const time_span& span) {
   switch (span.size) {
     case grain::day:
       if (span.days() == 2) return "weekend of " + day_month_year(span.begin);
-      return date::format("%a ", span.begin) + day_month_year(span.begin);
+      return std::string(weekday_abbreviations[date::weekday{span.begin}.c_encoding()]) + " " + day_month_year(span.begin);
     case grain::week: return "week of " + day_month_year(span.begin);
-    case grain::month: return date::format("%B %Y", span.begin);
+    case grain::month: return std::string(month_name(first)) + " " + year_text(first);
     case grain::season: {
       const unsigned m = static_cast<unsigned>(first.month());
       const char* name = m == 3 ? "spring" : m == 6 ? "summer" : m == 9 ? "autumn" : "winter";

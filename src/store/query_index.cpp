@@ -542,7 +542,8 @@ std::vector<std::uint32_t> query_index::needed_vertices(const graph::answer& a) 
   return out;
 }
 
-query_result query_index::ask(graph::question q, const std::vector<std::string>& arguments, long days) const {
+query_result query_index::ask(graph::question q, const std::vector<std::string>& arguments, long days,
+                                excerpt_use use) const {
   query_result result;
   auto& a = result.answer;
   a = graph::begin_answer(q, arguments, days);
@@ -580,9 +581,50 @@ query_result query_index::ask(graph::question q, const std::vector<std::string>&
     graph::finish_answer(g, a);
   }
 
-  // What printing and drawing the answer read besides: the links graph::substory keeps (between
-  // the answer's events, or from one of them to a time expression), the time expressions they
-  // and the events' anchors name, the documents of all these, and those documents' diagnostics.
+  // What printing the answer reads besides: the documents of the links (the sources of its link
+  // chains). What drawing it reads besides: the links graph::substory keeps (between the
+  // answer's events, or from one of them to a time expression), the time expressions they and
+  // the events' anchors name, the documents of all these, and those documents' diagnostics.
+  const bool drawing = use == excerpt_use::drawing;
+  if (drawing) add_drawn_rows(a, event_rows, timex_rows, link_rows, in, link_in, x);
+  std::vector<std::string> docs;
+  for (const auto& l : x.links) docs.push_back(l.support.doc);
+  if (drawing) {
+    for (const auto& e : x.events)
+      for (const auto& m : e.mentions) docs.push_back(m.doc);
+    for (const auto& t : x.timexes) docs.push_back(t.doc);
+  }
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  std::vector<std::pair<std::size_t, story_document>> documents;
+  std::vector<std::pair<std::size_t, story_diagnostic>> diagnostics;
+  {
+    statement by_id(db_, file_, "SELECT seq, document FROM story_documents WHERE id = ?1");
+    statement by_doc(db_, file_, "SELECT seq, diagnostic FROM story_diagnostics WHERE doc = ?1");
+    for (const auto& d : docs) {
+      by_id.reset();
+      by_id.bind(1, d);
+      while (by_id.step())
+        documents.emplace_back(static_cast<std::size_t>(by_id.integer(0)), decode_document(by_id.blob(1), file_ + ": query index"));
+      if (!drawing) continue;
+      by_doc.reset();
+      by_doc.bind(1, d);
+      while (by_doc.step())
+        diagnostics.emplace_back(static_cast<std::size_t>(by_doc.integer(0)),
+                                 decode_diagnostic(by_doc.blob(1), file_ + ": query index"));
+    }
+  }
+  const auto by_seq = [](const auto& p, const auto& r) { return p.first < r.first; };
+  std::sort(documents.begin(), documents.end(), by_seq);
+  std::sort(diagnostics.begin(), diagnostics.end(), by_seq);
+  for (auto& [seq, d] : documents) x.documents.push_back(std::move(d));
+  for (auto& [seq, d] : diagnostics) x.diagnostics.push_back(std::move(d));
+  return result;
+}
+
+void query_index::add_drawn_rows(const graph::answer& a, const std::vector<std::size_t>& event_rows,
+                                 const std::vector<std::size_t>& timex_rows, const std::vector<std::size_t>& link_rows,
+                                 std::vector<char>& in, const std::vector<char>& link_in, story& x) const {
   chronograph::detail::string_map<std::uint32_t, std::string_view> vertex_of_event;  // the excerpt's events by id
   for (std::size_t i = 0; i < x.events.size(); ++i) vertex_of_event.try_emplace(x.events[i].id, static_cast<std::uint32_t>(event_rows[i]));
   std::vector<char> answer_event(vertices_, 0);
@@ -630,37 +672,6 @@ query_result query_index::ask(graph::question q, const std::vector<std::string>&
   merge_rows(x.timexes,
              read_rows<story_timex>(db_, file_, "SELECT timex FROM story_timexes WHERE seq = ?1", more_timexes, decode_timex),
              timex_rows, more_timexes);
-
-  std::vector<std::string> docs;
-  for (const auto& e : x.events)
-    for (const auto& m : e.mentions) docs.push_back(m.doc);
-  for (const auto& l : x.links) docs.push_back(l.support.doc);
-  for (const auto& t : x.timexes) docs.push_back(t.doc);
-  std::sort(docs.begin(), docs.end());
-  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-  std::vector<std::pair<std::size_t, story_document>> documents;
-  std::vector<std::pair<std::size_t, story_diagnostic>> diagnostics;
-  {
-    statement by_id(db_, file_, "SELECT seq, document FROM story_documents WHERE id = ?1");
-    statement by_doc(db_, file_, "SELECT seq, diagnostic FROM story_diagnostics WHERE doc = ?1");
-    for (const auto& d : docs) {
-      by_id.reset();
-      by_id.bind(1, d);
-      while (by_id.step())
-        documents.emplace_back(static_cast<std::size_t>(by_id.integer(0)), decode_document(by_id.blob(1), file_ + ": query index"));
-      by_doc.reset();
-      by_doc.bind(1, d);
-      while (by_doc.step())
-        diagnostics.emplace_back(static_cast<std::size_t>(by_doc.integer(0)),
-                                 decode_diagnostic(by_doc.blob(1), file_ + ": query index"));
-    }
-  }
-  const auto by_seq = [](const auto& p, const auto& r) { return p.first < r.first; };
-  std::sort(documents.begin(), documents.end(), by_seq);
-  std::sort(diagnostics.begin(), diagnostics.end(), by_seq);
-  for (auto& [seq, d] : documents) x.documents.push_back(std::move(d));
-  for (auto& [seq, d] : diagnostics) x.diagnostics.push_back(std::move(d));
-  return result;
 }
 
 }  // namespace chronograph::store::detail

@@ -5,8 +5,9 @@
 // link, the timeline order). A question reads the image, resolves its references through the
 // tables, and decodes only the rows its answer needs.
 // Invariant: query_index::ask gives the answer graph::ask gives on the event graph of the whole
-// story, and an excerpt of the story from which render::answer_to_text, answer_to_json and
-// graph::substory(excerpt, graph::events_of(answer)) give what they give on the whole story.
+// story, and an excerpt of the story from which render::answer_to_text and answer_to_json (and,
+// for excerpt_use::drawing, graph::substory(excerpt, graph::events_of(answer))) give what they
+// give on the whole story.
 #pragma once
 
 #include <cstdint>
@@ -44,9 +45,10 @@ class query_index {
   /// The whole story, from the rows.
   [[nodiscard]] story whole_story() const;
 
-  /// graph::ask on the graph of the whole story, and the excerpt the answer needs. Throws what
-  /// graph::ask throws.
-  [[nodiscard]] query_result ask(graph::question q, const std::vector<std::string>& arguments, long days) const;
+  /// graph::ask on the graph of the whole story, and the excerpt the answer needs for `use`.
+  /// Throws what graph::ask throws.
+  [[nodiscard]] query_result ask(graph::question q, const std::vector<std::string>& arguments, long days,
+                                 excerpt_use use) const;
 
   struct link_ends {
     std::uint32_t from = 0, to = 0;  ///< vertices, or none when the id names no vertex
@@ -60,6 +62,12 @@ class query_index {
   [[nodiscard]] graph::resolution resolve(const std::string& reference) const;
   [[nodiscard]] std::optional<std::uint32_t> vertex_of(std::string_view id) const;
   [[nodiscard]] std::vector<std::uint32_t> needed_vertices(const graph::answer& a) const;
+  /// Adds to the excerpt `x` (read from the rows event_rows, timex_rows and link_rows, whose
+  /// vertices and links are marked in `in` and `link_in`) the links and time expressions drawing
+  /// the answer `a` reads besides (see ask).
+  void add_drawn_rows(const graph::answer& a, const std::vector<std::size_t>& event_rows,
+                      const std::vector<std::size_t>& timex_rows, const std::vector<std::size_t>& link_rows,
+                      std::vector<char>& in, const std::vector<char>& link_in, story& x) const;
   [[nodiscard]] bool is_event(std::uint32_t v) const noexcept { return v < event_vertices_; }
 
   sqlite3* db_;

@@ -381,11 +381,11 @@ story story_store::cached_story() {
   return s;
 }
 
-query_result story_store::ask(graph::question q, const std::vector<std::string>& arguments, long days) {
+query_result story_store::ask(graph::question q, const std::vector<std::string>& arguments, long days, excerpt_use use) {
   {
     detail::read_transaction snapshot(impl_->db.get(), impl_->file);
     if (const auto index = detail::query_index::open(impl_->db.get(), impl_->file, program_key()))
-      return index->ask(q, arguments, days);
+      return index->ask(q, arguments, days, use);
   }
   query_result result;
   result.excerpt = cached_story();  // builds the story and writes the index (unless read-only)

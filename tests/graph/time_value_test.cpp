@@ -62,3 +62,17 @@ TEST_CASE("describe gives short axis labels", "[graph][time_value]") {
   CHECK(describe(*span_of("199")) == "1990s");
   CHECK(describe(*span_of("20")) == "21st century");
 }
+
+TEST_CASE("describe names days and months as date::format does", "[graph][time_value]") {
+  for (const int year : {1, 999, 1000, 1998, 2025, 9999})
+    for (date::sys_days d = date::sys_days{date::year{year} / 1 / 1}; d < date::sys_days{date::year{year + 1} / 1 / 1};
+         d += date::days{1}) {
+      const auto value = date::format("%F", d);
+      INFO(value);
+      const auto day = std::to_string(static_cast<unsigned>(date::year_month_day{d}.day()));
+      const auto day_span = span_of(value), month_span = span_of(value.substr(0, 7));
+      REQUIRE((day_span && month_span));
+      REQUIRE(describe(*day_span) == date::format("%a ", d) + day + date::format(" %b %Y", d));
+      REQUIRE(describe(*month_span) == date::format("%B %Y", d));
+    }
+}

@@ -82,13 +82,20 @@ struct correction {
 /// having more than one).
 [[nodiscard]] correction make_correction(const story& s, correction_kind kind, const std::vector<std::string>& arguments);
 
+/// What the excerpt of a query_result is for.
+enum class excerpt_use {
+  printing,  ///< render::answer_to_text and render::answer_to_json
+  drawing,   ///< those, and graph::substory(excerpt, graph::events_of(answer)) (render::to_dot, render::render)
+};
+
 /// A question answered by a store (story_store::ask).
 struct query_result {
   graph::answer answer;  ///< as graph::ask gives it on the event graph of the store's story
   /// The part of the story the answer refers to, in story order: its events, the time
-  /// expressions and links around them, their documents and those documents' diagnostics.
-  /// render::answer_to_text, render::answer_to_json and graph::substory(excerpt,
-  /// graph::events_of(answer)) give on it what they give on the whole story.
+  /// expressions and links between them, and the documents of those links; for drawing also
+  /// every link of the answer's events to a time expression, the time expressions named, every
+  /// document of all these and those documents' diagnostics. What the excerpt is for gives on
+  /// it what it gives on the whole story.
   story excerpt;
 };
 
@@ -143,8 +150,9 @@ class story_store {
   [[nodiscard]] story cached_story();
   /// graph::ask on the event graph of cached_story(), without loading the whole story when the
   /// store's query index is there (it is written with the cache): only the rows the answer
-  /// needs are read. Throws input_error as graph::ask does.
-  [[nodiscard]] query_result ask(graph::question q, const std::vector<std::string>& arguments, long days = 7);
+  /// and `use` need are read. Throws input_error as graph::ask does.
+  [[nodiscard]] query_result ask(graph::question q, const std::vector<std::string>& arguments, long days = 7,
+                                 excerpt_use use = excerpt_use::drawing);
   /// merge::build_story without the corrections (what the corrections apply to).
   [[nodiscard]] story build_uncorrected() const;
 
