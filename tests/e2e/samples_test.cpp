@@ -335,7 +335,9 @@ TEST_CASE("samples: a light verb and the event noun it brings about are one node
   CHECK(count("difficult to reach a deal with Xi", {"reach", "deal"}) == 1);
   CHECK(count("either imposing tariffs on Europe or making a deal", {"make", "deal"}) == 1);
   CHECK(count("have held a one-on-one call", {"hold"}) == 0);  // the verb is a mention of its call
-  CHECK(count("EXTREMELY HARD TO MAKE A DEAL WITH", {"make", "deal"}) == 3);  // three articles quote it
+  // Three articles quote it: 000's and 001's quotations of Trump's June 4 post are one statement,
+  // so their deal is one event; 003's "lamented" shares seven words with them, not a run of eight.
+  CHECK(count("EXTREMELY HARD TO MAKE A DEAL WITH", {"make", "deal"}) == 2);
   // "Trump says he had a 'very good' call" is the June 5 call itself.
   CHECK(count("he had a 'very good' call with China's Xi", {"have", "call"}) == 1);
 }
