@@ -736,6 +736,9 @@ class default_extractor final : public extractor {
     bool is_adj = false;
     if (is_verb) {
       if (wd.lemma == "be"sv || !wd.aux.empty()) return false;
+      // A closed-class word the tagger took for a verb ("There should no longer be any
+      // questions": "no") is no event.
+      if (lex_->is_never_verb(wd.lower)) return false;
       // A verb form used as a preposition ("lowered tariffs following talks", "according to") is
       // a signal, not an event: the parse says so (UD `case`/`mark`).
       if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return false;

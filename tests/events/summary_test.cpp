@@ -429,3 +429,15 @@ TEST_CASE("a titled description is the subject it stands for, when the document 
       if (e.trigger != "met") CHECK(std::find(e.actors.begin(), e.actors.end(), "Jamieson Greer") == e.actors.end());
   }
 }
+
+TEST_CASE("a closed-class word the tagger takes for a verb is no event", "[events][summary]") {
+  // The tagger makes "no" the verb of "There should no longer be any questions" (its summary was
+  // "Should no"); the clause's other events stay.
+  const auto evs = extract("\xE2\x80\x9CThere should no longer be any questions respecting the complexity of Rare Earth "
+                           "products,\xE2\x80\x9D he said.");
+  CHECK(find(evs, "no") == nullptr);
+  CHECK(find(evs, "respecting") != nullptr);
+  CHECK(find(evs, "said") != nullptr);
+  // A verb is still a verb.
+  CHECK(find(extract("Trump and Xi held a lengthy phone call."), "held") != nullptr);
+}
