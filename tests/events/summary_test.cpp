@@ -441,3 +441,11 @@ TEST_CASE("a closed-class word the tagger takes for a verb is no event", "[event
   // A verb is still a verb.
   CHECK(find(extract("Trump and Xi held a lengthy phone call."), "held") != nullptr);
 }
+
+TEST_CASE("an attributive participle of knowing is no event, its noun is", "[events][summary]") {
+  const auto evs = extract("Trump and Xi held their first known phone call of the American president's term.");
+  CHECK(find(evs, "known") == nullptr);
+  CHECK(find(evs, "call") != nullptr);
+  // Not the verb itself.
+  CHECK(find(extract("Trump has known Xi for years."), "known") != nullptr);
+}
