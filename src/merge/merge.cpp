@@ -514,20 +514,27 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
       }
     if (!q.words.empty()) out.push_back(std::move(q));
   };
-  // The sentence's other reports: the ones that name a speaker, and the tokens of all.
-  std::vector<std::size_t> reports;
+  // The sentence's other reports (their tokens), and whether one of them names a speaker: read
+  // only for a quotation the parse does not hang on the verb.
+  std::optional<std::vector<std::size_t>> reports;
   bool only_speaker = ev.subject_count > 0;
-  for (const auto& o : evs) {
-    if (&o == &ev || o.sentence != ev.sentence || o.cls != event_class::reporting) continue;
-    if (const auto t = trigger_token(doc, o)) reports.push_back(*t);
-    if (o.subject_count > 0) only_speaker = false;
-  }
+  const auto read_reports = [&] {
+    reports.emplace();
+    for (const auto& o : evs) {
+      if (&o == &ev || o.sentence != ev.sentence || o.cls != event_class::reporting) continue;
+      if (const auto t = trigger_token(doc, o)) reports->push_back(*t);
+      if (o.subject_count > 0) only_speaker = false;
+    }
+  };
+  const auto marks = quotation_marks(doc, sent);
   bool introduces = false;
-  for (const auto& [open, close] : quotation_marks(doc, sent)) {
+  for (const auto& [open, close] : marks) {
     bool owns = parse_owns(doc, sent, *at, open, close);
-    if (!owns && only_speaker && open > *at)
-      owns = std::none_of(reports.begin(), reports.end(),
-                          [&](std::size_t r) { return parse_owns(doc, sent, r, open, close); });
+    if (!owns && only_speaker && open > *at) {
+      if (!reports) read_reports();
+      owns = only_speaker && std::none_of(reports->begin(), reports->end(),
+                                          [&](std::size_t r) { return parse_owns(doc, sent, r, open, close); });
+    }
     if (!owns) continue;
     introduces = true;
     add(open, close);
@@ -546,7 +553,8 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
   // A report with nothing it reports in its sentence (no quotation, no clause or object: "Trump
   // posted Wednesday on his social media site.") reports the quotation its sentence follows,
   // which a sentence split cut off ("“... HARD TO MAKE A DEAL WITH!!!”").
-  if (!introduces && quotation_marks(doc, sent).empty() && !has_dependent(doc, ev, {"ccomp", "xcomp", "obj"})) {
+  if (!introduces && marks.empty() && ev.sentence > 0 && whole_quotation(ev.sentence - 1) &&
+      !has_dependent(doc, ev, {"ccomp", "xcomp", "obj"})) {
     auto s = ev.sentence;
     while (s > 0 && whole_quotation(s - 1)) --s;
     for (auto b = s; b < ev.sentence; ++b) {
@@ -1537,10 +1545,12 @@ story build_story_of(const Analyses& analyses) {
     }
     // The candidates of a document by trigger token, sorted (built when a document quotes).
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> by_token(analyses.size());
-    // Per quoting report, per quotation: (word position, candidate) of the events inside it.
+    // Per quoting report, per quotation: (word position, candidate) of the events inside it (read
+    // when the report shares a run with another).
     std::vector<std::vector<std::vector<std::pair<std::size_t, std::size_t>>>> inside(quoting.size());
-    for (std::size_t r = 0; r < quoting.size(); ++r) {
+    const auto inside_of = [&](std::size_t r) -> const std::vector<std::vector<std::pair<std::size_t, std::size_t>>>& {
       const auto& rep = quoting[r];
+      if (!inside[r].empty()) return inside[r];
       const auto& c = cands[rep.cand];
       auto& triggers = by_token[c.doc];
       if (triggers.empty()) {
@@ -1556,7 +1566,8 @@ story build_story_of(const Analyses& analyses) {
                it != triggers.end() && it->first == toks[pos]; ++it)
             inside[r][q].emplace_back(pos, it->second);
       }
-    }
+      return inside[r];
+    };
     // The first place each (run, day, speaker token) is quoted: a later quotation of it is aligned
     // with that one only, so this stays linear however often a statement is quoted.
     struct place {
@@ -1585,9 +1596,9 @@ story build_story_of(const Analyses& analyses) {
                 !std::equal(w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i + quote_run),
                             ow.begin() + static_cast<std::ptrdiff_t>(p.start)))
               continue;
-            for (const auto& [pos, m] : inside[r][q]) {
+            for (const auto& [pos, m] : inside_of(r)[q]) {
               if (pos < i || pos >= i + quote_run) continue;
-              for (const auto& [opos, n] : inside[p.report][p.quote])
+              for (const auto& [opos, n] : inside_of(p.report)[p.quote])
                 if (opos == p.start + (pos - i) && ev_of(cands[n]).lemma == ev_of(cands[m]).lemma)
                   same.emplace_back(std::min(n, m), std::max(n, m));
             }
