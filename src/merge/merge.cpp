@@ -495,7 +495,8 @@ bool parse_owns(const text::annotated_document& doc, const text::sentence& sent,
 ///     quotation, which the parse hung inside the first, is Trump's too);
 ///   - a sentence that is one quotation and nothing else, right after the verb's sentence (or
 ///     such a sentence) when the verb introduces a quotation there: the speaker goes on ("“The
-///     call lasted ...,” Mr. Trump said. “There should no longer be ...”");
+///     call lasted ...,” Mr. Trump said. “There should no longer be ...”"), unless the next
+///     sentence's report claims it (below: "“...” Mr. Xi replied.");
 ///   - for a verb whose sentence quotes nothing and that has no clause or object, the sentences
 ///     of one quotation right before it, which a sentence split cut off ("“... HARD TO MAKE A
 ///     DEAL WITH!!!” Trump posted Wednesday on his social media site.").
@@ -542,13 +543,13 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
   // A sentence that is one quotation from its first token to its last (a final period may follow).
   const auto whole_quotation = [&](std::size_t s) -> std::optional<std::pair<std::size_t, std::size_t>> {
     const auto& other = doc.sentences[s];
-    const auto marks = quotation_marks(doc, other);
-    if (marks.size() != 1 || marks[0].first != other.first_token) return std::nullopt;
+    const auto its = quotation_marks(doc, other);
+    if (its.size() != 1 || its[0].first != other.first_token) return std::nullopt;
     auto last = other.end_token - 1;
-    while (last > marks[0].first && doc.tokens[last].tag == text::upos::punct && !is_double_quote_form(doc.tokens[last].form))
+    while (last > its[0].first && doc.tokens[last].tag == text::upos::punct && !is_double_quote_form(doc.tokens[last].form))
       --last;
-    if (marks[0].second != last) return std::nullopt;
-    return marks[0];
+    if (its[0].second != last) return std::nullopt;
+    return its[0];
   };
   // A report with nothing it reports in its sentence (no quotation, no clause or object: "Trump
   // posted Wednesday on his social media site.") reports the quotation its sentence follows,
@@ -564,9 +565,18 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
     }
   }
   if (!introduces) return out;
+  // A report of a named speaker with nothing it reports in its sentence: it claims the quotation
+  // before it ("“...” Mr. Xi replied."), which is then not the verb's.
+  const auto claims_back = [&](std::size_t s) {
+    if (!quotation_marks(doc, doc.sentences[s]).empty()) return false;
+    return std::any_of(evs.begin(), evs.end(), [&](const event_mention& o) {
+      return o.sentence == s && o.cls == event_class::reporting && o.subject_count > 0 &&
+             !has_dependent(doc, o, {"ccomp", "xcomp", "obj"});
+    });
+  };
   for (auto s = ev.sentence + 1; s < doc.sentences.size(); ++s) {
     const auto q = whole_quotation(s);
-    if (!q) break;
+    if (!q || (s + 1 < doc.sentences.size() && claims_back(s + 1))) break;
     add(q->first, q->second);
   }
   return out;

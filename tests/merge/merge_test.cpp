@@ -909,8 +909,12 @@ TEST_CASE("events at the same place of one speaker's quoted words are one event"
     const auto c = article("c", "\xE2\x80\x9CThe call lasted an hour,\xE2\x80\x9D Mr. Trump said. \xE2\x80\x9C" + rare + "\xE2\x80\x9D");
     const auto d = article("d", "Trump said the call \xE2\x80\x9Clasted an hour,\xE2\x80\x9D adding, \xE2\x80\x9C" + rare + "\xE2\x80\x9D");
     CHECK(nodes(merge::build_story({c, d}), "respect") == nodes_t{{"c", "d"}});
-    // Not a quotation after a sentence that quotes no one.
+    // Not a quotation after a sentence that quotes no one, nor one another speaker's report
+    // right after it claims.
     const auto e = article("e", "The call lasted an hour. \xE2\x80\x9C" + rare + "\xE2\x80\x9D");
     CHECK(nodes(merge::build_story({d, e}), "respect") == nodes_t{{"d"}, {"e"}});
+    const auto f = article("f", "\xE2\x80\x9CThe call lasted an hour,\xE2\x80\x9D Mr. Trump said. \xE2\x80\x9C" + rare +
+                                    "\xE2\x80\x9D Mr. Xi replied.");
+    CHECK(nodes(merge::build_story({d, f}), "respect") == nodes_t{{"d"}, {"f"}});
   }
 }
