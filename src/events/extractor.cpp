@@ -736,9 +736,18 @@ class default_extractor final : public extractor {
     bool is_adj = false;
     if (is_verb) {
       if (wd.lemma == "be"sv || !wd.aux.empty()) return false;
+      // A closed-class word the tagger took for a verb ("There should no longer be any
+      // questions": "no") is no event.
+      if (lex_->is_never_verb(wd.lower)) return false;
       // A verb form used as a preposition ("lowered tariffs following talks", "according to") is
       // a signal, not an event: the parse says so (UD `case`/`mark`).
       if (const auto& rel = ctx.doc.tokens[wd.token].deprel; rel == "case"sv || rel == "mark"sv) return false;
+      // An attributive past participle of a verb of knowing says how its noun is known, not what
+      // happened ("their first known phone call", "last known addresses", "an alleged plot"; TimeBank
+      // marks none): the noun is the event.
+      if (wd.xpos == "VBN"sv && ctx.doc.tokens[wd.token].deprel == "amod"sv &&
+          (wd.lemma == "know"sv || wd.lemma == "allege"sv))
+        return false;
       // A main-verb "have"/"do" directly followed by a verb is an auxiliary the tagger missed.
       if ((wd.lemma == "have"sv || wd.lemma == "do"sv) && w + 1 < ctx.sent_end[s] && W[w + 1].tag == upos::verb)
         return false;

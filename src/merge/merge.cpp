@@ -442,32 +442,142 @@ const event_mention* adjunct_clause_event(const text::annotated_document& doc, c
   return event_at(head);
 }
 
-/// The words (lower case, no punctuation) of the quotations a reporting verb introduces ("“Our
-/// respective teams will be meeting shortly ...,” Trump wrote"): a quotation in its sentence, the
-/// verb outside it, that the parse hangs on the verb (a quoted word's head is the verb) or that
-/// the verb is a parenthetical of ("It “resulted in ...,” Trump wrote": `parataxis`).
-std::vector<std::string> quoted_words(const text::annotated_document& doc, const event_mention& ev) {
-  std::vector<std::string> out;
-  if (ev.sentence >= doc.sentences.size()) return out;
-  const auto& sent = doc.sentences[ev.sentence];
-  std::optional<std::size_t> at;
-  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
-    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
-  if (!at) return out;
-  const auto rel = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+/// A quotation a report introduces: the tokens of its words (no punctuation, no quotation marks)
+/// and the words, lower case, in order.
+struct quotation {
+  std::vector<std::size_t> tokens;
+  std::vector<std::string> words;
+};
+
+/// The quotations of a sentence: [open mark, close mark) token pairs (an unclosed one runs to the
+/// sentence's end).
+std::vector<std::pair<std::size_t, std::size_t>> quotation_marks(const text::annotated_document& doc,
+                                                                 const text::sentence& sent) {
   std::vector<std::size_t> marks;
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
     if (is_double_quote_form(doc.tokens[t].form)) marks.push_back(t);
   if (marks.size() % 2 == 1) marks.push_back(sent.end_token);
-  for (std::size_t k = 0; k + 1 < marks.size(); k += 2) {
-    const auto open = marks[k], close = marks[k + 1];
-    if (*at > open && *at < close) continue;
-    const auto head_of_verb = doc.tokens[*at].head;
-    bool owns = doc.tokens[*at].deprel == "parataxis" && head_of_verb > rel(open) && head_of_verb < rel(close);
-    for (std::size_t t = open + 1; t < close && !owns; ++t) owns = doc.tokens[t].head == rel(*at);
-    if (!owns) continue;
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t k = 0; k + 1 < marks.size(); k += 2) out.emplace_back(marks[k], marks[k + 1]);
+  return out;
+}
+
+/// The token of a mention's trigger in its sentence, if any.
+std::optional<std::size_t> trigger_token(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.sentence >= doc.sentences.size()) return std::nullopt;
+  const auto& sent = doc.sentences[ev.sentence];
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) return t;
+  return std::nullopt;
+}
+
+/// True when the parse hangs the quotation (open, close) on the verb at token `at`, outside it:
+/// a quoted word's head is the verb, or the verb is the quotation's parenthetical ("It “resulted
+/// in ...,” Trump wrote": `parataxis`).
+bool parse_owns(const text::annotated_document& doc, const text::sentence& sent, std::size_t at, std::size_t open,
+                std::size_t close) {
+  if (at > open && at < close) return false;
+  const auto rel = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto head_of_verb = doc.tokens[at].head;
+  if (doc.tokens[at].deprel == "parataxis" && head_of_verb > rel(open) && head_of_verb < rel(close)) return true;
+  for (std::size_t t = open + 1; t < close; ++t)
+    if (doc.tokens[t].head == rel(at)) return true;
+  return false;
+}
+
+/// The quotations a reporting verb introduces ("“Our respective teams will be meeting shortly
+/// ...,” Trump wrote"), each with its words:
+///   - a quotation of its sentence, the verb outside it, that the parse hangs on the verb
+///     (`parse_owns`);
+///   - a quotation after the verb in its sentence that the parse hangs on no report of the
+///     sentence, when the verb is the sentence's only report that names who speaks ("Trump said
+///     the call “resulted in ...,” adding, “There should no longer be ...”": the second
+///     quotation, which the parse hung inside the first, is Trump's too);
+///   - a sentence that is one quotation and nothing else, right after the verb's sentence (or
+///     such a sentence) when the verb introduces a quotation there: the speaker goes on ("“The
+///     call lasted ...,” Mr. Trump said. “There should no longer be ...”"), unless the next
+///     sentence's report claims it (below: "“...” Mr. Xi replied.");
+///   - for a verb whose sentence quotes nothing and that has no clause or object, the sentences
+///     of one quotation right before it, which a sentence split cut off ("“... HARD TO MAKE A
+///     DEAL WITH!!!” Trump posted Wednesday on his social media site.").
+std::vector<quotation> quotations_of(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                     const event_mention& ev) {
+  std::vector<quotation> out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto add = [&](std::size_t open, std::size_t close) {
+    quotation q;
     for (std::size_t t = open + 1; t < close; ++t)
-      if (doc.tokens[t].tag != text::upos::punct && !is_double_quote_form(doc.tokens[t].form)) out.push_back(lower(doc.tokens[t].form));
+      if (doc.tokens[t].tag != text::upos::punct && !is_double_quote_form(doc.tokens[t].form)) {
+        q.tokens.push_back(t);
+        q.words.push_back(lower(doc.tokens[t].form));
+      }
+    if (!q.words.empty()) out.push_back(std::move(q));
+  };
+  // The sentence's other reports (their tokens), and whether one of them names a speaker: read
+  // only for a quotation the parse does not hang on the verb.
+  std::optional<std::vector<std::size_t>> reports;
+  bool only_speaker = ev.subject_count > 0;
+  const auto read_reports = [&] {
+    reports.emplace();
+    for (const auto& o : evs) {
+      if (&o == &ev || o.sentence != ev.sentence || o.cls != event_class::reporting) continue;
+      if (const auto t = trigger_token(doc, o)) reports->push_back(*t);
+      if (o.subject_count > 0) only_speaker = false;
+    }
+  };
+  const auto marks = quotation_marks(doc, sent);
+  bool introduces = false;
+  for (const auto& [open, close] : marks) {
+    bool owns = parse_owns(doc, sent, *at, open, close);
+    if (!owns && only_speaker && open > *at) {
+      if (!reports) read_reports();
+      owns = only_speaker && std::none_of(reports->begin(), reports->end(),
+                                          [&](std::size_t r) { return parse_owns(doc, sent, r, open, close); });
+    }
+    if (!owns) continue;
+    introduces = true;
+    add(open, close);
+  }
+  // A sentence that is one quotation from its first token to its last (a final period may follow).
+  const auto whole_quotation = [&](std::size_t s) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    const auto& other = doc.sentences[s];
+    const auto its = quotation_marks(doc, other);
+    if (its.size() != 1 || its[0].first != other.first_token) return std::nullopt;
+    auto last = other.end_token - 1;
+    while (last > its[0].first && doc.tokens[last].tag == text::upos::punct && !is_double_quote_form(doc.tokens[last].form))
+      --last;
+    if (its[0].second != last) return std::nullopt;
+    return its[0];
+  };
+  // A report with nothing it reports in its sentence (no quotation, no clause or object: "Trump
+  // posted Wednesday on his social media site.") reports the quotation its sentence follows,
+  // which a sentence split cut off ("“... HARD TO MAKE A DEAL WITH!!!”").
+  if (!introduces && marks.empty() && ev.sentence > 0 && whole_quotation(ev.sentence - 1) &&
+      !has_dependent(doc, ev, {"ccomp", "xcomp", "obj"})) {
+    auto s = ev.sentence;
+    while (s > 0 && whole_quotation(s - 1)) --s;
+    for (auto b = s; b < ev.sentence; ++b) {
+      const auto q = whole_quotation(b);
+      add(q->first, q->second);
+      introduces = true;
+    }
+  }
+  if (!introduces) return out;
+  // A report of a named speaker with nothing it reports in its sentence: it claims the quotation
+  // before it ("“...” Mr. Xi replied."), which is then not the verb's.
+  const auto claims_back = [&](std::size_t s) {
+    if (!quotation_marks(doc, doc.sentences[s]).empty()) return false;
+    return std::any_of(evs.begin(), evs.end(), [&](const event_mention& o) {
+      return o.sentence == s && o.cls == event_class::reporting && o.subject_count > 0 &&
+             !has_dependent(doc, o, {"ccomp", "xcomp", "obj"});
+    });
+  };
+  for (auto s = ev.sentence + 1; s < doc.sentences.size(); ++s) {
+    const auto q = whole_quotation(s);
+    if (!q || (s + 1 < doc.sentences.size() && claims_back(s + 1))) break;
+    add(q->first, q->second);
   }
   return out;
 }
@@ -1303,6 +1413,47 @@ story build_story_of(const Analyses& analyses) {
     }
     if (moved) drop_empty_clusters();
   }
+  // ---- what reports quote
+  // The quotations each dated report of a named speaker introduces (`quotations_of`), with the
+  // hashes of their runs of `quote_run` words: one statement quoted by several documents, and the
+  // events inside it, are found by the runs they share.
+  constexpr std::size_t quote_run = 8;
+  struct quoting_report {
+    std::size_t cand = 0;
+    std::vector<quotation> quotes;
+    std::vector<std::vector<std::uint64_t>> run_at;  // per quotation, the run starting at each word
+    std::vector<std::uint64_t> runs;                 // sorted distinct hashes of all its runs
+  };
+  std::vector<quoting_report> quoting;  // in candidate (document id) order
+  {
+    std::string joined;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (ev.cls != event_class::reporting || ev.pol != events::polarity::pos || !c.days || c.follows ||
+          c.subject_tokens.empty())
+        continue;
+      quoting_report q;
+      q.cand = k;
+      q.quotes = quotations_of(analyses[c.doc].annotated, analyses[c.doc].events, ev);
+      for (const auto& quote : q.quotes) {
+        auto& at = q.run_at.emplace_back();
+        for (std::size_t i = 0; i + quote_run <= quote.words.size(); ++i) {
+          joined.clear();
+          for (std::size_t j = i; j < i + quote_run; ++j) {
+            joined += quote.words[j];
+            joined += ' ';
+          }
+          at.push_back(fnv1a(joined));
+        }
+        q.runs.insert(q.runs.end(), at.begin(), at.end());
+      }
+      if (q.runs.empty()) continue;
+      std::sort(q.runs.begin(), q.runs.end());
+      q.runs.erase(std::unique(q.runs.begin(), q.runs.end()), q.runs.end());
+      quoting.push_back(std::move(q));
+    }
+  }
   // ---- one statement quoted by several documents
   // Reports of the same speaker on the same day that quote the same words (a run of
   // `quote_run` words in common: "“Our respective teams will be meeting shortly at a location to
@@ -1310,35 +1461,13 @@ story build_story_of(const Analyses& analyses) {
   // group shares a run with every other, one mention per document (within a document the events
   // stage says what is one event); a paraphrase, another day or another speaker stays apart.
   {
-    constexpr std::size_t quote_run = 8;
     struct quoted {
       std::size_t cand = 0;
-      std::vector<std::uint64_t> runs;  // sorted hashes of its quote_run-word runs
+      const std::vector<std::uint64_t>& runs;
     };
     std::vector<quoted> qs;
-    std::string joined;
-    for (std::size_t k = 0; k < cands.size(); ++k) {  // candidates are in document id order
-      const auto& c = cands[k];
-      const auto& ev = ev_of(c);
-      if (ev.cls != event_class::reporting || ev.pol != events::polarity::pos || !c.days || c.follows ||
-          c.subject_tokens.empty() || clusters[cluster_of[k]].size() != 1)
-        continue;
-      const auto words = quoted_words(analyses[c.doc].annotated, ev);
-      if (words.size() < quote_run) continue;
-      quoted q;
-      q.cand = k;
-      for (std::size_t i = 0; i + quote_run <= words.size(); ++i) {
-        joined.clear();
-        for (std::size_t j = i; j < i + quote_run; ++j) {
-          joined += words[j];
-          joined += ' ';
-        }
-        q.runs.push_back(fnv1a(joined));
-      }
-      std::sort(q.runs.begin(), q.runs.end());
-      q.runs.erase(std::unique(q.runs.begin(), q.runs.end()), q.runs.end());
-      qs.push_back(std::move(q));
-    }
+    for (const auto& q : quoting)
+      if (clusters[cluster_of[q.cand]].size() == 1) qs.push_back({q.cand, q.runs});
     struct statement {
       std::vector<std::size_t> members;  // into qs
       token_list speakers;               // every member's
@@ -1408,6 +1537,149 @@ story build_story_of(const Analyses& analyses) {
   }
   // ---- the same undated event told by several documents
   merge_undated_retellings();
+  // ---- events inside one quoted statement
+  // When two reports of the same speaker and day quote the same run of words (`quoting`: the
+  // statement test above, also within one document and whatever the reports' clusters), the
+  // events whose triggers sit at the same place in the shared run are one event: "It “resulted in
+  // a very positive conclusion for both Countries,” Trump wrote" and "“... and resulted in a very
+  // positive conclusion for both Countries,” Mr. Trump said" tell one "resulted". Not a trigger
+  // outside the shared run, nor the same word in another quotation. Dates, bounds, polarity and
+  // participants must still agree between the two events' clusters.
+  {
+    // The candidates of each document (cands are grouped by document).
+    std::vector<std::pair<std::size_t, std::size_t>> cands_of_doc(analyses.size(), {0, 0});
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      auto& r = cands_of_doc[cands[k].doc];
+      if (r.first == r.second) r.first = k;
+      r.second = k + 1;
+    }
+    // The candidates of a document by trigger token, sorted (built when a document quotes).
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> by_token(analyses.size());
+    // Per quoting report, per quotation: (word position, candidate) of the events inside it (read
+    // when the report shares a run with another).
+    std::vector<std::vector<std::vector<std::pair<std::size_t, std::size_t>>>> inside(quoting.size());
+    const auto inside_of = [&](std::size_t r) -> const std::vector<std::vector<std::pair<std::size_t, std::size_t>>>& {
+      const auto& rep = quoting[r];
+      if (!inside[r].empty()) return inside[r];
+      const auto& c = cands[rep.cand];
+      auto& triggers = by_token[c.doc];
+      if (triggers.empty()) {
+        for (auto m = cands_of_doc[c.doc].first; m < cands_of_doc[c.doc].second; ++m)
+          if (const auto t = trigger_token(analyses[c.doc].annotated, ev_of(cands[m]))) triggers.emplace_back(*t, m);
+        std::sort(triggers.begin(), triggers.end());
+      }
+      inside[r].resize(rep.quotes.size());
+      for (std::size_t q = 0; q < rep.quotes.size(); ++q) {
+        const auto& toks = rep.quotes[q].tokens;
+        for (std::size_t pos = 0; pos < toks.size(); ++pos)
+          for (auto it = std::lower_bound(triggers.begin(), triggers.end(), std::make_pair(toks[pos], std::size_t{0}));
+               it != triggers.end() && it->first == toks[pos]; ++it)
+            inside[r][q].emplace_back(pos, it->second);
+      }
+      return inside[r];
+    };
+    // The first place each (run, day, speaker token) is quoted: a later quotation of it is aligned
+    // with that one only, so this stays linear however often a statement is quoted.
+    struct place {
+      std::size_t report = 0, quote = 0, start = 0;
+    };
+    std::unordered_map<std::uint64_t, place> first_at;
+    std::vector<std::pair<std::size_t, std::size_t>> same;  // candidate pairs, earlier first
+    for (std::size_t r = 0; r < quoting.size(); ++r) {
+      const auto& rep = quoting[r];
+      const auto& c = cands[rep.cand];
+      for (std::size_t q = 0; q < rep.quotes.size(); ++q)
+        for (std::size_t i = 0; i < rep.run_at[q].size(); ++i)
+          for (const auto& speaker : c.subject_tokens) {
+            auto key = rep.run_at[q][i] ^ (fnv1a(speaker) * 0x100000001b3ULL);
+            key ^= static_cast<std::uint64_t>(c.days->begin.time_since_epoch().count()) * 0x9e3779b97f4a7c15ULL;
+            const auto [it, fresh] = first_at.try_emplace(key, place{r, q, i});
+            if (fresh) continue;
+            const auto p = it->second;
+            if (p.report == r && p.quote == q) continue;
+            const auto& other = quoting[p.report];
+            const auto& o = cands[other.cand];
+            const auto& ow = other.quotes[p.quote].words;
+            const auto& w = rep.quotes[q].words;
+            if (o.days->begin != c.days->begin || o.days->end != c.days->end ||
+                !std::binary_search(o.subject_tokens.begin(), o.subject_tokens.end(), speaker) ||
+                !std::equal(w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i + quote_run),
+                            ow.begin() + static_cast<std::ptrdiff_t>(p.start)))
+              continue;
+            for (const auto& [pos, m] : inside_of(r)[q]) {
+              if (pos < i || pos >= i + quote_run) continue;
+              for (const auto& [opos, n] : inside_of(p.report)[p.quote])
+                if (opos == p.start + (pos - i) && ev_of(cands[n]).lemma == ev_of(cands[m]).lemma)
+                  same.emplace_back(std::min(n, m), std::max(n, m));
+            }
+          }
+    }
+    std::sort(same.begin(), same.end());
+    same.erase(std::unique(same.begin(), same.end()), same.end());
+    // What two clusters must agree on, kept per cluster as they merge.
+    struct agreement {
+      std::vector<std::size_t> dated;  // one member per date value
+      std::optional<date::sys_days> not_before, not_after;
+      token_list subjects, participants;
+    };
+    std::unordered_map<std::size_t, agreement> agreements;
+    const auto agreement_of = [&](std::size_t cl) -> agreement& {
+      const auto [it, fresh] = agreements.try_emplace(cl);
+      if (!fresh) return it->second;
+      auto& a = it->second;
+      for (const auto m : clusters[cl]) {
+        const auto& ev = ev_of(cands[m]);
+        if (cands[m].days) {
+          if (std::none_of(a.dated.begin(), a.dated.end(), [&](std::size_t d) { return ev_of(cands[d]).when_value == ev.when_value; }))
+            a.dated.push_back(m);
+        } else {
+          if (const auto nb = relations::first_day(ev.when_not_before); nb && (!a.not_before || *nb > *a.not_before))
+            a.not_before = nb;
+          if (const auto na = relations::last_day(ev.when_not_after); na && (!a.not_after || *na < *a.not_after))
+            a.not_after = na;
+        }
+        add_tokens(a.subjects, cands[m].subject_tokens);
+        add_tokens(a.participants, cands[m].actor_tokens);
+      }
+      return a;
+    };
+    bool merged = false;
+    for (const auto& [n, m] : same) {
+      const auto x = cluster_of[leader(n)], y = cluster_of[leader(m)];
+      if (x == y || ev_of(cands[n]).pol != ev_of(cands[m]).pol) continue;
+      auto& ax = agreement_of(x);
+      const auto& ay = agreement_of(y);
+      bool agree = !participants_contradict(ax.subjects, ax.participants, ay.subjects, ay.participants);
+      for (const auto a : ax.dated)
+        for (const auto b : ay.dated)
+          if (agree && !compatible_dates(cands[a], cands[b], ev_of(cands[a]), ev_of(cands[b]))) agree = false;
+      auto nb = ax.not_before, na = ax.not_after;
+      if (ay.not_before && (!nb || *ay.not_before > *nb)) nb = ay.not_before;
+      if (ay.not_after && (!na || *ay.not_after < *na)) na = ay.not_after;
+      if (nb && na && *nb > *na) agree = false;
+      for (const auto* side : std::initializer_list<const std::vector<std::size_t>*>{&ax.dated, &ay.dated})
+        for (const auto d : *side)
+          if ((nb && *nb >= cands[d].days->end) || (na && *na < cands[d].days->begin)) agree = false;
+      if (!agree) continue;
+      // y joins x.
+      for (const auto d : ay.dated)
+        if (std::none_of(ax.dated.begin(), ax.dated.end(),
+                         [&](std::size_t e) { return ev_of(cands[e]).when_value == ev_of(cands[d]).when_value; }))
+          ax.dated.push_back(d);
+      ax.not_before = nb;
+      ax.not_after = na;
+      add_tokens(ax.subjects, ay.subjects);
+      add_tokens(ax.participants, ay.participants);
+      for (const auto k : clusters[y]) {
+        clusters[x].push_back(k);
+        cluster_of[k] = x;
+      }
+      clusters[y].clear();
+      agreements.erase(y);
+      merged = true;
+    }
+    if (merged) drop_empty_clusters();
+  }
   // Mentions of an event join its cluster.
   for (std::size_t k = 0; k < cands.size(); ++k)
     if (cands[k].follows) {

@@ -335,7 +335,9 @@ TEST_CASE("samples: a light verb and the event noun it brings about are one node
   CHECK(count("difficult to reach a deal with Xi", {"reach", "deal"}) == 1);
   CHECK(count("either imposing tariffs on Europe or making a deal", {"make", "deal"}) == 1);
   CHECK(count("have held a one-on-one call", {"hold"}) == 0);  // the verb is a mention of its call
-  CHECK(count("EXTREMELY HARD TO MAKE A DEAL WITH", {"make", "deal"}) == 3);  // three articles quote it
+  // Three articles quote it: 000's and 001's quotations of Trump's June 4 post are one statement,
+  // so their deal is one event; 003's "lamented" shares seven words with them, not a run of eight.
+  CHECK(count("EXTREMELY HARD TO MAKE A DEAL WITH", {"make", "deal"}) == 2);
   // "Trump says he had a 'very good' call" is the June 5 call itself.
   CHECK(count("he had a 'very good' call with China's Xi", {"have", "call"}) == 1);
 }
@@ -572,4 +574,40 @@ TEST_CASE("samples: an undated act on a story event is one node across articles"
   // "both sides accusing the other of violating an agreement" (003) names no agent: not China's act.
   for (const auto& e : s.events)
     if (e.lemma == "violate" && docs_of(e).count(a3)) CHECK(docs_of(e).size() == 1);
+}
+
+TEST_CASE("samples: the events of a post several articles quote are one node each", "[e2e][samples][merge]") {
+  // Issue #7, story11: Trump's Truth Social posts are quoted word for word; each quoted clause
+  // event used to stay one node per article (and two for 001's two quotations of one clause).
+  const auto& s = samples_story();
+  const auto nodes = [&](const std::string& lemma, const char* words) {
+    std::vector<const story_event*> out;
+    for (const auto& e : s.events)
+      if (e.lemma == lemma && any_mention_has(e, {words})) out.push_back(&e);
+    return out;
+  };
+  const std::string a0 = "000_f26358c494caa0d0", a1 = "001_fed0ba7464b4e760", a2 = "002_cff542433030545e",
+                    a4 = "004_37b8bc593a3b3fc4";
+  const auto resulted = nodes("result", "resulted in a very positive conclusion for both Countries");
+  INFO(listing(resulted));
+  REQUIRE(resulted.size() == 1);
+  CHECK(docs_of(*resulted[0]) == std::set<std::string>{a1, a2});
+  CHECK(resulted[0]->mention_ids.size() == 3);
+  const auto respecting = nodes("respect", "respecting the complexity of Rare Earth products");
+  INFO(listing(respecting));
+  REQUIRE(respecting.size() == 1);
+  CHECK(docs_of(*respecting[0]) == std::set<std::string>{a1, a2, a4});
+  const auto like = nodes("like", "I like President XI of China");
+  INFO(listing(like));
+  REQUIRE(like.size() == 1);
+  CHECK(docs_of(*like[0]) == std::set<std::string>{a0, a1});
+  // 004 quotes only "a very positive conclusion": four words, no shared run.
+  const auto yielded = nodes("conclusion", "yielded");
+  INFO(listing(yielded));
+  REQUIRE(yielded.size() == 1);
+  CHECK(docs_of(*yielded[0]) == std::set<std::string>{a4});
+  // The tagger's verb "no" ("There should no longer be") and the participle "known" ("their
+  // first known phone call") are no events.
+  CHECK(nodes("no", "There should no longer").empty());
+  CHECK(nodes("know", "first known").empty());
 }

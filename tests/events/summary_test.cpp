@@ -429,3 +429,23 @@ TEST_CASE("a titled description is the subject it stands for, when the document 
       if (e.trigger != "met") CHECK(std::find(e.actors.begin(), e.actors.end(), "Jamieson Greer") == e.actors.end());
   }
 }
+
+TEST_CASE("a closed-class word the tagger takes for a verb is no event", "[events][summary]") {
+  // The tagger makes "no" the verb of "There should no longer be any questions" (its summary was
+  // "Should no"); the clause's other events stay.
+  const auto evs = extract("\xE2\x80\x9CThere should no longer be any questions respecting the complexity of Rare Earth "
+                           "products,\xE2\x80\x9D he said.");
+  CHECK(find(evs, "no") == nullptr);
+  CHECK(find(evs, "respecting") != nullptr);
+  CHECK(find(evs, "said") != nullptr);
+  // A verb is still a verb.
+  CHECK(find(extract("Trump and Xi held a lengthy phone call."), "held") != nullptr);
+}
+
+TEST_CASE("an attributive participle of knowing is no event, its noun is", "[events][summary]") {
+  const auto evs = extract("Trump and Xi held their first known phone call of the American president's term.");
+  CHECK(find(evs, "known") == nullptr);
+  CHECK(find(evs, "call") != nullptr);
+  // Not the verb itself.
+  CHECK(find(extract("Trump has known Xi for years."), "known") != nullptr);
+}

@@ -850,3 +850,71 @@ TEST_CASE("reports of one speaker and day that quote the same words are one stat
     }
   }
 }
+
+TEST_CASE("events at the same place of one speaker's quoted words are one event", "[merge][quoted]") {
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, dct, true);
+  };
+  // The documents of each story event of a lemma, and the texts of its mentions.
+  const auto nodes = [](const story& s, const std::string& lemma) {
+    std::vector<std::multiset<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.lemma == lemma) {
+        std::multiset<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes_t = std::vector<std::multiset<std::string>>;
+  const std::string quote = "The talks resulted in a very positive conclusion for both Countries";
+  const auto a = article("a", "\xE2\x80\x9C" + quote + ", and our farmers will celebrate soon,\xE2\x80\x9D Trump wrote.");
+  SECTION("the same words of the same speaker: one event, whatever the input order") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Trump said.");
+    const auto s = merge::build_story({a, b});
+    CHECK(nodes(s, "result") == nodes_t{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("twice in one document") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Trump said. Trump wrote that the talks \xE2\x80\x9C" +
+                                    quote.substr(10) + ".\xE2\x80\x9D");
+    CHECK(nodes(merge::build_story({b}), "result") == nodes_t{{"b", "b"}});
+  }
+  SECTION("not another speaker's words") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Xi said.");
+    CHECK(nodes(merge::build_story({a, b}), "result") == nodes_t{{"a"}, {"b"}});
+  }
+  SECTION("not another day's") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Trump said.", "2025-06-07");
+    CHECK(nodes(merge::build_story({a, b}), "result") == nodes_t{{"a"}, {"b"}});
+  }
+  SECTION("not a trigger outside the shared run") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ", and the farmers will celebrate soon,\xE2\x80\x9D Mr. Trump said.");
+    const auto s = merge::build_story({a, b});
+    CHECK(nodes(s, "result") == nodes_t{{"a", "b"}});
+    CHECK(nodes(s, "celebrate") == nodes_t{{"a"}, {"b"}});
+  }
+  SECTION("not the same word in another quotation") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Trump said. \xE2\x80\x9COur farmers will celebrate "
+                                "nothing,\xE2\x80\x9D Mr. Trump wrote later.");
+    const auto s = merge::build_story({a, b});
+    CHECK(nodes(s, "result") == nodes_t{{"a", "b"}});
+    CHECK(nodes(s, "celebrate") == nodes_t{{"a"}, {"b"}});
+  }
+  SECTION("a quotation goes on in the next sentence, and a sentence's one speaker adds one") {
+    const std::string rare = "There should no longer be any questions respecting the complexity of Rare Earth products.";
+    const auto c = article("c", "\xE2\x80\x9CThe call lasted an hour,\xE2\x80\x9D Mr. Trump said. \xE2\x80\x9C" + rare + "\xE2\x80\x9D");
+    const auto d = article("d", "Trump said the call \xE2\x80\x9Clasted an hour,\xE2\x80\x9D adding, \xE2\x80\x9C" + rare + "\xE2\x80\x9D");
+    CHECK(nodes(merge::build_story({c, d}), "respect") == nodes_t{{"c", "d"}});
+    // Not a quotation after a sentence that quotes no one, nor one another speaker's report
+    // right after it claims.
+    const auto e = article("e", "The call lasted an hour. \xE2\x80\x9C" + rare + "\xE2\x80\x9D");
+    CHECK(nodes(merge::build_story({d, e}), "respect") == nodes_t{{"d"}, {"e"}});
+    const auto f = article("f", "\xE2\x80\x9CThe call lasted an hour,\xE2\x80\x9D Mr. Trump said. \xE2\x80\x9C" + rare +
+                                    "\xE2\x80\x9D Mr. Xi replied.");
+    CHECK(nodes(merge::build_story({d, f}), "respect") == nodes_t{{"d"}, {"f"}});
+  }
+}

@@ -82,6 +82,14 @@ class lexicon {
   [[nodiscard]] bool is_event_noun(std::string_view lemma) const;
   /// True for closed-class words of function_words.tsv ("the", "will", "that").
   [[nodiscard]] bool is_function_word(std::string_view lower) const { return function_words_.count(lower) > 0; }
+  /// True for a word of function_words.tsv that is never a verb, whatever a tagger says: a
+  /// determiner, pronoun, particle or conjunction ("There should no longer be any questions": a
+  /// tagger's verb "no" is no event).
+  [[nodiscard]] bool is_never_verb(std::string_view lower) const {
+    const auto* fw = function_words_.find(lower);
+    return fw && (fw->tag == text::upos::det || fw->tag == text::upos::pron || fw->tag == text::upos::part ||
+                  fw->tag == text::upos::cconj || fw->tag == text::upos::sconj);
+  }
   /// True for light verbs whose object names the event ("held a call"); light_verbs.tsv.
   [[nodiscard]] bool is_light_verb(std::string_view lemma) const { return light_verbs_.count(lemma) > 0; }
   /// A light verb only for some frames, or whose event noun follows a preposition
