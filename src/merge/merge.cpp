@@ -875,19 +875,23 @@ story build_story_of(const Analyses& analyses) {
   detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
   cand_of.reserve(cands.size());
   for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
+  // The candidate of event `local` ("e5") of document `doc`, or nullptr.
+  std::string lookup_key;
+  const auto candidate_of = [&](std::string_view doc, std::string_view local) -> const std::size_t* {
+    lookup_key.assign(doc);
+    lookup_key += ':';
+    lookup_key += local;
+    return cand_of.find(lookup_key);
+  };
   // A mention the events stage calls another mention of an event of its document ("Trump lowered
   // duties on most other countries to 10%": the duties are the lowering) is that event, whether
   // or not either has a date to merge by: it follows the event (through a chain of such mentions,
   // if any) and takes no part in clustering.
   {
-    std::string qualified;
     for (std::size_t k = 0; k < cands.size(); ++k) {
       std::size_t at = k;
       for (int step = 0; step < 8 && !ev_of(cands[at]).mention_of.empty(); ++step) {
-        qualified.assign(cands[at].doc_id);
-        qualified += ':';
-        qualified += ev_of(cands[at]).mention_of;
-        const auto* t = cand_of.find(qualified);
+        const auto* t = candidate_of(cands[at].doc_id, ev_of(cands[at]).mention_of);
         if (!t || *t == k) break;
         at = *t;
       }
@@ -1016,6 +1020,16 @@ story build_story_of(const Analyses& analyses) {
     clusters.resize(kept);
     for (auto& c : cluster_of) c = renumber[c];
   };
+  // Moves every member of cluster `from` into cluster `into` (drop_empty_clusters() tidies up).
+  const auto join_clusters = [&](std::size_t into, std::size_t from) {
+    if (into == from) return false;
+    for (const auto m : clusters[from]) {
+      clusters[into].push_back(m);
+      cluster_of[m] = into;
+    }
+    clusters[from].clear();
+    return true;
+  };
   // An undated event told again by other articles ("Xi invited Trump to visit China", "Mr. Xi's
   // invitation for him", "Xi invited him and first lady Melania Trump"): no date can merge it, so
   // it merges only when everything else agrees (src/merge/README.md, "Undated retellings"):
@@ -1072,13 +1086,8 @@ story build_story_of(const Analyses& analyses) {
             gov[static_cast<std::size_t>(g - evs.data())].push_back(e);
       }
       std::vector<std::size_t> found;
-      std::string q;
-      for (const auto e : gov[c.event]) {
-        q.assign(c.doc_id);
-        q += ':';
-        q += evs[e].id;
-        if (const auto* k = cand_of.find(q)) found.push_back(cluster_of[leader(*k)]);
-      }
+      for (const auto e : gov[c.event])
+        if (const auto* k = candidate_of(c.doc_id, evs[e].id)) found.push_back(cluster_of[leader(*k)]);
       std::sort(found.begin(), found.end());
       found.erase(std::unique(found.begin(), found.end()), found.end());
       return found;
@@ -1140,10 +1149,7 @@ story build_story_of(const Analyses& analyses) {
             if (x.sentence != sentence || x.span.begin >= ev.span.begin || x.pol != events::polarity::pos) continue;
             if (x.cls != event_class::occurrence && x.cls != event_class::i_action) continue;
             if (!lex.has_frame(x.lemma)) continue;
-            std::string q(c.doc_id);
-            q += ':';
-            q += x.id;
-            const auto* xk = cand_of.find(q);
+            const auto* xk = candidate_of(c.doc_id, x.id);
             if (!xk) continue;
             const auto& xc = cands[*xk];
             if (xc.passive || xc.subject_tokens.empty() || intersects(xc.subject_tokens, agents)) continue;
@@ -1163,10 +1169,7 @@ story build_story_of(const Analyses& analyses) {
       // "held phone talks"), and what a verb that begins an event begins ("the call was
       // initiated": the call).
       if (clause) {
-        std::string q(c.doc_id);
-        q += ':';
-        q += clause->id;
-        if (const auto* kc = cand_of.find(q)) {
+        if (const auto* kc = candidate_of(c.doc_id, clause->id)) {
           r.objects.push_back(cluster_of[leader(*kc)]);
           if (std::find(std::begin(inceptive_verbs), std::end(inceptive_verbs), clause->lemma) != std::end(inceptive_verbs))
             for (const auto o : objects_of(cands[*kc])) r.objects.push_back(o);
@@ -1282,17 +1285,24 @@ story build_story_of(const Analyses& analyses) {
     for (const auto& gr : groups) {
       if (gr.members.size() < 2) continue;
       const auto into = cluster_of[gr.members.front()];
-      for (std::size_t i = 1; i < gr.members.size(); ++i) {
-        const auto from = cluster_of[gr.members[i]];
-        for (const auto m : clusters[from]) {
-          clusters[into].push_back(m);
-          cluster_of[m] = into;
-        }
-        clusters[from].clear();
-        merged = true;
-      }
+      for (std::size_t i = 1; i < gr.members.size(); ++i)
+        merged = join_clusters(into, cluster_of[gr.members[i]]) || merged;
     }
     if (merged) drop_empty_clusters();
+  };
+
+  // Calls f(link, from, to) for each causal link of each document, in `order`, whose ends are
+  // two different story events (the candidates that lead them).
+  const auto for_each_causal_link = [&](auto&& f) {
+    for (auto d : order) {
+      const auto& a = analyses[d];
+      for (const auto& l : a.links) {
+        if (!relations::is_causal(l.rel)) continue;
+        const auto* from = candidate_of(a.annotated.doc.id, l.from);
+        const auto* to = candidate_of(a.annotated.doc.id, l.to);
+        if (from && to && leader(*from) != leader(*to)) f(l, leader(*from), leader(*to));
+      }
+    }
   };
 
   // ---- the same effect of the same cause
@@ -1302,41 +1312,19 @@ story build_story_of(const Analyses& analyses) {
   // event (as effects, or as causes) are one event.
   {
     std::map<std::tuple<std::size_t, std::string, std::string_view, bool>, std::vector<std::size_t>> groups;
-    std::string qualified;
-    for (auto d : order) {
-      const auto& a = analyses[d];
-      const auto find = [&](const std::string& local) -> std::optional<std::size_t> {
-        qualified.assign(a.annotated.doc.id);
-        qualified += ':';
-        qualified += local;
-        if (const auto* k = cand_of.find(qualified)) return leader(*k);
-        return std::nullopt;
-      };
-      for (const auto& l : a.links) {
-        if (!relations::is_causal(l.rel)) continue;
-        const auto from = find(l.from), to = find(l.to);
-        if (!from || !to || *from == *to) continue;
-        for (const bool effect : {true, false}) {
-          const auto other = effect ? *to : *from, known = effect ? *from : *to;
-          const auto& c = cands[other];
-          if (c.days || c.mergeable || clusters[cluster_of[other]].size() != 1) continue;
-          groups[{cluster_of[known], l.rule, ev_of(c).lemma, effect}].push_back(cluster_of[other]);
-        }
+    for_each_causal_link([&](const relations::link& l, std::size_t from, std::size_t to) {
+      for (const bool effect : {true, false}) {
+        const auto other = effect ? to : from, known = effect ? from : to;
+        const auto& c = cands[other];
+        if (c.days || c.mergeable || clusters[cluster_of[other]].size() != 1) continue;
+        groups[{cluster_of[known], l.rule, ev_of(c).lemma, effect}].push_back(cluster_of[other]);
       }
-    }
+    });
     bool merged = false;
     for (auto& [key, list] : groups) {
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
-      for (std::size_t i = 1; i < list.size(); ++i) {
-        auto& into = clusters[list[0]];
-        for (const auto m : clusters[list[i]]) {
-          into.push_back(m);
-          cluster_of[m] = list[0];
-        }
-        clusters[list[i]].clear();
-        merged = true;
-      }
+      for (std::size_t i = 1; i < list.size(); ++i) merged = join_clusters(list[0], list[i]) || merged;
     }
     if (merged) drop_empty_clusters();
   }
@@ -1356,33 +1344,20 @@ story build_story_of(const Analyses& analyses) {
     };
     std::vector<known_cause> causes;
     std::vector<std::pair<std::size_t, std::size_t>> nouns;  // (candidate, effect candidate)
-    std::string qualified;
-    for (auto d : order) {
-      const auto& a = analyses[d];
-      const auto find = [&](const std::string& local) -> std::optional<std::size_t> {
-        qualified.assign(a.annotated.doc.id);
-        qualified += ':';
-        qualified += local;
-        if (const auto* k = cand_of.find(qualified)) return leader(*k);
-        return std::nullopt;
-      };
-      for (const auto& l : a.links) {
-        if (l.rel != relations::relation::causes) continue;
-        const auto from = find(l.from), to = find(l.to);
-        if (!from || !to || *from == *to) continue;
-        const auto& c = cands[*from];
-        if (c.days) {
-          causes.push_back({cluster_of[*from], c.frame, cands[*to].frame, *c.days});
-          continue;
-        }
-        const auto& ev = ev_of(c);
-        if (l.rule != "causal.agent" || ev.pos != text::upos::noun || ev.pol != events::polarity::pos || c.mergeable ||
-            clusters[cluster_of[*from]].size() != 1 || !lex.has_frame(ev.lemma) || !lex.frame_refers_back(c.frame) ||
-            !lex.is_change(ev_of(cands[*to]).lemma))
-          continue;
-        nouns.emplace_back(*from, *to);
+    for_each_causal_link([&](const relations::link& l, std::size_t from, std::size_t to) {
+      if (l.rel != relations::relation::causes) return;
+      const auto& c = cands[from];
+      if (c.days) {
+        causes.push_back({cluster_of[from], c.frame, cands[to].frame, *c.days});
+        return;
       }
-    }
+      const auto& ev = ev_of(c);
+      if (l.rule != "causal.agent" || ev.pos != text::upos::noun || ev.pol != events::polarity::pos || c.mergeable ||
+          clusters[cluster_of[from]].size() != 1 || !lex.has_frame(ev.lemma) || !lex.frame_refers_back(c.frame) ||
+          !lex.is_change(ev_of(cands[to]).lemma))
+        return;
+      nouns.emplace_back(from, to);
+    });
     bool moved = false;
     for (const auto& [n, effect] : nouns) {
       const auto& c = cands[n];
@@ -1523,15 +1498,8 @@ story build_story_of(const Analyses& analyses) {
     for (const auto& st : statements) {
       if (st.members.size() < 2) continue;
       const auto into = cluster_of[qs[st.members.front()].cand];
-      for (std::size_t i = 1; i < st.members.size(); ++i) {
-        const auto from = cluster_of[qs[st.members[i]].cand];
-        for (const auto m : clusters[from]) {
-          clusters[into].push_back(m);
-          cluster_of[m] = into;
-        }
-        clusters[from].clear();
-        merged = true;
-      }
+      for (std::size_t i = 1; i < st.members.size(); ++i)
+        merged = join_clusters(into, cluster_of[qs[st.members[i]].cand]) || merged;
     }
     if (merged) drop_empty_clusters();
   }
@@ -1670,13 +1638,8 @@ story build_story_of(const Analyses& analyses) {
       ax.not_after = na;
       add_tokens(ax.subjects, ay.subjects);
       add_tokens(ax.participants, ay.participants);
-      for (const auto k : clusters[y]) {
-        clusters[x].push_back(k);
-        cluster_of[k] = x;
-      }
-      clusters[y].clear();
+      merged = join_clusters(x, y) || merged;
       agreements.erase(y);
-      merged = true;
     }
     if (merged) drop_empty_clusters();
   }
