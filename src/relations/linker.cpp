@@ -504,6 +504,7 @@ class default_linker final : public linker {
           ev.when_not_before = doc.doc.dct->iso().substr(0, 10);
     signal_links(st, evs, out);
     measure_links(st, times, evs, out);
+    measure_span_links(st, times, evs, out);
     governed_links(st, evs, out);
     date_order_links(evs, out);
     return out;
@@ -638,6 +639,115 @@ class default_linker final : public linker {
       l.rule = "anchor.measure:" + join(sig->words);
       l.confidence = 0.6;
       out.push_back(std::move(l));
+    }
+  }
+
+  /// True when the words [b, p) of a sentence are a time with only adverbs before it ("Two
+  /// days", "Just a week"): what may stand before an ordering signal that opens the sentence.
+  static bool opens_with_measure(const doc_state& st, std::size_t b, std::size_t p) {
+    if (p <= b || st.timex_at[p - 1] < 0) return false;
+    for (std::size_t x = b; x < p; ++x)
+      if (st.timex_at[x] < 0 && st.words[x].tag != upos::adv) return false;
+    return true;
+  }
+
+  /// A duration right before an ordering signal (BEFORE/AFTER rows of temporal_signals.tsv)
+  /// measures the distance between the event the signal introduces and the event of the clause:
+  /// "It came just one day after the president lamented ...", "Two days after the vote, the
+  /// minister resigned", "The attack came three weeks before the election". `first` rel `second`.
+  struct measure_reading {
+    std::size_t time = 0;    ///< the DURATION
+    std::size_t first = 0;   ///< the clause's event (by the parse, else the nearest verb before the
+                             ///< measure, else the main verb after the introduced clause)
+    std::size_t second = 0;  ///< the event the signal introduces (within five words, no time between)
+    relation rel = relation::after;
+    const temporal_signal* sig = nullptr;
+  };
+
+  std::vector<measure_reading> measure_readings(const doc_state& st, const std::vector<timex::mention>& times,
+                                                const std::vector<event_mention>& evs) const {
+    std::vector<measure_reading> out;
+    const auto n = st.words.size();
+    for (std::size_t t = 0; t < times.size(); ++t) {
+      if (times[t].type != timex::timex_type::duration || st.timex_first[t] >= n) continue;
+      const auto tb = st.timex_first[t], p = st.timex_last[t] + 1;
+      const auto s = st.words[tb].sentence;
+      const auto b = st.sent_begin[s], e = st.sent_end[s];
+      if (p >= e || !st.signals_at[p]) continue;
+      const temporal_signal* sig = nullptr;
+      for (const auto i : *st.signals_at[p]) {
+        const auto& cand = tables_.signals[i];
+        if (p + cand.words.size() > e) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < cand.words.size() && match; ++k) match = st.words[p + k].lower == cand.words[k];
+        if (match) {
+          sig = &cand;
+          break;
+        }
+      }
+      if (!sig || sig->scope == "time" || (sig->rel != relation::before && sig->rel != relation::after)) continue;
+      const auto after_sig = p + sig->words.size();
+      std::optional<std::size_t> second, first;
+      // A time inside the introduced noun phrase is passed over ("after the May 12 vote"), not one
+      // right after the signal ("after May 12": the anchoring's) nor past a clause boundary.
+      if (after_sig < e && st.timex_at[after_sig] >= 0) continue;
+      for (std::size_t x = after_sig; x < e && x < after_sig + 6; ++x) {
+        if (st.words[x].is_boundary) break;
+        if (st.timex_at[x] >= 0) continue;
+        if (st.event_at[x] >= 0) {
+          second = static_cast<std::size_t>(st.event_at[x]);
+          break;
+        }
+      }
+      if (!second) continue;
+      // The clause's event by the parse: the verb the introduced event depends on ("attended a
+      // service for the physician who performed abortions, one year after he was killed": killed
+      // is attended's adverbial clause), else the verb the measure depends on ("Two days after
+      // the vote, the minister resigned"), else the nearest verb before the measure.
+      const auto verb_event = [&](std::optional<std::size_t> x) -> std::optional<std::size_t> {
+        if (!x || st.words[*x].sentence != s || st.event_at[*x] < 0) return std::nullopt;
+        const auto ev = static_cast<std::size_t>(st.event_at[*x]);
+        if (evs[ev].pos != upos::verb || ev == *second) return std::nullopt;
+        return ev;
+      };
+      first = verb_event(head_word(st, st.event_word[*second]));
+      if (!first) first = verb_event(head_word(st, p - 1));
+      for (std::size_t x = tb; x > b && !first; --x)
+        if (const int ev = st.event_at[x - 1]; ev >= 0 && evs[static_cast<std::size_t>(ev)].pos == upos::verb)
+          first = static_cast<std::size_t>(ev);
+      if (!first && opens_with_measure(st, b, p)) {
+        std::size_t x = st.event_word[*second] + 1;
+        while (x < e && !st.words[x].is_boundary) ++x;
+        for (; x < e && !first; ++x)
+          if (st.event_at[x] >= 0 && evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::verb)
+            first = static_cast<std::size_t>(st.event_at[x]);
+      }
+      if (!first || *first == *second) continue;
+      out.push_back({t, *first, *second, sig->rel, sig});
+    }
+    return out;
+  }
+
+  /// The measure spans the time between the two events, as TimeML annotates it ("nearly two
+  /// months after his team was blocked": blocked BEGINS the duration, resumed ENDS it): the
+  /// earlier event BEGINS the duration and the later one ENDS it (`measure.span:<signal>`).
+  /// Durations are no places on the time line: the reasoning does not check these links.
+  void measure_span_links(const doc_state& st, const std::vector<timex::mention>& times,
+                          const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
+    for (const auto& m : measure_readings(st, times, evs)) {
+      const auto earlier = m.rel == relation::after ? m.second : m.first;
+      const auto later = m.rel == relation::after ? m.first : m.second;
+      for (const auto& [e, r] : {std::pair{earlier, relation::begins}, std::pair{later, relation::ends}}) {
+        link_type l;
+        l.from = evs[e].id;
+        l.to = times[m.time].id;
+        l.rel = r;
+        l.evidence = {std::min(times[m.time].span.begin, evs[m.first].span.begin),
+                      std::max(evs[m.second].span.end, evs[m.first].span.end)};
+        l.rule = "measure.span:" + join(m.sig->words);
+        l.confidence = 0.6;
+        out.push_back(std::move(l));
+      }
     }
   }
 
@@ -1644,7 +1754,9 @@ class default_linker final : public linker {
             break;
           }
         }
-        if (!first && p == b) {
+        // "Two days after the vote, the minister resigned": a measure of the distance (and an
+        // adverb: "just a week after") before the signal still opens the sentence.
+        if (!first && (p == b || opens_with_measure(st, b, p))) {
           std::size_t x = st.event_word[*second] + 1;
           while (x < e && !st.words[x].is_boundary) ++x;
           for (; x < e; ++x)

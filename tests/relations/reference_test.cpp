@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <tuple>
 
 #include "chronograph/relations/link.hpp"
 #include "chronograph/relations/linker_tables.hpp"
@@ -561,4 +562,66 @@ TEST_CASE("a time that measures off the distance to a signal's event lies on the
     CHECK_FALSE(measure_link(analyse("Prices fell the day during the talks."), "talks"));
     CHECK_FALSE(measure_link(analyse("Negotiations stalled after the May 12 talks."), "talks"));
   }
+}
+
+namespace {
+
+/// As analyse, with the times given: (surface, value, type); every occurrence is placed.
+analysed analyse_times(const std::string& text,
+                       const std::vector<std::tuple<std::string, std::string, timex::timex_type>>& given) {
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  static const auto li = relations::linker::load_default();
+  document d;
+  d.id = "doc";
+  d.text = text;
+  d.dct = parse_creation_time("2025-06-06");
+  const auto doc = an->analyze(d);
+  std::vector<timex::mention> times;
+  for (const auto& [surface, value, type] : given)
+    for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
+      timex::mention m;
+      m.span = {at, at + surface.size()};
+      m.text = surface;
+      m.value = value;
+      m.type = type;
+      times.push_back(std::move(m));
+    }
+  std::sort(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.span < b.span; });
+  for (std::size_t k = 0; k < times.size(); ++k) times[k].id = "t" + std::to_string(k + 1);
+  std::vector<diagnostic> diags;
+  analysed out;
+  out.events = ex->extract(doc, times, diags);
+  out.links = li->link_events(doc, times, out.events, diags);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a measure before an ordering signal spans the time between the two events", "[relations][measure]") {
+  using tt = timex::timex_type;
+  const auto spans = [](const analysed& a, const std::string& trigger, relations::relation r, const std::string& rule) {
+    const auto* e = a.event(trigger);
+    return e && std::any_of(a.links.begin(), a.links.end(),
+                            [&](const auto& x) { return x.from == e->id && x.rel == r && x.rule == rule; });
+  };
+  const auto a = analyse_times("The minister resigned on Thursday, two days after the vote.",
+                               {{"Thursday", "2025-06-05", tt::date}, {"two days", "P2D", tt::duration}});
+  CHECK(spans(a, "vote", relations::relation::begins, "measure.span:after"));
+  CHECK(spans(a, "resigned", relations::relation::ends, "measure.span:after"));
+  // By the parse: the clause's event is the verb the introduced event depends on, not the nearest.
+  const auto b = analyse_times(
+      "More than 500 people attended a memorial service for the physician who performed abortions, one year after "
+      "he was killed by a bullet.",
+      {{"one year", "P1Y", tt::duration}});
+  CHECK(spans(b, "killed", relations::relation::begins, "measure.span:after"));
+  CHECK(spans(b, "attended", relations::relation::ends, "measure.span:after"));
+  CHECK_FALSE(spans(b, "performed", relations::relation::ends, "measure.span:after"));
+  // A measure that opens the sentence: the main verb after the introduced clause, ordered too.
+  const auto c = analyse_times("Two days after the vote, the minister resigned.", {{"Two days", "P2D", tt::duration}});
+  CHECK(spans(c, "resigned", relations::relation::ends, "measure.span:after"));
+  CHECK(spans(c, "resigned", relations::relation::after, "signal:after"));
+  // No duration, no span; a calendar time is no measure.
+  const auto d = analyse_times("The minister resigned on Thursday after the vote.", {{"Thursday", "2025-06-05", tt::date}});
+  CHECK_FALSE(spans(d, "vote", relations::relation::begins, "measure.span:after"));
 }
