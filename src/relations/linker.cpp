@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <set>
@@ -303,6 +304,9 @@ class default_linker final : public linker {
       more = model_tlinks(models_->tlinks, ctx, out, &time_floor);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
+    // A measured distance from a dated event dates the other one (after the models: dates are
+    // features of theirs).
+    measure_dates(st, times, evs, out);
     // Deduplicate (from, to, relation), keeping the first (best-supported) one.
     std::vector<std::size_t> by_key(out.size());
     for (std::size_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
@@ -748,6 +752,154 @@ class default_linker final : public linker {
         l.confidence = 0.6;
         out.push_back(std::move(l));
       }
+    }
+  }
+
+  /// "P1D", "P3W", "P2M", "P1Y": a count of days, weeks, months or years (not "PXD", "PT5H").
+  static std::optional<std::pair<int, char>> measure_amount(std::string_view v) {
+    if (v.size() < 3 || v[0] != 'P') return std::nullopt;
+    int count = 0;
+    std::size_t k = 1;
+    for (; k < v.size() && std::isdigit(static_cast<unsigned char>(v[k])) && count < 10000; ++k) count = count * 10 + (v[k] - '0');
+    if (k == 1 || k + 1 != v.size() || count == 0) return std::nullopt;
+    const char unit = v[k];
+    if (unit != 'D' && unit != 'W' && unit != 'M' && unit != 'Y') return std::nullopt;
+    return std::pair{count, unit};
+  }
+
+  /// `value` moved by `count` units: days and weeks from a day give a day, months from a day or
+  /// a month give a month, years give a year; nothing where the value is too coarse for the unit
+  /// ("two days after the May vote").
+  static std::optional<std::string> shifted_value(std::string_view value, int count, char unit) {
+    const auto days = days_of(value);
+    const auto g = grain_of(value);
+    if (!days || !g) return std::nullopt;
+    const date::year_month_day ymd{days->begin};
+    char buf[16];
+    switch (unit) {
+      case 'D':
+      case 'W':
+        if (*g != 0) return std::nullopt;
+        return iso_day(days->begin + date::days{count * (unit == 'W' ? 7 : 1)});
+      case 'M': {
+        if (*g != 0 && *g != 2) return std::nullopt;
+        const auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{count};
+        std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+        return std::string(buf);
+      }
+      case 'Y':
+        std::snprintf(buf, sizeof buf, "%04d", static_cast<int>(ymd.year()) + count);
+        return std::string(buf);
+      default: return std::nullopt;
+    }
+  }
+
+  /// "Thursday's call marked the latest turn ... It came just one day after ...": the subject
+  /// "it", "this" or "that" of come, happen, follow, arrive, occur or take place is the event
+  /// noun that is the subject of the previous sentence's main verb; nothing else is resolved.
+  std::optional<std::size_t> event_pronoun_referent(const doc_state& st, const std::vector<event_mention>& evs,
+                                                    std::size_t e) const {
+    static const std::set<std::string> verbs{"come", "happen", "follow", "arrive", "occur"};
+    const auto& v = evs[e];
+    const auto w = st.event_word[e];
+    if (v.pos != upos::verb || w >= st.words.size()) return std::nullopt;
+    const bool take_place = v.lemma == "take" && w + 1 < st.words.size() && st.words[w + 1].lower == "place";
+    if (!verbs.count(v.lemma) && !take_place) return std::nullopt;
+    const auto s = st.words[w].sentence;
+    if (s == 0 || st.headline[s - 1]) return std::nullopt;
+    std::optional<std::size_t> subject;
+    for (std::size_t x = st.sent_begin[s]; x < w && !subject; ++x)
+      if (st.doc.tokens[st.words[x].token].deprel == "nsubj" && head_word(st, x) == w) subject = x;
+    if (!subject) return std::nullopt;
+    const auto& pro = st.words[*subject].lower;
+    if (pro != "it" && pro != "this" && pro != "that") return std::nullopt;
+    for (std::size_t x = st.sent_begin[s - 1]; x < st.sent_end[s - 1]; ++x) {
+      if (st.event_at[x] < 0 || st.words[x].tag != upos::noun ||
+          st.doc.tokens[st.words[x].token].deprel.rfind("nsubj", 0) != 0)
+        continue;
+      const auto h = head_word(st, x);
+      if (h && st.doc.tokens[st.words[*h].token].deprel == "root") return static_cast<std::size_t>(st.event_at[x]);
+    }
+    return std::nullopt;
+  }
+
+  /// A measured distance from a dated event dates the other event when it has no date of its
+  /// own: "Thursday's call ... It came just one day after the U.S. president lamented": lamented
+  /// = the call's day - 1 day. The date is the other's moved by the measure (shifted_value), anchor
+  /// "inferred", within the event's own bounds; a `measure.date:<signal>` link from the dated
+  /// event to the other carries it (confidence 0.65: below the order the signal alone gives, 0.7,
+  /// which it refines; above the tense links; 0.55 when the clause's event is an event pronoun's
+  /// referent). The reasoning puts the date in where that link goes and drops it, with the link
+  /// or alone, where it contradicts what is kept before it (reasoning.cpp). Runs after the
+  /// models (dates are features of theirs).
+  void measure_dates(const doc_state& st, const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
+                     std::vector<link_type>& out) const {
+    for (const auto& m : measure_readings(st, times, evs)) {
+      const auto amount = measure_amount(times[m.time].value);
+      if (!amount) continue;
+      std::size_t a = m.first;
+      const auto referent = event_pronoun_referent(st, evs, m.first);
+      if (referent) a = *referent;
+      if (a == m.second) continue;
+      const bool a_dated = !evs[a].when_value.empty(), b_dated = !evs[m.second].when_value.empty();
+      if (!a_dated && !b_dated && !referent && amount->second != 'M' && amount->second != 'Y') {
+        // Neither dated: each takes the other's bounds, moved by the measure ("came" not after
+        // the DCT: what came a day after it, not after the day before). Bounds are the linker's
+        // weakest word: the reasoning replaces them where the links say otherwise.
+        const int days = amount->first * (amount->second == 'W' ? 7 : 1);
+        const int to_second = m.rel == relation::after ? -days : days;  // second = first + to_second
+        auto& x = evs[a];
+        auto& y = evs[m.second];
+        if (x.is_future || y.is_future || x.pol != events::polarity::pos || y.pol != events::polarity::pos) continue;
+        const auto x_lo = first_day(x.when_not_before), x_hi = last_day(x.when_not_after);
+        const auto y_lo = first_day(y.when_not_before), y_hi = last_day(y.when_not_after);
+        const auto tighten = [](event_mention& ev, std::optional<date::sys_days> lo, std::optional<date::sys_days> hi,
+                                int shift) {
+          auto new_lo = first_day(ev.when_not_before), new_hi = last_day(ev.when_not_after);
+          if (lo && (!new_lo || *lo + date::days{shift} > *new_lo)) new_lo = *lo + date::days{shift};
+          if (hi && (!new_hi || *hi + date::days{shift} < *new_hi)) new_hi = *hi + date::days{shift};
+          if (new_lo && new_hi && *new_lo > *new_hi) return;
+          if (new_lo) ev.when_not_before = iso_day(*new_lo);
+          if (new_hi) ev.when_not_after = iso_day(*new_hi);
+        };
+        tighten(y, x_lo, x_hi, to_second);
+        tighten(x, y_lo, y_hi, -to_second);
+        continue;
+      }
+      if (a_dated == b_dated || (referent && !a_dated)) continue;
+      const auto measured = a_dated ? m.second : a, source = a_dated ? a : m.second;
+      auto& ev = evs[measured];
+      const auto& from = evs[source];
+      if (ev.is_future || from.is_future || ev.pol != events::polarity::pos || from.pol != events::polarity::pos) continue;
+      const int sign = (m.rel == relation::after) == a_dated ? -1 : 1;
+      const auto value = shifted_value(from.when_value, sign * amount->first, amount->second);
+      if (!value) continue;
+      // Within what the linker already says of the event (a signal's time, the tense).
+      const auto d = days_of(*value);
+      if (const auto lo = first_day(ev.when_not_before); lo && d && d->end <= *lo) continue;
+      if (const auto hi = last_day(ev.when_not_after); hi && d && d->begin > *hi) continue;
+      ev.when_value = *value;
+      ev.when_anchor = "inferred";
+      ev.salience = std::min(1.0, ev.salience + 0.15);
+      link_type l;
+      l.from = ev.id;
+      l.to = from.id;
+      l.rel = measured == m.second ? inverse(m.rel) : m.rel;
+      l.evidence = {std::min(times[m.time].span.begin, evs[m.first].span.begin),
+                    std::max(evs[m.second].span.end, evs[m.first].span.end)};
+      l.rule = "measure.date:" + join(m.sig->words);
+      l.confidence = referent ? 0.55 : 0.65;
+      // It says the pair's order: the models' guesses for the pair go, and a link of the same
+      // key (the signal's) gives way to it, so that the reasoning finds the date's link.
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [&](const link_type& x) {
+                                 const bool pair = (x.from == l.from && x.to == l.to) || (x.from == l.to && x.to == l.from);
+                                 return pair && !is_causal(x.rel) &&
+                                        (x.rule.rfind("tlink.", 0) == 0 || x.rule.rfind("order.model", 0) == 0 ||
+                                         (x.from == l.from && x.rel == l.rel));
+                               }),
+                out.end());
+      out.push_back(std::move(l));
     }
   }
 

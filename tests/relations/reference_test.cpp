@@ -625,3 +625,95 @@ TEST_CASE("a measure before an ordering signal spans the time between the two ev
   const auto d = analyse_times("The minister resigned on Thursday after the vote.", {{"Thursday", "2025-06-05", tt::date}});
   CHECK_FALSE(spans(d, "vote", relations::relation::begins, "measure.span:after"));
 }
+
+namespace {
+
+std::optional<relations::link> measure_date_link(const analysed& a, const std::string& trigger) {
+  const auto* e = a.event(trigger);
+  if (!e) return std::nullopt;
+  for (const auto& l : a.links)
+    if (l.from == e->id && l.rule.rfind("measure.date:", 0) == 0) return l;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("a measured distance from a dated event dates the other event", "[relations][measure]") {
+  using tt = timex::timex_type;
+  const std::tuple<std::string, std::string, tt> thursday{"Thursday", "2025-06-05", tt::date},
+      may12{"May 12", "2025-05-12", tt::date}, one_day{"one day", "P1D", tt::duration},
+      two_days{"two days", "P2D", tt::duration}, three_weeks{"three weeks", "P3W", tt::duration};
+  SECTION("the event the signal introduces, measured back from the clause's dated event") {
+    const auto a = analyse_times("The minister resigned on Thursday, two days after the vote.", {thursday, two_days});
+    const auto* vote = a.event("vote");
+    REQUIRE(vote);
+    CHECK(vote->when_value == "2025-06-03");
+    CHECK(vote->when_anchor == "inferred");
+    const auto l = measure_date_link(a, "vote");
+    REQUIRE(l);
+    CHECK(l->rel == relations::relation::before);
+    CHECK(l->to == a.event("resigned")->id);
+    CHECK(l->confidence == Approx(0.65));
+    // The measure spans the two: the vote begins it, the resignation ends it.
+    const auto span = [&](const std::string& trigger, relations::relation r) {
+      return std::any_of(a.links.begin(), a.links.end(), [&](const auto& x) {
+        return x.from == a.event(trigger)->id && x.rel == r && x.rule == "measure.span:after";
+      });
+    };
+    CHECK(span("vote", relations::relation::begins));
+    CHECK(span("resigned", relations::relation::ends));
+  }
+  SECTION("the clause's event, measured from the dated event the signal introduces") {
+    const auto a = analyse_times("Two days after the May 12 vote, the minister resigned.",
+                                 {may12, {"Two days", "P2D", tt::duration}});
+    REQUIRE(a.event("resigned"));
+    CHECK(a.event("resigned")->when_value == "2025-05-14");
+    const auto b = analyse_times("The attack came three weeks before the May 12 election.", {may12, three_weeks});
+    REQUIRE(b.event("came"));
+    CHECK(b.event("came")->when_value == "2025-04-21");
+    CHECK(measure_date_link(b, "came"));
+  }
+  SECTION("'It came' is the event noun that is the subject of the previous sentence") {
+    const auto a = analyse_times(
+        "Thursday's call marked the latest turn in the relationship. It came just one day after the U.S. president "
+        "lamented on social media that his counterpart was hard to deal with.",
+        {thursday, one_day});
+    const auto* lamented = a.event("lamented");
+    REQUIRE(lamented);
+    CHECK(lamented->when_value == "2025-06-04");
+    const auto l = measure_date_link(a, "lamented");
+    REQUIRE(l);
+    CHECK(l->to == a.event("call")->id);
+    CHECK(l->confidence == Approx(0.55));
+    // Not when the previous sentence is about no event.
+    const auto b = analyse_times("Trump spoke with reporters on Thursday. It came one day after the vote.",
+                                 {thursday, one_day});
+    REQUIRE(b.event("vote"));
+    CHECK(b.event("vote")->when_value.empty());
+  }
+  SECTION("no measure, no dated event, both dated, a vague measure: nothing is measured") {
+    const auto none = analyse_times("The minister resigned on Thursday after the vote.", {thursday});
+    REQUIRE(none.event("vote"));
+    CHECK(none.event("vote")->when_value.empty());
+    const auto undated = analyse_times("The minister resigned two days after the vote.", {two_days});
+    REQUIRE(undated.event("vote"));
+    CHECK(undated.event("vote")->when_value.empty());
+    CHECK(undated.event("resigned")->when_value.empty());
+    CHECK_FALSE(measure_date_link(undated, "vote"));
+    CHECK_FALSE(measure_date_link(undated, "resigned"));
+    // ... but bounded: the resignation is not after the DCT (June 6), so the vote not after June 4.
+    CHECK(undated.event("vote")->when_not_after == "2025-06-04");
+    // Both dated, and the measure contradicts the dates: each keeps its own.
+    const auto both = analyse_times("The minister resigned on Thursday, two days after the May 12 vote.",
+                                    {thursday, two_days, may12});
+    REQUIRE(both.event("vote"));
+    CHECK(both.event("vote")->when_value == "2025-05-12");
+    CHECK(both.event("resigned")->when_value == "2025-06-05");
+    CHECK_FALSE(measure_date_link(both, "vote"));
+    CHECK_FALSE(measure_date_link(both, "resigned"));
+    const auto vague = analyse_times("The minister resigned on Thursday, days after the vote.",
+                                     {thursday, {"days", "PXD", tt::duration}});
+    REQUIRE(vague.event("vote"));
+    CHECK(vague.event("vote")->when_value.empty());
+  }
+}
