@@ -674,6 +674,9 @@ class default_linker final : public linker {
     const auto n = st.words.size();
     for (std::size_t t = 0; t < times.size(); ++t) {
       if (times[t].type != timex::timex_type::duration || st.timex_first[t] >= n) continue;
+      // A count of units ("two days", "nearly two months"), not a vague one ("days after a sniper
+      // killed": AQUAINT dates the days and puts the clause inside them) nor "at least 72 hours".
+      if (!measure_amount(times[t].value) || (!times[t].mod.empty() && times[t].mod != "APPROX")) continue;
       const auto tb = st.timex_first[t], p = st.timex_last[t] + 1;
       const auto s = st.words[tb].sentence;
       const auto b = st.sent_begin[s], e = st.sent_end[s];
@@ -690,6 +693,14 @@ class default_linker final : public linker {
         }
       }
       if (!sig || sig->scope == "time" || (sig->rel != relation::before && sig->rel != relation::after)) continue;
+      // "spotted in the weeks before the shooting", "within two days after the vote": a period the
+      // clause's event lies in (AQUAINT: the weeks INCLUDE spotted), not the distance between the two.
+      {
+        std::size_t x = tb;
+        if (x > b && st.words[x - 1].tag == upos::det) --x;
+        static const std::set<std::string> containers{"in", "within", "during", "over", "for", "throughout"};
+        if (x > b && containers.count(st.words[x - 1].lower)) continue;
+      }
       const auto after_sig = p + sig->words.size();
       std::optional<std::size_t> second, first;
       // A time inside the introduced noun phrase is passed over ("after the May 12 vote"), not one
@@ -836,7 +847,7 @@ class default_linker final : public linker {
                      std::vector<link_type>& out) const {
     for (const auto& m : measure_readings(st, times, evs)) {
       const auto amount = measure_amount(times[m.time].value);
-      if (!amount) continue;
+      if (!amount || !times[m.time].mod.empty()) continue;
       std::size_t a = m.first;
       const auto referent = event_pronoun_referent(st, evs, m.first);
       if (referent) a = *referent;
@@ -874,10 +885,24 @@ class default_linker final : public linker {
       const int sign = (m.rel == relation::after) == a_dated ? -1 : 1;
       const auto value = shifted_value(from.when_value, sign * amount->first, amount->second);
       if (!value) continue;
-      // Within what the linker already says of the event (a signal's time, the tense).
+      // Within what the linker already says of the event (a signal's time, the tense), and, for
+      // what is not planned, not after the day of writing ("observed at 6 a.m. ten days before
+      // the murder", with "6 a.m." read as the DCT's day, would put the murder in the future).
       const auto d = days_of(*value);
-      if (const auto lo = first_day(ev.when_not_before); lo && d && d->end <= *lo) continue;
-      if (const auto hi = last_day(ev.when_not_after); hi && d && d->begin > *hi) continue;
+      if (!d) continue;
+      if (const auto lo = first_day(ev.when_not_before); lo && d->end <= *lo) continue;
+      if (const auto hi = last_day(ev.when_not_after); hi && d->begin > *hi) continue;
+      if (st.doc.doc.dct)
+        if (const auto today = days_of(st.doc.doc.dct->iso().substr(0, 10)); today && d->begin >= today->end) continue;
+      // As sure as the weaker of its two premises: the reading of the measure and the signal
+      // (0.65, just under the signal's order alone; 0.55 through an event pronoun) and the date
+      // it moves (the confidence of the link that anchored it; 0.5 for a date inferred from a
+      // reference).
+      double confidence = referent ? 0.55 : 0.65;
+      double dated_by = 0.5;
+      for (const auto& x : out)
+        if (x.from == from.id && x.to == from.when_anchor && x.rule.rfind("anchor.", 0) == 0) dated_by = x.confidence;
+      confidence = std::min(confidence, dated_by);
       ev.when_value = *value;
       ev.when_anchor = "inferred";
       ev.salience = std::min(1.0, ev.salience + 0.15);
@@ -888,7 +913,7 @@ class default_linker final : public linker {
       l.evidence = {std::min(times[m.time].span.begin, evs[m.first].span.begin),
                     std::max(evs[m.second].span.end, evs[m.first].span.end)};
       l.rule = "measure.date:" + join(m.sig->words);
-      l.confidence = referent ? 0.55 : 0.65;
+      l.confidence = confidence;
       // It says the pair's order: the models' guesses for the pair go, and a link of the same
       // key (the signal's) gives way to it, so that the reasoning finds the date's link.
       out.erase(std::remove_if(out.begin(), out.end(),

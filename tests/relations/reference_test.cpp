@@ -624,6 +624,14 @@ TEST_CASE("a measure before an ordering signal spans the time between the two ev
   // No duration, no span; a calendar time is no measure.
   const auto d = analyse_times("The minister resigned on Thursday after the vote.", {{"Thursday", "2025-06-05", tt::date}});
   CHECK_FALSE(spans(d, "vote", relations::relation::begins, "measure.span:after"));
+  // A vague measure (AQUAINT dates "days after a sniper killed" and puts the clause inside), a
+  // period the clause's event lies in ("in the two weeks before"): no span.
+  const auto e = analyse_times("He was seen crossing the border days after the shooting.",
+                               {{"days", "PXD", tt::duration}});
+  CHECK_FALSE(spans(e, "shooting", relations::relation::begins, "measure.span:after"));
+  const auto f = analyse_times("His car was spotted in the two weeks before the shooting.",
+                               {{"two weeks", "P2W", tt::duration}});
+  CHECK_FALSE(spans(f, "spotted", relations::relation::begins, "measure.span:before"));
 }
 
 namespace {
@@ -711,6 +719,10 @@ TEST_CASE("a measured distance from a dated event dates the other event", "[rela
     CHECK(both.event("resigned")->when_value == "2025-06-05");
     CHECK_FALSE(measure_date_link(both, "vote"));
     CHECK_FALSE(measure_date_link(both, "resigned"));
+    // A day after the DCT (June 6) for what is not planned: left undated.
+    const auto ahead = analyse_times("The minister resigned on Thursday, two days before the vote.", {thursday, two_days});
+    REQUIRE(ahead.event("vote"));
+    CHECK(ahead.event("vote")->when_value.empty());
     const auto vague = analyse_times("The minister resigned on Thursday, days after the vote.",
                                      {thursday, {"days", "PXD", tt::duration}});
     REQUIRE(vague.event("vote"));
