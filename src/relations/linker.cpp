@@ -663,7 +663,8 @@ class default_linker final : public linker {
     std::size_t time = 0;    ///< the DURATION
     std::size_t first = 0;   ///< the clause's event (by the parse, else the nearest verb before the
                              ///< measure, else the main verb after the introduced clause)
-    std::size_t second = 0;  ///< the event the signal introduces (within five words, no time between)
+    std::size_t second = 0;  ///< the event the signal introduces (within six words, before a clause
+                             ///< boundary; a time inside its phrase passed over: "the May 12 vote")
     relation rel = relation::after;
     const temporal_signal* sig = nullptr;
   };
