@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <set>
@@ -303,6 +304,9 @@ class default_linker final : public linker {
       more = model_tlinks(models_->tlinks, ctx, out, &time_floor);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
+    // A measured distance from a dated event dates the other one (after the models: dates are
+    // features of theirs).
+    measure_dates(st, times, evs, out);
     // Deduplicate (from, to, relation), keeping the first (best-supported) one.
     std::vector<std::size_t> by_key(out.size());
     for (std::size_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
@@ -504,6 +508,7 @@ class default_linker final : public linker {
           ev.when_not_before = doc.doc.dct->iso().substr(0, 10);
     signal_links(st, evs, out);
     measure_links(st, times, evs, out);
+    measure_span_links(st, times, evs, out);
     governed_links(st, evs, out);
     date_order_links(evs, out);
     return out;
@@ -637,6 +642,289 @@ class default_linker final : public linker {
       l.evidence = {times[static_cast<std::size_t>(t)].span.begin, evs[e].span.end};
       l.rule = "anchor.measure:" + join(sig->words);
       l.confidence = 0.6;
+      out.push_back(std::move(l));
+    }
+  }
+
+  /// True when the words [b, p) of a sentence are a time with only adverbs before it ("Two
+  /// days", "Just a week"): what may stand before an ordering signal that opens the sentence.
+  static bool opens_with_measure(const doc_state& st, std::size_t b, std::size_t p) {
+    if (p <= b || st.timex_at[p - 1] < 0) return false;
+    for (std::size_t x = b; x < p; ++x)
+      if (st.timex_at[x] < 0 && st.words[x].tag != upos::adv) return false;
+    return true;
+  }
+
+  /// A duration right before an ordering signal (BEFORE/AFTER rows of temporal_signals.tsv)
+  /// measures the distance between the event the signal introduces and the event of the clause:
+  /// "It came just one day after the president lamented ...", "Two days after the vote, the
+  /// minister resigned", "The attack came three weeks before the election". `first` rel `second`.
+  struct measure_reading {
+    std::size_t time = 0;    ///< the DURATION
+    std::size_t first = 0;   ///< the clause's event (by the parse, else the nearest verb before the
+                             ///< measure, else the main verb after the introduced clause)
+    std::size_t second = 0;  ///< the event the signal introduces (within six words, before a clause
+                             ///< boundary; a time inside its phrase passed over: "the May 12 vote")
+    relation rel = relation::after;
+    const temporal_signal* sig = nullptr;
+  };
+
+  std::vector<measure_reading> measure_readings(const doc_state& st, const std::vector<timex::mention>& times,
+                                                const std::vector<event_mention>& evs) const {
+    std::vector<measure_reading> out;
+    const auto n = st.words.size();
+    for (std::size_t t = 0; t < times.size(); ++t) {
+      if (times[t].type != timex::timex_type::duration || st.timex_first[t] >= n) continue;
+      // A count of units ("two days", "nearly two months"), not a vague one ("days after a sniper
+      // killed": AQUAINT dates the days and puts the clause inside them) nor "at least 72 hours".
+      if (!measure_amount(times[t].value) || (!times[t].mod.empty() && times[t].mod != "APPROX")) continue;
+      const auto tb = st.timex_first[t], p = st.timex_last[t] + 1;
+      const auto s = st.words[tb].sentence;
+      const auto b = st.sent_begin[s], e = st.sent_end[s];
+      if (p >= e || !st.signals_at[p]) continue;
+      const temporal_signal* sig = nullptr;
+      for (const auto i : *st.signals_at[p]) {
+        const auto& cand = tables_.signals[i];
+        if (p + cand.words.size() > e) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < cand.words.size() && match; ++k) match = st.words[p + k].lower == cand.words[k];
+        if (match) {
+          sig = &cand;
+          break;
+        }
+      }
+      if (!sig || sig->scope == "time" || (sig->rel != relation::before && sig->rel != relation::after)) continue;
+      // "spotted in the weeks before the shooting", "within two days after the vote": a period the
+      // clause's event lies in (AQUAINT: the weeks INCLUDE spotted), not the distance between the two.
+      {
+        std::size_t x = tb;
+        if (x > b && st.words[x - 1].tag == upos::det) --x;
+        static const std::set<std::string> containers{"in", "within", "during", "over", "for", "throughout"};
+        if (x > b && containers.count(st.words[x - 1].lower)) continue;
+      }
+      const auto after_sig = p + sig->words.size();
+      std::optional<std::size_t> second, first;
+      // A time inside the introduced noun phrase is passed over ("after the May 12 vote"), not one
+      // right after the signal ("after May 12": the anchoring's) nor past a clause boundary.
+      if (after_sig < e && st.timex_at[after_sig] >= 0) continue;
+      for (std::size_t x = after_sig; x < e && x < after_sig + 6; ++x) {
+        if (st.words[x].is_boundary) break;
+        if (st.timex_at[x] >= 0) continue;
+        if (st.event_at[x] >= 0) {
+          second = static_cast<std::size_t>(st.event_at[x]);
+          break;
+        }
+      }
+      if (!second) continue;
+      // The clause's event by the parse: the verb the introduced event depends on ("attended a
+      // service for the physician who performed abortions, one year after he was killed": killed
+      // is attended's adverbial clause), else the verb the measure depends on ("Two days after
+      // the vote, the minister resigned"), else the nearest verb before the measure.
+      const auto verb_event = [&](std::optional<std::size_t> x) -> std::optional<std::size_t> {
+        if (!x || st.words[*x].sentence != s || st.event_at[*x] < 0) return std::nullopt;
+        const auto ev = static_cast<std::size_t>(st.event_at[*x]);
+        if (evs[ev].pos != upos::verb || ev == *second) return std::nullopt;
+        return ev;
+      };
+      first = verb_event(head_word(st, st.event_word[*second]));
+      if (!first) first = verb_event(head_word(st, p - 1));
+      for (std::size_t x = tb; x > b && !first; --x)
+        if (const int ev = st.event_at[x - 1]; ev >= 0 && evs[static_cast<std::size_t>(ev)].pos == upos::verb)
+          first = static_cast<std::size_t>(ev);
+      if (!first && opens_with_measure(st, b, p)) {
+        std::size_t x = st.event_word[*second] + 1;
+        while (x < e && !st.words[x].is_boundary) ++x;
+        for (; x < e && !first; ++x)
+          if (st.event_at[x] >= 0 && evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::verb)
+            first = static_cast<std::size_t>(st.event_at[x]);
+      }
+      if (!first || *first == *second) continue;
+      out.push_back({t, *first, *second, sig->rel, sig});
+    }
+    return out;
+  }
+
+  /// The measure spans the time between the two events, as TimeML annotates it ("nearly two
+  /// months after his team was blocked": blocked BEGINS the duration, resumed ENDS it): the
+  /// earlier event BEGINS the duration and the later one ENDS it (`measure.span:<signal>`).
+  /// Durations are no places on the time line: the reasoning does not check these links.
+  void measure_span_links(const doc_state& st, const std::vector<timex::mention>& times,
+                          const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
+    for (const auto& m : measure_readings(st, times, evs)) {
+      const auto earlier = m.rel == relation::after ? m.second : m.first;
+      const auto later = m.rel == relation::after ? m.first : m.second;
+      for (const auto& [e, r] : {std::pair{earlier, relation::begins}, std::pair{later, relation::ends}}) {
+        link_type l;
+        l.from = evs[e].id;
+        l.to = times[m.time].id;
+        l.rel = r;
+        l.evidence = {std::min(times[m.time].span.begin, evs[m.first].span.begin),
+                      std::max(evs[m.second].span.end, evs[m.first].span.end)};
+        l.rule = "measure.span:" + join(m.sig->words);
+        l.confidence = 0.6;
+        out.push_back(std::move(l));
+      }
+    }
+  }
+
+  /// "P1D", "P3W", "P2M", "P1Y": a count of days, weeks, months or years (not "PXD", "PT5H").
+  static std::optional<std::pair<int, char>> measure_amount(std::string_view v) {
+    if (v.size() < 3 || v[0] != 'P') return std::nullopt;
+    int count = 0;
+    std::size_t k = 1;
+    for (; k < v.size() && std::isdigit(static_cast<unsigned char>(v[k])) && count < 10000; ++k) count = count * 10 + (v[k] - '0');
+    if (k == 1 || k + 1 != v.size() || count == 0) return std::nullopt;
+    const char unit = v[k];
+    if (unit != 'D' && unit != 'W' && unit != 'M' && unit != 'Y') return std::nullopt;
+    return std::pair{count, unit};
+  }
+
+  /// `value` moved by `count` units: days and weeks from a day give a day, months from a day or
+  /// a month give a month, years give a year; nothing where the value is too coarse for the unit
+  /// ("two days after the May vote").
+  static std::optional<std::string> shifted_value(std::string_view value, int count, char unit) {
+    const auto days = days_of(value);
+    const auto g = grain_of(value);
+    if (!days || !g) return std::nullopt;
+    const date::year_month_day ymd{days->begin};
+    char buf[16];
+    switch (unit) {
+      case 'D':
+      case 'W':
+        if (*g != 0) return std::nullopt;
+        return iso_day(days->begin + date::days{count * (unit == 'W' ? 7 : 1)});
+      case 'M': {
+        if (*g != 0 && *g != 2) return std::nullopt;
+        const auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{count};
+        std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+        return std::string(buf);
+      }
+      case 'Y':
+        std::snprintf(buf, sizeof buf, "%04d", static_cast<int>(ymd.year()) + count);
+        return std::string(buf);
+      default: return std::nullopt;
+    }
+  }
+
+  /// "Thursday's call marked the latest turn ... It came just one day after ...": the subject
+  /// "it", "this" or "that" of come, happen, follow, arrive, occur or take place is the event
+  /// noun that is the subject of the previous sentence's main verb; nothing else is resolved.
+  std::optional<std::size_t> event_pronoun_referent(const doc_state& st, const std::vector<event_mention>& evs,
+                                                    std::size_t e) const {
+    static const std::set<std::string> verbs{"come", "happen", "follow", "arrive", "occur"};
+    const auto& v = evs[e];
+    const auto w = st.event_word[e];
+    if (v.pos != upos::verb || w >= st.words.size()) return std::nullopt;
+    const bool take_place = v.lemma == "take" && w + 1 < st.words.size() && st.words[w + 1].lower == "place";
+    if (!verbs.count(v.lemma) && !take_place) return std::nullopt;
+    const auto s = st.words[w].sentence;
+    if (s == 0 || st.headline[s - 1]) return std::nullopt;
+    std::optional<std::size_t> subject;
+    for (std::size_t x = st.sent_begin[s]; x < w && !subject; ++x)
+      if (st.doc.tokens[st.words[x].token].deprel == "nsubj" && head_word(st, x) == w) subject = x;
+    if (!subject) return std::nullopt;
+    const auto& pro = st.words[*subject].lower;
+    if (pro != "it" && pro != "this" && pro != "that") return std::nullopt;
+    for (std::size_t x = st.sent_begin[s - 1]; x < st.sent_end[s - 1]; ++x) {
+      if (st.event_at[x] < 0 || st.words[x].tag != upos::noun ||
+          st.doc.tokens[st.words[x].token].deprel.rfind("nsubj", 0) != 0)
+        continue;
+      const auto h = head_word(st, x);
+      if (h && st.doc.tokens[st.words[*h].token].deprel == "root") return static_cast<std::size_t>(st.event_at[x]);
+    }
+    return std::nullopt;
+  }
+
+  /// A measured distance from a dated event dates the other event when it has no date of its
+  /// own: "Thursday's call ... It came just one day after the U.S. president lamented": lamented
+  /// = the call's day - 1 day. The date is the other's moved by the measure (shifted_value), anchor
+  /// "inferred", within the event's own bounds; a `measure.date:<signal>` link from the dated
+  /// event to the other carries it (confidence 0.65: below the order the signal alone gives, 0.7,
+  /// which it refines; above the tense links; 0.55 when the clause's event is an event pronoun's
+  /// referent). The reasoning puts the date in where that link goes and drops it, with the link
+  /// or alone, where it contradicts what is kept before it (reasoning.cpp). Runs after the
+  /// models (dates are features of theirs).
+  void measure_dates(const doc_state& st, const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
+                     std::vector<link_type>& out) const {
+    for (const auto& m : measure_readings(st, times, evs)) {
+      const auto amount = measure_amount(times[m.time].value);
+      if (!amount || !times[m.time].mod.empty()) continue;
+      std::size_t a = m.first;
+      const auto referent = event_pronoun_referent(st, evs, m.first);
+      if (referent) a = *referent;
+      if (a == m.second) continue;
+      const bool a_dated = !evs[a].when_value.empty(), b_dated = !evs[m.second].when_value.empty();
+      if (!a_dated && !b_dated && !referent && amount->second != 'M' && amount->second != 'Y') {
+        // Neither dated: each takes the other's bounds, moved by the measure ("came" not after
+        // the DCT: what came a day after it, not after the day before). Bounds are the linker's
+        // weakest word: the reasoning replaces them where the links say otherwise.
+        const int days = amount->first * (amount->second == 'W' ? 7 : 1);
+        const int to_second = m.rel == relation::after ? -days : days;  // second = first + to_second
+        auto& x = evs[a];
+        auto& y = evs[m.second];
+        if (x.is_future || y.is_future || x.pol != events::polarity::pos || y.pol != events::polarity::pos) continue;
+        const auto x_lo = first_day(x.when_not_before), x_hi = last_day(x.when_not_after);
+        const auto y_lo = first_day(y.when_not_before), y_hi = last_day(y.when_not_after);
+        const auto tighten = [](event_mention& ev, std::optional<date::sys_days> lo, std::optional<date::sys_days> hi,
+                                int shift) {
+          auto new_lo = first_day(ev.when_not_before), new_hi = last_day(ev.when_not_after);
+          if (lo && (!new_lo || *lo + date::days{shift} > *new_lo)) new_lo = *lo + date::days{shift};
+          if (hi && (!new_hi || *hi + date::days{shift} < *new_hi)) new_hi = *hi + date::days{shift};
+          if (new_lo && new_hi && *new_lo > *new_hi) return;
+          if (new_lo) ev.when_not_before = iso_day(*new_lo);
+          if (new_hi) ev.when_not_after = iso_day(*new_hi);
+        };
+        tighten(y, x_lo, x_hi, to_second);
+        tighten(x, y_lo, y_hi, -to_second);
+        continue;
+      }
+      if (a_dated == b_dated || (referent && !a_dated)) continue;
+      const auto measured = a_dated ? m.second : a, source = a_dated ? a : m.second;
+      auto& ev = evs[measured];
+      const auto& from = evs[source];
+      if (ev.is_future || from.is_future || ev.pol != events::polarity::pos || from.pol != events::polarity::pos) continue;
+      const int sign = (m.rel == relation::after) == a_dated ? -1 : 1;
+      const auto value = shifted_value(from.when_value, sign * amount->first, amount->second);
+      if (!value) continue;
+      // Within what the linker already says of the event (a signal's time, the tense), and, for
+      // what is not planned, not after the day of writing ("observed at 6 a.m. ten days before
+      // the murder", with "6 a.m." read as the DCT's day, would put the murder in the future).
+      const auto d = days_of(*value);
+      if (!d) continue;
+      if (const auto lo = first_day(ev.when_not_before); lo && d->end <= *lo) continue;
+      if (const auto hi = last_day(ev.when_not_after); hi && d->begin > *hi) continue;
+      if (st.doc.doc.dct)
+        if (const auto today = days_of(st.doc.doc.dct->iso().substr(0, 10)); today && d->begin >= today->end) continue;
+      // As sure as the weaker of its two premises: the reading of the measure and the signal
+      // (0.65, just under the signal's order alone; 0.55 through an event pronoun) and the date
+      // it moves (the confidence of the link that anchored it; 0.5 for a date inferred from a
+      // reference).
+      double confidence = referent ? 0.55 : 0.65;
+      double dated_by = 0.5;
+      for (const auto& x : out)
+        if (x.from == from.id && x.to == from.when_anchor && x.rule.rfind("anchor.", 0) == 0) dated_by = x.confidence;
+      confidence = std::min(confidence, dated_by);
+      ev.when_value = *value;
+      ev.when_anchor = "inferred";
+      ev.salience = std::min(1.0, ev.salience + 0.15);
+      link_type l;
+      l.from = ev.id;
+      l.to = from.id;
+      l.rel = measured == m.second ? inverse(m.rel) : m.rel;
+      l.evidence = {std::min(times[m.time].span.begin, evs[m.first].span.begin),
+                    std::max(evs[m.second].span.end, evs[m.first].span.end)};
+      l.rule = "measure.date:" + join(m.sig->words);
+      l.confidence = confidence;
+      // It says the pair's order: the models' guesses for the pair go, and a link of the same
+      // key (the signal's) gives way to it, so that the reasoning finds the date's link.
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [&](const link_type& x) {
+                                 const bool pair = (x.from == l.from && x.to == l.to) || (x.from == l.to && x.to == l.from);
+                                 return pair && !is_causal(x.rel) &&
+                                        (x.rule.rfind("tlink.", 0) == 0 || x.rule.rfind("order.model", 0) == 0 ||
+                                         (x.from == l.from && x.rel == l.rel));
+                               }),
+                out.end());
       out.push_back(std::move(l));
     }
   }
@@ -1644,7 +1932,9 @@ class default_linker final : public linker {
             break;
           }
         }
-        if (!first && p == b) {
+        // "Two days after the vote, the minister resigned": a measure of the distance (and an
+        // adverb: "just a week after") before the signal still opens the sentence.
+        if (!first && (p == b || opens_with_measure(st, b, p))) {
           std::size_t x = st.event_word[*second] + 1;
           while (x < e && !st.words[x].is_boundary) ++x;
           for (; x < e; ++x)

@@ -310,7 +310,7 @@ std::optional<date::sys_days> temporal_graph::latest_end(node n) const {
 int rule_priority(std::string_view rule) noexcept {
   const auto starts = [&](std::string_view prefix) { return rule.substr(0, prefix.size()) == prefix; };
   if (starts("anchor.")) return 4;
-  if (starts("signal:") || starts("causal.cue:") || starts("governed:")) return 3;
+  if (starts("signal:") || starts("causal.cue:") || starts("governed:") || starts("measure.")) return 3;
   if (starts("order.dates")) return 2;
   if (starts("dct.")) return 1;
   return 0;
@@ -381,7 +381,17 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
     // TimeML annotates (Task C F1 on AQUAINT 0.379 -> 0.380).
     node_of[t.id] = g.add_node(days_of(t.value), t.value.find('T') == std::string::npos);
   }
-  for (const auto& ev : evs) node_of[ev.id] = g.add_node(days_of(ev.when_value), false);
+  // A date measured from another event's ("one day after the president lamented": the linker's
+  // `measure.date:` links) is no fact: it goes in with its link, where the link's support puts it.
+  std::unordered_map<std::string_view, std::size_t> measured;  // event id -> index in evs
+  for (const auto& l : links)
+    if (l.rule.compare(0, 13, "measure.date:") == 0) measured.emplace(l.from, evs.size());
+  for (std::size_t e = 0; e < evs.size(); ++e) {
+    const auto& ev = evs[e];
+    const auto m = measured.find(ev.id);
+    if (m != measured.end()) m->second = e;
+    node_of[ev.id] = g.add_node(m != measured.end() ? std::nullopt : days_of(ev.when_value), false);
+  }
 
   std::vector<std::size_t> order(links.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -466,8 +476,22 @@ void reason_document(const text::annotated_document& doc, const std::vector<time
         continue;
       }
       std::vector<int> conflicts;
-      if (!g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts))
-        drop(k, explain(conflicts, a->second, b->second, l));
+      const bool added = g.add(a->second, l.rel, b->second, static_cast<int>(k), &conflicts);
+      if (!added) drop(k, explain(conflicts, a->second, b->second, l));
+      if (l.rule.compare(0, 13, "measure.date:") != 0) continue;
+      // The measured date: kept where the kept links allow that day, else the event stays undated
+      // (and the order, if it holds, stays).
+      const auto m = measured.find(l.from);
+      if (m == measured.end() || m->second >= evs.size()) continue;
+      auto& ev = evs[m->second];
+      if (ev.when_value.empty()) continue;
+      if (added && g.bound(a->second, first_day(ev.when_value), last_day(ev.when_value))) continue;
+      if (added)
+        report(l.evidence, "relations.conflict",
+               "dropped the date " + ev.when_value + " of " + ev.id + " measured by " + describe(l) +
+                   ": its links place it in " + describe_window(g, a->second, ev.id));
+      ev.when_value.clear();
+      ev.when_anchor.clear();
     }
   };
   add_links(false);

@@ -212,3 +212,52 @@ TEST_CASE("a planned event is not put before the DCT by a weak link; a strong on
   // The signal placed the talks before the vote of the DCT's day: the plan gives way, and says so.
   CHECK(with("relations.plan_conflict", "the plan of e3 (\"Talks\" is planned: after t0) contradicts e3 BEFORE e4 (signal:before, 0.70)") == 1);
 }
+
+TEST_CASE("a measured date goes in with its link and is dropped where stronger links contradict it",
+          "[relations][reasoning][measure]") {
+  const auto doc = testing::make_document("The call came on June 5, one day after he lamented; on June 6 he spoke.", "d",
+                                          "2025-06-07");
+  const auto times = testing::number_timexes(
+      {testing::make_timex(doc, "June 5", "2025-06-05"), testing::make_timex(doc, "June 6", "2025-06-06")});
+  SECTION("consistent: the measured day stays, the event is dated") {
+    std::vector<events::event_mention> evs{make_event("e1", "2025-06-05"), make_event("e2", "2025-06-04")};
+    evs[1].when_anchor = "inferred";
+    std::vector<relations::link> links{make_link("e2", relation::before, "e1", 0.65, "measure.date:after"),
+                                       make_link("e2", relation::before, "t0", 0.6, "dct.tense")};
+    std::vector<diagnostic> diags;
+    relations::reason_document(doc, times, evs, links, diags);
+    CHECK(diags.empty());
+    CHECK(evs[1].when_value == "2025-06-04");
+    CHECK(has(links, "e2", relation::before, "e1", "measure.date:"));
+  }
+  SECTION("a stronger link places the event after the measured day: the date goes, the order stays") {
+    std::vector<events::event_mention> evs{make_event("e1", "2025-06-05"), make_event("e2", "2025-06-04")};
+    evs[1].when_anchor = "inferred";
+    // e2 is the event "on June 6" (0.8) but also measured before e1 (June 5): the order
+    // contradicts the anchor too, so the measure link goes with its date.
+    std::vector<relations::link> links{make_link("e2", relation::is_included, "t2", 0.8, "anchor.signal:on"),
+                                       make_link("e2", relation::before, "e1", 0.65, "measure.date:after")};
+    std::vector<diagnostic> diags;
+    relations::reason_document(doc, times, evs, links, diags);
+    CHECK(evs[1].when_value.empty());
+    CHECK(evs[1].when_anchor.empty());
+    CHECK_FALSE(has(links, "e2", relation::before, "e1"));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].rule == "relations.conflict");
+  }
+  SECTION("the order holds but a stronger link bounds the event away from the day: the date alone goes") {
+    // e2 is measured one day before e1 (June 7, e1 on June 8), but a stronger link puts it
+    // before June 5: the order stays, the date goes, the bounds are the links'.
+    std::vector<events::event_mention> evs{make_event("e1", "2025-06-08"), make_event("e2", "2025-06-07")};
+    evs[1].when_anchor = "inferred";
+    std::vector<relations::link> links{make_link("e2", relation::before, "t1", 0.8, "anchor.signal:before"),
+                                       make_link("e2", relation::before, "e1", 0.65, "measure.date:after")};
+    std::vector<diagnostic> diags;
+    relations::reason_document(doc, times, evs, links, diags);
+    CHECK(evs[1].when_value.empty());
+    CHECK(has(links, "e2", relation::before, "e1", "measure.date:"));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].message.rfind("dropped the date 2025-06-07 of e2 measured by e2 BEFORE e1", 0) == 0);
+    CHECK(evs[1].when_not_after == "2025-06-04");
+  }
+}

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <tuple>
 
 #include "chronograph/relations/link.hpp"
 #include "chronograph/relations/linker_tables.hpp"
@@ -560,5 +561,171 @@ TEST_CASE("a time that measures off the distance to a signal's event lies on the
   SECTION("not a signal of overlap, not a time inside the event's own phrase") {
     CHECK_FALSE(measure_link(analyse("Prices fell the day during the talks."), "talks"));
     CHECK_FALSE(measure_link(analyse("Negotiations stalled after the May 12 talks."), "talks"));
+  }
+}
+
+namespace {
+
+/// As analyse, with the times given: (surface, value, type); every occurrence is placed.
+analysed analyse_times(const std::string& text,
+                       const std::vector<std::tuple<std::string, std::string, timex::timex_type>>& given) {
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  static const auto li = relations::linker::load_default();
+  document d;
+  d.id = "doc";
+  d.text = text;
+  d.dct = parse_creation_time("2025-06-06");
+  const auto doc = an->analyze(d);
+  std::vector<timex::mention> times;
+  for (const auto& [surface, value, type] : given)
+    for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
+      timex::mention m;
+      m.span = {at, at + surface.size()};
+      m.text = surface;
+      m.value = value;
+      m.type = type;
+      times.push_back(std::move(m));
+    }
+  std::sort(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.span < b.span; });
+  for (std::size_t k = 0; k < times.size(); ++k) times[k].id = "t" + std::to_string(k + 1);
+  std::vector<diagnostic> diags;
+  analysed out;
+  out.events = ex->extract(doc, times, diags);
+  out.links = li->link_events(doc, times, out.events, diags);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a measure before an ordering signal spans the time between the two events", "[relations][measure]") {
+  using tt = timex::timex_type;
+  const auto spans = [](const analysed& a, const std::string& trigger, relations::relation r, const std::string& rule) {
+    const auto* e = a.event(trigger);
+    return e && std::any_of(a.links.begin(), a.links.end(),
+                            [&](const auto& x) { return x.from == e->id && x.rel == r && x.rule == rule; });
+  };
+  const auto a = analyse_times("The minister resigned on Thursday, two days after the vote.",
+                               {{"Thursday", "2025-06-05", tt::date}, {"two days", "P2D", tt::duration}});
+  CHECK(spans(a, "vote", relations::relation::begins, "measure.span:after"));
+  CHECK(spans(a, "resigned", relations::relation::ends, "measure.span:after"));
+  // By the parse: the clause's event is the verb the introduced event depends on, not the nearest.
+  const auto b = analyse_times(
+      "More than 500 people attended a memorial service for the physician who performed abortions, one year after "
+      "he was killed by a bullet.",
+      {{"one year", "P1Y", tt::duration}});
+  CHECK(spans(b, "killed", relations::relation::begins, "measure.span:after"));
+  CHECK(spans(b, "attended", relations::relation::ends, "measure.span:after"));
+  CHECK_FALSE(spans(b, "performed", relations::relation::ends, "measure.span:after"));
+  // A measure that opens the sentence: the main verb after the introduced clause, ordered too.
+  const auto c = analyse_times("Two days after the vote, the minister resigned.", {{"Two days", "P2D", tt::duration}});
+  CHECK(spans(c, "resigned", relations::relation::ends, "measure.span:after"));
+  CHECK(spans(c, "resigned", relations::relation::after, "signal:after"));
+  // No duration, no span; a calendar time is no measure.
+  const auto d = analyse_times("The minister resigned on Thursday after the vote.", {{"Thursday", "2025-06-05", tt::date}});
+  CHECK_FALSE(spans(d, "vote", relations::relation::begins, "measure.span:after"));
+  // A vague measure (AQUAINT dates "days after a sniper killed" and puts the clause inside), a
+  // period the clause's event lies in ("in the two weeks before"): no span.
+  const auto e = analyse_times("He was seen crossing the border days after the shooting.",
+                               {{"days", "PXD", tt::duration}});
+  CHECK_FALSE(spans(e, "shooting", relations::relation::begins, "measure.span:after"));
+  const auto f = analyse_times("His car was spotted in the two weeks before the shooting.",
+                               {{"two weeks", "P2W", tt::duration}});
+  CHECK_FALSE(spans(f, "spotted", relations::relation::begins, "measure.span:before"));
+}
+
+namespace {
+
+std::optional<relations::link> measure_date_link(const analysed& a, const std::string& trigger) {
+  const auto* e = a.event(trigger);
+  if (!e) return std::nullopt;
+  for (const auto& l : a.links)
+    if (l.from == e->id && l.rule.rfind("measure.date:", 0) == 0) return l;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("a measured distance from a dated event dates the other event", "[relations][measure]") {
+  using tt = timex::timex_type;
+  const std::tuple<std::string, std::string, tt> thursday{"Thursday", "2025-06-05", tt::date},
+      may12{"May 12", "2025-05-12", tt::date}, one_day{"one day", "P1D", tt::duration},
+      two_days{"two days", "P2D", tt::duration}, three_weeks{"three weeks", "P3W", tt::duration};
+  SECTION("the event the signal introduces, measured back from the clause's dated event") {
+    const auto a = analyse_times("The minister resigned on Thursday, two days after the vote.", {thursday, two_days});
+    const auto* vote = a.event("vote");
+    REQUIRE(vote);
+    CHECK(vote->when_value == "2025-06-03");
+    CHECK(vote->when_anchor == "inferred");
+    const auto l = measure_date_link(a, "vote");
+    REQUIRE(l);
+    CHECK(l->rel == relations::relation::before);
+    CHECK(l->to == a.event("resigned")->id);
+    CHECK(l->confidence == Approx(0.65));
+    // The measure spans the two: the vote begins it, the resignation ends it.
+    const auto span = [&](const std::string& trigger, relations::relation r) {
+      return std::any_of(a.links.begin(), a.links.end(), [&](const auto& x) {
+        return x.from == a.event(trigger)->id && x.rel == r && x.rule == "measure.span:after";
+      });
+    };
+    CHECK(span("vote", relations::relation::begins));
+    CHECK(span("resigned", relations::relation::ends));
+  }
+  SECTION("the clause's event, measured from the dated event the signal introduces") {
+    const auto a = analyse_times("Two days after the May 12 vote, the minister resigned.",
+                                 {may12, {"Two days", "P2D", tt::duration}});
+    REQUIRE(a.event("resigned"));
+    CHECK(a.event("resigned")->when_value == "2025-05-14");
+    const auto b = analyse_times("The attack came three weeks before the May 12 election.", {may12, three_weeks});
+    REQUIRE(b.event("came"));
+    CHECK(b.event("came")->when_value == "2025-04-21");
+    CHECK(measure_date_link(b, "came"));
+  }
+  SECTION("'It came' is the event noun that is the subject of the previous sentence") {
+    const auto a = analyse_times(
+        "Thursday's call marked the latest turn in the relationship. It came just one day after the U.S. president "
+        "lamented on social media that his counterpart was hard to deal with.",
+        {thursday, one_day});
+    const auto* lamented = a.event("lamented");
+    REQUIRE(lamented);
+    CHECK(lamented->when_value == "2025-06-04");
+    const auto l = measure_date_link(a, "lamented");
+    REQUIRE(l);
+    CHECK(l->to == a.event("call")->id);
+    CHECK(l->confidence == Approx(0.55));
+    // Not when the previous sentence is about no event.
+    const auto b = analyse_times("Trump spoke with reporters on Thursday. It came one day after the vote.",
+                                 {thursday, one_day});
+    REQUIRE(b.event("vote"));
+    CHECK(b.event("vote")->when_value.empty());
+  }
+  SECTION("no measure, no dated event, both dated, a vague measure: nothing is measured") {
+    const auto none = analyse_times("The minister resigned on Thursday after the vote.", {thursday});
+    REQUIRE(none.event("vote"));
+    CHECK(none.event("vote")->when_value.empty());
+    const auto undated = analyse_times("The minister resigned two days after the vote.", {two_days});
+    REQUIRE(undated.event("vote"));
+    CHECK(undated.event("vote")->when_value.empty());
+    CHECK(undated.event("resigned")->when_value.empty());
+    CHECK_FALSE(measure_date_link(undated, "vote"));
+    CHECK_FALSE(measure_date_link(undated, "resigned"));
+    // ... but bounded: the resignation is not after the DCT (June 6), so the vote not after June 4.
+    CHECK(undated.event("vote")->when_not_after == "2025-06-04");
+    // Both dated, and the measure contradicts the dates: each keeps its own.
+    const auto both = analyse_times("The minister resigned on Thursday, two days after the May 12 vote.",
+                                    {thursday, two_days, may12});
+    REQUIRE(both.event("vote"));
+    CHECK(both.event("vote")->when_value == "2025-05-12");
+    CHECK(both.event("resigned")->when_value == "2025-06-05");
+    CHECK_FALSE(measure_date_link(both, "vote"));
+    CHECK_FALSE(measure_date_link(both, "resigned"));
+    // A day after the DCT (June 6) for what is not planned: left undated.
+    const auto ahead = analyse_times("The minister resigned on Thursday, two days before the vote.", {thursday, two_days});
+    REQUIRE(ahead.event("vote"));
+    CHECK(ahead.event("vote")->when_value.empty());
+    const auto vague = analyse_times("The minister resigned on Thursday, days after the vote.",
+                                     {thursday, {"days", "PXD", tt::duration}});
+    REQUIRE(vague.event("vote"));
+    CHECK(vague.event("vote")->when_value.empty());
   }
 }
