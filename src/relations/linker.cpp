@@ -623,11 +623,15 @@ class default_linker final : public linker {
   /// the event is AFTER it (before) or BEFORE it (after). Only times that end in a unit word (day,
   /// weeks, ...): "in January before the inauguration" or "on Jan. 17, prior to the inauguration"
   /// date the clause and say nothing of where the inauguration lies. The event's date and bounds
-  /// are left to the reasoning (the links are not what the TLINK models learn from).
+  /// are left to the reasoning (the links are not what the TLINK models learn from). Where the
+  /// measure spans two events (`measure_span_links`: the noun ENDS or BEGINS the duration), that
+  /// link says it, and this one, which would contradict it, is not made.
   void measure_links(const doc_state& st, const std::vector<timex::mention>& times,
                      const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
     static const std::set<std::string> units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                                              "month", "months", "year", "years", "decade", "decades"};
+    std::set<std::pair<std::size_t, std::size_t>> spanned;  // (event, time) of measure_span_links
+    for (const auto& m : measure_readings(st, times, evs)) spanned.insert({m.second, m.time});
     for (std::size_t e = 0; e < evs.size(); ++e) {
       const temporal_signal* sig = nullptr;
       const auto w = st.event_word[e];
@@ -635,6 +639,7 @@ class default_linker final : public linker {
       if (at >= w || at == 0 || !sig || (sig->rel != relation::before && sig->rel != relation::after)) continue;
       const int t = st.timex_at[at - 1];
       if (t < 0 || st.timex_last[static_cast<std::size_t>(t)] != at - 1 || !units.count(st.words[at - 1].lower)) continue;
+      if (spanned.count({e, static_cast<std::size_t>(t)})) continue;
       link_type l;
       l.from = evs[e].id;
       l.to = times[static_cast<std::size_t>(t)].id;

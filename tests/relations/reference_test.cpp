@@ -609,6 +609,9 @@ TEST_CASE("a measure before an ordering signal spans the time between the two ev
                                {{"Thursday", "2025-06-05", tt::date}, {"two days", "P2D", tt::duration}});
   CHECK(spans(a, "vote", relations::relation::begins, "measure.span:after"));
   CHECK(spans(a, "resigned", relations::relation::ends, "measure.span:after"));
+  // The span says where the vote lies against the two days: no anchor.measure link that would
+  // contradict it (the vote BEFORE the two days).
+  CHECK_FALSE(spans(a, "vote", relations::relation::before, "anchor.measure:after"));
   // By the parse: the clause's event is the verb the introduced event depends on, not the nearest.
   const auto b = analyse_times(
       "More than 500 people attended a memorial service for the physician who performed abortions, one year after "
