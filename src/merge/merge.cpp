@@ -1291,19 +1291,20 @@ story build_story_of(const Analyses& analyses) {
     if (merged) drop_empty_clusters();
   };
 
-  // Calls f(link, from, to) for each causal link of each document, in `order`, whose ends are
-  // two different story events (the candidates that lead them).
-  const auto for_each_causal_link = [&](auto&& f) {
+  // Calls f(link, from, to) for each link of each document, in `order`, that `keep(link)` takes
+  // and whose ends are two different story events (the candidates that lead them).
+  const auto for_each_story_link = [&](auto&& keep, auto&& f) {
     for (auto d : order) {
       const auto& a = analyses[d];
       for (const auto& l : a.links) {
-        if (!relations::is_causal(l.rel)) continue;
+        if (!keep(l)) continue;
         const auto* from = candidate_of(a.annotated.doc.id, l.from);
         const auto* to = candidate_of(a.annotated.doc.id, l.to);
         if (from && to && leader(*from) != leader(*to)) f(l, leader(*from), leader(*to));
       }
     }
   };
+  const auto is_causal_link = [](const relations::link& l) { return relations::is_causal(l.rel); };
 
   // ---- the same effect of the same cause
   // An undated event that no date can merge is still known by what caused it: "the call resulted
@@ -1312,7 +1313,7 @@ story build_story_of(const Analyses& analyses) {
   // event (as effects, or as causes) are one event.
   {
     std::map<std::tuple<std::size_t, std::string, std::string_view, bool>, std::vector<std::size_t>> groups;
-    for_each_causal_link([&](const relations::link& l, std::size_t from, std::size_t to) {
+    for_each_story_link(is_causal_link, [&](const relations::link& l, std::size_t from, std::size_t to) {
       for (const bool effect : {true, false}) {
         const auto other = effect ? to : from, known = effect ? from : to;
         const auto& c = cands[other];
@@ -1325,6 +1326,49 @@ story build_story_of(const Analyses& analyses) {
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
       for (std::size_t i = 1; i < list.size(); ++i) merged = join_clusters(list[0], list[i]) || merged;
+    }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- the same event on the same side of the same event
+  // "spoke on Jan. 17, prior to the U.S. president's inauguration" (one article) and "took place
+  // in January before the U.S. president's inauguration" (another): undated event nouns of one
+  // lemma that an ordering signal ("signal:" links: before, prior to, after, following ...) puts
+  // on the same side of the same story event are one event, when both name participants, they
+  // share one and none contradicts. Told twice by one document, the events stage already says
+  // whether it is one event; here only mentions of different documents join.
+  {
+    std::map<std::tuple<std::size_t, relations::relation, std::string_view>, std::vector<std::size_t>> groups;
+    const auto is_signal_link = [](const relations::link& l) {
+      return l.rule.compare(0, 7, "signal:") == 0 && (l.rel == relations::relation::before || l.rel == relations::relation::after);
+    };
+    for_each_story_link(is_signal_link, [&](const relations::link& l, std::size_t from, std::size_t to) {
+      // Seen from the known event: the noun lies after it (the known event BEFORE it) or before it.
+      for (const bool noun_is_to : {true, false}) {
+        const auto other = noun_is_to ? to : from, known = noun_is_to ? from : to;
+        const auto& c = cands[other];
+        if (c.days || c.mergeable || c.planned || clusters[cluster_of[other]].size() != 1) continue;
+        if (ev_of(c).pos != text::upos::noun || c.actor_tokens.empty()) continue;
+        const auto side = noun_is_to ? l.rel : relations::inverse(l.rel);
+        groups[{cluster_of[known], side, ev_of(c).lemma}].push_back(other);
+      }
+    });
+    bool merged = false;
+    for (auto& [key, list] : groups) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      if (list.size() < 2) continue;
+      const auto agree = [&](std::size_t x, std::size_t y) {
+        const auto &a = cands[x], &b = cands[y];
+        return a.doc != b.doc && intersects(a.actor_tokens, b.actor_tokens) &&
+               !participants_contradict(a.subject_tokens, a.actor_tokens, b.subject_tokens, b.actor_tokens);
+      };
+      // Only where every pair agrees: two inaugurations of two presidents stay two.
+      bool all = true;
+      for (std::size_t i = 0; i < list.size() && all; ++i)
+        for (std::size_t j = i + 1; j < list.size() && all; ++j) all = agree(list[i], list[j]);
+      if (!all) continue;
+      for (std::size_t i = 1; i < list.size(); ++i)
+        merged = join_clusters(cluster_of[list[0]], cluster_of[list[i]]) || merged;
     }
     if (merged) drop_empty_clusters();
   }
@@ -1344,7 +1388,7 @@ story build_story_of(const Analyses& analyses) {
     };
     std::vector<known_cause> causes;
     std::vector<std::pair<std::size_t, std::size_t>> nouns;  // (candidate, effect candidate)
-    for_each_causal_link([&](const relations::link& l, std::size_t from, std::size_t to) {
+    for_each_story_link(is_causal_link, [&](const relations::link& l, std::size_t from, std::size_t to) {
       if (l.rel != relations::relation::causes) return;
       const auto& c = cands[from];
       if (c.days) {

@@ -918,3 +918,41 @@ TEST_CASE("events at the same place of one speaker's quoted words are one event"
     CHECK(nodes(merge::build_story({d, f}), "respect") == nodes_t{{"d"}, {"f"}});
   }
 }
+
+TEST_CASE("undated event nouns on the same side of the same story event are one event", "[merge][undated][signal]") {
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, text, {{"Jan. 17", "2025-01-17"}}, "2025-06-05", true);
+  };
+  const auto inaugurations = [](const story& s) {
+    std::vector<std::multiset<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.lemma == "inauguration") {
+        std::multiset<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto a = article("a", "Trump and Xi spoke on Jan. 17, prior to the U.S. president's inauguration.");
+  SECTION("the same noun after the same call, told by two articles") {
+    const auto b = article("b", "Trump and Xi spoke on Jan. 17, before the U.S. president's inauguration.");
+    const auto s = merge::build_story({a, b});
+    CHECK(inaugurations(s) == std::vector<std::multiset<std::string>>{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("not on the other side of the call") {
+    const auto b = article("b", "Trump and Xi spoke on Jan. 17, after the U.S. president's inauguration.");
+    CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
+  }
+  SECTION("not with other participants") {
+    const auto b = article("b", "Trump and Xi spoke on Jan. 17, before the Brazilian president's inauguration.");
+    CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
+  }
+  SECTION("not without a signal that orders them") {
+    const auto b = article("b", "Trump and Xi spoke on Jan. 17 about the U.S. president's inauguration.");
+    CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
+  }
+}
