@@ -1556,32 +1556,91 @@ class default_extractor final : public extractor {
   // ---- summary
   /// A report after its quotation ("... China HAS TOTALLY VIOLATED ITS AGREEMENT WITH US," Trump
   /// posted last week) says what the quotation says: its summary gains the quoted event's ("Trump
-  /// posted: China has violated its agreement with US"), the first verb event inside the quotes.
+  /// posted: China has violated its agreement with US"), the first verb event inside the quotes that
+  /// says more than its own word ("“Given how quickly misunderstandings surfaced ...,” Cutler said":
+  /// not "given"). So does a report that says nothing after it but where or how it was said ("the
+  /// group said in a letter from MEMA": the quotation, not the letter), a parenthetical report after
+  /// the clause it reports without quotation marks ("The U.S. will be represented ..., Trump
+  /// said": the clause the parse hangs it on), and a report whose clause has no subject of its own
+  /// ("the call, which he said lasted an hour": "Trump said: call lasted an hour").
   void quote_contents(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
+    const auto& W = ctx.words;
+    const auto says_more = [](const std::string& s) { return s.find(' ') != std::string::npos; };
+    const auto event_at = [&](std::size_t x, std::size_t from, std::size_t to) -> std::optional<std::size_t> {
+      for (std::size_t j = from; j < to; ++j)
+        if (at[j] == x) return j;
+      return std::nullopt;
+    };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.cls != event_class::reporting || m.pos != upos::verb) continue;
       const auto w = at[k];
       const auto sb = ctx.sent_begin[m.sentence];
-      // A closing quote right before the verb (or its subject), and nothing said after the verb.
+      std::size_t first = k;  // the sentence's first and last events (events are in text order)
+      while (first > 0 && evs[first - 1].sentence == m.sentence) --first;
+      std::size_t last = k + 1;
+      while (last < evs.size() && evs[last].sentence == m.sentence) ++last;
+      // The summary up to the verb, and whether what follows it says nothing reported (nothing, or
+      // a prepositional phrase: "in a letter from MEMA", "during a congressional hearing").
+      const std::string key = " " + m.trigger;
+      std::size_t pos = m.summary.size() >= key.size() && m.summary.compare(m.summary.size() - key.size(), key.size(), key) == 0
+                            ? m.summary.size() - key.size()
+                            : m.summary.find(key + " ");
+      std::size_t head_end = pos + key.size();
+      if (pos == std::string::npos) {  // no subject shown: "Said lasted"
+        if (m.summary.size() < m.trigger.size() ||
+            !std::equal(m.trigger.begin(), m.trigger.end(), m.summary.begin(), [](char a, char b) {
+              return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+            }))
+          continue;
+        head_end = m.trigger.size();
+      }
+      bool nothing_after = head_end == m.summary.size();
+      if (!nothing_after) {
+        static constexpr std::string_view adjuncts[] = {"in", "on", "at", "during", "to", "after", "before", "with",
+                                                        "via", "through", "from", "by", "as"};
+        const auto next_end = m.summary.find(' ', head_end + 1);
+        const auto next = std::string_view(m.summary).substr(head_end + 1, next_end == std::string::npos ? std::string::npos : next_end - head_end - 1);
+        for (const auto a : adjuncts)
+          if (next == a && w + 1 < ctx.sent_end[m.sentence] && W[w + 1].tag == upos::adp) nothing_after = true;
+      }
+      std::optional<std::size_t> said;
+      // The quotation right before the verb (or its subject).
       std::size_t close = w;
       while (close > sb && !is_quote(ctx.form(close - 1)) && w - close < 4) --close;
-      if (close == sb || !is_quote(ctx.form(close - 1))) continue;
-      const auto space = m.summary.rfind(' ');
-      if (space == std::string::npos || m.summary.compare(space + 1, std::string::npos, m.trigger) != 0) continue;
-      std::size_t first = k;  // the sentence's first event (events are in text order)
-      while (first > 0 && evs[first - 1].sentence == m.sentence) --first;
-      for (std::size_t j = first; j < k; ++j) {
-        const auto& q = evs[j];
-        if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close) continue;
-        std::string said = q.summary;
-        bool name = said.size() < 2 || std::isupper(static_cast<unsigned char>(said[1]));
-        for (const auto& a : q.actors)
-          if (said.compare(0, a.size(), a) == 0) name = true;
-        if (!name) said[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(said[0])));
-        m.summary = shorten(m.summary + ": " + said, 90);
-        break;
+      // (Not when a quotation follows: "..., adding, “There should ...”" reports that one.)
+      bool quote_after = false;
+      for (std::size_t x = w + 1; x < ctx.sent_end[m.sentence] && x < w + 4 && !quote_after; ++x)
+        quote_after = is_quote(ctx.form(x));
+      if (quote_after) continue;
+      if (nothing_after && close > sb && is_quote(ctx.form(close - 1))) {
+        for (std::size_t j = first; j < k && !said; ++j) {
+          const auto& q = evs[j];
+          if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close || !says_more(q.summary)) continue;
+          said = j;
+        }
+      } else if (nothing_after) {
+        // A parenthetical report: the clause the parse hangs it on, before it.
+        const auto& dep = ctx.doc.tokens[W[w].token].deprel;
+        std::optional<std::size_t> reported;
+        if (dep == "parataxis"sv) reported = parse_head(ctx, w);
+        else if (dep == "root"sv) reported = parse_child(ctx, w, "ccomp"sv);
+        if (reported && *reported < w)
+          if (const auto j = event_at(*reported, first, last); j && *j != k && evs[*j].pos == upos::verb && says_more(evs[*j].summary))
+            said = *j;
+      } else if (w + 1 < ctx.sent_end[m.sentence] && W[w + 1].tag == upos::verb &&
+                 ctx.doc.tokens[W[w + 1].token].deprel == "ccomp"sv && !parse_child(ctx, w + 1, "nsubj"sv)) {
+        // "which he said lasted an hour": the reported verb's own summary names its subject.
+        if (const auto j = event_at(w + 1, first, last); j && says_more(evs[*j].summary)) said = *j;
       }
+      if (!said) continue;
+      const auto& q = evs[*said];
+      std::string text = q.summary;
+      bool name = text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1]));
+      for (const auto& a : q.actors)
+        if (text.compare(0, a.size(), a) == 0) name = true;
+      if (!name) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+      m.summary = shorten(m.summary.substr(0, head_end) + ": " + text, 90);
     }
   }
 
@@ -1607,6 +1666,11 @@ class default_extractor final : public extractor {
       if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
           starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv))
         return parse_head(ctx, w);
+      // Through a report inside the relative clause: "the call, which he said lasted an hour" ->
+      // the call lasted.
+      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) && ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
+        if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
+          return parse_head(ctx, *h);
       // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
       // A time the parser took for the subject is none either: the noun right before it is
       // ("officials this month protested": "officials", not "month").
@@ -1619,6 +1683,12 @@ class default_extractor final : public extractor {
       if (W[x].tag == upos::noun || (W[x].tag == upos::propn && ctx.in_entity[x])) return x;
       return std::nullopt;
     }
+    // No subject of its own, the clause a report in a relative clause reports: "the call, which he
+    // said lasted an hour" (the parse may make "which" the object of "said").
+    if (ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
+      if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
+        for (std::size_t x = sb; x < *h; ++x)
+          if ((W[x].lower == "which"sv || W[x].lower == "that"sv) && parse_head(ctx, x) == h) return parse_head(ctx, *h);
     return std::nullopt;
   }
 
@@ -1654,8 +1724,43 @@ class default_extractor final : public extractor {
       }
       break;
     }
+    if (np > sb && is_quantifier(W[np - 1])) --np;  // "Both men said", not "Men said"
     for (std::size_t y = np; y <= x; ++y)
       if (std::find(dropped.begin(), dropped.end(), y) == dropped.end()) words.push_back(y);
+  }
+
+  /// A quantifier that counts the noun phrase after it: "both men", "all sides".
+  static bool is_quantifier(const word& w) {
+    return w.tag != upos::noun && w.tag != upos::pron &&
+           (w.lower == "both"sv || w.lower == "all"sv || w.lower == "each"sv || w.lower == "many"sv ||
+            w.lower == "several"sv || w.lower == "most"sv);
+  }
+
+  /// The parse's child of word w with a relation starting with `rel`, after w or anywhere.
+  std::optional<std::size_t> parse_child(const doc_context& ctx, std::size_t w, std::string_view rel,
+                                         bool after_only = false) const {
+    const auto s = ctx.words[w].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    for (std::size_t x = after_only ? w + 1 : sb; x < se; ++x) {
+      const auto& t = ctx.doc.tokens[ctx.words[x].token];
+      if (t.head == static_cast<int>(w - sb) && starts_with(t.deprel, rel)) return x;
+    }
+    return std::nullopt;
+  }
+
+  /// A time expression that is part of a noun phrase, not a time the summary leaves out: it
+  /// modifies the noun right after it ("a May 12 agreement", "some current students", "the May 12
+  /// Geneva talks") or heads an "of" phrase ("the future of Iran's program", "18 months of tariffs").
+  bool timex_in_noun_phrase(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    if (!ctx.in_timex(x)) return false;
+    const auto t = ctx.timex_of[x];
+    const auto se = ctx.sent_end[W[x].sentence];
+    std::size_t e = x;
+    while (e < se && ctx.timex_of[e] == t) ++e;
+    if (e >= se) return false;
+    if (W[e].lower == "of"sv || W[e].tag == upos::noun) return true;
+    return W[e].tag == upos::propn && e + 1 < se && W[e + 1].tag == upos::noun && !ctx.in_timex(e + 1);
   }
 
   /// The summary of event m at word w. For a verb, `object_from` (a gapped conjunct's phrase)
@@ -1668,12 +1773,16 @@ class default_extractor final : public extractor {
     words.reserve(32);
     std::string subject;
     bool actor_shown = false;
+    std::size_t subject_words = 0;  // words[0, subject_words) are the subject's (a verb's)
+    bool bare_infinitive = false;
     if (m.pos == upos::verb) {
       // Subject: the actors named before the trigger (the first two), else the noun phrase before it.
       const std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
       std::size_t k = w;
       std::vector<std::size_t> verb_group;
-      while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv)) {
+      // (A quotation mark may open between the modal and the verb: "must “take the helm".)
+      while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv ||
+                        (is_quote(ctx.form(k - 1)) && k - 1 > cb && !W[k - 2].aux.empty()))) {
         --k;
         if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
       }
@@ -1689,6 +1798,7 @@ class default_extractor final : public extractor {
         while (np > cb && k - np < 6 &&
                ((is_content(W[np - 1]) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1)) && !ctx.in_timex(np - 1)))
           --np;
+        if (np > cb && np < k && is_quantifier(W[np - 1])) --np;
         // A relative clause ("the talks in Geneva, that reduced ..."): the antecedent is the subject.
         // Not "so that" or "said that": a relative pronoun follows its noun (or a comma after it).
         const bool relative = cb >= ctx.sent_begin[W[w].sentence] + 2 &&
@@ -1716,6 +1826,28 @@ class default_extractor final : public extractor {
           for (std::size_t x = np; x < k; ++x) words.push_back(x);
         }
       }
+      subject_words = words.size();
+      // A bare infinitive shown with a subject reads as one: "Lutnick to prevent China" ("called
+      // for ... to prevent China"), "China to do more" ("demands that China do more").
+      // A plural present form after a singular subject is a bare form too (the parse's "VBP").
+      const auto singular_subject = [&] {
+        const auto x = parse_child(ctx, w, "nsubj"sv);
+        return x && *x < w && (W[*x].xpos == "NN"sv || W[*x].xpos == "NNP"sv) && !parse_child(ctx, *x, "conj"sv);
+      };
+      // Only an infinitive ("to", or the parse's xcomp) or such a bare form: a headline's present
+      // ("Trump and Xi agree to more talks") stays.
+      // A coordinated verb is what its first conjunct is: "wants to lessen ... and reindustrialize".
+      std::size_t first_verb = w;
+      if (ctx.doc.tokens[W[w].token].deprel == "conj"sv)
+        if (const auto h = parse_head(ctx, w); h && W[*h].tag == upos::verb && *h < w) first_verb = *h;
+      const auto& rel = ctx.doc.tokens[W[first_verb].token].deprel;
+      const auto to_mark = [&] {
+        const auto x = parse_child(ctx, first_verb, "mark"sv);
+        return x && *x < first_verb && W[*x].lower == "to"sv;
+      };
+      bare_infinitive = ((W[w].xpos == "VB"sv && (rel == "xcomp"sv || to_mark())) ||
+                         ((W[w].xpos == "VB"sv || W[w].xpos == "VBP"sv) && m.subject_count < 2 && singular_subject())) &&
+                        verb_group.empty() && (actor_shown || subject_words > 0);
       for (auto v : verb_group) words.push_back(v);
       words.push_back(w);
       // Object: what follows in the clause, without times and without their prepositions (but
@@ -1734,6 +1866,9 @@ class default_extractor final : public extractor {
           ++end;
       }
       if (object_end != no_gap) end = object_end;
+      // A report whose subject follows it ("...,” said Wendy Cutler, a former negotiator") says
+      // nothing after it: what it reports is the quotation before.
+      if (reporting && parse_child(ctx, w, "nsubj"sv, true)) end = w + 1;
       for (std::size_t x = object_from != no_gap ? object_from : w + 1; x < end && taken < limit; ++x) {
         const auto& o = W[x];
         if (reporting && o.starts_clause && taken == 0) continue;  // the subordinator ("that")
@@ -1742,6 +1877,10 @@ class default_extractor final : public extractor {
         if (!reporting && finite && x > w + 1) break;
         if (!reporting && (o.tag == upos::sconj || o.starts_clause || o.lower == "as"sv) && x > w + 1) break;  // "as investors welcomed"
         if (!reporting && o.aux.size() && x > w + 1) break;
+        // A coordinated verb is another event: "obtaining visas and revoke some", "steer in a good
+        // direction and for them to eliminate".
+        if (!reporting && o.tag == upos::cconj && x > w + 1)
+          if (const auto h = parse_head(ctx, x); h && *h > x && W[*h].tag == upos::verb) break;
         // A purpose clause ("... to allow for talks") is another event.
         if (!reporting && o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
         // A participle after the object noun opens a reduced relative clause ("talks aimed at").
@@ -1763,9 +1902,10 @@ class default_extractor final : public extractor {
           while (x + 1 < end && ctx.timex_of[x + 1] == t) words.push_back(++x);
           continue;
         }
-        if (ctx.in_timex(x)) continue;
-        if (o.tag == upos::adp && x + 1 < end && (ctx.in_timex(x + 1) ||
-                                                  (x + 2 < end && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
+        if (ctx.in_timex(x) && !timex_in_noun_phrase(ctx, x)) continue;
+        if (o.tag == upos::adp && x + 1 < end &&
+            ((ctx.in_timex(x + 1) && !timex_in_noun_phrase(ctx, x + 1)) ||
+             (x + 2 < end && W[x + 1].tag == upos::det && ctx.in_timex(x + 2) && !timex_in_noun_phrase(ctx, x + 2))))
           continue;
         // Adverbs go ("approximately", "temporarily"), but not one used as an adjective: "further talks".
         if (o.tag == upos::adv && !o.is_negation &&
@@ -1862,7 +2002,16 @@ class default_extractor final : public extractor {
       const auto last = *std::max_element(words.begin(), words.end());
       if (ctx.glued(last) && ctx.form(last + 1) == "%"sv) words.push_back(last + 1);
     }
-    std::string body = render_quiet(ctx, std::move(words));
+    std::string body;
+    if (bare_infinitive && subject_words <= words.size()) {
+      std::vector<std::size_t> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(subject_words));
+      std::vector<std::size_t> rest(words.begin() + static_cast<std::ptrdiff_t>(subject_words), words.end());
+      body = render_quiet(ctx, std::move(head));
+      if (!body.empty() || !subject.empty()) body += body.empty() ? "to " : " to ";
+      body += render_quiet(ctx, std::move(rest));
+    } else {
+      body = render_quiet(ctx, std::move(words));
+    }
     std::string out = subject.empty() ? body : subject + " " + body;
     if (!actor_shown && m.pos == upos::noun && !m.actors.empty()) {
       bool any = false;
@@ -1886,6 +2035,15 @@ class default_extractor final : public extractor {
   std::string render_quiet(const doc_context& ctx, std::vector<std::size_t> words) const {
     words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t x) { return ctx.dateline[x]; }), words.end());
     std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    // A word the summary would say twice in a row because what stood between was left out ("revoke
+    // some [from] some students") is said once; one the text repeats itself stays.
+    for (std::size_t k = 1; k < words.size();)
+      if (words[k] != words[k - 1] + 1 && ctx.words[words[k]].lower == ctx.words[words[k - 1]].lower &&
+          !is_quote(ctx.form(words[k])))
+        words.erase(words.begin() + static_cast<std::ptrdiff_t>(k));
+      else
+        ++k;
     const auto all_caps = [&](std::size_t x) {
       const auto& f = ctx.form(x);
       std::size_t letters = 0;

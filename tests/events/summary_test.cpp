@@ -449,3 +449,85 @@ TEST_CASE("an attributive participle of knowing is no event, its noun is", "[eve
   // Not the verb itself.
   CHECK(find(extract("Trump has known Xi for years."), "known") != nullptr);
 }
+
+// ---- readable summaries: what a report reports, "to" before an infinitive, no repeated word, a
+// time expression inside a noun phrase, a bare word completed
+
+namespace {
+std::string summary_of(const std::vector<events::event_mention>& evs, const std::string& trigger) {
+  const auto* e = find(evs, trigger);
+  return e ? e->summary : std::string("<no event>");
+}
+}  // namespace
+
+TEST_CASE("a report whose subject follows it does not say its subject again", "[events][summary][report]") {
+  const auto evs = extract("\xE2\x80\x9CThe call appears to have broken the impasse on critical minerals,\xE2\x80\x9D said "
+                           "Wendy Cutler, a former senior U.S. trade negotiator.");
+  const auto s = summary_of(evs, "said");
+  CHECK(s == "Wendy Cutler said: call appears to have broken the impasse on critical minerals");
+}
+
+TEST_CASE("a report after its quotation with only a place or a source after it says the quotation",
+          "[events][summary][report]") {
+  const auto evs = extract("\xE2\x80\x9CThe situation remains unresolved,\xE2\x80\x9D the group said in a letter from "
+                           "MEMA.");
+  CHECK(summary_of(evs, "said") == "Group said: situation remains unresolved");
+  SECTION("a parenthetical report after the clause it reports") {
+    const auto p = extract("The U.S. will be represented in the upcoming meeting by Scott Bessent, Trump said.");
+    CHECK(summary_of(p, "said") == "Trump said: U.S. will be represented in the upcoming meeting by Scott Bessent");
+  }
+  SECTION("a quoted word that says nothing alone is passed over") {
+    const auto q = extract("\xE2\x80\x9CGiven how quickly misunderstandings surfaced after the Geneva meetings, "
+                           "expectations should be low,\xE2\x80\x9D Cutler said.");
+    CHECK(summary_of(q, "said") == "Cutler said: misunderstandings surfaced after the Geneva meetings");
+  }
+}
+
+TEST_CASE("a report inside a relative clause reports what its antecedent did", "[events][summary][report]") {
+  const auto evs = extract("President Donald Trump wrote on his platform after the call, which he said lasted an hour and "
+                           "a half.",
+                           {{"an hour and a half", "PT1H30M", timex::timex_type::duration}});
+  CHECK(summary_of(evs, "lasted") == "Call lasted an hour and a half");
+  CHECK(summary_of(evs, "said") == "Donald Trump said: call lasted an hour and a half");
+}
+
+TEST_CASE("a quantifier stays with the subject it counts", "[events][summary]") {
+  const auto evs = extract("Both men said talks were heading in a positive direction.");
+  CHECK(summary_of(evs, "said") == "Both men said talks were heading in a positive direction");
+}
+
+TEST_CASE("a bare infinitive shown with its subject reads with \"to\"", "[events][summary][infinitive]") {
+  const auto evs = extract("Lutnick called for increased enforcement of export controls to prevent China from stealing "
+                           "technology.");
+  CHECK(summary_of(evs, "prevent") == "Lutnick to prevent China");
+  const auto d = extract("The pair discussed Trump's demands that China do more to prevent the flow of fentanyl.");
+  CHECK(summary_of(d, "do") == "China to do more");
+  SECTION("a modal before a quotation mark stays in the verb group") {
+    const auto m = extract("Xi said both leaders must \xE2\x80\x9Ctake the helm and set the right course.\xE2\x80\x9D");
+    CHECK(summary_of(m, "take") == "Both leaders must take the helm");
+  }
+}
+
+TEST_CASE("a verb's object stops before a coordinated verb", "[events][summary]") {
+  const auto evs = extract("The U.S. has moved to block foreigners from obtaining visas and revoke some from some current "
+                           "students.",
+                           {{"current", "PRESENT_REF"}});
+  CHECK(summary_of(evs, "obtaining") == "Obtaining visas");
+  CHECK(summary_of(evs, "revoke") == "Revoke some from some current students");
+}
+
+TEST_CASE("a time expression inside a noun phrase stays in it", "[events][summary]") {
+  const auto evs = extract("Trade negotiations between the United States and China stalled shortly after a May 12 "
+                           "agreement between the two countries.",
+                           {{"May 12", "2025-05-12"}});
+  CHECK(summary_of(evs, "stalled") == "Trade negotiations stalled after a May 12 agreement between the two countries");
+  const auto f = extract("The U.S. backed away from that deal, leading to more than 18 months of further tariffs.",
+                         {{"more than 18 months", "P18M", timex::timex_type::duration}});
+  CHECK(summary_of(f, "leading") == "Leading to more than 18 months of further tariffs");
+}
+
+TEST_CASE("a summary does not say a word twice in a row", "[events][summary]") {
+  const auto evs = extract("The U.S. has moved to revoke some from some students.");
+  const auto s = summary_of(evs, "revoke");
+  CHECK(s.find("some some") == std::string::npos);
+}
