@@ -251,7 +251,7 @@ struct doc_context {
     out.reserve(bytes);
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const auto& f = form(ws[k]);
-      if (is_quote(f)) continue;
+      if (is_quote(f) && words[ws[k]].xpos != "POS"sv) continue;  // not a possessive ("the leaders’ call")
       if (!out.empty()) {
         if (k > 0 && ws[k - 1] + 1 == ws[k] && !is_quote(form(ws[k - 1]))) {
           const auto gap_b = span(ws[k - 1]).end, gap_e = span(ws[k]).begin;
@@ -363,6 +363,7 @@ class default_extractor final : public extractor {
       }
     }
     quote_contents(ctx, out, trigger_word);
+    bare_nouns(ctx, out, trigger_word);
     return out;
   }
 
@@ -1619,12 +1620,18 @@ class default_extractor final : public extractor {
           if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close || !says_more(q.summary)) continue;
           said = j;
         }
-      } else if (nothing_after) {
-        // A parenthetical report: the clause the parse hangs it on, before it.
+      } else if (const auto subj = parse_child(ctx, w, "nsubj"sv); nothing_after && subj && *subj < w) {
+        // A parenthetical report (with a subject of its own: not "first reported by Reuters"): the
+        // clause the parse hangs it on, before it.
         const auto& dep = ctx.doc.tokens[W[w].token].deprel;
         std::optional<std::size_t> reported;
-        if (dep == "parataxis"sv) reported = parse_head(ctx, w);
+        if (dep == "parataxis"sv || dep == "ccomp"sv) reported = parse_head(ctx, w);  // ccomp: a misparse
         else if (dep == "root"sv) reported = parse_child(ctx, w, "ccomp"sv);
+        // A report of a report ("The leader said Beijing had complied ..., the statement said"):
+        // what the first reports.
+        if (reported && *reported < w)
+          if (const auto j = event_at(*reported, first, last); j && evs[*j].cls == event_class::reporting)
+            if (const auto c = parse_child(ctx, *reported, "ccomp"sv); c && *c < w) reported = c;
         if (reported && *reported < w)
           if (const auto j = event_at(*reported, first, last); j && *j != k && evs[*j].pos == upos::verb && says_more(evs[*j].summary))
             said = *j;
@@ -1636,11 +1643,49 @@ class default_extractor final : public extractor {
       if (!said) continue;
       const auto& q = evs[*said];
       std::string text = q.summary;
-      bool name = text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1]));
+      bool name = text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0;
       for (const auto& a : q.actors)
         if (text.compare(0, a.size(), a) == 0) name = true;
       if (!name) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
       m.summary = shorten(m.summary.substr(0, head_end) + ": " + text, 90);
+    }
+  }
+
+  /// A noun whose summary is its own word alone ("Negotiations", "Tariffs") says the clause it is
+  /// the subject or the object of, as that verb's summary says it: "There's mounting pressure ... to
+  /// salvage the negotiations" -> "Salvage the negotiations", "The tariffs effectively led to a
+  /// trade embargo" -> "Tariffs led to a trade embargo". Not a noun a preposition hangs on another
+  /// noun ("a reprieve on the restrictions").
+  void bare_nouns(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
+    const auto& W = ctx.words;
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      if (m.pos != upos::noun || m.summary.find(' ') != std::string::npos) continue;
+      const auto x = at[k];
+      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
+      if (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv) continue;
+      const auto h = parse_head(ctx, x);
+      if (!h || W[*h].tag != upos::verb) continue;
+      for (std::size_t j = 0; j < evs.size(); ++j) {
+        if (at[j] != *h || evs[j].sentence != m.sentence || evs[j].pos != upos::verb) continue;
+        const auto& s = evs[j].summary;
+        if (s.find(' ') == std::string::npos) break;
+        // The verb's summary says the noun (as a word of its own).
+        bool says = false;
+        // (Case aside: "MAKE A DEAL" is said "Make a deal".)
+        std::string lower_s = s, lower_t = m.trigger;
+        for (auto& c : lower_s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : lower_t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::size_t p = 0; !says && p + lower_t.size() <= lower_s.size(); ++p) {
+          p = lower_s.find(lower_t, p);
+          if (p == std::string::npos) break;
+          const bool left = p == 0 || s[p - 1] == ' ';
+          const auto e = p + m.trigger.size();
+          says = left && (e == s.size() || s[e] == ' ' || s[e] == ':' || s[e] == ',');
+        }
+        if (says) m.summary = s;
+        break;
+      }
     }
   }
 
@@ -1826,6 +1871,14 @@ class default_extractor final : public extractor {
           for (std::size_t x = np; x < k; ++x) words.push_back(x);
         }
       }
+      // No subject found: the pronoun the parse gives, right before the verb group ("we
+      // straightened it out", "they are working with ..."), not one the actors stand for.
+      if (subjects == 0 && words.empty())
+        if (const auto p = parse_child(ctx, w, "nsubj"sv); p && *p + 1 == k && W[*p].tag == upos::pron &&
+                                                          (W[*p].lower == "we"sv || W[*p].lower == "they"sv ||
+                                                           W[*p].lower == "you"sv || W[*p].lower == "it"sv ||
+                                                           W[*p].lower == "i"sv))
+          words.push_back(*p);
       subject_words = words.size();
       // A bare infinitive shown with a subject reads as one: "Lutnick to prevent China" ("called
       // for ... to prevent China"), "China to do more" ("demands that China do more").
@@ -1911,7 +1964,7 @@ class default_extractor final : public extractor {
         if (o.tag == upos::adv && !o.is_negation &&
             !(x + 1 < end && (W[x + 1].tag == upos::noun || W[x + 1].tag == upos::adj) && !ctx.in_timex(x + 1)))
           continue;
-        if (is_quote(ctx.form(x))) continue;
+        if (is_quote(ctx.form(x)) && o.xpos != "POS"sv) continue;
         words.push_back(x);
         if (o.tag != upos::punct && o.tag != upos::sym) ++taken;
         // A sign written against the number stays with it: "10%".
@@ -1925,10 +1978,12 @@ class default_extractor final : public extractor {
       std::vector<std::size_t> opinion;  // lower-case words in quotes: "the “very good” call"
       while (np > cb && w - np < 7) {
         const auto& p = W[np - 1];
-        if (is_quote(ctx.form(np - 1))) quoted = !quoted;
+        const bool possessive = p.tag == upos::part && p.xpos == "POS"sv;  // "the leaders’ call"
+        if (is_quote(ctx.form(np - 1)) && !possessive) quoted = !quoted;
         else if (quoted && !p.capitalized) opinion.push_back(np - 1);
         if (is_content(p) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1) || is_quote(ctx.form(np - 1)) ||
-            p.lower == "'s"sv || (quoted && p.tag == upos::adv) ||
+            p.lower == "'s"sv || possessive ||
+            (quoted && p.tag == upos::adv) ||
             (p.tag == upos::det && p.lower != "the"sv && p.lower != "a"sv && p.lower != "an"sv))
           --np;
         else
@@ -1985,12 +2040,24 @@ class default_extractor final : public extractor {
         }
       }
     }
-    // Trim dangling function words at the end.
+    // Trim dangling function words at the end. Not the verb's own object pronoun that needs no
+    // referent ("beat us", "to have them"; "him" stays out unless it is resolved) nor its particle
+    // ("straightened it out").
+    const auto kept_object_pronoun = [&](std::size_t x) {
+      const auto& l = W[x].lower;
+      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
+      return m.pos == upos::verb && parse_head(ctx, x) == w && (dep == "obj"sv || dep == "iobj"sv) &&
+             (l == "us"sv || l == "them"sv || l == "it"sv || l == "me"sv || l == "you"sv);
+    };
+    const auto own_particle = [&](std::size_t x) {
+      return m.pos == upos::verb && parse_head(ctx, x) == w && ctx.doc.tokens[W[x].token].deprel == "compound:prt"sv;
+    };
     while (!words.empty()) {
+      if (own_particle(words.back())) break;
       const auto& t = W[words.back()];
       if (t.tag == upos::adp || t.tag == upos::det || t.tag == upos::cconj || t.tag == upos::part ||
           t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) ||
-          (t.tag == upos::pron && !object_pronoun_referent(ctx, words.back())) ||
+          (t.tag == upos::pron && !object_pronoun_referent(ctx, words.back()) && !kept_object_pronoun(words.back())) ||
           is_quote(ctx.form(words.back())))
         words.pop_back();
       else
@@ -2053,11 +2120,13 @@ class default_extractor final : public extractor {
       }
       return letters >= 2;
     };
+    // (The article "A" of a shouted run is part of it: "MAKE A DEAL" -> "make a deal".)
+    const auto shouted = [&](std::size_t x) { return all_caps(x) || ctx.form(x) == "A"sv; };
     std::vector<std::size_t> quiet;
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto x = words[k];
-      if (ctx.form(x).size() < 3 || ctx.in_entity[x] || !all_caps(x)) continue;
-      const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
+      if ((ctx.form(x).size() < 3 && ctx.form(x) != "A"sv) || ctx.in_entity[x] || !shouted(x)) continue;
+      const bool run = (k > 0 && shouted(words[k - 1])) || (k + 1 < words.size() && shouted(words[k + 1]));
       if (run) quiet.push_back(x);
     }
     // An object pronoun of a reported clause reads as the speaker it stands for ("Mr. Xi's
@@ -2111,7 +2180,25 @@ class default_extractor final : public extractor {
       if (cut == std::string::npos) cut = limit;
     }
     out.resize(cut);
-    while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+    // A cut at a word leaves no preposition, article or conjunction dangling ("... since returning
+    // to", "... between the leaders of").
+    static constexpr std::string_view dangling[] = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "from",
+                                                    "with", "by", "about", "over", "into", "and", "or", "but",
+                                                    "that", "since", "after", "before", "between", "than", "as"};
+    for (bool cut_again = true; cut_again;) {
+      cut_again = false;
+      while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ':')) out.pop_back();
+      const auto space = out.rfind(' ');
+      if (space == std::string::npos) break;
+      std::string last = out.substr(space + 1);
+      for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const auto d : dangling)
+        if (last == d) {
+          out.resize(space);
+          cut_again = true;
+          break;
+        }
+    }
     return out;
   }
 

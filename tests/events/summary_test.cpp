@@ -531,3 +531,33 @@ TEST_CASE("a summary does not say a word twice in a row", "[events][summary]") {
   const auto s = summary_of(evs, "revoke");
   CHECK(s.find("some some") == std::string::npos);
 }
+
+TEST_CASE("a bare noun says the clause it is the subject or the object of", "[events][summary][bare]") {
+  const auto evs = extract("There is mounting pressure on the White House to salvage the negotiations.");
+  CHECK(summary_of(evs, "negotiations") == "Salvage the negotiations");
+  const auto t = extract("The tariffs effectively led to a trade embargo.");
+  CHECK(summary_of(t, "tariffs") == "Tariffs led to a trade embargo");
+  SECTION("not a noun a preposition hangs on another noun") {
+    const auto r = extract("Trump signaled a Chinese reprieve on the restrictions.");
+    CHECK(summary_of(r, "restrictions") == "Restrictions");
+  }
+}
+
+TEST_CASE("a verb without a named subject keeps its pronoun subject and object", "[events][summary][bare]") {
+  const auto evs = extract("\xE2\x80\x9CThis is very complex stuff, and we straightened it out,\xE2\x80\x9D the official "
+                           "told reporters.");
+  CHECK(summary_of(evs, "straightened") == "We straightened it out");
+  const auto w = extract("They are working with the central government to beat us.");
+  CHECK(summary_of(w, "beat") == "Beat us");
+  CHECK(summary_of(w, "working") == "They are working with the central government");
+}
+
+TEST_CASE("a summary cut to its length ends at a word that closes a phrase", "[events][summary]") {
+  const auto evs = extract("President Donald Trump said that his first call with Chinese leader Xi Jinping since "
+                           "returning to office was very positive.");
+  const auto s = summary_of(evs, "said");
+  CHECK(s.size() <= 80);
+  CHECK(s.substr(s.size() - 3) != " to");
+  const auto p = extract("Before the leaders\xE2\x80\x99 call, there had been tension between the sides.");
+  CHECK(summary_of(p, "call") == "Leaders\xE2\x80\x99 call");
+}
