@@ -1709,8 +1709,17 @@ class default_extractor final : public extractor {
       const auto& t = ctx.doc.tokens[W[x].token];
       if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
       if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
-          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv))
-        return parse_head(ctx, w);
+          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv)) {
+        const auto h = parse_head(ctx, w);
+        // Not a time the parse hangs it on ("an interim accord struck in Geneva last month that
+        // scaled back tariffs"): the noun before it.
+        if (h && ctx.in_timex(*h))
+          for (std::size_t a = *h; a > sb && *h - a < 10;) {
+            --a;
+            if (W[a].tag == upos::noun && !ctx.in_timex(a)) return a;
+          }
+        return h;
+      }
       // Through a report inside the relative clause: "the call, which he said lasted an hour" ->
       // the call lasted.
       if ((W[x].lower == "that"sv || W[x].lower == "which"sv) && ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
@@ -1772,6 +1781,21 @@ class default_extractor final : public extractor {
     if (np > sb && is_quantifier(W[np - 1])) --np;  // "Both men said", not "Men said"
     for (std::size_t y = np; y <= x; ++y)
       if (std::find(dropped.begin(), dropped.end(), y) == dropped.end()) words.push_back(y);
+  }
+
+  /// A phrase cut inside a noun phrase (its last word an adjective, noun, number or possessive,
+  /// the words from x on continuing it) ends with its noun: up to three more adjectives, nouns or
+  /// numbers ("supplies of rare" -> "supplies of rare earth minerals", "the world's two largest"
+  /// -> "... economies").
+  void finish_noun_phrase(const doc_context& ctx, std::size_t x, std::size_t end, std::vector<std::size_t>& words) const {
+    const auto& W = ctx.words;
+    const auto in_np = [&](std::size_t y) { return is_content(W[y]) || (W[y].tag == upos::part && W[y].xpos == "POS"sv); };
+    if (words.empty() || words.back() + 1 != x || !in_np(words.back()) || ctx.in_timex(words.back())) return;
+    for (std::size_t extra = 0; x < end && extra < 3; ++x) {
+      if (ctx.in_timex(x) || !(in_np(x) || is_quote(ctx.form(x)))) break;
+      words.push_back(x);
+      if (is_content(W[x])) ++extra;
+    }
   }
 
   /// A quantifier that counts the noun phrase after it: "both men", "all sides".
@@ -1854,7 +1878,7 @@ class default_extractor final : public extractor {
           std::size_t limit = 8;
           while (a > ctx.sent_begin[W[w].sentence] && limit-- > 0) {
             --a;
-            if (W[a].tag == upos::noun) {
+            if (W[a].tag == upos::noun && !ctx.in_timex(a)) {  // not "last month that scaled back"
               compact_noun_phrase(ctx, a, words);
               break;
             }
@@ -1947,8 +1971,11 @@ class default_extractor final : public extractor {
           while (x + 1 < end && ctx.timex_of[x + 1] == t) words.push_back(++x);
           continue;
         }
-        // "lasted 90 minutes": a duration right after the verb is what it says.
-        if (ctx.in_timex(x) && x == w + 1 + (W[w + 1].tag == upos::adv ? 1 : 0) &&
+        // "lasted 90 minutes": a duration right after the verb (or a verb it reports: "said the call
+        // lasted an hour and a half") is what it says.
+        if (ctx.in_timex(x) &&
+            (x == w + 1 + (W[w + 1].tag == upos::adv ? 1 : 0) ||
+             (reporting && x > w + 1 && W[x - 1].tag == upos::verb && (ctx.timex_of[x - 1] != ctx.timex_of[x]))) &&
             ctx.times[static_cast<std::size_t>(ctx.timex_of[x])].type == timex::timex_type::duration) {
           const auto t = ctx.timex_of[x];
           words.push_back(x);
@@ -1969,6 +1996,9 @@ class default_extractor final : public extractor {
         if (o.tag != upos::punct && o.tag != upos::sym) ++taken;
         // A sign written against the number stays with it: "10%".
         if (taken == limit && x + 1 < end && ctx.glued(x) && ctx.form(x + 1) == "%"sv) words.push_back(x + 1);
+        // A phrase cut by the count ends with its noun: "friction around Chinese exports of rare
+        // earth minerals", not "... of rare".
+        if (taken == limit && !ctx.in_timex(x)) finish_noun_phrase(ctx, x + 1, end, words);
       }
     } else {
       // Noun: its modifiers (a possessor and quoted names included: "Mr. Trump's “Liberation Day”
@@ -2027,6 +2057,7 @@ class default_extractor final : public extractor {
           words.push_back(x);
           if (!is_quote(ctx.form(x))) ++taken;
         }
+        finish_noun_phrase(ctx, x, ce, words);
         // A name is not cut: "for him and first lady Melania Trump", not "... Melania".
         while (x < ce && x > 0 && ctx.in_entity[x] && ctx.in_entity[x - 1] && W[x].tag == upos::propn &&
                !ctx.in_timex(x) && words.back() == x - 1)
@@ -2038,6 +2069,7 @@ class default_extractor final : public extractor {
           words.push_back(x);
           if (!is_quote(ctx.form(x))) ++taken;
         }
+        finish_noun_phrase(ctx, x, ce, words);
       }
     }
     // Trim dangling function words at the end. Not the verb's own object pronoun that needs no

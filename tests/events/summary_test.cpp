@@ -561,3 +561,24 @@ TEST_CASE("a summary cut to its length ends at a word that closes a phrase", "[e
   const auto p = extract("Before the leaders\xE2\x80\x99 call, there had been tension between the sides.");
   CHECK(summary_of(p, "call") == "Leaders\xE2\x80\x99 call");
 }
+
+TEST_CASE("a phrase cut by its word count ends with its noun", "[events][summary]") {
+  const auto evs = extract("The leaders agreed to further trade talks aimed at resolving disputes over tariffs and "
+                           "supplies of rare earth minerals.");
+  CHECK(summary_of(evs, "disputes") == "Disputes over tariffs and supplies of rare earth minerals");
+  const auto t = extract("The call broke the impasse between the world\xE2\x80\x99s two largest economies.");
+  CHECK(summary_of(t, "impasse") == "Impasse between the world\xE2\x80\x99s two largest economies");
+}
+
+TEST_CASE("a relative clause's antecedent is no time expression", "[events][summary]") {
+  const auto evs = extract("The countries accused each other of reneging on an interim accord struck in Geneva last "
+                           "month that scaled back triple-digit tariffs.",
+                           {{"last month", "2025-05"}});
+  CHECK(summary_of(evs, "scaled") == "Interim accord scaled back triple-digit tariffs");
+}
+
+TEST_CASE("a report keeps the duration of the event it reports", "[events][summary][report]") {
+  const auto evs = extract("Trump said the call lasted an hour and a half.",
+                           {{"an hour and a half", "PT1H30M", timex::timex_type::duration}});
+  CHECK(summary_of(evs, "said") == "Trump said the call lasted an hour and a half");
+}
