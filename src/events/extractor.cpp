@@ -1566,7 +1566,16 @@ class default_extractor final : public extractor {
   /// ("the call, which he said lasted an hour": "Trump said: call lasted an hour").
   void quote_contents(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
     const auto& W = ctx.words;
-    const auto says_more = [](const std::string& s) { return s.find(' ') != std::string::npos; };
+    // More than its own word, or a pronoun and its word ("I guess").
+    const auto says_more = [](const std::string& s) {
+      const auto space = s.find(' ');
+      if (space == std::string::npos) return false;
+      if (s.find(' ', space + 1) != std::string::npos) return true;
+      std::string first = s.substr(0, space);
+      for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return first != "i"sv && first != "we"sv && first != "you"sv && first != "they"sv && first != "it"sv &&
+             first != "he"sv && first != "she"sv;
+    };
     const auto event_at = [&](std::size_t x, std::size_t from, std::size_t to) -> std::optional<std::size_t> {
       for (std::size_t j = from; j < to; ++j)
         if (at[j] == x) return j;
@@ -1620,6 +1629,19 @@ class default_extractor final : public extractor {
           if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close || !says_more(q.summary)) continue;
           said = j;
         }
+        // No event in it says more than its word: a short quotation is what was said, in its
+        // quotation marks ("“I guess that’s what we’re discussing,” he said").
+        if (!said) {
+          std::size_t open = close - 1;
+          while (open > sb && !is_quote(ctx.form(open - 1))) --open;
+          std::vector<std::size_t> quoted;
+          for (std::size_t x = open; x + 1 < close; ++x) quoted.push_back(x);
+          while (!quoted.empty() && W[quoted.back()].tag == upos::punct) quoted.pop_back();
+          std::size_t count = 0;
+          for (const auto x : quoted) count += W[x].tag != upos::punct;
+          if (open > sb && count >= 3 && count <= 10)
+            m.summary = m.summary.substr(0, head_end) + ": \xE2\x80\x9C" + ctx.render(quoted) + "\xE2\x80\x9D";
+        }
       } else if (const auto subj = parse_child(ctx, w, "nsubj"sv); nothing_after && subj && *subj < w) {
         // A parenthetical report (with a subject of its own: not "first reported by Reuters"): the
         // clause the parse hangs it on, before it.
@@ -1635,6 +1657,31 @@ class default_extractor final : public extractor {
         if (reported && *reported < w)
           if (const auto j = event_at(*reported, first, last); j && *j != k && evs[*j].pos == upos::verb && says_more(evs[*j].summary))
             said = *j;
+      } else if (const auto c = parse_child(ctx, w, "ccomp"sv, true);
+                 c && W[*c].tag == upos::verb && !word_in(m.summary.substr(head_end), ctx.form(*c))) {
+        // What it reports, past where its own phrase stopped ("Trump said Treasury Secretary Scott
+        // Bessent, Commerce Secretary Howard Lutnick and ... would represent the U.S. side"): the
+        // reported verb's summary, in line.
+        // (Only when that summary says the reported clause's own subject: not "war wasn't discussed"
+        // for "the future of Iran's program and Russia's war wasn't discussed".)
+        const auto lower = [](std::string t) {
+          for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          return t;
+        };
+        const auto own_subject = [&](std::size_t j) {
+          const auto n = parse_child(ctx, *c, "nsubj"sv);
+          return !n || (W[*n].tag != upos::noun && W[*n].tag != upos::propn) ||
+                 word_in(lower(evs[j].summary), lower(std::string(ctx.form(*n))));
+        };
+        if (const auto j = event_at(*c, first, last); j && says_more(evs[*j].summary) && own_subject(*j)) {
+          std::string text = evs[*j].summary;
+          bool name = text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0;
+          for (const auto& a : evs[*j].actors)
+            if (text.compare(0, a.size(), a) == 0) name = true;
+          if (!name) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+          m.summary = shorten(m.summary.substr(0, head_end) + " " + text, 90);
+        }
+        continue;
       } else if (w + 1 < ctx.sent_end[m.sentence] && W[w + 1].tag == upos::verb &&
                  ctx.doc.tokens[W[w + 1].token].deprel == "ccomp"sv && !parse_child(ctx, w + 1, "nsubj"sv)) {
         // "which he said lasted an hour": the reported verb's own summary names its subject.
@@ -1687,6 +1734,16 @@ class default_extractor final : public extractor {
         break;
       }
     }
+  }
+
+  /// Whether `text` has `form` as a word of its own.
+  static bool word_in(std::string_view text, std::string_view form) {
+    for (std::size_t p = text.find(form); p != std::string_view::npos; p = text.find(form, p + 1)) {
+      const auto e = p + form.size();
+      if ((p == 0 || text[p - 1] == ' ') && (e == text.size() || text[e] == ' ' || text[e] == ',' || text[e] == ':'))
+        return true;
+    }
+    return false;
   }
 
   /// The word the parse makes the head of word x (same sentence), if any.
@@ -1798,6 +1855,14 @@ class default_extractor final : public extractor {
     }
   }
 
+  /// The name word x is part of, if any.
+  static const entity* entity_at(const doc_context& ctx, std::size_t x) {
+    const auto s = ctx.words[x].sentence;
+    for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
+      if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) return &ctx.entities[k];
+    return nullptr;
+  }
+
   /// A quantifier that counts the noun phrase after it: "both men", "all sides".
   static bool is_quantifier(const word& w) {
     return w.tag != upos::noun && w.tag != upos::pron &&
@@ -1846,7 +1911,26 @@ class default_extractor final : public extractor {
     bool bare_infinitive = false;
     if (m.pos == upos::verb) {
       // Subject: the actors named before the trigger (the first two), else the noun phrase before it.
-      const std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
+      std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
+      // An event noun whose modifiers name the actors is the subject, not the last name ("The
+      // 90-minute call between Trump and Xi appears to have broken the impasse": the call, not Xi).
+      const auto nsubj = parse_child(ctx, w, "nsubj"sv);
+      std::optional<std::size_t> subject_noun;
+      if (nsubj && *nsubj < w && W[*nsubj].tag == upos::noun && !ctx.in_entity[*nsubj] && lex_->is_event_noun(W[*nsubj].lemma))
+        for (std::size_t y = *nsubj + 1; y < w && !subject_noun; ++y)
+          if (ctx.in_entity[y] && W[y].tag == upos::propn) subject_noun = nsubj;
+      // An infinitive completing a predicate adjective has the adjective's subject ("Chinese
+      // students are welcome to study in the U.S.").
+      // (The parse may make it an adverbial clause: "welcome to study" as advcl with "to".)
+      bool adjective_subject = false;
+      if (const auto& rel = ctx.doc.tokens[W[w].token].deprel;
+          !nsubj && (rel == "xcomp"sv || (rel == "advcl"sv && w > 0 && W[w - 1].lower == "to"sv)))
+        if (const auto h = parse_head(ctx, w); h && *h < w && W[*h].tag == upos::adj)
+          if (const auto n = parse_child(ctx, *h, "nsubj"sv); n && *n < *h && W[*n].tag == upos::noun && !ctx.in_entity[*n]) {
+            subject_noun = n;
+            adjective_subject = true;
+          }
+      if (subject_noun) subjects = 0;
       std::size_t k = w;
       std::vector<std::size_t> verb_group;
       // (A quotation mark may open between the modal and the verb: "must “take the helm".)
@@ -1855,9 +1939,36 @@ class default_extractor final : public extractor {
         --k;
         if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
       }
-      if (subjects > 0) {
+      // A coordinated verb without a subject of its own has its first conjunct's ("Xi likened ...
+      // and said both leaders must ...", "The call lasted 90 minutes and focused on trade").
+      std::optional<std::size_t> conjunct_subject;
+      // Only a finite verb after its coordinator: not "closed markets" nor "must take ... and set".
+      // (A participle without an auxiliary after a past tense is one too: "lasted ... and focused".)
+      const bool finite_form = W[w].xpos == "VBD"sv || W[w].xpos == "VBZ"sv || W[w].xpos == "VBP"sv ||
+                               (W[w].xpos == "VBN"sv && verb_group.empty());
+      if (subjects == 0 && !subject_noun && !nsubj && finite_form && ctx.doc.tokens[W[w].token].deprel == "conj"sv)
+        if (const auto h = parse_head(ctx, w); h && *h < w && W[*h].tag == upos::verb &&
+                                               (W[w].xpos != "VBN"sv || W[*h].xpos == "VBD"sv))
+          if (const auto cc = parse_child(ctx, w, "cc"sv); cc && *cc > *h && *cc < w)
+            if (const auto n = parse_child(ctx, *h, "nsubj"sv); n && *n < *h)
+              conjunct_subject = n;
+      if (subject_noun) {
+        compact_noun_phrase(ctx, *subject_noun, words);
+        // Not a name the parse hangs on the noun from before it ("told Xi Chinese students").
+        if (adjective_subject)
+          while (words.size() > 1 && ctx.in_entity[words.front()] && W[words.front()].tag == upos::propn)
+            words.erase(words.begin());
+      } else if (subjects > 0) {
         subject = subjects == 2 ? m.actors[0] + " and " + m.actors[1] : m.actors[0];
         actor_shown = true;
+      } else if (conjunct_subject && (W[*conjunct_subject].tag == upos::noun || W[*conjunct_subject].tag == upos::propn)) {
+        const auto* named = entity_at(ctx, *conjunct_subject);
+        if (named) {
+          subject = named->canonical;
+          actor_shown = true;
+        } else if (W[*conjunct_subject].tag == upos::noun) {
+          compact_noun_phrase(ctx, *conjunct_subject, words);
+        }
       } else if (const auto noun = parsed_subject_noun(ctx, w)) {
         // The parse's subject: "The “very good” call between the two leaders lasted" -> "Call
         // lasted"; "the talks ..., which reduced" -> "Talks reduced".

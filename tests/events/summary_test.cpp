@@ -582,3 +582,34 @@ TEST_CASE("a report keeps the duration of the event it reports", "[events][summa
                            {{"an hour and a half", "PT1H30M", timex::timex_type::duration}});
   CHECK(summary_of(evs, "said") == "Trump said the call lasted an hour and a half");
 }
+
+TEST_CASE("the subject shown is the event noun whose modifiers name the actors", "[events][summary]") {
+  const auto evs = extract("The 90-minute call between Trump and Xi appears to have broken the impasse.");
+  CHECK(summary_of(evs, "appears") == "90-minute call appears to have broken the impasse");
+  SECTION("an infinitive of a predicate adjective has the adjective's subject") {
+    const auto a = extract("Trump told Xi Chinese students are welcome to study in the U.S.");
+    CHECK(summary_of(a, "study") == "Chinese students to study in the U.S.");
+  }
+  SECTION("a coordinated verb has its first conjunct's subject") {
+    const auto c = extract("The call between the two leaders lasted 90 minutes and focused on trade.",
+                           {{"90 minutes", "PT90M", timex::timex_type::duration}});
+    CHECK(summary_of(c, "focused") == "Call focused on trade");
+    const auto x = extract("Xi likened the relationship to a giant ship and said both leaders must take the helm.");
+    CHECK(summary_of(x, "said") == "Xi said both leaders must take the helm");
+  }
+}
+
+TEST_CASE("a report says the clause it reports past where its phrase stopped", "[events][summary][report]") {
+  const auto evs = extract("Trump said Treasury Secretary Scott Bessent, Commerce Secretary Howard Lutnick and Trade "
+                           "Representative Jamieson Greer would represent the U.S. side.");
+  const auto s = summary_of(evs, "said");
+  INFO(s);
+  CHECK(s.rfind("Trump said ", 0) == 0);
+  CHECK(s.find("would represent the U.S. side") != std::string::npos);
+  SECTION("a short quotation without an event that says more is quoted") {
+    const auto q = extract("\xE2\x80\x9CI guess that\xE2\x80\x99s what we\xE2\x80\x99re discussing,\xE2\x80\x9D "
+                           "Trump said.");
+    CHECK(summary_of(q, "said") ==
+          "Trump said: \xE2\x80\x9CI guess that\xE2\x80\x99s what we\xE2\x80\x99re discussing\xE2\x80\x9D");
+  }
+}
