@@ -241,6 +241,14 @@ struct doc_context {
     return {b, e};
   }
 
+  /// A lone apostrophe that marks a plural's possessive ("the leaders’ call": tagged POS, right
+  /// after a word ending in "s"), not a closing quotation mark ("the 'one China' policy").
+  [[nodiscard]] bool possessive_mark(std::size_t x) const {
+    if (words[x].xpos != "POS" || x == 0 || words[x - 1].sentence != words[x].sentence) return false;
+    const auto& prev = form(x - 1);
+    return !prev.empty() && (prev.back() == 's' || prev.back() == 'S') && span(x - 1).end == span(x).begin;
+  }
+
   /// Text of the given words, adjacent ones joined by the original spacing.
   [[nodiscard]] std::string render(std::vector<std::size_t> ws) const {
     std::sort(ws.begin(), ws.end());
@@ -251,7 +259,7 @@ struct doc_context {
     out.reserve(bytes);
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const auto& f = form(ws[k]);
-      if (is_quote(f) && words[ws[k]].xpos != "POS"sv) continue;  // not a possessive ("the leaders’ call")
+      if (is_quote(f) && !possessive_mark(ws[k])) continue;  // not a possessive ("the leaders’ call")
       if (!out.empty()) {
         if (k > 0 && ws[k - 1] + 1 == ws[k] && !is_quote(form(ws[k - 1]))) {
           const auto gap_b = span(ws[k - 1]).end, gap_e = span(ws[k]).begin;
@@ -1566,10 +1574,19 @@ class default_extractor final : public extractor {
   /// ("the call, which he said lasted an hour": "Trump said: call lasted an hour").
   void quote_contents(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
     const auto& W = ctx.words;
-    // More than its own word, or a pronoun and its word ("I guess").
+    // More than its own word, or a pronoun and its word ("I guess"), and not a short verb group
+    // without its subject ("was injured", "will take time").
     const auto says_more = [](const std::string& s) {
       const auto space = s.find(' ');
       if (space == std::string::npos) return false;
+      static constexpr std::string_view auxiliaries[] = {"was", "were", "is", "are", "be", "been", "has", "have",
+                                                         "had", "will", "would", "could", "should", "can", "may",
+                                                         "might", "must", "did", "does", "do"};
+      std::string head = s.substr(0, space);
+      for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const auto words = 1 + static_cast<std::size_t>(std::count(s.begin(), s.end(), ' '));
+      for (const auto a : auxiliaries)
+        if (head == a && words <= 3) return false;
       if (s.find(' ', space + 1) != std::string::npos) return true;
       std::string first = s.substr(0, space);
       for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -1674,12 +1691,7 @@ class default_extractor final : public extractor {
                  word_in(lower(evs[j].summary), lower(std::string(ctx.form(*n))));
         };
         if (const auto j = event_at(*c, first, last); j && says_more(evs[*j].summary) && own_subject(*j)) {
-          std::string text = evs[*j].summary;
-          bool name = text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0;
-          for (const auto& a : evs[*j].actors)
-            if (text.compare(0, a.size(), a) == 0) name = true;
-          if (!name) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-          m.summary = shorten(m.summary.substr(0, head_end) + " " + text, 90);
+          m.summary = shorten(m.summary.substr(0, head_end) + " " + in_line(ctx, evs[*j]), 90);
         }
         continue;
       } else if (w + 1 < ctx.sent_end[m.sentence] && W[w + 1].tag == upos::verb &&
@@ -1688,13 +1700,7 @@ class default_extractor final : public extractor {
         if (const auto j = event_at(w + 1, first, last); j && says_more(evs[*j].summary)) said = *j;
       }
       if (!said) continue;
-      const auto& q = evs[*said];
-      std::string text = q.summary;
-      bool name = text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0;
-      for (const auto& a : q.actors)
-        if (text.compare(0, a.size(), a) == 0) name = true;
-      if (!name) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-      m.summary = shorten(m.summary.substr(0, head_end) + ": " + text, 90);
+      m.summary = shorten(m.summary.substr(0, head_end) + ": " + in_line(ctx, evs[*said]), 90);
     }
   }
 
@@ -1734,6 +1740,22 @@ class default_extractor final : public extractor {
         break;
       }
     }
+  }
+
+  /// An event's summary said inside another's ("Trump said: call lasted an hour"): lower-cased
+  /// first, unless it starts with a name, an actor, "I", or a word its sentence writes with a
+  /// capital past its first word ("Chinese company diverted US equipment").
+  std::string in_line(const doc_context& ctx, const event_mention& q) const {
+    std::string text = q.summary;
+    if (text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0) return text;
+    for (const auto& a : q.actors)
+      if (text.compare(0, a.size(), a) == 0) return text;
+    const auto first_word = std::string_view(text).substr(0, text.find(' '));
+    const auto sb = ctx.sent_begin[q.sentence], se = ctx.sent_end[q.sentence];
+    for (std::size_t x = sb + 1; x < se; ++x)  // (after a word: not the first of a quotation)
+      if (ctx.form(x) == first_word && ctx.words[x - 1].tag != upos::punct && !is_quote(ctx.form(x - 1))) return text;
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
   }
 
   /// Whether `text` has `form` as a word of its own.
@@ -1846,7 +1868,7 @@ class default_extractor final : public extractor {
   /// -> "... economies").
   void finish_noun_phrase(const doc_context& ctx, std::size_t x, std::size_t end, std::vector<std::size_t>& words) const {
     const auto& W = ctx.words;
-    const auto in_np = [&](std::size_t y) { return is_content(W[y]) || (W[y].tag == upos::part && W[y].xpos == "POS"sv); };
+    const auto in_np = [&](std::size_t y) { return is_content(W[y]) || ctx.possessive_mark(y) || W[y].lower == "'s"sv; };
     if (words.empty() || words.back() + 1 != x || !in_np(words.back()) || ctx.in_timex(words.back())) return;
     for (std::size_t extra = 0; x < end && extra < 3; ++x) {
       if (ctx.in_timex(x) || !(in_np(x) || is_quote(ctx.form(x)))) break;
@@ -2102,7 +2124,7 @@ class default_extractor final : public extractor {
         if (o.tag == upos::adv && !o.is_negation &&
             !(x + 1 < end && (W[x + 1].tag == upos::noun || W[x + 1].tag == upos::adj) && !ctx.in_timex(x + 1)))
           continue;
-        if (is_quote(ctx.form(x)) && o.xpos != "POS"sv) continue;
+        if (is_quote(ctx.form(x)) && !ctx.possessive_mark(x)) continue;
         words.push_back(x);
         if (o.tag != upos::punct && o.tag != upos::sym) ++taken;
         // A sign written against the number stays with it: "10%".
@@ -2119,7 +2141,7 @@ class default_extractor final : public extractor {
       std::vector<std::size_t> opinion;  // lower-case words in quotes: "the “very good” call"
       while (np > cb && w - np < 7) {
         const auto& p = W[np - 1];
-        const bool possessive = p.tag == upos::part && p.xpos == "POS"sv;  // "the leaders’ call"
+        const bool possessive = ctx.possessive_mark(np - 1);  // "the leaders’ call"
         if (is_quote(ctx.form(np - 1)) && !possessive) quoted = !quoted;
         else if (quoted && !p.capitalized) opinion.push_back(np - 1);
         if (is_content(p) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1) || is_quote(ctx.form(np - 1)) ||

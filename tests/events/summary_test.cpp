@@ -613,3 +613,14 @@ TEST_CASE("a report says the clause it reports past where its phrase stopped", "
           "Trump said: \xE2\x80\x9CI guess that\xE2\x80\x99s what we\xE2\x80\x99re discussing\xE2\x80\x9D");
   }
 }
+
+TEST_CASE("what a report says inline keeps its capitals and a subject", "[events][summary][report]") {
+  const auto evs = extract("A Chinese company diverted US equipment to a military plant, the newspaper said.");
+  CHECK(summary_of(evs, "said") == "Newspaper said: Chinese company diverted US equipment to a military plant");
+  const auto q = extract("\xE2\x80\x9CWe are working on the date,\xE2\x80\x9D the spokesman said.");
+  CHECK(summary_of(q, "said") == "Spokesman said: we are working on the date");
+  SECTION("a single closing quotation mark is no possessive") {
+    const auto c = extract("The U.S. would stick to its 'one China' policy.");
+    CHECK(summary_of(c, "stick") == "U.S. would stick to its one China policy");
+  }
+}
