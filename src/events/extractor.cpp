@@ -1635,12 +1635,35 @@ class default_extractor final : public extractor {
       // The quotation right before the verb (or its subject).
       std::size_t close = w;
       while (close > sb && !is_quote(ctx.form(close - 1)) && w - close < 4) --close;
-      // (Not when a quotation follows: "..., adding, “There should ...”" reports that one.)
-      bool quote_after = false;
-      for (std::size_t x = w + 1; x < ctx.sent_end[m.sentence] && x < w + 4 && !quote_after; ++x)
-        quote_after = is_quote(ctx.form(x));
-      if (quote_after) continue;
-      if (nothing_after && close > sb && is_quote(ctx.form(close - 1))) {
+      // A quotation right after the report ("Vranitzky said: “None of these pillars can stand by
+      // themselves ...”", "..., adding, “There should ...”") is what it reports, not one before it.
+      std::size_t open_after = 0;
+      for (std::size_t x = w + 1; x < ctx.sent_end[m.sentence] && x < w + 4 && !open_after; ++x)
+        if (is_quote(ctx.form(x))) open_after = x;
+      if (open_after) {
+        if (!nothing_after) continue;
+        std::size_t close_after = open_after + 1;
+        while (close_after < ctx.sent_end[m.sentence] && !is_quote(ctx.form(close_after))) ++close_after;
+        for (std::size_t j = k + 1; j < last && !said; ++j) {
+          const auto& q = evs[j];
+          if (at[j] > open_after && at[j] < close_after && q.pos == upos::verb && q.cls != event_class::reporting &&
+              says_more(q.summary))
+            said = j;
+        }
+        if (!said) {
+          std::vector<std::size_t> quoted;
+          for (std::size_t x = open_after + 1; x < close_after; ++x) quoted.push_back(x);
+          while (!quoted.empty() && W[quoted.back()].tag == upos::punct) quoted.pop_back();
+          std::size_t count = 0;
+          for (const auto x : quoted) count += W[x].tag != upos::punct;
+          if (close_after < ctx.sent_end[m.sentence] && count >= 3 && count <= 10)
+            m.summary = m.summary.substr(0, head_end) + ": \xE2\x80\x9C" + ctx.render(quoted) + "\xE2\x80\x9D";
+          continue;
+        }
+      }
+      if (said) {
+        // (the quotation after it)
+      } else if (nothing_after && close > sb && is_quote(ctx.form(close - 1))) {
         for (std::size_t j = first; j < k && !said; ++j) {
           const auto& q = evs[j];
           if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close || !says_more(q.summary)) continue;
@@ -1666,6 +1689,10 @@ class default_extractor final : public extractor {
         std::optional<std::size_t> reported;
         if (dep == "parataxis"sv || dep == "ccomp"sv) reported = parse_head(ctx, w);  // ccomp: a misparse
         else if (dep == "root"sv) reported = parse_child(ctx, w, "ccomp"sv);
+        // Else, after a comma (", reports said Saturday."), the sentence's main verb before it.
+        if (!reported && *subj >= sb + 2 && ctx.form(*subj - 1 - (W[*subj - 1].tag == upos::det ? 1 : 0)) == ","sv)
+          for (std::size_t x = sb; x < w; ++x)
+            if (ctx.doc.tokens[W[x].token].deprel == "root"sv && W[x].tag == upos::verb) reported = x;
         // A report of a report ("The leader said Beijing had complied ..., the statement said"):
         // what the first reports.
         if (reported && *reported < w)
@@ -1743,14 +1770,15 @@ class default_extractor final : public extractor {
   }
 
   /// An event's summary said inside another's ("Trump said: call lasted an hour"): lower-cased
-  /// first, unless it starts with a name, an actor, "I", or a word its sentence writes with a
-  /// capital past its first word ("Chinese company diverted US equipment").
+  /// first, unless it starts with a name, an actor, "I", a demonym, or a word its sentence writes
+  /// with a capital past its first word ("Chinese company diverted US equipment").
   std::string in_line(const doc_context& ctx, const event_mention& q) const {
     std::string text = q.summary;
     if (text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0) return text;
     for (const auto& a : q.actors)
       if (text.compare(0, a.size(), a) == 0) return text;
     const auto first_word = std::string_view(text).substr(0, text.find(' '));
+    if (lex_->is_demonym(first_word)) return text;  // "Israeli troops ..."
     const auto sb = ctx.sent_begin[q.sentence], se = ctx.sent_end[q.sentence];
     for (std::size_t x = sb + 1; x < se; ++x)  // (after a word: not the first of a quotation)
       if (ctx.form(x) == first_word && ctx.words[x - 1].tag != upos::punct && !is_quote(ctx.form(x - 1))) return text;

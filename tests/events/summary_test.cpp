@@ -624,3 +624,16 @@ TEST_CASE("what a report says inline keeps its capitals and a subject", "[events
     CHECK(summary_of(c, "stick") == "U.S. would stick to its one China policy");
   }
 }
+
+TEST_CASE("a report before its quotation says the quotation", "[events][summary][report]") {
+  const auto evs = extract("Vranitzky said: \xE2\x80\x9CNone of these pillars can stand by themselves, they are "
+                           "inter-dependent.\xE2\x80\x9D");
+  const auto s = summary_of(evs, "said");
+  INFO(s);
+  CHECK(s.rfind("Vranitzky said: ", 0) == 0);
+  CHECK(s.find("can stand") != std::string::npos);
+  SECTION("a report after a comma at the end of its sentence says the sentence's main clause") {
+    const auto p = extract("Prime Minister Vo Van Kiet has issued a directive on state secrets, reports said.");
+    CHECK(summary_of(p, "said") == "Reports said: Vo Van Kiet has issued a directive on state secrets");
+  }
+}
