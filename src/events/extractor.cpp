@@ -1746,8 +1746,10 @@ class default_extractor final : public extractor {
       if (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv) continue;
       const auto h = parse_head(ctx, x);
       if (!h || W[*h].tag != upos::verb) continue;
-      for (std::size_t j = 0; j < evs.size(); ++j) {
-        if (at[j] != *h || evs[j].sentence != m.sentence || evs[j].pos != upos::verb) continue;
+      std::size_t from = k;  // the sentence's events (events are in text order)
+      while (from > 0 && evs[from - 1].sentence == m.sentence) --from;
+      for (std::size_t j = from; j < evs.size() && evs[j].sentence == m.sentence; ++j) {
+        if (at[j] != *h || evs[j].pos != upos::verb) continue;
         const auto& s = evs[j].summary;
         if (s.find(' ') == std::string::npos) break;
         // The verb's summary says the noun (as a word of its own).
@@ -1923,12 +1925,9 @@ class default_extractor final : public extractor {
   /// The parse's child of word w with a relation starting with `rel`, after w or anywhere.
   std::optional<std::size_t> parse_child(const doc_context& ctx, std::size_t w, std::string_view rel,
                                          bool after_only = false) const {
-    const auto s = ctx.words[w].sentence;
-    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
-    for (std::size_t x = after_only ? w + 1 : sb; x < se; ++x) {
-      const auto& t = ctx.doc.tokens[ctx.words[x].token];
-      if (t.head == static_cast<int>(w - sb) && starts_with(t.deprel, rel)) return x;
-    }
+    const auto [first_dependent, last_dependent] = ctx.dependents(w);  // in word order
+    for (const auto* d = first_dependent; d != last_dependent; ++d)
+      if ((!after_only || *d > w) && starts_with(ctx.doc.tokens[ctx.words[*d].token].deprel, rel)) return *d;
     return std::nullopt;
   }
 
