@@ -1968,6 +1968,17 @@ class default_extractor final : public extractor {
       if (nsubj && *nsubj < w && W[*nsubj].tag == upos::noun && !ctx.in_entity[*nsubj] && lex_->is_event_noun(W[*nsubj].lemma))
         for (std::size_t y = *nsubj + 1; y < w && !subject_noun; ++y)
           if (ctx.in_entity[y] && W[y].tag == upos::propn) subject_noun = nsubj;
+      // So is it when the parse makes a name of those modifiers the subject ("The 90-minute call
+      // between Trump and Xi appears", with "Xi" the subject of "appears").
+      // (A finite verb: "an invitation for Xi to visit" is Xi's visit.)
+      if (!subject_noun && nsubj && *nsubj < w && W[*nsubj].tag == upos::propn && ctx.in_entity[*nsubj] &&
+          (W[w].xpos == "VBD"sv || W[w].xpos == "VBZ"sv || W[w].xpos == "VBP"sv)) {
+        std::size_t y = *nsubj;
+        while (y > cb && (ctx.in_entity[y - 1] || W[y - 1].tag == upos::cconj || ctx.form(y - 1) == ","sv)) --y;
+        if (y > cb + 1 && W[y - 1].tag == upos::adp && W[y - 1].lower != "of"sv && W[y - 2].tag == upos::noun &&
+            !ctx.in_entity[y - 2] && lex_->is_event_noun(W[y - 2].lemma))
+          subject_noun = y - 2;
+      }
       // An infinitive completing a predicate adjective has the adjective's subject ("Chinese
       // students are welcome to study in the U.S.").
       // (The parse may make it an adverbial clause: "welcome to study" as advcl with "to".)
@@ -2116,8 +2127,30 @@ class default_extractor final : public extractor {
         if (!reporting && o.aux.size() && x > w + 1) break;
         // A coordinated verb is another event: "obtaining visas and revoke some", "steer in a good
         // direction and for them to eliminate".
-        if (!reporting && o.tag == upos::cconj && x > w + 1)
+        if (!reporting && o.tag == upos::cconj && x > w + 1) {
           if (const auto h = parse_head(ctx, x); h && *h > x && W[*h].tag == upos::verb) break;
+          // Also when the parse hangs it elsewhere: a coordinator before an infinitive ("and for
+          // them to “eliminate").
+          bool infinitive = false;
+          for (std::size_t y = x + 1; y < end && y < x + 5 && !infinitive; ++y) {
+            if (W[y].lower == "to"sv && W[y].tag == upos::part) {
+              std::size_t v = y + 1;
+              while (v < end && is_quote(ctx.form(v))) ++v;
+              infinitive = v < end && W[v].tag == upos::verb;
+              break;
+            }
+            if (W[y].tag != upos::adp && W[y].tag != upos::pron && !is_quote(ctx.form(y))) break;
+          }
+          if (infinitive) break;
+        }
+        // A passive infinitive right after the verb is part of it: "remains to be seen".
+        if (!reporting && o.lower == "to"sv && x == w + 1 && x + 2 < end && W[x + 1].aux == "be"sv &&
+            W[x + 2].xpos == "VBN"sv) {
+          words.push_back(x);
+          words.push_back(x + 1);
+          words.push_back(x + 2);
+          break;
+        }
         // A purpose clause ("... to allow for talks") is another event.
         if (!reporting && o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
         // A participle after the object noun opens a reduced relative clause ("talks aimed at").

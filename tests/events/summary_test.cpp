@@ -637,3 +637,27 @@ TEST_CASE("a report before its quotation says the quotation", "[events][summary]
     CHECK(summary_of(p, "said") == "Reports said: Vo Van Kiet has issued a directive on state secrets");
   }
 }
+
+TEST_CASE("a verb's phrase stops before a coordinated infinitive and keeps a passive infinitive",
+          "[events][summary]") {
+  const auto evs = extract("Xi told Trump that the two sides need to steer carefully in a good direction and for them "
+                           "to \xE2\x80\x9C" "eliminate all kinds of interference.\xE2\x80\x9D");
+  CHECK(summary_of(evs, "need") == "Two sides need to steer in a good direction");
+  const auto r = extract("Whether the call will unlock lasting trade peace, and crucially, shipments of critical "
+                         "minerals needed by U.S. companies, remains to be seen.");
+  CHECK(summary_of(r, "remains") == "Remains to be seen");
+}
+
+TEST_CASE("a name inside the subject's prepositional phrase is not the subject", "[events][summary]") {
+  const auto evs = extract("\xE2\x80\x9CThe 90-minute call between Trump and Xi appears to have importantly broken the "
+                           "impasse on critical minerals and other immediate concerns to pave the way for trade talks,"
+                           "\xE2\x80\x9D said Wendy Cutler, a former senior U.S. trade negotiator.");
+  const auto s = summary_of(evs, "appears");
+  INFO(s);
+  CHECK(s.rfind("90-minute call appears", 0) == 0);
+}
+
+TEST_CASE("the subject of a for-to infinitive stays its subject", "[events][summary]") {
+  const auto evs = extract("Trump reciprocated with his own invitation for Xi to visit the United States.");
+  CHECK(summary_of(evs, "visit") == "Xi to visit the United States");
+}
