@@ -241,6 +241,14 @@ struct doc_context {
     return {b, e};
   }
 
+  /// A lone apostrophe that marks a plural's possessive ("the leaders’ call": tagged POS, right
+  /// after a word ending in "s"), not a closing quotation mark ("the 'one China' policy").
+  [[nodiscard]] bool possessive_mark(std::size_t x) const {
+    if (words[x].xpos != "POS" || x == 0 || words[x - 1].sentence != words[x].sentence) return false;
+    const auto& prev = form(x - 1);
+    return !prev.empty() && (prev.back() == 's' || prev.back() == 'S') && span(x - 1).end == span(x).begin;
+  }
+
   /// Text of the given words, adjacent ones joined by the original spacing.
   [[nodiscard]] std::string render(std::vector<std::size_t> ws) const {
     std::sort(ws.begin(), ws.end());
@@ -251,7 +259,7 @@ struct doc_context {
     out.reserve(bytes);
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const auto& f = form(ws[k]);
-      if (is_quote(f)) continue;
+      if (is_quote(f) && !possessive_mark(ws[k])) continue;  // not a possessive ("the leaders’ call")
       if (!out.empty()) {
         if (k > 0 && ws[k - 1] + 1 == ws[k] && !is_quote(form(ws[k - 1]))) {
           const auto gap_b = span(ws[k - 1]).end, gap_e = span(ws[k]).begin;
@@ -363,6 +371,7 @@ class default_extractor final : public extractor {
       }
     }
     quote_contents(ctx, out, trigger_word);
+    bare_nouns(ctx, out, trigger_word);
     return out;
   }
 
@@ -1556,33 +1565,237 @@ class default_extractor final : public extractor {
   // ---- summary
   /// A report after its quotation ("... China HAS TOTALLY VIOLATED ITS AGREEMENT WITH US," Trump
   /// posted last week) says what the quotation says: its summary gains the quoted event's ("Trump
-  /// posted: China has violated its agreement with US"), the first verb event inside the quotes.
+  /// posted: China has violated its agreement with US"), the first verb event inside the quotes that
+  /// says more than its own word ("“Given how quickly misunderstandings surfaced ...,” Cutler said":
+  /// not "given"). So does a report that says nothing after it but where or how it was said ("the
+  /// group said in a letter from MEMA": the quotation, not the letter), a parenthetical report after
+  /// the clause it reports without quotation marks ("The U.S. will be represented ..., Trump
+  /// said": the clause the parse hangs it on), and a report whose clause has no subject of its own
+  /// ("the call, which he said lasted an hour": "Trump said: call lasted an hour").
   void quote_contents(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
+    const auto& W = ctx.words;
+    // More than its own word, or a pronoun and its word ("I guess"), and not a short verb group
+    // without its subject ("was injured", "will take time").
+    const auto says_more = [](const std::string& s) {
+      const auto space = s.find(' ');
+      if (space == std::string::npos) return false;
+      static constexpr std::string_view auxiliaries[] = {"was", "were", "is", "are", "be", "been", "has", "have",
+                                                         "had", "will", "would", "could", "should", "can", "may",
+                                                         "might", "must", "did", "does", "do"};
+      std::string head = s.substr(0, space);
+      for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const auto words = 1 + static_cast<std::size_t>(std::count(s.begin(), s.end(), ' '));
+      for (const auto a : auxiliaries)
+        if (head == a && words <= 3) return false;
+      if (s.find(' ', space + 1) != std::string::npos) return true;
+      std::string first = s.substr(0, space);
+      for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return first != "i"sv && first != "we"sv && first != "you"sv && first != "they"sv && first != "it"sv &&
+             first != "he"sv && first != "she"sv;
+    };
+    const auto event_at = [&](std::size_t x, std::size_t from, std::size_t to) -> std::optional<std::size_t> {
+      for (std::size_t j = from; j < to; ++j)
+        if (at[j] == x) return j;
+      return std::nullopt;
+    };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.cls != event_class::reporting || m.pos != upos::verb) continue;
       const auto w = at[k];
       const auto sb = ctx.sent_begin[m.sentence];
-      // A closing quote right before the verb (or its subject), and nothing said after the verb.
+      std::size_t first = k;  // the sentence's first and last events (events are in text order)
+      while (first > 0 && evs[first - 1].sentence == m.sentence) --first;
+      std::size_t last = k + 1;
+      while (last < evs.size() && evs[last].sentence == m.sentence) ++last;
+      // The summary up to the verb, and whether what follows it says nothing reported (nothing, or
+      // a prepositional phrase: "in a letter from MEMA", "during a congressional hearing").
+      const std::string key = " " + m.trigger;
+      std::size_t pos = m.summary.size() >= key.size() && m.summary.compare(m.summary.size() - key.size(), key.size(), key) == 0
+                            ? m.summary.size() - key.size()
+                            : m.summary.find(key + " ");
+      std::size_t head_end = pos + key.size();
+      if (pos == std::string::npos) {  // no subject shown: "Said lasted"
+        if (m.summary.size() < m.trigger.size() ||
+            !std::equal(m.trigger.begin(), m.trigger.end(), m.summary.begin(), [](char a, char b) {
+              return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+            }))
+          continue;
+        head_end = m.trigger.size();
+      }
+      bool nothing_after = head_end == m.summary.size();
+      if (!nothing_after) {
+        static constexpr std::string_view adjuncts[] = {"in", "on", "at", "during", "to", "after", "before", "with",
+                                                        "via", "through", "from", "by", "as"};
+        const auto next_end = m.summary.find(' ', head_end + 1);
+        const auto next = std::string_view(m.summary).substr(head_end + 1, next_end == std::string::npos ? std::string::npos : next_end - head_end - 1);
+        for (const auto a : adjuncts)
+          if (next == a && w + 1 < ctx.sent_end[m.sentence] && W[w + 1].tag == upos::adp) nothing_after = true;
+      }
+      std::optional<std::size_t> said;
+      // The quotation right before the verb (or its subject).
       std::size_t close = w;
       while (close > sb && !is_quote(ctx.form(close - 1)) && w - close < 4) --close;
-      if (close == sb || !is_quote(ctx.form(close - 1))) continue;
-      const auto space = m.summary.rfind(' ');
-      if (space == std::string::npos || m.summary.compare(space + 1, std::string::npos, m.trigger) != 0) continue;
-      std::size_t first = k;  // the sentence's first event (events are in text order)
-      while (first > 0 && evs[first - 1].sentence == m.sentence) --first;
-      for (std::size_t j = first; j < k; ++j) {
-        const auto& q = evs[j];
-        if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close) continue;
-        std::string said = q.summary;
-        bool name = said.size() < 2 || std::isupper(static_cast<unsigned char>(said[1]));
-        for (const auto& a : q.actors)
-          if (said.compare(0, a.size(), a) == 0) name = true;
-        if (!name) said[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(said[0])));
-        m.summary = shorten(m.summary + ": " + said, 90);
+      // A quotation right after the report ("Vranitzky said: “None of these pillars can stand by
+      // themselves ...”", "..., adding, “There should ...”") is what it reports, not one before it.
+      std::size_t open_after = 0;
+      for (std::size_t x = w + 1; x < ctx.sent_end[m.sentence] && x < w + 4 && !open_after; ++x)
+        if (is_quote(ctx.form(x))) open_after = x;
+      if (open_after) {
+        if (!nothing_after) continue;
+        std::size_t close_after = open_after + 1;
+        while (close_after < ctx.sent_end[m.sentence] && !is_quote(ctx.form(close_after))) ++close_after;
+        for (std::size_t j = k + 1; j < last && !said; ++j) {
+          const auto& q = evs[j];
+          if (at[j] > open_after && at[j] < close_after && q.pos == upos::verb && q.cls != event_class::reporting &&
+              says_more(q.summary))
+            said = j;
+        }
+        if (!said) {
+          std::vector<std::size_t> quoted;
+          for (std::size_t x = open_after + 1; x < close_after; ++x) quoted.push_back(x);
+          while (!quoted.empty() && W[quoted.back()].tag == upos::punct) quoted.pop_back();
+          std::size_t count = 0;
+          for (const auto x : quoted) count += W[x].tag != upos::punct;
+          if (close_after < ctx.sent_end[m.sentence] && count >= 3 && count <= 10)
+            m.summary = m.summary.substr(0, head_end) + ": \xE2\x80\x9C" + ctx.render(quoted) + "\xE2\x80\x9D";
+          continue;
+        }
+      }
+      if (said) {
+        // (the quotation after it)
+      } else if (nothing_after && close > sb && is_quote(ctx.form(close - 1))) {
+        for (std::size_t j = first; j < k && !said; ++j) {
+          const auto& q = evs[j];
+          if (q.pos != upos::verb || q.cls == event_class::reporting || at[j] >= close || !says_more(q.summary)) continue;
+          said = j;
+        }
+        // No event in it says more than its word: a short quotation is what was said, in its
+        // quotation marks ("“I guess that’s what we’re discussing,” he said").
+        if (!said) {
+          std::size_t open = close - 1;
+          while (open > sb && !is_quote(ctx.form(open - 1))) --open;
+          std::vector<std::size_t> quoted;
+          for (std::size_t x = open; x + 1 < close; ++x) quoted.push_back(x);
+          while (!quoted.empty() && W[quoted.back()].tag == upos::punct) quoted.pop_back();
+          std::size_t count = 0;
+          for (const auto x : quoted) count += W[x].tag != upos::punct;
+          if (open > sb && count >= 3 && count <= 10)
+            m.summary = m.summary.substr(0, head_end) + ": \xE2\x80\x9C" + ctx.render(quoted) + "\xE2\x80\x9D";
+        }
+      } else if (const auto subj = parse_child(ctx, w, "nsubj"sv); nothing_after && subj && *subj < w) {
+        // A parenthetical report (with a subject of its own: not "first reported by Reuters"): the
+        // clause the parse hangs it on, before it.
+        const auto& dep = ctx.doc.tokens[W[w].token].deprel;
+        std::optional<std::size_t> reported;
+        if (dep == "parataxis"sv || dep == "ccomp"sv) reported = parse_head(ctx, w);  // ccomp: a misparse
+        else if (dep == "root"sv) reported = parse_child(ctx, w, "ccomp"sv);
+        // Else, after a comma (", reports said Saturday."), the sentence's main verb before it.
+        if (!reported && *subj >= sb + 2 && ctx.form(*subj - 1 - (W[*subj - 1].tag == upos::det ? 1 : 0)) == ","sv)
+          for (std::size_t x = sb; x < w; ++x)
+            if (ctx.doc.tokens[W[x].token].deprel == "root"sv && W[x].tag == upos::verb) reported = x;
+        // A report of a report ("The leader said Beijing had complied ..., the statement said"):
+        // what the first reports.
+        if (reported && *reported < w)
+          if (const auto j = event_at(*reported, first, last); j && evs[*j].cls == event_class::reporting)
+            if (const auto c = parse_child(ctx, *reported, "ccomp"sv); c && *c < w) reported = c;
+        if (reported && *reported < w)
+          if (const auto j = event_at(*reported, first, last); j && *j != k && evs[*j].pos == upos::verb && says_more(evs[*j].summary))
+            said = *j;
+      } else if (const auto c = parse_child(ctx, w, "ccomp"sv, true);
+                 c && W[*c].tag == upos::verb && !word_in(m.summary.substr(head_end), ctx.form(*c))) {
+        // What it reports, past where its own phrase stopped ("Trump said Treasury Secretary Scott
+        // Bessent, Commerce Secretary Howard Lutnick and ... would represent the U.S. side"): the
+        // reported verb's summary, in line.
+        // (Only when that summary says the reported clause's own subject: not "war wasn't discussed"
+        // for "the future of Iran's program and Russia's war wasn't discussed".)
+        const auto lower = [](std::string t) {
+          for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          return t;
+        };
+        const auto own_subject = [&](std::size_t j) {
+          const auto n = parse_child(ctx, *c, "nsubj"sv);
+          return !n || (W[*n].tag != upos::noun && W[*n].tag != upos::propn) ||
+                 word_in(lower(evs[j].summary), lower(std::string(ctx.form(*n))));
+        };
+        if (const auto j = event_at(*c, first, last); j && says_more(evs[*j].summary) && own_subject(*j)) {
+          m.summary = shorten(m.summary.substr(0, head_end) + " " + in_line(ctx, evs[*j]), 90);
+        }
+        continue;
+      } else if (w + 1 < ctx.sent_end[m.sentence] && W[w + 1].tag == upos::verb &&
+                 ctx.doc.tokens[W[w + 1].token].deprel == "ccomp"sv && !parse_child(ctx, w + 1, "nsubj"sv)) {
+        // "which he said lasted an hour": the reported verb's own summary names its subject.
+        if (const auto j = event_at(w + 1, first, last); j && says_more(evs[*j].summary)) said = *j;
+      }
+      if (!said) continue;
+      m.summary = shorten(m.summary.substr(0, head_end) + ": " + in_line(ctx, evs[*said]), 90);
+    }
+  }
+
+  /// A noun whose summary is its own word alone ("Negotiations", "Tariffs") says the clause it is
+  /// the subject or the object of, as that verb's summary says it: "There's mounting pressure ... to
+  /// salvage the negotiations" -> "Salvage the negotiations", "The tariffs effectively led to a
+  /// trade embargo" -> "Tariffs led to a trade embargo". Not a noun a preposition hangs on another
+  /// noun ("a reprieve on the restrictions").
+  void bare_nouns(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
+    const auto& W = ctx.words;
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      if (m.pos != upos::noun || m.summary.find(' ') != std::string::npos) continue;
+      const auto x = at[k];
+      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
+      if (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv) continue;
+      const auto h = parse_head(ctx, x);
+      if (!h || W[*h].tag != upos::verb) continue;
+      std::size_t from = k;  // the sentence's events (events are in text order)
+      while (from > 0 && evs[from - 1].sentence == m.sentence) --from;
+      for (std::size_t j = from; j < evs.size() && evs[j].sentence == m.sentence; ++j) {
+        if (at[j] != *h || evs[j].pos != upos::verb) continue;
+        const auto& s = evs[j].summary;
+        if (s.find(' ') == std::string::npos) break;
+        // The verb's summary says the noun (as a word of its own).
+        bool says = false;
+        // (Case aside: "MAKE A DEAL" is said "Make a deal".)
+        std::string lower_s = s, lower_t = m.trigger;
+        for (auto& c : lower_s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : lower_t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::size_t p = 0; !says && p + lower_t.size() <= lower_s.size(); ++p) {
+          p = lower_s.find(lower_t, p);
+          if (p == std::string::npos) break;
+          const bool left = p == 0 || s[p - 1] == ' ';
+          const auto e = p + m.trigger.size();
+          says = left && (e == s.size() || s[e] == ' ' || s[e] == ':' || s[e] == ',');
+        }
+        if (says) m.summary = s;
         break;
       }
     }
+  }
+
+  /// An event's summary said inside another's ("Trump said: call lasted an hour"): lower-cased
+  /// first, unless it starts with a name, an actor, "I", a demonym, or a word its sentence writes
+  /// with a capital past its first word ("Chinese company diverted US equipment").
+  std::string in_line(const doc_context& ctx, const event_mention& q) const {
+    std::string text = q.summary;
+    if (text.size() < 2 || std::isupper(static_cast<unsigned char>(text[1])) || text.compare(0, 2, "I ") == 0) return text;
+    for (const auto& a : q.actors)
+      if (text.compare(0, a.size(), a) == 0) return text;
+    const auto first_word = std::string_view(text).substr(0, text.find(' '));
+    if (lex_->is_demonym(first_word)) return text;  // "Israeli troops ..."
+    const auto sb = ctx.sent_begin[q.sentence], se = ctx.sent_end[q.sentence];
+    for (std::size_t x = sb + 1; x < se; ++x)  // (after a word: not the first of a quotation)
+      if (ctx.form(x) == first_word && ctx.words[x - 1].tag != upos::punct && !is_quote(ctx.form(x - 1))) return text;
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+  }
+
+  /// Whether `text` has `form` as a word of its own.
+  static bool word_in(std::string_view text, std::string_view form) {
+    for (std::size_t p = text.find(form); p != std::string_view::npos; p = text.find(form, p + 1)) {
+      const auto e = p + form.size();
+      if ((p == 0 || text[p - 1] == ' ') && (e == text.size() || text[e] == ' ' || text[e] == ',' || text[e] == ':'))
+        return true;
+    }
+    return false;
   }
 
   /// The word the parse makes the head of word x (same sentence), if any.
@@ -1605,8 +1818,22 @@ class default_extractor final : public extractor {
       const auto& t = ctx.doc.tokens[W[x].token];
       if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
       if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
-          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv))
-        return parse_head(ctx, w);
+          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv)) {
+        const auto h = parse_head(ctx, w);
+        // Not a time the parse hangs it on ("an interim accord struck in Geneva last month that
+        // scaled back tariffs"): the noun before it.
+        if (h && ctx.in_timex(*h))
+          for (std::size_t a = *h; a > sb && *h - a < 10;) {
+            --a;
+            if (W[a].tag == upos::noun && !ctx.in_timex(a)) return a;
+          }
+        return h;
+      }
+      // Through a report inside the relative clause: "the call, which he said lasted an hour" ->
+      // the call lasted.
+      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) && ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
+        if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
+          return parse_head(ctx, *h);
       // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
       // A time the parser took for the subject is none either: the noun right before it is
       // ("officials this month protested": "officials", not "month").
@@ -1619,6 +1846,12 @@ class default_extractor final : public extractor {
       if (W[x].tag == upos::noun || (W[x].tag == upos::propn && ctx.in_entity[x])) return x;
       return std::nullopt;
     }
+    // No subject of its own, the clause a report in a relative clause reports: "the call, which he
+    // said lasted an hour" (the parse may make "which" the object of "said").
+    if (ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
+      if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
+        for (std::size_t x = sb; x < *h; ++x)
+          if ((W[x].lower == "which"sv || W[x].lower == "that"sv) && parse_head(ctx, x) == h) return parse_head(ctx, *h);
     return std::nullopt;
   }
 
@@ -1654,8 +1887,63 @@ class default_extractor final : public extractor {
       }
       break;
     }
+    if (np > sb && is_quantifier(W[np - 1])) --np;  // "Both men said", not "Men said"
     for (std::size_t y = np; y <= x; ++y)
       if (std::find(dropped.begin(), dropped.end(), y) == dropped.end()) words.push_back(y);
+  }
+
+  /// A phrase cut inside a noun phrase (its last word an adjective, noun, number or possessive,
+  /// the words from x on continuing it) ends with its noun: up to three more adjectives, nouns or
+  /// numbers ("supplies of rare" -> "supplies of rare earth minerals", "the world's two largest"
+  /// -> "... economies").
+  void finish_noun_phrase(const doc_context& ctx, std::size_t x, std::size_t end, std::vector<std::size_t>& words) const {
+    const auto& W = ctx.words;
+    const auto in_np = [&](std::size_t y) { return is_content(W[y]) || ctx.possessive_mark(y) || W[y].lower == "'s"sv; };
+    if (words.empty() || words.back() + 1 != x || !in_np(words.back()) || ctx.in_timex(words.back())) return;
+    for (std::size_t extra = 0; x < end && extra < 3; ++x) {
+      if (ctx.in_timex(x) || !(in_np(x) || is_quote(ctx.form(x)))) break;
+      words.push_back(x);
+      if (is_content(W[x])) ++extra;
+    }
+  }
+
+  /// The name word x is part of, if any.
+  static const entity* entity_at(const doc_context& ctx, std::size_t x) {
+    const auto s = ctx.words[x].sentence;
+    for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
+      if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) return &ctx.entities[k];
+    return nullptr;
+  }
+
+  /// A quantifier that counts the noun phrase after it: "both men", "all sides".
+  static bool is_quantifier(const word& w) {
+    return w.tag != upos::noun && w.tag != upos::pron &&
+           (w.lower == "both"sv || w.lower == "all"sv || w.lower == "each"sv || w.lower == "many"sv ||
+            w.lower == "several"sv || w.lower == "most"sv);
+  }
+
+  /// The parse's child of word w with a relation starting with `rel`, after w or anywhere.
+  std::optional<std::size_t> parse_child(const doc_context& ctx, std::size_t w, std::string_view rel,
+                                         bool after_only = false) const {
+    const auto [first_dependent, last_dependent] = ctx.dependents(w);  // in word order
+    for (const auto* d = first_dependent; d != last_dependent; ++d)
+      if ((!after_only || *d > w) && starts_with(ctx.doc.tokens[ctx.words[*d].token].deprel, rel)) return *d;
+    return std::nullopt;
+  }
+
+  /// A time expression that is part of a noun phrase, not a time the summary leaves out: it
+  /// modifies the noun right after it ("a May 12 agreement", "some current students", "the May 12
+  /// Geneva talks") or heads an "of" phrase ("the future of Iran's program", "18 months of tariffs").
+  bool timex_in_noun_phrase(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    if (!ctx.in_timex(x)) return false;
+    const auto t = ctx.timex_of[x];
+    const auto se = ctx.sent_end[W[x].sentence];
+    std::size_t e = x;
+    while (e < se && ctx.timex_of[e] == t) ++e;
+    if (e >= se) return false;
+    if (W[e].lower == "of"sv || W[e].tag == upos::noun) return true;
+    return W[e].tag == upos::propn && e + 1 < se && W[e + 1].tag == upos::noun && !ctx.in_timex(e + 1);
   }
 
   /// The summary of event m at word w. For a verb, `object_from` (a gapped conjunct's phrase)
@@ -1668,18 +1956,79 @@ class default_extractor final : public extractor {
     words.reserve(32);
     std::string subject;
     bool actor_shown = false;
+    std::size_t subject_words = 0;  // words[0, subject_words) are the subject's (a verb's)
+    bool bare_infinitive = false;
     if (m.pos == upos::verb) {
       // Subject: the actors named before the trigger (the first two), else the noun phrase before it.
-      const std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
+      std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
+      // An event noun whose modifiers name the actors is the subject, not the last name ("The
+      // 90-minute call between Trump and Xi appears to have broken the impasse": the call, not Xi).
+      const auto nsubj = parse_child(ctx, w, "nsubj"sv);
+      std::optional<std::size_t> subject_noun;
+      if (nsubj && *nsubj < w && W[*nsubj].tag == upos::noun && !ctx.in_entity[*nsubj] && lex_->is_event_noun(W[*nsubj].lemma))
+        for (std::size_t y = *nsubj + 1; y < w && !subject_noun; ++y)
+          if (ctx.in_entity[y] && W[y].tag == upos::propn) subject_noun = nsubj;
+      // So is it when the parse makes a name of those modifiers the subject ("The 90-minute call
+      // between Trump and Xi appears", with "Xi" the subject of "appears").
+      // (A finite verb: "an invitation for Xi to visit" is Xi's visit.)
+      if (!subject_noun && nsubj && *nsubj < w && W[*nsubj].tag == upos::propn && ctx.in_entity[*nsubj] &&
+          (W[w].xpos == "VBD"sv || W[w].xpos == "VBZ"sv || W[w].xpos == "VBP"sv)) {
+        std::size_t y = *nsubj;
+        while (y > cb && (ctx.in_entity[y - 1] || W[y - 1].tag == upos::cconj || ctx.form(y - 1) == ","sv)) --y;
+        if (y > cb + 1 && W[y - 1].tag == upos::adp && W[y - 1].lower != "of"sv && W[y - 2].tag == upos::noun &&
+            !ctx.in_entity[y - 2] && lex_->is_event_noun(W[y - 2].lemma))
+          subject_noun = y - 2;
+      }
+      // An infinitive completing a predicate adjective has the adjective's subject ("Chinese
+      // students are welcome to study in the U.S.").
+      // (The parse may make it an adverbial clause: "welcome to study" as advcl with "to".)
+      bool adjective_subject = false;
+      if (const auto& rel = ctx.doc.tokens[W[w].token].deprel;
+          !nsubj && (rel == "xcomp"sv || (rel == "advcl"sv && w > 0 && W[w - 1].lower == "to"sv)))
+        if (const auto h = parse_head(ctx, w); h && *h < w && W[*h].tag == upos::adj)
+          if (const auto n = parse_child(ctx, *h, "nsubj"sv); n && *n < *h && W[*n].tag == upos::noun && !ctx.in_entity[*n]) {
+            subject_noun = n;
+            adjective_subject = true;
+          }
+      if (subject_noun) subjects = 0;
       std::size_t k = w;
       std::vector<std::size_t> verb_group;
-      while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv)) {
+      // (A quotation mark may open between the modal and the verb: "must “take the helm".)
+      while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].is_negation || W[k - 1].tag == upos::adv ||
+                        (is_quote(ctx.form(k - 1)) && k - 1 > cb && !W[k - 2].aux.empty()))) {
         --k;
         if (!W[k].aux.empty() || W[k].is_negation) verb_group.push_back(k);
       }
-      if (subjects > 0) {
+      // A coordinated verb without a subject of its own has its first conjunct's ("Xi likened ...
+      // and said both leaders must ...", "The call lasted 90 minutes and focused on trade").
+      std::optional<std::size_t> conjunct_subject;
+      // Only a finite verb after its coordinator: not "closed markets" nor "must take ... and set".
+      // (A participle without an auxiliary after a past tense is one too: "lasted ... and focused".)
+      const bool finite_form = W[w].xpos == "VBD"sv || W[w].xpos == "VBZ"sv || W[w].xpos == "VBP"sv ||
+                               (W[w].xpos == "VBN"sv && verb_group.empty());
+      if (subjects == 0 && !subject_noun && !nsubj && finite_form && ctx.doc.tokens[W[w].token].deprel == "conj"sv)
+        if (const auto h = parse_head(ctx, w); h && *h < w && W[*h].tag == upos::verb &&
+                                               (W[w].xpos != "VBN"sv || W[*h].xpos == "VBD"sv))
+          if (const auto cc = parse_child(ctx, w, "cc"sv); cc && *cc > *h && *cc < w)
+            if (const auto n = parse_child(ctx, *h, "nsubj"sv); n && *n < *h)
+              conjunct_subject = n;
+      if (subject_noun) {
+        compact_noun_phrase(ctx, *subject_noun, words);
+        // Not a name the parse hangs on the noun from before it ("told Xi Chinese students").
+        if (adjective_subject)
+          while (words.size() > 1 && ctx.in_entity[words.front()] && W[words.front()].tag == upos::propn)
+            words.erase(words.begin());
+      } else if (subjects > 0) {
         subject = subjects == 2 ? m.actors[0] + " and " + m.actors[1] : m.actors[0];
         actor_shown = true;
+      } else if (conjunct_subject && (W[*conjunct_subject].tag == upos::noun || W[*conjunct_subject].tag == upos::propn)) {
+        const auto* named = entity_at(ctx, *conjunct_subject);
+        if (named) {
+          subject = named->canonical;
+          actor_shown = true;
+        } else if (W[*conjunct_subject].tag == upos::noun) {
+          compact_noun_phrase(ctx, *conjunct_subject, words);
+        }
       } else if (const auto noun = parsed_subject_noun(ctx, w)) {
         // The parse's subject: "The “very good” call between the two leaders lasted" -> "Call
         // lasted"; "the talks ..., which reduced" -> "Talks reduced".
@@ -1689,6 +2038,7 @@ class default_extractor final : public extractor {
         while (np > cb && k - np < 6 &&
                ((is_content(W[np - 1]) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1)) && !ctx.in_timex(np - 1)))
           --np;
+        if (np > cb && np < k && is_quantifier(W[np - 1])) --np;
         // A relative clause ("the talks in Geneva, that reduced ..."): the antecedent is the subject.
         // Not "so that" or "said that": a relative pronoun follows its noun (or a comma after it).
         const bool relative = cb >= ctx.sent_begin[W[w].sentence] + 2 &&
@@ -1699,7 +2049,7 @@ class default_extractor final : public extractor {
           std::size_t limit = 8;
           while (a > ctx.sent_begin[W[w].sentence] && limit-- > 0) {
             --a;
-            if (W[a].tag == upos::noun) {
+            if (W[a].tag == upos::noun && !ctx.in_timex(a)) {  // not "last month that scaled back"
               compact_noun_phrase(ctx, a, words);
               break;
             }
@@ -1716,6 +2066,36 @@ class default_extractor final : public extractor {
           for (std::size_t x = np; x < k; ++x) words.push_back(x);
         }
       }
+      // No subject found: the pronoun the parse gives, right before the verb group ("we
+      // straightened it out", "they are working with ..."), not one the actors stand for.
+      if (subjects == 0 && words.empty())
+        if (const auto p = parse_child(ctx, w, "nsubj"sv); p && *p + 1 == k && W[*p].tag == upos::pron &&
+                                                          (W[*p].lower == "we"sv || W[*p].lower == "they"sv ||
+                                                           W[*p].lower == "you"sv || W[*p].lower == "it"sv ||
+                                                           W[*p].lower == "i"sv))
+          words.push_back(*p);
+      subject_words = words.size();
+      // A bare infinitive shown with a subject reads as one: "Lutnick to prevent China" ("called
+      // for ... to prevent China"), "China to do more" ("demands that China do more").
+      // A plural present form after a singular subject is a bare form too (the parse's "VBP").
+      const auto singular_subject = [&] {
+        const auto x = parse_child(ctx, w, "nsubj"sv);
+        return x && *x < w && (W[*x].xpos == "NN"sv || W[*x].xpos == "NNP"sv) && !parse_child(ctx, *x, "conj"sv);
+      };
+      // Only an infinitive ("to", or the parse's xcomp) or such a bare form: a headline's present
+      // ("Trump and Xi agree to more talks") stays.
+      // A coordinated verb is what its first conjunct is: "wants to lessen ... and reindustrialize".
+      std::size_t first_verb = w;
+      if (ctx.doc.tokens[W[w].token].deprel == "conj"sv)
+        if (const auto h = parse_head(ctx, w); h && W[*h].tag == upos::verb && *h < w) first_verb = *h;
+      const auto& rel = ctx.doc.tokens[W[first_verb].token].deprel;
+      const auto to_mark = [&] {
+        const auto x = parse_child(ctx, first_verb, "mark"sv);
+        return x && *x < first_verb && W[*x].lower == "to"sv;
+      };
+      bare_infinitive = ((W[w].xpos == "VB"sv && (rel == "xcomp"sv || to_mark())) ||
+                         ((W[w].xpos == "VB"sv || W[w].xpos == "VBP"sv) && m.subject_count < 2 && singular_subject())) &&
+                        verb_group.empty() && (actor_shown || subject_words > 0);
       for (auto v : verb_group) words.push_back(v);
       words.push_back(w);
       // Object: what follows in the clause, without times and without their prepositions (but
@@ -1734,6 +2114,9 @@ class default_extractor final : public extractor {
           ++end;
       }
       if (object_end != no_gap) end = object_end;
+      // A report whose subject follows it ("...,” said Wendy Cutler, a former negotiator") says
+      // nothing after it: what it reports is the quotation before.
+      if (reporting && parse_child(ctx, w, "nsubj"sv, true)) end = w + 1;
       for (std::size_t x = object_from != no_gap ? object_from : w + 1; x < end && taken < limit; ++x) {
         const auto& o = W[x];
         if (reporting && o.starts_clause && taken == 0) continue;  // the subordinator ("that")
@@ -1742,6 +2125,32 @@ class default_extractor final : public extractor {
         if (!reporting && finite && x > w + 1) break;
         if (!reporting && (o.tag == upos::sconj || o.starts_clause || o.lower == "as"sv) && x > w + 1) break;  // "as investors welcomed"
         if (!reporting && o.aux.size() && x > w + 1) break;
+        // A coordinated verb is another event: "obtaining visas and revoke some", "steer in a good
+        // direction and for them to eliminate".
+        if (!reporting && o.tag == upos::cconj && x > w + 1) {
+          if (const auto h = parse_head(ctx, x); h && *h > x && W[*h].tag == upos::verb) break;
+          // Also when the parse hangs it elsewhere: a coordinator before an infinitive ("and for
+          // them to “eliminate").
+          bool infinitive = false;
+          for (std::size_t y = x + 1; y < end && y < x + 5 && !infinitive; ++y) {
+            if (W[y].lower == "to"sv && W[y].tag == upos::part) {
+              std::size_t v = y + 1;
+              while (v < end && is_quote(ctx.form(v))) ++v;
+              infinitive = v < end && W[v].tag == upos::verb;
+              break;
+            }
+            if (W[y].tag != upos::adp && W[y].tag != upos::pron && !is_quote(ctx.form(y))) break;
+          }
+          if (infinitive) break;
+        }
+        // A passive infinitive right after the verb is part of it: "remains to be seen".
+        if (!reporting && o.lower == "to"sv && x == w + 1 && x + 2 < end && W[x + 1].aux == "be"sv &&
+            W[x + 2].xpos == "VBN"sv) {
+          words.push_back(x);
+          words.push_back(x + 1);
+          words.push_back(x + 2);
+          break;
+        }
         // A purpose clause ("... to allow for talks") is another event.
         if (!reporting && o.lower == "to"sv && x > w + 1 && x + 1 < ce && W[x + 1].tag == upos::verb) break;
         // A participle after the object noun opens a reduced relative clause ("talks aimed at").
@@ -1755,27 +2164,34 @@ class default_extractor final : public extractor {
           while (x + 1 < end && ctx.timex_of[x + 1] == t) words.push_back(++x);
           continue;
         }
-        // "lasted 90 minutes": a duration right after the verb is what it says.
-        if (ctx.in_timex(x) && x == w + 1 + (W[w + 1].tag == upos::adv ? 1 : 0) &&
+        // "lasted 90 minutes": a duration right after the verb (or a verb it reports: "said the call
+        // lasted an hour and a half") is what it says.
+        if (ctx.in_timex(x) &&
+            (x == w + 1 + (W[w + 1].tag == upos::adv ? 1 : 0) ||
+             (reporting && x > w + 1 && W[x - 1].tag == upos::verb && (ctx.timex_of[x - 1] != ctx.timex_of[x]))) &&
             ctx.times[static_cast<std::size_t>(ctx.timex_of[x])].type == timex::timex_type::duration) {
           const auto t = ctx.timex_of[x];
           words.push_back(x);
           while (x + 1 < end && ctx.timex_of[x + 1] == t) words.push_back(++x);
           continue;
         }
-        if (ctx.in_timex(x)) continue;
-        if (o.tag == upos::adp && x + 1 < end && (ctx.in_timex(x + 1) ||
-                                                  (x + 2 < end && W[x + 1].tag == upos::det && ctx.in_timex(x + 2))))
+        if (ctx.in_timex(x) && !timex_in_noun_phrase(ctx, x)) continue;
+        if (o.tag == upos::adp && x + 1 < end &&
+            ((ctx.in_timex(x + 1) && !timex_in_noun_phrase(ctx, x + 1)) ||
+             (x + 2 < end && W[x + 1].tag == upos::det && ctx.in_timex(x + 2) && !timex_in_noun_phrase(ctx, x + 2))))
           continue;
         // Adverbs go ("approximately", "temporarily"), but not one used as an adjective: "further talks".
         if (o.tag == upos::adv && !o.is_negation &&
             !(x + 1 < end && (W[x + 1].tag == upos::noun || W[x + 1].tag == upos::adj) && !ctx.in_timex(x + 1)))
           continue;
-        if (is_quote(ctx.form(x))) continue;
+        if (is_quote(ctx.form(x)) && !ctx.possessive_mark(x)) continue;
         words.push_back(x);
         if (o.tag != upos::punct && o.tag != upos::sym) ++taken;
         // A sign written against the number stays with it: "10%".
         if (taken == limit && x + 1 < end && ctx.glued(x) && ctx.form(x + 1) == "%"sv) words.push_back(x + 1);
+        // A phrase cut by the count ends with its noun: "friction around Chinese exports of rare
+        // earth minerals", not "... of rare".
+        if (taken == limit && !ctx.in_timex(x)) finish_noun_phrase(ctx, x + 1, end, words);
       }
     } else {
       // Noun: its modifiers (a possessor and quoted names included: "Mr. Trump's “Liberation Day”
@@ -1785,10 +2201,12 @@ class default_extractor final : public extractor {
       std::vector<std::size_t> opinion;  // lower-case words in quotes: "the “very good” call"
       while (np > cb && w - np < 7) {
         const auto& p = W[np - 1];
-        if (is_quote(ctx.form(np - 1))) quoted = !quoted;
+        const bool possessive = ctx.possessive_mark(np - 1);  // "the leaders’ call"
+        if (is_quote(ctx.form(np - 1)) && !possessive) quoted = !quoted;
         else if (quoted && !p.capitalized) opinion.push_back(np - 1);
         if (is_content(p) || ctx.form(np - 1) == "-"sv || ctx.glued(np - 1) || is_quote(ctx.form(np - 1)) ||
-            p.lower == "'s"sv || (quoted && p.tag == upos::adv) ||
+            p.lower == "'s"sv || possessive ||
+            (quoted && p.tag == upos::adv) ||
             (p.tag == upos::det && p.lower != "the"sv && p.lower != "a"sv && p.lower != "an"sv))
           --np;
         else
@@ -1832,6 +2250,7 @@ class default_extractor final : public extractor {
           words.push_back(x);
           if (!is_quote(ctx.form(x))) ++taken;
         }
+        finish_noun_phrase(ctx, x, ce, words);
         // A name is not cut: "for him and first lady Melania Trump", not "... Melania".
         while (x < ce && x > 0 && ctx.in_entity[x] && ctx.in_entity[x - 1] && W[x].tag == upos::propn &&
                !ctx.in_timex(x) && words.back() == x - 1)
@@ -1843,14 +2262,27 @@ class default_extractor final : public extractor {
           words.push_back(x);
           if (!is_quote(ctx.form(x))) ++taken;
         }
+        finish_noun_phrase(ctx, x, ce, words);
       }
     }
-    // Trim dangling function words at the end.
+    // Trim dangling function words at the end. Not the verb's own object pronoun that needs no
+    // referent ("beat us", "to have them"; "him" stays out unless it is resolved) nor its particle
+    // ("straightened it out").
+    const auto kept_object_pronoun = [&](std::size_t x) {
+      const auto& l = W[x].lower;
+      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
+      return m.pos == upos::verb && parse_head(ctx, x) == w && (dep == "obj"sv || dep == "iobj"sv) &&
+             (l == "us"sv || l == "them"sv || l == "it"sv || l == "me"sv || l == "you"sv);
+    };
+    const auto own_particle = [&](std::size_t x) {
+      return m.pos == upos::verb && parse_head(ctx, x) == w && ctx.doc.tokens[W[x].token].deprel == "compound:prt"sv;
+    };
     while (!words.empty()) {
+      if (own_particle(words.back())) break;
       const auto& t = W[words.back()];
       if (t.tag == upos::adp || t.tag == upos::det || t.tag == upos::cconj || t.tag == upos::part ||
           t.tag == upos::sconj || (t.tag == upos::punct && ctx.form(words.back()) != "%"sv) ||
-          (t.tag == upos::pron && !object_pronoun_referent(ctx, words.back())) ||
+          (t.tag == upos::pron && !object_pronoun_referent(ctx, words.back()) && !kept_object_pronoun(words.back())) ||
           is_quote(ctx.form(words.back())))
         words.pop_back();
       else
@@ -1862,7 +2294,16 @@ class default_extractor final : public extractor {
       const auto last = *std::max_element(words.begin(), words.end());
       if (ctx.glued(last) && ctx.form(last + 1) == "%"sv) words.push_back(last + 1);
     }
-    std::string body = render_quiet(ctx, std::move(words));
+    std::string body;
+    if (bare_infinitive && subject_words <= words.size()) {
+      std::vector<std::size_t> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(subject_words));
+      std::vector<std::size_t> rest(words.begin() + static_cast<std::ptrdiff_t>(subject_words), words.end());
+      body = render_quiet(ctx, std::move(head));
+      if (!body.empty() || !subject.empty()) body += body.empty() ? "to " : " to ";
+      body += render_quiet(ctx, std::move(rest));
+    } else {
+      body = render_quiet(ctx, std::move(words));
+    }
     std::string out = subject.empty() ? body : subject + " " + body;
     if (!actor_shown && m.pos == upos::noun && !m.actors.empty()) {
       bool any = false;
@@ -1886,6 +2327,15 @@ class default_extractor final : public extractor {
   std::string render_quiet(const doc_context& ctx, std::vector<std::size_t> words) const {
     words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t x) { return ctx.dateline[x]; }), words.end());
     std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    // A word the summary would say twice in a row because what stood between was left out ("revoke
+    // some [from] some students") is said once; one the text repeats itself stays.
+    for (std::size_t k = 1; k < words.size();)
+      if (words[k] != words[k - 1] + 1 && ctx.words[words[k]].lower == ctx.words[words[k - 1]].lower &&
+          !is_quote(ctx.form(words[k])))
+        words.erase(words.begin() + static_cast<std::ptrdiff_t>(k));
+      else
+        ++k;
     const auto all_caps = [&](std::size_t x) {
       const auto& f = ctx.form(x);
       std::size_t letters = 0;
@@ -1895,11 +2345,13 @@ class default_extractor final : public extractor {
       }
       return letters >= 2;
     };
+    // (The article "A" of a shouted run is part of it: "MAKE A DEAL" -> "make a deal".)
+    const auto shouted = [&](std::size_t x) { return all_caps(x) || ctx.form(x) == "A"sv; };
     std::vector<std::size_t> quiet;
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto x = words[k];
-      if (ctx.form(x).size() < 3 || ctx.in_entity[x] || !all_caps(x)) continue;
-      const bool run = (k > 0 && all_caps(words[k - 1])) || (k + 1 < words.size() && all_caps(words[k + 1]));
+      if ((ctx.form(x).size() < 3 && ctx.form(x) != "A"sv) || ctx.in_entity[x] || !shouted(x)) continue;
+      const bool run = (k > 0 && shouted(words[k - 1])) || (k + 1 < words.size() && shouted(words[k + 1]));
       if (run) quiet.push_back(x);
     }
     // An object pronoun of a reported clause reads as the speaker it stands for ("Mr. Xi's
@@ -1953,7 +2405,25 @@ class default_extractor final : public extractor {
       if (cut == std::string::npos) cut = limit;
     }
     out.resize(cut);
-    while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+    // A cut at a word leaves no preposition, article or conjunction dangling ("... since returning
+    // to", "... between the leaders of").
+    static constexpr std::string_view dangling[] = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "from",
+                                                    "with", "by", "about", "over", "into", "and", "or", "but",
+                                                    "that", "since", "after", "before", "between", "than", "as"};
+    for (bool cut_again = true; cut_again;) {
+      cut_again = false;
+      while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ':')) out.pop_back();
+      const auto space = out.rfind(' ');
+      if (space == std::string::npos) break;
+      std::string last = out.substr(space + 1);
+      for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const auto d : dangling)
+        if (last == d) {
+          out.resize(space);
+          cut_again = true;
+          break;
+        }
+    }
     return out;
   }
 

@@ -449,3 +449,215 @@ TEST_CASE("an attributive participle of knowing is no event, its noun is", "[eve
   // Not the verb itself.
   CHECK(find(extract("Trump has known Xi for years."), "known") != nullptr);
 }
+
+// ---- readable summaries: what a report reports, "to" before an infinitive, no repeated word, a
+// time expression inside a noun phrase, a bare word completed
+
+namespace {
+std::string summary_of(const std::vector<events::event_mention>& evs, const std::string& trigger) {
+  const auto* e = find(evs, trigger);
+  return e ? e->summary : std::string("<no event>");
+}
+}  // namespace
+
+TEST_CASE("a report whose subject follows it does not say its subject again", "[events][summary][report]") {
+  const auto evs = extract("\xE2\x80\x9CThe call appears to have broken the impasse on critical minerals,\xE2\x80\x9D said "
+                           "Wendy Cutler, a former senior U.S. trade negotiator.");
+  const auto s = summary_of(evs, "said");
+  CHECK(s == "Wendy Cutler said: call appears to have broken the impasse on critical minerals");
+}
+
+TEST_CASE("a report after its quotation with only a place or a source after it says the quotation",
+          "[events][summary][report]") {
+  const auto evs = extract("\xE2\x80\x9CThe situation remains unresolved,\xE2\x80\x9D the group said in a letter from "
+                           "MEMA.");
+  CHECK(summary_of(evs, "said") == "Group said: situation remains unresolved");
+  SECTION("a parenthetical report after the clause it reports") {
+    const auto p = extract("The U.S. will be represented in the upcoming meeting by Scott Bessent, Trump said.");
+    CHECK(summary_of(p, "said") == "Trump said: U.S. will be represented in the upcoming meeting by Scott Bessent");
+  }
+  SECTION("a quoted word that says nothing alone is passed over") {
+    const auto q = extract("\xE2\x80\x9CGiven how quickly misunderstandings surfaced after the Geneva meetings, "
+                           "expectations should be low,\xE2\x80\x9D Cutler said.");
+    CHECK(summary_of(q, "said") == "Cutler said: misunderstandings surfaced after the Geneva meetings");
+  }
+}
+
+TEST_CASE("a report inside a relative clause reports what its antecedent did", "[events][summary][report]") {
+  const auto evs = extract("President Donald Trump wrote on his platform after the call, which he said lasted an hour and "
+                           "a half.",
+                           {{"an hour and a half", "PT1H30M", timex::timex_type::duration}});
+  CHECK(summary_of(evs, "lasted") == "Call lasted an hour and a half");
+  CHECK(summary_of(evs, "said") == "Donald Trump said: call lasted an hour and a half");
+}
+
+TEST_CASE("a quantifier stays with the subject it counts", "[events][summary]") {
+  const auto evs = extract("Both men said talks were heading in a positive direction.");
+  CHECK(summary_of(evs, "said") == "Both men said talks were heading in a positive direction");
+}
+
+TEST_CASE("a bare infinitive shown with its subject reads with \"to\"", "[events][summary][infinitive]") {
+  const auto evs = extract("Lutnick called for increased enforcement of export controls to prevent China from stealing "
+                           "technology.");
+  CHECK(summary_of(evs, "prevent") == "Lutnick to prevent China");
+  const auto d = extract("The pair discussed Trump's demands that China do more to prevent the flow of fentanyl.");
+  CHECK(summary_of(d, "do") == "China to do more");
+  SECTION("a modal before a quotation mark stays in the verb group") {
+    const auto m = extract("Xi said both leaders must \xE2\x80\x9Ctake the helm and set the right course.\xE2\x80\x9D");
+    CHECK(summary_of(m, "take") == "Both leaders must take the helm");
+  }
+}
+
+TEST_CASE("a verb's object stops before a coordinated verb", "[events][summary]") {
+  const auto evs = extract("The U.S. has moved to block foreigners from obtaining visas and revoke some from some current "
+                           "students.",
+                           {{"current", "PRESENT_REF"}});
+  CHECK(summary_of(evs, "obtaining") == "Obtaining visas");
+  CHECK(summary_of(evs, "revoke") == "Revoke some from some current students");
+}
+
+TEST_CASE("a time expression inside a noun phrase stays in it", "[events][summary]") {
+  const auto evs = extract("Trade negotiations between the United States and China stalled shortly after a May 12 "
+                           "agreement between the two countries.",
+                           {{"May 12", "2025-05-12"}});
+  CHECK(summary_of(evs, "stalled") == "Trade negotiations stalled after a May 12 agreement between the two countries");
+  const auto f = extract("The U.S. backed away from that deal, leading to more than 18 months of further tariffs.",
+                         {{"more than 18 months", "P18M", timex::timex_type::duration}});
+  CHECK(summary_of(f, "leading") == "Leading to more than 18 months of further tariffs");
+}
+
+TEST_CASE("a summary does not say a word twice in a row", "[events][summary]") {
+  const auto evs = extract("The U.S. has moved to revoke some from some students.");
+  const auto s = summary_of(evs, "revoke");
+  CHECK(s.find("some some") == std::string::npos);
+}
+
+TEST_CASE("a bare noun says the clause it is the subject or the object of", "[events][summary][bare]") {
+  const auto evs = extract("There is mounting pressure on the White House to salvage the negotiations.");
+  CHECK(summary_of(evs, "negotiations") == "Salvage the negotiations");
+  const auto t = extract("The tariffs effectively led to a trade embargo.");
+  CHECK(summary_of(t, "tariffs") == "Tariffs led to a trade embargo");
+  SECTION("not a noun a preposition hangs on another noun") {
+    const auto r = extract("Trump signaled a Chinese reprieve on the restrictions.");
+    CHECK(summary_of(r, "restrictions") == "Restrictions");
+  }
+}
+
+TEST_CASE("a verb without a named subject keeps its pronoun subject and object", "[events][summary][bare]") {
+  const auto evs = extract("\xE2\x80\x9CThis is very complex stuff, and we straightened it out,\xE2\x80\x9D the official "
+                           "told reporters.");
+  CHECK(summary_of(evs, "straightened") == "We straightened it out");
+  const auto w = extract("They are working with the central government to beat us.");
+  CHECK(summary_of(w, "beat") == "Beat us");
+  CHECK(summary_of(w, "working") == "They are working with the central government");
+}
+
+TEST_CASE("a summary cut to its length ends at a word that closes a phrase", "[events][summary]") {
+  const auto evs = extract("President Donald Trump said that his first call with Chinese leader Xi Jinping since "
+                           "returning to office was very positive.");
+  const auto s = summary_of(evs, "said");
+  CHECK(s.size() <= 80);
+  CHECK(s.substr(s.size() - 3) != " to");
+  const auto p = extract("Before the leaders\xE2\x80\x99 call, there had been tension between the sides.");
+  CHECK(summary_of(p, "call") == "Leaders\xE2\x80\x99 call");
+}
+
+TEST_CASE("a phrase cut by its word count ends with its noun", "[events][summary]") {
+  const auto evs = extract("The leaders agreed to further trade talks aimed at resolving disputes over tariffs and "
+                           "supplies of rare earth minerals.");
+  CHECK(summary_of(evs, "disputes") == "Disputes over tariffs and supplies of rare earth minerals");
+  const auto t = extract("The call broke the impasse between the world\xE2\x80\x99s two largest economies.");
+  CHECK(summary_of(t, "impasse") == "Impasse between the world\xE2\x80\x99s two largest economies");
+}
+
+TEST_CASE("a relative clause's antecedent is no time expression", "[events][summary]") {
+  const auto evs = extract("The countries accused each other of reneging on an interim accord struck in Geneva last "
+                           "month that scaled back triple-digit tariffs.",
+                           {{"last month", "2025-05"}});
+  CHECK(summary_of(evs, "scaled") == "Interim accord scaled back triple-digit tariffs");
+}
+
+TEST_CASE("a report keeps the duration of the event it reports", "[events][summary][report]") {
+  const auto evs = extract("Trump said the call lasted an hour and a half.",
+                           {{"an hour and a half", "PT1H30M", timex::timex_type::duration}});
+  CHECK(summary_of(evs, "said") == "Trump said the call lasted an hour and a half");
+}
+
+TEST_CASE("the subject shown is the event noun whose modifiers name the actors", "[events][summary]") {
+  const auto evs = extract("The 90-minute call between Trump and Xi appears to have broken the impasse.");
+  CHECK(summary_of(evs, "appears") == "90-minute call appears to have broken the impasse");
+  SECTION("an infinitive of a predicate adjective has the adjective's subject") {
+    const auto a = extract("Trump told Xi Chinese students are welcome to study in the U.S.");
+    CHECK(summary_of(a, "study") == "Chinese students to study in the U.S.");
+  }
+  SECTION("a coordinated verb has its first conjunct's subject") {
+    const auto c = extract("The call between the two leaders lasted 90 minutes and focused on trade.",
+                           {{"90 minutes", "PT90M", timex::timex_type::duration}});
+    CHECK(summary_of(c, "focused") == "Call focused on trade");
+    const auto x = extract("Xi likened the relationship to a giant ship and said both leaders must take the helm.");
+    CHECK(summary_of(x, "said") == "Xi said both leaders must take the helm");
+  }
+}
+
+TEST_CASE("a report says the clause it reports past where its phrase stopped", "[events][summary][report]") {
+  const auto evs = extract("Trump said Treasury Secretary Scott Bessent, Commerce Secretary Howard Lutnick and Trade "
+                           "Representative Jamieson Greer would represent the U.S. side.");
+  const auto s = summary_of(evs, "said");
+  INFO(s);
+  CHECK(s.rfind("Trump said ", 0) == 0);
+  CHECK(s.find("would represent the U.S. side") != std::string::npos);
+  SECTION("a short quotation without an event that says more is quoted") {
+    const auto q = extract("\xE2\x80\x9CI guess that\xE2\x80\x99s what we\xE2\x80\x99re discussing,\xE2\x80\x9D "
+                           "Trump said.");
+    CHECK(summary_of(q, "said") ==
+          "Trump said: \xE2\x80\x9CI guess that\xE2\x80\x99s what we\xE2\x80\x99re discussing\xE2\x80\x9D");
+  }
+}
+
+TEST_CASE("what a report says inline keeps its capitals and a subject", "[events][summary][report]") {
+  const auto evs = extract("A Chinese company diverted US equipment to a military plant, the newspaper said.");
+  CHECK(summary_of(evs, "said") == "Newspaper said: Chinese company diverted US equipment to a military plant");
+  const auto q = extract("\xE2\x80\x9CWe are working on the date,\xE2\x80\x9D the spokesman said.");
+  CHECK(summary_of(q, "said") == "Spokesman said: we are working on the date");
+  SECTION("a single closing quotation mark is no possessive") {
+    const auto c = extract("The U.S. would stick to its 'one China' policy.");
+    CHECK(summary_of(c, "stick") == "U.S. would stick to its one China policy");
+  }
+}
+
+TEST_CASE("a report before its quotation says the quotation", "[events][summary][report]") {
+  const auto evs = extract("Vranitzky said: \xE2\x80\x9CNone of these pillars can stand by themselves, they are "
+                           "inter-dependent.\xE2\x80\x9D");
+  const auto s = summary_of(evs, "said");
+  INFO(s);
+  CHECK(s.rfind("Vranitzky said: ", 0) == 0);
+  CHECK(s.find("can stand") != std::string::npos);
+  SECTION("a report after a comma at the end of its sentence says the sentence's main clause") {
+    const auto p = extract("Prime Minister Vo Van Kiet has issued a directive on state secrets, reports said.");
+    CHECK(summary_of(p, "said") == "Reports said: Vo Van Kiet has issued a directive on state secrets");
+  }
+}
+
+TEST_CASE("a verb's phrase stops before a coordinated infinitive and keeps a passive infinitive",
+          "[events][summary]") {
+  const auto evs = extract("Xi told Trump that the two sides need to steer carefully in a good direction and for them "
+                           "to \xE2\x80\x9C" "eliminate all kinds of interference.\xE2\x80\x9D");
+  CHECK(summary_of(evs, "need") == "Two sides need to steer in a good direction");
+  const auto r = extract("Whether the call will unlock lasting trade peace, and crucially, shipments of critical "
+                         "minerals needed by U.S. companies, remains to be seen.");
+  CHECK(summary_of(r, "remains") == "Remains to be seen");
+}
+
+TEST_CASE("a name inside the subject's prepositional phrase is not the subject", "[events][summary]") {
+  const auto evs = extract("\xE2\x80\x9CThe 90-minute call between Trump and Xi appears to have importantly broken the "
+                           "impasse on critical minerals and other immediate concerns to pave the way for trade talks,"
+                           "\xE2\x80\x9D said Wendy Cutler, a former senior U.S. trade negotiator.");
+  const auto s = summary_of(evs, "appears");
+  INFO(s);
+  CHECK(s.rfind("90-minute call appears", 0) == 0);
+}
+
+TEST_CASE("the subject of a for-to infinitive stays its subject", "[events][summary]") {
+  const auto evs = extract("Trump reciprocated with his own invitation for Xi to visit the United States.");
+  CHECK(summary_of(evs, "visit") == "Xi to visit the United States");
+}
