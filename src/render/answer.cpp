@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chronograph/detail/string_map.hpp"
+
 namespace chronograph::render {
 namespace {
 
@@ -30,8 +32,32 @@ std::string summary_of(const story& s, const std::string& id) {
   return id;
 }
 
-std::string step_text(const graph::link_step& step, const story& s) {
-  std::string line = summary_of(s, step.from) + " \u2014" + step.type + "\u2192 " + summary_of(s, step.to);
+// summary_of for many ids: the story's events and time expressions by id, indexed on first use
+// (the first event, else the first time expression, of an id, as summary_of's scan finds it).
+class labels {
+ public:
+  explicit labels(const story& s) : s_(s) {}
+  std::string operator()(const std::string& id) {
+    if (!built_) build();
+    if (const auto* e = events_.find(id)) return (*e)->summary.empty() ? (*e)->trigger : (*e)->summary;
+    if (const auto* t = timexes_.find(id)) return "\u201c" + (*t)->text + "\u201d (" + (*t)->value + ")";
+    return id;
+  }
+
+ private:
+  void build() {
+    for (const auto& e : s_.events) events_.try_emplace(e.id, &e);
+    for (const auto& t : s_.timexes) timexes_.try_emplace(t.id, &t);
+    built_ = true;
+  }
+  const story& s_;
+  bool built_ = false;
+  chronograph::detail::string_map<const story_event*, std::string_view> events_;
+  chronograph::detail::string_map<const story_timex*, std::string_view> timexes_;
+};
+
+std::string step_text(const graph::link_step& step, const story& s, labels& label) {
+  std::string line = label(step.from) + " \u2014" + step.type + "\u2192 " + label(step.to);
   if (!step.support.text.empty())
     line += ": \u201c" + step.support.text + "\u201d (" + source_name(s, step.support.doc) + ")";
   return line;
@@ -63,6 +89,7 @@ json link_json(const graph::link_step& step) {
 
 std::string answer_to_text(const graph::answer& a, const story& s) {
   std::string out = std::string(graph::to_string(a.asked));
+  labels label(s);
   for (const auto& arg : a.arguments) out += " \u201c" + arg + "\u201d";
   out += "\n";
   for (std::size_t k = 0; k < a.subjects.size(); ++k) {
@@ -84,7 +111,7 @@ std::string answer_to_text(const graph::answer& a, const story& s) {
     if (!a.path) return out + "  not connected\n";
     if (a.path->empty()) return out + "  the same event\n";
     for (std::size_t k = 0; k < a.path->size(); ++k)
-      out += "  " + std::to_string(k + 1) + ". " + step_text((*a.path)[k], s) + "\n";
+      out += "  " + std::to_string(k + 1) + ". " + step_text((*a.path)[k], s, label) + "\n";
     return out;
   }
   if (a.events.empty()) return out + "  nothing found\n";
@@ -95,7 +122,7 @@ std::string answer_to_text(const graph::answer& a, const story& s) {
                        a.asked == graph::question::after))
       out += ", " + std::to_string(*h.gap_days) + (*h.gap_days == 1 ? " day" : " days") + " apart";
     out += "\n";
-    for (const auto& step : h.via) out += "       " + step_text(step, s) + "\n";
+    for (const auto& step : h.via) out += "       " + step_text(step, s, label) + "\n";
   }
   return out;
 }

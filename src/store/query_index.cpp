@@ -571,7 +571,9 @@ query_result query_index::ask(graph::question q, const std::vector<std::string>&
       link_in[l] = 1;
     }
   auto& x = result.excerpt;
-  x.events = read_rows<story_event>(db_, file_, "SELECT event FROM story_events WHERE seq = ?1", event_rows, decode_event);
+  const bool drawing = use == excerpt_use::drawing;
+  x.events = read_rows<story_event>(db_, file_, "SELECT event FROM story_events WHERE seq = ?1", event_rows,
+                                    drawing ? decode_event : decode_event_for_printing);
   x.timexes = read_rows<story_timex>(db_, file_, "SELECT timex FROM story_timexes WHERE seq = ?1", timex_rows, decode_timex);
   x.links = read_rows<story_link>(db_, file_, "SELECT link FROM story_links WHERE seq = ?1", link_rows, decode_link);
   {
@@ -585,7 +587,6 @@ query_result query_index::ask(graph::question q, const std::vector<std::string>&
   // chains). What drawing it reads besides: the links graph::substory keeps (between the
   // answer's events, or from one of them to a time expression), the time expressions they and
   // the events' anchors name, the documents of all these, and those documents' diagnostics.
-  const bool drawing = use == excerpt_use::drawing;
   if (drawing) add_drawn_rows(a, event_rows, timex_rows, link_rows, in, link_in, x);
   std::vector<std::string> docs;
   for (const auto& l : x.links) docs.push_back(l.support.doc);

@@ -95,7 +95,9 @@ struct query_result {
   /// expressions and links between them, and the documents of those links; for drawing also
   /// every link of the answer's events to a time expression, the time expressions named, every
   /// document of all these and those documents' diagnostics. What the excerpt is for gives on
-  /// it what it gives on the whole story.
+  /// it what it gives on the whole story. For printing, when answered from the query index, its
+  /// events hold only what printing reads: id, summary, trigger, when.value, salience,
+  /// confidence, the mention ids and each mention's `doc` (the other fields are empty).
   story excerpt;
 };
 
