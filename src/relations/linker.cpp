@@ -2108,7 +2108,15 @@ class default_linker final : public linker {
       }
       if (!r) return false;
     }
-    if (!r || *r == w) return false;
+    if (!r || *r == w || st.event_at[w] < 0) return false;
+    // A state in the simple past or present of the complement, or a progressive, holds at the
+    // time of the report ("said Tuesday the country was worried", "said Tuesday that Cairo is
+    // seeking the extradition"): the time dates it too.
+    const auto& ev = evs[static_cast<std::size_t>(st.event_at[w])];
+    const bool finite = ev.tns == events::tense::past || ev.tns == events::tense::present;
+    if (finite && (ev.asp == events::aspect::progressive ||
+                   ((ev.cls == event_class::state || ev.cls == event_class::i_state) && ev.asp == events::aspect::none)))
+      return false;
     const auto& v = evs[static_cast<std::size_t>(st.event_at[*r])];
     if (v.pos != upos::verb) return false;
     if (v.cls != event_class::reporting && v.lemma != "say" && v.lemma != "tell" && v.lemma != "announce") return false;
@@ -2119,7 +2127,11 @@ class default_linker final : public linker {
     std::size_t steps = 0, child = w;
     for (auto y = head_word(st, w); y && steps++ <= limit; child = *y, y = head_word(st, *y)) {
       const std::string_view rel = st.doc.tokens[st.words[child].token].deprel;
-      if (*y == *r) return rel == "ccomp";
+      // The time outside the complement: between the verb and the complement ("said Thursday
+      // the relationship had gotten off track") or after the verb of an inverted attribution
+      // ("the talks ended, officials said Thursday"), not before it ("the talks opened here
+      // Saturday, the envoy said": the parser may hang Saturday on "said").
+      if (*y == *r) return rel == "ccomp" && (w > *r ? te < w && te < child : tb > *r);
       if (*y >= tb && *y <= te)
         return (rel == "acl:relcl" || rel == "acl") && te + 1 < st.words.size() && st.words[te + 1].lower == "that" &&
                st.words[te + 1].tag == upos::sconj;

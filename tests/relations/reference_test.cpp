@@ -779,6 +779,15 @@ TEST_CASE("a reporting verb's time dates the report, not the events of its compl
     REQUIRE(b.event("spoke"));
     CHECK(b.event("spoke")->when_value == "2025-06-05");
   }
+  SECTION("what holds at the time of the report, and a time inside an inverted attribution's complement") {
+    const auto a = analyse("Egypt's interior minister said Thursday that Cairo is seeking the extradition of a militant.");
+    REQUIRE(a.event("seeking"));
+    CHECK(a.event("seeking")->when_value == "2025-06-05");
+    const auto b = analyse("The first face-to-face peace talks officially opened here Thursday, chaired by the United "
+                           "Nations, the UN envoy said.");
+    REQUIRE(b.event("opened"));
+    CHECK(b.event("opened")->when_value == "2025-06-05");
+  }
   SECTION("a time of the complement's own dates it") {
     const auto a = analyse("Officials said that the talks ended on Thursday.");
     const auto* ended = a.event("ended");
