@@ -121,6 +121,11 @@ struct doc_state {
   /// tables, longest first), or null.
   std::vector<const std::vector<std::size_t>*> signals_at, cues_at;
   std::vector<char> headline;  // per sentence: a headline or subhead before the article's body
+  /// Per event: the time of a reporting clause that the anchoring dated this event of its
+  /// complement by (undone after the models: `unanchor_reported`), or -1; and the event's salience
+  /// before dates raised it.
+  std::vector<int> reported_time;
+  std::vector<double> undated_salience;
 };
 
 }  // namespace
@@ -279,7 +284,7 @@ class default_linker final : public linker {
   std::vector<link_type> link_described(const text::annotated_document& doc, const std::vector<word>& words,
                                         const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
                                         std::vector<diagnostic>& diagnostics) const override {
-    doc_state st{doc, words, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    doc_state st{doc, words, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     auto out = run_rules(st, times, evs, diagnostics);
     if (models_) {
       const pair_context ctx(doc, evs, times, &st.words);
@@ -304,6 +309,7 @@ class default_linker final : public linker {
       more = model_tlinks(models_->tlinks, ctx, out, &time_floor);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
+    unanchor_reported(st, times, evs, out);
     // A measured distance from a dated event dates the other one (after the models: dates are
     // features of theirs).
     measure_dates(st, times, evs, out);
@@ -453,7 +459,7 @@ class default_linker final : public linker {
   std::vector<link_type> rule_links(const text::annotated_document& doc, const std::vector<timex::mention>& times,
                                     std::vector<event_mention>& evs, std::vector<diagnostic>& diagnostics) const {
     const auto words = lex_->describe(doc);
-    doc_state st{doc, words, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    doc_state st{doc, words, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     return run_rules(st, times, evs, diagnostics);
   }
 
@@ -480,6 +486,8 @@ class default_linker final : public linker {
     anchor_reporting_to_dct(doc, evs);
     causal_links(st, evs, out, diagnostics);
     share_gapped_changes(st, evs, out);
+    st.undated_salience.resize(evs.size());
+    for (std::size_t e = 0; e < evs.size(); ++e) st.undated_salience[e] = evs[e].salience;
     // Dated events are what a timeline is made of: salience rises once an event has a date.
     for (auto& ev : evs) {
       if (ev.when_anchor.empty() || ev.when_anchor == "dct") continue;
@@ -937,6 +945,7 @@ class default_linker final : public linker {
   void anchor_events(doc_state& st, const std::vector<timex::mention>& times, std::vector<event_mention>& evs,
                      std::vector<link_type>& out) const {
     const auto n = st.words.size();
+    st.reported_time.assign(evs.size(), -1);
     for (std::size_t e = 0; e < evs.size(); ++e) {
       const auto w = st.event_word[e];
       if (w >= n) continue;
@@ -1015,6 +1024,9 @@ class default_linker final : public linker {
       }
       if (best == times.size() || best_cost > 12.5) continue;
       const auto tb = st.timex_first[best], te = st.timex_last[best];
+      // "said earlier Thursday that Trump had requested the call": the report's time, not the
+      // requesting's. Anchored as before (the models' features are the anchoring's), undone after.
+      if (best_cost > 0 && reported_by_time(st, evs, tb, te, w)) st.reported_time[e] = static_cast<int>(best);
       std::size_t signal_first = tb;
       const temporal_signal* sig = signal_before(st, tb, st.sent_begin[s], signal_first);
       if (sig && sig->scope == "event") sig = nullptr;
@@ -1860,24 +1872,7 @@ class default_linker final : public linker {
     const auto dct_days = days_of(day);
     for (auto& ev : evs) {
       if (ev.pos != upos::verb) continue;
-      std::optional<relation> rel;
-      const auto dated = days_of(ev.when_value);
-      const bool on_dct_day = dated && dct_days && dated->begin == dct_days->begin && dated->end == dct_days->end;
-      const bool state = ev.cls == event_class::state || ev.cls == event_class::i_state;
-      // The DCT is a day (TimeML): what happened on that day ("said" in the day's news, "met on
-      // Friday" in Friday's paper) lies inside it (TimeBank-Dense: 76 of 84 such links).
-      if (on_dct_day && (ev.tns == events::tense::past || ev.tns == events::tense::present) &&
-          ev.asp == events::aspect::none)
-        rel = relation::is_included;
-      else if (ev.tns == events::tense::past) rel = relation::before;
-      else if (ev.tns == events::tense::future) rel = relation::after;
-      else if (ev.tns == events::tense::present && ev.asp == events::aspect::perfective) rel = relation::before;
-      else if (ev.tns == events::tense::present && ev.asp == events::aspect::progressive)
-        rel = relation::includes;  // "is meeting": under way before and after the DCT (TimeBank majority)
-      else if (ev.tns == events::tense::present && state)
-        rel = relation::includes;  // "remains", "believes": a state that holds around the time of writing
-      // Other present-tense events (habitual, historical, scheduled) go either way: left to the
-      // event-DCT model (TimeBank-Dense: 14 AFTER, 11 BEFORE, 10 INCLUDES of 52).
+      const auto rel = dct_relation(ev, dct_days);
       if (!rel) continue;
       // An undated event is bounded by the DCT: what happened did so by the time of writing.
       if (ev.when_value.empty()) {
@@ -1894,6 +1889,29 @@ class default_linker final : public linker {
       l.confidence = 0.6;
       out.push_back(std::move(l));
     }
+  }
+
+  /// The relation of a verb event to the DCT (a day) that its tense and date tell, if any.
+  static std::optional<relation> dct_relation(const event_mention& ev, const std::optional<timex::day_interval>& dct_days) {
+    std::optional<relation> rel;
+    const auto dated = days_of(ev.when_value);
+    const bool on_dct_day = dated && dct_days && dated->begin == dct_days->begin && dated->end == dct_days->end;
+    const bool state = ev.cls == event_class::state || ev.cls == event_class::i_state;
+    // The DCT is a day (TimeML): what happened on that day ("said" in the day's news, "met on
+    // Friday" in Friday's paper) lies inside it (TimeBank-Dense: 76 of 84 such links).
+    if (on_dct_day && (ev.tns == events::tense::past || ev.tns == events::tense::present) &&
+        ev.asp == events::aspect::none)
+      rel = relation::is_included;
+    else if (ev.tns == events::tense::past) rel = relation::before;
+    else if (ev.tns == events::tense::future) rel = relation::after;
+    else if (ev.tns == events::tense::present && ev.asp == events::aspect::perfective) rel = relation::before;
+    else if (ev.tns == events::tense::present && ev.asp == events::aspect::progressive)
+      rel = relation::includes;  // "is meeting": under way before and after the DCT (TimeBank majority)
+    else if (ev.tns == events::tense::present && state)
+      rel = relation::includes;  // "remains", "believes": a state that holds around the time of writing
+    // Other present-tense events (habitual, historical, scheduled) go either way: left to the
+    // event-DCT model (TimeBank-Dense: 14 AFTER, 11 BEFORE, 10 INCLUDES of 52).
+    return rel;
   }
 
   void signal_links(const doc_state& st, const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
@@ -2066,6 +2084,131 @@ class default_linker final : public linker {
     for (std::optional<std::size_t> y = w; y && steps++ <= limit; y = head_word(st, *y))
       if (*y == *clause) return false;
     return true;
+  }
+
+  /// "Beijing's Ministry of Foreign Affairs ... said earlier Thursday that Trump had requested the
+  /// call": true when the time at words [tb, te] modifies a reporting verb (REPORTING class, or
+  /// say/tell/announce) and word w lies in that verb's clausal complement (ccomp), which does not
+  /// hold the time. The time dates the report, not what is reported ("said that the talks ended
+  /// on Thursday": Thursday is the complement's own). Needs the parse; false without one.
+  static bool reported_by_time(const doc_state& st, const std::vector<event_mention>& evs, std::size_t tb,
+                               std::size_t te, std::size_t w) {
+    if (w >= st.words.size() || st.words[w].sentence != st.words[tb].sentence) return false;
+    // The time's head word outside the time, then up to two heads more to the first event.
+    std::optional<std::size_t> r;
+    for (std::size_t x = tb; x <= te && !r; ++x) {
+      auto h = head_word(st, x);
+      if (!h || (*h >= tb && *h <= te)) continue;
+      for (int k = 0; h && k < 3 && !r; ++k, h = head_word(st, *h)) {
+        if (*h >= tb && *h <= te) break;
+        if (st.event_at[*h] >= 0) r = *h;
+        else if (const std::string_view rel = st.doc.tokens[st.words[*h].token].deprel;
+                 rel == "ccomp" || rel == "xcomp" || rel == "advcl" || rel == "acl" || rel == "acl:relcl")
+          break;  // a clause of its own without an event: not the report's modifier
+      }
+      if (!r) return false;
+    }
+    if (!r || *r == w || st.event_at[w] < 0) return false;
+    // A state in the simple past or present of the complement, or a progressive, holds at the
+    // time of the report ("said Tuesday the country was worried", "said Tuesday that Cairo is
+    // seeking the extradition"): the time dates it too.
+    const auto& ev = evs[static_cast<std::size_t>(st.event_at[w])];
+    const bool finite = ev.tns == events::tense::past || ev.tns == events::tense::present;
+    if (finite && (ev.asp == events::aspect::progressive ||
+                   ((ev.cls == event_class::state || ev.cls == event_class::i_state) && ev.asp == events::aspect::none)))
+      return false;
+    const auto& v = evs[static_cast<std::size_t>(st.event_at[*r])];
+    if (v.pos != upos::verb) return false;
+    if (v.cls != event_class::reporting && v.lemma != "say" && v.lemma != "tell" && v.lemma != "announce") return false;
+    // w's head chain reaches the reporting verb through a ccomp child, or the time through a
+    // clause that "that" opens right after it: the parser takes "said earlier Thursday that Trump
+    // had requested the call" for a relative clause on Thursday.
+    const auto limit = st.sent_end[st.words[w].sentence] - st.sent_begin[st.words[w].sentence];
+    std::size_t steps = 0, child = w;
+    for (auto y = head_word(st, w); y && steps++ <= limit; child = *y, y = head_word(st, *y)) {
+      const std::string_view rel = st.doc.tokens[st.words[child].token].deprel;
+      // The time outside the complement: between the verb and the complement ("said Thursday
+      // the relationship had gotten off track") or after the verb of an inverted attribution
+      // ("the talks ended, officials said Thursday"), not before it ("the talks opened here
+      // Saturday, the envoy said": the parser may hang Saturday on "said").
+      if (*y == *r) return rel == "ccomp" && (w > *r ? te < w && te < child : tb > *r);
+      if (*y >= tb && *y <= te)
+        return (rel == "acl:relcl" || rel == "acl") && te + 1 < st.words.size() && st.words[te + 1].lower == "that" &&
+               st.words[te + 1].tag == upos::sconj;
+    }
+    return false;
+  }
+
+  /// The events of a reporting verb's complement that the anchoring dated by the report's time
+  /// (`reported_by_time`; recorded in `anchor_events`, which anchors them as before because the
+  /// TLINK models learned from that anchoring) lose that date after the models: a future ("will",
+  /// "would") lies AFTER the time of "said Friday", anything else ("had requested") gets no link
+  /// to it. Their event-DCT tense link is told again without the date, their date-order links go,
+  /// their salience is what it was before the date raised it.
+  static void unanchor_reported(const doc_state& st, const std::vector<timex::mention>& times,
+                                std::vector<event_mention>& evs, std::vector<link_type>& out) {
+    if (st.reported_time.size() != evs.size()) return;
+    const auto dct_days = st.doc.doc.dct ? days_of(st.doc.doc.dct->iso().substr(0, 10)) : std::nullopt;
+    std::vector<char> undated(evs.size(), 0);
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      if (st.reported_time[e] < 0) continue;
+      auto& ev = evs[e];
+      const auto& t = times[static_cast<std::size_t>(st.reported_time[e])];
+      // "said Friday that he would seek", "announced Thursday it will resume": AFTER the time (the
+      // gold annotates these so). What is reported as past ("had requested", "found") happened
+      // before the report, not before the report's day: no link (the governed-events rule orders
+      // it before the reporting verb).
+      const bool future = ev.pos == upos::verb && ev.pol == events::polarity::pos &&
+                          (ev.tns == events::tense::future ||
+                           ((ev.modality == "would" || ev.modality == "will") && ev.asp == events::aspect::none));
+      bool found = false;
+      for (auto it = out.begin(); it != out.end();) {
+        if (it->from == ev.id && it->to == t.id && (it->rule == "anchor.clause" || it->rule.rfind("anchor.signal:", 0) == 0) &&
+            (it->rel == relation::is_included || it->rel == relation::simultaneous)) {
+          found = true;
+          if (future) {
+            it->rel = relation::after;
+            it->rule = "anchor.reported";
+            ++it;
+          } else {
+            it = out.erase(it);
+          }
+        } else {
+          ++it;
+        }
+      }
+      if (!found || ev.when_anchor != t.id) continue;
+      ev.when_value.clear();
+      ev.when_anchor.clear();
+      if (future && ev.when_not_before.empty()) ev.when_not_before = t.value;
+      if (e < st.undated_salience.size()) ev.salience = st.undated_salience[e];
+      undated[e] = 1;
+      // The tense link to the DCT, told again without the date ("had requested" in Thursday's
+      // paper is BEFORE it, not inside its day).
+      for (auto it = out.begin(); it != out.end();) {
+        if (it->from != ev.id || it->to != "t0" || it->rule != "dct.tense") {
+          ++it;
+          continue;
+        }
+        const auto r = dct_relation(ev, dct_days);
+        if (!r) {
+          it = out.erase(it);
+          continue;
+        }
+        it->rel = *r;
+        if (*r == relation::before && ev.when_not_after.empty() && st.doc.doc.dct)
+          ev.when_not_after = st.doc.doc.dct->iso().substr(0, 10);
+        ++it;
+      }
+    }
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const link_type& l) {
+                               if (l.rule != "order.dates") return false;
+                               for (std::size_t e = 0; e < evs.size(); ++e)
+                                 if (undated[e] && (l.from == evs[e].id || l.to == evs[e].id)) return true;
+                               return false;
+                             }),
+              out.end());
   }
 
   /// The first event at or above word w on its head chain (at most `steps` heads up).

@@ -732,3 +732,69 @@ TEST_CASE("a measured distance from a dated event dates the other event", "[rela
     CHECK(vague.event("vote")->when_value.empty());
   }
 }
+
+TEST_CASE("a reporting verb's time dates the report, not the events of its complement", "[relations][anchor]") {
+  const auto link_to = [](const analysed& a, const events::event_mention* e, const std::string& time) {
+    std::optional<relations::link> out;
+    for (const auto& l : a.links)
+      if (l.from == e->id && l.to == time) out = l;
+    return out;
+  };
+  SECTION("the sample's sentence: the parser hangs the that-clause on Thursday") {
+    const auto a = analyse("Beijing's Ministry of Foreign Affairs and China's embassy in the U.S. said earlier Thursday "
+                           "that Trump had requested the call with Xi.");
+    const auto* said = a.event("said");
+    const auto* requested = a.event("requested");
+    REQUIRE(said);
+    REQUIRE(requested);
+    CHECK(said->when_value == "2025-06-05");
+    CHECK(requested->when_value.empty());
+    CHECK_FALSE(link_to(a, requested, "t1"));
+    CHECK(requested->when_not_after == "2025-06-05");  // before the saying: by the DCT's day
+  }
+  SECTION("a clausal complement without \"that\"") {
+    const auto a = analyse("Trump acknowledged Thursday the trade relationship with China had gotten off track.");
+    const auto* gotten = a.event("gotten");
+    REQUIRE(gotten);
+    CHECK(gotten->when_value.empty());
+    CHECK_FALSE(link_to(a, gotten, "t1"));
+  }
+  SECTION("a reported future lies after the report's time") {
+    const auto a = analyse("Trump said Thursday that Bessent would represent the U.S. side at the next meeting.");
+    const auto* represent = a.event("represent");
+    REQUIRE(represent);
+    CHECK(represent->when_value.empty());
+    CHECK(represent->is_future);
+    const auto l = link_to(a, represent, "t1");
+    REQUIRE(l);
+    CHECK(l->rel == relations::relation::after);
+    CHECK(l->rule == "anchor.reported");
+  }
+  SECTION("not the reporting verb itself, nor a verb that reports nothing") {
+    const auto a = analyse("Trump said Thursday that the talks had gone well.");
+    REQUIRE(a.event("said"));
+    CHECK(a.event("said")->when_value == "2025-06-05");
+    CHECK(a.event("said")->when_anchor == "t1");
+    const auto b = analyse("Trump spoke Thursday with Xi about the trade talks.");
+    REQUIRE(b.event("spoke"));
+    CHECK(b.event("spoke")->when_value == "2025-06-05");
+  }
+  SECTION("what holds at the time of the report, and a time inside an inverted attribution's complement") {
+    const auto a = analyse("Egypt's interior minister said Thursday that Cairo is seeking the extradition of a militant.");
+    REQUIRE(a.event("seeking"));
+    CHECK(a.event("seeking")->when_value == "2025-06-05");
+    const auto b = analyse("The first face-to-face peace talks officially opened here Thursday, chaired by the United "
+                           "Nations, the UN envoy said.");
+    REQUIRE(b.event("opened"));
+    CHECK(b.event("opened")->when_value == "2025-06-05");
+  }
+  SECTION("a time of the complement's own dates it") {
+    const auto a = analyse("Officials said that the talks ended on Thursday.");
+    const auto* ended = a.event("ended");
+    REQUIRE(ended);
+    CHECK(ended->when_value == "2025-06-05");
+    const auto b = analyse("Officials said on Jan. 17 that the talks had ended on Thursday.");
+    REQUIRE(b.event("ended"));
+    CHECK(b.event("ended")->when_value == "2025-06-05");
+  }
+}
