@@ -31,7 +31,11 @@ struct analysed {
   }
 };
 
-analysed analyse(const std::string& text, const std::string& dct = "2025-06-05") {
+/// Tags, parses, extracts and links `text`; the times given as (surface, value, type) are placed
+/// at every occurrence.
+analysed analyse_with(const std::string& text,
+                      const std::vector<std::tuple<std::string, std::string, timex::timex_type>>& given,
+                      const std::string& dct) {
   static const auto an = text::analyzer::load_default();
   static const auto ex = events::extractor::load_default();
   static const auto li = relations::linker::load_default();
@@ -41,18 +45,15 @@ analysed analyse(const std::string& text, const std::string& dct = "2025-06-05")
   d.dct = parse_creation_time(dct);
   const auto doc = an->analyze(d);
   std::vector<timex::mention> times;
-  for (const auto& [surface, value] : {std::pair<const char*, const char*>{"Thursday", "2025-06-05"},
-                                       {"Jan. 17", "2025-01-17"}, {"May 12", "2025-05-12"}, {"April", "2025-04"},
-                                       {"last month", "2025-05"}, {"the day", "2025-01-19"}, {"weeks", "2025-05"}}) {
+  for (const auto& [surface, value, type] : given)
     for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
       timex::mention m;
-      m.span = {at, at + std::char_traits<char>::length(surface)};
+      m.span = {at, at + surface.size()};
       m.text = surface;
       m.value = value;
-      m.type = timex::timex_type::date;
+      m.type = type;
       times.push_back(std::move(m));
     }
-  }
   std::sort(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.span < b.span; });
   for (std::size_t k = 0; k < times.size(); ++k) times[k].id = "t" + std::to_string(k + 1);
   std::vector<diagnostic> diags;
@@ -60,6 +61,16 @@ analysed analyse(const std::string& text, const std::string& dct = "2025-06-05")
   out.events = ex->extract(doc, times, diags);
   out.links = li->link_events(doc, times, out.events, diags);
   return out;
+}
+
+/// As analyse_with, with the dates these tests write placed wherever they occur.
+analysed analyse(const std::string& text, const std::string& dct = "2025-06-05") {
+  std::vector<std::tuple<std::string, std::string, timex::timex_type>> given;
+  for (const auto& [surface, value] : {std::pair<const char*, const char*>{"Thursday", "2025-06-05"},
+                                       {"Jan. 17", "2025-01-17"}, {"May 12", "2025-05-12"}, {"April", "2025-04"},
+                                       {"last month", "2025-05"}, {"the day", "2025-01-19"}, {"weeks", "2025-05"}})
+    given.emplace_back(surface, value, timex::timex_type::date);
+  return analyse_with(text, given, dct);
 }
 
 /// "planned", "none" or the date a mention ends with.
@@ -566,34 +577,10 @@ TEST_CASE("a time that measures off the distance to a signal's event lies on the
 
 namespace {
 
-/// As analyse, with the times given: (surface, value, type); every occurrence is placed.
+/// As analyse_with, told on 2025-06-06.
 analysed analyse_times(const std::string& text,
                        const std::vector<std::tuple<std::string, std::string, timex::timex_type>>& given) {
-  static const auto an = text::analyzer::load_default();
-  static const auto ex = events::extractor::load_default();
-  static const auto li = relations::linker::load_default();
-  document d;
-  d.id = "doc";
-  d.text = text;
-  d.dct = parse_creation_time("2025-06-06");
-  const auto doc = an->analyze(d);
-  std::vector<timex::mention> times;
-  for (const auto& [surface, value, type] : given)
-    for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
-      timex::mention m;
-      m.span = {at, at + surface.size()};
-      m.text = surface;
-      m.value = value;
-      m.type = type;
-      times.push_back(std::move(m));
-    }
-  std::sort(times.begin(), times.end(), [](const auto& a, const auto& b) { return a.span < b.span; });
-  for (std::size_t k = 0; k < times.size(); ++k) times[k].id = "t" + std::to_string(k + 1);
-  std::vector<diagnostic> diags;
-  analysed out;
-  out.events = ex->extract(doc, times, diags);
-  out.links = li->link_events(doc, times, out.events, diags);
-  return out;
+  return analyse_with(text, given, "2025-06-06");
 }
 
 }  // namespace
