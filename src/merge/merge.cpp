@@ -529,7 +529,8 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
   };
   const auto marks = quotation_marks(doc, sent);
   bool introduces = false;
-  for (const auto& [open, close] : marks) {
+  for (const auto& mark : marks) {
+    const auto open = mark.first, close = mark.second;  // lambdas capture no structured binding (C++17)
     bool owns = parse_owns(doc, sent, *at, open, close);
     if (!owns && only_speaker && open > *at) {
       if (!reports) read_reports();
