@@ -515,8 +515,9 @@ class default_linker final : public linker {
         if (ev.is_future && ev.when_value.empty() && ev.when_not_before.empty())
           ev.when_not_before = doc.doc.dct->iso().substr(0, 10);
     signal_links(st, evs, out);
-    measure_links(st, times, evs, out);
-    measure_span_links(st, times, evs, out);
+    const auto readings = measure_readings(st, times, evs);
+    measure_links(st, times, evs, readings, out);
+    measure_span_links(times, evs, readings, out);
     governed_links(st, evs, out);
     date_order_links(evs, out);
     return out;
@@ -625,6 +626,20 @@ class default_linker final : public linker {
     return w;
   }
 
+  /// A duration right before an ordering signal (BEFORE/AFTER rows of temporal_signals.tsv)
+  /// measures the distance between the event the signal introduces and the event of the clause:
+  /// "It came just one day after the president lamented ...", "Two days after the vote, the
+  /// minister resigned", "The attack came three weeks before the election". `first` rel `second`.
+  struct measure_reading {
+    std::size_t time = 0;    ///< the DURATION
+    std::size_t first = 0;   ///< the clause's event (by the parse, else the nearest verb before the
+                             ///< measure, else the main verb after the introduced clause)
+    std::size_t second = 0;  ///< the event the signal introduces (within six words, before a clause
+                             ///< boundary; a time inside its phrase passed over: "the May 12 vote")
+    relation rel = relation::after;
+    const temporal_signal* sig = nullptr;
+  };
+
   /// "in the days before the slaying", "10 days before the murder", "the day after his death": a
   /// time that measures off the distance to an event noun introduced by an ordering signal
   /// (BEFORE/AFTER in temporal_signals.tsv) right after it lies on the other side of that event:
@@ -635,11 +650,12 @@ class default_linker final : public linker {
   /// measure spans two events (`measure_span_links`: the noun ENDS or BEGINS the duration), that
   /// link says it, and this one, which would contradict it, is not made.
   void measure_links(const doc_state& st, const std::vector<timex::mention>& times,
-                     const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
+                     const std::vector<event_mention>& evs, const std::vector<measure_reading>& readings,
+                     std::vector<link_type>& out) const {
     static const std::set<std::string> units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                                              "month", "months", "year", "years", "decade", "decades"};
     std::set<std::pair<std::size_t, std::size_t>> spanned;  // (event, time) of measure_span_links
-    for (const auto& m : measure_readings(st, times, evs)) spanned.insert({m.second, m.time});
+    for (const auto& m : readings) spanned.insert({m.second, m.time});
     for (std::size_t e = 0; e < evs.size(); ++e) {
       const temporal_signal* sig = nullptr;
       const auto w = st.event_word[e];
@@ -667,20 +683,6 @@ class default_linker final : public linker {
       if (st.timex_at[x] < 0 && st.words[x].tag != upos::adv) return false;
     return true;
   }
-
-  /// A duration right before an ordering signal (BEFORE/AFTER rows of temporal_signals.tsv)
-  /// measures the distance between the event the signal introduces and the event of the clause:
-  /// "It came just one day after the president lamented ...", "Two days after the vote, the
-  /// minister resigned", "The attack came three weeks before the election". `first` rel `second`.
-  struct measure_reading {
-    std::size_t time = 0;    ///< the DURATION
-    std::size_t first = 0;   ///< the clause's event (by the parse, else the nearest verb before the
-                             ///< measure, else the main verb after the introduced clause)
-    std::size_t second = 0;  ///< the event the signal introduces (within six words, before a clause
-                             ///< boundary; a time inside its phrase passed over: "the May 12 vote")
-    relation rel = relation::after;
-    const temporal_signal* sig = nullptr;
-  };
 
   std::vector<measure_reading> measure_readings(const doc_state& st, const std::vector<timex::mention>& times,
                                                 const std::vector<event_mention>& evs) const {
@@ -761,9 +763,9 @@ class default_linker final : public linker {
   /// months after his team was blocked": blocked BEGINS the duration, resumed ENDS it): the
   /// earlier event BEGINS the duration and the later one ENDS it (`measure.span:<signal>`).
   /// Durations are no places on the time line: the reasoning does not check these links.
-  void measure_span_links(const doc_state& st, const std::vector<timex::mention>& times,
-                          const std::vector<event_mention>& evs, std::vector<link_type>& out) const {
-    for (const auto& m : measure_readings(st, times, evs)) {
+  void measure_span_links(const std::vector<timex::mention>& times, const std::vector<event_mention>& evs,
+                          const std::vector<measure_reading>& readings, std::vector<link_type>& out) const {
+    for (const auto& m : readings) {
       const auto earlier = m.rel == relation::after ? m.second : m.first;
       const auto later = m.rel == relation::after ? m.first : m.second;
       for (const auto& [e, r] : {std::pair{earlier, relation::begins}, std::pair{later, relation::ends}}) {
