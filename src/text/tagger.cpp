@@ -117,7 +117,6 @@ using word_sums = pos_tagger::word_sums;
 // form of a document (word_sums); the other features without history are summed for all words of
 // a sentence at once (their memory accesses overlap); the history features follow word by word.
 constexpr std::size_t word_features = 12, context_features = 17, history_features = 6;
-constexpr std::size_t static_features = word_features + context_features;
 
 // Features of word i that depend on its form alone (its spelling, affixes, shape, tag set); w is
 // padded: two boundary entries on each side, and i indexes the unpadded sentence.
