@@ -1388,7 +1388,8 @@ class default_linker final : public linker {
     // events' frames, which this function does not change)
     std::map<std::string_view, std::vector<std::size_t>> dated, mentions;
     for (std::size_t e = 0; e < evs.size(); ++e) {
-      if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct") dated[evs[e].frame].push_back(e);
+      if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct" && !dated_by_report(st, e))
+        dated[evs[e].frame].push_back(e);
       mentions[evs[e].frame].push_back(e);
     }
     // The mention of the same frame right before event e (within `sentences` sentences), if any.
@@ -1405,8 +1406,9 @@ class default_linker final : public linker {
              ev.tns == events::tense::prespart || !ev.modality.empty() || ev.cls == event_class::reporting ||
              ev.cls == event_class::i_state || ev.pol == events::polarity::neg || ev.is_future;
     };
-    const auto usable_date = [](const event_mention& ev) {
-      if (ev.when_value.empty() || ev.when_anchor == "dct") return false;
+    const auto usable_date = [&](std::size_t e) {
+      const auto& ev = evs[e];
+      if (ev.when_value.empty() || ev.when_anchor == "dct" || dated_by_report(st, e)) return false;
       const auto g = grain_of(ev.when_value);
       return g && *g < 4;  // "this year" says too little to date a mention
     };
@@ -1429,7 +1431,7 @@ class default_linker final : public linker {
       if (ref.demonstrative && ev.when_value.empty()) {
         const auto p = previous_mention(e, 3);
         if (!p || participants_contradict(ev, evs[*p])) continue;
-        if (usable_date(evs[*p])) {
+        if (usable_date(*p)) {
           ev.when_value = evs[*p].when_value;
           ev.when_anchor = "inferred";
         } else if (evs[*p].is_future) {
@@ -1516,11 +1518,11 @@ class default_linker final : public linker {
       bool single = true;
       for (std::size_t d = 0; d < evs.size() && single; ++d) {
         if (d == e || place[d] != place[e] || evs[d].frame != ev.frame || evs[d].when_value.empty() ||
-            evs[d].when_anchor == "dct" || participants_contradict(ev, evs[d]))
+            evs[d].when_anchor == "dct" || dated_by_report(st, d) || participants_contradict(ev, evs[d]))
           continue;
         if (value && *value != evs[d].when_value) single = false;
         value = evs[d].when_value;
-        single = single && usable_date(evs[d]);  // a year says too little (and is another instance)
+        single = single && usable_date(d);  // a year says too little (and is another instance)
       }
       if (!value || !single) continue;
       // Not when the verb it belongs to is dated apart from it ("Negotiations in Geneva on March 3
@@ -1689,6 +1691,13 @@ class default_linker final : public linker {
     return ev.when_value;
   }
 
+  /// True when event e is dated by the time of the report it is the complement of ("said
+  /// Thursday that Trump had requested the call"): `unanchor_reported` takes that date away after
+  /// the models, so it is lent to no other event.
+  static bool dated_by_report(const doc_state& st, std::size_t e) {
+    return e < st.reported_time.size() && st.reported_time[e] >= 0;
+  }
+
   /// A verb whose subject is a dated event ("the call lasted 90 minutes", "the talks in Geneva,
   /// which reduced tariffs", "a meeting in May knocked down tariffs") tells what that event did:
   /// it takes its date (anchor "inferred"). Only event nouns of frames that refer back; a verb
@@ -1723,7 +1732,8 @@ class default_linker final : public linker {
       }
       if (!agent) agent = relative_antecedent(st, w);
       if (!agent || st.event_at[*agent] < 0) continue;
-      const auto& a = evs[static_cast<std::size_t>(st.event_at[*agent])];
+      const auto ai = static_cast<std::size_t>(st.event_at[*agent]);
+      const auto& a = evs[ai];
       if (a.pos != upos::noun || !refers_back(a) || !lex_->has_frame(a.lemma)) continue;
       if (lex_->is_change(v.lemma)) {
         link_type l;
@@ -1735,7 +1745,7 @@ class default_linker final : public linker {
         l.confidence = 0.6;
         out.push_back(std::move(l));
       }
-      if (!v.when_value.empty()) continue;
+      if (!v.when_value.empty() || dated_by_report(st, ai)) continue;
       if (const auto d = lending_date(a)) {
         v.when_value = *d;
         v.when_anchor = "inferred";
@@ -1789,7 +1799,8 @@ class default_linker final : public linker {
   void date_agreed_actions(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out) const {
     for (std::size_t g = 0; g < evs.size(); ++g) {
       const auto& agreement = evs[g];
-      if (agreement.pos != upos::noun || lex_->frame_kind(agreement.lemma) != "outcome") continue;
+      if (agreement.pos != upos::noun || lex_->frame_kind(agreement.lemma) != "outcome" || dated_by_report(st, g))
+        continue;
       const auto d = lending_date(agreement);
       if (!d) continue;
       const auto month = d->substr(0, 7);

@@ -775,6 +775,20 @@ TEST_CASE("a reporting verb's time dates the report, not the events of its compl
     REQUIRE(b.event("opened"));
     CHECK(b.event("opened")->when_value == "2025-06-05");
   }
+  SECTION("the date the report's time gave is lent to no other event") {
+    // Before, "the talks" of the second sentence took Thursday from "had collapsed" (infer_dates
+    // runs before the report's time is taken back), and "lasted" took it from the talks
+    // (date_by_agent); "the request" took it from "had requested".
+    const auto a = analyse("Officials said Thursday that the talks in Geneva had collapsed. The talks lasted two days.");
+    REQUIRE(a.event("collapsed"));
+    REQUIRE(a.event("lasted"));
+    for (const auto& e : a.events)
+      if (e.lemma != "say") CHECK(e.when_value.empty());
+    const auto b = analyse("Officials said Thursday that Trump had requested the call with Xi. The request surprised observers.");
+    REQUIRE(b.event("request"));
+    for (const auto& e : b.events)
+      if (e.lemma != "say") CHECK(e.when_value.empty());
+  }
   SECTION("a time of the complement's own dates it") {
     const auto a = analyse("Officials said that the talks ended on Thursday.");
     const auto* ended = a.event("ended");
