@@ -2158,6 +2158,13 @@ class default_linker final : public linker {
   /// "would") lies AFTER the time of "said Friday", anything else ("had requested") gets no link
   /// to it. Their event-DCT tense link is told again without the date, their date-order links go,
   /// their salience is what it was before the date raised it.
+  /// A reported future ("said Friday that he would seek"): AFTER the report's time.
+  static bool reported_future(const event_mention& ev) {
+    return ev.pos == upos::verb && ev.pol == events::polarity::pos &&
+           (ev.tns == events::tense::future ||
+            ((ev.modality == "would" || ev.modality == "will") && ev.asp == events::aspect::none));
+  }
+
   static void unanchor_reported(const doc_state& st, const std::vector<timex::mention>& times,
                                 std::vector<event_mention>& evs, std::vector<link_type>& out) {
     if (st.reported_time.size() != evs.size()) return;
@@ -2171,9 +2178,7 @@ class default_linker final : public linker {
       // gold annotates these so). What is reported as past ("had requested", "found") happened
       // before the report, not before the report's day: no link (the governed-events rule orders
       // it before the reporting verb).
-      const bool future = ev.pos == upos::verb && ev.pol == events::polarity::pos &&
-                          (ev.tns == events::tense::future ||
-                           ((ev.modality == "would" || ev.modality == "will") && ev.asp == events::aspect::none));
+      const bool future = reported_future(ev);
       bool found = false;
       for (auto it = out.begin(); it != out.end();) {
         if (it->from == ev.id && it->to == t.id && (it->rule == "anchor.clause" || it->rule.rfind("anchor.signal:", 0) == 0) &&
@@ -2212,6 +2217,32 @@ class default_linker final : public linker {
         if (*r == relation::before && ev.when_not_after.empty() && st.doc.doc.dct)
           ev.when_not_after = st.doc.doc.dct->iso().substr(0, 10);
         ++it;
+      }
+    }
+    // The TLINK model's links from a complement's verb to the report's time get the same
+    // treatment ("“China violated the agreement,” Trump said Thursday": the model put the
+    // violating inside Thursday). Not a noun's: "said Thursday that Trump had requested the call"
+    // (the call was on Thursday).
+    std::unordered_map<std::string_view, std::size_t> time_index;
+    for (std::size_t t = 0; t < times.size(); ++t) time_index.emplace(times[t].id, t);
+    std::unordered_map<std::string_view, std::size_t> event_index;
+    for (std::size_t e = 0; e < evs.size(); ++e) event_index.emplace(evs[e].id, e);
+    for (auto it = out.begin(); it != out.end();) {
+      const auto t = time_index.find(it->to);
+      const auto e = event_index.find(it->from);
+      if (it->rule != "tlink.event_time" || t == time_index.end() || e == event_index.end() ||
+          evs[e->second].pos != upos::verb ||
+          st.timex_first[t->second] >= st.words.size() || st.event_word[e->second] >= st.words.size() ||
+          !reported_by_time(st, evs, st.timex_first[t->second], st.timex_last[t->second], st.event_word[e->second])) {
+        ++it;
+        continue;
+      }
+      if (reported_future(evs[e->second])) {
+        it->rel = relation::after;
+        it->rule = "anchor.reported";
+        ++it;
+      } else {
+        it = out.erase(it);
       }
     }
     out.erase(std::remove_if(out.begin(), out.end(),

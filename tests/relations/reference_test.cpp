@@ -775,6 +775,14 @@ TEST_CASE("a reporting verb's time dates the report, not the events of its compl
     REQUIRE(b.event("opened"));
     CHECK(b.event("opened")->when_value == "2025-06-05");
   }
+  SECTION("the TLINK model's links to the report's time get the same treatment") {
+    // Before, the model put the violating inside Thursday (tlink.event_time).
+    const auto a = analyse("\u201cChina violated the agreement,\u201d Trump said Thursday.");
+    const auto* violated = a.event("violated");
+    REQUIRE(violated);
+    CHECK_FALSE(link_to(a, violated, "t1"));
+    CHECK(violated->when_value.empty());
+  }
   SECTION("the date the report's time gave is lent to no other event") {
     // Before, "the talks" of the second sentence took Thursday from "had collapsed" (infer_dates
     // runs before the report's time is taken back), and "lasted" took it from the talks
