@@ -434,6 +434,7 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
   c.unit = r.unit;
   c.amount = r.amount_unspecified ? -1 : r.amount;
   bool pm = false, am = false;
+  std::optional<int> nth;  // the weekday's place in its month
   for (std::size_t k = 0; k < r.capture_names.size() && k < max_captures; ++k) {
     const capture_slot& s = m.captures[k];
     if (!s.is_set) continue;
@@ -474,7 +475,14 @@ candidate make_candidate(const rule& r, const matcher::result& m, const std::vec
     else if (name == "mod") c.mod = std::string(s.value);
     else if (name == "fiscal") c.is_fiscal = true;
     else if (name == "n" && static_cast<int>(k) == r.amount_capture) {
-    }
+    } else if (name == "nth") nth = to_int(s);
+  }
+  // "the second Tuesday of May", "the last Friday in June": the day is found like a holiday's
+  // (nth:M:WD:N, N = -1 for the last), so the year comes from the tense as for "Thanksgiving".
+  if (nth && c.weekday && c.month && (*nth == -1 || (*nth >= 1 && *nth <= 5))) {
+    c.holiday = "nth:" + std::to_string(*c.month) + ":" + std::to_string(*c.weekday) + ":" + std::to_string(*nth);
+    c.month.reset();
+    c.weekday.reset();
   }
   if (c.hour) {
     if (pm && *c.hour < 12) *c.hour += 12;

@@ -155,7 +155,9 @@ std::optional<sys_days> holiday_in(const std::string& rule, int y) {
     if (std::sscanf(rule.c_str(), "nth:%d:%d:%d", &m, &wd, &n) != 3) return std::nullopt;
     const date::weekday w{static_cast<unsigned>(wd % 7)};
     if (n < 0) return sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / w[date::last]};
-    return sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / w[static_cast<unsigned>(n)]};
+    const auto d = date::year{y} / date::month{static_cast<unsigned>(m)} / w[static_cast<unsigned>(n)];
+    if (!d.ok()) return std::nullopt;  // no fifth Friday this month
+    return sys_days{d};
   }
   if (rule == "election") {  // the Tuesday after the first Monday of November
     return sys_days{date::year{y} / date::November / date::Monday[1]} + days{1};

@@ -244,7 +244,7 @@ class pattern_parser {
     static const std::set<std::string> known = {"year", "yy", "month", "day", "weekday", "decade", "century",
                                                 "quarter", "half", "season", "part", "hour", "minute", "second",
                                                 "ampm", "zone", "n", "unit", "holiday", "mod", "week", "fiscal",
-                                                "n2", "frac", "dir", "clock"};
+                                                "n2", "frac", "dir", "clock", "nth"};
     if (!known.count(name)) fail(file_, line_, "unknown capture name '" + name + "'");
     for (std::size_t k = 0; k < r_.capture_names.size(); ++k)
       if (r_.capture_names[k] == name) return static_cast<int>(k);
