@@ -370,9 +370,33 @@ class default_extractor final : public extractor {
           noun.summary = summarize(ctx, noun, trigger_word[noun_index], no_gap, gaps[noun_index].end);
       }
     }
+    subject_event_participants(ctx, out, trigger_word);
     quote_contents(ctx, out, trigger_word);
     bare_nouns(ctx, out, trigger_word);
     return out;
+  }
+
+  /// A verb whose subject is an event noun, named or through a relative pronoun ("the call,
+  /// which he said lasted an hour and a half", "The talks between Bessent and He, which lasted two
+  /// days"), is about that event: the event's participants are the verb's too, after its own
+  /// subjects (none: the event acted, not its participants).
+  void subject_event_participants(const doc_context& ctx, std::vector<event_mention>& evs,
+                                  const std::vector<std::size_t>& at) const {
+    std::vector<int> event_at(ctx.words.size(), -1);
+    for (std::size_t k = 0; k < evs.size(); ++k) event_at[at[k]] = static_cast<int>(k);
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      if (m.pos != upos::verb) continue;
+      const auto n = parsed_subject_noun(ctx, at[k]);
+      if (!n || event_at[*n] < 0 || static_cast<std::size_t>(event_at[*n]) == k) continue;
+      const auto& noun = evs[static_cast<std::size_t>(event_at[*n])];
+      if (noun.pos != upos::noun) continue;
+      for (std::size_t a = 0; a < noun.actors.size() && m.actors.size() < 4; ++a) {
+        if (std::find(m.actors.begin(), m.actors.end(), noun.actors[a]) != m.actors.end()) continue;
+        m.actors.push_back(noun.actors[a]);
+        m.actor_spans.push_back(noun.actor_spans[a]);
+      }
+    }
   }
 
   // ---- names
@@ -551,6 +575,29 @@ class default_extractor final : public extractor {
         continue;
       }
       return false;
+    }
+    return false;
+  }
+
+  /// True when word x, or the name it is part of, is the object of an adposition: "with President
+  /// Xi", "of which". Such a nominal is no subject, whatever the parse says.
+  bool in_adpositional_phrase(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    std::size_t first = x, last = x;
+    if (const auto* e = entity_at(ctx, x)) first = e->run_first, last = e->last;
+    // An adposition the parse hangs on the word or on its name's words (the title: "with
+    // President Xi"), before the name.
+    for (std::size_t y = first; y <= last; ++y) {
+      const auto [d0, d1] = ctx.dependents(y);
+      for (const auto* d = d0; d != d1; ++d)
+        if (*d < first && W[*d].tag == upos::adp && W[*d].xpos != "POS"sv &&
+            ctx.doc.tokens[W[*d].token].deprel == "case"sv) {
+            // (not one of a time before the name, "On Friday Iraq began", nor a subordinator the
+          // parse took for one, "until Sheikh Hasina swept his party into power")
+          bool time = W[*d].starts_clause;
+          for (std::size_t t = *d + 1; t < first && !time; ++t) time = ctx.in_timex(t);
+          if (!time) return true;
+        }
     }
     return false;
   }
@@ -1262,12 +1309,30 @@ class default_extractor final : public extractor {
         if (x == sb && !ctx.in_entity[x] && x + 1 < se &&
             (ctx.form(x + 1) == "\xE2\x80\x94"sv || ctx.form(x + 1) == "--"sv || ctx.form(x + 1) == "-"sv))
           continue;
+        // A name after an adposition is no subject, whatever the parse says ("“I just concluded a
+        // very good phone call with President Xi,” Trump said", with "Xi" a second subject).
         has_nsubj = true;
-        if (const auto* e = entity_of(x)) out.push_back(e);
-        const auto [first_conjunct, last_conjunct] = ctx.dependents(x);  // conjuncts of the subject
-        for (const auto* c = first_conjunct; c != last_conjunct; ++c)
+        if (in_adpositional_phrase(ctx, x)) continue;
+        // A relative pronoun stands for what its clause modifies ("Nanagas, who resigned").
+        std::size_t y = x;
+        if (is_relative_pronoun(W[x])) {
+          const auto a = relative_antecedent(ctx, verb);
+          if (!a) continue;
+          y = *a;
+        }
+        const auto* named = entity_of(y);
+        if (named) out.push_back(named);
+        // Its conjuncts ("Trump and Xi"; an antecedent's only when it is a name itself).
+        const auto [first_conjunct, last_conjunct] = ctx.dependents(y);
+        for (const auto* c = first_conjunct; c != last_conjunct && (y == x || named); ++c)
           if (doc.tokens[W[*c].token].deprel == "conj"sv)
             if (const auto* e = entity_of(*c)) out.push_back(e);
+        if (y != x) {
+          // ("the U.S. president, who ...": the person the document names with that title)
+          if (out.empty())
+            if (const auto* p = titled_description(ctx, y)) out.push_back(p);
+          continue;
+        }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
         if (out.empty())  // "the latter said"
@@ -1283,6 +1348,12 @@ class default_extractor final : public extractor {
         if (out.empty() && W[x].lower == "i"sv)
           if (const auto* p = quote_speaker(ctx, x, entity_of)) out.push_back(p);
       }
+      // "the call, which he said lasted an hour": what the relative pronoun stands for.
+      if (!has_nsubj)
+        if (const auto a = relative_antecedent(ctx, verb)) {
+          has_nsubj = true;
+          if (const auto* e = entity_of(*a)) out.push_back(e);
+        }
       if (!has_nsubj) return std::nullopt;
       return out;
     };
@@ -1738,34 +1809,50 @@ class default_extractor final : public extractor {
   /// noun ("a reprieve on the restrictions").
   void bare_nouns(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
     const auto& W = ctx.words;
+    // Whether summary s says the noun's word (as a word of its own; case aside: "MAKE A DEAL" is
+    // said "Make a deal").
+    const auto says = [](const std::string& s, const std::string& trigger) {
+      std::string lower_s = s, lower_t = trigger;
+      for (auto& c : lower_s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto& c : lower_t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (std::size_t p = 0; p + lower_t.size() <= lower_s.size(); ++p) {
+        p = lower_s.find(lower_t, p);
+        if (p == std::string::npos) break;
+        const bool left = p == 0 || s[p - 1] == ' ';
+        const auto e = p + trigger.size();
+        if (left && (e == s.size() || s[e] == ' ' || s[e] == ':' || s[e] == ',')) return true;
+      }
+      return false;
+    };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.pos != upos::noun || m.summary.find(' ') != std::string::npos) continue;
       const auto x = at[k];
-      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
-      if (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv) continue;
-      const auto h = parse_head(ctx, x);
-      if (!h || W[*h].tag != upos::verb) continue;
       std::size_t from = k;  // the sentence's events (events are in text order)
       while (from > 0 && evs[from - 1].sentence == m.sentence) --from;
+      // The relative clause that says what it did first ("after the call, which he said lasted an
+      // hour and a half" -> "Call lasted an hour and a half"): it is about the noun.
+      bool done = false;
+      for (std::size_t j = k + 1; !done && j < evs.size() && evs[j].sentence == m.sentence; ++j) {
+        if (evs[j].pos != upos::verb || evs[j].summary.find(' ') == std::string::npos) continue;
+        // (A clause right after the noun, a comma between: the parse may hang one on a noun before
+        // another, "The move to postpone the trip, which had been set for June 7-14".)
+        std::size_t p = x + 1;
+        while (p < ctx.sent_end[m.sentence] && ctx.form(p) == ","sv) ++p;
+        if (p >= ctx.sent_end[m.sentence] || !is_relative_pronoun(W[p])) break;
+        if (relative_antecedent(ctx, at[j]) == x && says(evs[j].summary, m.trigger)) {
+          m.summary = evs[j].summary;
+          done = true;
+        }
+      }
+      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
+      if (done || (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv)) continue;
+      const auto h = parse_head(ctx, x);
+      if (!h || W[*h].tag != upos::verb) continue;
       for (std::size_t j = from; j < evs.size() && evs[j].sentence == m.sentence; ++j) {
         if (at[j] != *h || evs[j].pos != upos::verb) continue;
         const auto& s = evs[j].summary;
-        if (s.find(' ') == std::string::npos) break;
-        // The verb's summary says the noun (as a word of its own).
-        bool says = false;
-        // (Case aside: "MAKE A DEAL" is said "Make a deal".)
-        std::string lower_s = s, lower_t = m.trigger;
-        for (auto& c : lower_s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (auto& c : lower_t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (std::size_t p = 0; !says && p + lower_t.size() <= lower_s.size(); ++p) {
-          p = lower_s.find(lower_t, p);
-          if (p == std::string::npos) break;
-          const bool left = p == 0 || s[p - 1] == ' ';
-          const auto e = p + m.trigger.size();
-          says = left && (e == s.size() || s[e] == ' ' || s[e] == ':' || s[e] == ',');
-        }
-        if (says) m.summary = s;
+        if (s.find(' ') != std::string::npos && says(s, m.trigger)) m.summary = s;
         break;
       }
     }
@@ -1808,50 +1895,103 @@ class default_extractor final : public extractor {
     return h;
   }
 
-  /// The parse's nominal subject of the verb at w: a noun or name (the noun a relative clause
-  /// modifies when the subject is "that"/"which"), else nothing.
-  std::optional<std::size_t> parsed_subject_noun(const doc_context& ctx, std::size_t w) const {
+  /// A relative pronoun ("who", "which", "that") as the parse marks it (not the subordinator
+  /// "that" of "said that").
+  static bool is_relative_pronoun(const word& w) {
+    return (w.lower == "who"sv || w.lower == "which"sv || w.lower == "that"sv) &&
+           (w.tag == upos::pron || w.xpos == "WDT"sv || w.xpos == "WP"sv);
+  }
+
+  /// What the relative pronoun at p stands for, the parse hanging its clause on h: h when it is a
+  /// noun or a name ("the call, which lasted", "Wall Street, which reversed"); else, when the parse
+  /// hangs the clause on a time or a verb ("an interim accord struck in Geneva last month that
+  /// scaled back tariffs", "takes over from Francis Lambert who must retire", "On Thursday, Ichiro
+  /// Ozawa, who heads"), the noun or name right before the pronoun (a comma between), past a time
+  /// to the noun before it. Not a pronoun ("those who"): nullopt.
+  std::optional<std::size_t> antecedent_of(const doc_context& ctx, std::size_t p, std::size_t h) const {
     const auto& W = ctx.words;
-    const auto s = W[w].sentence;
-    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
-    for (std::size_t x = sb; x < se; ++x) {
-      const auto& t = ctx.doc.tokens[W[x].token];
-      if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
-      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
-          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv)) {
-        const auto h = parse_head(ctx, w);
-        // Not a time the parse hangs it on ("an interim accord struck in Geneva last month that
-        // scaled back tariffs"): the noun before it.
-        if (h && ctx.in_timex(*h))
-          for (std::size_t a = *h; a > sb && *h - a < 10;) {
-            --a;
-            if (W[a].tag == upos::noun && !ctx.in_timex(a)) return a;
-          }
-        return h;
+    const auto sb = ctx.sent_begin[W[p].sentence];
+    const auto nominal = [&](std::size_t y) {
+      return !ctx.in_timex(y) && (W[y].tag == upos::noun || W[y].tag == upos::propn || W[y].tag == upos::num ||
+                                  W[y].tag == upos::pron);
+    };
+    // "who" stands for a person or a group, never an event ("a compensation payment to Asian
+    // women who had been forced": the women).
+    const bool event = W[h].tag == upos::noun && lex_->is_event_noun(W[h].lemma);
+    // (An age between commas is no antecedent: "Muhammad, 51, who".)
+    const bool age = W[h].tag == upos::num && h > sb && h + 1 < p && ctx.form(h - 1) == ","sv && ctx.form(h + 1) == ","sv;
+    // (or a quantifier: "The materials, some of which had been produced in China")
+    if (h < p && (nominal(h) || W[h].tag == upos::det) && !(W[p].lower == "who"sv && event) && !age) return h;
+    std::size_t b = p;
+    while (b > sb && ctx.form(b - 1) == ","sv) --b;
+    // (past an age: "Muhammad, 51, who")
+    if (b < p && b > sb + 2 && W[b - 1].tag == upos::num && ctx.form(b - 2) == ","sv) {
+      b -= 2;
+      while (b > sb && ctx.form(b - 1) == ","sv) --b;
+    }
+    if (b == sb) return std::nullopt;
+    if (ctx.in_timex(b - 1)) {
+      for (std::size_t a = b - 1; a > sb && b - 1 - a < 10;) {
+        --a;
+        if (W[a].tag == upos::noun && !ctx.in_timex(a)) return a;
       }
-      // Through a report inside the relative clause: "the call, which he said lasted an hour" ->
-      // the call lasted.
-      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) && ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
-        if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
-          return parse_head(ctx, *h);
-      // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
-      // A time the parser took for the subject is none either: the noun right before it is
-      // ("officials this month protested": "officials", not "month").
-      if (ctx.in_timex(x)) {
-        std::size_t first = x;
-        while (first > sb && ctx.in_timex(first - 1)) --first;
-        if (first > sb && (W[first - 1].tag == upos::noun || W[first - 1].tag == upos::propn)) return first - 1;
-        return std::nullopt;
-      }
-      if (W[x].tag == upos::noun || (W[x].tag == upos::propn && ctx.in_entity[x])) return x;
+      return std::nullopt;
+    }
+    if (nominal(b - 1) && W[b - 1].tag != upos::pron) return b - 1;
+    return std::nullopt;
+  }
+
+  /// The noun or name a relative pronoun subject of the verb at w stands for: the subject of a
+  /// relative clause ("the talks, which reduced tariffs", "Nanagas, who resigned"), also through a
+  /// report inside the relative clause ("the call, which he said lasted an hour": the parse makes
+  /// "which" the subject of "said", or its object); nullopt when w has no such subject.
+  std::optional<std::size_t> relative_antecedent(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto& rel = ctx.doc.tokens[W[w].token].deprel;
+    if (rel.empty()) return std::nullopt;
+    const auto subject = subject_child(ctx, w);
+    if (subject && is_relative_pronoun(W[*subject])) {
+      const auto h = parse_head(ctx, w);
+      if (!h) return std::nullopt;
+      if (starts_with(rel, "acl"sv)) return antecedent_of(ctx, *subject, *h);
+      // "the call, which he said lasted an hour" (a parse that makes "which" the reported verb's subject)
+      if (rel == "ccomp"sv && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
+        if (const auto a = parse_head(ctx, *h)) return antecedent_of(ctx, *subject, *a);
       return std::nullopt;
     }
     // No subject of its own, the clause a report in a relative clause reports: "the call, which he
     // said lasted an hour" (the parse may make "which" the object of "said").
-    if (ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
-      if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
-        for (std::size_t x = sb; x < *h; ++x)
-          if ((W[x].lower == "which"sv || W[x].lower == "that"sv) && parse_head(ctx, x) == h) return parse_head(ctx, *h);
+    if (!subject && rel == "ccomp"sv)
+      if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv)) {
+        // (The pronoun is the report's object: "who told the commission that abuses were
+        // widespread" is no report of what "who" did.)
+        const auto [first, last] = ctx.dependents(*h);
+        for (const auto* d = first; d != last; ++d)
+          if (*d < *h && is_relative_pronoun(W[*d]) && !starts_with(ctx.doc.tokens[W[*d].token].deprel, "nsubj"sv))
+            if (const auto a = parse_head(ctx, *h)) return antecedent_of(ctx, *d, *a);
+      }
+    return std::nullopt;
+  }
+
+  /// The parse's nominal subject of the verb at w: a noun or name (the noun a relative pronoun
+  /// stands for: relative_antecedent), else nothing.
+  std::optional<std::size_t> parsed_subject_noun(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto s = W[w].sentence;
+    const auto sb = ctx.sent_begin[s];
+    if (const auto a = relative_antecedent(ctx, w)) return a;
+    const auto x = subject_child(ctx, w);
+    if (!x || is_relative_pronoun(W[*x])) return std::nullopt;
+    // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
+    // A time the parser took for the subject is none either: the noun right before it is
+    // ("officials this month protested": "officials", not "month").
+    if (ctx.in_timex(*x)) {
+      std::size_t first = *x;
+      while (first > sb && ctx.in_timex(first - 1)) --first;
+      if (first > sb && (W[first - 1].tag == upos::noun || W[first - 1].tag == upos::propn)) return first - 1;
+      return std::nullopt;
+    }
+    if (W[*x].tag == upos::noun || (W[*x].tag == upos::propn && ctx.in_entity[*x])) return x;
     return std::nullopt;
   }
 
@@ -1931,6 +2071,15 @@ class default_extractor final : public extractor {
     return std::nullopt;
   }
 
+  /// The parse's nominal subject of word w: its first `nsubj` child that is no adposition's object
+  /// ("Most were from India ..., Indian officials said": the parse makes "India" a subject too).
+  std::optional<std::size_t> subject_child(const doc_context& ctx, std::size_t w) const {
+    const auto [first_dependent, last_dependent] = ctx.dependents(w);
+    for (const auto* d = first_dependent; d != last_dependent; ++d)
+      if (starts_with(ctx.doc.tokens[ctx.words[*d].token].deprel, "nsubj"sv) && !in_adpositional_phrase(ctx, *d)) return *d;
+    return std::nullopt;
+  }
+
   /// A time expression that is part of a noun phrase, not a time the summary leaves out: it
   /// modifies the noun right after it ("a May 12 agreement", "some current students", "the May 12
   /// Geneva talks") or heads an "of" phrase ("the future of Iran's program", "18 months of tariffs").
@@ -1963,7 +2112,7 @@ class default_extractor final : public extractor {
       std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
       // An event noun whose modifiers name the actors is the subject, not the last name ("The
       // 90-minute call between Trump and Xi appears to have broken the impasse": the call, not Xi).
-      const auto nsubj = parse_child(ctx, w, "nsubj"sv);
+      const auto nsubj = subject_child(ctx, w);
       std::optional<std::size_t> subject_noun;
       if (nsubj && *nsubj < w && W[*nsubj].tag == upos::noun && !ctx.in_entity[*nsubj] && lex_->is_event_noun(W[*nsubj].lemma))
         for (std::size_t y = *nsubj + 1; y < w && !subject_noun; ++y)
@@ -2069,7 +2218,7 @@ class default_extractor final : public extractor {
       // No subject found: the pronoun the parse gives, right before the verb group ("we
       // straightened it out", "they are working with ..."), not one the actors stand for.
       if (subjects == 0 && words.empty())
-        if (const auto p = parse_child(ctx, w, "nsubj"sv); p && *p + 1 == k && W[*p].tag == upos::pron &&
+        if (const auto p = subject_child(ctx, w); p && *p + 1 == k && W[*p].tag == upos::pron &&
                                                           (W[*p].lower == "we"sv || W[*p].lower == "they"sv ||
                                                            W[*p].lower == "you"sv || W[*p].lower == "it"sv ||
                                                            W[*p].lower == "i"sv))
@@ -2079,7 +2228,7 @@ class default_extractor final : public extractor {
       // for ... to prevent China"), "China to do more" ("demands that China do more").
       // A plural present form after a singular subject is a bare form too (the parse's "VBP").
       const auto singular_subject = [&] {
-        const auto x = parse_child(ctx, w, "nsubj"sv);
+        const auto x = subject_child(ctx, w);
         return x && *x < w && (W[*x].xpos == "NN"sv || W[*x].xpos == "NNP"sv) && !parse_child(ctx, *x, "conj"sv);
       };
       // Only an infinitive ("to", or the parse's xcomp) or such a bare form: a headline's present
