@@ -1235,7 +1235,8 @@ class default_extractor final : public extractor {
         --lo;
       if (lo > cb && W[lo - 1].tag == upos::verb) governing_verb = lo - 1;
       hi = w + 1;
-      static constexpr std::string_view pp[] = {"between", "with", "by", "from", "among", "against", "of", "on", "in"};
+      // (and "for": whom the event is for, "an invitation for Xi to visit")
+      static constexpr std::string_view pp[] = {"between", "with", "by", "from", "among", "against", "of", "on", "in", "for"};
       if (hi < ce && std::find(std::begin(pp), std::end(pp), W[hi].lower) != std::end(pp)) {
         std::size_t x = hi + 1;
         while (x < ce && x < hi + 7 && W[x].tag != upos::verb && W[x].aux.empty()) ++x;
@@ -1371,6 +1372,13 @@ class default_extractor final : public extractor {
       bool borrows = false;
       if (m.pos == upos::verb) {
         parsed = parsed_subjects(w);
+        // "called for increased enforcement ... to prevent China": the enforcement prevents (a
+        // name when the phrase is one: "waited for Beijing to respond").
+        if (!parsed)
+          if (const auto n = for_to_subject(ctx, w)) {
+            parsed.emplace();
+            if (const auto* e = entity_at(ctx, *n)) parsed->push_back(e);
+          }
         borrows = !parsed && t.head >= 0 && (t.deprel == "advcl"sv || t.deprel == "xcomp"sv) &&
                   (W[w].xpos == "VBG"sv || W[w].xpos == "VB"sv);
       } else {
@@ -1895,6 +1903,39 @@ class default_extractor final : public extractor {
     return h;
   }
 
+  /// The subject of a for-to infinitive the parse hangs on the verb before it ("Lutnick called for
+  /// increased enforcement of export controls to prevent China from stealing technology": the
+  /// enforcement is to prevent it, not Lutnick; "pushed for talks to resolve the dispute"): the
+  /// noun of the verb's "for" phrase that runs up to the infinitive's "to". nullopt for an
+  /// infinitive with a subject of its own, or without such a phrase right before it ("raised
+  /// tariffs for months to pressure China" is Trump's pressure).
+  std::optional<std::size_t> for_to_subject(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto& rel = ctx.doc.tokens[W[w].token].deprel;
+    if (W[w].xpos != "VB"sv || (rel != "advcl"sv && rel != "xcomp"sv) || parse_child(ctx, w, "nsubj"sv)) return std::nullopt;
+    const auto to = parse_child(ctx, w, "mark"sv);
+    if (!to || *to >= w || W[*to].lower != "to"sv) return std::nullopt;
+    const auto h = parse_head(ctx, w);
+    if (!h || *h >= *to || W[*h].tag != upos::verb) return std::nullopt;
+    const auto [first, last] = ctx.dependents(*h);
+    for (const auto* d = first; d != last; ++d) {
+      const auto n = *d;
+      if (n >= *to || n <= *h || ctx.doc.tokens[W[n].token].deprel != "obl"sv || ctx.in_timex(n)) continue;
+      if (W[n].tag != upos::noun && W[n].tag != upos::propn) continue;
+      const auto c = parse_child(ctx, n, "case"sv);
+      if (!c || *c > n || W[*c].lower != "for"sv) continue;
+      // Everything between the noun and "to" is the noun's own phrase ("of export controls").
+      bool phrase = true;
+      for (std::size_t y = n + 1; y < *to && phrase; ++y) {
+        std::optional<std::size_t> up = y;
+        for (int step = 0; step < 6 && up && *up != n; ++step) up = parse_head(ctx, *up);
+        phrase = up && *up == n && !ctx.in_timex(y);
+      }
+      if (phrase) return n;
+    }
+    return std::nullopt;
+  }
+
   /// A relative pronoun ("who", "which", "that") as the parse marks it (not the subordinator
   /// "that" of "said that").
   static bool is_relative_pronoun(const word& w) {
@@ -2131,6 +2172,10 @@ class default_extractor final : public extractor {
       // An infinitive completing a predicate adjective has the adjective's subject ("Chinese
       // students are welcome to study in the U.S.").
       // (The parse may make it an adverbial clause: "welcome to study" as advcl with "to".)
+      // A for-to infinitive has the noun of its "for" phrase ("called for increased enforcement
+      // ... to prevent China" -> "Enforcement to prevent China").
+      if (!subject_noun && !nsubj)
+        if (const auto n = for_to_subject(ctx, w); n && W[*n].tag == upos::noun && !ctx.in_entity[*n]) subject_noun = n;
       bool adjective_subject = false;
       if (const auto& rel = ctx.doc.tokens[W[w].token].deprel;
           !nsubj && (rel == "xcomp"sv || (rel == "advcl"sv && w > 0 && W[w - 1].lower == "to"sv)))
@@ -2370,9 +2415,14 @@ class default_extractor final : public extractor {
       // A light verb's preposition before the noun: "Trump reciprocated with his own invitation".
       std::size_t verb_at = g > cb ? g - 1 : g;
       std::string_view preposition;
-      if (g > cb + 1 && W[g - 1].tag == upos::adp && W[g - 2].tag == upos::verb) {
-        verb_at = g - 2;
-        preposition = W[g - 1].lower;
+      // (Past a quotation mark: he “reciprocated” with an invitation.)
+      if (g > cb + 1 && W[g - 1].tag == upos::adp) {
+        std::size_t v = g - 2;
+        if (v > cb && is_quote(ctx.form(v)) && !ctx.possessive_mark(v)) --v;
+        if (W[v].tag == upos::verb) {
+          verb_at = v;
+          preposition = W[g - 1].lower;
+        }
       }
       const auto* limit = verb_at < g ? lex_->limited_light_verb(W[verb_at].lemma) : nullptr;
       if (m.subject_count > 0 && verb_at < g && W[verb_at].tag == upos::verb) {

@@ -497,9 +497,8 @@ TEST_CASE("a quantifier stays with the subject it counts", "[events][summary]") 
 }
 
 TEST_CASE("a bare infinitive shown with its subject reads with \"to\"", "[events][summary][infinitive]") {
-  const auto evs = extract("Lutnick called for increased enforcement of export controls to prevent China from stealing "
-                           "technology.");
-  CHECK(summary_of(evs, "prevent") == "Lutnick to prevent China");
+  const auto evs = extract("Trump raised tariffs to pressure China.");
+  CHECK(summary_of(evs, "pressure") == "Trump to pressure China");
   const auto d = extract("The pair discussed Trump's demands that China do more to prevent the flow of fentanyl.");
   CHECK(summary_of(d, "do") == "China to do more");
   SECTION("a modal before a quotation mark stays in the verb group") {
@@ -662,6 +661,24 @@ TEST_CASE("the subject of a for-to infinitive stays its subject", "[events][summ
   CHECK(summary_of(evs, "visit") == "Xi to visit the United States");
 }
 
+TEST_CASE("a for-to infinitive's subject is the noun of its \"for\" phrase", "[events][actors][infinitive]") {
+  // The parse hangs "to prevent" on "called": the enforcement is to prevent it, not Lutnick.
+  const auto evs = extract("Lutnick called for increased enforcement of export controls to prevent China from stealing "
+                           "technology.");
+  const auto* prevent = find(evs, "prevent");
+  REQUIRE(prevent);
+  CHECK(prevent->subject_count == 0);
+  CHECK(prevent->summary == "Enforcement to prevent China");
+  CHECK(summary_of(extract("Beijing pushed for talks to resolve the dispute."), "resolve") == "Talks to resolve the dispute");
+  SECTION("a purpose infinitive without a \"for\" phrase before it is its governing verb's subject's") {
+    const auto p = extract("Trump raised tariffs to pressure China.");
+    const auto* pressure = find(p, "pressure");
+    REQUIRE(pressure);
+    REQUIRE(pressure->subject_count == 1);
+    CHECK(pressure->actors[0] == "Trump");
+  }
+}
+
 TEST_CASE("a relative pronoun subject stands for the noun or name its clause modifies", "[events][actors][relative]") {
   const auto evs = extract("Yulo replaces Vitaliano Nanagas, who resigned after a few months on the job.");
   const auto* resigned = find(evs, "resigned");
@@ -735,6 +752,21 @@ TEST_CASE("a bare noun says the relative clause that tells what it did", "[event
   SECTION("not a relative clause of another noun") {
     const auto o = extract("Trump wrote after the call to officials, who said nothing.");
     CHECK(summary_of(o, "call").find("said") == std::string::npos);
+  }
+}
+
+TEST_CASE("the name of a \"for\" phrase takes part in an event noun", "[events][actors]") {
+  const auto evs = extract("President Donald Trump reciprocated with an invitation for Xi to visit the United States.");
+  const auto* invitation = find(evs, "invitation");
+  REQUIRE(invitation);
+  REQUIRE(invitation->subject_count == 1);
+  CHECK(invitation->actors[0] == "Donald Trump");  // the light verb's subject acted
+  CHECK(has_actor(*invitation, "Xi"));               // Xi is whom it is for
+  SECTION("a \"for\" phrase without a name adds no one") {
+    const auto n = extract("Xi extended an invitation for a visit.");
+    const auto* i = find(n, "invitation");
+    REQUIRE(i);
+    CHECK(i->actors.size() == i->subject_count);
   }
 }
 
