@@ -469,7 +469,10 @@ class default_extractor final : public extractor {
           for (std::size_t x = j + 1; x < ctx.sent_end[s] && x <= j + 2; ++x)
             if (is_quote(ctx.form(x))) quoted = true;
         }
-        if (!quoted) add_entity(ctx, i, j);
+        // A lone capitalised adjective modifying a noun is a nationality or an affiliation, as a
+        // demonym is ("Palestinian police", "Jewish settlers", "Moslem rebels"), not a participant.
+        const bool adjective = i == j && W[i].tag == upos::adj && ctx.doc.tokens[W[i].token].deprel == "amod"sv;
+        if (!quoted && !adjective) add_entity(ctx, i, j);
         i = j + 1;
       }
     }
@@ -480,8 +483,16 @@ class default_extractor final : public extractor {
       ctx.entity_begin[s] = std::min(ctx.entity_begin[s], ctx.entity_begin[s + 1]);
     // Document-level short forms: "Donald Trump" is "Trump" when the text also says "Trump".
     detail::string_set<std::string_view> singles;  // views of the entities' names
+    // (Not a word after a determiner: "the Commission", "the Front", "the hungry North" describe;
+    // "UN Human Rights Commission", "United Front", "North Korea" do not shorten to them.)
+    const auto described = [&](const entity& e) {
+      std::size_t x = e.run_first;
+      const auto sb = ctx.sent_begin[W[x].sentence];
+      while (x > sb && W[x - 1].tag == upos::adj) --x;
+      return x > sb && W[x - 1].tag == upos::det;
+    };
     for (const auto& e : ctx.entities)
-      if (e.name.find(' ') == std::string::npos) singles.insert(e.name);
+      if (e.name.find(' ') == std::string::npos && !described(e)) singles.insert(e.name);
     detail::string_set<std::string_view> person_of;  // canonical names of persons
     for (auto& e : ctx.entities) {
       e.canonical = e.name;

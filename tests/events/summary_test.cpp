@@ -787,3 +787,37 @@ TEST_CASE("a name after an adposition is no subject, whatever the parse says", "
     CHECK(k->subject_count == 2);
   }
 }
+
+TEST_CASE("a lone capitalised adjective is a nationality or an affiliation, not a participant", "[events][actors]") {
+  const auto evs = extract("Palestinian police deployed large numbers of men around the Jewish quarter.");
+  const auto* deployed = find(evs, "deployed");
+  REQUIRE(deployed);
+  CHECK_FALSE(has_actor(*deployed, "Palestinian"));
+  CHECK_FALSE(has_actor(*deployed, "Jewish"));
+  CHECK(deployed->summary == "Palestinian police deployed large numbers of men around the Jewish quarter");
+  SECTION("a name with such a word stays a name") {
+    const auto n = extract("The attack was condemned by Saudi Arabia and Jordan.");
+    const auto* condemned = find(n, "condemned");
+    REQUIRE(condemned);
+    CHECK(has_actor(*condemned, "Saudi Arabia"));
+  }
+}
+
+TEST_CASE("a name does not shorten to a word the document uses as a description", "[events][actors]") {
+  // "the hungry North", "the Front": descriptions, not the short form of "North Korea", "United Front".
+  const auto evs = extract("Talks with North Korea resumed on Monday. Han said the hungry North was willing to talk.");
+  const auto* talks = find(evs, "Talks");
+  REQUIRE(talks);
+  CHECK(has_actor(*talks, "North Korea"));
+  const auto f = extract("Congress withdrew support to the United Front. The Front said it would fight.");
+  const auto* withdrew = find(f, "withdrew");
+  REQUIRE(withdrew);
+  CHECK(has_actor(*withdrew, "United Front"));
+  SECTION("a person's name still shortens to the name said alone") {
+    const auto p = extract("President Donald Trump spoke on Monday. Trump said the talks went well.");
+    const auto* spoke = find(p, "spoke");
+    REQUIRE(spoke);
+    REQUIRE_FALSE(spoke->actors.empty());
+    CHECK(spoke->actors[0] == "Trump");
+  }
+}
