@@ -2272,12 +2272,14 @@ class default_extractor final : public extractor {
         }
       }
       // No subject found: the pronoun the parse gives, right before the verb group ("we
-      // straightened it out", "they are working with ..."), not one the actors stand for.
+      // straightened it out", "they are working with ...", "he added": a "he" or "she" no person
+      // named before stands for), not one the actors stand for.
       if (subjects == 0 && words.empty())
         if (const auto p = subject_child(ctx, w); p && *p + 1 == k && W[*p].tag == upos::pron &&
                                                           (W[*p].lower == "we"sv || W[*p].lower == "they"sv ||
                                                            W[*p].lower == "you"sv || W[*p].lower == "it"sv ||
-                                                           W[*p].lower == "i"sv))
+                                                           W[*p].lower == "i"sv || W[*p].lower == "he"sv ||
+                                                           W[*p].lower == "she"sv))
           words.push_back(*p);
       subject_words = words.size();
       // A bare infinitive shown with a subject reads as one: "Lutnick to prevent China" ("called

@@ -549,6 +549,13 @@ TEST_CASE("a verb without a named subject keeps its pronoun subject and object",
   const auto w = extract("They are working with the central government to beat us.");
   CHECK(summary_of(w, "beat") == "Beat us");
   CHECK(summary_of(w, "working") == "They are working with the central government");
+  SECTION("a \"he\" or \"she\" no person named before stands for") {
+    const auto h = extract("He told reporters the talks would go on.");
+    CHECK(summary_of(h, "told") == "He told reporters the talks would go");
+    // One a person named before stands for is that person.
+    const auto p = extract("President Donald Trump spoke on Monday. He told reporters the talks would go on.");
+    CHECK(summary_of(p, "told") == "Donald Trump told reporters the talks would go");
+  }
 }
 
 TEST_CASE("a summary cut to its length ends at a word that closes a phrase", "[events][summary]") {
