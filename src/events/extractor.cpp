@@ -370,9 +370,33 @@ class default_extractor final : public extractor {
           noun.summary = summarize(ctx, noun, trigger_word[noun_index], no_gap, gaps[noun_index].end);
       }
     }
+    subject_event_participants(ctx, out, trigger_word);
     quote_contents(ctx, out, trigger_word);
     bare_nouns(ctx, out, trigger_word);
     return out;
+  }
+
+  /// A verb whose subject is an event noun, named or through a relative pronoun ("the call,
+  /// which he said lasted an hour and a half", "The talks between Bessent and He, which lasted two
+  /// days"), is about that event: the event's participants are the verb's too, after its own
+  /// subjects (none: the event acted, not its participants).
+  void subject_event_participants(const doc_context& ctx, std::vector<event_mention>& evs,
+                                  const std::vector<std::size_t>& at) const {
+    std::vector<int> event_at(ctx.words.size(), -1);
+    for (std::size_t k = 0; k < evs.size(); ++k) event_at[at[k]] = static_cast<int>(k);
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      if (m.pos != upos::verb) continue;
+      const auto n = parsed_subject_noun(ctx, at[k]);
+      if (!n || event_at[*n] < 0 || static_cast<std::size_t>(event_at[*n]) == k) continue;
+      const auto& noun = evs[static_cast<std::size_t>(event_at[*n])];
+      if (noun.pos != upos::noun) continue;
+      for (std::size_t a = 0; a < noun.actors.size() && m.actors.size() < 4; ++a) {
+        if (std::find(m.actors.begin(), m.actors.end(), noun.actors[a]) != m.actors.end()) continue;
+        m.actors.push_back(noun.actors[a]);
+        m.actor_spans.push_back(noun.actor_spans[a]);
+      }
+    }
   }
 
   // ---- names
@@ -445,7 +469,10 @@ class default_extractor final : public extractor {
           for (std::size_t x = j + 1; x < ctx.sent_end[s] && x <= j + 2; ++x)
             if (is_quote(ctx.form(x))) quoted = true;
         }
-        if (!quoted) add_entity(ctx, i, j);
+        // A lone capitalised adjective modifying a noun is a nationality or an affiliation, as a
+        // demonym is ("Palestinian police", "Jewish settlers", "Moslem rebels"), not a participant.
+        const bool adjective = i == j && W[i].tag == upos::adj && ctx.doc.tokens[W[i].token].deprel == "amod"sv;
+        if (!quoted && !adjective) add_entity(ctx, i, j);
         i = j + 1;
       }
     }
@@ -456,8 +483,16 @@ class default_extractor final : public extractor {
       ctx.entity_begin[s] = std::min(ctx.entity_begin[s], ctx.entity_begin[s + 1]);
     // Document-level short forms: "Donald Trump" is "Trump" when the text also says "Trump".
     detail::string_set<std::string_view> singles;  // views of the entities' names
+    // (Not a word after a determiner: "the Commission", "the Front", "the hungry North" describe;
+    // "UN Human Rights Commission", "United Front", "North Korea" do not shorten to them.)
+    const auto described = [&](const entity& e) {
+      std::size_t x = e.run_first;
+      const auto sb = ctx.sent_begin[W[x].sentence];
+      while (x > sb && W[x - 1].tag == upos::adj) --x;
+      return x > sb && W[x - 1].tag == upos::det;
+    };
     for (const auto& e : ctx.entities)
-      if (e.name.find(' ') == std::string::npos) singles.insert(e.name);
+      if (e.name.find(' ') == std::string::npos && !described(e)) singles.insert(e.name);
     detail::string_set<std::string_view> person_of;  // canonical names of persons
     for (auto& e : ctx.entities) {
       e.canonical = e.name;
@@ -551,6 +586,29 @@ class default_extractor final : public extractor {
         continue;
       }
       return false;
+    }
+    return false;
+  }
+
+  /// True when word x, or the name it is part of, is the object of an adposition: "with President
+  /// Xi", "of which". Such a nominal is no subject, whatever the parse says.
+  bool in_adpositional_phrase(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    std::size_t first = x, last = x;
+    if (const auto* e = entity_at(ctx, x)) first = e->run_first, last = e->last;
+    // An adposition the parse hangs on the word or on its name's words (the title: "with
+    // President Xi"), before the name.
+    for (std::size_t y = first; y <= last; ++y) {
+      const auto [d0, d1] = ctx.dependents(y);
+      for (const auto* d = d0; d != d1; ++d)
+        if (*d < first && W[*d].tag == upos::adp && W[*d].xpos != "POS"sv &&
+            ctx.doc.tokens[W[*d].token].deprel == "case"sv) {
+            // (not one of a time before the name, "On Friday Iraq began", nor a subordinator the
+          // parse took for one, "until Sheikh Hasina swept his party into power")
+          bool time = W[*d].starts_clause;
+          for (std::size_t t = *d + 1; t < first && !time; ++t) time = ctx.in_timex(t);
+          if (!time) return true;
+        }
     }
     return false;
   }
@@ -1188,7 +1246,8 @@ class default_extractor final : public extractor {
         --lo;
       if (lo > cb && W[lo - 1].tag == upos::verb) governing_verb = lo - 1;
       hi = w + 1;
-      static constexpr std::string_view pp[] = {"between", "with", "by", "from", "among", "against", "of", "on", "in"};
+      // (and "for": whom the event is for, "an invitation for Xi to visit")
+      static constexpr std::string_view pp[] = {"between", "with", "by", "from", "among", "against", "of", "on", "in", "for"};
       if (hi < ce && std::find(std::begin(pp), std::end(pp), W[hi].lower) != std::end(pp)) {
         std::size_t x = hi + 1;
         while (x < ce && x < hi + 7 && W[x].tag != upos::verb && W[x].aux.empty()) ++x;
@@ -1262,12 +1321,30 @@ class default_extractor final : public extractor {
         if (x == sb && !ctx.in_entity[x] && x + 1 < se &&
             (ctx.form(x + 1) == "\xE2\x80\x94"sv || ctx.form(x + 1) == "--"sv || ctx.form(x + 1) == "-"sv))
           continue;
+        // A name after an adposition is no subject, whatever the parse says ("“I just concluded a
+        // very good phone call with President Xi,” Trump said", with "Xi" a second subject).
         has_nsubj = true;
-        if (const auto* e = entity_of(x)) out.push_back(e);
-        const auto [first_conjunct, last_conjunct] = ctx.dependents(x);  // conjuncts of the subject
-        for (const auto* c = first_conjunct; c != last_conjunct; ++c)
+        if (in_adpositional_phrase(ctx, x)) continue;
+        // A relative pronoun stands for what its clause modifies ("Nanagas, who resigned").
+        std::size_t y = x;
+        if (is_relative_pronoun(W[x])) {
+          const auto a = relative_antecedent(ctx, verb);
+          if (!a) continue;
+          y = *a;
+        }
+        const auto* named = entity_of(y);
+        if (named) out.push_back(named);
+        // Its conjuncts ("Trump and Xi"; an antecedent's only when it is a name itself).
+        const auto [first_conjunct, last_conjunct] = ctx.dependents(y);
+        for (const auto* c = first_conjunct; c != last_conjunct && (y == x || named); ++c)
           if (doc.tokens[W[*c].token].deprel == "conj"sv)
             if (const auto* e = entity_of(*c)) out.push_back(e);
+        if (y != x) {
+          // ("the U.S. president, who ...": the person the document names with that title)
+          if (out.empty())
+            if (const auto* p = titled_description(ctx, y)) out.push_back(p);
+          continue;
+        }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
         if (out.empty())  // "the latter said"
@@ -1283,6 +1360,12 @@ class default_extractor final : public extractor {
         if (out.empty() && W[x].lower == "i"sv)
           if (const auto* p = quote_speaker(ctx, x, entity_of)) out.push_back(p);
       }
+      // "the call, which he said lasted an hour": what the relative pronoun stands for.
+      if (!has_nsubj)
+        if (const auto a = relative_antecedent(ctx, verb)) {
+          has_nsubj = true;
+          if (const auto* e = entity_of(*a)) out.push_back(e);
+        }
       if (!has_nsubj) return std::nullopt;
       return out;
     };
@@ -1300,6 +1383,13 @@ class default_extractor final : public extractor {
       bool borrows = false;
       if (m.pos == upos::verb) {
         parsed = parsed_subjects(w);
+        // "called for increased enforcement ... to prevent China": the enforcement prevents (a
+        // name when the phrase is one: "waited for Beijing to respond").
+        if (!parsed)
+          if (const auto n = for_to_subject(ctx, w)) {
+            parsed.emplace();
+            if (const auto* e = entity_at(ctx, *n)) parsed->push_back(e);
+          }
         borrows = !parsed && t.head >= 0 && (t.deprel == "advcl"sv || t.deprel == "xcomp"sv) &&
                   (W[w].xpos == "VBG"sv || W[w].xpos == "VB"sv);
       } else {
@@ -1738,34 +1828,50 @@ class default_extractor final : public extractor {
   /// noun ("a reprieve on the restrictions").
   void bare_nouns(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at) const {
     const auto& W = ctx.words;
+    // Whether summary s says the noun's word (as a word of its own; case aside: "MAKE A DEAL" is
+    // said "Make a deal").
+    const auto says = [](const std::string& s, const std::string& trigger) {
+      std::string lower_s = s, lower_t = trigger;
+      for (auto& c : lower_s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto& c : lower_t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (std::size_t p = 0; p + lower_t.size() <= lower_s.size(); ++p) {
+        p = lower_s.find(lower_t, p);
+        if (p == std::string::npos) break;
+        const bool left = p == 0 || s[p - 1] == ' ';
+        const auto e = p + trigger.size();
+        if (left && (e == s.size() || s[e] == ' ' || s[e] == ':' || s[e] == ',')) return true;
+      }
+      return false;
+    };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.pos != upos::noun || m.summary.find(' ') != std::string::npos) continue;
       const auto x = at[k];
-      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
-      if (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv) continue;
-      const auto h = parse_head(ctx, x);
-      if (!h || W[*h].tag != upos::verb) continue;
       std::size_t from = k;  // the sentence's events (events are in text order)
       while (from > 0 && evs[from - 1].sentence == m.sentence) --from;
+      // The relative clause that says what it did first ("after the call, which he said lasted an
+      // hour and a half" -> "Call lasted an hour and a half"): it is about the noun.
+      bool done = false;
+      for (std::size_t j = k + 1; !done && j < evs.size() && evs[j].sentence == m.sentence; ++j) {
+        if (evs[j].pos != upos::verb || evs[j].summary.find(' ') == std::string::npos) continue;
+        // (A clause right after the noun, a comma between: the parse may hang one on a noun before
+        // another, "The move to postpone the trip, which had been set for June 7-14".)
+        std::size_t p = x + 1;
+        while (p < ctx.sent_end[m.sentence] && ctx.form(p) == ","sv) ++p;
+        if (p >= ctx.sent_end[m.sentence] || !is_relative_pronoun(W[p])) break;
+        if (relative_antecedent(ctx, at[j]) == x && says(evs[j].summary, m.trigger)) {
+          m.summary = evs[j].summary;
+          done = true;
+        }
+      }
+      const auto& dep = ctx.doc.tokens[W[x].token].deprel;
+      if (done || (!starts_with(dep, "nsubj"sv) && dep != "obj"sv && dep != "iobj"sv && dep != "obl"sv)) continue;
+      const auto h = parse_head(ctx, x);
+      if (!h || W[*h].tag != upos::verb) continue;
       for (std::size_t j = from; j < evs.size() && evs[j].sentence == m.sentence; ++j) {
         if (at[j] != *h || evs[j].pos != upos::verb) continue;
         const auto& s = evs[j].summary;
-        if (s.find(' ') == std::string::npos) break;
-        // The verb's summary says the noun (as a word of its own).
-        bool says = false;
-        // (Case aside: "MAKE A DEAL" is said "Make a deal".)
-        std::string lower_s = s, lower_t = m.trigger;
-        for (auto& c : lower_s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (auto& c : lower_t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (std::size_t p = 0; !says && p + lower_t.size() <= lower_s.size(); ++p) {
-          p = lower_s.find(lower_t, p);
-          if (p == std::string::npos) break;
-          const bool left = p == 0 || s[p - 1] == ' ';
-          const auto e = p + m.trigger.size();
-          says = left && (e == s.size() || s[e] == ' ' || s[e] == ':' || s[e] == ',');
-        }
-        if (says) m.summary = s;
+        if (s.find(' ') != std::string::npos && says(s, m.trigger)) m.summary = s;
         break;
       }
     }
@@ -1808,50 +1914,136 @@ class default_extractor final : public extractor {
     return h;
   }
 
-  /// The parse's nominal subject of the verb at w: a noun or name (the noun a relative clause
-  /// modifies when the subject is "that"/"which"), else nothing.
-  std::optional<std::size_t> parsed_subject_noun(const doc_context& ctx, std::size_t w) const {
+  /// The subject of a for-to infinitive the parse hangs on the verb before it ("Lutnick called for
+  /// increased enforcement of export controls to prevent China from stealing technology": the
+  /// enforcement is to prevent it, not Lutnick; "pushed for talks to resolve the dispute"): the
+  /// noun of the verb's "for" phrase that runs up to the infinitive's "to". nullopt for an
+  /// infinitive with a subject of its own, or without such a phrase right before it ("raised
+  /// tariffs for months to pressure China" is Trump's pressure).
+  std::optional<std::size_t> for_to_subject(const doc_context& ctx, std::size_t w) const {
     const auto& W = ctx.words;
-    const auto s = W[w].sentence;
-    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
-    for (std::size_t x = sb; x < se; ++x) {
-      const auto& t = ctx.doc.tokens[W[x].token];
-      if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
-      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) &&
-          starts_with(ctx.doc.tokens[W[w].token].deprel, "acl"sv)) {
-        const auto h = parse_head(ctx, w);
-        // Not a time the parse hangs it on ("an interim accord struck in Geneva last month that
-        // scaled back tariffs"): the noun before it.
-        if (h && ctx.in_timex(*h))
-          for (std::size_t a = *h; a > sb && *h - a < 10;) {
-            --a;
-            if (W[a].tag == upos::noun && !ctx.in_timex(a)) return a;
-          }
-        return h;
+    const auto& rel = ctx.doc.tokens[W[w].token].deprel;
+    if (W[w].xpos != "VB"sv || (rel != "advcl"sv && rel != "xcomp"sv) || parse_child(ctx, w, "nsubj"sv)) return std::nullopt;
+    const auto to = parse_child(ctx, w, "mark"sv);
+    if (!to || *to >= w || W[*to].lower != "to"sv) return std::nullopt;
+    const auto h = parse_head(ctx, w);
+    if (!h || *h >= *to || W[*h].tag != upos::verb) return std::nullopt;
+    const auto [first, last] = ctx.dependents(*h);
+    for (const auto* d = first; d != last; ++d) {
+      const auto n = *d;
+      if (n >= *to || n <= *h || ctx.doc.tokens[W[n].token].deprel != "obl"sv || ctx.in_timex(n)) continue;
+      if (W[n].tag != upos::noun && W[n].tag != upos::propn) continue;
+      const auto c = parse_child(ctx, n, "case"sv);
+      if (!c || *c > n || W[*c].lower != "for"sv) continue;
+      // Everything between the noun and "to" is the noun's own phrase ("of export controls").
+      bool phrase = true;
+      for (std::size_t y = n + 1; y < *to && phrase; ++y) {
+        std::optional<std::size_t> up = y;
+        for (int step = 0; step < 6 && up && *up != n; ++step) up = parse_head(ctx, *up);
+        phrase = up && *up == n && !ctx.in_timex(y);
       }
-      // Through a report inside the relative clause: "the call, which he said lasted an hour" ->
-      // the call lasted.
-      if ((W[x].lower == "that"sv || W[x].lower == "which"sv) && ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
-        if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
-          return parse_head(ctx, *h);
-      // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
-      // A time the parser took for the subject is none either: the noun right before it is
-      // ("officials this month protested": "officials", not "month").
-      if (ctx.in_timex(x)) {
-        std::size_t first = x;
-        while (first > sb && ctx.in_timex(first - 1)) --first;
-        if (first > sb && (W[first - 1].tag == upos::noun || W[first - 1].tag == upos::propn)) return first - 1;
-        return std::nullopt;
+      if (phrase) return n;
+    }
+    return std::nullopt;
+  }
+
+  /// A relative pronoun ("who", "which", "that") as the parse marks it (not the subordinator
+  /// "that" of "said that").
+  static bool is_relative_pronoun(const word& w) {
+    return (w.lower == "who"sv || w.lower == "which"sv || w.lower == "that"sv) &&
+           (w.tag == upos::pron || w.xpos == "WDT"sv || w.xpos == "WP"sv);
+  }
+
+  /// What the relative pronoun at p stands for, the parse hanging its clause on h: h when it is a
+  /// noun or a name ("the call, which lasted", "Wall Street, which reversed"); else, when the parse
+  /// hangs the clause on a time or a verb ("an interim accord struck in Geneva last month that
+  /// scaled back tariffs", "takes over from Francis Lambert who must retire", "On Thursday, Ichiro
+  /// Ozawa, who heads"), the noun or name right before the pronoun (a comma between), past a time
+  /// to the noun before it. Not a pronoun ("those who"): nullopt.
+  std::optional<std::size_t> antecedent_of(const doc_context& ctx, std::size_t p, std::size_t h) const {
+    const auto& W = ctx.words;
+    const auto sb = ctx.sent_begin[W[p].sentence];
+    const auto nominal = [&](std::size_t y) {
+      return !ctx.in_timex(y) && (W[y].tag == upos::noun || W[y].tag == upos::propn || W[y].tag == upos::num ||
+                                  W[y].tag == upos::pron);
+    };
+    // "who" stands for a person or a group, never an event ("a compensation payment to Asian
+    // women who had been forced": the women).
+    const bool event = W[h].tag == upos::noun && lex_->is_event_noun(W[h].lemma);
+    // (An age between commas is no antecedent: "Muhammad, 51, who".)
+    const bool age = W[h].tag == upos::num && h > sb && h + 1 < p && ctx.form(h - 1) == ","sv && ctx.form(h + 1) == ","sv;
+    // (or a quantifier: "The materials, some of which had been produced in China")
+    if (h < p && (nominal(h) || W[h].tag == upos::det) && !(W[p].lower == "who"sv && event) && !age) return h;
+    std::size_t b = p;
+    while (b > sb && ctx.form(b - 1) == ","sv) --b;
+    // (past an age: "Muhammad, 51, who")
+    if (b < p && b > sb + 2 && W[b - 1].tag == upos::num && ctx.form(b - 2) == ","sv) {
+      b -= 2;
+      while (b > sb && ctx.form(b - 1) == ","sv) --b;
+    }
+    if (b == sb) return std::nullopt;
+    if (ctx.in_timex(b - 1)) {
+      for (std::size_t a = b - 1; a > sb && b - 1 - a < 10;) {
+        --a;
+        if (W[a].tag == upos::noun && !ctx.in_timex(a)) return a;
       }
-      if (W[x].tag == upos::noun || (W[x].tag == upos::propn && ctx.in_entity[x])) return x;
+      return std::nullopt;
+    }
+    if (nominal(b - 1) && W[b - 1].tag != upos::pron) return b - 1;
+    return std::nullopt;
+  }
+
+  /// The noun or name a relative pronoun subject of the verb at w stands for: the subject of a
+  /// relative clause ("the talks, which reduced tariffs", "Nanagas, who resigned"), also through a
+  /// report inside the relative clause ("the call, which he said lasted an hour": the parse makes
+  /// "which" the subject of "said", or its object); nullopt when w has no such subject.
+  std::optional<std::size_t> relative_antecedent(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto& rel = ctx.doc.tokens[W[w].token].deprel;
+    if (rel.empty()) return std::nullopt;
+    const auto subject = subject_child(ctx, w);
+    if (subject && is_relative_pronoun(W[*subject])) {
+      const auto h = parse_head(ctx, w);
+      if (!h) return std::nullopt;
+      if (starts_with(rel, "acl"sv)) return antecedent_of(ctx, *subject, *h);
+      // "the call, which he said lasted an hour" (a parse that makes "which" the reported verb's subject)
+      if (rel == "ccomp"sv && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
+        if (const auto a = parse_head(ctx, *h)) return antecedent_of(ctx, *subject, *a);
       return std::nullopt;
     }
     // No subject of its own, the clause a report in a relative clause reports: "the call, which he
     // said lasted an hour" (the parse may make "which" the object of "said").
-    if (ctx.doc.tokens[W[w].token].deprel == "ccomp"sv)
-      if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv))
-        for (std::size_t x = sb; x < *h; ++x)
-          if ((W[x].lower == "which"sv || W[x].lower == "that"sv) && parse_head(ctx, x) == h) return parse_head(ctx, *h);
+    if (!subject && rel == "ccomp"sv)
+      if (const auto h = parse_head(ctx, w); h && starts_with(ctx.doc.tokens[W[*h].token].deprel, "acl"sv)) {
+        // (The pronoun is the report's object: "who told the commission that abuses were
+        // widespread" is no report of what "who" did.)
+        const auto [first, last] = ctx.dependents(*h);
+        for (const auto* d = first; d != last; ++d)
+          if (*d < *h && is_relative_pronoun(W[*d]) && !starts_with(ctx.doc.tokens[W[*d].token].deprel, "nsubj"sv))
+            if (const auto a = parse_head(ctx, *h)) return antecedent_of(ctx, *d, *a);
+      }
+    return std::nullopt;
+  }
+
+  /// The parse's nominal subject of the verb at w: a noun or name (the noun a relative pronoun
+  /// stands for: relative_antecedent), else nothing.
+  std::optional<std::size_t> parsed_subject_noun(const doc_context& ctx, std::size_t w) const {
+    const auto& W = ctx.words;
+    const auto s = W[w].sentence;
+    const auto sb = ctx.sent_begin[s];
+    if (const auto a = relative_antecedent(ctx, w)) return a;
+    const auto x = subject_child(ctx, w);
+    if (!x || is_relative_pronoun(W[*x])) return std::nullopt;
+    // A name is an actor already; a capitalised word that is no name (a dateline) is no subject.
+    // A time the parser took for the subject is none either: the noun right before it is
+    // ("officials this month protested": "officials", not "month").
+    if (ctx.in_timex(*x)) {
+      std::size_t first = *x;
+      while (first > sb && ctx.in_timex(first - 1)) --first;
+      if (first > sb && (W[first - 1].tag == upos::noun || W[first - 1].tag == upos::propn)) return first - 1;
+      return std::nullopt;
+    }
+    if (W[*x].tag == upos::noun || (W[*x].tag == upos::propn && ctx.in_entity[*x])) return x;
     return std::nullopt;
   }
 
@@ -1931,6 +2123,15 @@ class default_extractor final : public extractor {
     return std::nullopt;
   }
 
+  /// The parse's nominal subject of word w: its first `nsubj` child that is no adposition's object
+  /// ("Most were from India ..., Indian officials said": the parse makes "India" a subject too).
+  std::optional<std::size_t> subject_child(const doc_context& ctx, std::size_t w) const {
+    const auto [first_dependent, last_dependent] = ctx.dependents(w);
+    for (const auto* d = first_dependent; d != last_dependent; ++d)
+      if (starts_with(ctx.doc.tokens[ctx.words[*d].token].deprel, "nsubj"sv) && !in_adpositional_phrase(ctx, *d)) return *d;
+    return std::nullopt;
+  }
+
   /// A time expression that is part of a noun phrase, not a time the summary leaves out: it
   /// modifies the noun right after it ("a May 12 agreement", "some current students", "the May 12
   /// Geneva talks") or heads an "of" phrase ("the future of Iran's program", "18 months of tariffs").
@@ -1963,7 +2164,7 @@ class default_extractor final : public extractor {
       std::size_t subjects = std::min<std::size_t>(m.subject_count, 2);
       // An event noun whose modifiers name the actors is the subject, not the last name ("The
       // 90-minute call between Trump and Xi appears to have broken the impasse": the call, not Xi).
-      const auto nsubj = parse_child(ctx, w, "nsubj"sv);
+      const auto nsubj = subject_child(ctx, w);
       std::optional<std::size_t> subject_noun;
       if (nsubj && *nsubj < w && W[*nsubj].tag == upos::noun && !ctx.in_entity[*nsubj] && lex_->is_event_noun(W[*nsubj].lemma))
         for (std::size_t y = *nsubj + 1; y < w && !subject_noun; ++y)
@@ -1982,6 +2183,10 @@ class default_extractor final : public extractor {
       // An infinitive completing a predicate adjective has the adjective's subject ("Chinese
       // students are welcome to study in the U.S.").
       // (The parse may make it an adverbial clause: "welcome to study" as advcl with "to".)
+      // A for-to infinitive has the noun of its "for" phrase ("called for increased enforcement
+      // ... to prevent China" -> "Enforcement to prevent China").
+      if (!subject_noun && !nsubj)
+        if (const auto n = for_to_subject(ctx, w); n && W[*n].tag == upos::noun && !ctx.in_entity[*n]) subject_noun = n;
       bool adjective_subject = false;
       if (const auto& rel = ctx.doc.tokens[W[w].token].deprel;
           !nsubj && (rel == "xcomp"sv || (rel == "advcl"sv && w > 0 && W[w - 1].lower == "to"sv)))
@@ -2067,19 +2272,21 @@ class default_extractor final : public extractor {
         }
       }
       // No subject found: the pronoun the parse gives, right before the verb group ("we
-      // straightened it out", "they are working with ..."), not one the actors stand for.
+      // straightened it out", "they are working with ...", "he added": a "he" or "she" no person
+      // named before stands for), not one the actors stand for.
       if (subjects == 0 && words.empty())
-        if (const auto p = parse_child(ctx, w, "nsubj"sv); p && *p + 1 == k && W[*p].tag == upos::pron &&
+        if (const auto p = subject_child(ctx, w); p && *p + 1 == k && W[*p].tag == upos::pron &&
                                                           (W[*p].lower == "we"sv || W[*p].lower == "they"sv ||
                                                            W[*p].lower == "you"sv || W[*p].lower == "it"sv ||
-                                                           W[*p].lower == "i"sv))
+                                                           W[*p].lower == "i"sv || W[*p].lower == "he"sv ||
+                                                           W[*p].lower == "she"sv))
           words.push_back(*p);
       subject_words = words.size();
       // A bare infinitive shown with a subject reads as one: "Lutnick to prevent China" ("called
       // for ... to prevent China"), "China to do more" ("demands that China do more").
       // A plural present form after a singular subject is a bare form too (the parse's "VBP").
       const auto singular_subject = [&] {
-        const auto x = parse_child(ctx, w, "nsubj"sv);
+        const auto x = subject_child(ctx, w);
         return x && *x < w && (W[*x].xpos == "NN"sv || W[*x].xpos == "NNP"sv) && !parse_child(ctx, *x, "conj"sv);
       };
       // Only an infinitive ("to", or the parse's xcomp) or such a bare form: a headline's present
@@ -2221,9 +2428,14 @@ class default_extractor final : public extractor {
       // A light verb's preposition before the noun: "Trump reciprocated with his own invitation".
       std::size_t verb_at = g > cb ? g - 1 : g;
       std::string_view preposition;
-      if (g > cb + 1 && W[g - 1].tag == upos::adp && W[g - 2].tag == upos::verb) {
-        verb_at = g - 2;
-        preposition = W[g - 1].lower;
+      // (Past a quotation mark: he “reciprocated” with an invitation.)
+      if (g > cb + 1 && W[g - 1].tag == upos::adp) {
+        std::size_t v = g - 2;
+        if (v > cb && is_quote(ctx.form(v)) && !ctx.possessive_mark(v)) --v;
+        if (W[v].tag == upos::verb) {
+          verb_at = v;
+          preposition = W[g - 1].lower;
+        }
       }
       const auto* limit = verb_at < g ? lex_->limited_light_verb(W[verb_at].lemma) : nullptr;
       if (m.subject_count > 0 && verb_at < g && W[verb_at].tag == upos::verb) {
