@@ -364,7 +364,8 @@ resolution event_graph::resolve(std::string_view reference) const {
     }
   };
   return detail::resolve_words(
-      query, event_count_, boost::num_vertices(graph_), lookup, [&](std::size_t v) { return graph_[v].salience; },
+      query, event_count_, boost::num_vertices(graph_), lookup, [](const std::vector<std::size_t>&) {},
+      [&](std::size_t v) { return graph_[v].salience; },
       [&](std::size_t v) -> const std::string& { return graph_[v].id; },
       [&](std::size_t v) -> const std::string& { return graph_[v].label; });
 }

@@ -24,7 +24,7 @@
 namespace chronograph::store {
 
 /// The schema version this build writes and reads (meta table, key "schema_version").
-inline constexpr int schema_version = 3;
+inline constexpr int schema_version = 4;
 
 /// A stored document, without its analysis.
 struct stored_document {
