@@ -377,7 +377,7 @@ class row_reader {
   /// when a row is missing.
   template <class Seqs, class Take>
   void read(const Seqs& seqs, Take&& take) {
-    constexpr std::int64_t step_at_most = 16;  // rows to pass rather than search again
+    constexpr std::int64_t step_at_most = 8;  // rows to pass rather than search again (measured)
     bool positioned = false;
     std::int64_t at = 0;
     for (std::size_t k = 0; k < seqs.size(); ++k) {
@@ -443,6 +443,8 @@ void event_labels::read(sqlite3* db, const std::string& file, std::size_t events
                  vertices.end());
   if (vertices.empty()) return;
   sort_unique(vertices);
+  chars_.reserve(chars_.size() + 64 * vertices.size());
+  ends_.reserve(ends_.size() + 4 * vertices.size());
   row_reader rows(db, file, "SELECT seq, id, summary, trigger, value FROM story_event_labels WHERE seq >= ?1 ORDER BY seq");
   rows.read(vertices, [&](std::size_t k, const statement& row) {
     for (int column = 1; column <= 4; ++column) {
