@@ -19,30 +19,52 @@ std::string when_text(const std::string& value) {
   return value;
 }
 
-// What the text of an answer names, looked up in the story by id: the label of an event (its
-// summary, else its trigger) or time expression ("“text” (value)"), the source of a document,
-// indexed on first use (the first event, else the first time expression, of an id, and the
-// first document, as a scan of the story finds them); and each distinct date described once.
+// What the text of an answer names, found in the story in one pass: per id named (subjects,
+// ends of link steps) the label of its event (summary, else trigger) or time expression
+// ("“text” (value)"), per document of a step its source; the first event, else the first time
+// expression, of an id and the first document, as a scan of the story finds them. And each
+// distinct date described once.
 class names {
  public:
-  explicit names(const story& s) : s_(s) {}
-  void label(std::string& out, const std::string& id) {
-    if (!built_) build();
-    if (const auto* e = events_.find(id)) {
-      out += (*e)->summary.empty() ? (*e)->trigger : (*e)->summary;
-    } else if (const auto* t = timexes_.find(id)) {
+  names(const story& s, const graph::answer& a) {
+    const auto name_steps = [&](const std::vector<graph::link_step>& steps) {
+      for (const auto& step : steps) {
+        labels_.try_emplace(step.from);
+        labels_.try_emplace(step.to);
+        if (!step.support.text.empty()) sources_.try_emplace(step.support.doc);
+      }
+    };
+    for (const auto& r : a.subjects)
+      if (r.best) labels_.try_emplace(*r.best);
+    for (const auto& h : a.events) name_steps(h.via);
+    if (a.path) name_steps(*a.path);
+    if (!labels_.empty()) {
+      for (const auto& e : s.events)
+        if (auto* found = labels_.find(e.id); found && !found->event) found->event = &e;
+      for (const auto& t : s.timexes)
+        if (auto* found = labels_.find(t.id); found && !found->event && !found->timex) found->timex = &t;
+    }
+    if (!sources_.empty())
+      for (const auto& d : s.documents)
+        if (auto* found = sources_.find(d.id); found && !*found) *found = &d;
+  }
+  void label(std::string& out, const std::string& id) const {
+    const auto* found = labels_.find(id);
+    if (found && found->event) {
+      out += found->event->summary.empty() ? found->event->trigger : found->event->summary;
+    } else if (found && found->timex) {
       out += "\u201c";
-      out += (*t)->text;
+      out += found->timex->text;
       out += "\u201d (";
-      out += (*t)->value;
+      out += found->timex->value;
       out += ')';
     } else {
       out += id;
     }
   }
-  void source(std::string& out, const std::string& doc) {
-    if (!built_) build();
-    if (const auto* d = documents_.find(doc)) out += (*d)->source.empty() ? (*d)->id : (*d)->source;
+  void source(std::string& out, const std::string& doc) const {
+    const auto* found = sources_.find(doc);
+    if (found && *found) out += (*found)->source.empty() ? (*found)->id : (*found)->source;
     else out += doc;
   }
   const std::string& when(const std::string& value) {
@@ -52,21 +74,16 @@ class names {
   }
 
  private:
-  void build() {
-    for (const auto& e : s_.events) events_.try_emplace(e.id, &e);
-    for (const auto& t : s_.timexes) timexes_.try_emplace(t.id, &t);
-    for (const auto& d : s_.documents) documents_.try_emplace(d.id, &d);
-    built_ = true;
-  }
-  const story& s_;
-  bool built_ = false;
-  chronograph::detail::string_map<const story_event*, std::string_view> events_;
-  chronograph::detail::string_map<const story_timex*, std::string_view> timexes_;
-  chronograph::detail::string_map<const story_document*, std::string_view> documents_;
+  struct named {
+    const story_event* event = nullptr;
+    const story_timex* timex = nullptr;
+  };
+  chronograph::detail::string_map<named, std::string_view> labels_;  // views of the answer's ids
+  chronograph::detail::string_map<const story_document*, std::string_view> sources_;
   std::unordered_map<std::string_view, std::string> dates_;  // views of the answer's and story's values
 };
 
-void step_text(std::string& out, const graph::link_step& step, names& name) {
+void step_text(std::string& out, const graph::link_step& step, const names& name) {
   name.label(out, step.from);
   out += " \u2014";
   out += step.type;
@@ -124,7 +141,7 @@ std::string answer_to_text(const graph::answer& a, const story& s) {
   if (a.path) expected += steps_size(*a.path);
   std::string out;
   out.reserve(expected);
-  names name(s);
+  names name(s, a);
   out += graph::to_string(a.asked);
   for (const auto& arg : a.arguments) {
     out += " \u201c";
