@@ -193,7 +193,7 @@ void store_query(benchmark::State& state, graph::question q, std::vector<std::st
     benchmark::DoNotOptimize(text.data());
   }
   state.counters["hits"] = static_cast<double>(hits);
-  state.counters["excerpt events"] = static_cast<double>(excerpt);
+  state.counters["excerpt events"] = static_cast<double>(excerpt);  // printing: those the text names by label
 }
 BENCHMARK_CAPTURE(store_query, between_month, graph::question::between, {"1998-01-01", "1998-01-31"})
     ->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -11,6 +11,7 @@
 
 #include "chronograph/detail/string_map.hpp"
 #include "chronograph/error.hpp"
+#include "chronograph/graph/walk.hpp"
 #include "chronograph/graph/word_index.hpp"
 
 namespace chronograph::graph {
@@ -94,22 +95,24 @@ class word_index_builder {
   std::string buffer_;
 };
 
-/// Signed distance in days from span a to span b, counted between a's last and b's first day
-/// (4 June to 5 June is 1): > 0 when a ends before b starts, < 0 when b ends before a starts,
-/// 0 when they overlap.
-long gap_between(const time_span& a, const time_span& b) {
-  if (!(b.begin < a.end)) return (b.begin - a.end).count() + 1;
-  if (!(a.begin < b.end)) return -((a.begin - b.end).count() + 1);
-  return 0;
-}
-
-bool is_precedence(const std::string& type) {
-  return type == "BEFORE" || type == "AFTER" || type == "IBEFORE" || type == "IAFTER" ||
-         type == "CAUSES" || type == "ENABLES";
-}
-
-/// True when the link says its `to` end comes first (AFTER, IAFTER).
-bool is_reversed_order(const std::string& type) { return type == "AFTER" || type == "IAFTER"; }
+/// event_graph as a walk view (graph/walk.hpp).
+struct graph_view {
+  using link = edge_type;
+  const graph_type& g;
+  [[nodiscard]] std::size_t vertex_count() const noexcept { return boost::num_vertices(g); }
+  [[nodiscard]] bool is_event(std::size_t v) const noexcept { return g[v].is_event; }
+  [[nodiscard]] const std::optional<time_span>& span(std::size_t v) const noexcept { return g[v].span; }
+  template <class F>
+  void out_links(std::size_t v, F&& f) const {
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) f(*it, boost::target(*it, g));
+  }
+  template <class F>
+  void in_links(std::size_t v, F&& f) const {
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) f(*it, boost::source(*it, g));
+  }
+  [[nodiscard]] link_kind kind(const edge_type& e) const noexcept { return g[e].kind; }
+  [[nodiscard]] detail::link_order order(const edge_type& e) const noexcept { return detail::order_of(g[e].type); }
+};
 
 }  // namespace
 
@@ -361,53 +364,31 @@ resolution event_graph::resolve(std::string_view reference) const {
     }
   };
   return detail::resolve_words(
-      query, event_count_, boost::num_vertices(graph_), lookup, [&](std::size_t v) { return graph_[v].salience; },
+      query, event_count_, boost::num_vertices(graph_), lookup, [](const std::vector<std::size_t>&) {},
+      [&](std::size_t v) { return graph_[v].salience; },
       [&](std::size_t v) -> const std::string& { return graph_[v].id; },
       [&](std::size_t v) -> const std::string& { return graph_[v].label; });
 }
 
-std::vector<event_hit> event_graph::causal_walk(vertex_type start, bool backward) const {
-  // Breadth-first over the causal view: nearest causes (or effects) first.
-  const link_view view = causal_view();
-  const std::size_t none = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> dist(boost::num_vertices(graph_), none);
-  std::vector<std::optional<edge_type>> via(boost::num_vertices(graph_));
-  std::deque<vertex_type> queue{start};
-  dist[start] = 0;
-  std::vector<vertex_type> order;
-  const auto visit = [&](vertex_type from, vertex_type to, const edge_type& e) {
-    if (dist[to] != none) return;
-    dist[to] = dist[from] + 1;
-    via[to] = e;
-    queue.push_back(to);
-    order.push_back(to);
-  };
-  while (!queue.empty()) {
-    const vertex_type v = queue.front();
-    queue.pop_front();
-    if (backward) {
-      for (auto [it, end] = boost::in_edges(v, view); it != end; ++it) visit(v, boost::source(*it, view), *it);
-    } else {
-      for (auto [it, end] = boost::out_edges(v, view); it != end; ++it) visit(v, boost::target(*it, view), *it);
-    }
-  }
+std::vector<event_hit> event_graph::hits_of(const detail::walk<edge_type>* w,
+                                             const std::vector<detail::walk_hit>& found) const {
   std::vector<event_hit> out;
-  for (vertex_type v : order) {
-    if (!graph_[v].is_event) continue;
-    event_hit h = hit_of(v);
-    h.distance = dist[v];
-    h.basis = "link";
-    for (vertex_type w = v; w != start;) {  // chain back to the query event
-      const edge_type e = *via[w];
-      h.via.push_back(step_of(e));
-      w = backward ? boost::target(e, graph_) : boost::source(e, graph_);
-    }
-    if (!backward) std::reverse(h.via.begin(), h.via.end());
-    if (graph_[v].span && graph_[start].span)
-      h.gap_days = std::abs(gap_between(*graph_[v].span, *graph_[start].span));
+  out.reserve(found.size());
+  for (const auto& f : found) {
+    event_hit h = hit_of(f.v);
+    h.distance = f.distance;
+    h.gap_days = f.gap;
+    h.basis = detail::basis_name(f.basis);
+    if (w && (f.basis & detail::by_link))
+      for (const auto& e : w->chain(f.v)) h.via.push_back(step_of(e));
     out.push_back(std::move(h));
   }
   return out;
+}
+
+std::vector<event_hit> event_graph::causal_walk(vertex_type start, bool backward) const {
+  const auto [w, found] = detail::causal_walk(graph_view{graph_}, start, backward);
+  return hits_of(&w, found);
 }
 
 std::vector<event_hit> event_graph::causes(std::string_view event_id) const {
@@ -419,79 +400,9 @@ std::vector<event_hit> event_graph::effects(std::string_view event_id) const {
 }
 
 std::vector<event_hit> event_graph::order_walk(vertex_type start, bool backward) const {
-  // Stated order: an edge "a precedes b" for BEFORE/IBEFORE/CAUSES/ENABLES a->b and AFTER/IAFTER
-  // b->a. Walk it backwards for before(), forwards for after().
-  const std::size_t none = std::numeric_limits<std::size_t>::max();
-  const std::size_t n = boost::num_vertices(graph_);
-  std::vector<std::size_t> dist(n, none);
-  std::vector<std::optional<edge_type>> via(n);
-  std::vector<vertex_type> parent(n, start);
-  std::deque<vertex_type> queue{start};
-  dist[start] = 0;
-  const auto visit = [&](vertex_type from, vertex_type to, const edge_type& e) {
-    if (dist[to] != none) return;
-    dist[to] = dist[from] + 1;
-    via[to] = e;
-    parent[to] = from;
-    queue.push_back(to);
-  };
-  while (!queue.empty()) {
-    const vertex_type v = queue.front();
-    queue.pop_front();
-    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it) {
-      const auto& type = graph_[*it].type;
-      if (!is_precedence(type)) continue;
-      // v -> w with "v precedes w" (BEFORE) or "w precedes v" (AFTER).
-      const bool v_first = !is_reversed_order(type);
-      if (v_first != backward) visit(v, boost::target(*it, graph_), *it);
-    }
-    for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it) {
-      const auto& type = graph_[*it].type;
-      if (!is_precedence(type)) continue;
-      // w -> v with "w precedes v" (BEFORE) or "v precedes w" (AFTER).
-      const bool w_first = !is_reversed_order(type);
-      if (w_first == backward) visit(v, boost::source(*it, graph_), *it);
-    }
-  }
-
-  // Select and order light records first, then make hits (strings, link chains) in that order.
-  struct found { vertex_type v; std::optional<long> gap; bool by_link, by_date; };
-  std::vector<found> hits;
-  const auto& at = graph_[start].span;
-  for (vertex_type v = 0; v < n; ++v) {
-    if (v == start || !graph_[v].is_event) continue;
-    found f{v, std::nullopt, dist[v] != none, false};
-    if (at && graph_[v].span) {
-      const auto& span = *graph_[v].span;
-      if (backward ? !(at->begin < span.end) : !(span.begin < at->end)) {
-        f.by_date = true;
-        f.gap = backward ? gap_between(span, *at) : gap_between(*at, span);
-      }
-    }
-    if (f.by_link || f.by_date) hits.push_back(f);
-  }
-  std::stable_sort(hits.begin(), hits.end(), [&](const found& a, const found& b) {
-    if (a.gap.has_value() != b.gap.has_value()) return a.gap.has_value();
-    if (a.gap && *a.gap != *b.gap) return *a.gap < *b.gap;
-    if (a.by_link != b.by_link) return a.by_link;  // stated order first
-    const std::size_t da = a.by_link ? dist[a.v] : 0, db = b.by_link ? dist[b.v] : 0;
-    if (da != db) return da < db;
-    return graph_[a.v].id < graph_[b.v].id;
-  });
-  std::vector<event_hit> out;
-  out.reserve(hits.size());
-  for (const auto& f : hits) {
-    event_hit h = hit_of(f.v);
-    h.basis = f.by_link && f.by_date ? "link+date" : f.by_link ? "link" : "date";
-    h.gap_days = f.gap;
-    if (f.by_link) {
-      h.distance = dist[f.v];
-      for (vertex_type w = f.v; w != start; w = parent[w]) h.via.push_back(step_of(*via[w]));
-      if (!backward) std::reverse(h.via.begin(), h.via.end());
-    }
-    out.push_back(std::move(h));
-  }
-  return out;
+  auto [w, found] = detail::order_walk(graph_view{graph_}, start, backward);
+  detail::sort_order_hits(found, [&](std::size_t a, std::size_t b) { return graph_[a].id < graph_[b].id; });
+  return hits_of(&w, found);
 }
 
 std::vector<event_hit> event_graph::before(std::string_view event_id) const {
@@ -504,65 +415,20 @@ std::vector<event_hit> event_graph::after(std::string_view event_id) const {
 
 std::optional<std::vector<link_step>> event_graph::path(std::string_view from_id,
                                                         std::string_view to_id) const {
-  const vertex_type from = vertex_of(from_id);
   const vertex_type to = vertex_of(to_id);
-  const std::size_t n = boost::num_vertices(graph_);
-  std::vector<bool> seen(n, false);
-  std::vector<std::optional<edge_type>> via(n);
-  std::vector<vertex_type> parent(n, from);
-  std::deque<vertex_type> queue{from};
-  seen[from] = true;
-  while (!queue.empty() && !seen[to]) {
-    const vertex_type v = queue.front();
-    queue.pop_front();
-    const auto visit = [&](vertex_type w, const edge_type& e) {
-      if (seen[w]) return;
-      seen[w] = true;
-      via[w] = e;
-      parent[w] = v;
-      queue.push_back(w);
-    };
-    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it) visit(boost::target(*it, graph_), *it);
-    for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it) visit(boost::source(*it, graph_), *it);
-  }
-  if (!seen[to]) return std::nullopt;
+  const auto w = detail::path_walk(graph_view{graph_}, vertex_of(from_id), to);
+  if (!w) return std::nullopt;
   std::vector<link_step> steps;
-  for (vertex_type w = to; w != from; w = parent[w]) steps.push_back(step_of(*via[w]));
-  std::reverse(steps.begin(), steps.end());
+  for (const auto& e : w->chain(to)) steps.push_back(step_of(e));
   return steps;
 }
 
 std::vector<event_hit> event_graph::between(const time_span& first, const time_span& last) const {
-  const date::sys_days lo = first.begin;
-  const date::sys_days hi = std::max(first.end, last.end);
-  return dated_in(lo, hi, nullptr);
+  return hits_of(nullptr, detail::between_hits(graph_view{graph_}, by_date_, longest_span_days_, first, last));
 }
 
 std::vector<event_hit> event_graph::around(const time_span& at, long days) const {
-  const date::sys_days lo = at.begin - date::days{days};
-  const date::sys_days hi = at.end + date::days{days};
-  auto out = dated_in(lo, hi, &at);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const event_hit& a, const event_hit& b) { return *a.gap_days < *b.gap_days; });
-  return out;
-}
-
-std::vector<event_hit> event_graph::dated_in(date::sys_days lo, date::sys_days hi, const time_span* from) const {
-  // by_date_ is sorted by first day and no span is longer than longest_span_days_, so only
-  // events starting in [lo - longest, hi) can overlap [lo, hi).
-  const date::sys_days earliest = lo - date::days{longest_span_days_};
-  auto it = std::lower_bound(by_date_.begin(), by_date_.end(), earliest,
-                             [&](vertex_type v, date::sys_days day) { return graph_[v].span->begin < day; });
-  std::vector<event_hit> out;
-  for (; it != by_date_.end() && graph_[*it].span->begin < hi; ++it) {
-    const auto& span = *graph_[*it].span;
-    if (!(lo < span.end)) continue;
-    event_hit h = hit_of(*it);
-    h.basis = "date";
-    h.gap_days = from ? std::abs(gap_between(span, *from)) : 0;
-    out.push_back(std::move(h));
-  }
-  return out;
+  return hits_of(nullptr, detail::around_hits(graph_view{graph_}, by_date_, longest_span_days_, at, days));
 }
 
 }  // namespace chronograph::graph

@@ -12,13 +12,14 @@
 #include "chronograph/detail/string_map.hpp"
 #include "chronograph/error.hpp"
 #include "chronograph/graph/event_graph.hpp"
+#include "chronograph/graph/walk.hpp"
 #include "chronograph/graph/word_index.hpp"
 #include "sqlite.hpp"
 #include "story_rows.hpp"
 
 namespace chronograph::store::detail {
 
-const char* const query_index_schema =
+const char* const query_index_schema_v3 =
     "CREATE TABLE story_index ("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  program TEXT NOT NULL,"
@@ -33,6 +34,15 @@ const char* const query_index_schema =
     "CREATE TABLE story_ids (id BLOB PRIMARY KEY, vertex INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE story_words (word BLOB PRIMARY KEY, events BLOB NOT NULL) WITHOUT ROWID;";
 
+// Version 4: what printing reads of each event gets a table of small rows (story_events keeps
+// the encoded event only), so that printing an answer of thousands of events reads a few
+// hundred kilobytes instead of the events' overflow pages.
+const char* const query_index_changes_v4 =
+    "DROP TABLE story_events;"
+    "CREATE TABLE story_events (seq INTEGER PRIMARY KEY, event BLOB NOT NULL);"
+    "CREATE TABLE story_event_labels (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, summary TEXT NOT NULL,"
+    "  trigger TEXT NOT NULL, value TEXT NOT NULL);";
+
 namespace {
 
 constexpr char image_magic[3] = {'C', 'G', 'Q'};
@@ -40,20 +50,13 @@ constexpr std::uint32_t image_version = 2;
 constexpr bool little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 
 // Link flags in the image: bits 0-1 the link kind (graph::link_kind), bits 2-3 its order
-// (0 none, 1 `from` precedes `to`: BEFORE, IBEFORE, CAUSES, ENABLES; 2 `to` precedes `from`:
-// AFTER, IAFTER), bit 4 / bit 5: `from` / `to` is the id of its vertex (not a mention id).
-constexpr std::uint8_t order_forward = 1, order_reversed = 2;
+// (graph::detail::link_order: 0 none, 1 `from` precedes `to`: BEFORE, IBEFORE, CAUSES, ENABLES;
+// 2 `to` precedes `from`: AFTER, IAFTER), bit 4 / bit 5: `from` / `to` is the id of its vertex
+// (not a mention id).
 constexpr std::uint8_t from_is_vertex_id = 0x10, to_is_vertex_id = 0x20;
 
 std::uint8_t kind_bits(std::uint8_t flags) { return flags & 3; }
 std::uint8_t order_bits(std::uint8_t flags) { return (flags >> 2) & 3; }
-
-std::uint8_t order_of(const std::string& upper_type) {
-  if (upper_type == "BEFORE" || upper_type == "IBEFORE" || upper_type == "CAUSES" || upper_type == "ENABLES")
-    return order_forward;
-  if (upper_type == "AFTER" || upper_type == "IAFTER") return order_reversed;
-  return 0;
-}
 
 // Fixed-width little-endian writing and reading of the image.
 class image_writer {
@@ -151,7 +154,8 @@ std::vector<std::uint32_t> decode_postings(std::string_view bytes, std::size_t v
 
 void clear_query_index(sqlite3* db, const std::string& file) {
   exec(db, file,
-       "DELETE FROM story_index; DELETE FROM story_events; DELETE FROM story_timexes; DELETE FROM story_links;"
+       "DELETE FROM story_index; DELETE FROM story_events; DELETE FROM story_event_labels; DELETE FROM story_timexes;"
+       "DELETE FROM story_links;"
        "DELETE FROM story_documents; DELETE FROM story_diagnostics; DELETE FROM story_ids; DELETE FROM story_words;");
 }
 
@@ -191,7 +195,8 @@ void write_query_index(sqlite3* db, const std::string& file, const story& s, std
     const auto from = g.find_vertex(l.from), to = g.find_vertex(l.to);
     std::string type = l.type;
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::uint8_t flags = static_cast<std::uint8_t>(graph::kind_of(type)) | static_cast<std::uint8_t>(order_of(type) << 2);
+    std::uint8_t flags = static_cast<std::uint8_t>(static_cast<unsigned>(graph::kind_of(type)) |
+                                                   static_cast<unsigned>(graph::detail::order_of(type)) << 2);
     if (from && bg[*from].id == l.from) flags |= from_is_vertex_id;
     if (to && bg[*to].id == l.to) flags |= to_is_vertex_id;
     // A link names a vertex only when both ends do (as the graph adds edges).
@@ -209,11 +214,18 @@ void write_query_index(sqlite3* db, const std::string& file, const story& s, std
   index.bind(1, program).bind_blob(2, w.take());
   index.step();
 
-  statement ev(db, file, "INSERT INTO story_events (seq, id, summary, event) VALUES (?1, ?2, ?3, ?4)");
+  statement ev(db, file, "INSERT INTO story_events (seq, event) VALUES (?1, ?2)");
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     ev.reset();
-    ev.bind(1, static_cast<std::int64_t>(i)).bind(2, s.events[i].id).bind(3, s.events[i].summary).bind_blob(4, encode(s.events[i]));
+    ev.bind(1, static_cast<std::int64_t>(i)).bind_blob(2, encode(s.events[i]));
     ev.step();
+  }
+  statement label(db, file, "INSERT INTO story_event_labels (seq, id, summary, trigger, value) VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (std::size_t i = 0; i < s.events.size(); ++i) {
+    const auto& e = s.events[i];
+    label.reset();
+    label.bind(1, static_cast<std::int64_t>(i)).bind(2, e.id).bind(3, e.summary).bind(4, e.trigger).bind(5, e.when.value);
+    label.step();
   }
   statement tx(db, file, "INSERT INTO story_timexes (seq, timex) VALUES (?1, ?2)");
   for (std::size_t i = 0; i < s.timexes.size(); ++i) {
@@ -281,7 +293,8 @@ std::optional<query_index> query_index::open(sqlite3* db, const std::string& fil
     return count.step() && count.optional_text(0) ? static_cast<std::size_t>(count.integer(0)) + 1 : std::size_t{0};
   };
   if (rows("SELECT max(seq) FROM story_documents") != ix.documents_ || rows("SELECT max(seq) FROM story_timexes") != ix.timexes_ ||
-      rows("SELECT max(seq) FROM story_events") != ix.events_ || rows("SELECT max(seq) FROM story_links") != ix.links_ ||
+      rows("SELECT max(seq) FROM story_events") != ix.events_ ||
+      rows("SELECT max(seq) FROM story_event_labels") != ix.events_ || rows("SELECT max(seq) FROM story_links") != ix.links_ ||
       rows("SELECT max(seq) FROM story_diagnostics") != ix.diagnostics_)
     r.fail("counts differ from the rows");
   if (ix.vertices_ > ix.events_ + ix.timexes_ || ix.event_vertices_ > ix.events_ ||
@@ -314,10 +327,15 @@ std::optional<query_index> query_index::open(sqlite3* db, const std::string& fil
     e.flags = link_flags[l];
     if ((e.from == none) != (e.to == none) || (e.from != none && (e.from >= ix.vertices_ || e.to >= ix.vertices_)))
       r.fail("link end out of range");
+    if (kind_bits(e.flags) > static_cast<std::uint8_t>(graph::link_kind::other) ||
+        order_bits(e.flags) > static_cast<std::uint8_t>(graph::detail::link_order::reversed))
+      r.fail("bad link flags");
   }
   r.get_array(dated, ix.by_date_);
-  for (const auto v : ix.by_date_)
+  for (const auto v : ix.by_date_) {
     if (v >= ix.event_vertices_ || !ix.span_[v]) r.fail("dated event out of range");
+    ix.longest_days_ = std::max(ix.longest_days_, ix.span_[v]->days());
+  }
   if (!r.at_end()) r.fail("trailing bytes");
   // Adjacency in link order (as the graph's edge lists are).
   ix.out_start_.assign(ix.vertices_ + 1, 0);
@@ -348,20 +366,52 @@ std::optional<query_index> query_index::open(sqlite3* db, const std::string& fil
 
 namespace {
 
-// Rows of one table by seq (a prepared statement, reused).
+// Rows of one table by ascending seq, through a statement selecting `seq, ...` of the rows with
+// seq >= ?1 in seq order: a row near the last one read is reached by stepping to it (a fraction
+// of a microsecond per row passed), a far one by searching the table again (a microsecond or
+// two), so that the thousands of rows of a big answer, which lie close together, cost little.
+class row_reader {
+ public:
+  row_reader(sqlite3* db, const std::string& file, const char* sql) : q_(db, file, sql), file_(file) {}
+  /// Calls take(k, row) for each seqs[k] (ascending, distinct), in order. Throws input_error
+  /// when a row is missing.
+  template <class Seqs, class Take>
+  void read(const Seqs& seqs, Take&& take) {
+    constexpr std::int64_t step_at_most = 8;  // rows to pass rather than search again (measured)
+    bool positioned = false;
+    std::int64_t at = 0;
+    for (std::size_t k = 0; k < seqs.size(); ++k) {
+      const auto want = static_cast<std::int64_t>(seqs[k]);
+      if (!positioned || want - at > step_at_most) {
+        q_.reset();
+        q_.bind(1, want);
+        positioned = true;
+      }
+      do {
+        if (!q_.step()) missing();
+        at = q_.integer(0);
+      } while (at < want);
+      if (at != want) missing();
+      take(k, static_cast<const statement&>(q_));
+    }
+    q_.reset();
+  }
+
+ private:
+  [[noreturn]] void missing() const { throw input_error(file_ + ": corrupt query index: a row is missing"); }
+  statement q_;
+  const std::string& file_;
+};
+
+// The rows `seqs` (ascending, distinct) of a table, decoded; `sql` as for row_reader, the
+// encoded part in column 1.
 template <class T, class Decode>
-std::vector<T> read_rows(sqlite3* db, const std::string& file, const char* sql, const std::vector<std::size_t>& seqs,
+std::vector<T> read_rows(sqlite3* db, const std::string& file, const char* sql, const std::vector<std::uint32_t>& seqs,
                          Decode decode) {
   std::vector<T> out;
   out.reserve(seqs.size());
-  statement q(db, file, sql);
-  for (const auto seq : seqs) {
-    q.reset();
-    q.bind(1, static_cast<std::int64_t>(seq));
-    if (!q.step()) throw input_error(file + ": corrupt query index: a row is missing");
-    out.push_back(decode(q.blob(0), file + ": query index"));
-  }
-  q.reset();
+  const std::string origin = file + ": query index";
+  row_reader(db, file, sql).read(seqs, [&](std::size_t, const statement& row) { out.push_back(decode(row.blob(1), origin)); });
   return out;
 }
 
@@ -375,7 +425,60 @@ std::vector<T> read_all(sqlite3* db, const std::string& file, const char* sql, s
   return out;
 }
 
+void sort_unique(std::vector<std::uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// The position of `x` in the sorted `v`, which holds it.
+std::size_t position(const std::vector<std::uint32_t>& v, std::uint32_t x) {
+  return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+}
+
 }  // namespace
+
+void event_labels::read(sqlite3* db, const std::string& file, std::size_t events, std::vector<std::uint32_t> vertices) {
+  if (slot_.size() != events) slot_.assign(events, 0);
+  vertices.erase(std::remove_if(vertices.begin(), vertices.end(), [&](std::uint32_t v) { return slot_[v] != 0; }),
+                 vertices.end());
+  if (vertices.empty()) return;
+  sort_unique(vertices);
+  chars_.reserve(chars_.size() + 64 * vertices.size());
+  ends_.reserve(ends_.size() + 4 * vertices.size());
+  row_reader rows(db, file, "SELECT seq, id, summary, trigger, value FROM story_event_labels WHERE seq >= ?1 ORDER BY seq");
+  rows.read(vertices, [&](std::size_t k, const statement& row) {
+    for (int column = 1; column <= 4; ++column) {
+      chars_.append(row.blob(column));
+      ends_.push_back(chars_.size());
+    }
+    slot_[vertices[k]] = static_cast<std::uint32_t>(ends_.size() / 4);
+  });
+}
+
+// The image as a graph for graph/walk.hpp: vertices, the spans of events, and each vertex's
+// links in link order (as the event graph's edge lists are).
+struct query_index::image_view {
+  using link = std::uint32_t;
+  const query_index& ix;
+  [[nodiscard]] std::size_t vertex_count() const noexcept { return ix.vertices_; }
+  [[nodiscard]] bool is_event(std::size_t v) const noexcept { return v < ix.event_vertices_; }
+  [[nodiscard]] const std::optional<graph::time_span>& span(std::size_t v) const noexcept {
+    static const std::optional<graph::time_span> no_span;
+    return v < ix.event_vertices_ ? ix.span_[v] : no_span;
+  }
+  template <class F>
+  void out_links(std::size_t v, F&& f) const {
+    for (auto k = ix.out_start_[v]; k < ix.out_start_[v + 1]; ++k) f(ix.out_[k], static_cast<std::size_t>(ix.ends_[ix.out_[k]].to));
+  }
+  template <class F>
+  void in_links(std::size_t v, F&& f) const {
+    for (auto k = ix.in_start_[v]; k < ix.in_start_[v + 1]; ++k) f(ix.in_[k], static_cast<std::size_t>(ix.ends_[ix.in_[k]].from));
+  }
+  [[nodiscard]] graph::link_kind kind(link l) const noexcept { return static_cast<graph::link_kind>(kind_bits(ix.ends_[l].flags)); }
+  [[nodiscard]] graph::detail::link_order order(link l) const noexcept {
+    return static_cast<graph::detail::link_order>(order_bits(ix.ends_[l].flags));
+  }
+};
 
 story query_index::whole_story() const {
   story s;
@@ -402,22 +505,12 @@ std::optional<std::uint32_t> query_index::vertex_of(std::string_view id) const {
 
 graph::resolution query_index::resolve(const std::string& reference) const {
   // An event id or mention id names its event (a timex id is matched as words, as resolve() does).
-  statement label_of(db_, file_, "SELECT id, summary FROM story_events WHERE seq = ?1");
-  std::unordered_map<std::size_t, std::pair<std::string, std::string>> labels;  // vertex -> (id, summary)
-  const auto row = [&](std::size_t v) -> const std::pair<std::string, std::string>& {
-    auto it = labels.find(v);
-    if (it != labels.end()) return it->second;
-    label_of.reset();
-    label_of.bind(1, static_cast<std::int64_t>(v));
-    if (!label_of.step()) throw input_error(file_ + ": corrupt query index: an event row is missing");
-    return labels.emplace(v, std::make_pair(label_of.text(0), label_of.text(1))).first->second;
-  };
   if (const auto v = vertex_of(reference); v && is_event(*v)) {
+    labels_.read(db_, file_, events_, {*v});
     graph::resolution out;
-    const auto& [id, summary] = row(*v);
-    out.best = id;
+    out.best = std::string(labels_.id(*v));
     out.is_exact = true;
-    out.candidates.push_back(graph::candidate{id, summary, 1.0});
+    out.candidates.push_back(graph::candidate{*out.best, std::string(labels_.summary(*v)), 1.0});
     return out;
   }
   statement range(db_, file_, "SELECT word, events FROM story_words WHERE word >= ?1 ORDER BY word");
@@ -442,104 +535,11 @@ graph::resolution query_index::resolve(const std::string& reference) const {
   };
   return graph::detail::resolve_words(
       graph::detail::query_words(reference), event_vertices_, vertices_, lookup,
-      [&](std::size_t v) { return salience_[v]; }, [&](std::size_t v) -> const std::string& { return row(v).first; },
-      [&](std::size_t v) -> const std::string& { return row(v).second; });
-}
-
-std::vector<std::uint32_t> query_index::needed_vertices(const graph::answer& a) const {
-  // The vertices graph::finish_answer looks at on the whole graph: what a graph of these vertices
-  // (with every link between them) answers the same way.
-  std::vector<char> in(vertices_, 0);
-  std::vector<std::uint32_t> subjects;
-  for (const auto& r : a.subjects) {
-    const auto v = vertex_of(*r.best);
-    if (!v || !is_event(*v)) throw input_error(file_ + ": corrupt query index: an event id is missing");
-    subjects.push_back(*v);
-    in[*v] = 1;
-  }
-  const auto window = [&](date::sys_days lo, date::sys_days hi) {  // dated events overlapping [lo, hi)
-    for (const auto v : by_date_)
-      if (lo < span_[v]->end && span_[v]->begin < hi) in[v] = 1;
-  };
-  // Breadth-first from `start`, following a link when `follow(link, forward)` says so.
-  const auto reach = [&](std::uint32_t start, const auto& follow) {
-    std::vector<std::uint32_t> queue{start};
-    in[start] = 1;
-    for (std::size_t next = 0; next < queue.size(); ++next) {
-      const auto v = queue[next];
-      for (auto k = out_start_[v]; k < out_start_[v + 1]; ++k)
-        if (const auto w = ends_[out_[k]].to; !in[w] && follow(ends_[out_[k]].flags, true)) {
-          in[w] = 1;
-          queue.push_back(w);
-        }
-      for (auto k = in_start_[v]; k < in_start_[v + 1]; ++k)
-        if (const auto w = ends_[in_[k]].from; !in[w] && follow(ends_[in_[k]].flags, false)) {
-          in[w] = 1;
-          queue.push_back(w);
-        }
-    }
-  };
-  switch (a.asked) {
-    case graph::question::between:
-      window(a.dates[0].begin, std::max(a.dates[0].end, a.dates[1].end));
-      break;
-    case graph::question::around:
-      window(a.dates[0].begin - date::days{a.days}, a.dates[0].end + date::days{a.days});
-      break;
-    case graph::question::causes:
-    case graph::question::effects: {
-      const bool backward = a.asked == graph::question::causes;
-      reach(subjects[0], [&](std::uint8_t flags, bool out_edge) {
-        return kind_bits(flags) == static_cast<std::uint8_t>(graph::link_kind::causal) && out_edge != backward;
-      });
-      break;
-    }
-    case graph::question::before:
-    case graph::question::after: {
-      const bool backward = a.asked == graph::question::before;
-      // Stated order (event_graph::order_walk), then every event the dates put on that side.
-      reach(subjects[0], [&](std::uint8_t flags, bool out_edge) {
-        const auto order = order_bits(flags);
-        if (order == 0) return false;
-        const bool first = order == order_forward;  // the link's `from` comes first
-        return out_edge ? first != backward : first == backward;
-      });
-      if (const auto& at = span_[subjects[0]])
-        for (const auto v : by_date_) {
-          const auto& span = *span_[v];
-          if (backward ? !(at->begin < span.end) : !(span.begin < at->end)) in[v] = 1;
-        }
-      break;
-    }
-    case graph::question::path: {
-      // event_graph::path's breadth-first search, to the point where it stops: the vertices
-      // it has seen (all the neighbours of those it took from the queue).
-      const auto from = subjects[0], to = subjects[1];
-      std::fill(in.begin(), in.end(), 0);
-      std::deque<std::uint32_t> queue{from};
-      in[from] = 1;
-      while (!queue.empty() && !in[to]) {
-        const auto v = queue.front();
-        queue.pop_front();
-        for (auto k = out_start_[v]; k < out_start_[v + 1]; ++k)
-          if (const auto w = ends_[out_[k]].to; !in[w]) {
-            in[w] = 1;
-            queue.push_back(w);
-          }
-        for (auto k = in_start_[v]; k < in_start_[v + 1]; ++k)
-          if (const auto w = ends_[in_[k]].from; !in[w]) {
-            in[w] = 1;
-            queue.push_back(w);
-          }
-      }
-      in[to] = 1;  // named in the answer even when not connected
-      break;
-    }
-  }
-  std::vector<std::uint32_t> out;
-  for (std::uint32_t v = 0; v < vertices_; ++v)
-    if (in[v]) out.push_back(v);
-  return out;
+      [&](const std::vector<std::size_t>& found) {  // their ids and summaries, in one pass over the rows
+        labels_.read(db_, file_, events_, std::vector<std::uint32_t>(found.begin(), found.end()));
+      },
+      [&](std::size_t v) { return salience_[v]; }, [&](std::size_t v) { return labels_.id(v); },
+      [&](std::size_t v) { return labels_.summary(v); });
 }
 
 query_result query_index::ask(graph::question q, const std::vector<std::string>& arguments, long days,
@@ -557,37 +557,141 @@ query_result query_index::ask(graph::question q, const std::vector<std::string>&
   }
   if (graph::names_events(q))
     for (const auto& reference : arguments) a.subjects.push_back(graph::require_match(resolve(reference), reference));
-
-  // The part of the story the question looks at: its vertices and the links between them.
-  const auto vertices = needed_vertices(a);
-  std::vector<char> in(vertices_, 0);
-  for (const auto v : vertices) in[v] = 1;
-  std::vector<std::size_t> event_rows, timex_rows, link_rows;
-  for (const auto v : vertices) (is_event(v) ? event_rows : timex_rows).push_back(is_event(v) ? v : v - event_vertices_);
-  std::vector<char> link_in(ends_.size(), 0);
-  for (std::size_t l = 0; l < ends_.size(); ++l)
-    if (ends_[l].from != none && in[ends_[l].from] && in[ends_[l].to]) {
-      link_rows.push_back(l);
-      link_in[l] = 1;
-    }
-  auto& x = result.excerpt;
-  const bool drawing = use == excerpt_use::drawing;
-  x.events = read_rows<story_event>(db_, file_, "SELECT event FROM story_events WHERE seq = ?1", event_rows,
-                                    drawing ? decode_event : decode_event_for_printing);
-  x.timexes = read_rows<story_timex>(db_, file_, "SELECT timex FROM story_timexes WHERE seq = ?1", timex_rows, decode_timex);
-  x.links = read_rows<story_link>(db_, file_, "SELECT link FROM story_links WHERE seq = ?1", link_rows, decode_link);
-  {
-    graph::graph_options options;
-    options.index_words = false;  // references are resolved above
-    const auto g = graph::event_graph::from_story(x, options);
-    graph::finish_answer(g, a);
+  std::vector<std::uint32_t> subjects;
+  for (const auto& r : a.subjects) {
+    const auto v = vertex_of(*r.best);
+    if (!v || !is_event(*v)) throw input_error(file_ + ": corrupt query index: an event id is missing");
+    subjects.push_back(*v);
   }
 
-  // What printing the answer reads besides: the documents of the links (the sources of its link
-  // chains). What drawing it reads besides: the links graph::substory keeps (between the
-  // answer's events, or from one of them to a time expression), the time expressions they and
-  // the events' anchors name, the documents of all these, and those documents' diagnostics.
-  if (drawing) add_drawn_rows(a, event_rows, timex_rows, link_rows, in, link_in, x);
+  // The answer on the image, as event_graph finds it on the graph: the events (vertices) and the
+  // walk whose chains of links (link numbers) connect them with the subject.
+  namespace walks = graph::detail;
+  const image_view view{*this};
+  std::vector<walks::walk_hit> hits;
+  std::optional<walks::walk<std::uint32_t>> walked;
+  switch (q) {
+    case graph::question::between:
+      hits = walks::between_hits(view, by_date_, longest_days_, a.dates[0], a.dates[1]);
+      break;
+    case graph::question::around:
+      hits = walks::around_hits(view, by_date_, longest_days_, a.dates[0], a.days);
+      break;
+    case graph::question::causes:
+    case graph::question::effects: {
+      auto found = walks::causal_walk(view, subjects[0], q == graph::question::causes);
+      walked.emplace(std::move(found.first));
+      hits = std::move(found.second);
+      break;
+    }
+    case graph::question::before:
+    case graph::question::after: {
+      auto found = walks::order_walk(view, subjects[0], q == graph::question::before);
+      walked.emplace(std::move(found.first));
+      hits = std::move(found.second);
+      std::vector<std::uint32_t> found_events;
+      found_events.reserve(hits.size());
+      for (const auto& h : hits) found_events.push_back(static_cast<std::uint32_t>(h.v));
+      labels_.read(db_, file_, events_, std::move(found_events));  // ties are ordered by id
+      walks::sort_order_hits(hits, [&](std::size_t x, std::size_t y) { return labels_.id(x) < labels_.id(y); });
+      break;
+    }
+    case graph::question::path:
+      walked = walks::path_walk(view, subjects[0], subjects[1]);
+      break;
+  }
+  std::vector<std::vector<std::uint32_t>> chains(hits.size());
+  std::optional<std::vector<std::uint32_t>> path;
+  std::vector<std::uint32_t> steps;  // the links of all chains
+  if (walked) {
+    for (std::size_t i = 0; i < hits.size(); ++i)
+      if (hits[i].basis & walks::by_link) {
+        chains[i] = walked->chain(hits[i].v);
+        steps.insert(steps.end(), chains[i].begin(), chains[i].end());
+      }
+    if (q == graph::question::path) {
+      path = walked->chain(subjects[1]);
+      steps.insert(steps.end(), path->begin(), path->end());
+    }
+  }
+  sort_unique(steps);
+
+  // The rows the output reads. Printing: the labels of the answer's events, the events and
+  // time expressions named by label (subjects, ends of links), the links and their documents.
+  // Drawing besides (graph::substory): the answer's events whole, the links substory keeps
+  // (between them, or between one of them and a time expression), the time expressions those
+  // and the events' anchors name, every document of all these, and their diagnostics.
+  const bool drawing = use == excerpt_use::drawing;
+  std::vector<std::uint32_t> named(subjects), step_timexes;  // vertices
+  for (const auto l : steps)
+    for (const auto v : {ends_[l].from, ends_[l].to}) (is_event(v) ? named : step_timexes).push_back(v);
+  sort_unique(named);
+  std::vector<std::uint32_t> answer_events(named);
+  for (const auto& h : hits) answer_events.push_back(static_cast<std::uint32_t>(h.v));
+  sort_unique(answer_events);
+  labels_.read(db_, file_, events_, answer_events);
+
+  auto& x = result.excerpt;
+  std::vector<std::uint32_t> links(steps), timexes(step_timexes);
+  if (drawing) {
+    x.events = read_rows<story_event>(db_, file_, "SELECT seq, event FROM story_events WHERE seq >= ?1 ORDER BY seq",
+                                      answer_events, decode_event);
+    std::vector<char> answer_event(event_vertices_, 0);
+    for (const auto v : answer_events) answer_event[v] = 1;
+    add_drawn_links(answer_event, links, timexes);
+    for (const auto& e : x.events)
+      if (!e.when.anchor.empty())
+        if (const auto t = vertex_of(e.when.anchor); t && !is_event(*t)) timexes.push_back(*t);
+    sort_unique(links);
+  } else {
+    for (const auto v : named) {
+      story_event e;
+      e.id = labels_.id(v);
+      e.summary = labels_.summary(v);
+      e.trigger = labels_.trigger(v);
+      e.when.value = labels_.value(v);
+      x.events.push_back(std::move(e));
+    }
+  }
+  sort_unique(timexes);
+  std::vector<std::uint32_t> timex_rows;
+  for (const auto v : timexes) timex_rows.push_back(v - static_cast<std::uint32_t>(event_vertices_));
+  x.timexes = read_rows<story_timex>(db_, file_, "SELECT seq, timex FROM story_timexes WHERE seq >= ?1 ORDER BY seq",
+                                     timex_rows, decode_timex);
+  x.links = read_rows<story_link>(db_, file_, "SELECT seq, link FROM story_links WHERE seq >= ?1 ORDER BY seq", links,
+                                  decode_link);
+
+  // The answer's strings, as event_graph makes them: a hit's id, summary and date are its
+  // event's; a link step names the ids of the vertices at its ends.
+  const auto id_of = [&](std::uint32_t v) -> std::string {
+    if (is_event(v)) return std::string(labels_.id(v));
+    return x.timexes[position(timexes, v)].id;
+  };
+  const auto step_of = [&](std::uint32_t l) {
+    const auto& link = x.links[position(links, l)];
+    graph::link_step step{id_of(ends_[l].from), id_of(ends_[l].to), link.type, link.support, link.rule, link.confidence};
+    for (char& c : step.type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return step;
+  };
+  a.events.reserve(hits.size());
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto v = hits[i].v;
+    graph::event_hit h;
+    h.id = labels_.id(v);
+    h.summary = labels_.summary(v);
+    h.value = labels_.value(v);
+    h.distance = hits[i].distance;
+    h.gap_days = hits[i].gap;
+    h.basis = walks::basis_name(hits[i].basis);
+    h.via.reserve(chains[i].size());
+    for (const auto l : chains[i]) h.via.push_back(step_of(l));
+    a.events.push_back(std::move(h));
+  }
+  if (path) {
+    a.path.emplace();
+    for (const auto l : *path) a.path->push_back(step_of(l));
+  }
+
   std::vector<std::string> docs;
   for (const auto& l : x.links) docs.push_back(l.support.doc);
   if (drawing) {
@@ -595,84 +699,50 @@ query_result query_index::ask(graph::question q, const std::vector<std::string>&
       for (const auto& m : e.mentions) docs.push_back(m.doc);
     for (const auto& t : x.timexes) docs.push_back(t.doc);
   }
-  std::sort(docs.begin(), docs.end());
-  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-  std::vector<std::pair<std::size_t, story_document>> documents;
-  std::vector<std::pair<std::size_t, story_diagnostic>> diagnostics;
-  {
-    statement by_id(db_, file_, "SELECT seq, document FROM story_documents WHERE id = ?1");
-    statement by_doc(db_, file_, "SELECT seq, diagnostic FROM story_diagnostics WHERE doc = ?1");
-    for (const auto& d : docs) {
-      by_id.reset();
-      by_id.bind(1, d);
-      while (by_id.step())
-        documents.emplace_back(static_cast<std::size_t>(by_id.integer(0)), decode_document(by_id.blob(1), file_ + ": query index"));
-      if (!drawing) continue;
-      by_doc.reset();
-      by_doc.bind(1, d);
-      while (by_doc.step())
-        diagnostics.emplace_back(static_cast<std::size_t>(by_doc.integer(0)),
-                                 decode_diagnostic(by_doc.blob(1), file_ + ": query index"));
-    }
-  }
-  const auto by_seq = [](const auto& p, const auto& r) { return p.first < r.first; };
-  std::sort(documents.begin(), documents.end(), by_seq);
-  std::sort(diagnostics.begin(), diagnostics.end(), by_seq);
-  for (auto& [seq, d] : documents) x.documents.push_back(std::move(d));
-  for (auto& [seq, d] : diagnostics) x.diagnostics.push_back(std::move(d));
+  add_documents(std::move(docs), drawing, x);
   return result;
 }
 
-void query_index::add_drawn_rows(const graph::answer& a, const std::vector<std::size_t>& event_rows,
-                                 const std::vector<std::size_t>& timex_rows, const std::vector<std::size_t>& link_rows,
-                                 std::vector<char>& in, const std::vector<char>& link_in, story& x) const {
-  chronograph::detail::string_map<std::uint32_t, std::string_view> vertex_of_event;  // the excerpt's events by id
-  for (std::size_t i = 0; i < x.events.size(); ++i) vertex_of_event.try_emplace(x.events[i].id, static_cast<std::uint32_t>(event_rows[i]));
-  std::vector<char> answer_event(vertices_, 0);
-  for (const auto& id : graph::events_of(a))
-    if (const auto* v = vertex_of_event.find(id)) answer_event[*v] = 1;
-  std::vector<std::size_t> more_links, more_timexes;
-  const auto add_timex = [&](std::uint32_t v) {
-    if (!in[v]) {
-      in[v] = 1;
-      more_timexes.push_back(v - event_vertices_);
-    }
-  };
-  for (std::size_t l = 0; l < ends_.size(); ++l) {
+void query_index::add_drawn_links(const std::vector<char>& answer_event, std::vector<std::uint32_t>& links,
+                                  std::vector<std::uint32_t>& timexes) const {
+  for (std::uint32_t l = 0; l < ends_.size(); ++l) {
     const auto& e = ends_[l];
     if (e.from == none) continue;
-    const bool from_event = (e.flags & from_is_vertex_id) && answer_event[e.from];
-    const bool to_event = (e.flags & to_is_vertex_id) && answer_event[e.to];
+    // As substory compares the link's own ends with the ids of the events and time expressions.
+    const bool from_event = (e.flags & from_is_vertex_id) && is_event(e.from) && answer_event[e.from];
+    const bool to_event = (e.flags & to_is_vertex_id) && is_event(e.to) && answer_event[e.to];
     const bool from_timex = (e.flags & from_is_vertex_id) && !is_event(e.from);
     const bool to_timex = (e.flags & to_is_vertex_id) && !is_event(e.to);
     if (!((from_event || (from_timex && to_event)) && (to_event || (to_timex && from_event)))) continue;
-    if (!link_in[l]) more_links.push_back(l);
-    if (from_timex) add_timex(e.from);
-    if (to_timex) add_timex(e.to);
+    links.push_back(l);
+    if (from_timex) timexes.push_back(e.from);
+    if (to_timex) timexes.push_back(e.to);
   }
-  for (const auto& ev : x.events) {
-    const auto* v = vertex_of_event.find(ev.id);
-    if (!v || !answer_event[*v] || ev.when.anchor.empty()) continue;
-    if (const auto t = vertex_of(ev.when.anchor); t && !is_event(*t)) add_timex(*t);
+}
+
+void query_index::add_documents(std::vector<std::string> docs, bool diagnostics, story& x) const {
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  std::vector<std::pair<std::size_t, story_document>> documents;
+  std::vector<std::pair<std::size_t, story_diagnostic>> found;
+  statement by_id(db_, file_, "SELECT seq, document FROM story_documents WHERE id = ?1");
+  statement by_doc(db_, file_, "SELECT seq, diagnostic FROM story_diagnostics WHERE doc = ?1");
+  for (const auto& d : docs) {
+    by_id.reset();
+    by_id.bind(1, d);
+    while (by_id.step())
+      documents.emplace_back(static_cast<std::size_t>(by_id.integer(0)), decode_document(by_id.blob(1), file_ + ": query index"));
+    if (!diagnostics) continue;
+    by_doc.reset();
+    by_doc.bind(1, d);
+    while (by_doc.step())
+      found.emplace_back(static_cast<std::size_t>(by_doc.integer(0)), decode_diagnostic(by_doc.blob(1), file_ + ": query index"));
   }
-  const auto merge_rows = [](auto& rows, auto more_rows, const std::vector<std::size_t>& seqs,
-                             const std::vector<std::size_t>& more_seqs) {
-    // Both in seq order; the merged list in seq order too.
-    using row = typename std::decay_t<decltype(rows)>::value_type;
-    std::vector<std::pair<std::size_t, row>> all;
-    all.reserve(rows.size() + more_rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) all.emplace_back(seqs[i], std::move(rows[i]));
-    for (std::size_t i = 0; i < more_rows.size(); ++i) all.emplace_back(more_seqs[i], std::move(more_rows[i]));
-    std::stable_sort(all.begin(), all.end(), [](const auto& p, const auto& r) { return p.first < r.first; });
-    rows.clear();
-    for (auto& p : all) rows.push_back(std::move(p.second));
-  };
-  std::sort(more_timexes.begin(), more_timexes.end());
-  merge_rows(x.links, read_rows<story_link>(db_, file_, "SELECT link FROM story_links WHERE seq = ?1", more_links, decode_link),
-             link_rows, more_links);
-  merge_rows(x.timexes,
-             read_rows<story_timex>(db_, file_, "SELECT timex FROM story_timexes WHERE seq = ?1", more_timexes, decode_timex),
-             timex_rows, more_timexes);
+  const auto by_seq = [](const auto& p, const auto& r) { return p.first < r.first; };
+  std::sort(documents.begin(), documents.end(), by_seq);
+  std::sort(found.begin(), found.end(), by_seq);
+  for (auto& p : documents) x.documents.push_back(std::move(p.second));
+  for (auto& p : found) x.diagnostics.push_back(std::move(p.second));
 }
 
 }  // namespace chronograph::store::detail

@@ -87,11 +87,6 @@ class reader {
     pos_ += n;
     return v;
   }
-  void skip_str() {
-    const auto n = size();
-    if (in_.size() - pos_ < n) fail("truncated string");
-    pos_ += n;
-  }
   double f64() {
     if (in_.size() - pos_ < 8) fail("truncated number");
     std::uint64_t bits = 0;
@@ -507,34 +502,6 @@ void read_event(reader& r, story_event& e) {
   e.mention_ids = read_strings(r);
 }
 
-// read_event for printing an answer: only what event_graph::from_story (without the word index)
-// and render::answer_to_text read (id, summary, trigger, when.value, salience, confidence, the
-// documents of the mentions, the mention ids); the rest is checked and skipped.
-void read_event_for_printing(reader& r, story_event& e) {
-  e.id = r.str();
-  e.summary = r.str();
-  e.trigger = r.str();
-  for (int i = 0; i < 6; ++i) r.skip_str();  // lemma, cls, tense, aspect, polarity, modality
-  e.when.value = r.str();
-  for (int i = 0; i < 3; ++i) r.skip_str();  // when.anchor, not_before, not_after
-  (void)r.b();                               // is_future
-  for (auto n = r.size(); n > 0; --n) r.skip_str();  // actors
-  for (auto n = r.size(); n > 0; --n) {              // quantities
-    for (int i = 0; i < 3; ++i) r.skip_str();
-    (void)r.f64();
-  }
-  e.confidence = r.f64();
-  e.salience = r.f64();
-  e.mentions.resize(r.size());
-  for (auto& m : e.mentions) {
-    m.doc = r.str();
-    (void)r.u();
-    (void)r.u();
-    r.skip_str();
-  }
-  e.mention_ids = read_strings(r);
-}
-
 void write_link(writer& w, const story_link& l) {
   w.str(l.from);
   w.str(l.to);
@@ -647,9 +614,6 @@ story_timex decode_timex(std::string_view bytes, const std::string& origin) {
 }
 story_event decode_event(std::string_view bytes, const std::string& origin) {
   return decode_one<story_event>(bytes, origin, read_event);
-}
-story_event decode_event_for_printing(std::string_view bytes, const std::string& origin) {
-  return decode_one<story_event>(bytes, origin, read_event_for_printing);
 }
 story_link decode_link(std::string_view bytes, const std::string& origin) {
   return decode_one<story_link>(bytes, origin, read_link);

@@ -64,7 +64,13 @@ const std::vector<std::function<void(sqlite3*, const std::string&)>>& migrations
       // indexes), so a question reads only what its answer needs.
       [](sqlite3* db, const std::string& file) {
         detail::exec(db, file, "DROP TABLE story_cache;");
-        detail::exec(db, file, detail::query_index_schema);
+        detail::exec(db, file, detail::query_index_schema_v3);
+      },
+      // 3 -> 4: what printing reads of each event in a table of small rows; the index is
+      // cleared (the next question writes it again).
+      [](sqlite3* db, const std::string& file) {
+        detail::exec(db, file, detail::query_index_changes_v4);
+        detail::clear_query_index(db, file);
       },
   };
   return steps;

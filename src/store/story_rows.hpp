@@ -20,11 +20,6 @@ namespace chronograph::store::detail {
 [[nodiscard]] story_document decode_document(std::string_view bytes, const std::string& origin);
 [[nodiscard]] story_timex decode_timex(std::string_view bytes, const std::string& origin);
 [[nodiscard]] story_event decode_event(std::string_view bytes, const std::string& origin);
-/// decode_event keeping only what printing an answer reads (event_graph::from_story without
-/// the word index, render::answer_to_text): id, summary, trigger, when.value, salience,
-/// confidence, the mentions' documents (only `doc` set) and the mention ids; the other fields
-/// are checked and left empty.
-[[nodiscard]] story_event decode_event_for_printing(std::string_view bytes, const std::string& origin);
 [[nodiscard]] story_link decode_link(std::string_view bytes, const std::string& origin);
 [[nodiscard]] story_diagnostic decode_diagnostic(std::string_view bytes, const std::string& origin);
 

@@ -174,6 +174,28 @@ TEST_CASE("a question reads only the part of the story its answer needs", "[stor
   std::set<std::string> in_answer;
   for (const auto& h : r.answer.events) in_answer.insert(h.id);
   for (const auto& e : r.excerpt.events) CHECK(in_answer.count(e.id) == 1);
+  // Printed, an answer reads of the story only what it names by label: its subjects and the
+  // ends of its link steps (their events and time expressions), the steps and their documents.
+  std::size_t steps = 0;
+  for (const auto& e : s.events) {
+    const auto after = st.ask(graph::question::after, {e.id}, 7, store::excerpt_use::printing);
+    std::set<std::string> named{e.id}, links, docs;
+    for (const auto& h : after.answer.events)
+      for (const auto& step : h.via) {
+        named.insert(step.from);
+        named.insert(step.to);
+        links.insert(step.from + " " + step.type + " " + step.to);
+        docs.insert(step.support.doc);
+        ++steps;
+      }
+    CHECK(after.excerpt.events.size() + after.excerpt.timexes.size() <= named.size());
+    for (const auto& x : after.excerpt.events) CHECK(named.count(x.id) == 1);
+    for (const auto& tx : after.excerpt.timexes) CHECK(named.count(tx.id) == 1);
+    CHECK(after.excerpt.links.size() <= links.size());
+    CHECK(after.excerpt.documents.size() <= docs.size());
+    CHECK(after.excerpt.diagnostics.empty());
+  }
+  CHECK(steps > 0);
 }
 
 TEST_CASE("a corrupt query index is an input error, not a crash", "[store][query]") {
@@ -196,6 +218,12 @@ TEST_CASE("a corrupt query index is an input error, not a crash", "[store][query
   }
   SECTION("an id that names a vertex past the end") { corrupt("UPDATE story_ids SET vertex = 99999999"); }
   SECTION("word postings of odd length") { corrupt("UPDATE story_words SET events = x'010203'"); }
+  SECTION("an image that claims more event labels than there are rows") {
+    corrupt("DELETE FROM story_event_labels WHERE seq = (SELECT max(seq) FROM story_event_labels)");
+  }
+  SECTION("event labels missing inside the table") {
+    corrupt("DELETE FROM story_event_labels WHERE seq > 0 AND seq < (SELECT max(seq) FROM story_event_labels)");
+  }
   auto st = story_store::open(t.path, story_store::open_mode::read_only);
   const auto ask_all = [&] {
     (void)st.ask(graph::question::around, {"2025-06-05"});

@@ -17,6 +17,8 @@
 
 #include "chronograph/error.hpp"
 #include "chronograph/ingest/reader.hpp"
+#include "chronograph/graph/query.hpp"
+#include "chronograph/render/answer.hpp"
 #include "chronograph/render/json.hpp"
 
 using namespace chronograph;
@@ -66,6 +68,17 @@ void exec_sql(const fs::path& file, const char* sql) {
   const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
   sqlite3_close(db);
   REQUIRE(rc == SQLITE_OK);
+}
+
+std::int64_t sql_integer(const fs::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK);
+  const std::int64_t value = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return value;
 }
 
 std::vector<store::ingest_status> statuses(const std::vector<store::ingest_outcome>& outcomes) {
@@ -124,7 +137,8 @@ TEST_CASE("a new store has the current schema and refuses newer ones", "[store][
     }
     // Back to version 2 as it was: the story cache table instead of the query index.
     exec_sql(v2.path,
-             "DROP TABLE story_index; DROP TABLE story_events; DROP TABLE story_timexes; DROP TABLE story_links;"
+             "DROP TABLE story_index; DROP TABLE story_events; DROP TABLE story_event_labels; DROP TABLE story_timexes;"
+             "DROP TABLE story_links;"
              "DROP TABLE story_documents; DROP TABLE story_diagnostics; DROP TABLE story_ids; DROP TABLE story_words;"
              "CREATE TABLE story_cache (id INTEGER PRIMARY KEY CHECK (id = 1), program TEXT NOT NULL, story BLOB NOT NULL);"
              "INSERT INTO story_cache VALUES (1, 'chronograph 0.1.0 analysis 2 story 2', x'00');"
@@ -135,6 +149,44 @@ TEST_CASE("a new store has the current schema and refuses newer ones", "[store][
     REQUIRE(st.documents().size() == 5);
     REQUIRE(render::to_json(st.cached_story()) == one_build({samples}));
     REQUIRE(!st.ask(graph::question::around, {"2025-06-05"}).answer.events.empty());
+  }
+  SECTION("a store of schema version 3 (no event labels) is migrated, its query index cleared and written again") {
+    temp_store v3("v3");
+    {
+      auto st = story_store::open(v3.path);
+      (void)st.ingest(read({samples}), models());
+      (void)st.cached_story();  // writes the index
+    }
+    // Back to version 3 as it was: the id and summary of each event in story_events, no
+    // story_event_labels; the index as version 3 wrote it.
+    exec_sql(v3.path,
+             "CREATE TABLE old_events AS SELECT e.seq AS seq, l.id AS id, l.summary AS summary, e.event AS event"
+             "  FROM story_events e JOIN story_event_labels l USING (seq);"
+             "DROP TABLE story_events; DROP TABLE story_event_labels;"
+             "CREATE TABLE story_events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, summary TEXT NOT NULL, event BLOB NOT NULL);"
+             "INSERT INTO story_events SELECT seq, id, summary, event FROM old_events; DROP TABLE old_events;"
+             "UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+    REQUIRE(sql_integer(v3.path, "SELECT count(*) FROM story_index") == 1);
+    REQUIRE(sql_integer(v3.path, "SELECT count(*) FROM story_events") > 0);
+    REQUIRE_THROWS_WITH(story_store::open(v3.path, story_store::open_mode::read_only), Catch::Contains("must be migrated"));
+    auto st = story_store::open(v3.path);
+    REQUIRE(st.version() == store::schema_version);
+    REQUIRE(st.documents().size() == 5);
+    REQUIRE(sql_integer(v3.path, "SELECT count(*) FROM story_index") == 0);
+    REQUIRE(sql_integer(v3.path, "SELECT count(*) FROM story_events") == 0);
+    const auto s = st.build();
+    const auto g = graph::event_graph::from_story(s);
+    REQUIRE(s.events.size() > 2);
+    const std::vector<std::pair<graph::question, std::vector<std::string>>> questions = {
+        {graph::question::around, {"2025-06-05"}},
+        {graph::question::after, {s.events[s.events.size() / 2].id}},
+        {graph::question::before, {"talks"}}};
+    for (const auto& [q, arguments] : questions) {
+      const auto r = st.ask(q, arguments);  // the first one writes the index
+      REQUIRE(render::answer_to_text(r.answer, r.excerpt) == render::answer_to_text(graph::ask(g, q, arguments), s));
+    }
+    REQUIRE(sql_integer(v3.path, "SELECT count(*) FROM story_event_labels") == static_cast<std::int64_t>(s.events.size()));
+    REQUIRE(render::to_json(st.cached_story()) == one_build({samples}));
   }
   SECTION("another SQLite database is not taken for a store") {
     temp_store other("other");

@@ -102,6 +102,10 @@ struct resolution {
 };
 
 namespace detail {
+template <class Link>
+struct walk;
+struct walk_hit;
+
 /// Distinct strings numbered 0, 1, ... in order of insertion, kept in one character buffer with
 /// an open-addressing hash table over them: no allocation per string. For the graph's id map
 /// and word index.
@@ -221,7 +225,9 @@ class event_graph {
   [[nodiscard]] event_hit hit_of(vertex_type v) const;
   [[nodiscard]] std::vector<event_hit> causal_walk(vertex_type start, bool backward) const;
   [[nodiscard]] std::vector<event_hit> order_walk(vertex_type start, bool backward) const;
-  [[nodiscard]] std::vector<event_hit> dated_in(date::sys_days lo, date::sys_days hi, const time_span* from) const;
+  /// The hits of a walk's records, with their chains of links when `w` is given.
+  [[nodiscard]] std::vector<event_hit> hits_of(const detail::walk<edge_type>* w,
+                                               const std::vector<detail::walk_hit>& found) const;
 
   graph_type graph_;
   std::vector<story_link> links_;       // the story's links, indexed by link_props::index

@@ -85,11 +85,15 @@ void for_each_word(std::string_view text, std::string& word, Take&& take) {
 ///   first, q itself excluded) that is an index word; `events` lists the vertices (< vertices)
 ///   of the events having that word, ascending;
 /// - `events` is the number of events in the story (for the inverse frequency of a word);
-/// - `salience(v)`, `id(v)` and `label(v)` describe vertex v (for the ranking and the candidates).
+/// - `prepare(found)` is called once with the matching events (a std::vector<std::size_t> of
+///   vertices, in no particular order) before they are ranked: for callers that read ids and
+///   labels from storage;
+/// - `salience(v)`, `id(v)` and `label(v)` describe vertex v (for the ranking and the candidates;
+///   id and label give a std::string or std::string_view).
 /// Returns every matching event, best first (score, then salience, then id).
-template <class Lookup, class Salience, class Id, class Label>
+template <class Lookup, class Prepare, class Salience, class Id, class Label>
 resolution resolve_words(const std::vector<std::string>& query, std::size_t events, std::size_t vertices,
-                         Lookup&& lookup, Salience&& salience, Id&& id, Label&& label) {
+                         Lookup&& lookup, Prepare&& prepare, Salience&& salience, Id&& id, Label&& label) {
   resolution out;
   if (query.empty() || events == 0) return out;
   // For each query word, the best match per event; words that occur in many events weigh less
@@ -127,6 +131,12 @@ resolution resolve_words(const std::vector<std::string>& query, std::size_t even
   std::vector<scored> found;
   for (const auto v : scored_events)
     if (score_of[v] > 0) found.push_back({v, std::min(1.0, score_of[v] / total)});
+  {
+    std::vector<std::size_t> vertices_found;
+    vertices_found.reserve(found.size());
+    for (const auto& f : found) vertices_found.push_back(f.v);
+    prepare(vertices_found);
+  }
   std::sort(found.begin(), found.end(), [&](const scored& a, const scored& b) {
     if (a.score != b.score) return a.score > b.score;  // exact: a comparator must be a strict weak order
     const double sa = salience(a.v), sb = salience(b.v);

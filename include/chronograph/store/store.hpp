@@ -24,7 +24,7 @@
 namespace chronograph::store {
 
 /// The schema version this build writes and reads (meta table, key "schema_version").
-inline constexpr int schema_version = 3;
+inline constexpr int schema_version = 4;
 
 /// A stored document, without its analysis.
 struct stored_document {
@@ -91,13 +91,14 @@ enum class excerpt_use {
 /// A question answered by a store (story_store::ask).
 struct query_result {
   graph::answer answer;  ///< as graph::ask gives it on the event graph of the store's story
-  /// The part of the story the answer refers to, in story order: its events, the time
-  /// expressions and links between them, and the documents of those links; for drawing also
-  /// every link of the answer's events to a time expression, the time expressions named, every
-  /// document of all these and those documents' diagnostics. What the excerpt is for gives on
-  /// it what it gives on the whole story. For printing, when answered from the query index, its
-  /// events hold only what printing reads: id, summary, trigger, when.value, salience,
-  /// confidence, the mention ids and each mention's `doc` (the other fields are empty).
+  /// The part of the story the output reads, in story order; what the excerpt is for gives on
+  /// it what it gives on the whole story. When answered from the query index: for printing,
+  /// the events and time expressions the printed answer names by label (its subjects, the ends
+  /// of its link steps; events hold only id, summary, trigger and when.value), the links of its
+  /// steps and their documents; for drawing, the answer's events whole (graph::events_of), the
+  /// links graph::substory keeps and those of the steps, the time expressions they and the
+  /// events' anchors name, every document of all these and those documents' diagnostics.
+  /// Otherwise (no index in a read-only store, or ids naming several events): the whole story.
   story excerpt;
 };
 
