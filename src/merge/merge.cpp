@@ -384,6 +384,92 @@ const event_mention* governing_event(const text::annotated_document& doc, const 
 /// call (not so "the call was cut short at Trump's request").
 constexpr std::string_view inceptive_verbs[] = {"initiate", "begin", "start", "open", "launch"};
 
+/// Verbs that end the event they act on ("concluded a very good phone call"). With
+/// `inceptive_verbs`, the phases an event has once: two articles' "concluded the call" of one
+/// story call tell one end of it. Not the phases an event may have many times ("resumed",
+/// "continued", "suspended", "stopped"), which stay out of undated merging.
+constexpr std::string_view terminative_verbs[] = {"conclude", "end", "finish", "complete"};
+
+bool is_once_phase(std::string_view lemma) {
+  return std::find(std::begin(inceptive_verbs), std::end(inceptive_verbs), lemma) != std::end(inceptive_verbs) ||
+         std::find(std::begin(terminative_verbs), std::end(terminative_verbs), lemma) != std::end(terminative_verbs);
+}
+
+/// True when the parse makes the name at `span` a subject and yet puts a preposition in front of
+/// it (a `case` word before the name's head that hangs, directly or through a title, on it:
+/// "with President Xi"). A subject has no preposition: a parse that makes "Xi" of "concluded a
+/// very good phone call with President Xi" a subject is wrong, and Xi is who the call was with,
+/// not who concluded it. (A name the events stage resolved a pronoun to has its antecedent's
+/// span, which is no subject in the parse: not read.)
+bool prepositional_name(const text::annotated_document& doc, const text::sentence& sent, byte_span span) {
+  std::optional<std::size_t> head;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.span.begin < span.begin || tok.span.end > span.end) continue;
+    const auto h = tok.head < 0 ? sent.end_token : sent.first_token + static_cast<std::size_t>(tok.head);
+    const bool outside = h >= sent.end_token || doc.tokens[h].span.begin < span.begin || doc.tokens[h].span.end > span.end;
+    if (outside) {
+      head = t;
+      break;
+    }
+  }
+  if (!head || doc.tokens[*head].deprel.rfind("nsubj", 0) != 0) return false;
+  for (std::size_t t = sent.first_token; t < *head; ++t) {
+    if (doc.tokens[t].deprel != "case" || doc.tokens[t].tag != text::upos::adp) continue;
+    auto at = t;
+    for (int step = 0; step < 4 && doc.tokens[at].head >= 0; ++step) {
+      at = sent.first_token + static_cast<std::size_t>(doc.tokens[at].head);
+      if (at >= sent.end_token) break;
+      if (at == *head) return true;
+      if (at > *head) break;
+    }
+  }
+  return false;
+}
+
+/// Who acted in an active mention, for undated retellings: the events stage's subjects, less a
+/// name the parse puts after a preposition (`prepositional_name`).
+token_list active_agents(const text::annotated_document& doc, const event_mention& ev) {
+  token_list out;
+  const bool spans = ev.actor_spans.size() == ev.actors.size() && ev.sentence < doc.sentences.size();
+  for (std::size_t k = 0; k < ev.actors.size() && k < ev.subject_count; ++k) {
+    if (spans && prepositional_name(doc, doc.sentences[ev.sentence], ev.actor_spans[k])) continue;
+    add_tokens(out, name_tokens(ev.actors[k]));
+  }
+  return out;
+}
+
+/// The event a participle clause of time hangs on, when the clause says its event happened as
+/// surely as that one ("announced the upcoming talks after concluding a lengthy phone call",
+/// "while visiting", "upon arriving", "since taking office"): the verb the parse makes the
+/// participle an adverbial clause of, with "after", "while", "upon", "on" or "since". Not
+/// "before concluding", "without concluding", "instead of concluding": those do not say it
+/// happened.
+const event_mention* veridical_clause_head(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                           const event_mention& ev) {
+  if (ev.pos != text::upos::verb || ev.tns != events::tense::prespart || ev.sentence >= doc.sentences.size())
+    return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (!at || doc.tokens[*at].deprel != "advcl" || doc.tokens[*at].head < 0) return nullptr;
+  bool veridical = false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head != static_cast<int>(*at - sent.first_token) || tok.deprel != "mark") continue;
+    const auto l = lower(tok.form);
+    if (l == "after" || l == "while" || l == "upon" || l == "on" || l == "since") veridical = true;
+    else return nullptr;  // "instead of", "without", "before": any other mark says less
+  }
+  if (!veridical) return nullptr;
+  const auto head = sent.first_token + static_cast<std::size_t>(doc.tokens[*at].head);
+  if (head >= sent.end_token || doc.tokens[head].tag != text::upos::verb) return nullptr;
+  for (const auto& g : evs)
+    if (g.sentence == ev.sentence && g.span.begin == doc.tokens[head].span.begin) return &g;
+  return nullptr;
+}
+
 bool is_double_quote_form(std::string_view f) {
   return f == "\"" || f == "\xe2\x80\x9c" || f == "\xe2\x80\x9d" || f == "``" || f == "''";
 }
@@ -1102,14 +1188,18 @@ story build_story_of(const Analyses& analyses) {
       // A passive's subjects are what it was done to ("Trump was invited by Xi"): not compared.
       // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
       // without one it is not compared.
-      token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : c.subject_tokens;
+      token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : active_agents(analyses[c.doc].annotated, ev);
       // A dated intention ("Trump had requested the call", dated by "said earlier Thursday"), which
       // date merging leaves alone (only occurrences and states merge by date), is compared as a
       // retelling with its days as its bounds: a retelling it contradicts stays apart.
       const bool dated_intention =
           c.days && !c.mergeable && ev.cls == event_class::i_action && ev.when_anchor != "dct";
       if ((c.days && !dated_intention) || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
-      if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
+      // The beginning or end of an event (`is_once_phase`: "concluded the call") is compared too:
+      // an event has one of each, so two articles' tellings of it are one event (checked below:
+      // only when it acts on a story event).
+      const bool phase = ev.cls == event_class::aspectual && is_once_phase(ev.lemma);
+      if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action && !phase) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
       const auto& doc_events = analyses[c.doc].events;
       const auto& annotated = analyses[c.doc].annotated;
@@ -1127,6 +1217,12 @@ story build_story_of(const Analyses& analyses) {
         r.fact = factuality_of(*told_by, dct_day[c.doc], governing_event(annotated, doc_events, *told_by));
       } else {
         r.fact = factuality_of(ev, dct_day[c.doc], governing_event(annotated, doc_events, ev));
+        // A participle clause of time is as real as what it hangs on ("announced the talks after
+        // concluding a lengthy phone call": the concluding happened).
+        if (r.fact == factuality::none && ev.pol == events::polarity::pos)
+          if (const auto* h = veridical_clause_head(annotated, doc_events, ev);
+              h && factuality_of(*h, dct_day[c.doc], governing_event(annotated, doc_events, *h)) == factuality::happened)
+            r.fact = factuality::happened;
       }
       if (r.fact == factuality::none) continue;
       r.frame = c.frame;
@@ -1166,6 +1262,7 @@ story build_story_of(const Analyses& analyses) {
         }
       }
       r.objects = objects_of(c);
+      if (phase && r.objects.empty()) continue;  // the beginning or end of no story event
       // What an adjunct intention asks for: its clause's event (a light verb's noun: the talks of
       // "held phone talks"), and what a verb that begins an event begins ("the call was
       // initiated": the call).

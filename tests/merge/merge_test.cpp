@@ -659,6 +659,49 @@ TEST_CASE("undated acts on one story event by the same agent are one event", "[m
   }
 }
 
+TEST_CASE("the beginning or end of one story event told by several articles is one event", "[merge][undated][phase]") {
+  const auto nodes = [](const story& s, const std::string& lemma) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, lemma)) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    return out;
+  };
+  const auto a = call_article("a", "Trump announced new talks after concluding the phone call with Xi.");
+  // 004's words: its parse makes "President Xi" a subject of "concluded" (with "with" before it):
+  // not who concluded the call.
+  const auto b = analyse("b", "President Donald Trump said he had a lengthy phone call with Chinese President Xi Jinping on "
+                              "Thursday, as the leaders held their first known phone call of Trump\xE2\x80\x99s term. \xE2\x80\x9CI "
+                              "just concluded a very good phone call with President Xi, of China, discussing some of the "
+                              "intricacies of our recently made, and agreed to, Trade Deal,\xE2\x80\x9D Trump said in a post on "
+                              "Truth Social.",
+                         {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+  SECTION("the same end of the same call, a participle after \"after\" as real as its clause, in any order") {
+    const auto s = merge::build_story({a, b});
+    CHECK(nodes(s, "conclude") == std::vector<std::set<std::string>>{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("\"before concluding\" does not say it happened") {
+    const auto c = call_article("c", "Trump announced new talks before concluding the phone call with Xi.");
+    CHECK(nodes(merge::build_story({c, b}), "conclude").size() == 2);
+  }
+  SECTION("another agent, or the end of another event, is another end") {
+    const auto c = call_article("c", "Xi concluded the phone call with Trump.");
+    CHECK(nodes(merge::build_story({c, b}), "conclude").size() == 2);
+    const auto d = call_article("d", "Trump concluded a trade deal with Japan.");
+    CHECK(nodes(merge::build_story({d, b}), "conclude").size() == 2);
+  }
+  SECTION("a phase an event may have many times is not compared") {
+    const auto c = call_article("c", "Trump resumed the phone call with Xi.");
+    const auto d = call_article("d", "Trump resumed the phone call with Xi.");
+    CHECK(nodes(merge::build_story({c, d}), "resume").size() == 2);
+  }
+}
+
 TEST_CASE("an event noun a planned occurrence acts on is part of the plan", "[merge][undated][planned]") {
   const auto b = call_article("b", "Trump announced the upcoming negotiations.");
   const auto docs = [](const story_event& e) {
