@@ -1158,6 +1158,7 @@ story build_story_of(const Analyses& analyses) {
       token_list others;  // participants that are not agents
       std::vector<std::size_t> objects;  // clusters of the event nouns it acts on ("violated the agreement")
       std::optional<date::sys_days> not_before, not_after;
+      bool agentless = false;  // a passive without a "by" phrase: joins the one group it fits (below)
     };
     std::vector<retelling> told;
     // The event nouns each event acts on in the parse (governing_event), per document, built when
@@ -1194,7 +1195,13 @@ story build_story_of(const Analyses& analyses) {
       // retelling with its days as its bounds: a retelling it contradicts stays apart.
       const bool dated_intention =
           c.days && !c.mergeable && ev.cls == event_class::i_action && ev.when_anchor != "dct";
-      if ((c.days && !dated_intention) || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
+      // A passive without a "by" phrase names no one who acted ("the call was initiated at Trump's
+      // request"): it is compared only when it acts on a story event, and then joins the one group
+      // of its frame acting on that event (below).
+      const bool agentless = c.passive && agents.empty();
+      if ((c.days && !dated_intention) || c.follows || (agents.empty() && !agentless) ||
+          clusters[cluster_of[k]].size() != 1)
+        continue;
       // The beginning or end of an event (`is_once_phase`: "concluded the call") is compared too:
       // an event has one of each, so two articles' tellings of it are one event (checked below:
       // only when it acts on a story event).
@@ -1227,8 +1234,13 @@ story build_story_of(const Analyses& analyses) {
       if (r.fact == factuality::none) continue;
       r.frame = c.frame;
       r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
-      for (const auto& t : c.actor_tokens)
-        if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
+      r.agentless = agentless;
+      // An agentless passive's participants to compare are what it was done to (its subjects):
+      // an oblique ("at Trump's request") names neither who acted nor what was acted on.
+      if (agentless) r.others = c.subject_tokens;
+      else
+        for (const auto& t : c.actor_tokens)
+          if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
       // A reciprocal verb with no object ("Xi invited him ..., and I reciprocated") is the act it
       // answers, done back: the nearest earlier event of its sentence (else the sentence before)
       // of a listed frame whose agents are not the reciprocator but take it as a participant
@@ -1263,6 +1275,7 @@ story build_story_of(const Analyses& analyses) {
       }
       r.objects = objects_of(c);
       if (phase && r.objects.empty()) continue;  // the beginning or end of no story event
+      if (agentless && r.objects.empty()) continue;  // done by no one named to nothing known
       // What an adjunct intention asks for: its clause's event (a light verb's noun: the talks of
       // "held phone talks"), and what a verb that begins an event begins ("the call was
       // initiated": the call).
@@ -1287,7 +1300,9 @@ story build_story_of(const Analyses& analyses) {
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
       const auto& a = cands[x.cand];
       const auto& b = cands[y.cand];
-      return std::tie(x.frame, a.doc_id, a.event) < std::tie(y.frame, b.doc_id, b.event);
+      // Agentless passives after the other retellings of their frame: they join the groups those
+      // make.
+      return std::tie(x.frame, x.agentless, a.doc_id, a.event) < std::tie(y.frame, y.agentless, b.doc_id, b.event);
     });
     struct group {
       std::string_view frame;
@@ -1309,43 +1324,71 @@ story build_story_of(const Analyses& analyses) {
       std::optional<std::size_t> chosen;
       std::size_t best = 0;
       std::vector<std::size_t> shared_anchors;
-      for (std::size_t g = frame_begin; g < groups.size(); ++g) {
-        const auto& gr = groups[g];
-        if (gr.fact != r.fact || gr.listed != listed) continue;
-        if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
-        // Who acted: a shared agent, and no agent of one side only a patient of the other.
-        if (!intersects(gr.common_agents, r.agents)) continue;
-        bool swapped = false;
-        for (const auto& t : r.agents)
-          if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
-              !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
-            swapped = true;
-        for (const auto& t : gr.agents)
-          if (std::binary_search(r.others.begin(), r.others.end(), t) &&
-              !std::binary_search(r.agents.begin(), r.agents.end(), t))
-            swapped = true;
-        if (swapped) continue;
-        // Patients and themes: shared when both name some (both must, for an unlisted lemma).
-        // An event noun both act on that is one story event ("violated the agreement", "HAS
-        // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
-        // shared patient, whatever the words around it.
-        const bool same_object = intersects(gr.objects, r.objects);
-        const bool both = !gr.others.empty() && !r.others.empty();
-        if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
-        // Bounds overlap.
-        const auto nb = std::max(gr.not_before, r.not_before);
-        const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
-        if (nb && na && *nb > *na) continue;
-        // The documents tell one story.
-        std::vector<std::size_t> anchors;
-        const auto& mine = anchors_of_doc[c.doc];
-        std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
-        if (anchors.empty()) continue;
-        const auto score = 1 + shared_tokens(gr.agents, r.agents) + shared_tokens(gr.others, r.others);
-        if (score > best) {
-          best = score;
+      // A passive without a "by" phrase ("the call was initiated at Trump's request") joins the one
+      // group of its frame that acts on the same story event, when nothing contradicts it (reality,
+      // bounds, one story, what it was done to: not an agent of the group, and shared when both
+      // name it). Two such groups (two initiators told) or none: it stays apart (a passive whose
+      // subject is a story event may still join that event's predicates: see "predicates of a
+      // story event" below).
+      if (r.agentless) {
+        std::size_t fitting = 0;
+        for (std::size_t g = frame_begin; g < groups.size(); ++g) {
+          const auto& gr = groups[g];
+          if (gr.fact != r.fact || gr.listed != listed || !intersects(gr.objects, r.objects)) continue;
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          if (intersects(gr.agents, r.others)) continue;
+          if (!gr.others.empty() && !r.others.empty() && !intersects(gr.others, r.others)) continue;
+          const auto nb = std::max(gr.not_before, r.not_before);
+          const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
+          if (nb && na && *nb > *na) continue;
+          std::vector<std::size_t> anchors;
+          const auto& mine = anchors_of_doc[c.doc];
+          std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
+          if (anchors.empty()) continue;
+          ++fitting;
           chosen = g;
           shared_anchors = std::move(anchors);
+        }
+        if (fitting != 1) continue;  // who did it is not known
+      } else {
+        for (std::size_t g = frame_begin; g < groups.size(); ++g) {
+          const auto& gr = groups[g];
+          if (gr.fact != r.fact || gr.listed != listed) continue;
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          // Who acted: a shared agent, and no agent of one side only a patient of the other.
+          if (!intersects(gr.common_agents, r.agents)) continue;
+          bool swapped = false;
+          for (const auto& t : r.agents)
+            if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
+                !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
+              swapped = true;
+          for (const auto& t : gr.agents)
+            if (std::binary_search(r.others.begin(), r.others.end(), t) &&
+                !std::binary_search(r.agents.begin(), r.agents.end(), t))
+              swapped = true;
+          if (swapped) continue;
+          // Patients and themes: shared when both name some (both must, for an unlisted lemma).
+          // An event noun both act on that is one story event ("violated the agreement", "HAS
+          // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
+          // shared patient, whatever the words around it.
+          const bool same_object = intersects(gr.objects, r.objects);
+          const bool both = !gr.others.empty() && !r.others.empty();
+          if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
+          // Bounds overlap.
+          const auto nb = std::max(gr.not_before, r.not_before);
+          const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
+          if (nb && na && *nb > *na) continue;
+          // The documents tell one story.
+          std::vector<std::size_t> anchors;
+          const auto& mine = anchors_of_doc[c.doc];
+          std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
+          if (anchors.empty()) continue;
+          const auto score = 1 + shared_tokens(gr.agents, r.agents) + shared_tokens(gr.others, r.others);
+          if (score > best) {
+            best = score;
+            chosen = g;
+            shared_anchors = std::move(anchors);
+          }
         }
       }
       if (!chosen) {
@@ -1366,10 +1409,12 @@ story build_story_of(const Analyses& analyses) {
         continue;
       }
       auto& gr = groups[*chosen];
-      token_list common;
-      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), r.agents.begin(),
-                            r.agents.end(), std::back_inserter(common));
-      gr.common_agents = std::move(common);
+      if (!r.agentless) {  // an agentless passive names no agent to keep in common
+        token_list common;
+        std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), r.agents.begin(),
+                              r.agents.end(), std::back_inserter(common));
+        gr.common_agents = std::move(common);
+      }
       add_tokens(gr.agents, r.agents);
       add_tokens(gr.others, r.others);
       add_tokens(gr.objects, r.objects);

@@ -490,6 +490,46 @@ TEST_CASE("a passive's \"by\" phrase is who acted", "[merge][undated][passive]")
   for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
 }
 
+TEST_CASE("a passive without a \"by\" phrase joins the one retelling of its act on the same story event",
+          "[merge][undated][passive][agentless]") {
+  const auto docs_of = [](const story& s, const std::string& lemma) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, lemma)) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = call_article("a", "Xinhua said Trump initiated the call with Xi.");
+  const auto b = call_article("b", "The foreign ministry said the call was initiated at Trump\xE2\x80\x99s request.");
+  SECTION("the one initiation of the call told, in any order") {
+    const auto s = merge::build_story({a, b});
+    CHECK(docs_of(s, "initiate") == nodes{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("two initiators told: which one it tells is not known") {
+    const auto c = call_article("c", "Xinhua said Xi initiated the call with Trump.");
+    CHECK(docs_of(merge::build_story({a, b, c}), "initiate") == nodes{{"a"}, {"b"}, {"c"}});
+  }
+  SECTION("an act on no story event, or on another one, is not compared") {
+    const auto c = call_article("c", "The foreign ministry said the talks were initiated at Trump\xE2\x80\x99s request.");
+    CHECK(docs_of(merge::build_story({a, c}), "initiate") == nodes{{"a"}, {"c"}});
+  }
+  SECTION("what it was done to is not the group's agent") {
+    // "Trump was invited to the call" is Xi's invitation of Trump, never Trump's of Xi.
+    const auto xi = call_article("x", "Officials said Xi invited Trump to the call.");
+    const auto trump = call_article("y", "Officials said Trump invited Xi to the call.");
+    const auto passive = call_article("z", "Officials said Trump was invited to the call.");
+    const auto s = merge::build_story({xi, trump, passive});
+    CHECK(docs_of(s, "invite") == nodes{{"x", "z"}, {"y"}});
+  }
+}
+
 TEST_CASE("undated events whose participants, reality, polarity or bounds differ are never merged",
           "[merge][undated]") {
   SECTION("who invited whom: Xi's invitation to Trump is not Trump's invitation to Xi") {
