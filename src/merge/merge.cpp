@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -555,6 +556,203 @@ std::optional<std::size_t> trigger_token(const text::annotated_document& doc, co
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
     if (doc.tokens[t].span.begin == ev.span.begin) return t;
   return std::nullopt;
+}
+
+/// True for a relative pronoun of the parse ("which", "that", "who" as a pronoun or WH-determiner).
+bool relative_pronoun(const text::token& tok) {
+  if (tok.xpos != "WDT" && tok.xpos != "WP") return false;
+  const auto l = lower(tok.form);
+  return l == "which" || l == "that" || l == "who";
+}
+
+/// The noun token that is the subject of the verb at token `at` (absolute), read from the parse:
+///   - its own `nsubj` or `nsubj:pass` ("the call lasted", "the conversation was focused");
+///   - a conjunct verb without one shares its first conjunct's ("the call lasted ... and
+///     focused");
+///   - a relative pronoun stands for what its clause modifies ("a call ... that focused on
+///     trade": the call);
+///   - a finite verb without a subject inside a relative clause whose pronoun is not its
+///     subject is where the pronoun's gap is ("the call, which he said lasted an hour and a
+///     half": "which" is the subject of "lasted", whatever the parse hangs it on).
+std::optional<std::size_t> subject_token(const text::annotated_document& doc, const text::sentence& sent, std::size_t at) {
+  const auto abs = [&](int rel) { return sent.first_token + static_cast<std::size_t>(rel); };
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  // The antecedent of a relative clause containing `t` (through clausal complements), if any.
+  const auto antecedent = [&](std::size_t t) -> std::optional<std::size_t> {
+    for (int step = 0; step < 4; ++step) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head < 0 || abs(tok.head) >= sent.end_token) return std::nullopt;
+      if (tok.deprel == "acl:relcl") return abs(tok.head);
+      if (tok.deprel != "ccomp" && tok.deprel != "xcomp" && tok.deprel != "conj") return std::nullopt;
+      t = abs(tok.head);
+    }
+    return std::nullopt;
+  };
+  auto verb = at;
+  for (int step = 0; step < 3; ++step) {
+    std::optional<std::size_t> subject;
+    for (std::size_t t = sent.first_token; t < sent.end_token && !subject; ++t)
+      if (doc.tokens[t].head == rel_of(verb) &&
+          (doc.tokens[t].deprel == "nsubj" || doc.tokens[t].deprel == "nsubj:pass"))
+        subject = t;
+    if (subject) {
+      if (!relative_pronoun(doc.tokens[*subject])) return subject;
+      return antecedent(verb);
+    }
+    const auto& v = doc.tokens[verb];
+    if (v.deprel == "conj" && v.head >= 0 && abs(v.head) < sent.end_token &&
+        doc.tokens[abs(v.head)].tag == text::upos::verb) {
+      verb = abs(v.head);
+      continue;
+    }
+    break;
+  }
+  // The gap of a relative clause: a finite verb with no subject, below a relative clause verb that
+  // has a relative pronoun which is not its subject.
+  const auto& v = doc.tokens[at];
+  if (v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP") return std::nullopt;
+  auto t = at;
+  for (int step = 0; step < 4; ++step) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head < 0 || abs(tok.head) >= sent.end_token) return std::nullopt;
+    if (tok.deprel == "acl:relcl") break;
+    if (tok.deprel != "ccomp") return std::nullopt;
+    t = abs(tok.head);
+  }
+  if (doc.tokens[t].deprel != "acl:relcl" || t == at) return std::nullopt;
+  for (std::size_t u = sent.first_token; u < sent.end_token; ++u)
+    if (doc.tokens[u].head == rel_of(t) && relative_pronoun(doc.tokens[u]) && doc.tokens[u].deprel.rfind("nsubj", 0) != 0)
+      return abs(doc.tokens[t].head);
+  return std::nullopt;
+}
+
+/// The event noun of its document that a verb mention's subject is (`subject_token`), or nullptr:
+/// "the call lasted an hour and a half" -> the call.
+const event_mention* subject_event(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                   const event_mention& ev) {
+  if (ev.pos != text::upos::verb || ev.sentence >= doc.sentences.size()) return nullptr;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto subject = subject_token(doc, sent, *at);
+  if (!subject || doc.tokens[*subject].tag != text::upos::noun) return nullptr;
+  for (const auto& g : evs)
+    if (g.sentence == ev.sentence && g.span.begin == doc.tokens[*subject].span.begin && g.pos == text::upos::noun) return &g;
+  return nullptr;
+}
+
+/// An ISO 8601 duration in seconds ("PT1H30M" and "PT90M" -> 5400; a year 365 days, a month 30),
+/// or nothing for an unknown amount ("PXY", "PTXH").
+std::optional<double> duration_seconds(std::string_view v) {
+  if (v.size() < 3 || v[0] != 'P') return std::nullopt;
+  double total = 0;
+  bool time = false, any = false;
+  std::size_t at = 1;
+  while (at < v.size()) {
+    if (v[at] == 'T') {
+      time = true;
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < v.size() && (std::isdigit(static_cast<unsigned char>(v[end])) || v[end] == '.')) ++end;
+    if (end == at || end >= v.size()) return std::nullopt;
+    double n = 0;
+    try {
+      n = std::stod(std::string(v.substr(at, end - at)));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    const char unit = v[end];
+    double factor = 0;
+    if (time) factor = unit == 'H' ? 3600 : unit == 'M' ? 60 : unit == 'S' ? 1 : 0;
+    else factor = unit == 'Y' ? 365 * 86400.0 : unit == 'M' ? 30 * 86400.0 : unit == 'W' ? 7 * 86400.0 : unit == 'D' ? 86400 : 0;
+    if (factor == 0) return std::nullopt;
+    total += n * factor;
+    any = true;
+    at = end + 1;
+  }
+  if (!any) return std::nullopt;
+  return total;
+}
+
+/// What a predicate says of its subject besides the subject, read from the parse: the durations
+/// its own time expressions give ("lasted an hour and a half", "lasted approximately 90 minutes":
+/// 5400 s each) and the lemmas of the nouns of its complements ("focused almost entirely on
+/// trade": trade; "focused solely on trade disputes": dispute, trade), not crossing into another
+/// clause nor into a "by" phrase.
+struct predicate_content {
+  std::vector<double> durations;  // sorted, distinct
+  token_list words;               // sorted, distinct
+};
+
+predicate_content content_of(const text::annotated_document& doc, const std::vector<timex::mention>& timexes,
+                             const event_mention& ev) {
+  predicate_content out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto timex_at = [&](std::size_t t) -> const timex::mention* {
+    const auto& sp = doc.tokens[t].span;
+    for (const auto& x : timexes)
+      if (x.span.begin <= sp.begin && sp.end <= x.span.end) return &x;
+    return nullptr;
+  };
+  // A duration that measures the event: the verb's own phrase ("lasted an hour and a half"), or
+  // after "for", "during" or "over" ("talked for two hours"); not an offset ("came five days
+  // after", "a week later", "after more than 150 years", "in 90 days").
+  const auto measures = [&](const timex::mention& x) {
+    std::optional<std::size_t> first, last;
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (x.span.begin <= doc.tokens[t].span.begin && doc.tokens[t].span.end <= x.span.end) {
+        if (!first) first = t;
+        last = t;
+      }
+    if (!first) return false;
+    if (*first > sent.first_token) {
+      const auto& prev = doc.tokens[*first - 1];
+      const auto l = lower(prev.form);
+      if (prev.tag == text::upos::adp && l != "for" && l != "during" && l != "over") return false;
+    }
+    if (*last + 1 < sent.end_token) {
+      const auto l = lower(doc.tokens[*last + 1].form);
+      for (const char* w : {"after", "before", "later", "earlier", "ago", "since", "from", "into", "on"})
+        if (l == w) return false;
+    }
+    return true;
+  };
+  std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
+  while (!todo.empty()) {
+    const auto [from, depth] = todo.back();
+    todo.pop_back();
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head != rel_of(from)) continue;
+      const auto& r = tok.deprel;
+      const bool noun = tok.tag == text::upos::noun || tok.tag == text::upos::propn;
+      // Complements and their nouns' modifiers; an adverb's oblique ("almost entirely on trade",
+      // as the parse hangs it); a noun's conjunct ("on trade and security"). Not a subject, a "by"
+      // phrase, a time or another clause.
+      const bool complement = r == "obj" || r == "iobj" || r == "obl" || r == "obl:npmod" || r == "obl:tmod" ||
+                              r == "obl:unmarked" ||
+                              (depth > 0 && (r == "compound" || r == "nmod" || (r == "conj" && noun))) ||
+                              (r == "advmod" && tok.tag == text::upos::adv);
+      if (!complement) continue;
+      if (const auto* x = timex_at(t)) {
+        if (x->type == timex::timex_type::duration && measures(*x))
+          if (const auto sec = duration_seconds(x->value)) out.durations.push_back(*sec);
+        continue;
+      }
+      if (noun) out.words.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+      if (depth < 3 && (noun || tok.tag == text::upos::adv)) todo.emplace_back(t, depth + 1);
+    }
+  }
+  std::sort(out.durations.begin(), out.durations.end());
+  out.durations.erase(std::unique(out.durations.begin(), out.durations.end()), out.durations.end());
+  std::sort(out.words.begin(), out.words.end());
+  out.words.erase(std::unique(out.words.begin(), out.words.end()), out.words.end());
+  return out;
 }
 
 /// True when the parse hangs the quotation (open, close) on the verb at token `at`, outside it:
@@ -1692,6 +1890,143 @@ story build_story_of(const Analyses& analyses) {
   }
   // ---- the same undated event told by several documents
   merge_undated_retellings();
+  // ---- predicates of a story event
+  // "The call lasted 90 minutes" (dated by the call), "the call, which he said lasted an hour and
+  // a half" (undated), "the 1 1/2-hour conversation was focused almost entirely on trade"
+  // (passive, undated): what is said of one story event by a verb whose subject it is, with the
+  // same frame and polarity, is one event when nothing else disagrees. An undated mention that
+  // happened, alone in its cluster, joins the cluster of the other mentions of the same frame
+  // whose subject is the same story event (or starts a group other such mentions join), when
+  //   - its document has no mention in that group (within a document the events stage says
+  //     what is one event);
+  //   - its bounds admit the group's dates and overlap its bounds;
+  //   - the durations its time expressions give share one with the group's, when both give
+  //     some ("90 minutes" = "an hour and a half"; not "two hours");
+  //   - the nouns of its complements share one with the group's, when both name some ("focused
+  //     on trade" / "on trade disputes"; not "focused on Taiwan"), and so do a passive's agents.
+  // Of several such groups, the one of most documents (then most shared words, then the first in
+  // content order). Candidates are taken in a content order, so input order does not matter.
+  {
+    struct predicate {
+      std::size_t cand = 0;
+      std::size_t subject = 0;  // the subject's cluster
+      bool joiner = false;      // undated, alone, happened: may join a group
+      predicate_content content;
+      token_list agents;  // a passive's "by" phrase
+      std::optional<date::sys_days> not_before, not_after;
+    };
+    std::vector<predicate> preds;
+    std::vector<std::optional<date::sys_days>> dct_days(analyses.size());
+    for (std::size_t d = 0; d < analyses.size(); ++d)
+      if (const auto& dct = analyses[d].annotated.doc.dct) dct_days[d] = relations::first_day(dct->iso().substr(0, 10));
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || ev.pos != text::upos::verb) continue;
+      const bool phase = ev.cls == event_class::aspectual && is_once_phase(ev.lemma);
+      if (ev.cls != event_class::occurrence && ev.cls != event_class::state && !phase) continue;
+      const auto& a = analyses[c.doc];
+      const auto* sub = subject_event(a.annotated, a.events, ev);
+      if (!sub) continue;
+      const auto* sk = candidate_of(c.doc_id, sub->id);
+      if (!sk) continue;
+      predicate p;
+      p.cand = k;
+      p.subject = cluster_of[leader(*sk)];
+      if (p.subject == cluster_of[k]) continue;
+      const bool alone = clusters[cluster_of[k]].size() == 1;
+      p.joiner = !c.days && alone &&
+                 factuality_of(ev, dct_days[c.doc], governing_event(a.annotated, a.events, ev)) == factuality::happened;
+      if (!p.joiner && !c.days && alone) continue;  // undated and not told as having happened
+      p.content = content_of(a.annotated, a.timexes, ev);
+      if (c.passive) p.agents = passive_agents(a.annotated, ev);
+      p.not_before = relations::first_day(ev.when_not_before);
+      p.not_after = relations::last_day(ev.when_not_after);
+      preds.push_back(std::move(p));
+    }
+    std::sort(preds.begin(), preds.end(), [&](const predicate& x, const predicate& y) {
+      const auto& a = cands[x.cand];
+      const auto& b = cands[y.cand];
+      const auto pa = ev_of(a).pol, pb = ev_of(b).pol;
+      return std::tie(x.subject, a.frame, pa, x.joiner, a.doc_id, a.event) <
+             std::tie(y.subject, b.frame, pb, y.joiner, b.doc_id, b.event);
+    });
+    struct group {
+      std::size_t cluster = 0;
+      std::vector<std::size_t> docs;  // documents of its predicates
+      std::vector<timex::day_interval> dated;
+      std::optional<date::sys_days> not_before, not_after;
+      std::vector<double> durations;
+      token_list words, agents;
+    };
+    std::vector<group> groups;
+    std::vector<std::pair<std::size_t, std::size_t>> joins;  // (into, from) clusters
+    const auto add_to = [&](group& g, const predicate& p) {
+      const auto& c = cands[p.cand];
+      if (std::find(g.docs.begin(), g.docs.end(), c.doc) == g.docs.end()) g.docs.push_back(c.doc);
+      if (c.days) {
+        if (std::none_of(g.dated.begin(), g.dated.end(), [&](const timex::day_interval& d) {
+              return d.begin == c.days->begin && d.end == c.days->end;
+            }))
+          g.dated.push_back(*c.days);
+      } else {
+        g.not_before = std::max(g.not_before, p.not_before);
+        if (p.not_after && (!g.not_after || *p.not_after < *g.not_after)) g.not_after = p.not_after;
+      }
+      std::vector<double> durations;
+      std::set_union(g.durations.begin(), g.durations.end(), p.content.durations.begin(), p.content.durations.end(),
+                     std::back_inserter(durations));
+      g.durations = std::move(durations);
+      add_tokens(g.words, p.content.words);
+      add_tokens(g.agents, p.agents);
+    };
+    std::size_t key_begin = 0;  // first group of the current key
+    for (std::size_t i = 0; i < preds.size(); ++i) {
+      const auto& p = preds[i];
+      const auto& c = cands[p.cand];
+      if (i > 0) {
+        const auto& q = preds[i - 1];
+        if (q.subject != p.subject || cands[q.cand].frame != c.frame || ev_of(cands[q.cand]).pol != ev_of(c).pol)
+          key_begin = groups.size();
+      }
+      std::optional<std::size_t> chosen;
+      if (!p.joiner) {
+        for (std::size_t g = key_begin; g < groups.size() && !chosen; ++g)
+          if (groups[g].cluster == cluster_of[p.cand]) chosen = g;
+      } else {
+        std::pair<std::size_t, std::size_t> best{0, 0};
+        for (std::size_t g = key_begin; g < groups.size(); ++g) {
+          const auto& gr = groups[g];
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          bool admits = true;
+          for (const auto& d : gr.dated)
+            if ((p.not_before && *p.not_before >= d.end) || (p.not_after && *p.not_after < d.begin)) admits = false;
+          const auto nb = std::max(gr.not_before, p.not_before);
+          const auto na = !gr.not_after ? p.not_after : !p.not_after ? gr.not_after : std::min(gr.not_after, p.not_after);
+          if (!admits || (nb && na && *nb > *na)) continue;
+          if (!gr.durations.empty() && !p.content.durations.empty() && !intersects(gr.durations, p.content.durations))
+            continue;
+          if (!gr.words.empty() && !p.content.words.empty() && !intersects(gr.words, p.content.words)) continue;
+          if (!gr.agents.empty() && !p.agents.empty() && !intersects(gr.agents, p.agents)) continue;
+          const std::pair<std::size_t, std::size_t> score{gr.docs.size(), 1 + shared_tokens(gr.words, p.content.words)};
+          if (score > best) {
+            best = score;
+            chosen = g;
+          }
+        }
+        if (chosen) joins.emplace_back(groups[*chosen].cluster, cluster_of[p.cand]);
+      }
+      if (!chosen) {
+        chosen = groups.size();
+        groups.emplace_back();
+        groups.back().cluster = cluster_of[p.cand];
+      }
+      add_to(groups[*chosen], p);
+    }
+    bool merged = false;
+    for (const auto& [into, from] : joins) merged = join_clusters(into, from) || merged;
+    if (merged) drop_empty_clusters();
+  }
   // ---- events inside one quoted statement
   // When two reports of the same speaker and day quote the same run of words (`quoting`: the
   // statement test above, also within one document and whatever the reports' clusters), the
@@ -2021,6 +2356,54 @@ story build_story_of(const Analyses& analyses) {
         d.rule = "merge.quantity_conflict";
         d.message = "sources give different " + key.first + " figures (" + key.second + ") for \"" + r.summary +
                     "\": " + listing;
+        pending_conflicts.push_back({cl, std::move(d)});
+      }
+    }
+    // Sources that give the event different durations ("the call lasted two hours" / "lasted 90
+    // minutes", each dated by the call) are reported too: the durations the members' own time
+    // expressions give (`content_of`), compared by length ("90 minutes" = "an hour and a half").
+    if (members.size() > 1) {
+      std::map<std::string_view, std::vector<double>> lasted;  // document -> durations it gives
+      for (auto m : members) {
+        const auto& a = analyses[cands[m].doc];
+        const auto& ev = ev_of(cands[m]);
+        const bool any_duration = std::any_of(a.timexes.begin(), a.timexes.end(), [&](const timex::mention& x) {
+          return x.type == timex::timex_type::duration && ev.sentence < a.annotated.sentences.size() &&
+                 a.annotated.sentences[ev.sentence].span.begin <= x.span.begin &&
+                 x.span.end <= a.annotated.sentences[ev.sentence].span.end;
+        });
+        if (!any_duration) continue;
+        const auto content = content_of(a.annotated, a.timexes, ev);
+        if (content.durations.empty()) continue;
+        auto& given = lasted[cands[m].doc_id];
+        given.insert(given.end(), content.durations.begin(), content.durations.end());
+      }
+      bool disagree = false;
+      for (auto& [d, v] : lasted) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+      }
+      for (const auto& [d1, v1] : lasted)
+        for (const auto& [d2, v2] : lasted)
+          if (d1 < d2 && !intersects(v1, v2)) disagree = true;
+      if (disagree) {
+        std::map<double, std::vector<std::string_view>> by_length;
+        for (const auto& [d, v] : lasted)
+          for (const auto x : v) by_length[x].push_back(d);
+        std::string listing;
+        for (const auto& [x, ds] : by_length) {
+          char number[48];
+          if (std::fmod(x, 86400) == 0) std::snprintf(number, sizeof number, "%g days", x / 86400);
+          else std::snprintf(number, sizeof number, "%g minutes", x / 60);
+          std::string list;
+          for (const auto& d : ds) list += (list.empty() ? "" : ", ") + std::string(d);
+          listing += (listing.empty() ? "" : "; ") + std::string(number) + " (" + list + ")";
+        }
+        story_diagnostic d;
+        d.level = "info";
+        d.stage = "merge";
+        d.rule = "merge.quantity_conflict";
+        d.message = "sources give different durations for \"" + r.summary + "\": " + listing;
         pending_conflicts.push_back({cl, std::move(d)});
       }
     }

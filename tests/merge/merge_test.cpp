@@ -26,7 +26,11 @@ merge::document_analysis analyse(const std::string& id, const std::string& text,
     a.annotated = an->analyze(a.annotated.doc);
   }
   std::vector<timex::mention> ms;
-  for (const auto& [surface, value] : times) ms.push_back(testing::make_timex(a.annotated, surface, value));
+  for (const auto& [surface, value] : times)  // "PT1H30M", "P90D": a duration
+    ms.push_back(testing::make_timex(a.annotated, surface, value,
+                                     value.rfind('P', 0) == 0 && value.size() > 1 && value[1] != 'A'
+                                         ? timex::timex_type::duration
+                                         : timex::timex_type::date));
   a.timexes = testing::number_timexes(ms);
   a.events = ex->extract(a.annotated, a.timexes, a.diagnostics);
   a.links = li->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
@@ -739,6 +743,70 @@ TEST_CASE("the beginning or end of one story event told by several articles is o
     const auto c = call_article("c", "Trump resumed the phone call with Xi.");
     const auto d = call_article("d", "Trump resumed the phone call with Xi.");
     CHECK(nodes(merge::build_story({c, d}), "resume").size() == 2);
+  }
+}
+
+TEST_CASE("what several articles say of one story event, as its subject, is one event", "[merge][undated][predicate]") {
+  const auto docs_of = [](const story& s, const std::string& lemma) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, lemma)) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  // Dated by the call it is said of (a, d), undated (b: its subject is the relative pronoun; c:
+  // a passive).
+  const auto article = [](const std::string& id, const std::string& text, const std::string& surface,
+                           const std::string& duration) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {surface, duration}}, "2025-06-05", true);
+  };
+  const auto a = article("a", "The call lasted approximately 90 minutes, Trump said.", "approximately 90 minutes", "PT90M");
+  const auto b = article("b", "Trump wrote on his platform after the call, which he said lasted an hour and a half.",
+                         "an hour and a half", "PT1H30M");
+  const auto c = article("c", "Trump said the 1 1/2-hour conversation was focused almost entirely on trade.", "1 1/2-hour",
+                         "PT1H30M");
+  const auto d = call_article("d", "Trump said the call had focused on trade disputes.");
+  SECTION("the same predicate of the same call, in any order") {
+    const auto s = merge::build_story({a, b, c, d});
+    CHECK(docs_of(s, "last") == nodes{{"a", "b"}});
+    CHECK(docs_of(s, "focus") == nodes{{"c", "d"}});
+    const auto reversed = merge::build_story({d, c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another duration, another theme, another subject: apart") {
+    const auto longer =
+        article("e", "Trump wrote on his platform after the call, which he said lasted two hours.", "two hours", "PT2H");
+    CHECK(docs_of(merge::build_story({a, longer}), "last") == nodes{{"a"}, {"e"}});
+    const auto taiwan = call_article("e", "Trump said the conversation was focused almost entirely on Taiwan.");
+    CHECK(docs_of(merge::build_story({taiwan, d}), "focus") == nodes{{"d"}, {"e"}});
+    const auto talks = call_article("e", "Officials said the talks, which he said lasted an hour and a half, went well.");
+    CHECK(docs_of(merge::build_story({a, talks}), "last").size() == 2);
+  }
+  SECTION("dated tellings of one event that give different durations are reported") {
+    // Both dated by the call: date merging joins them; the sources disagree, and it is said.
+    const auto conflicts = [](const story& s) {
+      return std::count_if(s.diagnostics.begin(), s.diagnostics.end(), [](const story_diagnostic& d) {
+        return d.rule == "merge.quantity_conflict" && d.message.find("durations") != std::string::npos;
+      });
+    };
+    const auto two = article("e", "The call lasted two hours, Trump said.", "two hours", "PT2H");
+    const auto s = merge::build_story({a, two});
+    CHECK(docs_of(s, "last") == nodes{{"a", "e"}});
+    CHECK(conflicts(s) == 1);
+    const auto same = article("e", "The call lasted an hour and a half, Trump said.", "an hour and a half", "PT1H30M");
+    CHECK(conflicts(merge::build_story({a, same})) == 0);
+  }
+  SECTION("what is not told as having happened stays apart") {
+    const auto planned = call_article("e", "Trump said the next conversation will be focused on trade.");
+    CHECK(docs_of(merge::build_story({planned, d}), "focus") == nodes{{"d"}, {"e"}});
+    const auto negated = call_article("e", "Trump said the conversation was not focused on trade.");
+    CHECK(docs_of(merge::build_story({negated, d}), "focus") == nodes{{"d"}, {"e"}});
   }
 }
 
