@@ -867,6 +867,117 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
   return out;
 }
 
+/// The events a reporting verb reports, read from the parse: its clausal complement and that
+/// clause's conjuncts ("Trump said the call lasted an hour and a half", "“The call lasted ...
+/// and resulted in ...,” Mr. Trump said", "the call, which he said lasted"), or the clause it is
+/// a parenthetical of ("It “resulted in ...,” Trump wrote": `parataxis`).
+std::vector<const event_mention*> reported_events(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                                  const event_mention& ev) {
+  std::vector<const event_mention*> out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto event_at = [&](std::size_t t) -> const event_mention* {
+    for (const auto& g : evs)
+      if (g.sentence == ev.sentence && g.span.begin == doc.tokens[t].span.begin && &g != &ev) return &g;
+    return nullptr;
+  };
+  std::vector<std::size_t> clauses;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].head == rel_of(*at) && doc.tokens[t].deprel == "ccomp") clauses.push_back(t);
+  if (doc.tokens[*at].deprel == "parataxis" && doc.tokens[*at].head >= 0)
+    clauses.push_back(sent.first_token + static_cast<std::size_t>(doc.tokens[*at].head));
+  for (std::size_t i = 0; i < clauses.size() && i < 8; ++i)
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (doc.tokens[t].head == rel_of(clauses[i]) && doc.tokens[t].deprel == "conj" &&
+          doc.tokens[t].tag == text::upos::verb)
+        clauses.push_back(t);
+  for (const auto t : clauses)
+    if (const auto* g = event_at(t)) out.push_back(g);
+  return out;
+}
+
+/// The events inside what a reporting verb reports: those of its reported clauses'
+/// (`reported_events`) subtrees, not the verb's own phrase ("President Trump said he had a call
+/// ... that focused solely on trade disputes": had, call, focused, disputes), and those of the
+/// quotations it introduces (`quotations_of`: "“There should no longer be ...”" after "“...,”
+/// Mr. Trump said.").
+std::vector<const event_mention*> events_in_report(const text::annotated_document& doc,
+                                                   const std::vector<event_mention>& evs, const event_mention& ev) {
+  std::vector<const event_mention*> out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::vector<std::size_t> roots;
+  for (const auto* g : reported_events(doc, evs, ev))
+    if (const auto t = trigger_token(doc, *g)) roots.push_back(*t);
+  // Tokens under a root and not under the verb itself (a parenthetical report's clause holds it).
+  const auto inside = [&](std::size_t t) {
+    for (int step = 0; step < 40; ++step) {
+      if (t == *at) return false;
+      if (std::find(roots.begin(), roots.end(), t) != roots.end()) return true;
+      const auto h = doc.tokens[t].head;
+      if (h < 0) return false;
+      t = sent.first_token + static_cast<std::size_t>(h);
+      if (t >= sent.end_token) return false;
+    }
+    return false;
+  };
+  std::vector<std::size_t> quoted;
+  for (const auto& q : quotations_of(doc, evs, ev)) quoted.insert(quoted.end(), q.tokens.begin(), q.tokens.end());
+  std::sort(quoted.begin(), quoted.end());
+  for (const auto& g : evs) {
+    if (&g == &ev) continue;
+    const auto t = trigger_token(doc, g);
+    if (!t) continue;
+    if ((g.sentence == ev.sentence && !roots.empty() && inside(*t)) || std::binary_search(quoted.begin(), quoted.end(), *t))
+      out.push_back(&g);
+  }
+  return out;
+}
+
+/// Where and to whom a report was made, as the parse gives it: the lemmas of the nouns and
+/// adjectives of its objects and obliques ("said in a post on Truth Social": post, social,
+/// truth; "wrote on his social media platform": media, platform, social; "told reporters in the
+/// Oval Office": office, oval, reporter), not times, not event nouns ("after the call"), not its
+/// reported clause.
+token_list venue_words(const text::annotated_document& doc, const std::vector<timex::mention>& timexes,
+                       const std::vector<event_mention>& evs, const event_mention& ev) {
+  token_list out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto skipped = [&](std::size_t t) {
+    const auto& sp = doc.tokens[t].span;
+    for (const auto& x : timexes)
+      if (x.span.begin <= sp.begin && sp.end <= x.span.end) return true;
+    for (const auto& g : evs)
+      if (g.sentence == ev.sentence && g.span.begin == sp.begin) return true;
+    return false;
+  };
+  std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
+  while (!todo.empty()) {
+    const auto [from, depth] = todo.back();
+    todo.pop_back();
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head != rel_of(from)) continue;
+      const auto& r = tok.deprel;
+      const bool take = depth == 0 ? (r == "obj" || r == "iobj" || r == "obl")
+                                   : (r == "compound" || r == "nmod" || r == "amod" || r == "flat");
+      if (!take || skipped(t)) continue;
+      if (tok.tag == text::upos::noun || tok.tag == text::upos::propn || tok.tag == text::upos::adj)
+        out.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+      if (depth < 2) todo.emplace_back(t, depth + 1);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
 /// noun (no tense) happened when its document bounds it before its own date, or when a verb
 /// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
@@ -2162,6 +2273,101 @@ story build_story_of(const Analyses& analyses) {
       add_tokens(ax.participants, ay.participants);
       merged = join_clusters(x, y) || merged;
       agreements.erase(y);
+    }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- statements by what they report
+  // Reports of the same speaker on the same day whose reported clauses tell the same story event
+  // -- one that only that speaker tells, in every document ("the call lasted an hour and a half",
+  // "lasted approximately 90 minutes": Trump's words, four articles) -- report one statement,
+  // when what they name of where and to whom it was said does not differ ("on Truth Social" /
+  // "to reporters in the Oval Office"). A story event the articles tell themselves ("Trump said
+  // he had a call with Xi": the call) does not tell one statement from another.
+  {
+    struct report {
+      std::size_t cand = 0;
+      std::vector<std::size_t> contents;  // clusters of the reported events
+      token_list venue;
+    };
+    std::vector<report> reports;
+    // The speakers whose reports hold each candidate (`events_in_report`), per candidate.
+    std::vector<token_list> reported_by(cands.size());
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (ev.cls != event_class::reporting || ev.pos != text::upos::verb || ev.pol != events::polarity::pos || !c.days ||
+          c.follows || c.subject_tokens.empty() || c.days->end - c.days->begin != date::days{1})
+        continue;
+      const auto& a = analyses[c.doc];
+      const auto held = events_in_report(a.annotated, a.events, ev);
+      if (held.empty()) continue;
+      for (const auto* g : held)
+        if (const auto* gk = candidate_of(c.doc_id, g->id)) add_tokens(reported_by[*gk], c.subject_tokens);
+      report r;
+      r.cand = k;
+      for (const auto* g : reported_events(a.annotated, a.events, ev))
+        if (const auto* gk = candidate_of(c.doc_id, g->id)) r.contents.push_back(cluster_of[leader(*gk)]);
+      std::sort(r.contents.begin(), r.contents.end());
+      r.contents.erase(std::unique(r.contents.begin(), r.contents.end()), r.contents.end());
+      if (r.contents.empty()) continue;
+      r.venue = venue_words(a.annotated, a.timexes, a.events, ev);
+      reports.push_back(std::move(r));
+    }
+    // Per content cluster, the speakers who report every one of its mentions (read once each), and
+    // whether its mentions come from several documents.
+    std::unordered_map<std::size_t, std::pair<token_list, bool>> told_only_by;
+    const auto only_by = [&](std::size_t cl) -> const std::pair<token_list, bool>& {
+      const auto [it, fresh] = told_only_by.try_emplace(cl);
+      if (!fresh) return it->second;
+      auto& [speakers, several] = it->second;
+      bool first = true;
+      for (const auto m : clusters[cl]) {
+        if (first) speakers = reported_by[m];
+        else {
+          token_list common;
+          std::set_intersection(speakers.begin(), speakers.end(), reported_by[m].begin(), reported_by[m].end(),
+                                std::back_inserter(common));
+          speakers = std::move(common);
+        }
+        several = several || cands[m].doc != cands[clusters[cl].front()].doc;
+        first = false;
+      }
+      return it->second;
+    };
+    // (content cluster, day) -> reports, in candidate (content) order.
+    std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::size_t>> reports_of;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      const auto& c = cands[reports[i].cand];
+      for (const auto cl : reports[i].contents) {
+        const auto& [speakers, several] = only_by(cl);
+        if (several && intersects(speakers, c.subject_tokens))
+          reports_of[{cl, c.days->begin.time_since_epoch().count()}].push_back(i);
+      }
+    }
+    // Venues kept per statement cluster as they merge.
+    std::unordered_map<std::size_t, token_list> venue_of;
+    for (const auto& r : reports) add_tokens(venue_of[cluster_of[r.cand]], r.venue);
+    bool merged = false;
+    for (const auto& [key, list] : reports_of) {
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& ri = reports[list[i]];
+        const auto& ci = cands[ri.cand];
+        // The first report of the list from another document by a speaker it shares.
+        for (std::size_t j = 0; j < list.size(); ++j) {
+          const auto& rj = reports[list[j]];
+          const auto& cj = cands[rj.cand];
+          if (cj.doc == ci.doc || !intersects(ci.subject_tokens, cj.subject_tokens)) continue;
+          const auto x = cluster_of[rj.cand], y = cluster_of[ri.cand];
+          if (x != y) {
+            auto& vx = venue_of[x];
+            const auto& vy = venue_of[y];
+            if (!vx.empty() && !vy.empty() && !intersects(vx, vy)) break;  // said elsewhere
+            add_tokens(vx, vy);
+            merged = join_clusters(x, y) || merged;
+          }
+          break;
+        }
+      }
     }
     if (merged) drop_empty_clusters();
   }

@@ -791,8 +791,8 @@ TEST_CASE("what several articles say of one story event, as its subject, is one 
   SECTION("dated tellings of one event that give different durations are reported") {
     // Both dated by the call: date merging joins them; the sources disagree, and it is said.
     const auto conflicts = [](const story& s) {
-      return std::count_if(s.diagnostics.begin(), s.diagnostics.end(), [](const story_diagnostic& d) {
-        return d.rule == "merge.quantity_conflict" && d.message.find("durations") != std::string::npos;
+      return std::count_if(s.diagnostics.begin(), s.diagnostics.end(), [](const story_diagnostic& diag) {
+        return diag.rule == "merge.quantity_conflict" && diag.message.find("durations") != std::string::npos;
       });
     };
     const auto two = article("e", "The call lasted two hours, Trump said.", "two hours", "PT2H");
@@ -999,6 +999,54 @@ TEST_CASE("reports of one speaker and day that quote the same words are one stat
       const auto st = statements(merge::build_story({a, *b}));
       CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 0);
     }
+  }
+}
+
+TEST_CASE("reports of one speaker and day of an event only that speaker tells are one statement",
+          "[merge][statement][content]") {
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {"approximately 90 minutes", "PT90M"}, {"an hour and a half", "PT1H30M"}},
+                   dct, true);
+  };
+  // The documents of each report node of a lemma.
+  const auto statements = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING") {
+        std::set<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = article("a", "The call lasted approximately 90 minutes, Trump said on Truth Social.");
+  const auto b = article("b", "Trump said the call lasted an hour and a half.");
+  SECTION("the same speaker, day and reported event, in any order") {
+    const auto s = merge::build_story({a, b});
+    CHECK(statements(s) == nodes{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another speaker, another day, another venue: another statement") {
+    const auto xi = article("c", "Xi said the call lasted an hour and a half.");
+    CHECK(statements(merge::build_story({a, xi})) == nodes{{"a"}, {"c"}});
+    const auto later = article("c", "Trump said the call lasted an hour and a half.", "2025-06-06");
+    CHECK(statements(merge::build_story({a, later})) == nodes{{"a"}, {"c"}});
+    const auto oval = article("c", "Trump told reporters in the Oval Office the call lasted an hour and a half.");
+    CHECK(statements(merge::build_story({a, oval})) == nodes{{"a"}, {"c"}});
+  }
+  SECTION("an event an article tells itself does not tell one statement from another") {
+    // c says the call lasted 90 minutes in its own words too: the duration is no longer only
+    // Trump's, so it does not show that the two reports are one statement.
+    const auto c = article("c", "The call lasted approximately 90 minutes, officials said. Trump said the call lasted an hour and "
+                                "a half.");
+    const auto s = merge::build_story({c, b});
+    CHECK(with_lemma(s, "last").size() == 1);
+    CHECK(statements(s) == nodes{{"b"}, {"c"}, {"c"}});
   }
 }
 
