@@ -25,12 +25,12 @@ merge::document_analysis analyse(const std::string& id, const std::string& text,
     static const auto an = text::analyzer::load_default();
     a.annotated = an->analyze(a.annotated.doc);
   }
-  std::vector<timex::mention> ms;
+  std::vector<chronograph::timex::mention> ms;
   for (const auto& [surface, value] : times)  // "PT1H30M", "P90D": a duration
     ms.push_back(testing::make_timex(a.annotated, surface, value,
                                      value.rfind('P', 0) == 0 && value.size() > 1 && value[1] != 'A'
-                                         ? timex::timex_type::duration
-                                         : timex::timex_type::date));
+                                         ? chronograph::timex::timex_type::duration
+                                         : chronograph::timex::timex_type::date));
   a.timexes = testing::number_timexes(ms);
   a.events = ex->extract(a.annotated, a.timexes, a.diagnostics);
   a.links = li->link_events(a.annotated, a.timexes, a.events, a.diagnostics);

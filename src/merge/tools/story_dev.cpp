@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     else files.push_back(a);
   }
   const auto an = text::analyzer::load_default();
-  const auto tg = timex::tagger::load_default();
+  const auto tg = chronograph::timex::tagger::load_default();
   const auto ex = events::extractor::load_default();
   const auto li = relations::linker::load_default();
   std::vector<merge::document_analysis> analyses;
