@@ -626,6 +626,15 @@ std::optional<std::size_t> subject_token(const text::annotated_document& doc, co
   return std::nullopt;
 }
 
+/// The events of sentence `s` (a document's events are in text order): a range of `evs`.
+std::pair<const event_mention*, const event_mention*> sentence_events(const std::vector<event_mention>& evs, std::size_t s) {
+  const auto lo = std::lower_bound(evs.begin(), evs.end(), s,
+                                   [](const event_mention& e, std::size_t x) { return e.sentence < x; });
+  auto hi = lo;
+  while (hi != evs.end() && hi->sentence == s) ++hi;
+  return {evs.data() + (lo - evs.begin()), evs.data() + (hi - evs.begin())};
+}
+
 /// The event noun of its document that a verb mention's subject is (`subject_token`), or nullptr:
 /// "the call lasted an hour and a half" -> the call.
 const event_mention* subject_event(const text::annotated_document& doc, const std::vector<event_mention>& evs,
@@ -636,8 +645,9 @@ const event_mention* subject_event(const text::annotated_document& doc, const st
   const auto& sent = doc.sentences[ev.sentence];
   const auto subject = subject_token(doc, sent, *at);
   if (!subject || doc.tokens[*subject].tag != text::upos::noun) return nullptr;
-  for (const auto& g : evs)
-    if (g.sentence == ev.sentence && g.span.begin == doc.tokens[*subject].span.begin && g.pos == text::upos::noun) return &g;
+  const auto [first, last] = sentence_events(evs, ev.sentence);
+  for (const auto* g = first; g != last; ++g)
+    if (g->span.begin == doc.tokens[*subject].span.begin && g->pos == text::upos::noun) return g;
   return nullptr;
 }
 
@@ -878,9 +888,10 @@ std::vector<const event_mention*> reported_events(const text::annotated_document
   if (!at) return out;
   const auto& sent = doc.sentences[ev.sentence];
   const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto same_sentence = sentence_events(evs, ev.sentence);
   const auto event_at = [&](std::size_t t) -> const event_mention* {
-    for (const auto& g : evs)
-      if (g.sentence == ev.sentence && g.span.begin == doc.tokens[t].span.begin && &g != &ev) return &g;
+    for (const auto* g = same_sentence.first; g != same_sentence.second; ++g)
+      if (g->span.begin == doc.tokens[t].span.begin && g != &ev) return g;
     return nullptr;
   };
   std::vector<std::size_t> clauses;
@@ -925,14 +936,23 @@ std::vector<const event_mention*> events_in_report(const text::annotated_documen
     return false;
   };
   std::vector<std::size_t> quoted;
-  for (const auto& q : quotations_of(doc, evs, ev)) quoted.insert(quoted.end(), q.tokens.begin(), q.tokens.end());
+  std::vector<std::size_t> sentences{ev.sentence};  // the verb's, and those its quotations are in
+  for (const auto& q : quotations_of(doc, evs, ev)) {
+    quoted.insert(quoted.end(), q.tokens.begin(), q.tokens.end());
+    if (!q.tokens.empty()) sentences.push_back(doc.sentence_at(doc.tokens[q.tokens.front()].span.begin));
+  }
   std::sort(quoted.begin(), quoted.end());
-  for (const auto& g : evs) {
-    if (&g == &ev) continue;
-    const auto t = trigger_token(doc, g);
-    if (!t) continue;
-    if ((g.sentence == ev.sentence && !roots.empty() && inside(*t)) || std::binary_search(quoted.begin(), quoted.end(), *t))
-      out.push_back(&g);
+  std::sort(sentences.begin(), sentences.end());
+  sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+  for (const auto s : sentences) {
+    const auto [first, last] = sentence_events(evs, s);
+    for (const auto* g = first; g != last; ++g) {
+      if (g == &ev) continue;
+      const auto t = trigger_token(doc, *g);
+      if (!t) continue;
+      if ((s == ev.sentence && !roots.empty() && inside(*t)) || std::binary_search(quoted.begin(), quoted.end(), *t))
+        out.push_back(g);
+    }
   }
   return out;
 }
@@ -949,12 +969,13 @@ token_list venue_words(const text::annotated_document& doc, const std::vector<ti
   if (!at) return out;
   const auto& sent = doc.sentences[ev.sentence];
   const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto same_sentence = sentence_events(evs, ev.sentence);
   const auto skipped = [&](std::size_t t) {
     const auto& sp = doc.tokens[t].span;
     for (const auto& x : timexes)
       if (x.span.begin <= sp.begin && sp.end <= x.span.end) return true;
-    for (const auto& g : evs)
-      if (g.sentence == ev.sentence && g.span.begin == sp.begin) return true;
+    for (const auto* g = same_sentence.first; g != same_sentence.second; ++g)
+      if (g->span.begin == sp.begin) return true;
     return false;
   };
   std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
