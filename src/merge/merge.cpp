@@ -2038,7 +2038,7 @@ story build_story_of(const Analyses& analyses) {
   //     on trade" / "on trade disputes"; not "focused on Taiwan"), and so do a passive's agents.
   // Of several such groups, the one of most documents (then most shared words, then the first in
   // content order). Candidates are taken in a content order, so input order does not matter.
-  {
+  if (analyses.size() > 1) {  // a mention joins another document's only
     struct predicate {
       std::size_t cand = 0;
       std::size_t subject = 0;  // the subject's cluster
@@ -2304,7 +2304,7 @@ story build_story_of(const Analyses& analyses) {
   // when what they name of where and to whom it was said does not differ ("on Truth Social" /
   // "to reporters in the Oval Office"). A story event the articles tell themselves ("Trump said
   // he had a call with Xi": the call) does not tell one statement from another.
-  {
+  if (analyses.size() > 1) {  // reports of different documents only
     struct report {
       std::size_t cand = 0;
       std::vector<std::size_t> contents;  // clusters of the reported events
