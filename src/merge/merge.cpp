@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -384,6 +385,92 @@ const event_mention* governing_event(const text::annotated_document& doc, const 
 /// call (not so "the call was cut short at Trump's request").
 constexpr std::string_view inceptive_verbs[] = {"initiate", "begin", "start", "open", "launch"};
 
+/// Verbs that end the event they act on ("concluded a very good phone call"). With
+/// `inceptive_verbs`, the phases an event has once: two articles' "concluded the call" of one
+/// story call tell one end of it. Not the phases an event may have many times ("resumed",
+/// "continued", "suspended", "stopped"), which stay out of undated merging.
+constexpr std::string_view terminative_verbs[] = {"conclude", "end", "finish", "complete"};
+
+bool is_once_phase(std::string_view lemma) {
+  return std::find(std::begin(inceptive_verbs), std::end(inceptive_verbs), lemma) != std::end(inceptive_verbs) ||
+         std::find(std::begin(terminative_verbs), std::end(terminative_verbs), lemma) != std::end(terminative_verbs);
+}
+
+/// True when the parse makes the name at `span` a subject and yet puts a preposition in front of
+/// it (a `case` word before the name's head that hangs, directly or through a title, on it:
+/// "with President Xi"). A subject has no preposition: a parse that makes "Xi" of "concluded a
+/// very good phone call with President Xi" a subject is wrong, and Xi is who the call was with,
+/// not who concluded it. (A name the events stage resolved a pronoun to has its antecedent's
+/// span, which is no subject in the parse: not read.)
+bool prepositional_name(const text::annotated_document& doc, const text::sentence& sent, byte_span span) {
+  std::optional<std::size_t> head;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.span.begin < span.begin || tok.span.end > span.end) continue;
+    const auto h = tok.head < 0 ? sent.end_token : sent.first_token + static_cast<std::size_t>(tok.head);
+    const bool outside = h >= sent.end_token || doc.tokens[h].span.begin < span.begin || doc.tokens[h].span.end > span.end;
+    if (outside) {
+      head = t;
+      break;
+    }
+  }
+  if (!head || doc.tokens[*head].deprel.rfind("nsubj", 0) != 0) return false;
+  for (std::size_t t = sent.first_token; t < *head; ++t) {
+    if (doc.tokens[t].deprel != "case" || doc.tokens[t].tag != text::upos::adp) continue;
+    auto at = t;
+    for (int step = 0; step < 4 && doc.tokens[at].head >= 0; ++step) {
+      at = sent.first_token + static_cast<std::size_t>(doc.tokens[at].head);
+      if (at >= sent.end_token) break;
+      if (at == *head) return true;
+      if (at > *head) break;
+    }
+  }
+  return false;
+}
+
+/// Who acted in an active mention, for undated retellings: the events stage's subjects, less a
+/// name the parse puts after a preposition (`prepositional_name`).
+token_list active_agents(const text::annotated_document& doc, const event_mention& ev) {
+  token_list out;
+  const bool spans = ev.actor_spans.size() == ev.actors.size() && ev.sentence < doc.sentences.size();
+  for (std::size_t k = 0; k < ev.actors.size() && k < ev.subject_count; ++k) {
+    if (spans && prepositional_name(doc, doc.sentences[ev.sentence], ev.actor_spans[k])) continue;
+    add_tokens(out, name_tokens(ev.actors[k]));
+  }
+  return out;
+}
+
+/// The event a participle clause of time hangs on, when the clause says its event happened as
+/// surely as that one ("announced the upcoming talks after concluding a lengthy phone call",
+/// "while visiting", "upon arriving", "since taking office"): the verb the parse makes the
+/// participle an adverbial clause of, with "after", "while", "upon", "on" or "since". Not
+/// "before concluding", "without concluding", "instead of concluding": those do not say it
+/// happened.
+const event_mention* veridical_clause_head(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                           const event_mention& ev) {
+  if (ev.pos != text::upos::verb || ev.tns != events::tense::prespart || ev.sentence >= doc.sentences.size())
+    return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t;
+  if (!at || doc.tokens[*at].deprel != "advcl" || doc.tokens[*at].head < 0) return nullptr;
+  bool veridical = false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head != static_cast<int>(*at - sent.first_token) || tok.deprel != "mark") continue;
+    const auto l = lower(tok.form);
+    if (l == "after" || l == "while" || l == "upon" || l == "on" || l == "since") veridical = true;
+    else return nullptr;  // "instead of", "without", "before": any other mark says less
+  }
+  if (!veridical) return nullptr;
+  const auto head = sent.first_token + static_cast<std::size_t>(doc.tokens[*at].head);
+  if (head >= sent.end_token || doc.tokens[head].tag != text::upos::verb) return nullptr;
+  for (const auto& g : evs)
+    if (g.sentence == ev.sentence && g.span.begin == doc.tokens[head].span.begin) return &g;
+  return nullptr;
+}
+
 bool is_double_quote_form(std::string_view f) {
   return f == "\"" || f == "\xe2\x80\x9c" || f == "\xe2\x80\x9d" || f == "``" || f == "''";
 }
@@ -469,6 +556,213 @@ std::optional<std::size_t> trigger_token(const text::annotated_document& doc, co
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
     if (doc.tokens[t].span.begin == ev.span.begin) return t;
   return std::nullopt;
+}
+
+/// True for a relative pronoun of the parse ("which", "that", "who" as a pronoun or WH-determiner).
+bool relative_pronoun(const text::token& tok) {
+  if (tok.xpos != "WDT" && tok.xpos != "WP") return false;
+  const auto l = lower(tok.form);
+  return l == "which" || l == "that" || l == "who";
+}
+
+/// The noun token that is the subject of the verb at token `at` (absolute), read from the parse:
+///   - its own `nsubj` or `nsubj:pass` ("the call lasted", "the conversation was focused");
+///   - a conjunct verb without one shares its first conjunct's ("the call lasted ... and
+///     focused");
+///   - a relative pronoun stands for what its clause modifies ("a call ... that focused on
+///     trade": the call);
+///   - a finite verb without a subject inside a relative clause whose pronoun is not its
+///     subject is where the pronoun's gap is ("the call, which he said lasted an hour and a
+///     half": "which" is the subject of "lasted", whatever the parse hangs it on).
+std::optional<std::size_t> subject_token(const text::annotated_document& doc, const text::sentence& sent, std::size_t at) {
+  const auto abs = [&](int rel) { return sent.first_token + static_cast<std::size_t>(rel); };
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  // The antecedent of a relative clause containing `t` (through clausal complements), if any.
+  const auto antecedent = [&](std::size_t t) -> std::optional<std::size_t> {
+    for (int step = 0; step < 4; ++step) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head < 0 || abs(tok.head) >= sent.end_token) return std::nullopt;
+      if (tok.deprel == "acl:relcl") return abs(tok.head);
+      if (tok.deprel != "ccomp" && tok.deprel != "xcomp" && tok.deprel != "conj") return std::nullopt;
+      t = abs(tok.head);
+    }
+    return std::nullopt;
+  };
+  auto verb = at;
+  for (int step = 0; step < 3; ++step) {
+    std::optional<std::size_t> subject;
+    for (std::size_t t = sent.first_token; t < sent.end_token && !subject; ++t)
+      if (doc.tokens[t].head == rel_of(verb) &&
+          (doc.tokens[t].deprel == "nsubj" || doc.tokens[t].deprel == "nsubj:pass"))
+        subject = t;
+    if (subject) {
+      if (!relative_pronoun(doc.tokens[*subject])) return subject;
+      return antecedent(verb);
+    }
+    const auto& v = doc.tokens[verb];
+    if (v.deprel == "conj" && v.head >= 0 && abs(v.head) < sent.end_token &&
+        doc.tokens[abs(v.head)].tag == text::upos::verb) {
+      verb = abs(v.head);
+      continue;
+    }
+    break;
+  }
+  // The gap of a relative clause: a finite verb with no subject, below a relative clause verb that
+  // has a relative pronoun which is not its subject.
+  const auto& v = doc.tokens[at];
+  if (v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP") return std::nullopt;
+  auto t = at;
+  for (int step = 0; step < 4; ++step) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head < 0 || abs(tok.head) >= sent.end_token) return std::nullopt;
+    if (tok.deprel == "acl:relcl") break;
+    if (tok.deprel != "ccomp") return std::nullopt;
+    t = abs(tok.head);
+  }
+  if (doc.tokens[t].deprel != "acl:relcl" || t == at) return std::nullopt;
+  for (std::size_t u = sent.first_token; u < sent.end_token; ++u)
+    if (doc.tokens[u].head == rel_of(t) && relative_pronoun(doc.tokens[u]) && doc.tokens[u].deprel.rfind("nsubj", 0) != 0)
+      return abs(doc.tokens[t].head);
+  return std::nullopt;
+}
+
+/// The events of sentence `s` (a document's events are in text order): a range of `evs`.
+std::pair<const event_mention*, const event_mention*> sentence_events(const std::vector<event_mention>& evs, std::size_t s) {
+  const auto lo = std::lower_bound(evs.begin(), evs.end(), s,
+                                   [](const event_mention& e, std::size_t x) { return e.sentence < x; });
+  auto hi = lo;
+  while (hi != evs.end() && hi->sentence == s) ++hi;
+  return {evs.data() + (lo - evs.begin()), evs.data() + (hi - evs.begin())};
+}
+
+/// The event noun of its document that a verb mention's subject is (`subject_token`), or nullptr:
+/// "the call lasted an hour and a half" -> the call.
+const event_mention* subject_event(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                   const event_mention& ev) {
+  if (ev.pos != text::upos::verb || ev.sentence >= doc.sentences.size()) return nullptr;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return nullptr;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto subject = subject_token(doc, sent, *at);
+  if (!subject || doc.tokens[*subject].tag != text::upos::noun) return nullptr;
+  const auto [first, last] = sentence_events(evs, ev.sentence);
+  for (const auto* g = first; g != last; ++g)
+    if (g->span.begin == doc.tokens[*subject].span.begin && g->pos == text::upos::noun) return g;
+  return nullptr;
+}
+
+/// An ISO 8601 duration in seconds ("PT1H30M" and "PT90M" -> 5400; a year 365 days, a month 30),
+/// or nothing for an unknown amount ("PXY", "PTXH").
+std::optional<double> duration_seconds(std::string_view v) {
+  if (v.size() < 3 || v[0] != 'P') return std::nullopt;
+  double total = 0;
+  bool time = false, any = false;
+  std::size_t at = 1;
+  while (at < v.size()) {
+    if (v[at] == 'T') {
+      time = true;
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < v.size() && (std::isdigit(static_cast<unsigned char>(v[end])) || v[end] == '.')) ++end;
+    if (end == at || end >= v.size()) return std::nullopt;
+    double n = 0;
+    try {
+      n = std::stod(std::string(v.substr(at, end - at)));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    const char unit = v[end];
+    double factor = 0;
+    if (time) factor = unit == 'H' ? 3600 : unit == 'M' ? 60 : unit == 'S' ? 1 : 0;
+    else factor = unit == 'Y' ? 365 * 86400.0 : unit == 'M' ? 30 * 86400.0 : unit == 'W' ? 7 * 86400.0 : unit == 'D' ? 86400 : 0;
+    if (factor == 0) return std::nullopt;
+    total += n * factor;
+    any = true;
+    at = end + 1;
+  }
+  if (!any) return std::nullopt;
+  return total;
+}
+
+/// What a predicate says of its subject besides the subject, read from the parse: the durations
+/// its own time expressions give ("lasted an hour and a half", "lasted approximately 90 minutes":
+/// 5400 s each) and the lemmas of the nouns of its complements ("focused almost entirely on
+/// trade": trade; "focused solely on trade disputes": dispute, trade), not crossing into another
+/// clause nor into a "by" phrase.
+struct predicate_content {
+  std::vector<double> durations;  // sorted, distinct
+  token_list words;               // sorted, distinct
+};
+
+predicate_content content_of(const text::annotated_document& doc, const std::vector<timex::mention>& timexes,
+                             const event_mention& ev) {
+  predicate_content out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto timex_at = [&](std::size_t t) -> const timex::mention* {
+    const auto& sp = doc.tokens[t].span;
+    for (const auto& x : timexes)
+      if (x.span.begin <= sp.begin && sp.end <= x.span.end) return &x;
+    return nullptr;
+  };
+  // A duration that measures the event: the verb's own phrase ("lasted an hour and a half"), or
+  // after "for", "during" or "over" ("talked for two hours"); not an offset ("came five days
+  // after", "a week later", "after more than 150 years", "in 90 days").
+  const auto measures = [&](const timex::mention& x) {
+    std::optional<std::size_t> first, last;
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (x.span.begin <= doc.tokens[t].span.begin && doc.tokens[t].span.end <= x.span.end) {
+        if (!first) first = t;
+        last = t;
+      }
+    if (!first) return false;
+    if (*first > sent.first_token) {
+      const auto& prev = doc.tokens[*first - 1];
+      const auto l = lower(prev.form);
+      if (prev.tag == text::upos::adp && l != "for" && l != "during" && l != "over") return false;
+    }
+    if (*last + 1 < sent.end_token) {
+      const auto l = lower(doc.tokens[*last + 1].form);
+      for (const char* w : {"after", "before", "later", "earlier", "ago", "since", "from", "into", "on"})
+        if (l == w) return false;
+    }
+    return true;
+  };
+  std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
+  while (!todo.empty()) {
+    const auto [from, depth] = todo.back();
+    todo.pop_back();
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head != rel_of(from)) continue;
+      const auto& r = tok.deprel;
+      const bool noun = tok.tag == text::upos::noun || tok.tag == text::upos::propn;
+      // Complements and their nouns' modifiers; an adverb's oblique ("almost entirely on trade",
+      // as the parse hangs it); a noun's conjunct ("on trade and security"). Not a subject, a "by"
+      // phrase, a time or another clause.
+      const bool complement = r == "obj" || r == "iobj" || r == "obl" || r == "obl:npmod" || r == "obl:tmod" ||
+                              r == "obl:unmarked" ||
+                              (depth > 0 && (r == "compound" || r == "nmod" || (r == "conj" && noun))) ||
+                              (r == "advmod" && tok.tag == text::upos::adv);
+      if (!complement) continue;
+      if (const auto* x = timex_at(t)) {
+        if (x->type == timex::timex_type::duration && measures(*x))
+          if (const auto sec = duration_seconds(x->value)) out.durations.push_back(*sec);
+        continue;
+      }
+      if (noun) out.words.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+      if (depth < 3 && (noun || tok.tag == text::upos::adv)) todo.emplace_back(t, depth + 1);
+    }
+  }
+  std::sort(out.durations.begin(), out.durations.end());
+  out.durations.erase(std::unique(out.durations.begin(), out.durations.end()), out.durations.end());
+  std::sort(out.words.begin(), out.words.end());
+  out.words.erase(std::unique(out.words.begin(), out.words.end()), out.words.end());
+  return out;
 }
 
 /// True when the parse hangs the quotation (open, close) on the verb at token `at`, outside it:
@@ -580,6 +874,128 @@ std::vector<quotation> quotations_of(const text::annotated_document& doc, const 
     if (!q || (s + 1 < doc.sentences.size() && claims_back(s + 1))) break;
     add(q->first, q->second);
   }
+  return out;
+}
+
+/// The events a reporting verb reports, read from the parse: its clausal complement and that
+/// clause's conjuncts ("Trump said the call lasted an hour and a half", "“The call lasted ...
+/// and resulted in ...,” Mr. Trump said", "the call, which he said lasted"), or the clause it is
+/// a parenthetical of ("It “resulted in ...,” Trump wrote": `parataxis`).
+std::vector<const event_mention*> reported_events(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                                  const event_mention& ev) {
+  std::vector<const event_mention*> out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto same_sentence = sentence_events(evs, ev.sentence);
+  const auto event_at = [&](std::size_t t) -> const event_mention* {
+    for (const auto* g = same_sentence.first; g != same_sentence.second; ++g)
+      if (g->span.begin == doc.tokens[t].span.begin && g != &ev) return g;
+    return nullptr;
+  };
+  std::vector<std::size_t> clauses;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].head == rel_of(*at) && doc.tokens[t].deprel == "ccomp") clauses.push_back(t);
+  if (doc.tokens[*at].deprel == "parataxis" && doc.tokens[*at].head >= 0)
+    clauses.push_back(sent.first_token + static_cast<std::size_t>(doc.tokens[*at].head));
+  for (std::size_t i = 0; i < clauses.size() && i < 8; ++i)
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (doc.tokens[t].head == rel_of(clauses[i]) && doc.tokens[t].deprel == "conj" &&
+          doc.tokens[t].tag == text::upos::verb)
+        clauses.push_back(t);
+  for (const auto t : clauses)
+    if (const auto* g = event_at(t)) out.push_back(g);
+  return out;
+}
+
+/// The events inside what a reporting verb reports: those of its reported clauses'
+/// (`reported_events`) subtrees, not the verb's own phrase ("President Trump said he had a call
+/// ... that focused solely on trade disputes": had, call, focused, disputes), and those of the
+/// quotations it introduces (`quotations_of`: "“There should no longer be ...”" after "“...,”
+/// Mr. Trump said.").
+std::vector<const event_mention*> events_in_report(const text::annotated_document& doc,
+                                                   const std::vector<event_mention>& evs, const event_mention& ev) {
+  std::vector<const event_mention*> out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::vector<std::size_t> roots;
+  for (const auto* g : reported_events(doc, evs, ev))
+    if (const auto t = trigger_token(doc, *g)) roots.push_back(*t);
+  // Tokens under a root and not under the verb itself (a parenthetical report's clause holds it).
+  const auto inside = [&](std::size_t t) {
+    for (int step = 0; step < 40; ++step) {
+      if (t == *at) return false;
+      if (std::find(roots.begin(), roots.end(), t) != roots.end()) return true;
+      const auto h = doc.tokens[t].head;
+      if (h < 0) return false;
+      t = sent.first_token + static_cast<std::size_t>(h);
+      if (t >= sent.end_token) return false;
+    }
+    return false;
+  };
+  std::vector<std::size_t> quoted;
+  std::vector<std::size_t> sentences{ev.sentence};  // the verb's, and those its quotations are in
+  for (const auto& q : quotations_of(doc, evs, ev)) {
+    quoted.insert(quoted.end(), q.tokens.begin(), q.tokens.end());
+    if (!q.tokens.empty()) sentences.push_back(doc.sentence_at(doc.tokens[q.tokens.front()].span.begin));
+  }
+  std::sort(quoted.begin(), quoted.end());
+  std::sort(sentences.begin(), sentences.end());
+  sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+  for (const auto s : sentences) {
+    const auto [first, last] = sentence_events(evs, s);
+    for (const auto* g = first; g != last; ++g) {
+      if (g == &ev) continue;
+      const auto t = trigger_token(doc, *g);
+      if (!t) continue;
+      if ((s == ev.sentence && !roots.empty() && inside(*t)) || std::binary_search(quoted.begin(), quoted.end(), *t))
+        out.push_back(g);
+    }
+  }
+  return out;
+}
+
+/// Where and to whom a report was made, as the parse gives it: the lemmas of the nouns and
+/// adjectives of its objects and obliques ("said in a post on Truth Social": post, social,
+/// truth; "wrote on his social media platform": media, platform, social; "told reporters in the
+/// Oval Office": office, oval, reporter), not times, not event nouns ("after the call"), not its
+/// reported clause.
+token_list venue_words(const text::annotated_document& doc, const std::vector<timex::mention>& timexes,
+                       const std::vector<event_mention>& evs, const event_mention& ev) {
+  token_list out;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto same_sentence = sentence_events(evs, ev.sentence);
+  const auto skipped = [&](std::size_t t) {
+    const auto& sp = doc.tokens[t].span;
+    for (const auto& x : timexes)
+      if (x.span.begin <= sp.begin && sp.end <= x.span.end) return true;
+    for (const auto* g = same_sentence.first; g != same_sentence.second; ++g)
+      if (g->span.begin == sp.begin) return true;
+    return false;
+  };
+  std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
+  while (!todo.empty()) {
+    const auto [from, depth] = todo.back();
+    todo.pop_back();
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head != rel_of(from)) continue;
+      const auto& r = tok.deprel;
+      const bool take = depth == 0 ? (r == "obj" || r == "iobj" || r == "obl")
+                                   : (r == "compound" || r == "nmod" || r == "amod" || r == "flat");
+      if (!take || skipped(t)) continue;
+      if (tok.tag == text::upos::noun || tok.tag == text::upos::propn || tok.tag == text::upos::adj)
+        out.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+      if (depth < 2) todo.emplace_back(t, depth + 1);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -1072,6 +1488,7 @@ story build_story_of(const Analyses& analyses) {
       token_list others;  // participants that are not agents
       std::vector<std::size_t> objects;  // clusters of the event nouns it acts on ("violated the agreement")
       std::optional<date::sys_days> not_before, not_after;
+      bool agentless = false;  // a passive without a "by" phrase: joins the one group it fits (below)
     };
     std::vector<retelling> told;
     // The event nouns each event acts on in the parse (governing_event), per document, built when
@@ -1102,14 +1519,24 @@ story build_story_of(const Analyses& analyses) {
       // A passive's subjects are what it was done to ("Trump was invited by Xi"): not compared.
       // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
       // without one it is not compared.
-      token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : c.subject_tokens;
+      token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : active_agents(analyses[c.doc].annotated, ev);
       // A dated intention ("Trump had requested the call", dated by "said earlier Thursday"), which
       // date merging leaves alone (only occurrences and states merge by date), is compared as a
       // retelling with its days as its bounds: a retelling it contradicts stays apart.
       const bool dated_intention =
           c.days && !c.mergeable && ev.cls == event_class::i_action && ev.when_anchor != "dct";
-      if ((c.days && !dated_intention) || c.follows || agents.empty() || clusters[cluster_of[k]].size() != 1) continue;
-      if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action) continue;
+      // A passive without a "by" phrase names no one who acted ("the call was initiated at Trump's
+      // request"): it is compared only when it acts on a story event, and then joins the one group
+      // of its frame acting on that event (below).
+      const bool agentless = c.passive && agents.empty();
+      if ((c.days && !dated_intention) || c.follows || (agents.empty() && !agentless) ||
+          clusters[cluster_of[k]].size() != 1)
+        continue;
+      // The beginning or end of an event (`is_once_phase`: "concluded the call") is compared too:
+      // an event has one of each, so two articles' tellings of it are one event (checked below:
+      // only when it acts on a story event).
+      const bool phase = ev.cls == event_class::aspectual && is_once_phase(ev.lemma);
+      if (ev.cls != event_class::occurrence && ev.cls != event_class::i_action && !phase) continue;
       if (anchors_of_doc[c.doc].empty()) continue;
       const auto& doc_events = analyses[c.doc].events;
       const auto& annotated = analyses[c.doc].annotated;
@@ -1127,12 +1554,23 @@ story build_story_of(const Analyses& analyses) {
         r.fact = factuality_of(*told_by, dct_day[c.doc], governing_event(annotated, doc_events, *told_by));
       } else {
         r.fact = factuality_of(ev, dct_day[c.doc], governing_event(annotated, doc_events, ev));
+        // A participle clause of time is as real as what it hangs on ("announced the talks after
+        // concluding a lengthy phone call": the concluding happened).
+        if (r.fact == factuality::none && ev.pol == events::polarity::pos)
+          if (const auto* h = veridical_clause_head(annotated, doc_events, ev);
+              h && factuality_of(*h, dct_day[c.doc], governing_event(annotated, doc_events, *h)) == factuality::happened)
+            r.fact = factuality::happened;
       }
       if (r.fact == factuality::none) continue;
       r.frame = c.frame;
       r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
-      for (const auto& t : c.actor_tokens)
-        if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
+      r.agentless = agentless;
+      // An agentless passive's participants to compare are what it was done to (its subjects):
+      // an oblique ("at Trump's request") names neither who acted nor what was acted on.
+      if (agentless) r.others = c.subject_tokens;
+      else
+        for (const auto& t : c.actor_tokens)
+          if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
       // A reciprocal verb with no object ("Xi invited him ..., and I reciprocated") is the act it
       // answers, done back: the nearest earlier event of its sentence (else the sentence before)
       // of a listed frame whose agents are not the reciprocator but take it as a participant
@@ -1166,6 +1604,8 @@ story build_story_of(const Analyses& analyses) {
         }
       }
       r.objects = objects_of(c);
+      if (phase && r.objects.empty()) continue;  // the beginning or end of no story event
+      if (agentless && r.objects.empty()) continue;  // done by no one named to nothing known
       // What an adjunct intention asks for: its clause's event (a light verb's noun: the talks of
       // "held phone talks"), and what a verb that begins an event begins ("the call was
       // initiated": the call).
@@ -1190,7 +1630,9 @@ story build_story_of(const Analyses& analyses) {
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
       const auto& a = cands[x.cand];
       const auto& b = cands[y.cand];
-      return std::tie(x.frame, a.doc_id, a.event) < std::tie(y.frame, b.doc_id, b.event);
+      // Agentless passives after the other retellings of their frame: they join the groups those
+      // make.
+      return std::tie(x.frame, x.agentless, a.doc_id, a.event) < std::tie(y.frame, y.agentless, b.doc_id, b.event);
     });
     struct group {
       std::string_view frame;
@@ -1212,43 +1654,71 @@ story build_story_of(const Analyses& analyses) {
       std::optional<std::size_t> chosen;
       std::size_t best = 0;
       std::vector<std::size_t> shared_anchors;
-      for (std::size_t g = frame_begin; g < groups.size(); ++g) {
-        const auto& gr = groups[g];
-        if (gr.fact != r.fact || gr.listed != listed) continue;
-        if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
-        // Who acted: a shared agent, and no agent of one side only a patient of the other.
-        if (!intersects(gr.common_agents, r.agents)) continue;
-        bool swapped = false;
-        for (const auto& t : r.agents)
-          if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
-              !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
-            swapped = true;
-        for (const auto& t : gr.agents)
-          if (std::binary_search(r.others.begin(), r.others.end(), t) &&
-              !std::binary_search(r.agents.begin(), r.agents.end(), t))
-            swapped = true;
-        if (swapped) continue;
-        // Patients and themes: shared when both name some (both must, for an unlisted lemma).
-        // An event noun both act on that is one story event ("violated the agreement", "HAS
-        // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
-        // shared patient, whatever the words around it.
-        const bool same_object = intersects(gr.objects, r.objects);
-        const bool both = !gr.others.empty() && !r.others.empty();
-        if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
-        // Bounds overlap.
-        const auto nb = std::max(gr.not_before, r.not_before);
-        const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
-        if (nb && na && *nb > *na) continue;
-        // The documents tell one story.
-        std::vector<std::size_t> anchors;
-        const auto& mine = anchors_of_doc[c.doc];
-        std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
-        if (anchors.empty()) continue;
-        const auto score = 1 + shared_tokens(gr.agents, r.agents) + shared_tokens(gr.others, r.others);
-        if (score > best) {
-          best = score;
+      // A passive without a "by" phrase ("the call was initiated at Trump's request") joins the one
+      // group of its frame that acts on the same story event, when nothing contradicts it (reality,
+      // bounds, one story, what it was done to: not an agent of the group, and shared when both
+      // name it). Two such groups (two initiators told) or none: it stays apart (a passive whose
+      // subject is a story event may still join that event's predicates: see "predicates of a
+      // story event" below).
+      if (r.agentless) {
+        std::size_t fitting = 0;
+        for (std::size_t g = frame_begin; g < groups.size(); ++g) {
+          const auto& gr = groups[g];
+          if (gr.fact != r.fact || gr.listed != listed || !intersects(gr.objects, r.objects)) continue;
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          if (intersects(gr.agents, r.others)) continue;
+          if (!gr.others.empty() && !r.others.empty() && !intersects(gr.others, r.others)) continue;
+          const auto nb = std::max(gr.not_before, r.not_before);
+          const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
+          if (nb && na && *nb > *na) continue;
+          std::vector<std::size_t> anchors;
+          const auto& mine = anchors_of_doc[c.doc];
+          std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
+          if (anchors.empty()) continue;
+          ++fitting;
           chosen = g;
           shared_anchors = std::move(anchors);
+        }
+        if (fitting != 1) continue;  // who did it is not known
+      } else {
+        for (std::size_t g = frame_begin; g < groups.size(); ++g) {
+          const auto& gr = groups[g];
+          if (gr.fact != r.fact || gr.listed != listed) continue;
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          // Who acted: a shared agent, and no agent of one side only a patient of the other.
+          if (!intersects(gr.common_agents, r.agents)) continue;
+          bool swapped = false;
+          for (const auto& t : r.agents)
+            if (std::binary_search(gr.others.begin(), gr.others.end(), t) &&
+                !std::binary_search(gr.agents.begin(), gr.agents.end(), t))
+              swapped = true;
+          for (const auto& t : gr.agents)
+            if (std::binary_search(r.others.begin(), r.others.end(), t) &&
+                !std::binary_search(r.agents.begin(), r.agents.end(), t))
+              swapped = true;
+          if (swapped) continue;
+          // Patients and themes: shared when both name some (both must, for an unlisted lemma).
+          // An event noun both act on that is one story event ("violated the agreement", "HAS
+          // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
+          // shared patient, whatever the words around it.
+          const bool same_object = intersects(gr.objects, r.objects);
+          const bool both = !gr.others.empty() && !r.others.empty();
+          if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
+          // Bounds overlap.
+          const auto nb = std::max(gr.not_before, r.not_before);
+          const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
+          if (nb && na && *nb > *na) continue;
+          // The documents tell one story.
+          std::vector<std::size_t> anchors;
+          const auto& mine = anchors_of_doc[c.doc];
+          std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
+          if (anchors.empty()) continue;
+          const auto score = 1 + shared_tokens(gr.agents, r.agents) + shared_tokens(gr.others, r.others);
+          if (score > best) {
+            best = score;
+            chosen = g;
+            shared_anchors = std::move(anchors);
+          }
         }
       }
       if (!chosen) {
@@ -1269,10 +1739,12 @@ story build_story_of(const Analyses& analyses) {
         continue;
       }
       auto& gr = groups[*chosen];
-      token_list common;
-      std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), r.agents.begin(),
-                            r.agents.end(), std::back_inserter(common));
-      gr.common_agents = std::move(common);
+      if (!r.agentless) {  // an agentless passive names no agent to keep in common
+        token_list common;
+        std::set_intersection(gr.common_agents.begin(), gr.common_agents.end(), r.agents.begin(),
+                              r.agents.end(), std::back_inserter(common));
+        gr.common_agents = std::move(common);
+      }
       add_tokens(gr.agents, r.agents);
       add_tokens(gr.others, r.others);
       add_tokens(gr.objects, r.objects);
@@ -1550,6 +2022,143 @@ story build_story_of(const Analyses& analyses) {
   }
   // ---- the same undated event told by several documents
   merge_undated_retellings();
+  // ---- predicates of a story event
+  // "The call lasted 90 minutes" (dated by the call), "the call, which he said lasted an hour and
+  // a half" (undated), "the 1 1/2-hour conversation was focused almost entirely on trade"
+  // (passive, undated): what is said of one story event by a verb whose subject it is, with the
+  // same frame and polarity, is one event when nothing else disagrees. An undated mention that
+  // happened, alone in its cluster, joins the cluster of the other mentions of the same frame
+  // whose subject is the same story event (or starts a group other such mentions join), when
+  //   - its document has no mention in that group (within a document the events stage says
+  //     what is one event);
+  //   - its bounds admit the group's dates and overlap its bounds;
+  //   - the durations its time expressions give share one with the group's, when both give
+  //     some ("90 minutes" = "an hour and a half"; not "two hours");
+  //   - the nouns of its complements share one with the group's, when both name some ("focused
+  //     on trade" / "on trade disputes"; not "focused on Taiwan"), and so do a passive's agents.
+  // Of several such groups, the one of most documents (then most shared words, then the first in
+  // content order). Candidates are taken in a content order, so input order does not matter.
+  if (analyses.size() > 1) {  // a mention joins another document's only
+    struct predicate {
+      std::size_t cand = 0;
+      std::size_t subject = 0;  // the subject's cluster
+      bool joiner = false;      // undated, alone, happened: may join a group
+      predicate_content content;
+      token_list agents;  // a passive's "by" phrase
+      std::optional<date::sys_days> not_before, not_after;
+    };
+    std::vector<predicate> preds;
+    std::vector<std::optional<date::sys_days>> dct_days(analyses.size());
+    for (std::size_t d = 0; d < analyses.size(); ++d)
+      if (const auto& dct = analyses[d].annotated.doc.dct) dct_days[d] = relations::first_day(dct->iso().substr(0, 10));
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || ev.pos != text::upos::verb) continue;
+      const bool phase = ev.cls == event_class::aspectual && is_once_phase(ev.lemma);
+      if (ev.cls != event_class::occurrence && ev.cls != event_class::state && !phase) continue;
+      const auto& a = analyses[c.doc];
+      const auto* sub = subject_event(a.annotated, a.events, ev);
+      if (!sub) continue;
+      const auto* sk = candidate_of(c.doc_id, sub->id);
+      if (!sk) continue;
+      predicate p;
+      p.cand = k;
+      p.subject = cluster_of[leader(*sk)];
+      if (p.subject == cluster_of[k]) continue;
+      const bool alone = clusters[cluster_of[k]].size() == 1;
+      p.joiner = !c.days && alone &&
+                 factuality_of(ev, dct_days[c.doc], governing_event(a.annotated, a.events, ev)) == factuality::happened;
+      if (!p.joiner && !c.days && alone) continue;  // undated and not told as having happened
+      p.content = content_of(a.annotated, a.timexes, ev);
+      if (c.passive) p.agents = passive_agents(a.annotated, ev);
+      p.not_before = relations::first_day(ev.when_not_before);
+      p.not_after = relations::last_day(ev.when_not_after);
+      preds.push_back(std::move(p));
+    }
+    std::sort(preds.begin(), preds.end(), [&](const predicate& x, const predicate& y) {
+      const auto& a = cands[x.cand];
+      const auto& b = cands[y.cand];
+      const auto pa = ev_of(a).pol, pb = ev_of(b).pol;
+      return std::tie(x.subject, a.frame, pa, x.joiner, a.doc_id, a.event) <
+             std::tie(y.subject, b.frame, pb, y.joiner, b.doc_id, b.event);
+    });
+    struct group {
+      std::size_t cluster = 0;
+      std::vector<std::size_t> docs;  // documents of its predicates
+      std::vector<timex::day_interval> dated;
+      std::optional<date::sys_days> not_before, not_after;
+      std::vector<double> durations;
+      token_list words, agents;
+    };
+    std::vector<group> groups;
+    std::vector<std::pair<std::size_t, std::size_t>> joins;  // (into, from) clusters
+    const auto add_to = [&](group& g, const predicate& p) {
+      const auto& c = cands[p.cand];
+      if (std::find(g.docs.begin(), g.docs.end(), c.doc) == g.docs.end()) g.docs.push_back(c.doc);
+      if (c.days) {
+        if (std::none_of(g.dated.begin(), g.dated.end(), [&](const timex::day_interval& d) {
+              return d.begin == c.days->begin && d.end == c.days->end;
+            }))
+          g.dated.push_back(*c.days);
+      } else {
+        g.not_before = std::max(g.not_before, p.not_before);
+        if (p.not_after && (!g.not_after || *p.not_after < *g.not_after)) g.not_after = p.not_after;
+      }
+      std::vector<double> durations;
+      std::set_union(g.durations.begin(), g.durations.end(), p.content.durations.begin(), p.content.durations.end(),
+                     std::back_inserter(durations));
+      g.durations = std::move(durations);
+      add_tokens(g.words, p.content.words);
+      add_tokens(g.agents, p.agents);
+    };
+    std::size_t key_begin = 0;  // first group of the current key
+    for (std::size_t i = 0; i < preds.size(); ++i) {
+      const auto& p = preds[i];
+      const auto& c = cands[p.cand];
+      if (i > 0) {
+        const auto& q = preds[i - 1];
+        if (q.subject != p.subject || cands[q.cand].frame != c.frame || ev_of(cands[q.cand]).pol != ev_of(c).pol)
+          key_begin = groups.size();
+      }
+      std::optional<std::size_t> chosen;
+      if (!p.joiner) {
+        for (std::size_t g = key_begin; g < groups.size() && !chosen; ++g)
+          if (groups[g].cluster == cluster_of[p.cand]) chosen = g;
+      } else {
+        std::pair<std::size_t, std::size_t> best{0, 0};
+        for (std::size_t g = key_begin; g < groups.size(); ++g) {
+          const auto& gr = groups[g];
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          bool admits = true;
+          for (const auto& d : gr.dated)
+            if ((p.not_before && *p.not_before >= d.end) || (p.not_after && *p.not_after < d.begin)) admits = false;
+          const auto nb = std::max(gr.not_before, p.not_before);
+          const auto na = !gr.not_after ? p.not_after : !p.not_after ? gr.not_after : std::min(gr.not_after, p.not_after);
+          if (!admits || (nb && na && *nb > *na)) continue;
+          if (!gr.durations.empty() && !p.content.durations.empty() && !intersects(gr.durations, p.content.durations))
+            continue;
+          if (!gr.words.empty() && !p.content.words.empty() && !intersects(gr.words, p.content.words)) continue;
+          if (!gr.agents.empty() && !p.agents.empty() && !intersects(gr.agents, p.agents)) continue;
+          const std::pair<std::size_t, std::size_t> score{gr.docs.size(), 1 + shared_tokens(gr.words, p.content.words)};
+          if (score > best) {
+            best = score;
+            chosen = g;
+          }
+        }
+        if (chosen) joins.emplace_back(groups[*chosen].cluster, cluster_of[p.cand]);
+      }
+      if (!chosen) {
+        chosen = groups.size();
+        groups.emplace_back();
+        groups.back().cluster = cluster_of[p.cand];
+      }
+      add_to(groups[*chosen], p);
+    }
+    bool merged = false;
+    for (const auto& [into, from] : joins) merged = join_clusters(into, from) || merged;
+    if (merged) drop_empty_clusters();
+  }
   // ---- events inside one quoted statement
   // When two reports of the same speaker and day quote the same run of words (`quoting`: the
   // statement test above, also within one document and whatever the reports' clusters), the
@@ -1685,6 +2294,101 @@ story build_story_of(const Analyses& analyses) {
       add_tokens(ax.participants, ay.participants);
       merged = join_clusters(x, y) || merged;
       agreements.erase(y);
+    }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- statements by what they report
+  // Reports of the same speaker on the same day whose reported clauses tell the same story event
+  // -- one that only that speaker tells, in every document ("the call lasted an hour and a half",
+  // "lasted approximately 90 minutes": Trump's words, four articles) -- report one statement,
+  // when what they name of where and to whom it was said does not differ ("on Truth Social" /
+  // "to reporters in the Oval Office"). A story event the articles tell themselves ("Trump said
+  // he had a call with Xi": the call) does not tell one statement from another.
+  if (analyses.size() > 1) {  // reports of different documents only
+    struct report {
+      std::size_t cand = 0;
+      std::vector<std::size_t> contents;  // clusters of the reported events
+      token_list venue;
+    };
+    std::vector<report> reports;
+    // The speakers whose reports hold each candidate (`events_in_report`), per candidate.
+    std::vector<token_list> reported_by(cands.size());
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (ev.cls != event_class::reporting || ev.pos != text::upos::verb || ev.pol != events::polarity::pos || !c.days ||
+          c.follows || c.subject_tokens.empty() || c.days->end - c.days->begin != date::days{1})
+        continue;
+      const auto& a = analyses[c.doc];
+      const auto held = events_in_report(a.annotated, a.events, ev);
+      if (held.empty()) continue;
+      for (const auto* g : held)
+        if (const auto* gk = candidate_of(c.doc_id, g->id)) add_tokens(reported_by[*gk], c.subject_tokens);
+      report r;
+      r.cand = k;
+      for (const auto* g : reported_events(a.annotated, a.events, ev))
+        if (const auto* gk = candidate_of(c.doc_id, g->id)) r.contents.push_back(cluster_of[leader(*gk)]);
+      std::sort(r.contents.begin(), r.contents.end());
+      r.contents.erase(std::unique(r.contents.begin(), r.contents.end()), r.contents.end());
+      if (r.contents.empty()) continue;
+      r.venue = venue_words(a.annotated, a.timexes, a.events, ev);
+      reports.push_back(std::move(r));
+    }
+    // Per content cluster, the speakers who report every one of its mentions (read once each), and
+    // whether its mentions come from several documents.
+    std::unordered_map<std::size_t, std::pair<token_list, bool>> told_only_by;
+    const auto only_by = [&](std::size_t cl) -> const std::pair<token_list, bool>& {
+      const auto [it, fresh] = told_only_by.try_emplace(cl);
+      if (!fresh) return it->second;
+      auto& [speakers, several] = it->second;
+      bool first = true;
+      for (const auto m : clusters[cl]) {
+        if (first) speakers = reported_by[m];
+        else {
+          token_list common;
+          std::set_intersection(speakers.begin(), speakers.end(), reported_by[m].begin(), reported_by[m].end(),
+                                std::back_inserter(common));
+          speakers = std::move(common);
+        }
+        several = several || cands[m].doc != cands[clusters[cl].front()].doc;
+        first = false;
+      }
+      return it->second;
+    };
+    // (content cluster, day) -> reports, in candidate (content) order.
+    std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::size_t>> reports_of;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      const auto& c = cands[reports[i].cand];
+      for (const auto cl : reports[i].contents) {
+        const auto& [speakers, several] = only_by(cl);
+        if (several && intersects(speakers, c.subject_tokens))
+          reports_of[{cl, c.days->begin.time_since_epoch().count()}].push_back(i);
+      }
+    }
+    // Venues kept per statement cluster as they merge.
+    std::unordered_map<std::size_t, token_list> venue_of;
+    for (const auto& r : reports) add_tokens(venue_of[cluster_of[r.cand]], r.venue);
+    bool merged = false;
+    for (const auto& [key, list] : reports_of) {
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& ri = reports[list[i]];
+        const auto& ci = cands[ri.cand];
+        // The first report of the list from another document by a speaker it shares.
+        for (std::size_t j = 0; j < list.size(); ++j) {
+          const auto& rj = reports[list[j]];
+          const auto& cj = cands[rj.cand];
+          if (cj.doc == ci.doc || !intersects(ci.subject_tokens, cj.subject_tokens)) continue;
+          const auto x = cluster_of[rj.cand], y = cluster_of[ri.cand];
+          if (x != y) {
+            auto& vx = venue_of[x];
+            const auto& vy = venue_of[y];
+            if (!vx.empty() && !vy.empty() && !intersects(vx, vy)) break;  // said elsewhere
+            add_tokens(vx, vy);
+            merged = join_clusters(x, y) || merged;
+          }
+          break;
+        }
+      }
     }
     if (merged) drop_empty_clusters();
   }
@@ -1879,6 +2583,54 @@ story build_story_of(const Analyses& analyses) {
         d.rule = "merge.quantity_conflict";
         d.message = "sources give different " + key.first + " figures (" + key.second + ") for \"" + r.summary +
                     "\": " + listing;
+        pending_conflicts.push_back({cl, std::move(d)});
+      }
+    }
+    // Sources that give the event different durations ("the call lasted two hours" / "lasted 90
+    // minutes", each dated by the call) are reported too: the durations the members' own time
+    // expressions give (`content_of`), compared by length ("90 minutes" = "an hour and a half").
+    if (members.size() > 1) {
+      std::map<std::string_view, std::vector<double>> lasted;  // document -> durations it gives
+      for (auto m : members) {
+        const auto& a = analyses[cands[m].doc];
+        const auto& ev = ev_of(cands[m]);
+        const bool any_duration = std::any_of(a.timexes.begin(), a.timexes.end(), [&](const timex::mention& x) {
+          return x.type == timex::timex_type::duration && ev.sentence < a.annotated.sentences.size() &&
+                 a.annotated.sentences[ev.sentence].span.begin <= x.span.begin &&
+                 x.span.end <= a.annotated.sentences[ev.sentence].span.end;
+        });
+        if (!any_duration) continue;
+        const auto content = content_of(a.annotated, a.timexes, ev);
+        if (content.durations.empty()) continue;
+        auto& given = lasted[cands[m].doc_id];
+        given.insert(given.end(), content.durations.begin(), content.durations.end());
+      }
+      bool disagree = false;
+      for (auto& [d, v] : lasted) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+      }
+      for (const auto& [d1, v1] : lasted)
+        for (const auto& [d2, v2] : lasted)
+          if (d1 < d2 && !intersects(v1, v2)) disagree = true;
+      if (disagree) {
+        std::map<double, std::vector<std::string_view>> by_length;
+        for (const auto& [d, v] : lasted)
+          for (const auto x : v) by_length[x].push_back(d);
+        std::string listing;
+        for (const auto& [x, ds] : by_length) {
+          char number[48];
+          if (std::fmod(x, 86400) == 0) std::snprintf(number, sizeof number, "%g days", x / 86400);
+          else std::snprintf(number, sizeof number, "%g minutes", x / 60);
+          std::string list;
+          for (const auto& d : ds) list += (list.empty() ? "" : ", ") + std::string(d);
+          listing += (listing.empty() ? "" : "; ") + std::string(number) + " (" + list + ")";
+        }
+        story_diagnostic d;
+        d.level = "info";
+        d.stage = "merge";
+        d.rule = "merge.quantity_conflict";
+        d.message = "sources give different durations for \"" + r.summary + "\": " + listing;
         pending_conflicts.push_back({cl, std::move(d)});
       }
     }

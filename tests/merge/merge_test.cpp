@@ -25,8 +25,12 @@ merge::document_analysis analyse(const std::string& id, const std::string& text,
     static const auto an = text::analyzer::load_default();
     a.annotated = an->analyze(a.annotated.doc);
   }
-  std::vector<timex::mention> ms;
-  for (const auto& [surface, value] : times) ms.push_back(testing::make_timex(a.annotated, surface, value));
+  std::vector<chronograph::timex::mention> ms;
+  for (const auto& [surface, value] : times)  // "PT1H30M", "P90D": a duration
+    ms.push_back(testing::make_timex(a.annotated, surface, value,
+                                     value.rfind('P', 0) == 0 && value.size() > 1 && value[1] != 'A'
+                                         ? chronograph::timex::timex_type::duration
+                                         : chronograph::timex::timex_type::date));
   a.timexes = testing::number_timexes(ms);
   a.events = ex->extract(a.annotated, a.timexes, a.diagnostics);
   a.links = li->link_events(a.annotated, a.timexes, a.events, a.diagnostics);
@@ -490,6 +494,46 @@ TEST_CASE("a passive's \"by\" phrase is who acted", "[merge][undated][passive]")
   for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
 }
 
+TEST_CASE("a passive without a \"by\" phrase joins the one retelling of its act on the same story event",
+          "[merge][undated][passive][agentless]") {
+  const auto docs_of = [](const story& s, const std::string& lemma) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, lemma)) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = call_article("a", "Xinhua said Trump initiated the call with Xi.");
+  const auto b = call_article("b", "The foreign ministry said the call was initiated at Trump\xE2\x80\x99s request.");
+  SECTION("the one initiation of the call told, in any order") {
+    const auto s = merge::build_story({a, b});
+    CHECK(docs_of(s, "initiate") == nodes{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("two initiators told: which one it tells is not known") {
+    const auto c = call_article("c", "Xinhua said Xi initiated the call with Trump.");
+    CHECK(docs_of(merge::build_story({a, b, c}), "initiate") == nodes{{"a"}, {"b"}, {"c"}});
+  }
+  SECTION("an act on no story event, or on another one, is not compared") {
+    const auto c = call_article("c", "The foreign ministry said the talks were initiated at Trump\xE2\x80\x99s request.");
+    CHECK(docs_of(merge::build_story({a, c}), "initiate") == nodes{{"a"}, {"c"}});
+  }
+  SECTION("what it was done to is not the group's agent") {
+    // "Trump was invited to the call" is Xi's invitation of Trump, never Trump's of Xi.
+    const auto xi = call_article("x", "Officials said Xi invited Trump to the call.");
+    const auto trump = call_article("y", "Officials said Trump invited Xi to the call.");
+    const auto passive = call_article("z", "Officials said Trump was invited to the call.");
+    const auto s = merge::build_story({xi, trump, passive});
+    CHECK(docs_of(s, "invite") == nodes{{"x", "z"}, {"y"}});
+  }
+}
+
 TEST_CASE("undated events whose participants, reality, polarity or bounds differ are never merged",
           "[merge][undated]") {
   SECTION("who invited whom: Xi's invitation to Trump is not Trump's invitation to Xi") {
@@ -656,6 +700,113 @@ TEST_CASE("undated acts on one story event by the same agent are one event", "[m
                            {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "violate").size() == 2);
+  }
+}
+
+TEST_CASE("the beginning or end of one story event told by several articles is one event", "[merge][undated][phase]") {
+  const auto nodes = [](const story& s, const std::string& lemma) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, lemma)) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    return out;
+  };
+  const auto a = call_article("a", "Trump announced new talks after concluding the phone call with Xi.");
+  // 004's words: its parse makes "President Xi" a subject of "concluded" (with "with" before it):
+  // not who concluded the call.
+  const auto b = analyse("b", "President Donald Trump said he had a lengthy phone call with Chinese President Xi Jinping on "
+                              "Thursday, as the leaders held their first known phone call of Trump\xE2\x80\x99s term. \xE2\x80\x9CI "
+                              "just concluded a very good phone call with President Xi, of China, discussing some of the "
+                              "intricacies of our recently made, and agreed to, Trade Deal,\xE2\x80\x9D Trump said in a post on "
+                              "Truth Social.",
+                         {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+  SECTION("the same end of the same call, a participle after \"after\" as real as its clause, in any order") {
+    const auto s = merge::build_story({a, b});
+    CHECK(nodes(s, "conclude") == std::vector<std::set<std::string>>{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("\"before concluding\" does not say it happened") {
+    const auto c = call_article("c", "Trump announced new talks before concluding the phone call with Xi.");
+    CHECK(nodes(merge::build_story({c, b}), "conclude").size() == 2);
+  }
+  SECTION("another agent, or the end of another event, is another end") {
+    const auto c = call_article("c", "Xi concluded the phone call with Trump.");
+    CHECK(nodes(merge::build_story({c, b}), "conclude").size() == 2);
+    const auto d = call_article("d", "Trump concluded a trade deal with Japan.");
+    CHECK(nodes(merge::build_story({d, b}), "conclude").size() == 2);
+  }
+  SECTION("a phase an event may have many times is not compared") {
+    const auto c = call_article("c", "Trump resumed the phone call with Xi.");
+    const auto d = call_article("d", "Trump resumed the phone call with Xi.");
+    CHECK(nodes(merge::build_story({c, d}), "resume").size() == 2);
+  }
+}
+
+TEST_CASE("what several articles say of one story event, as its subject, is one event", "[merge][undated][predicate]") {
+  const auto docs_of = [](const story& s, const std::string& lemma) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, lemma)) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  // Dated by the call it is said of (a, d), undated (b: its subject is the relative pronoun; c:
+  // a passive).
+  const auto article = [](const std::string& id, const std::string& text, const std::string& surface,
+                           const std::string& duration) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {surface, duration}}, "2025-06-05", true);
+  };
+  const auto a = article("a", "The call lasted approximately 90 minutes, Trump said.", "approximately 90 minutes", "PT90M");
+  const auto b = article("b", "Trump wrote on his platform after the call, which he said lasted an hour and a half.",
+                         "an hour and a half", "PT1H30M");
+  const auto c = article("c", "Trump said the 1 1/2-hour conversation was focused almost entirely on trade.", "1 1/2-hour",
+                         "PT1H30M");
+  const auto d = call_article("d", "Trump said the call had focused on trade disputes.");
+  SECTION("the same predicate of the same call, in any order") {
+    const auto s = merge::build_story({a, b, c, d});
+    CHECK(docs_of(s, "last") == nodes{{"a", "b"}});
+    CHECK(docs_of(s, "focus") == nodes{{"c", "d"}});
+    const auto reversed = merge::build_story({d, c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another duration, another theme, another subject: apart") {
+    const auto longer =
+        article("e", "Trump wrote on his platform after the call, which he said lasted two hours.", "two hours", "PT2H");
+    CHECK(docs_of(merge::build_story({a, longer}), "last") == nodes{{"a"}, {"e"}});
+    const auto taiwan = call_article("e", "Trump said the conversation was focused almost entirely on Taiwan.");
+    CHECK(docs_of(merge::build_story({taiwan, d}), "focus") == nodes{{"d"}, {"e"}});
+    const auto talks = call_article("e", "Officials said the talks, which he said lasted an hour and a half, went well.");
+    CHECK(docs_of(merge::build_story({a, talks}), "last").size() == 2);
+  }
+  SECTION("dated tellings of one event that give different durations are reported") {
+    // Both dated by the call: date merging joins them; the sources disagree, and it is said.
+    const auto conflicts = [](const story& s) {
+      return std::count_if(s.diagnostics.begin(), s.diagnostics.end(), [](const story_diagnostic& diag) {
+        return diag.rule == "merge.quantity_conflict" && diag.message.find("durations") != std::string::npos;
+      });
+    };
+    const auto two = article("e", "The call lasted two hours, Trump said.", "two hours", "PT2H");
+    const auto s = merge::build_story({a, two});
+    CHECK(docs_of(s, "last") == nodes{{"a", "e"}});
+    CHECK(conflicts(s) == 1);
+    const auto same = article("e", "The call lasted an hour and a half, Trump said.", "an hour and a half", "PT1H30M");
+    CHECK(conflicts(merge::build_story({a, same})) == 0);
+  }
+  SECTION("what is not told as having happened stays apart") {
+    const auto planned = call_article("e", "Trump said the next conversation will be focused on trade.");
+    CHECK(docs_of(merge::build_story({planned, d}), "focus") == nodes{{"d"}, {"e"}});
+    const auto negated = call_article("e", "Trump said the conversation was not focused on trade.");
+    CHECK(docs_of(merge::build_story({negated, d}), "focus") == nodes{{"d"}, {"e"}});
   }
 }
 
@@ -848,6 +999,54 @@ TEST_CASE("reports of one speaker and day that quote the same words are one stat
       const auto st = statements(merge::build_story({a, *b}));
       CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 0);
     }
+  }
+}
+
+TEST_CASE("reports of one speaker and day of an event only that speaker tells are one statement",
+          "[merge][statement][content]") {
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {"approximately 90 minutes", "PT90M"}, {"an hour and a half", "PT1H30M"}},
+                   dct, true);
+  };
+  // The documents of each report node of a lemma.
+  const auto statements = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING") {
+        std::set<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = article("a", "The call lasted approximately 90 minutes, Trump said on Truth Social.");
+  const auto b = article("b", "Trump said the call lasted an hour and a half.");
+  SECTION("the same speaker, day and reported event, in any order") {
+    const auto s = merge::build_story({a, b});
+    CHECK(statements(s) == nodes{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another speaker, another day, another venue: another statement") {
+    const auto xi = article("c", "Xi said the call lasted an hour and a half.");
+    CHECK(statements(merge::build_story({a, xi})) == nodes{{"a"}, {"c"}});
+    const auto later = article("c", "Trump said the call lasted an hour and a half.", "2025-06-06");
+    CHECK(statements(merge::build_story({a, later})) == nodes{{"a"}, {"c"}});
+    const auto oval = article("c", "Trump told reporters in the Oval Office the call lasted an hour and a half.");
+    CHECK(statements(merge::build_story({a, oval})) == nodes{{"a"}, {"c"}});
+  }
+  SECTION("an event an article tells itself does not tell one statement from another") {
+    // c says the call lasted 90 minutes in its own words too: the duration is no longer only
+    // Trump's, so it does not show that the two reports are one statement.
+    const auto c = article("c", "The call lasted approximately 90 minutes, officials said. Trump said the call lasted an hour and "
+                                "a half.");
+    const auto s = merge::build_story({c, b});
+    CHECK(with_lemma(s, "last").size() == 1);
+    CHECK(statements(s) == nodes{{"b"}, {"c"}, {"c"}});
   }
 }
 

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     else files.push_back(a);
   }
   const auto an = text::analyzer::load_default();
-  const auto tg = timex::tagger::load_default();
+  const auto tg = chronograph::timex::tagger::load_default();
   const auto ex = events::extractor::load_default();
   const auto li = relations::linker::load_default();
   std::vector<merge::document_analysis> analyses;
@@ -51,7 +51,10 @@ int main(int argc, char** argv) {
                        std::string s;
                        for (const auto& x : e.actors) s += x + ";";
                        return s;
-                     }() << " \"" << e.summary << "\" " << e.salience << "\n";
+                     }() << " \"" << e.summary << "\" " << e.salience << " " << events::to_string(e.cls) << "/"
+                  << events::to_string(e.tns) << "/" << events::to_string(e.asp) << "/" << events::to_string(e.pol)
+                  << (e.modality.empty() ? "" : "/" + e.modality) << " s" << e.sentence
+                  << (e.mention_of.empty() ? "" : " of=" + e.mention_of) << "\n";
     }
     analyses.push_back(std::move(a));
   }
