@@ -88,6 +88,39 @@ TEST_CASE("the same event told by two documents is one story event citing both",
   CHECK(std::find(ev.actors.begin(), ev.actors.end(), "Donald Trump") == ev.actors.end());
 }
 
+TEST_CASE("events of one frame and date in articles of other stories are not merged", "[merge][story]") {
+  // The same frame and day, no participants to contradict: only the articles' proper nouns tell
+  // the two crises apart (cosine of the documents' profiles under one_story_similarity).
+  const auto india = analyse("india",
+                             "India was thrown into a political crisis on Thursday when the Congress party withdrew "
+                             "its support from Prime Minister Deve Gowda. Gowda said the United Front would face a "
+                             "vote in New Delhi.",
+                             {{"Thursday", "2025-06-05"}}, "2025-06-06", true);
+  const auto hebron = analyse("hebron",
+                              "Israel faced a new crisis on Thursday after clashes in Hebron between Palestinians and "
+                              "settlers. Netanyahu said Arafat must stop the violence in the West Bank.",
+                              {{"Thursday", "2025-06-05"}}, "2025-06-06", true);
+  const auto s = merge::build_story({india, hebron});
+  const auto crises = with_lemma(s, "crisis");
+  REQUIRE(crises.size() == 2);
+  for (const auto* c : crises) CHECK(c->mentions.size() == 1);
+  // Another article of the Indian story tells the same crisis: one event of both.
+  const auto again = analyse("india2",
+                             "Thursday's political crisis, set off when the Congress party dropped Deve Gowda, left "
+                             "the United Front scrambling in New Delhi. Gowda must win a vote in parliament.",
+                             {{"Thursday", "2025-06-05"}}, "2025-06-06", true);
+  const auto t = merge::build_story({india, hebron, again});
+  const auto more = with_lemma(t, "crisis");
+  REQUIRE(more.size() == 2);
+  std::size_t cited_by_two = 0;
+  for (const auto* c : more) {
+    std::set<std::string> docs;
+    for (const auto& m : c->mentions) docs.insert(m.doc);
+    if (docs == std::set<std::string>{"india", "india2"}) ++cited_by_two;
+  }
+  CHECK(cited_by_two == 1);
+}
+
 TEST_CASE("events with contradicting dates or participants are never merged", "[merge]") {
   SECTION("dates") {
     const auto a = analyse("a", "Trump and Xi held a call on Thursday.", {{"Thursday", "2025-06-05"}});
