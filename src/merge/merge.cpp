@@ -319,7 +319,11 @@ bool compatible(const candidate& a, const candidate& b, const event_mention& ea,
     // "further trade talks", "will be meeting"; not "a broader deal"), or the same verb with the
     // same participants in the same roles ("Bessent, Lutnick and Greer will represent the U.S.";
     // "Trump will visit Xi" is not "Xi will visit Trump").
-    if (!a.kind.empty() && a.kind == b.kind) return true;
+    // Of one kind, when both name participants they share one ("he would talk to the High
+    // Council" is not the talks Mobutu and Kabila will hold; the subjects, a pronoun here, are
+    // compared below only when both sides name them).
+    if (!a.kind.empty() && a.kind == b.kind)
+      return a.actor_tokens.empty() || b.actor_tokens.empty() || intersects(a.actor_tokens, b.actor_tokens);
     // A passive's subjects are not who acted: its roles are not compared.
     return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2 &&
            (a.passive || b.passive || roles_agree(a.subject_tokens, a.actor_tokens, b.subject_tokens, b.actor_tokens));

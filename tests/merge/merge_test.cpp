@@ -1263,3 +1263,43 @@ TEST_CASE("who acted is read from a common-noun subject's names when the subject
     CHECK(docs_of(*condemn[0]) == std::set<std::string>{"iran", "officials"});
   }
 }
+
+TEST_CASE("plans of one kind whose participants share no one are two plans", "[merge][planned]") {
+  // Undated plans of one kind merge with no date to tell them apart; when both name who takes
+  // part, they share someone ("he would talk to the High Council" is not the talks Mobutu and
+  // Kabila will hold).
+  // Both articles tell the Zaire story (their proper nouns are alike), so only the plans' own
+  // participants can tell them apart.
+  const auto talks = analyse("talks", "Mobutu and Kabila will hold talks in South Africa. Rebels in Zaire advanced "
+                                      "on Kinshasa as Mobutu clung to power.",
+                             {}, "1997-04-22", true);
+  // Who will talk is a pronoun (no subject to contradict), but the plan names whom with.
+  const auto likulia = analyse("likulia", "He said he would talk to the High Council of the Republic. Rebels in "
+                                          "Zaire advanced on Kinshasa as Mobutu clung to power.",
+                               {}, "1997-04-22", true);
+  const auto meet = analyse("meet", "Kabila will meet Mobutu in South Africa.", {}, "1997-04-22", true);
+  const auto upcoming = analyse("upcoming", "The rebels announced the upcoming talks.", {}, "1997-04-22", true);
+  const auto planned_docs = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events) {
+      if (!e.when.value.empty() || !e.is_future || (e.lemma != "talk" && e.lemma != "meet")) continue;
+      std::set<std::string> docs;
+      for (const auto& m : e.mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  SECTION("no one shared: two plans, in either order") {
+    for (const auto& s : {merge::build_story({talks, likulia}), merge::build_story({likulia, talks})}) {
+      const std::vector<std::set<std::string>> two{{"likulia"}, {"talks"}};
+      CHECK(planned_docs(s) == two);
+    }
+  }
+  SECTION("a participant shared, or none named on one side: one plan") {
+    for (const auto& s : {merge::build_story({talks, meet, upcoming}), merge::build_story({upcoming, meet, talks})}) {
+      const std::vector<std::set<std::string>> one{{"meet", "talks", "upcoming"}};
+      CHECK(planned_docs(s) == one);
+    }
+  }
+}
