@@ -156,6 +156,14 @@ struct candidate {
   int grain = 9;
   token_list actor_tokens;    // every participant
   token_list subject_tokens;  // who acted
+  /// Who acted, for dated merging: `subject_tokens`, or, when the events stage names no subject,
+  /// the names inside an active verb's common-noun subject ("The Cypriot government condemned",
+  /// "U.S. authorities scheduled": `subject_phrase_names`).
+  token_list dated_subjects;
+  /// The names its sentence gives anywhere (proper nouns and capitalised adjectives, a listed
+  /// demonym also as its country): what a subject-phrase name is looked for on the other side.
+  /// Filled for dated mentions only.
+  token_list sentence_names;
   bool mergeable = false;
   bool planned = false;  // undated future event: merges only with other planned events
   std::string_view frame;  // what it merges by: the event's frame, or "reporting" for a statement
@@ -311,7 +319,11 @@ bool compatible(const candidate& a, const candidate& b, const event_mention& ea,
     // "further trade talks", "will be meeting"; not "a broader deal"), or the same verb with the
     // same participants in the same roles ("Bessent, Lutnick and Greer will represent the U.S.";
     // "Trump will visit Xi" is not "Xi will visit Trump").
-    if (!a.kind.empty() && a.kind == b.kind) return true;
+    // Of one kind, when both name participants they share one ("he would talk to the High
+    // Council" is not the talks Mobutu and Kabila will hold; the subjects, a pronoun here, are
+    // compared below only when both sides name them).
+    if (!a.kind.empty() && a.kind == b.kind)
+      return a.actor_tokens.empty() || b.actor_tokens.empty() || intersects(a.actor_tokens, b.actor_tokens);
     // A passive's subjects are not who acted: its roles are not compared.
     return ea.lemma == eb.lemma && shared_tokens(a.actor_tokens, b.actor_tokens) >= 2 &&
            (a.passive || b.passive || roles_agree(a.subject_tokens, a.actor_tokens, b.subject_tokens, b.actor_tokens));
@@ -479,6 +491,82 @@ bool prepositional_name(const text::annotated_document& doc, const text::sentenc
     }
   }
   return false;
+}
+
+/// The names inside an active verb's subject when the subject is a common noun: the actors whose
+/// spans lie in the subject's own words -- its head and the modifiers that name who it is
+/// (`amod`, `compound`, `nmod:poss`, `flat`, and theirs): "The Cypriot government condemned" ->
+/// Cypriot, "U.S. authorities scheduled" -> U.S., "Iran's foreign ministry condemned" -> Iran.
+/// The events stage names no subject there (its head is no name), so two such verbs of one day
+/// -- the Cypriot government's and Iran's condemnations of one bombing -- looked like one act.
+/// Not a passive's subject (what was done to it), a pronoun's, nor names in a clause or
+/// prepositional phrase of the subject ("the head of the Cuban Interests Section").
+token_list subject_phrase_names(const text::annotated_document& doc, const std::vector<timex::mention>& timexes,
+                                const event_mention& ev) {
+  token_list out;
+  if (ev.pos != text::upos::verb || ev.sentence >= doc.sentences.size() || ev.actor_spans.size() != ev.actors.size())
+    return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  std::optional<std::size_t> at;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
+  if (!at) return out;
+  // The subject: the verb's `nsubj`; when that is a time expression (wire copy's "The Cypriot
+  // government Saturday condemned", which the parse reads as "government" the subject of
+  // "Saturday"), the time's own subject.
+  const auto subject_of = [&](std::size_t head) -> std::optional<std::size_t> {
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head == static_cast<int>(head) && tok.deprel == "nsubj") return t - sent.first_token;
+    }
+    return std::nullopt;
+  };
+  const auto in_timex = [&](std::size_t rel) {
+    const auto& sp = doc.tokens[sent.first_token + rel].span;
+    return std::any_of(timexes.begin(), timexes.end(),
+                       [&](const timex::mention& m) { return m.span.begin <= sp.begin && sp.end <= m.span.end; });
+  };
+  auto subject = subject_of(*at);
+  if (subject && in_timex(*subject)) subject = subject_of(*subject);
+  std::vector<std::size_t> words;  // the subject's head and its naming modifiers (sentence-relative)
+  if (subject && doc.tokens[sent.first_token + *subject].tag == text::upos::noun) words.push_back(*subject);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head != static_cast<int>(words[i])) continue;
+      if (tok.deprel == "amod" || tok.deprel == "compound" || tok.deprel == "nmod:poss" || tok.deprel == "flat")
+        words.push_back(t - sent.first_token);
+    }
+  for (std::size_t k = 0; k < ev.actors.size(); ++k)
+    for (const auto w : words) {
+      const auto& sp = doc.tokens[sent.first_token + w].span;
+      if (ev.actor_spans[k].begin < sp.end && sp.begin < ev.actor_spans[k].end) {
+        add_tokens(out, name_tokens(ev.actors[k]));
+        break;
+      }
+    }
+  // A listed demonym is its country, as the events stage names it ("The Iranian government" is
+  // Iran's: it is not Iran's contradiction).
+  for (const auto w : words)
+    if (const auto country = frame_lexicon().demonym_country(doc.tokens[sent.first_token + w].form))
+      add_tokens(out, name_tokens(*country));
+  return out;
+}
+
+/// The names of a mention's sentence: its proper nouns and capitalised adjectives (name tokens),
+/// and the country of each demonym of demonyms.tsv ("Japanese" -> Japan as well).
+token_list sentence_names(const text::annotated_document& doc, const event_mention& ev) {
+  token_list out;
+  if (ev.sentence >= doc.sentences.size()) return out;
+  const auto& sent = doc.sentences[ev.sentence];
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    const bool capital = !tok.form.empty() && std::isupper(static_cast<unsigned char>(tok.form[0]));
+    if (!(tok.tag == text::upos::propn || (capital && tok.tag == text::upos::adj))) continue;
+    add_tokens(out, name_tokens(tok.form));
+    if (const auto country = frame_lexicon().demonym_country(tok.form)) add_tokens(out, name_tokens(*country));
+  }
+  return out;
 }
 
 /// Who acted in an active mention, for undated retellings: the events stage's subjects, less a
@@ -1300,6 +1388,12 @@ story build_story_of(const Analyses& analyses) {
       }
       const auto& lex = frame_lexicon();
       c.passive = is_passive(a.annotated, ev);
+      c.dated_subjects = c.subject_tokens;
+      if (c.days) {
+        if (c.subject_tokens.empty() && !c.passive) c.dated_subjects = subject_phrase_names(a.annotated, a.timexes, ev);
+        c.sentence_names = sentence_names(a.annotated, ev);
+        add_tokens(c.sentence_names, c.actor_tokens);
+      }
       c.frame = ev.frame;
       c.kind = lex.frame_kind(ev.lemma);
       // Only occurrences and states merge: a report, an intention ("agreed to further talks") or
@@ -1400,6 +1494,7 @@ story build_story_of(const Analyses& analyses) {
     std::vector<std::size_t> doc_indices;  // the same, as indices into analyses
     detail::string_map<int, std::string_view> members_with_token;
     std::vector<std::string_view> subjects, participants;  // sorted, distinct
+    std::vector<std::string_view> dated_subjects, sentence_names;  // the same, with subject phrases
     std::vector<const events::quantity*> figures;         // members' amounts with a role
   };
   // Two tellings of a change whose figures for one amount share no value ("to 30%" and "to
@@ -1472,6 +1567,12 @@ story build_story_of(const Analyses& analyses) {
         for (const auto& t : c.actor_tokens)
           if (const auto* n = sum.members_with_token.find(t)) score += *n;
         if (all && participants_contradict(sum.subjects, sum.participants, c.subject_tokens, c.actor_tokens)) all = false;
+        // Who acted, with the names of a common-noun subject ("The Cypriot government"): they
+        // contradict when neither side's appear anywhere in the other's sentences ("Danish
+        // Ambassador Tyge Lehmann ... presenting" is the Danish delegation presenting).
+        if (all && c.days &&
+            participants_contradict(sum.dated_subjects, sum.sentence_names, c.dated_subjects, c.sentence_names))
+          all = false;
         if (all && !intersects(sum.subjects, c.subject_tokens) && figures_differ(sum, ev)) all = false;
         if (all && score > best_score) {
           best_score = score;
@@ -1498,7 +1599,9 @@ story build_story_of(const Analyses& analyses) {
     }
     for (const auto& t : c.actor_tokens) ++sum.members_with_token[t];
     add_tokens(sum.subjects, c.subject_tokens);
+    add_tokens(sum.dated_subjects, c.dated_subjects);
     add_tokens(sum.participants, c.actor_tokens);
+    add_tokens(sum.sentence_names, c.sentence_names);
     for (const auto& q : ev.quantities)
       if (!q.role.empty()) sum.figures.push_back(&q);
   }

@@ -1188,3 +1188,118 @@ TEST_CASE("undated event nouns on the same side of the same story event are one 
     CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
   }
 }
+
+TEST_CASE("who acted is read from a common-noun subject's names when the subject names no one",
+          "[merge][subject]") {
+  // Reactions of one day to one bombing: the Cypriot government's and Iran's condemnations are
+  // two acts. "The Cypriot government" names no subject for the events stage (its head is no
+  // name), and the wire's "Saturday" between subject and verb is the parse's subject.
+  const auto cyprus = analyse("cyprus",
+                              "The Cypriot government Saturday strongly condemned two terrorist bomb attacks in "
+                              "Kenya and Tanzania Friday, calling them an atrocious crime.",
+                              {{"Saturday", "1998-08-08"}, {"Friday", "1998-08-07"}}, "1998-08-08", true);
+  const auto iran = analyse("iran",
+                            "Iran Saturday condemned the bombing of U.S. embassies in Kenya and Tanzania, and "
+                            "expressed sympathy for the families of the victims.",
+                            {{"Saturday", "1998-08-08"}}, "1998-08-09", true);
+  // The same act told with the country's demonym ("The Iranian government") is Iran's.
+  const auto iranian = analyse("iranian",
+                               "The Iranian government on Saturday condemned the bombing of U.S. embassies in Kenya "
+                               "and Tanzania, and expressed sympathy for the victims.",
+                               {{"Saturday", "1998-08-08"}}, "1998-08-09", true);
+  const auto docs_of = [](const story_event& e) {
+    std::set<std::string> docs;
+    for (const auto& m : e.mentions) docs.insert(m.doc);
+    return docs;
+  };
+  SECTION("two governments' condemnations of one day stay two events, in either order") {
+    for (const auto& s : {merge::build_story({cyprus, iran}), merge::build_story({iran, cyprus})}) {
+      const auto condemn = with_lemma(s, "condemn");
+      REQUIRE(condemn.size() == 2);
+      for (const auto* e : condemn) CHECK(docs_of(*e).size() == 1);
+    }
+  }
+  SECTION("the Iranian government's condemnation is Iran's") {
+    for (const auto& s : {merge::build_story({iranian, iran}), merge::build_story({iran, iranian})}) {
+      const auto condemn = with_lemma(s, "condemn");
+      REQUIRE(condemn.size() == 1);
+      CHECK(docs_of(*condemn[0]) == std::set<std::string>{"iran", "iranian"});
+    }
+  }
+  SECTION("a listed demonym names its country: the Iranian government is not the Cypriot") {
+    for (const auto& s : {merge::build_story({cyprus, iranian}), merge::build_story({iranian, cyprus})}) {
+      const auto condemn = with_lemma(s, "condemn");
+      REQUIRE(condemn.size() == 2);
+      for (const auto* e : condemn) CHECK(docs_of(*e).size() == 1);
+    }
+  }
+  SECTION("a person whose sentence names the subject's group may have acted for it") {
+    // "The Danish delegation" and "Tyge Lehmann, the Danish ambassador" (the events stage's
+    // subject: Tyge Lehmann; "Danish" is no participant): Danish is in both sentences, so
+    // nothing contradicts.
+    const auto delegation = analyse("delegation",
+                                    "The Danish delegation will present a draft resolution before the UN Human Rights "
+                                    "Commission on Thursday.",
+                                    {{"Thursday", "1997-04-10"}}, "1997-04-09", true);
+    const auto ambassador = analyse("ambassador",
+                                    "Tyge Lehmann, the Danish ambassador, waited until the last minute before "
+                                    "presenting the resolution to the UN Human Rights Commission in Geneva on "
+                                    "Thursday.",
+                                    {{"Thursday", "1997-04-10"}}, "1997-04-10", true);
+    for (const auto& s : {merge::build_story({delegation, ambassador}), merge::build_story({ambassador, delegation})}) {
+      const auto present = with_lemma(s, "present");
+      REQUIRE(present.size() == 1);
+      CHECK(docs_of(*present[0]) == std::set<std::string>{"ambassador", "delegation"});
+    }
+  }
+  SECTION("a subject that names no one contradicts no one") {
+    const auto officials = analyse("officials",
+                                   "The government on Saturday condemned the bombing of U.S. embassies in Kenya and "
+                                   "Tanzania.",
+                                   {{"Saturday", "1998-08-08"}}, "1998-08-09", true);
+    const auto s = merge::build_story({officials, iran});
+    const auto condemn = with_lemma(s, "condemn");
+    REQUIRE(condemn.size() == 1);
+    CHECK(docs_of(*condemn[0]) == std::set<std::string>{"iran", "officials"});
+  }
+}
+
+TEST_CASE("plans of one kind whose participants share no one are two plans", "[merge][planned]") {
+  // Undated plans of one kind merge with no date to tell them apart; when both name who takes
+  // part, they share someone ("he would talk to the High Council" is not the talks Mobutu and
+  // Kabila will hold).
+  // Both articles tell the Zaire story (their proper nouns are alike), so only the plans' own
+  // participants can tell them apart.
+  const auto talks = analyse("talks", "Mobutu and Kabila will hold talks in South Africa. Rebels in Zaire advanced "
+                                      "on Kinshasa as Mobutu clung to power.",
+                             {}, "1997-04-22", true);
+  // Who will talk is a pronoun (no subject to contradict), but the plan names whom with.
+  const auto likulia = analyse("likulia", "He said he would talk to the High Council of the Republic. Rebels in "
+                                          "Zaire advanced on Kinshasa as Mobutu clung to power.",
+                               {}, "1997-04-22", true);
+  const auto meet = analyse("meet", "Kabila will meet Mobutu in South Africa.", {}, "1997-04-22", true);
+  const auto upcoming = analyse("upcoming", "The rebels announced the upcoming talks.", {}, "1997-04-22", true);
+  const auto planned_docs = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events) {
+      if (!e.when.value.empty() || !e.is_future || (e.lemma != "talk" && e.lemma != "meet")) continue;
+      std::set<std::string> docs;
+      for (const auto& m : e.mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  SECTION("no one shared: two plans, in either order") {
+    for (const auto& s : {merge::build_story({talks, likulia}), merge::build_story({likulia, talks})}) {
+      const std::vector<std::set<std::string>> two{{"likulia"}, {"talks"}};
+      CHECK(planned_docs(s) == two);
+    }
+  }
+  SECTION("a participant shared, or none named on one side: one plan") {
+    for (const auto& s : {merge::build_story({talks, meet, upcoming}), merge::build_story({upcoming, meet, talks})}) {
+      const std::vector<std::set<std::string>> one{{"meet", "talks", "upcoming"}};
+      CHECK(planned_docs(s) == one);
+    }
+  }
+}
