@@ -88,6 +88,26 @@ TEST_CASE("the same event told by two documents is one story event citing both",
   CHECK(std::find(ev.actors.begin(), ev.actors.end(), "Donald Trump") == ev.actors.end());
 }
 
+TEST_CASE("other words for one event of one day are one event across articles", "[merge][frames]") {
+  // event_frames.tsv: "exploded", "the bombings" and "the attacks" are the attack frame.
+  const auto a = analyse("a", "Two bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam on Friday.",
+                         {{"Friday", "2025-06-06"}}, "2025-06-07", true);
+  const auto b = analyse("b", "The bombings in Nairobi and Dar es Salaam on Friday were the worst attacks on U.S. "
+                              "embassies in years.",
+                         {{"Friday", "2025-06-06"}}, "2025-06-08", true);
+  const auto s = merge::build_story({a, b});
+  std::vector<const story_event*> attacks;
+  for (const auto& e : s.events)
+    if (e.when.value == "2025-06-06" && (e.lemma == "explode" || e.lemma == "bombing")) attacks.push_back(&e);
+  REQUIRE(attacks.size() == 1);
+  std::set<std::string> docs;
+  for (const auto& m : attacks[0]->mentions) docs.insert(m.doc);
+  CHECK(docs == std::set<std::string>{"a", "b"});
+  // A killing is not the attack that caused it.
+  for (const auto& e : s.events)
+    if (e.lemma == "kill") CHECK(e.id != attacks[0]->id);
+}
+
 TEST_CASE("events of one frame and date in articles of other stories are not merged", "[merge][story]") {
   // The same frame and day, no participants to contradict: only the articles' proper nouns tell
   // the two crises apart (cosine of the documents' profiles under one_story_similarity).
