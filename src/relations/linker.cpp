@@ -1708,7 +1708,7 @@ class default_linker final : public linker {
   void date_by_agent(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out) const {
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& v = evs[e];
-      if (!realis_verb(v) || (!v.when_value.empty() && !lex_->is_change(v.lemma))) continue;
+      if (!realis_verb(v)) continue;
       const auto w = st.event_word[e];
       if (w >= st.words.size()) continue;
       std::optional<std::size_t> verb = w;
@@ -1742,6 +1742,17 @@ class default_linker final : public linker {
         l.rel = relation::causes;
         l.evidence = {std::min(a.span.begin, v.span.begin), std::max(a.span.end, v.span.end)};
         l.rule = "causal.agent";
+        l.confidence = 0.6;
+        out.push_back(std::move(l));
+      } else {
+        // What the event itself did ("the call lasted 90 minutes", "a call ... that focused on
+        // trade") happened during it.
+        link_type l;
+        l.from = v.id;
+        l.to = a.id;
+        l.rel = relation::is_included;
+        l.evidence = {std::min(a.span.begin, v.span.begin), std::max(a.span.end, v.span.end)};
+        l.rule = "order.agent";
         l.confidence = 0.6;
         out.push_back(std::move(l));
       }

@@ -210,6 +210,24 @@ TEST_CASE("a verb whose subject is a dated event tells what that event did", "[r
     REQUIRE(c.event("reduced"));
     CHECK(c.event("reduced")->when_value == "2025-05-12");
   }
+  SECTION("it happened during that event (not before it, as the model put a relative clause's verb)") {
+    const auto c = analyse("Trump had a very positive call with Xi on Thursday that focused solely on trade disputes.");
+    const auto* focused = c.event("focused");
+    const auto* call = c.event("call");
+    REQUIRE(focused);
+    REQUIRE(call);
+    bool during = false;
+    for (const auto& l : c.links) {
+      if (l.from == focused->id && l.to == call->id && l.rel == relations::relation::is_included) during = true;
+      CHECK_FALSE((l.from == focused->id && l.to == call->id && l.rel == relations::relation::before));
+    }
+    CHECK(during);
+    const auto* lasted = r.event("lasted");
+    bool lasted_during = false;
+    for (const auto& l : r.links)
+      if (l.from == lasted->id && l.rule == "order.agent" && l.rel == relations::relation::is_included) lasted_during = true;
+    CHECK(lasted_during);
+  }
   SECTION("not a state that holds since") {
     const auto c = analyse("The two sides struck a deal on May 12. Trump said the deal remained in place.");
     REQUIRE(c.event("remained"));
