@@ -34,7 +34,7 @@ struct analysed {
 /// Tags, parses, extracts and links `text`; the times given as (surface, value, type) are placed
 /// at every occurrence.
 analysed analyse_with(const std::string& text,
-                      const std::vector<std::tuple<std::string, std::string, timex::timex_type>>& given,
+                      const std::vector<std::tuple<std::string, std::string, chronograph::timex::timex_type>>& given,
                       const std::string& dct) {
   static const auto an = text::analyzer::load_default();
   static const auto ex = events::extractor::load_default();
@@ -44,10 +44,10 @@ analysed analyse_with(const std::string& text,
   d.text = text;
   d.dct = parse_creation_time(dct);
   const auto doc = an->analyze(d);
-  std::vector<timex::mention> times;
+  std::vector<chronograph::timex::mention> times;
   for (const auto& [surface, value, type] : given)
     for (std::size_t at = text.find(surface); at != std::string::npos; at = text.find(surface, at + 1)) {
-      timex::mention m;
+      chronograph::timex::mention m;
       m.span = {at, at + surface.size()};
       m.text = surface;
       m.value = value;
@@ -65,11 +65,11 @@ analysed analyse_with(const std::string& text,
 
 /// As analyse_with, with the dates these tests write placed wherever they occur.
 analysed analyse(const std::string& text, const std::string& dct = "2025-06-05") {
-  std::vector<std::tuple<std::string, std::string, timex::timex_type>> given;
+  std::vector<std::tuple<std::string, std::string, chronograph::timex::timex_type>> given;
   for (const auto& [surface, value] : {std::pair<const char*, const char*>{"Thursday", "2025-06-05"},
                                        {"Jan. 17", "2025-01-17"}, {"May 12", "2025-05-12"}, {"April", "2025-04"},
                                        {"last month", "2025-05"}, {"the day", "2025-01-19"}, {"weeks", "2025-05"}})
-    given.emplace_back(surface, value, timex::timex_type::date);
+    given.emplace_back(surface, value, chronograph::timex::timex_type::date);
   return analyse_with(text, given, dct);
 }
 
@@ -597,14 +597,14 @@ namespace {
 
 /// As analyse_with, told on 2025-06-06.
 analysed analyse_times(const std::string& text,
-                       const std::vector<std::tuple<std::string, std::string, timex::timex_type>>& given) {
+                       const std::vector<std::tuple<std::string, std::string, chronograph::timex::timex_type>>& given) {
   return analyse_with(text, given, "2025-06-06");
 }
 
 }  // namespace
 
 TEST_CASE("a measure before an ordering signal spans the time between the two events", "[relations][measure]") {
-  using tt = timex::timex_type;
+  using tt = chronograph::timex::timex_type;
   const auto spans = [](const analysed& a, const std::string& trigger, relations::relation r, const std::string& rule) {
     const auto* e = a.event(trigger);
     return e && std::any_of(a.links.begin(), a.links.end(),
@@ -655,7 +655,7 @@ std::optional<relations::link> measure_date_link(const analysed& a, const std::s
 }  // namespace
 
 TEST_CASE("a measured distance from a dated event dates the other event", "[relations][measure]") {
-  using tt = timex::timex_type;
+  using tt = chronograph::timex::timex_type;
   const std::tuple<std::string, std::string, tt> thursday{"Thursday", "2025-06-05", tt::date},
       may12{"May 12", "2025-05-12", tt::date}, one_day{"one day", "P1D", tt::duration},
       two_days{"two days", "P2D", tt::duration}, three_weeks{"three weeks", "P3W", tt::duration};
