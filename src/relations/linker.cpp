@@ -1704,7 +1704,8 @@ class default_linker final : public linker {
   /// coordinated with another shares its subject ("lasted 90 minutes and focused on trade").
   /// An event that changes an amount ("the talks ..., which reduced tariffs to 30%", "a meeting
   /// in May knocked down tariffs") is caused by the event that is its subject: a CAUSES link
-  /// (rule "causal.agent"), whether or not a date passes.
+  /// (rule "causal.agent"), whether or not a date passes; any other is IS_INCLUDED in it (rule
+  /// "order.agent").
   void date_by_agent(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out) const {
     for (std::size_t e = 0; e < evs.size(); ++e) {
       auto& v = evs[e];
@@ -1735,27 +1736,17 @@ class default_linker final : public linker {
       const auto ai = static_cast<std::size_t>(st.event_at[*agent]);
       const auto& a = evs[ai];
       if (a.pos != upos::noun || !refers_back(a) || !lex_->has_frame(a.lemma)) continue;
-      if (lex_->is_change(v.lemma)) {
-        link_type l;
-        l.from = a.id;
-        l.to = v.id;
-        l.rel = relation::causes;
-        l.evidence = {std::min(a.span.begin, v.span.begin), std::max(a.span.end, v.span.end)};
-        l.rule = "causal.agent";
-        l.confidence = 0.6;
-        out.push_back(std::move(l));
-      } else {
-        // What the event itself did ("the call lasted 90 minutes", "a call ... that focused on
-        // trade") happened during it.
-        link_type l;
-        l.from = v.id;
-        l.to = a.id;
-        l.rel = relation::is_included;
-        l.evidence = {std::min(a.span.begin, v.span.begin), std::max(a.span.end, v.span.end)};
-        l.rule = "order.agent";
-        l.confidence = 0.6;
-        out.push_back(std::move(l));
-      }
+      // A change the event makes is caused by it; anything else it did ("the call lasted 90
+      // minutes", "a call ... that focused on trade") happened during it.
+      const bool change = lex_->is_change(v.lemma);
+      link_type l;
+      l.from = change ? a.id : v.id;
+      l.to = change ? v.id : a.id;
+      l.rel = change ? relation::causes : relation::is_included;
+      l.evidence = {std::min(a.span.begin, v.span.begin), std::max(a.span.end, v.span.end)};
+      l.rule = change ? "causal.agent" : "order.agent";
+      l.confidence = 0.6;
+      out.push_back(std::move(l));
       if (!v.when_value.empty() || dated_by_report(st, ai)) continue;
       if (const auto d = lending_date(a)) {
         v.when_value = *d;
