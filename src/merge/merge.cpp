@@ -93,7 +93,7 @@ void add_tokens(Into& into, const From& from) {
 template <class A, class B>
 bool intersects(const A& a, const B& b) {
   for (const auto& t : a)
-    if (std::binary_search(b.begin(), b.end(), t)) return true;
+    if (std::binary_search(std::begin(b), std::end(b), t)) return true;
   return false;
 }
 
@@ -1138,6 +1138,68 @@ token_list venue_words(const text::annotated_document& doc, const std::vector<ti
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+/// Venue words that make a verb a post ("wrote on his social media platform", "lamented on
+/// social media", "praised Xi in a social media post", "posted on Facebook"), sorted.
+constexpr std::string_view post_media[] = {"blog", "facebook", "instagram", "social", "telegram", "tweet", "twitter", "weibo"};
+/// Venue words that make a report a post, and the nouns a post is made in ("said in a post on
+/// Truth Social"): of a reporting verb only ("quit his post", "served in the post": a job), sorted.
+constexpr std::string_view post_nouns[] = {"post", "tweet"};
+/// Verbs that post without a venue ("Trump posted Wednesday", "tweeted"); "post" only without
+/// an object ("posted a loss" is no post), sorted.
+constexpr std::string_view posting_verbs[] = {"post", "tweet"};
+/// Words that make a post another one than the post told before ("in another post", "posted
+/// again", "a second / separate / later post"), sorted.
+constexpr std::string_view other_post_words[] = {"again",  "another",  "later",      "new",
+                                                 "second", "separate", "subsequent"};
+
+enum class posting { none, post, another };
+
+/// Whether a verb mention tells a post: a posting verb, or an oblique that names a medium
+/// (`post_media`; `post_nouns` for a reporting verb) as itself or in its compounds, modifiers
+/// and names ("on his social media platform", "in the same Truth Social post"), but not several
+/// posts ("said in posts on X"); `another` when its adverbs, or the determiners and adjectives
+/// of its obliques, say it is another post (`other_post_words`).
+posting posting_of(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::verb) return posting::none;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return posting::none;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
+  const auto in = [&](const auto& words, const text::token& tok) {
+    return std::binary_search(std::begin(words), std::end(words), lower(tok.lemma.empty() ? tok.form : tok.lemma));
+  };
+  bool posts = std::binary_search(std::begin(posting_verbs), std::end(posting_verbs), ev.lemma) &&
+               (ev.lemma != "post" || !has_dependent(doc, ev, {"obj"}));
+  const bool reports = ev.cls == event_class::reporting;
+  bool another = false, plural = false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head != rel_of(*at)) continue;
+    if (tok.deprel == "advmod" && in(other_post_words, tok)) another = true;
+    if (tok.deprel != "obl") continue;
+    const auto venue = [&](const text::token& noun) {
+      if (!in(post_media, noun) && !(reports && in(post_nouns, noun))) return;
+      posts = true;
+      plural = plural || (noun.tag == text::upos::noun && lower(noun.form) != lower(noun.lemma));
+    };
+    venue(tok);
+    // Its modifiers, and theirs ("on his social media platform": social under media).
+    std::vector<std::size_t> under{t};
+    for (std::size_t i = 0; i < under.size(); ++i)
+      for (std::size_t u = sent.first_token; u < sent.end_token; ++u) {
+        const auto& mod = doc.tokens[u];
+        if (mod.head != rel_of(under[i])) continue;
+        const auto& r = mod.deprel;
+        if (r == "compound" || r == "nmod" || r == "amod" || r == "flat" || r == "conj") {
+          venue(mod);
+          if (under[i] == t) under.push_back(u);
+        }
+        if (under[i] == t && (r == "det" || r == "amod") && in(other_post_words, mod)) another = true;
+      }
+  }
+  return !posts || plural ? posting::none : another ? posting::another : posting::post;
 }
 
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
@@ -2575,6 +2637,175 @@ story build_story_of(const Analyses& analyses) {
     }
     if (merged) drop_empty_clusters();
   }
+  // ---- reports of one post
+  // What a speaker posted on one day is one post, whatever part of it each report tells: "“Our
+  // respective teams will be meeting ...,” Trump wrote on his social media platform", "the call
+  // lasted approximately 90 minutes ..., Trump said on Truth Social", "he said in the same Truth
+  // Social post" (June 5); "Trump posted Wednesday on his social media site", "lamented on social
+  // media that his counterpart was ..." (June 4). Verb mentions with a named subject that post
+  // (`posting_of`), on the same day, by a speaker they share, are one event -- within a document
+  // too -- when their documents tell one story; one that says it is another post ("in another
+  // post", "posted again") stays apart. Then:
+  //   - an undated post of a speaker joins the dated report of that speaker at most two sentences
+  //     away, when there is one such report and its bounds allow that day ("Trump praised Xi in a social media post ...
+  //     “...,” Trump wrote early Wednesday morning.");
+  //   - the post noun a post is made in ("said in a post on Truth Social") is that post.
+  {
+    struct post {
+      std::size_t cand = 0;
+      std::optional<std::int64_t> day;  // its day (days since the epoch), if dated
+    };
+    std::vector<post> posts;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || c.subject_tokens.empty() || c.passive || ev.pol != events::polarity::pos) continue;
+      const bool one_day = c.days && c.days->end - c.days->begin == date::days{1};
+      if (c.days && !one_day) continue;
+      const auto& a = analyses[c.doc];
+      if (posting_of(a.annotated, ev) != posting::post) continue;
+      posts.push_back({k, one_day ? std::optional<std::int64_t>(c.days->begin.time_since_epoch().count()) : std::nullopt});
+    }
+    bool merged = false;
+    // Dated posts: by day, then candidate (document id) order; each joins the first earlier post
+    // of its day whose speaker it shares.
+    std::vector<std::size_t> dated;
+    for (std::size_t i = 0; i < posts.size(); ++i)
+      if (posts[i].day) dated.push_back(i);
+    std::stable_sort(dated.begin(), dated.end(), [&](std::size_t x, std::size_t y) { return posts[x].day < posts[y].day; });
+    for (std::size_t i = 0; i < dated.size(); ++i) {
+      const auto& pi = posts[dated[i]];
+      const auto& ci = cands[pi.cand];
+      for (std::size_t j = i; j-- > 0 && posts[dated[j]].day == pi.day;) {
+        const auto& cj = cands[posts[dated[j]].cand];
+        if (!intersects(ci.subject_tokens, cj.subject_tokens) || !one_story_with(ci.doc, {cj.doc})) continue;
+        merged = join_clusters(cluster_of[posts[dated[j]].cand], cluster_of[pi.cand]) || merged;
+        break;
+      }
+    }
+    // Undated posts: the dated report of their speaker in the next two sentences or the two before
+    // (a post, or a reporting verb: "“...!!!” / Trump wrote early Wednesday morning.", which a
+    // sentence split cut in two).
+    std::vector<bool> is_post(cands.size(), false);
+    for (const auto& p : posts) is_post[p.cand] = true;
+    for (const auto& p : posts) {
+      if (p.day) continue;
+      const auto& c = cands[p.cand];
+      const auto& ev = ev_of(c);
+      const auto not_before = relations::days_of(ev.when_not_before);
+      const auto not_after = relations::days_of(ev.when_not_after);
+      std::optional<std::size_t> found;
+      bool several = false;
+      const auto consider = [&](std::size_t k) {
+        const auto& ck = cands[k];
+        const auto& ek = ev_of(ck);
+        if (ck.follows || !ck.days || ck.days->end - ck.days->begin != date::days{1} || ek.pol != events::polarity::pos ||
+            !(is_post[k] || (ek.cls == event_class::reporting && ek.pos == text::upos::verb)) ||
+            !intersects(c.subject_tokens, ck.subject_tokens))
+          return;
+        if ((not_before && ck.days->end <= not_before->begin) || (not_after && ck.days->begin >= not_after->end)) return;
+        if (found && cluster_of[*found] != cluster_of[k]) several = true;
+        found = k;
+      };
+      // Candidates of one document are consecutive, in text order.
+      for (std::size_t k = p.cand; k-- > 0 && cands[k].doc == c.doc && ev_of(cands[k]).sentence + 2 >= ev.sentence;)
+        if (ev_of(cands[k]).sentence != ev.sentence) consider(k);
+      for (std::size_t k = p.cand + 1; k < cands.size() && cands[k].doc == c.doc && ev_of(cands[k]).sentence <= ev.sentence + 2; ++k)
+        if (ev_of(cands[k]).sentence != ev.sentence) consider(k);
+      if (found && !several) merged = join_clusters(cluster_of[*found], cluster_of[p.cand]) || merged;
+    }
+    // The post noun a post is made in.
+    for (const auto& p : posts) {
+      const auto& c = cands[p.cand];
+      const auto& a = analyses[c.doc];
+      const auto& ev = ev_of(c);
+      const auto at = trigger_token(a.annotated, ev);
+      if (!at) continue;
+      const auto& sent = a.annotated.sentences[ev.sentence];
+      const auto [first, last] = sentence_events(a.events, ev.sentence);
+      for (const auto* g = first; g != last; ++g) {
+        if (g == &ev || g->pos != text::upos::noun || g->pol != events::polarity::pos ||
+            !std::binary_search(std::begin(post_nouns), std::end(post_nouns), g->lemma))
+          continue;
+        // The noun or the noun it is a conjunct of ("in the same Truth Social post", parsed as
+        // "Truth" and "Social post") hangs on the verb.
+        const auto t = trigger_token(a.annotated, *g);
+        if (!t) continue;
+        const auto verb = static_cast<int>(*at - sent.first_token);
+        const auto& noun = a.annotated.tokens[*t];
+        const bool on_verb = noun.head == verb || (noun.deprel == "conj" && noun.head >= 0 &&
+                                                   a.annotated.tokens[sent.first_token + noun.head].head == verb);
+        if (!on_verb) continue;
+        if (const auto* gk = candidate_of(c.doc_id, g->id))
+          merged = join_clusters(cluster_of[p.cand], cluster_of[leader(*gk)]) || merged;
+      }
+    }
+    if (merged) drop_empty_clusters();
+    // Reports of what a post says: a dated report of a speaker that names no venue ("Trump said
+    // he had a lengthy phone call with Chinese President Xi Jinping", the news of June 5) joins
+    // the speaker's one post of that day when everything it reports, the post reports too (the
+    // call: "“I just concluded a very good phone call with President Xi ...,” Trump said in a
+    // post on Truth Social"). A speaker with two posts that day, or a report made elsewhere
+    // ("told reporters in the Oval Office"), stays apart.
+    struct posted {
+      std::size_t cluster = 0;
+      std::int64_t day = 0;
+      token_list speakers;
+      std::vector<std::size_t> contents;  // sorted clusters of what its members report
+    };
+    std::vector<posted> posted_clusters;
+    for (const auto& p : posts) {
+      if (!p.day) continue;
+      const auto cl = cluster_of[p.cand];
+      auto it = std::find_if(posted_clusters.begin(), posted_clusters.end(),
+                             [&](const posted& x) { return x.cluster == cl; });
+      if (it == posted_clusters.end()) {
+        posted_clusters.push_back({cl, *p.day, {}, {}});
+        it = std::prev(posted_clusters.end());
+        for (const auto m : clusters[cl]) {
+          const auto& a = analyses[cands[m].doc];
+          for (const auto* g : events_in_report(a.annotated, a.events, ev_of(cands[m])))
+            if (const auto* gk = candidate_of(cands[m].doc_id, g->id)) it->contents.push_back(cluster_of[leader(*gk)]);
+        }
+        std::sort(it->contents.begin(), it->contents.end());
+        it->contents.erase(std::unique(it->contents.begin(), it->contents.end()), it->contents.end());
+      }
+      add_tokens(it->speakers, cands[p.cand].subject_tokens);
+    }
+    std::vector<std::size_t> contents, docs;
+    bool joined = false;
+    for (std::size_t k = 0; k < cands.size() && !posted_clusters.empty(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || is_post[k] || ev.cls != event_class::reporting || ev.pos != text::upos::verb ||
+          ev.pol != events::polarity::pos || c.subject_tokens.empty() || !c.days ||
+          c.days->end - c.days->begin != date::days{1})
+        continue;
+      const auto day = c.days->begin.time_since_epoch().count();
+      const posted* post = nullptr;
+      bool several = false;
+      for (const auto& x : posted_clusters)
+        if (x.day == day && intersects(x.speakers, c.subject_tokens)) {
+          several = several || post;
+          post = &x;
+        }
+      if (!post || several || cluster_of[k] == post->cluster) continue;
+      const auto& a = analyses[c.doc];
+      if (!venue_words(a.annotated, a.timexes, a.events, ev).empty()) continue;
+      contents.clear();
+      for (const auto* g : reported_events(a.annotated, a.events, ev))
+        if (const auto* gk = candidate_of(c.doc_id, g->id)) contents.push_back(cluster_of[leader(*gk)]);
+      if (contents.empty() || !std::all_of(contents.begin(), contents.end(), [&](std::size_t cl) {
+            return std::binary_search(post->contents.begin(), post->contents.end(), cl);
+          }))
+        continue;
+      docs.clear();
+      for (const auto m : clusters[post->cluster]) docs.push_back(cands[m].doc);
+      if (!one_story_with(c.doc, docs)) continue;
+      joined = join_clusters(post->cluster, cluster_of[k]) || joined;
+    }
+    if (joined) drop_empty_clusters();
+  }
   // Mentions of an event join its cluster.
   for (std::size_t k = 0; k < cands.size(); ++k)
     if (cands[k].follows) {
@@ -2868,7 +3099,16 @@ story build_story_of(const Analyses& analyses) {
     }
     const double extra_docs = double(docs) - 1;
     se.confidence = std::min(0.99, confidence + 0.05 * extra_docs);
-    se.salience = std::min(1.0, salience + 0.05 * extra_docs);
+    // Articles that attribute to the same statement of their own day ("Trump said Thursday ...",
+    // "Trump said ...") attest it; they do not make it more of an event of the story.
+    bool attribution = false;
+    if (r.cls == event_class::reporting)
+      if (const auto& dct = analyses[cands[dated].doc].annotated.doc.dct) {
+        const auto day = relations::days_of(se.when.value);
+        const auto news_day = relations::days_of(dct->iso().substr(0, 10));
+        attribution = se.when.anchor == "dct" || (day && news_day && day->begin >= news_day->begin);
+      }
+    se.salience = std::min(1.0, salience + (attribution ? 0 : 0.05 * extra_docs));
     // Mentions sorted by (doc, start), keeping mention_ids parallel.
     if (se.mentions.size() > 1) {
       std::vector<std::size_t> idx(se.mentions.size());

@@ -1048,8 +1048,10 @@ TEST_CASE("reports of one speaker and day that quote the same words are one stat
     const auto other_day = article("b", "\"" + quote + "\" Mr. Trump wrote on Truth Social.", "2025-06-06");
     const auto paraphrase = article("b", "Mr. Trump wrote that their teams would meet soon at a place still to be decided.");
     const auto short_quote = article("b", "\xE2\x80\x9COur respective teams will be meeting,\xE2\x80\x9D Mr. Trump wrote.");
+    // Quoted with no venue: a post's reports are one post whatever they quote ("[post]").
+    const auto said = article("a", "\xE2\x80\x9C" + quote + "\xE2\x80\x9D Trump wrote after the call.");
     for (const auto* b : {&other_speaker, &other_day, &paraphrase, &short_quote}) {
-      const auto st = statements(merge::build_story({a, *b}));
+      const auto st = statements(merge::build_story({said, *b}));
       CHECK(std::count(st.begin(), st.end(), std::set<std::string>{"a", "b"}) == 0);
     }
   }
@@ -1321,5 +1323,95 @@ TEST_CASE("plans of one kind whose participants share no one are two plans", "[m
       const std::vector<std::set<std::string>> one{{"meet", "talks", "upcoming"}};
       CHECK(planned_docs(s) == one);
     }
+  }
+}
+
+TEST_CASE("what a speaker posted on one day is one post, whatever part each report tells", "[merge][statement][post]") {
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {"early Wednesday morning", "2025-06-04"}}, dct, true);
+  };
+  // The documents of each report node, sorted; and the events with the lemma "post".
+  const auto statements = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING" && e.lemma != "post") {
+        std::set<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = article("a", "\xE2\x80\x9COur teams will be meeting shortly,\xE2\x80\x9D Trump wrote on his social media "
+                              "platform.");
+  SECTION("two parts of one post, in any order; the post noun is the post") {
+    const auto b = article("b", "Trump said in a post on Truth Social that the conversation was very good.");
+    const auto s = merge::build_story({a, b});
+    CHECK(statements(s) == nodes{{"a", "b"}});
+    CHECK(with_lemma(s, "post").empty());
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another day, another speaker, another post, several posts or no post at all stay apart") {
+    for (const auto& text : {
+             std::string("Xi wrote on Weibo that the conversation was very good."),
+             std::string("In another post on Truth Social, Trump said the conversation was very good."),
+             std::string("Trump posted again on Truth Social, saying the conversation was very good."),
+             std::string("Trump has issued social media posts saying the conversation was very good."),
+             std::string("Trump told reporters in the Oval Office that the conversation was very good."),
+         }) {
+      INFO(text);
+      const auto b = article("b", text);
+      for (const auto& docs : statements(merge::build_story({a, b}))) CHECK(docs.size() == 1);
+    }
+    const auto later = article("b", "Trump said in a post on Truth Social that the conversation was very good.", "2025-06-06");
+    for (const auto& docs : statements(merge::build_story({a, later}))) CHECK(docs.size() == 1);
+  }
+  SECTION("a company that posted a loss posted nothing") {
+    const auto x = analyse("x", "Acme posted a loss on Thursday.", {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+    const auto y = analyse("y", "Acme wrote on its blog on Thursday that sales fell.", {{"Thursday", "2025-06-05"}},
+                           "2025-06-05", true);
+    const auto s = merge::build_story({x, y});
+    for (const auto& e : s.events) {
+      std::set<std::string> docs;
+      for (const auto& m : e.mentions) docs.insert(m.doc);
+      CHECK(docs.size() == 1);
+    }
+  }
+  SECTION("an undated post joins its speaker's dated report two sentences away, if there is one") {
+    const auto c = article("c", "Ahead of the call, Trump praised Xi in a social media post. \xE2\x80\x9CHe is VERY TOUGH!!!\xE2\x80\x9D "
+                                "Trump wrote early Wednesday morning.");
+    // The event the praising is a mention of.
+    const auto praised = [](const story& s) -> const story_event* {
+      for (const auto& e : s.events)
+        for (std::size_t k = 0; k < e.mentions.size(); ++k)
+          if (e.mentions[k].text.find("praised Xi") != std::string::npos &&
+              e.mention_ids[k] == e.mentions[k].doc + ":e4")
+            return &e;
+      return nullptr;
+    };
+    const auto s = merge::build_story({c});
+    REQUIRE(praised(s));
+    CHECK(praised(s)->when.value == "2025-06-04");
+    CHECK(praised(s)->mentions.size() >= 2);
+    // Two dated reports of the speaker nearby: which one is not known.
+    const auto d = article("d", "Trump wrote on Thursday that talks would follow. Trump praised Xi in a social media "
+                                "post. \xE2\x80\x9CHe is VERY TOUGH!!!\xE2\x80\x9D Trump wrote early Wednesday morning.");
+    const auto sd = merge::build_story({d});
+    const story_event* alone = nullptr;
+    for (const auto& e : sd.events)
+      if (e.lemma == "praise") alone = &e;
+    REQUIRE(alone);
+    CHECK(alone->when.value.empty());
+    for (const auto& m : alone->mentions) CHECK(m.text.find("wrote") == std::string::npos);
+  }
+  SECTION("a report that names no venue and tells only what the post tells is the post") {
+    const auto b = article("b", "Trump said the teams will be meeting shortly.");
+    CHECK(statements(merge::build_story({a, b})) == nodes{{"a", "b"}});
+    const auto more = article("b", "Trump said the teams will be meeting shortly and that tariffs would fall.");
+    CHECK(statements(merge::build_story({a, more})) == nodes{{"a"}, {"b"}});
   }
 }

@@ -218,16 +218,44 @@ TEST_CASE("samples: 003's \"an agreement that brought down tariffs\" is the Gene
   CHECK(found);
 }
 
-TEST_CASE("samples: the June 5 post quoted word for word by 000 and 002 is one statement", "[merge][samples]") {
-  // "Our respective teams will be meeting shortly at a location to be determined," Trump wrote.
-  std::vector<const story_event*> wrote;
-  for (const auto& e : sample_story().events)
-    if (e.cls == "REPORTING" && e.lemma == "write")
-      for (const auto& m : e.mentions)
-        if (m.text.find("respective teams will be meeting shortly") != std::string::npos) {
-          wrote.push_back(&e);
-          break;
-        }
-  REQUIRE(wrote.size() == 1);
-  CHECK(docs_of(*wrote[0]) == std::set<std::string>{"000_f26358c494caa0d0", "002_cff542433030545e"});
+TEST_CASE("samples: each of Trump's posts is one statement citing every article that tells it", "[merge][samples]") {
+  // Each text a mention of the post must quote; the documents that tell it.
+  const auto post_with = [](std::string_view text) {
+    std::vector<const story_event*> found;
+    for (const auto& e : sample_story().events)
+      if (e.cls == "REPORTING")
+        for (const auto& m : e.mentions)
+          if (m.text.find(text) != std::string::npos) {
+            found.push_back(&e);
+            break;
+          }
+    return found;
+  };
+  const auto quotes = [](const story_event& e, std::string_view text) {
+    return std::any_of(e.mentions.begin(), e.mentions.end(),
+                       [&](const evidence& m) { return m.text.find(text) != std::string::npos; });
+  };
+  SECTION("June 5: quoted word for word, told in part or in paraphrase, by all five articles") {
+    const auto post = post_with("respective teams will be meeting shortly");
+    REQUIRE(post.size() == 1);
+    CHECK(post[0]->when.value == "2025-06-05");
+    CHECK(docs_of(*post[0]) == std::set<std::string>{"000_f26358c494caa0d0", "001_fed0ba7464b4e760",
+                                                     "002_cff542433030545e", "003_ea4b4e48f8d764df",
+                                                     "004_37b8bc593a3b3fc4"});
+    CHECK(quotes(*post[0], "in the same Truth Social post"));
+    CHECK(quotes(*post[0], "said he had a lengthy phone call"));
+    // Remarks to reporters that day are another statement.
+    CHECK_FALSE(quotes(*post[0], "told reporters"));
+    CHECK_FALSE(quotes(*post[0], "Oval Office"));
+  }
+  SECTION("June 4: \"EXTREMELY HARD TO MAKE A DEAL WITH\", posted, written, lamented and praised in") {
+    const auto post = post_with("EXTREMELY HARD TO MAKE A DEAL WITH");
+    REQUIRE(post.size() == 1);
+    CHECK(post[0]->when.value == "2025-06-04");
+    CHECK(docs_of(*post[0]) == std::set<std::string>{"000_f26358c494caa0d0", "001_fed0ba7464b4e760",
+                                                     "003_ea4b4e48f8d764df"});
+    CHECK(quotes(*post[0], "praised Xi in a social media post"));
+    // Last week's post ("HAS TOTALLY VIOLATED ITS AGREEMENT WITH US") is another post.
+    CHECK_FALSE(quotes(*post[0], "TOTALLY VIOLATED"));
+  }
 }
