@@ -1146,6 +1146,9 @@ constexpr std::string_view post_media[] = {"blog", "facebook", "instagram", "soc
 /// Venue words that make a report a post, and the nouns a post is made in ("said in a post on
 /// Truth Social"): of a reporting verb only ("quit his post", "served in the post": a job), sorted.
 constexpr std::string_view post_nouns[] = {"post", "tweet"};
+/// Nouns that a report made in is the report itself ("said in a post", "said in a statement";
+/// not "said in an interview", which holds more than the report), sorted.
+constexpr std::string_view report_nouns[] = {"post", "statement", "tweet"};
 /// Verbs that post without a venue ("Trump posted Wednesday", "tweeted"); "post" only without
 /// an object ("posted a loss" is no post), sorted.
 constexpr std::string_view posting_verbs[] = {"post", "tweet"};
@@ -2714,18 +2717,22 @@ story build_story_of(const Analyses& analyses) {
         if (ev_of(cands[k]).sentence != ev.sentence) consider(k);
       if (found && !several) merged = join_clusters(cluster_of[*found], cluster_of[p.cand]) || merged;
     }
-    // The post noun a post is made in.
-    for (const auto& p : posts) {
-      const auto& c = cands[p.cand];
-      const auto& a = analyses[c.doc];
+    // The noun a post or a report is made in ("said in a post on Truth Social", "praised Xi in a
+    // social media post", "the ministry said in a statement").
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
       const auto& ev = ev_of(c);
+      if (c.follows || ev.pol != events::polarity::pos || !(is_post[k] || (ev.cls == event_class::reporting &&
+                                                                           ev.pos == text::upos::verb)))
+        continue;
+      const auto& a = analyses[c.doc];
       const auto at = trigger_token(a.annotated, ev);
       if (!at) continue;
       const auto& sent = a.annotated.sentences[ev.sentence];
       const auto [first, last] = sentence_events(a.events, ev.sentence);
       for (const auto* g = first; g != last; ++g) {
         if (g == &ev || g->pos != text::upos::noun || g->pol != events::polarity::pos ||
-            !std::binary_search(std::begin(post_nouns), std::end(post_nouns), g->lemma))
+            !std::binary_search(std::begin(report_nouns), std::end(report_nouns), g->lemma))
           continue;
         // The noun or the noun it is a conjunct of ("in the same Truth Social post", parsed as
         // "Truth" and "Social post") hangs on the verb.
@@ -2737,7 +2744,7 @@ story build_story_of(const Analyses& analyses) {
                                                    a.annotated.tokens[sent.first_token + noun.head].head == verb);
         if (!on_verb) continue;
         if (const auto* gk = candidate_of(c.doc_id, g->id))
-          merged = join_clusters(cluster_of[p.cand], cluster_of[leader(*gk)]) || merged;
+          merged = join_clusters(cluster_of[k], cluster_of[leader(*gk)]) || merged;
       }
     }
     if (merged) drop_empty_clusters();
