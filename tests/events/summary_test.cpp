@@ -120,6 +120,59 @@ TEST_CASE("a participle without a subject has its governing verb's", "[events][a
   CHECK(issuing->subject_count >= 1);
 }
 
+TEST_CASE("a gerund adjunct without a subject has its clause's, through a possessor", "[events][actors]") {
+  // "since returning": not the nearest name (Xi, Macron) but the subject of the clause the gerund
+  // modifies, and for an event noun subject its possessor ("his first call": the one who said it).
+  const auto a = extract("Trump said that his first call with Chinese leader Xi Jinping since returning to office was "
+                         "very positive.");
+  const auto* returning = find(a, "returning");
+  REQUIRE(returning);
+  REQUIRE_FALSE(returning->actors.empty());
+  CHECK(returning->actors.front() == "Trump");
+  CHECK_FALSE(has_actor(*returning, "Xi Jinping"));
+  CHECK(returning->summary == "Trump returning to office");
+  SECTION("whatever word of the noun's phrase the parse hangs it on") {
+    const auto b = extract("President Joe Biden said Tuesday that his first meeting with French President Emmanuel Macron "
+                           "since taking office was productive.");
+    const auto* taking = find(b, "taking");
+    REQUIRE(taking);
+    REQUIRE_FALSE(taking->actors.empty());
+    CHECK(taking->actors.front() == "Joe Biden");
+    CHECK_FALSE(has_actor(*taking, "Emmanuel Macron"));
+  }
+  SECTION("a named possessor") {
+    const auto c = extract("Mr. Lula's first trip to China since returning to power was a success, officials said.");
+    const auto* returning_c = find(c, "returning");
+    REQUIRE(returning_c);
+    REQUIRE_FALSE(returning_c->actors.empty());
+    CHECK(returning_c->actors.front() == "Lula");
+  }
+  SECTION("a clause's own subject stays its own") {
+    const auto d = extract("Prime Minister Keir Starmer said his first visit to Beijing since winning the election lasted "
+                           "three days.");
+    const auto* winning = find(d, "winning");
+    REQUIRE(winning);
+    REQUIRE_FALSE(winning->actors.empty());
+    CHECK(winning->actors.front() == "Keir Starmer");
+  }
+}
+
+TEST_CASE("a possessive pronoun stands for its clause's subject, not a conjunct's", "[events][actors]") {
+  // "warned Gujral to face his first crisis": Gujral's crisis (the object of "warned" controls "to
+  // face"), not Yadav's, the subject of the first conjunct.
+  const auto evs = extract("National dailies said Yadav must step down and warned Gujral to face his first crisis as "
+                           "premier with wisdom.");
+  const auto* crisis = find(evs, "crisis");
+  REQUIRE(crisis);
+  REQUIRE_FALSE(crisis->actors.empty());
+  CHECK(crisis->actors.front() == "Gujral");
+  const auto own = extract("Trump reciprocated with his own invitation.");
+  const auto* invitation = find(own, "invitation");
+  REQUIRE(invitation);
+  REQUIRE_FALSE(invitation->actors.empty());
+  CHECK(invitation->actors.front() == "Trump");
+}
+
 TEST_CASE("a light verb takes the frame of the event noun it brings about", "[events][frame]") {
   const auto evs = extract("Trump and Xi held a phone call. Beijing complied with the truce struck last month in Geneva. "
                            "The last conversation took place in January. Trump held a grudge.");
