@@ -1805,6 +1805,7 @@ class default_extractor final : public extractor {
         if (at[j] == x) return j;
       return std::nullopt;
     };
+    const auto as_said = [&](const event_mention& q, std::size_t qw) { return this->as_said(ctx, q, qw); };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.cls != event_class::reporting || m.pos != upos::verb) continue;
@@ -1934,8 +1935,22 @@ class default_extractor final : public extractor {
         if (const auto j = event_at(w + 1, first, last); j && says_more(evs[*j].summary)) said = *j;
       }
       if (!said) continue;
-      m.summary = shorten(m.summary.substr(0, head_end) + ": " + in_line(ctx, evs[*said]), 90);
+      m.summary = shorten(m.summary.substr(0, head_end) + ": " + as_said(evs[*said], at[*said]), 90);
     }
+  }
+
+  /// The summary of event q at word w as its speaker says it after a report's colon (in_line): a
+  /// quotation's "I", which find_actors resolves to the speaker, stays "I" ("“I just concluded a
+  /// very good phone call with President Xi,” Trump said" -> "Trump said: I concluded a very good
+  /// phone call with President Xi", not "Trump said: Trump concluded ...").
+  std::string as_said(const doc_context& ctx, const event_mention& q, std::size_t w) const {
+    std::string text = in_line(ctx, q);
+    const auto n = subject_child(ctx, w);
+    if (!n || *n >= w || ctx.words[*n].lower != "i"sv || q.subject_count != 1 || q.actors.empty()) return text;
+    const auto& name = q.actors.front();
+    if (text.size() > name.size() && text.compare(0, name.size(), name) == 0 && text[name.size()] == ' ')
+      text = "I" + text.substr(name.size());
+    return text;
   }
 
   /// A noun whose summary is its own word alone ("Negotiations", "Tariffs") says the clause it is

@@ -684,6 +684,31 @@ TEST_CASE("what a report says inline keeps its capitals and a subject", "[events
   }
 }
 
+TEST_CASE("a quotation's \"I\" is its speaker, said as \"I\" after the report", "[events][summary][report]") {
+  // The quoted event's subject is the speaker (find_actors), so its own summary names him; the
+  // report says it as he said it, not his name twice.
+  const auto evs = extract("President Donald Trump spoke with Xi. \xE2\x80\x9CI just concluded a very good phone call "
+                           "with President Xi,\xE2\x80\x9D Trump said in a post on Truth Social.");
+  const auto* concluded = find(evs, "concluded");
+  REQUIRE(concluded);
+  REQUIRE_FALSE(concluded->actors.empty());
+  CHECK(concluded->actors.front() == "Trump");
+  CHECK(concluded->summary.rfind("Trump concluded a very good phone call", 0) == 0);
+  CHECK(summary_of(evs, "said") == "Trump said: I concluded a very good phone call with President Xi");
+  SECTION("also before the quotation, with a title") {
+    const auto b = extract("Chancellor Olaf Scholz said: \xE2\x80\x9CI signed the agreement with France this "
+                           "morning.\xE2\x80\x9D");
+    const auto s = summary_of(b, "said");
+    INFO(s);
+    CHECK(s.rfind("Olaf Scholz said: I signed the agreement", 0) == 0);
+  }
+  SECTION("a quotation whose subject is someone else keeps the name") {
+    const auto c = extract("President Donald Trump spoke with Macron. \xE2\x80\x9CMacron agreed to more "
+                           "talks,\xE2\x80\x9D Trump said.");
+    CHECK(summary_of(c, "said") == "Trump said: Macron agreed to more talks");
+  }
+}
+
 TEST_CASE("a report before its quotation says the quotation", "[events][summary][report]") {
   const auto evs = extract("Vranitzky said: \xE2\x80\x9CNone of these pillars can stand by themselves, they are "
                            "inter-dependent.\xE2\x80\x9D");
