@@ -173,6 +173,20 @@ TEST_CASE("a possessive pronoun stands for its clause's subject, not a conjunct'
   CHECK(invitation->actors.front() == "Trump");
 }
 
+TEST_CASE("a verb's -s form the tagger would take for a noun of a compound is a verb", "[events][summary]") {
+  // "Beijing engages" read as a compound noun made "engages" no event and the antecedent of "that
+  // go beyond tariffs" ("Beijing engages go beyond tariffs"); the text stage repairs the tag.
+  const auto evs = extract("American leaders have complained that Beijing engages in unfair trade practices that go "
+                           "beyond tariffs.");
+  const auto* engages = find(evs, "engages");
+  REQUIRE(engages);
+  CHECK(engages->pos == text::upos::verb);
+  CHECK(engages->summary.find("engages in unfair trade practices") != std::string::npos);  // ("China": its alias)
+  const auto* go = find(evs, "go");
+  REQUIRE(go);
+  CHECK(go->summary == "Unfair trade practices go beyond tariffs");
+}
+
 TEST_CASE("a light verb takes the frame of the event noun it brings about", "[events][frame]") {
   const auto evs = extract("Trump and Xi held a phone call. Beijing complied with the truce struck last month in Geneva. "
                            "The last conversation took place in January. Trump held a grudge.");
