@@ -790,6 +790,68 @@ class default_extractor final : public extractor {
     return nullptr;
   }
 
+  /// Who a possessive pronoun ("his", "her") at word x stands for: the subject of the clause its
+  /// noun is told in ("Trump said that his first call ... was very positive": the first clause up
+  /// from "call" whose subject is not "call" itself is "said", Trump; "Trump reciprocated with his
+  /// own invitation": Trump), when that subject is a name, a titled person or "he"/"she"; else (a
+  /// subject that is no person, a relative clause, no parse) the last person named before it.
+  const entity* possessive_owner(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    const auto s = W[x].sentence;
+    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
+    const auto noun = parse_head(ctx, x);
+    std::size_t v = noun ? *noun : x;
+    for (int step = 0; noun && step < 6; ++step) {
+      const auto& t = ctx.doc.tokens[W[v].token];
+      // (Not out of a relative clause, nor from a conjunct to the first one: "said Yadav must step
+      // down and warned Gujral to face his first crisis" is not Yadav's crisis.)
+      if (t.head < 0 || t.deprel == "acl:relcl"sv || t.deprel == "conj"sv) break;
+      const bool controlled = t.deprel == "xcomp"sv;  // "warned Gujral to face his crisis": Gujral's
+      v = sb + static_cast<std::size_t>(t.head);
+      if (v >= se) break;
+      bool decided = false;
+      const entity* owner = nullptr;
+      const auto [d0, d1] = ctx.dependents(v);
+      if (controlled)
+        for (const auto* d = d0; d != d1 && !decided; ++d)
+          if (ctx.doc.tokens[W[*d].token].deprel == "obj"sv) {
+            decided = true;
+            owner = entity_at(ctx, *d);
+          }
+      for (const auto* d = d0; d != d1 && !decided; ++d) {
+        const auto y = static_cast<std::size_t>(*d);
+        if (y == *noun || !starts_with(ctx.doc.tokens[W[y].token].deprel, "nsubj"sv) || in_adpositional_phrase(ctx, y))
+          continue;
+        decided = true;  // the clause's own subject: a person or not, it decides
+        // (a name the document gives no title: "Trump said that his first call ...")
+        if (const auto* e = entity_at(ctx, y)) owner = e;
+        else if (W[y].lower == "he"sv || W[y].lower == "she"sv) owner = last_person_before(ctx, y);
+        else owner = titled_description(ctx, y);
+      }
+      if (decided) {
+        if (owner) return owner;
+        break;
+      }
+    }
+    return last_person_before(ctx, x);
+  }
+
+  /// The possessor word x is the noun of (its `nmod:poss` child: "Mr. Xi's invitation", "his
+  /// first call"), as a name or, for "his"/"her", the person it stands for; nullptr when it has
+  /// none or it is no name.
+  const entity* possessor_of(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    const auto [d0, d1] = ctx.dependents(x);
+    for (const auto* d = d0; d != d1; ++d) {
+      const auto y = static_cast<std::size_t>(*d);
+      if (y >= x || ctx.doc.tokens[W[y].token].deprel != "nmod:poss"sv) continue;
+      if (const auto* e = entity_at(ctx, y)) return e;
+      if (W[y].lower == "his"sv || W[y].lower == "her"sv) return possessive_owner(ctx, y);
+      return latter_or_former(ctx, y);
+    }
+    return nullptr;
+  }
+
   // ---- triggers and attributes
   bool make_event(const doc_context& ctx, std::size_t w, std::vector<event_mention>& out) const {
     const auto& W = ctx.words;
@@ -1370,6 +1432,9 @@ class default_extractor final : public extractor {
       return out;
     };
     std::vector<const entity*> taking_part;  // named beside the subjects: a possessed noun's governing verb's subject
+    // A gerund adjunct that has its subject from the possessor of the clause's subject noun: the
+    // names before it are that noun's ("his first call with Xi since returning"), not its own.
+    bool adjunct_borrowed = false;
     bool has_parse = false;
     for (std::size_t x = ctx.sent_begin[W[w].sentence]; x < ctx.sent_end[W[w].sentence] && !has_parse; ++x)
       has_parse = !ctx.doc.tokens[W[x].token].deprel.empty();
@@ -1396,9 +1461,15 @@ class default_extractor final : public extractor {
         borrows = t.head >= 0 && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv);
       }
       const auto head = sb + static_cast<std::size_t>(std::max(t.head, 0));
+      const auto se = ctx.sent_end[W[w].sentence];
+      // The possessor of an event noun is who does it ("his first call": Trump's).
+      const auto event_noun_possessor = [&](std::size_t n) -> const entity* {
+        if (W[n].tag != upos::noun || ctx.in_entity[n] || !lex_->is_event_noun(W[n].lemma)) return nullptr;
+        return possessor_of(ctx, n);
+      };
       // A noun's possessor is who acted: "he accepted Mr. Xi's invitation" is Xi's invitation
       // (the governing verb's subject only takes part), "Trump reciprocated with his own
-      // invitation" is Trump's (a possessive pronoun: the last person named).
+      // invitation" is Trump's (a possessive pronoun: the subject of its clause, possessive_owner).
       if (m.pos == upos::noun) {
         const entity* possessor = nullptr;
         for (std::size_t x = sb; x < w && !possessor; ++x) {
@@ -1409,7 +1480,7 @@ class default_extractor final : public extractor {
           if (p.head != static_cast<int>(w - sb) || !possessive) continue;
           for (std::size_t k = ctx.entity_begin[W[x].sentence]; k < ctx.entity_begin[W[x].sentence + 1]; ++k)
             if (ctx.entities[k].run_first <= x && x <= ctx.entities[k].last) possessor = &ctx.entities[k];
-          if (!possessor && (W[x].lower == "his"sv || W[x].lower == "her"sv)) possessor = last_person_before(ctx, x);
+          if (!possessor && (W[x].lower == "his"sv || W[x].lower == "her"sv)) possessor = possessive_owner(ctx, x);
           if (!possessor) possessor = latter_or_former(ctx, x);  // "at the latter's request"
         }
         if (possessor) {
@@ -1419,7 +1490,22 @@ class default_extractor final : public extractor {
           borrows = false;
         }
       }
-      if (borrows && head < ctx.sent_end[W[w].sentence] && W[head].tag == upos::verb) {
+      // A gerund adjunct's subject is the subject of the clause it modifies, also when that
+      // clause's head is a predicate adjective or noun ("his first call since returning to office
+      // was very positive", the parse hanging "returning" on "positive").
+      const bool gerund_adjunct = m.pos == upos::verb && W[w].xpos == "VBG"sv && t.head >= 0 && t.deprel == "advcl"sv;
+      // (After a subordinator only: the parse hangs many a participle on a predicate it does not
+      // modify, "in charge of a diocese, with 14 priests, covering the islands".)
+      // A subordinator ("since", "after", "while"; not a preposition the parse takes for one, "In
+      // neighbouring Iraq") opens the gerund's clause.
+      const auto subordinated = [&] {
+        const auto k = parse_child(ctx, w, "mark"sv);
+        return k && *k < w && W[*k].tag == upos::sconj;
+      };
+      if (borrows && gerund_adjunct && head < se && W[head].tag != upos::verb &&
+          (!subject_child(ctx, head) || !parse_child(ctx, head, "cop"sv) || !subordinated()))
+        borrows = false;
+      if (borrows && head < se && (W[head].tag == upos::verb || gerund_adjunct)) {
         // "Xi asked Trump to withdraw the measures": the object, when there is a named one.
         std::vector<const entity*> object;
         bool pronoun_object = false;  // "Xi invited him to visit China": not Xi
@@ -1437,7 +1523,37 @@ class default_extractor final : public extractor {
         if (!object.empty()) parsed = object;
         else if (pronoun_object) parsed = std::vector<const entity*>{};
         else parsed = parsed_subjects(head);
+        // After a subordinator ("since returning", "after meeting"), a subject that is an event
+        // noun with a possessor has the possessor for it: "his first call with Xi since returning
+        // to office" -> he returned (Trump), not the call, nor the nearest name (Xi).
+        if (gerund_adjunct && parsed && parsed->empty() && subordinated())
+          if (const auto n = subject_child(ctx, head))
+            if (const auto* p = event_noun_possessor(*n)) {
+              parsed = std::vector<const entity*>{p};
+              adjunct_borrowed = true;
+            }
       }
+      // The parse may hang such a gerund on the noun itself ("his first call since returning to
+      // office"): the noun's possessor (not the noun, as for a reduced relative clause).
+      if (m.pos == upos::verb && (!parsed || parsed->empty()) && W[w].xpos == "VBG"sv && t.head >= 0 && t.deprel == "acl"sv &&
+          head < se && subordinated())
+        if (const auto* p = event_noun_possessor(head)) {
+          parsed = std::vector<const entity*>{p};
+          adjunct_borrowed = true;
+        }
+      // Or on a word inside the noun's phrase ("his first meeting with French President Emmanuel
+      // Macron since taking office", with "taking" on "Macron"): a gerund right after a
+      // subordinator that the parse gives no subject has the possessor of the event noun whose
+      // phrase it ends (no verb, auxiliary or clause boundary between), not the nearest name.
+      if (m.pos == upos::verb && !parsed && W[w].xpos == "VBG"sv && w > cb + 1 && W[w - 1].tag == upos::sconj)
+        for (std::size_t x = w - 1; x-- > cb;) {
+          if (W[x].tag == upos::verb || !W[x].aux.empty() || W[x].is_boundary) break;
+          if (const auto* p = event_noun_possessor(x)) {
+            parsed = std::vector<const entity*>{p};
+            adjunct_borrowed = true;
+            break;
+          }
+        }
     }
     if (parsed) {
       subjects = *parsed;  // the parse decides, names or not
@@ -1488,7 +1604,8 @@ class default_extractor final : public extractor {
     for (const auto* e : subjects) add(e);
     m.subject_count = m.actors.size();
     for (const auto* e : taking_part) add(e);
-    for (const auto* e : before) add(e);
+    if (!adjunct_borrowed)
+      for (const auto* e : before) add(e);
     for (const auto* e : after) add(e);
   }
 
@@ -1688,6 +1805,7 @@ class default_extractor final : public extractor {
         if (at[j] == x) return j;
       return std::nullopt;
     };
+    const auto as_said = [&](const event_mention& q, std::size_t qw) { return this->as_said(ctx, q, qw); };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.cls != event_class::reporting || m.pos != upos::verb) continue;
@@ -1817,8 +1935,22 @@ class default_extractor final : public extractor {
         if (const auto j = event_at(w + 1, first, last); j && says_more(evs[*j].summary)) said = *j;
       }
       if (!said) continue;
-      m.summary = shorten(m.summary.substr(0, head_end) + ": " + in_line(ctx, evs[*said]), 90);
+      m.summary = shorten(m.summary.substr(0, head_end) + ": " + as_said(evs[*said], at[*said]), 90);
     }
+  }
+
+  /// The summary of event q at word w as its speaker says it after a report's colon (in_line): a
+  /// quotation's "I", which find_actors resolves to the speaker, stays "I" ("“I just concluded a
+  /// very good phone call with President Xi,” Trump said" -> "Trump said: I concluded a very good
+  /// phone call with President Xi", not "Trump said: Trump concluded ...").
+  std::string as_said(const doc_context& ctx, const event_mention& q, std::size_t w) const {
+    std::string text = in_line(ctx, q);
+    const auto n = subject_child(ctx, w);
+    if (!n || *n >= w || ctx.words[*n].lower != "i"sv || q.subject_count != 1 || q.actors.empty()) return text;
+    const auto& name = q.actors.front();
+    if (text.size() > name.size() && text.compare(0, name.size(), name) == 0 && text[name.size()] == ' ')
+      text = "I" + text.substr(name.size());
+    return text;
   }
 
   /// A noun whose summary is its own word alone ("Negotiations", "Tariffs") says the clause it is

@@ -28,7 +28,10 @@ class default_analyzer final : public analyzer {
     // One step at a time over the whole document, so that each model's tables stay in the
     // caches for all its sentences instead of taking turns with the others'.
     tagger_.tag(out.tokens, out.sentences);
-    for (const auto& s : out.sentences) lemmatizer_.lemmatize(out.tokens, s.first_token, s.end_token);
+    for (const auto& s : out.sentences) {
+      lemmatizer_.repair_tags(out.tokens, s.first_token, s.end_token);
+      lemmatizer_.lemmatize(out.tokens, s.first_token, s.end_token);
+    }
     if (parser_)
       for (const auto& s : out.sentences) parser_->parse(out.tokens, s.first_token, s.end_token);
     out.doc = std::move(doc);

@@ -119,6 +119,7 @@ tagging_scores evaluate_tagging(const pos_tagger& tagger, const lemmatizer& lemm
   for (const auto& s : gold) {
     auto tokens = gold_tokens(s);
     tagger.tag(tokens, 0, tokens.size());
+    lemmas.repair_tags(tokens, 0, tokens.size());
     lemmas.lemmatize(tokens, 0, tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       ++scores.words;

@@ -2,6 +2,7 @@
 #include "chronograph/text/lemmatizer.hpp"
 
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -72,6 +73,19 @@ struct lemmatizer::tables {
   [[nodiscard]] bool known_as(int pos, std::initializer_list<std::string_view> pieces) const {
     const auto* parts = words.find(pieces);
     return parts && (*parts >> pos & 1u) != 0;
+  }
+
+  /// Whether WordNet lists a base of `lower` for `pos` by its exceptions or detachment rules
+  /// (only those whose suffix ends in "s" for a verb: its third person singular), or `lower`
+  /// itself ("news", "means").
+  [[nodiscard]] bool inflects(std::string_view lower, int pos) const {
+    if (exceptions[pos].find(lower) || known_as(pos, {lower})) return true;
+    for (const auto& r : detach[pos]) {
+      if (!ends_with(lower, r.suffix) || lower.size() <= r.suffix.size()) continue;
+      if (pos == wn_verb && r.suffix.back() != 's') continue;
+      if (known_as(pos, {lower.substr(0, lower.size() - r.suffix.size()), r.replacement})) return true;
+    }
+    return false;
   }
 
   std::string inflected(std::string_view lower, int pos) const {
@@ -430,6 +444,27 @@ class lemma_memo {
 };
 
 }  // namespace
+
+void lemmatizer::repair_tags(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
+  for (std::size_t k = first + 1; k < end; ++k) {
+    auto& tok = tokens[k];
+    if (tok.xpos != "NNS" || tok.form.size() < 5 || tok.form.back() != 's') continue;
+    // Lower case (not a name), a word of its own (not the "offs" of "lay-offs").
+    if (!std::islower(static_cast<unsigned char>(tok.form.front())) || tokens[k - 1].form == "-") continue;
+    // Right after what may be its subject: a name, a noun or a subject pronoun.
+    const auto& prev = tokens[k - 1];
+    const std::string_view prev_form = prev.form;
+    const bool subject = prev.tag == upos::propn || prev.tag == upos::noun ||
+                         (prev.tag == upos::pron && (prev_form == "he" || prev_form == "she" || prev_form == "it" ||
+                                                     prev_form == "He" || prev_form == "She" || prev_form == "It" ||
+                                                     prev_form == "who" || prev_form == "which" || prev_form == "that"));
+    if (!subject) continue;
+    const auto lower = lower_ascii(tok.form);
+    if (tables_->inflects(lower, wn_noun) || !tables_->inflects(lower, wn_verb)) continue;
+    tok.tag = upos::verb;
+    tok.xpos = "VBZ";
+  }
+}
 
 void lemmatizer::lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const {
   thread_local lemma_memo memo;

@@ -120,6 +120,73 @@ TEST_CASE("a participle without a subject has its governing verb's", "[events][a
   CHECK(issuing->subject_count >= 1);
 }
 
+TEST_CASE("a gerund adjunct without a subject has its clause's, through a possessor", "[events][actors]") {
+  // "since returning": not the nearest name (Xi, Macron) but the subject of the clause the gerund
+  // modifies, and for an event noun subject its possessor ("his first call": the one who said it).
+  const auto a = extract("Trump said that his first call with Chinese leader Xi Jinping since returning to office was "
+                         "very positive.");
+  const auto* returning = find(a, "returning");
+  REQUIRE(returning);
+  REQUIRE_FALSE(returning->actors.empty());
+  CHECK(returning->actors.front() == "Trump");
+  CHECK_FALSE(has_actor(*returning, "Xi Jinping"));
+  CHECK(returning->summary == "Trump returning to office");
+  SECTION("whatever word of the noun's phrase the parse hangs it on") {
+    const auto b = extract("President Joe Biden said Tuesday that his first meeting with French President Emmanuel Macron "
+                           "since taking office was productive.");
+    const auto* taking = find(b, "taking");
+    REQUIRE(taking);
+    REQUIRE_FALSE(taking->actors.empty());
+    CHECK(taking->actors.front() == "Joe Biden");
+    CHECK_FALSE(has_actor(*taking, "Emmanuel Macron"));
+  }
+  SECTION("a named possessor") {
+    const auto c = extract("Mr. Lula's first trip to China since returning to power was a success, officials said.");
+    const auto* returning_c = find(c, "returning");
+    REQUIRE(returning_c);
+    REQUIRE_FALSE(returning_c->actors.empty());
+    CHECK(returning_c->actors.front() == "Lula");
+  }
+  SECTION("a clause's own subject stays its own") {
+    const auto d = extract("Prime Minister Keir Starmer said his first visit to Beijing since winning the election lasted "
+                           "three days.");
+    const auto* winning = find(d, "winning");
+    REQUIRE(winning);
+    REQUIRE_FALSE(winning->actors.empty());
+    CHECK(winning->actors.front() == "Keir Starmer");
+  }
+}
+
+TEST_CASE("a possessive pronoun stands for its clause's subject, not a conjunct's", "[events][actors]") {
+  // "warned Gujral to face his first crisis": Gujral's crisis (the object of "warned" controls "to
+  // face"), not Yadav's, the subject of the first conjunct.
+  const auto evs = extract("National dailies said Yadav must step down and warned Gujral to face his first crisis as "
+                           "premier with wisdom.");
+  const auto* crisis = find(evs, "crisis");
+  REQUIRE(crisis);
+  REQUIRE_FALSE(crisis->actors.empty());
+  CHECK(crisis->actors.front() == "Gujral");
+  const auto own = extract("Trump reciprocated with his own invitation.");
+  const auto* invitation = find(own, "invitation");
+  REQUIRE(invitation);
+  REQUIRE_FALSE(invitation->actors.empty());
+  CHECK(invitation->actors.front() == "Trump");
+}
+
+TEST_CASE("a verb's -s form the tagger would take for a noun of a compound is a verb", "[events][summary]") {
+  // "Beijing engages" read as a compound noun made "engages" no event and the antecedent of "that
+  // go beyond tariffs" ("Beijing engages go beyond tariffs"); the text stage repairs the tag.
+  const auto evs = extract("American leaders have complained that Beijing engages in unfair trade practices that go "
+                           "beyond tariffs.");
+  const auto* engages = find(evs, "engages");
+  REQUIRE(engages);
+  CHECK(engages->pos == text::upos::verb);
+  CHECK(engages->summary.find("engages in unfair trade practices") != std::string::npos);  // ("China": its alias)
+  const auto* go = find(evs, "go");
+  REQUIRE(go);
+  CHECK(go->summary == "Unfair trade practices go beyond tariffs");
+}
+
 TEST_CASE("a light verb takes the frame of the event noun it brings about", "[events][frame]") {
   const auto evs = extract("Trump and Xi held a phone call. Beijing complied with the truce struck last month in Geneva. "
                            "The last conversation took place in January. Trump held a grudge.");
@@ -628,6 +695,31 @@ TEST_CASE("what a report says inline keeps its capitals and a subject", "[events
   SECTION("a single closing quotation mark is no possessive") {
     const auto c = extract("The U.S. would stick to its 'one China' policy.");
     CHECK(summary_of(c, "stick") == "U.S. would stick to its one China policy");
+  }
+}
+
+TEST_CASE("a quotation's \"I\" is its speaker, said as \"I\" after the report", "[events][summary][report]") {
+  // The quoted event's subject is the speaker (find_actors), so its own summary names him; the
+  // report says it as he said it, not his name twice.
+  const auto evs = extract("President Donald Trump spoke with Xi. \xE2\x80\x9CI just concluded a very good phone call "
+                           "with President Xi,\xE2\x80\x9D Trump said in a post on Truth Social.");
+  const auto* concluded = find(evs, "concluded");
+  REQUIRE(concluded);
+  REQUIRE_FALSE(concluded->actors.empty());
+  CHECK(concluded->actors.front() == "Trump");
+  CHECK(concluded->summary.rfind("Trump concluded a very good phone call", 0) == 0);
+  CHECK(summary_of(evs, "said") == "Trump said: I concluded a very good phone call with President Xi");
+  SECTION("also before the quotation, with a title") {
+    const auto b = extract("Chancellor Olaf Scholz said: \xE2\x80\x9CI signed the agreement with France this "
+                           "morning.\xE2\x80\x9D");
+    const auto s = summary_of(b, "said");
+    INFO(s);
+    CHECK(s.rfind("Olaf Scholz said: I signed the agreement", 0) == 0);
+  }
+  SECTION("a quotation whose subject is someone else keeps the name") {
+    const auto c = extract("President Donald Trump spoke with Macron. \xE2\x80\x9CMacron agreed to more "
+                           "talks,\xE2\x80\x9D Trump said.");
+    CHECK(summary_of(c, "said") == "Trump said: Macron agreed to more talks");
   }
 }
 

@@ -55,6 +55,49 @@ TEST_CASE("the analyzer fills lemmas, with 's as have before a participle", "[te
   CHECK(out.tokens[6].lemma == "retaliate");
 }
 
+TEST_CASE("a plural noun that is no WordNet noun but a verb's -s form after a subject is that verb",
+          "[text][lemmatizer]") {
+  const auto tok = [](std::string form, upos tag, std::string xpos) {
+    token t;
+    t.form = std::move(form);
+    t.tag = tag;
+    t.xpos = std::move(xpos);
+    return t;
+  };
+  // The tagger's reading of "Beijing engages in" as a compound noun.
+  std::vector<token> tokens = {tok("Beijing", upos::propn, "NNP"), tok("engages", upos::noun, "NNS"),
+                               tok("in", upos::adp, "IN"),         tok("unfair", upos::adj, "JJ"),
+                               tok("practices", upos::noun, "NNS"), tok(".", upos::punct, ".")};
+  lem().repair_tags(tokens, 0, tokens.size());
+  CHECK(tokens[1].tag == upos::verb);
+  CHECK(tokens[1].xpos == "VBZ");
+  CHECK(tokens[4].xpos == "NNS");  // a WordNet noun stays one
+  SECTION("not without a subject before it, nor a word WordNet has as a noun, nor a hyphenated part") {
+    std::vector<token> t2 = {tok("the", upos::det, "DT"),       tok("engages", upos::noun, "NNS"),
+                             tok("Trump", upos::propn, "NNP"),  tok("talks", upos::noun, "NNS"),
+                             tok("lay", upos::noun, "NN"),      tok("-", upos::punct, "HYPH"),
+                             tok("offs", upos::noun, "NNS")};
+    lem().repair_tags(t2, 0, t2.size());
+    CHECK(t2[1].xpos == "NNS");
+    CHECK(t2[3].xpos == "NNS");
+    CHECK(t2[6].xpos == "NNS");
+  }
+  SECTION("through the analyzer") {
+    const auto a = analyzer::load_default();
+    document doc;
+    doc.text = "American leaders have complained that Beijing engages in unfair trade practices.";
+    const auto out = a->analyze(doc);
+    bool found = false;
+    for (const auto& t : out.tokens)
+      if (t.form == "engages") {
+        found = true;
+        CHECK(t.tag == upos::verb);
+        CHECK(t.lemma == "engage");
+      }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("a missing WordNet directory is a resource error", "[text][lemmatizer]") {
   CHECK_THROWS_AS(lemmatizer::load("/nonexistent/wordnet", "/nonexistent/tables"), resource_error);
 }

@@ -33,6 +33,13 @@ class lemmatizer {
   /// (UD: "American" stays "American") unless `sentence_initial`, where it is lower-cased.
   [[nodiscard]] std::string lemma(std::string_view form, upos tag, std::string_view xpos,
                                   bool sentence_initial = false) const;
+  /// Repairs what WordNet's word lists rule out in the tags of tokens[first, end) (one sentence),
+  /// before lemmatize(): a plural noun (NNS) that is no inflection of any WordNet noun but is the
+  /// third person singular of a WordNet verb, in lower case right after what may be its subject (a
+  /// name, a noun, "he"/"she"/"it" or a relative pronoun), is that verb (VBZ): "Beijing engages
+  /// in unfair trade practices", "the company owns", "the plane arrives" (the tagger's suffix and
+  /// context features take such a word it has never seen for a noun of a compound).
+  void repair_tags(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
   /// Sets token::lemma for tokens[first, end) (one sentence) from their forms, tags and context.
   void lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
 
