@@ -120,9 +120,14 @@ struct rule {
   bool check_month_pos = true;
   bool past_as_duration = false;  ///< `past: duration`: in a past clause the amount is a duration ("in two weeks")
   bool future_only = false;  ///< `tense: future`: only in a future or modal clause ("it will soon begin")
+  bool looks_ahead = false;  ///< `tense: ahead`: future unless the clause is past ("a week from Tuesday")
   bool reporting_span = false;  ///< `topic: span`: a reporting period other than a quarter ("the first nine months")
   bool follows_period = false;  ///< `topic: period`: a year back from the period under discussion ("a year ago")
   bool refers_fiscal = false;  ///< `topic: fiscal`: the quarter under report, the fiscal one just stated if any ("the quarter")
+  /// `not_before: to through`: no match right before one of these tokens ("five days from
+  /// Monday to Friday" is no date a week from Monday).
+  std::vector<std::string> not_before;
+  std::vector<int> not_before_ids;  ///< interned not_before
   bool joins_day = false;  ///< `joins: day`: a day of the month coordinated with the month-day just before ("April 24 and 25")
 };
 

@@ -79,6 +79,7 @@ class matcher {
         // caps_ needs no reset: run() restores every slot it sets before returning.
         best_ = &best;
         const rule& r = rs_.rules[static_cast<std::size_t>(id)];
+        not_before_ = &r.not_before_ids;
         frame f{&r.pattern, 0, nullptr};
         run(&f, start);
       }
@@ -107,6 +108,9 @@ class matcher {
   };
 
   void record(std::size_t end) {
+    if (!not_before_->empty() && end < toks_.size())
+      for (const int id : *not_before_)
+        if (toks_[end].id == id) return;  // `not_before:` ("a week from Monday [to] Friday")
     if (end > best_->end || (end == best_->end && best_->rule > current_rule_)) {
       best_->end = end;
       best_->rule = current_rule_;
@@ -397,6 +401,7 @@ class matcher {
 
   const rule_set::impl& rs_;
   const std::vector<token>& toks_;
+  const std::vector<int>* not_before_ = nullptr;  ///< the current rule's `not_before:` tokens
   int number_word_ = -1;
   int current_rule_ = -1;
   result* best_ = nullptr;
@@ -987,6 +992,9 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
       // "present" (see parse_tenses).
       if (parsed != tense::unknown && (c.clause_tense == tense::unknown || c.clause_tense == tense::present))
         c.clause_tense = parsed;
+      // "a week from Tuesday" counts forward from the day: the coming one, unless the clause is
+      // past ("the trial starts a week from Tuesday" is no week after last Tuesday).
+      if (r.looks_ahead && c.clause_tense != tense::past) c.clause_tense = tense::future;
       if (r.future_only && c.clause_tense != tense::future && c.clause_tense != tense::modal) {
         // "soon" names a time only ahead ("it will soon begin"); "was soon released" is an adverb
         // of sequence.

@@ -366,7 +366,7 @@ void parse_value(rule& r, const std::string& value, const std::string& file, std
 // Splits "rule NAME  match: ...  value: ...  grain: day" into its fields.
 std::vector<std::pair<std::string, std::string>> rule_fields(const std::string& line, std::string& name,
                                                              const std::string& file, std::size_t number) {
-  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:", "past:", "tense:", "topic:", "joins:"};
+  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:", "past:", "tense:", "topic:", "joins:", "not_before:"};
   std::istringstream in(line);
   std::string word;
   in >> word >> name;
@@ -451,14 +451,21 @@ void load_rules(rule_set::impl& rs, const fs::path& path, const rule_set::option
           r.past_as_duration = true;
         }
         else if (k == "tense") {
-          if (val != "future") fail(file, number, "tense: takes future");
-          r.future_only = true;
+          if (val == "future") r.future_only = true;
+          else if (val == "ahead") r.looks_ahead = true;
+          else fail(file, number, "tense: takes future or ahead");
         }
         else if (k == "topic") {
           if (val == "span") r.reporting_span = true;
           else if (val == "period") r.follows_period = true;
           else if (val == "fiscal") r.refers_fiscal = true;
           else fail(file, number, "topic: takes span, period or fiscal");
+        }
+        else if (k == "not_before") {
+          // "not_before: to through -": no match right before one of these tokens.
+          std::istringstream words(val);
+          for (std::string w; words >> w;) r.not_before.push_back(ascii_lower(w));
+          if (r.not_before.empty()) fail(file, number, "not_before: takes one or more tokens");
         }
         else if (k == "joins") {
           if (val != "day") fail(file, number, "joins: takes day");
@@ -764,7 +771,10 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
   for (auto& list : rs->lists)
     for (auto& node : list.nodes)
       for (const auto& [k, child] : node.children) node.child_ids.emplace_back(rs->intern(k), child);
-  for (auto& r : rs->rules) intern_sequence(*rs, r.pattern);
+  for (auto& r : rs->rules) {
+    intern_sequence(*rs, r.pattern);
+    for (const auto& w : r.not_before) r.not_before_ids.push_back(rs->intern(w));
+  }
   for (auto& list : rs->lists) {
     list.root_child.assign(rs->vocab_storage.size(), -1);
     for (const auto& [k, child] : list.nodes[0].child_ids) list.root_child[static_cast<std::size_t>(k)] = child;
