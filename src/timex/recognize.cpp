@@ -96,7 +96,17 @@ class matcher {
         if (rs_.number_first_mask[static_cast<std::size_t>(id)] & mask) number_rules_.push_back(id);
       try_rules(number_rules_);
     }
-    if (t.kind == token_kind::word && !rs_.by_any_word.empty()) try_rules(rs_.by_any_word);
+    if (t.kind == token_kind::word && !rs_.by_any_word.empty()) {
+      // Can any rule that opens with a word class go on? ("{name} {d4}": only before a number.)
+      const auto& f = rs_.any_word_second;
+      bool may_follow = !f.active;
+      if (!may_follow && start + 1 < toks_.size()) {
+        const token& n = toks_[start + 1];
+        may_follow = (f.numbers && n.kind == token_kind::number) || (f.words && n.kind == token_kind::word) ||
+                     (rs_.any_word_second_keys && n.id >= 0 && f.keys[static_cast<std::size_t>(n.id)]);
+      }
+      if (may_follow) try_rules(rs_.by_any_word);
+    }
     return best.rule >= 0;
   }
 
@@ -225,6 +235,19 @@ class matcher {
         if (next.key == w) return false;
     }
     return true;
+  }
+
+  // `{name}`: a capitalised word that names something rather than cues a time ("Vision" in
+  // "Vision 2030"): no word that opens a time expression or a modifier, nor one of
+  // lists/not_name.tsv ("In", "By", "Through"); inside a sentence, or tagged PROPN at its start
+  // ("A 1996 law"); with POS tags only a noun, a proper noun or a foreign word.
+  bool is_name(std::size_t pos) const {
+    const token& t = toks_[pos];
+    if (!t.is_capitalized) return false;
+    if (t.id >= 0 && rs_.not_name[static_cast<std::size_t>(t.id)]) return false;
+    if (t.sentence_start) return t.pos == text::upos::propn;
+    return t.pos == text::upos::unknown || t.pos == text::upos::propn || t.pos == text::upos::noun ||
+           t.pos == text::upos::x;
   }
 
   bool is_plain_int(const token& t) const { return t.kind == token_kind::number && !t.is_ordinal && !t.is_decade; }
@@ -376,6 +399,9 @@ class matcher {
         return pos + 1;
       case builtin::cap:
         if (t.kind != token_kind::word || !t.is_capitalized) return pos;
+        return pos + 1;
+      case builtin::name:
+        if (t.kind != token_kind::word || !is_name(pos)) return pos;
         return pos + 1;
       case builtin::digits3:
         if (!is_plain_int(t) || t.digits != 3) return pos;

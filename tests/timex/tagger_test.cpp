@@ -510,3 +510,33 @@ TEST_CASE("a rule's not_before tokens stop a match right before them", "[timex][
   CHECK(found[3].rule == "date.m_y");
   fs::remove_all(dir);
 }
+
+TEST_CASE("a capitalised name right before a number names it: no year", "[timex][tagger]") {
+  using text::upos;
+  CHECK(test::tag("Riyadh launched its Vision 2030 plan in 2016.", "2025-06-05").size() == 1);  // "2016"
+  CHECK(test::tag("the African Union adopted Agenda 2063", "2025-06-05").empty());
+  CHECK(test::tag("He read the novel 1984 at school.", "2025-06-05").empty());
+  // Opening a sentence, capitals say nothing without tags ("In 2030", "That 1978 resolution")...
+  const auto untagged = test::tag("Vision 2030 aims to diversify the economy.", "2025-06-05");
+  REQUIRE(untagged.size() == 1);
+  CHECK(untagged[0].value == "2030");
+  // ... but a word tagged PROPN names.
+  CHECK(tag_with_pos("Vision 2030 aims to diversify the economy.", "2025-06-05",
+                     {{"Vision", upos::propn, "NNP"}, {"2030", upos::num, "CD"}, {"aims", upos::verb, "VBZ"}})
+            .empty());
+  // With tags, only a noun or proper noun names: an adjective before the year leaves it a year.
+  const auto adj = tag_with_pos("the group's Annual 1989 report", "2025-06-05",
+                                {{"the", upos::det, "DT"}, {"group", upos::noun, "NN"}, {"'s", upos::part, "POS"},
+                                 {"Annual", upos::adj, "JJ"}, {"1989", upos::num, "CD"}, {"report", upos::noun, "NN"}});
+  REQUIRE(adj.size() == 1);
+  CHECK(adj[0].value == "1989");
+  // Words that cue a time are no names: each stays one year or date.
+  for (const char* text : {"sales will double By 2030", "In 2030, the rule applies", "results for Fiscal 2025",
+                           "opened in May 2025", "set for Summer 2025", "the Class of 2025 graduates",
+                           "the 2030 target"}) {
+    INFO(text);
+    const auto ms = test::tag(text, "2025-06-05");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].value.rfind("20", 0) == 0);
+  }
+}
