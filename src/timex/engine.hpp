@@ -80,8 +80,10 @@ struct element;
 using sequence = std::vector<element>;
 
 enum class builtin : std::uint8_t { integer, number, year, yy, dom, mm, hour, hour12, minute, ordinal, decade, word,
-                                    digits3, digits4, digits13, cap, hhmm };
-inline constexpr unsigned builtin_count = static_cast<unsigned>(builtin::hhmm) + 1;  // keep last above
+                                    digits3, digits4, digits13, cap, hhmm, name };
+inline constexpr unsigned builtin_count = static_cast<unsigned>(builtin::name) + 1;  // keep last above
+/// Word classes (match word tokens, never numbers).
+inline constexpr bool is_word_class(builtin b) { return b == builtin::word || b == builtin::cap || b == builtin::name; }
 
 struct element {
   enum kind_type : std::uint8_t { literal, list, builtin_class, group } kind = literal;
@@ -120,9 +122,14 @@ struct rule {
   bool check_month_pos = true;
   bool past_as_duration = false;  ///< `past: duration`: in a past clause the amount is a duration ("in two weeks")
   bool future_only = false;  ///< `tense: future`: only in a future or modal clause ("it will soon begin")
+  bool looks_ahead = false;  ///< `tense: ahead`: future unless the clause is past ("a week from Tuesday")
   bool reporting_span = false;  ///< `topic: span`: a reporting period other than a quarter ("the first nine months")
   bool follows_period = false;  ///< `topic: period`: a year back from the period under discussion ("a year ago")
   bool refers_fiscal = false;  ///< `topic: fiscal`: the quarter under report, the fiscal one just stated if any ("the quarter")
+  /// `not_before: to through`: no match right before one of these tokens ("five days from
+  /// Monday to Friday" is no date a week from Monday).
+  std::vector<std::string> not_before;
+  std::vector<int> not_before_ids;  ///< interned not_before
   bool joins_day = false;  ///< `joins: day`: a day of the month coordinated with the month-day just before ("April 24 and 25")
 };
 
@@ -155,6 +162,10 @@ struct rule_set::impl {
     return id ? *id : -1;
   }
   std::vector<int> by_number, by_any_word;
+  /// By interned key: a word that may open a time expression (the first word of a positive rule
+  /// or of a modifier in lists/mod_prefix.tsv) or is listed in lists/not_name.tsv (prepositions,
+  /// determiners ...). Such a word is never the `{name}` before a number ("May 2025", "In 2030").
+  std::vector<char> not_name;
   std::vector<std::uint32_t> number_first_mask;  ///< per rule: builtin classes that may start it
   /// Per rule, when it starts with a literal L (or `(L)?`): what may follow L. A token equal to
   /// L whose successor cannot follow is skipped without running the pattern ("the" starts
@@ -174,6 +185,11 @@ struct rule_set::impl {
     bool numbers = false, words = false;
   };
   std::vector<second_filter> second;
+  /// The union of `second` over `by_any_word` (active when each of them is): a word token whose
+  /// successor is in none of them starts no rule of `by_any_word` ("{name} {d4}" needs a number
+  /// next), so those rules are not tried at every word.
+  second_filter any_word_second;
+  bool any_word_second_keys = false;  ///< any_word_second.keys has an entry set
   std::size_t max_rule_tokens = 0;
   // Context lists used by the C++ recogniser (loaded from lists/*.tsv).
   int mod_prefix_list = -1;       ///< "about", "more than", "early", "mid-" ... -> mod

@@ -79,6 +79,7 @@ class matcher {
         // caps_ needs no reset: run() restores every slot it sets before returning.
         best_ = &best;
         const rule& r = rs_.rules[static_cast<std::size_t>(id)];
+        not_before_ = &r.not_before_ids;
         frame f{&r.pattern, 0, nullptr};
         run(&f, start);
       }
@@ -95,7 +96,17 @@ class matcher {
         if (rs_.number_first_mask[static_cast<std::size_t>(id)] & mask) number_rules_.push_back(id);
       try_rules(number_rules_);
     }
-    if (t.kind == token_kind::word && !rs_.by_any_word.empty()) try_rules(rs_.by_any_word);
+    if (t.kind == token_kind::word && !rs_.by_any_word.empty()) {
+      // Can any rule that opens with a word class go on? ("{name} {d4}": only before a number.)
+      const auto& f = rs_.any_word_second;
+      bool may_follow = !f.active;
+      if (!may_follow && start + 1 < toks_.size()) {
+        const token& n = toks_[start + 1];
+        may_follow = (f.numbers && n.kind == token_kind::number) || (f.words && n.kind == token_kind::word) ||
+                     (rs_.any_word_second_keys && n.id >= 0 && f.keys[static_cast<std::size_t>(n.id)]);
+      }
+      if (may_follow) try_rules(rs_.by_any_word);
+    }
     return best.rule >= 0;
   }
 
@@ -107,6 +118,9 @@ class matcher {
   };
 
   void record(std::size_t end) {
+    if (!not_before_->empty() && end < toks_.size())
+      for (const int id : *not_before_)
+        if (toks_[end].id == id) return;  // `not_before:` ("a week from Monday [to] Friday")
     if (end > best_->end || (end == best_->end && best_->rule > current_rule_)) {
       best_->end = end;
       best_->rule = current_rule_;
@@ -221,6 +235,19 @@ class matcher {
         if (next.key == w) return false;
     }
     return true;
+  }
+
+  // `{name}`: a capitalised word that names something rather than cues a time ("Vision" in
+  // "Vision 2030"): no word that opens a time expression or a modifier, nor one of
+  // lists/not_name.tsv ("In", "By", "Through"); inside a sentence, or tagged PROPN at its start
+  // ("A 1996 law"); with POS tags only a noun, a proper noun or a foreign word.
+  bool is_name(std::size_t pos) const {
+    const token& t = toks_[pos];
+    if (!t.is_capitalized) return false;
+    if (t.id >= 0 && rs_.not_name[static_cast<std::size_t>(t.id)]) return false;
+    if (t.sentence_start) return t.pos == text::upos::propn;
+    return t.pos == text::upos::unknown || t.pos == text::upos::propn || t.pos == text::upos::noun ||
+           t.pos == text::upos::x;
   }
 
   bool is_plain_int(const token& t) const { return t.kind == token_kind::number && !t.is_ordinal && !t.is_decade; }
@@ -373,6 +400,9 @@ class matcher {
       case builtin::cap:
         if (t.kind != token_kind::word || !t.is_capitalized) return pos;
         return pos + 1;
+      case builtin::name:
+        if (t.kind != token_kind::word || !is_name(pos)) return pos;
+        return pos + 1;
       case builtin::digits3:
         if (!is_plain_int(t) || t.digits != 3) return pos;
         value = t.number;
@@ -397,6 +427,7 @@ class matcher {
 
   const rule_set::impl& rs_;
   const std::vector<token>& toks_;
+  const std::vector<int>* not_before_ = nullptr;  ///< the current rule's `not_before:` tokens
   int number_word_ = -1;
   int current_rule_ = -1;
   result* best_ = nullptr;
@@ -987,6 +1018,9 @@ void detail::recognize_each(const text::annotated_document& doc, const rule_set&
       // "present" (see parse_tenses).
       if (parsed != tense::unknown && (c.clause_tense == tense::unknown || c.clause_tense == tense::present))
         c.clause_tense = parsed;
+      // "a week from Tuesday" counts forward from the day: the coming one, unless the clause is
+      // past ("the trial starts a week from Tuesday" is no week after last Tuesday).
+      if (r.looks_ahead && c.clause_tense != tense::past) c.clause_tense = tense::future;
       if (r.future_only && c.clause_tense != tense::future && c.clause_tense != tense::modal) {
         // "soon" names a time only ahead ("it will soon begin"); "was soon released" is an adverb
         // of sequence.

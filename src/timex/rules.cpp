@@ -107,7 +107,7 @@ const std::vector<std::pair<std::string, builtin>>& builtin_names() {
       {"dom", builtin::dom},     {"mm", builtin::mm},        {"hour", builtin::hour},    {"hour12", builtin::hour12},
       {"min", builtin::minute},  {"ordnum", builtin::ordinal}, {"decade", builtin::decade}, {"word", builtin::word},
       {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"d13", builtin::digits13}, {"cap", builtin::cap},
-      {"hhmm", builtin::hhmm}};
+      {"hhmm", builtin::hhmm},   {"name", builtin::name}};
   return names;
 }
 
@@ -366,7 +366,7 @@ void parse_value(rule& r, const std::string& value, const std::string& file, std
 // Splits "rule NAME  match: ...  value: ...  grain: day" into its fields.
 std::vector<std::pair<std::string, std::string>> rule_fields(const std::string& line, std::string& name,
                                                              const std::string& file, std::size_t number) {
-  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:", "past:", "tense:", "topic:", "joins:"};
+  static const std::vector<std::string> keys = {"match:", "value:", "grain:", "mod:", "type:", "quant:", "freq:", "order:", "past:", "tense:", "topic:", "joins:", "not_before:"};
   std::istringstream in(line);
   std::string word;
   in >> word >> name;
@@ -451,14 +451,21 @@ void load_rules(rule_set::impl& rs, const fs::path& path, const rule_set::option
           r.past_as_duration = true;
         }
         else if (k == "tense") {
-          if (val != "future") fail(file, number, "tense: takes future");
-          r.future_only = true;
+          if (val == "future") r.future_only = true;
+          else if (val == "ahead") r.looks_ahead = true;
+          else fail(file, number, "tense: takes future or ahead");
         }
         else if (k == "topic") {
           if (val == "span") r.reporting_span = true;
           else if (val == "period") r.follows_period = true;
           else if (val == "fiscal") r.refers_fiscal = true;
           else fail(file, number, "topic: takes span, period or fiscal");
+        }
+        else if (k == "not_before") {
+          // "not_before: to through -": no match right before one of these tokens.
+          std::istringstream words(val);
+          for (std::string w; words >> w;) r.not_before.push_back(ascii_lower(w));
+          if (r.not_before.empty()) fail(file, number, "not_before: takes one or more tokens");
         }
         else if (k == "joins") {
           if (val != "day") fail(file, number, "joins: takes day");
@@ -532,7 +539,7 @@ void first_keys(const rule_set::impl& rs, const sequence& s, std::size_t k, std:
       for (const auto& key : rs.lists[static_cast<std::size_t>(e.list_id)].first_keys) keys.insert(key);
       break;
     case element::builtin_class:
-      if (e.cls == builtin::word || e.cls == builtin::cap) words = true;
+      if (is_word_class(e.cls)) words = true;
       else {
         numbers = true;
         mask |= 1u << static_cast<unsigned>(e.cls);
@@ -619,7 +626,7 @@ struct token_set {
 
 // The token keys a builtin class may start with (as first_keys).
 void builtin_first(const rule_set::impl& rs, builtin cls, token_set& out) {
-  if (cls == builtin::word || cls == builtin::cap) out.words = true;
+  if (is_word_class(cls)) out.words = true;
   else out.numbers = true;
   if (cls == builtin::number && rs.list("number_word") >= 0)
     for (const auto& key : rs.lists[static_cast<std::size_t>(rs.list("number_word"))].first_keys) out.keys.insert(key);
@@ -764,12 +771,21 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
   for (auto& list : rs->lists)
     for (auto& node : list.nodes)
       for (const auto& [k, child] : node.children) node.child_ids.emplace_back(rs->intern(k), child);
-  for (auto& r : rs->rules) intern_sequence(*rs, r.pattern);
+  for (auto& r : rs->rules) {
+    intern_sequence(*rs, r.pattern);
+    for (const auto& w : r.not_before) r.not_before_ids.push_back(rs->intern(w));
+  }
   for (auto& list : rs->lists) {
     list.root_child.assign(rs->vocab_storage.size(), -1);
     for (const auto& [k, child] : list.nodes[0].child_ids) list.root_child[static_cast<std::size_t>(k)] = child;
   }
   rs->by_first_id.resize(rs->vocab_storage.size());
+  std::vector<char>& opens_time = rs->not_name;
+  opens_time.assign(rs->vocab_storage.size(), 0);
+  for (const int list_id : {rs->mod_prefix_list, rs->list("not_name")})
+    if (list_id >= 0)
+      for (const auto& k : rs->lists[static_cast<std::size_t>(list_id)].first_keys)
+        if (const int id = rs->id_of(k); id >= 0) opens_time[static_cast<std::size_t>(id)] = 1;
   for (std::size_t i = 0; i < rs->rules.size(); ++i) {
     std::set<std::string> keys;
     bool numbers = false, words = false, empty = false;
@@ -782,12 +798,29 @@ std::shared_ptr<const rule_set> rule_set::load(const std::string& dir, const opt
       const int id = rs->id_of(k);
       if (id >= 0) rs->by_first_id[static_cast<std::size_t>(id)].push_back(static_cast<int>(i));
     }
+    if (!rs->rules[i].is_negative)
+      for (const auto& k : keys)
+        if (const int id = rs->id_of(k); id >= 0) opens_time[static_cast<std::size_t>(id)] = 1;
     if (numbers) rs->by_number.push_back(static_cast<int>(i));
     if (words) rs->by_any_word.push_back(static_cast<int>(i));
     rs->max_rule_tokens = std::max(rs->max_rule_tokens, max_tokens(rs->rules[i].pattern));
   }
   build_follow_filters(*rs);
   build_second_filters(*rs);
+  auto& any = rs->any_word_second;
+  any.active = !rs->by_any_word.empty();
+  any.keys.assign(rs->vocab_storage.size(), 0);
+  for (const int i : rs->by_any_word) {
+    const auto& f = rs->second[static_cast<std::size_t>(i)];
+    if (!f.active) {
+      any.active = false;
+      break;
+    }
+    for (std::size_t k = 0; k < f.keys.size(); ++k) any.keys[k] = static_cast<char>(any.keys[k] | f.keys[k]);
+    for (const char k : f.keys) rs->any_word_second_keys = rs->any_word_second_keys || k;
+    any.numbers = any.numbers || f.numbers;
+    any.words = any.words || f.words;
+  }
   return std::make_shared<const rule_set>(std::move(rs));
 }
 

@@ -451,3 +451,92 @@ TEST_CASE("with a parse, the tense of the verb governing a weekday gives its dir
     }
   }
 }
+
+TEST_CASE("an amount from a day is one date, that day shifted", "[timex][resolve]") {
+  // 2025-06-05 is a Thursday. Counted forward from a weekday, the weekday is the coming one.
+  const auto a = test::tag("The trial starts a week from Tuesday.", "2025-06-05");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].text == "a week from Tuesday");
+  CHECK(a[0].type == timex_type::date);
+  CHECK(a[0].value == "2025-06-17");
+  CHECK(test::tag("He returns two weeks from Friday", "2025-06-05")[0].value == "2025-06-20");
+  CHECK(test::tag("a week from June 30", "2025-06-05")[0].value == "2025-07-07");
+  // In a past clause the weekday is the last one, as alone.
+  const auto past = test::tag("they met two days from Monday instead", "2025-06-05");
+  REQUIRE(past.size() == 1);
+  CHECK(past[0].value == "2025-06-04");
+  // From the DCT: months and years keep their grain, days and weeks count to a day.
+  CHECK(test::tag("a year from now", "2025-06-05")[0].value == "2026");
+  CHECK(test::tag("a month from now", "2025-06-05")[0].value == "2025-07");
+  CHECK(test::tag("two days from today", "2025-06-05")[0].value == "2025-06-07");
+  CHECK(test::tag("a week from now", "2025-06-05")[0].value == "2025-06-12");
+}
+
+TEST_CASE("an amount before a range from a day stays a duration and the range two days", "[timex][resolve]") {
+  const auto ms = test::tag("They work five days from Monday to Friday.", "2025-06-05");
+  REQUIRE(ms.size() == 3);
+  CHECK(ms[0].text == "five days");
+  CHECK(ms[0].value == "P5D");
+  CHECK(ms[1].text == "Monday");
+  CHECK(ms[2].text == "Friday");
+  const auto b = test::tag("open a week from Monday through Friday", "2025-06-05");
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].text == "a week");
+  // "two miles from Monday's camp": no unit of time, no shift.
+  const auto c = test::tag("they walked two miles from Monday's camp", "2025-06-05");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].text == "Monday");
+}
+
+TEST_CASE("a rule's not_before tokens stop a match right before them", "[timex][rules]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "chronograph_timex_not_before";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "lists");
+  fs::create_directories(dir / "rules");
+  const fs::path source = fs::path(CHRONOGRAPH_SOURCE_DIR) / "src/timex/resources/en/lists";
+  for (const auto& e : fs::directory_iterator(source)) fs::copy_file(e.path(), dir / "lists" / e.path().filename());
+  std::ofstream(dir / "rules" / "date.rules")
+      << "rule date.m  match: {month:month}  grain: month\n"
+      << "rule date.m_y  match: {month:month} {year:year}  grain: month  not_before: to -\n";
+  const auto rules = rule_set::load(dir.string());
+  text::annotated_document doc;
+  doc.doc.text = "May 2020 to June; May 2020-2021; May 2020.";
+  const auto found = recognize(doc, *rules);
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].rule == "date.m");  // "May": the shorter match, before "to"
+  CHECK(found[1].rule == "date.m");  // "June"
+  CHECK(found[2].rule == "date.m");  // "May" before "-"
+  CHECK(found[3].rule == "date.m_y");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a capitalised name right before a number names it: no year", "[timex][tagger]") {
+  using text::upos;
+  CHECK(test::tag("Riyadh launched its Vision 2030 plan in 2016.", "2025-06-05").size() == 1);  // "2016"
+  CHECK(test::tag("the African Union adopted Agenda 2063", "2025-06-05").empty());
+  CHECK(test::tag("He read the novel 1984 at school.", "2025-06-05").empty());
+  // Opening a sentence, capitals say nothing without tags ("In 2030", "That 1978 resolution")...
+  const auto untagged = test::tag("Vision 2030 aims to diversify the economy.", "2025-06-05");
+  REQUIRE(untagged.size() == 1);
+  CHECK(untagged[0].value == "2030");
+  // ... but a word tagged PROPN names.
+  CHECK(tag_with_pos("Vision 2030 aims to diversify the economy.", "2025-06-05",
+                     {{"Vision", upos::propn, "NNP"}, {"2030", upos::num, "CD"}, {"aims", upos::verb, "VBZ"}})
+            .empty());
+  // With tags, only a noun or proper noun names: an adjective before the year leaves it a year.
+  const auto adj = tag_with_pos("the group's Annual 1989 report", "2025-06-05",
+                                {{"the", upos::det, "DT"}, {"group", upos::noun, "NN"}, {"'s", upos::part, "POS"},
+                                 {"Annual", upos::adj, "JJ"}, {"1989", upos::num, "CD"}, {"report", upos::noun, "NN"}});
+  REQUIRE(adj.size() == 1);
+  CHECK(adj[0].value == "1989");
+  // Words that cue a time are no names: each stays one year or date.
+  for (const char* text : {"sales will double By 2030", "In 2030, the rule applies", "results for Fiscal 2025",
+                           "opened in May 2025", "set for Summer 2025", "the Class of 2025 graduates",
+                           "the 2030 target"}) {
+    INFO(text);
+    const auto ms = test::tag(text, "2025-06-05");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].value.rfind("20", 0) == 0);
+  }
+}
