@@ -81,6 +81,14 @@ struct walk {
     distance[from] = 0;
   }
   [[nodiscard]] bool reached(std::size_t v) const noexcept { return distance[v] != none; }
+  /// Reaches `to` from `from` over `l` unless it was reached before; true when it is new.
+  bool reach(std::size_t from, std::size_t to, const Link& l) {
+    if (reached(to)) return false;
+    distance[to] = distance[from] + 1;
+    via[to] = l;
+    parent[to] = from;
+    return true;
+  }
   /// The links between start and v, in path order: from start when the walk went forward, else
   /// from v.
   [[nodiscard]] std::vector<Link> chain(std::size_t v) const {
@@ -100,10 +108,7 @@ std::pair<walk<typename View::link>, std::vector<walk_hit>> causal_walk(const Vi
   std::deque<std::size_t> queue{start};
   std::vector<std::size_t> order;
   const auto visit = [&](std::size_t from, std::size_t to, const link& l) {
-    if (w.distance[to] != w.none) return;
-    w.distance[to] = w.distance[from] + 1;
-    w.via[to] = l;
-    w.parent[to] = from;
+    if (!w.reach(from, to, l)) return;
     queue.push_back(to);
     order.push_back(to);
   };
@@ -142,11 +147,7 @@ std::pair<walk<typename View::link>, std::vector<walk_hit>> order_walk(const Vie
   walk<link> w(n, start, !backward);
   std::deque<std::size_t> queue{start};
   const auto visit = [&](std::size_t from, std::size_t to, const link& l) {
-    if (w.distance[to] != w.none) return;
-    w.distance[to] = w.distance[from] + 1;
-    w.via[to] = l;
-    w.parent[to] = from;
-    queue.push_back(to);
+    if (w.reach(from, to, l)) queue.push_back(to);
   };
   while (!queue.empty()) {
     const std::size_t v = queue.front();
