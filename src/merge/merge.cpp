@@ -364,6 +364,21 @@ constexpr factuality_row factuality_rules[] = {
     {events::tense::present, "would", factuality::planned, "Xi would visit"},
 };
 
+/// Walks the dependents of token `root` of sentence `sent` depth first: `visit(t, depth)` sees
+/// each dependent t (depth 0: the root's own) and returns whether to walk t's dependents too.
+template <class Visit>
+void for_each_dependent(const text::annotated_document& doc, const text::sentence& sent, std::size_t root,
+                        Visit&& visit) {
+  std::vector<std::pair<std::size_t, int>> todo{{root, 0}};
+  while (!todo.empty()) {
+    const auto [from, depth] = todo.back();
+    todo.pop_back();
+    const auto head = static_cast<int>(from - sent.first_token);
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (doc.tokens[t].head == head && visit(t, depth)) todo.emplace_back(t, depth + 1);
+  }
+}
+
 /// True when the parse gives the mention's word a dependent with one of `deprels`.
 bool has_dependent(const text::annotated_document& doc, const event_mention& ev,
                    std::initializer_list<std::string_view> deprels) {
@@ -843,7 +858,6 @@ predicate_content content_of(const text::annotated_document& doc, const std::vec
   const auto at = trigger_token(doc, ev);
   if (!at) return out;
   const auto& sent = doc.sentences[ev.sentence];
-  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
   const auto timex_at = [&](std::size_t t) -> const timex::mention* {
     const auto& sp = doc.tokens[t].span;
     for (const auto& x : timexes)
@@ -873,32 +887,26 @@ predicate_content content_of(const text::annotated_document& doc, const std::vec
     }
     return true;
   };
-  std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
-  while (!todo.empty()) {
-    const auto [from, depth] = todo.back();
-    todo.pop_back();
-    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
-      const auto& tok = doc.tokens[t];
-      if (tok.head != rel_of(from)) continue;
-      const auto& r = tok.deprel;
-      const bool noun = tok.tag == text::upos::noun || tok.tag == text::upos::propn;
-      // Complements and their nouns' modifiers; an adverb's oblique ("almost entirely on trade",
-      // as the parse hangs it); a noun's conjunct ("on trade and security"). Not a subject, a "by"
-      // phrase, a time or another clause.
-      const bool complement = r == "obj" || r == "iobj" || r == "obl" || r == "obl:npmod" || r == "obl:tmod" ||
-                              r == "obl:unmarked" ||
-                              (depth > 0 && (r == "compound" || r == "nmod" || (r == "conj" && noun))) ||
-                              (r == "advmod" && tok.tag == text::upos::adv);
-      if (!complement) continue;
-      if (const auto* x = timex_at(t)) {
-        if (x->type == timex::timex_type::duration && measures(*x))
-          if (const auto sec = duration_seconds(x->value)) out.durations.push_back(*sec);
-        continue;
-      }
-      if (noun) out.words.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
-      if (depth < 3 && (noun || tok.tag == text::upos::adv)) todo.emplace_back(t, depth + 1);
+  for_each_dependent(doc, sent, *at, [&](std::size_t t, int depth) {
+    const auto& tok = doc.tokens[t];
+    const auto& r = tok.deprel;
+    const bool noun = tok.tag == text::upos::noun || tok.tag == text::upos::propn;
+    // Complements and their nouns' modifiers; an adverb's oblique ("almost entirely on trade",
+    // as the parse hangs it); a noun's conjunct ("on trade and security"). Not a subject, a "by"
+    // phrase, a time or another clause.
+    const bool complement = r == "obj" || r == "iobj" || r == "obl" || r == "obl:npmod" || r == "obl:tmod" ||
+                            r == "obl:unmarked" ||
+                            (depth > 0 && (r == "compound" || r == "nmod" || (r == "conj" && noun))) ||
+                            (r == "advmod" && tok.tag == text::upos::adv);
+    if (!complement) return false;
+    if (const auto* x = timex_at(t)) {
+      if (x->type == timex::timex_type::duration && measures(*x))
+        if (const auto sec = duration_seconds(x->value)) out.durations.push_back(*sec);
+      return false;
     }
-  }
+    if (noun) out.words.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+    return depth < 3 && (noun || tok.tag == text::upos::adv);
+  });
   std::sort(out.durations.begin(), out.durations.end());
   out.durations.erase(std::unique(out.durations.begin(), out.durations.end()), out.durations.end());
   std::sort(out.words.begin(), out.words.end());
@@ -1109,7 +1117,6 @@ token_list venue_words(const text::annotated_document& doc, const std::vector<ti
   const auto at = trigger_token(doc, ev);
   if (!at) return out;
   const auto& sent = doc.sentences[ev.sentence];
-  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
   const auto same_sentence = sentence_events(evs, ev.sentence);
   const auto skipped = [&](std::size_t t) {
     const auto& sp = doc.tokens[t].span;
@@ -1119,22 +1126,16 @@ token_list venue_words(const text::annotated_document& doc, const std::vector<ti
       if (g->span.begin == sp.begin) return true;
     return false;
   };
-  std::vector<std::pair<std::size_t, int>> todo{{*at, 0}};
-  while (!todo.empty()) {
-    const auto [from, depth] = todo.back();
-    todo.pop_back();
-    for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
-      const auto& tok = doc.tokens[t];
-      if (tok.head != rel_of(from)) continue;
-      const auto& r = tok.deprel;
-      const bool take = depth == 0 ? (r == "obj" || r == "iobj" || r == "obl")
-                                   : (r == "compound" || r == "nmod" || r == "amod" || r == "flat");
-      if (!take || skipped(t)) continue;
-      if (tok.tag == text::upos::noun || tok.tag == text::upos::propn || tok.tag == text::upos::adj)
-        out.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
-      if (depth < 2) todo.emplace_back(t, depth + 1);
-    }
-  }
+  for_each_dependent(doc, sent, *at, [&](std::size_t t, int depth) {
+    const auto& tok = doc.tokens[t];
+    const auto& r = tok.deprel;
+    const bool take = depth == 0 ? (r == "obj" || r == "iobj" || r == "obl")
+                                 : (r == "compound" || r == "nmod" || r == "amod" || r == "flat");
+    if (!take || skipped(t)) return false;
+    if (tok.tag == text::upos::noun || tok.tag == text::upos::propn || tok.tag == text::upos::adj)
+      out.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+    return depth < 2;
+  });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -1168,8 +1169,6 @@ posting posting_of(const text::annotated_document& doc, const event_mention& ev)
   if (ev.pos != text::upos::verb) return posting::none;
   const auto at = trigger_token(doc, ev);
   if (!at) return posting::none;
-  const auto& sent = doc.sentences[ev.sentence];
-  const auto rel_of = [&](std::size_t t) { return static_cast<int>(t - sent.first_token); };
   const auto in = [&](const auto& words, const text::token& tok) {
     return std::binary_search(std::begin(words), std::end(words), lower(tok.lemma.empty() ? tok.form : tok.lemma));
   };
@@ -1177,31 +1176,27 @@ posting posting_of(const text::annotated_document& doc, const event_mention& ev)
                (ev.lemma != "post" || !has_dependent(doc, ev, {"obj"}));
   const bool reports = ev.cls == event_class::reporting;
   bool another = false, plural = false;
-  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+  const auto venue = [&](const text::token& noun) {
+    if (!in(post_media, noun) && !(reports && in(post_nouns, noun))) return;
+    posts = true;
+    plural = plural || (noun.tag == text::upos::noun && lower(noun.form) != lower(noun.lemma));
+  };
+  // The verb's adverbs and obliques, and the obliques' modifiers and theirs ("on his social media
+  // platform": social under media).
+  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int depth) {
     const auto& tok = doc.tokens[t];
-    if (tok.head != rel_of(*at)) continue;
-    if (tok.deprel == "advmod" && in(other_post_words, tok)) another = true;
-    if (tok.deprel != "obl") continue;
-    const auto venue = [&](const text::token& noun) {
-      if (!in(post_media, noun) && !(reports && in(post_nouns, noun))) return;
-      posts = true;
-      plural = plural || (noun.tag == text::upos::noun && lower(noun.form) != lower(noun.lemma));
-    };
+    const auto& r = tok.deprel;
+    if (depth == 0) {
+      if (r == "advmod" && in(other_post_words, tok)) another = true;
+      if (r != "obl") return false;
+      venue(tok);
+      return true;
+    }
+    if (depth == 1 && (r == "det" || r == "amod") && in(other_post_words, tok)) another = true;
+    if (r != "compound" && r != "nmod" && r != "amod" && r != "flat" && r != "conj") return false;
     venue(tok);
-    // Its modifiers, and theirs ("on his social media platform": social under media).
-    std::vector<std::size_t> under{t};
-    for (std::size_t i = 0; i < under.size(); ++i)
-      for (std::size_t u = sent.first_token; u < sent.end_token; ++u) {
-        const auto& mod = doc.tokens[u];
-        if (mod.head != rel_of(under[i])) continue;
-        const auto& r = mod.deprel;
-        if (r == "compound" || r == "nmod" || r == "amod" || r == "flat" || r == "conj") {
-          venue(mod);
-          if (under[i] == t) under.push_back(u);
-        }
-        if (under[i] == t && (r == "det" || r == "amod") && in(other_post_words, mod)) another = true;
-      }
-  }
+    return depth == 1;
+  });
   return !posts || plural ? posting::none : another ? posting::another : posting::post;
 }
 
