@@ -1388,8 +1388,7 @@ class default_linker final : public linker {
     // events' frames, which this function does not change)
     std::map<std::string_view, std::vector<std::size_t>> dated, mentions;
     for (std::size_t e = 0; e < evs.size(); ++e) {
-      if (!evs[e].when_value.empty() && evs[e].when_anchor != "dct" && !dated_by_report(st, e))
-        dated[evs[e].frame].push_back(e);
+      if (lends_date(st, evs, e)) dated[evs[e].frame].push_back(e);
       mentions[evs[e].frame].push_back(e);
     }
     // The mention of the same frame right before event e (within `sentences` sentences), if any.
@@ -1407,9 +1406,8 @@ class default_linker final : public linker {
              ev.cls == event_class::i_state || ev.pol == events::polarity::neg || ev.is_future;
     };
     const auto usable_date = [&](std::size_t e) {
-      const auto& ev = evs[e];
-      if (ev.when_value.empty() || ev.when_anchor == "dct" || dated_by_report(st, e)) return false;
-      const auto g = grain_of(ev.when_value);
+      if (!lends_date(st, evs, e)) return false;
+      const auto g = grain_of(evs[e].when_value);
       return g && *g < 4;  // "this year" says too little to date a mention
     };
     std::vector<char> referenced(evs.size(), 0);  // dated here as a definite or headline reference
@@ -1517,8 +1515,8 @@ class default_linker final : public linker {
       std::optional<std::string> value;
       bool single = true;
       for (std::size_t d = 0; d < evs.size() && single; ++d) {
-        if (d == e || place[d] != place[e] || evs[d].frame != ev.frame || evs[d].when_value.empty() ||
-            evs[d].when_anchor == "dct" || dated_by_report(st, d) || participants_contradict(ev, evs[d]))
+        if (d == e || place[d] != place[e] || evs[d].frame != ev.frame || !lends_date(st, evs, d) ||
+            participants_contradict(ev, evs[d]))
           continue;
         if (value && *value != evs[d].when_value) single = false;
         value = evs[d].when_value;
@@ -1682,20 +1680,33 @@ class default_linker final : public linker {
     return std::nullopt;
   }
 
-  /// The value an event's date gives another event it dates, if it can: a day or a month, not a
-  /// creation time.
-  static std::optional<std::string> lending_date(const event_mention& ev) {
-    if (ev.when_value.empty() || ev.when_anchor == "dct") return std::nullopt;
-    const auto g = grain_of(ev.when_value);
-    if (!g || *g > 2) return std::nullopt;
-    return ev.when_value;
-  }
-
   /// True when event e is dated by the time of the report it is the complement of ("said
   /// Thursday that Trump had requested the call"): `unanchor_reported` takes that date away after
-  /// the models, so it is lent to no other event.
+  /// the models, so it is lent to no other event (`lends_date`).
   static bool dated_by_report(const doc_state& st, std::size_t e) {
     return e < st.reported_time.size() && st.reported_time[e] >= 0;
+  }
+
+  /// True when event e's date may be lent to another event: it has one, not the creation time,
+  /// and not a report's time (`dated_by_report`). The rules that date an event from another one
+  /// it refers to, is done by or is agreed in (`infer_dates`, `date_by_agent`,
+  /// `date_agreed_actions`) ask this, directly or through `lending_date`, and each says what grain
+  /// it takes. (`share_gapped_changes` and a retaliation's cause in `causal_links` copy a date
+  /// without it.)
+  static bool lends_date(const doc_state& st, const std::vector<event_mention>& evs, std::size_t e) {
+    const auto& ev = evs[e];
+    return !ev.when_value.empty() && ev.when_anchor != "dct" && !dated_by_report(st, e);
+  }
+
+  /// The value event e's date gives another event it dates, if it can (`lends_date`): a day or a
+  /// month.
+  static std::optional<std::string> lending_date(const doc_state& st, const std::vector<event_mention>& evs,
+                                                 std::size_t e) {
+    if (!lends_date(st, evs, e)) return std::nullopt;
+    const auto& value = evs[e].when_value;
+    const auto g = grain_of(value);
+    if (!g || *g > 2) return std::nullopt;
+    return value;
   }
 
   /// A verb whose subject is a dated event ("the call lasted 90 minutes", "the talks in Geneva,
@@ -1747,8 +1758,8 @@ class default_linker final : public linker {
       l.rule = change ? "causal.agent" : "order.agent";
       l.confidence = 0.6;
       out.push_back(std::move(l));
-      if (!v.when_value.empty() || dated_by_report(st, ai)) continue;
-      if (const auto d = lending_date(a)) {
+      if (!v.when_value.empty()) continue;
+      if (const auto d = lending_date(st, evs, ai)) {
         v.when_value = *d;
         v.when_anchor = "inferred";
       }
@@ -1801,9 +1812,8 @@ class default_linker final : public linker {
   void date_agreed_actions(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out) const {
     for (std::size_t g = 0; g < evs.size(); ++g) {
       const auto& agreement = evs[g];
-      if (agreement.pos != upos::noun || lex_->frame_kind(agreement.lemma) != "outcome" || dated_by_report(st, g))
-        continue;
-      const auto d = lending_date(agreement);
+      if (agreement.pos != upos::noun || lex_->frame_kind(agreement.lemma) != "outcome") continue;
+      const auto d = lending_date(st, evs, g);
       if (!d) continue;
       const auto month = d->substr(0, 7);
       const auto gw = st.event_word[g];
