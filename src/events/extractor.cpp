@@ -366,7 +366,11 @@ class default_extractor final : public extractor {
         }
         // Its summary then says who acted, with the verb ("Trump reciprocated with an invitation
         // for Xi", not "Invitation for Xi").
-        if (!had_subject && noun.subject_count > 0 && gaps[noun_index].verb == no_gap)
+        // The verb's own summary, when it tells the noun ("U.S. issuing warnings about Huawei
+        // chips", "Issuing an industry warning against using Chinese semiconductors"), reads best.
+        if (!had_subject && out[k].subject_count > 0 && out[k].summary.find(noun.trigger) != std::string::npos)
+          noun.summary = out[k].summary;
+        else if (!had_subject && noun.subject_count > 0 && gaps[noun_index].verb == no_gap)
           noun.summary = summarize(ctx, noun, trigger_word[noun_index], no_gap, gaps[noun_index].end);
       }
     }

@@ -3,6 +3,8 @@
 // (tags and parse), times placed by hand.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include <algorithm>
 
 #include "chronograph/events/event.hpp"
@@ -307,6 +309,20 @@ TEST_CASE("a light verb is a mention of the event noun it brings about", "[event
   // Not a verb that is no light verb: "requested the call" tells another event.
   const auto other = extract("Trump requested the call.");
   for (const auto& e : other) CHECK(e.mention_of.empty());
+  // "poses a threat", "issued a warning": the threat, the warning; the verb, with who acted,
+  // names it when the noun's phrase names no one.
+  for (const auto& [text, verb, noun] : {std::tuple<const char*, const char*, const char*>{
+                                             "China poses a threat to Taiwan.", "poses", "threat"},
+                                         {"Japan issued a warning on Monday.", "issued", "warning"}}) {
+    INFO(text);
+    const auto light = extract(text);
+    const auto* v = find(light, verb);
+    const auto* n = find(light, noun);
+    REQUIRE(v);
+    REQUIRE(n);
+    CHECK(v->mention_of == n->id);
+    CHECK(n->summary.rfind(v->actors.empty() ? "?" : v->actors.front(), 0) == 0);
+  }
 }
 
 TEST_CASE("a hyphenated modifier the parser took for the subject stands for the noun it modifies", "[events][frame]") {
