@@ -1017,6 +1017,9 @@ class default_extractor final : public extractor {
         const auto subj = child("nsubj");
         return subj && refers_back(*subj) ? subj : std::nullopt;
       }
+      // Not a compound's first noun the parse took for the object ("issued a nationwide arrest
+      // warrant", with "warrant" read as a verb): the warrant is issued, not the arrest.
+      if (*obj + 1 < se && (W[*obj + 1].tag == upos::noun || W[*obj + 1].xpos == "VB"sv)) return std::nullopt;
       return refers_back(*obj) ? obj : std::nullopt;
     }
     // "Mr. Xi “held phone talks with Trump”": after a quotation mark the parser may take the verb
