@@ -4,6 +4,7 @@
 #include "chronograph/merge/merge.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -130,7 +131,9 @@ bool boilerplate_line(std::string_view line) {
          l.rfind("published", 0) == 0 || l.rfind("advertisement", 0) == 0;
 }
 
-std::string title_of(const std::string& text) {
+/// The first line of a text that is no page furniture (`boilerplate_line`), trimmed, with the
+/// byte offset it starts at; an empty line when there is none.
+std::pair<std::string, std::size_t> title_line(const std::string& text) {
   std::size_t at = 0;
   while (at < text.size()) {
     auto nl = text.find('\n', at);
@@ -140,11 +143,26 @@ std::string title_of(const std::string& text) {
     std::size_t b = 0;
     while (b < line.size() && std::isspace(static_cast<unsigned char>(line[b]))) ++b;
     line = line.substr(b);
-    if (!line.empty() && !boilerplate_line(line)) return line;
+    if (!line.empty() && !boilerplate_line(line)) return {line, at + b};
     at = nl + 1;
   }
   return {};
 }
+
+std::string title_of(const std::string& text) { return title_line(text).first; }
+
+/// True when a line or sentence ends as a sentence of running text does (".", "!", "?", or one
+/// of them before a closing quotation mark): a headline does not.
+bool ends_sentence(std::string_view line) {
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+  for (const std::string_view close : {"\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99"})
+    if (line.size() > close.size() && line.substr(line.size() - close.size()) == close) {
+      line.remove_suffix(close.size());
+      break;
+    }
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
+}
+
 
 /// One event mention with what merging needs.
 struct candidate {
@@ -171,6 +189,7 @@ struct candidate {
   bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
   bool passive = false;     // its subjects are what it was done to ("the U.S. will be represented")
+  bool headline = false;    // told by its document's headline and lede: the lede names it
   /// Another mention of an event of its own document (event_mention::mention_of: "lowered
   /// duties", the duties): it goes wherever that event goes, dated or not, and starts no cluster.
   std::optional<std::size_t> follows;
@@ -1102,6 +1121,31 @@ std::vector<const event_mention*> events_in_report(const text::annotated_documen
       if ((s == ev.sentence && !roots.empty() && inside(*t)) || std::binary_search(quoted.begin(), quoted.end(), *t))
         out.push_back(g);
     }
+  }
+  return out;
+}
+
+/// A news document's headline and lede: the sentence of its title line when that line is a
+/// headline (no sentence end: "Trump, Xi agree to more trade talks as rare earths dispute
+/// cools"), and the first two sentences of running text after it (ending as a sentence does, with
+/// events: not page furniture, not the headline repeated: "Image for article titled ..."). Nothing
+/// when the title is running text (an article that starts with its lede).
+struct headline_and_lede {
+  std::optional<std::size_t> headline;
+  std::vector<std::size_t> lede;
+};
+headline_and_lede headline_of(const text::annotated_document& doc, const std::vector<event_mention>& evs) {
+  headline_and_lede out;
+  const auto& [title, at] = title_line(doc.doc.text);
+  if (title.empty() || ends_sentence(title)) return out;
+  const auto s = doc.sentence_at(at);
+  if (s >= doc.sentences.size()) return out;
+  out.headline = s;
+  for (auto n = s + 1; n < doc.sentences.size() && out.lede.size() < 2; ++n) {
+    const auto& sp = doc.sentences[n].span;
+    const std::string_view text(doc.doc.text.data() + sp.begin, sp.end - sp.begin);
+    const auto [first, last] = sentence_events(evs, n);
+    if (first != last && ends_sentence(text) && text.find(title) == std::string_view::npos) out.lede.push_back(n);
   }
   return out;
 }
@@ -2808,6 +2852,46 @@ story build_story_of(const Analyses& analyses) {
     }
     if (joined) drop_empty_clusters();
   }
+  // ---- a headline tells its lede's event
+  // A headline restates what its lede tells: "Trump, Xi agree to more trade talks as rare earths
+  // dispute cools" and "President Donald Trump and Chinese President Xi Jinping on Thursday agreed
+  // to further trade talks" (003); "Trump says after Xi call that US and China will resume trade
+  // talks" and "President Donald Trump said Thursday that ..." (000). An event of the headline
+  // (`headline_of`) is the first event of the lede with its lemma (or frame), polarity and a
+  // subject they share, when their dates do not differ.
+  {
+    bool merged = false;
+    for (std::size_t d = 0; d < analyses.size(); ++d) {
+      const auto& a = analyses[d];
+      const auto hl = headline_of(a.annotated, a.events);
+      if (!hl.headline || hl.lede.empty()) continue;
+      const auto& doc_id = a.annotated.doc.id;
+      const auto [hfirst, hlast] = sentence_events(a.events, *hl.headline);
+      for (const auto* h = hfirst; h != hlast; ++h) {
+        const auto* hk = candidate_of(doc_id, h->id);
+        if (!hk || h->pol != events::polarity::pos) continue;
+        const auto& ch = cands[leader(*hk)];
+        if (cands[*hk].subject_tokens.empty()) continue;
+        const event_mention* told = nullptr;
+        for (const auto s : hl.lede) {
+          const auto [lfirst, llast] = sentence_events(a.events, s);
+          for (const auto* l = lfirst; l != llast && !told; ++l) {
+            const auto* lk = candidate_of(doc_id, l->id);
+            if (!lk || l->pol != h->pol || l->pos != h->pos) continue;
+            const bool same_kind = l->lemma == h->lemma || (!l->frame.empty() && l->frame == h->frame);
+            if (!same_kind || !intersects(cands[*hk].subject_tokens, cands[*lk].subject_tokens)) continue;
+            const auto& cl = cands[leader(*lk)];
+            if (ch.days && cl.days && (ch.days->end <= cl.days->begin || cl.days->end <= ch.days->begin)) continue;
+            told = l;
+            cands[*hk].headline = true;
+            merged = join_clusters(cluster_of[leader(*lk)], cluster_of[leader(*hk)]) || merged;
+          }
+          if (told) break;
+        }
+      }
+    }
+    if (merged) drop_empty_clusters();
+  }
   // Mentions of an event join its cluster.
   for (std::size_t k = 0; k < cands.size(); ++k)
     if (cands[k].follows) {
@@ -2850,22 +2934,29 @@ story build_story_of(const Analyses& analyses) {
              (e.quantities.empty() ? 0 : 0.1) - (e.summary.size() < 12 ? 0.1 : 0) - (e.summary.size() > 80 ? 0.1 : 0);
     };
     // A mention that only joins the event ("agreed in Geneva") does not name it, nor does a
-    // mention of its document's telling ("duties" of "lowered duties").
+    // mention of its document's telling ("duties" of "lowered duties"); a headline's words
+    // ("Trump, Xi agree to ...") name it only when nothing but a joining mention tells it
+    // otherwise. The first of these tiers with a member names it: the most readable member.
+    const std::function<bool(const candidate&)> tiers[] = {
+        [](const candidate& c) { return !c.joins_only && !c.follows && !c.headline; },
+        [](const candidate& c) { return !c.follows && !c.headline; },
+        [](const candidate& c) { return !c.joins_only && !c.follows; },
+    };
     std::size_t rep = members.front();
-    for (auto m : members)
-      if (!cands[m].joins_only && !cands[m].follows) {
-        rep = m;
-        break;
-      }
-    if (members.size() > 1) {
-      double rep_best = rep_score(ev_of(cands[rep]));
+    for (const auto& eligible : tiers) {
+      std::optional<std::size_t> best;
+      double best_score = 0;
       for (auto m : members) {
-        if (cands[m].joins_only || cands[m].follows) continue;
-        const double score = rep_score(ev_of(cands[m]));
-        if (score > rep_best + 1e-9) {
-          rep = m;
-          rep_best = score;
+        if (!eligible(cands[m])) continue;
+        const double score = members.size() > 1 ? rep_score(ev_of(cands[m])) : 0;
+        if (!best || score > best_score + 1e-9) {
+          best = m;
+          best_score = score;
         }
+      }
+      if (best) {
+        rep = *best;
+        break;
       }
     }
     const auto& r = ev_of(cands[rep]);

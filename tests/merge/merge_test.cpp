@@ -1415,3 +1415,33 @@ TEST_CASE("what a speaker posted on one day is one post, whatever part each repo
     CHECK(statements(merge::build_story({a, more})) == nodes{{"a"}, {"b"}});
   }
 }
+
+TEST_CASE("a headline's event is the event its lede tells", "[merge][headline]") {
+  const auto story_of = [](const std::string& text) {
+    return merge::build_story({analyse("h", text, {{"Thursday", "2025-06-05"}}, "2025-06-05", true)});
+  };
+  // The events whose mentions include one in the first line.
+  const auto agreeing = [](const story& s) {
+    std::vector<const story_event*> out;
+    for (const auto& e : s.events)
+      if (e.lemma == "agree") out.push_back(&e);
+    return out;
+  };
+  SECTION("the same verb and subject in the headline and the lede: one event, named by the lede") {
+    const auto s = story_of("Trump, Xi agree to more trade talks\n\nTrump and Xi on Thursday agreed to further trade talks. "
+                            "Markets rose.");
+    const auto agree = agreeing(s);
+    REQUIRE(agree.size() == 1);
+    CHECK(agree[0]->mentions.size() == 2);
+    CHECK(agree[0]->when.value == "2025-06-05");
+    CHECK(agree[0]->summary.find("agreed") != std::string::npos);
+  }
+  SECTION("another subject, or a first line that is running text, keeps them apart") {
+    CHECK(agreeing(story_of("Trump, Xi agree to more trade talks\n\nEU ministers on Thursday agreed to further trade "
+                            "talks."))
+              .size() == 2);
+    CHECK(agreeing(story_of("Trump and Xi agreed to more trade talks.\n\nTrump and Xi on Thursday agreed to further trade "
+                            "talks."))
+              .size() == 2);
+  }
+}
