@@ -369,6 +369,16 @@ TEST_CASE("a change told by a noun happens when its verb does, for the same reas
     CHECK(r.event("tariffs")->when_value == "2025-04");
     CHECK(r.event("tariffs")->frame == "up tariff");
   }
+  SECTION("not the date a report's time gave the change") {
+    // Before, "tariffs" took Thursday from "had ratcheted" (share_gapped_changes runs before the
+    // report's time is taken back from the verb), and kept it.
+    const auto r = analyse("Officials said Thursday that Trump had ratcheted blanket tariffs on Chinese imports up to 145%.");
+    REQUIRE(r.event("ratcheted"));
+    REQUIRE(r.event("tariffs"));
+    CHECK(r.event("tariffs")->frame == r.event("ratcheted")->frame);
+    CHECK(r.event("ratcheted")->when_value.empty());
+    CHECK(r.event("tariffs")->when_value.empty());
+  }
   SECTION("the tariffs themselves still do not refer back to a dated change") {
     const auto r = analyse("Trump lowered tariffs on Chinese goods to 30% on May 12. The tariffs hurt exporters.");
     REQUIRE(r.event("tariffs", 1));
