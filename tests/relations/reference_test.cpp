@@ -825,6 +825,24 @@ TEST_CASE("a reporting verb's time dates the report, not the events of its compl
     for (const auto& e : b.events)
       if (e.lemma != "say") CHECK(e.when_value.empty());
   }
+  SECTION("nor to a retaliation for the reported event") {
+    // Before, "hiked" took April from "had raised" (causal_links runs before the report's time is
+    // taken back). A retaliation for an event of its own month still takes it.
+    const auto a = analyse("Officials said in April that Trump had raised tariffs to 145%. Beijing hiked tariffs to 125% "
+                           "in retaliation.");
+    REQUIRE(a.event("said"));
+    REQUIRE(a.event("raised"));
+    REQUIRE(a.event("hiked"));
+    CHECK(a.event("said")->when_value == "2025-04");
+    CHECK(a.event("raised")->when_value.empty());
+    CHECK(a.event("hiked")->when_value.empty());
+    const auto b = analyse("Trump raised tariffs to 145% in April. Beijing hiked tariffs to 125% in retaliation.");
+    REQUIRE(b.event("raised"));
+    REQUIRE(b.event("hiked"));
+    CHECK(b.event("raised")->when_value == "2025-04");
+    CHECK(b.event("hiked")->when_value == "2025-04");
+    CHECK(b.event("hiked")->when_anchor == "inferred");
+  }
   SECTION("a time of the complement's own dates it") {
     const auto a = analyse("Officials said that the talks ended on Thursday.");
     const auto* ended = a.event("ended");
