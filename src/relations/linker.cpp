@@ -1691,8 +1691,8 @@ class default_linker final : public linker {
   /// and not a report's time (`dated_by_report`). The rules that date an event from another one
   /// it refers to, is done by or is agreed in (`infer_dates`, `date_by_agent`,
   /// `date_agreed_actions`) ask this, directly or through `lending_date`, and each says what grain
-  /// it takes. (`share_gapped_changes` and a retaliation's cause in `causal_links` copy a date
-  /// without it.)
+  /// it takes; so do `share_gapped_changes` (the change verb's date) and the retaliation dating in
+  /// `causal_links` (the cause's date).
   static bool lends_date(const doc_state& st, const std::vector<event_mention>& evs, std::size_t e) {
     const auto& ev = evs[e];
     return !ev.when_value.empty() && ev.when_anchor != "dct" && !dated_by_report(st, e);
@@ -1770,8 +1770,9 @@ class default_linker final : public linker {
   /// changes ("ratcheted blanket tariffs up to 145%", "tariffs fell") or a gapped conjunct
   /// ("talks that reduced U.S. tariffs to 30% and Chinese tariffs to 10%": the second "tariffs",
   /// "down tariff"). It happened when the change did and for the same reason: it takes the date of
-  /// the nearest change verb of its frame in its sentence (when that verb has one), and that
-  /// verb's causes (CAUSES, ENABLES, PREVENTS into it, same rule).
+  /// the nearest change verb of its frame in its sentence (when that verb has one it may lend,
+  /// `lends_date`: not a report's time), and that verb's causes (CAUSES, ENABLES, PREVENTS into it,
+  /// same rule).
   void share_gapped_changes(const doc_state& st, std::vector<event_mention>& evs, std::vector<link_type>& out) const {
     const auto links = out.size();
     for (std::size_t e = 0; e < evs.size(); ++e) {
@@ -1790,7 +1791,7 @@ class default_linker final : public linker {
       }
       if (!verb) continue;
       const auto& v = evs[*verb];
-      if (!v.when_value.empty() && v.when_anchor != "dct") {
+      if (lends_date(st, evs, *verb)) {
         n.when_value = v.when_value;
         n.when_anchor = "inferred";
       }
@@ -2622,9 +2623,10 @@ class default_linker final : public linker {
           continue;
         }
         // "X in retaliation" right after a dated X-sentence: the retaliation is dated like its
-        // cause when that date is a month or coarser (the reply falls within the same period).
+        // cause when that date is a month or coarser (the reply falls within the same period) and
+        // the cause's own (`lends_date`: not a report's time).
         if ((cue->direction == "backward_prev" || cue->direction == "forward_prev") &&
-            evs[*effect].when_value.empty() && dc) {
+            evs[*effect].when_value.empty() && dc && lends_date(st, evs, *cause)) {
           const auto g = grain_of(evs[*cause].when_value);
           if (g && *g >= 2) {
             evs[*effect].when_value = evs[*cause].when_value;

@@ -369,6 +369,16 @@ TEST_CASE("a change told by a noun happens when its verb does, for the same reas
     CHECK(r.event("tariffs")->when_value == "2025-04");
     CHECK(r.event("tariffs")->frame == "up tariff");
   }
+  SECTION("not the date a report's time gave the change") {
+    // Before, "tariffs" took Thursday from "had ratcheted" (share_gapped_changes runs before the
+    // report's time is taken back from the verb), and kept it.
+    const auto r = analyse("Officials said Thursday that Trump had ratcheted blanket tariffs on Chinese imports up to 145%.");
+    REQUIRE(r.event("ratcheted"));
+    REQUIRE(r.event("tariffs"));
+    CHECK(r.event("tariffs")->frame == r.event("ratcheted")->frame);
+    CHECK(r.event("ratcheted")->when_value.empty());
+    CHECK(r.event("tariffs")->when_value.empty());
+  }
   SECTION("the tariffs themselves still do not refer back to a dated change") {
     const auto r = analyse("Trump lowered tariffs on Chinese goods to 30% on May 12. The tariffs hurt exporters.");
     REQUIRE(r.event("tariffs", 1));
@@ -814,6 +824,24 @@ TEST_CASE("a reporting verb's time dates the report, not the events of its compl
     REQUIRE(b.event("request"));
     for (const auto& e : b.events)
       if (e.lemma != "say") CHECK(e.when_value.empty());
+  }
+  SECTION("nor to a retaliation for the reported event") {
+    // Before, "hiked" took April from "had raised" (causal_links runs before the report's time is
+    // taken back). A retaliation for an event of its own month still takes it.
+    const auto a = analyse("Officials said in April that Trump had raised tariffs to 145%. Beijing hiked tariffs to 125% "
+                           "in retaliation.");
+    REQUIRE(a.event("said"));
+    REQUIRE(a.event("raised"));
+    REQUIRE(a.event("hiked"));
+    CHECK(a.event("said")->when_value == "2025-04");
+    CHECK(a.event("raised")->when_value.empty());
+    CHECK(a.event("hiked")->when_value.empty());
+    const auto b = analyse("Trump raised tariffs to 145% in April. Beijing hiked tariffs to 125% in retaliation.");
+    REQUIRE(b.event("raised"));
+    REQUIRE(b.event("hiked"));
+    CHECK(b.event("raised")->when_value == "2025-04");
+    CHECK(b.event("hiked")->when_value == "2025-04");
+    CHECK(b.event("hiked")->when_anchor == "inferred");
   }
   SECTION("a time of the complement's own dates it") {
     const auto a = analyse("Officials said that the talks ended on Thursday.");
