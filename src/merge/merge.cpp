@@ -1244,6 +1244,68 @@ posting posting_of(const text::annotated_document& doc, const event_mention& ev)
   return !posts || plural ? posting::none : another ? posting::another : posting::post;
 }
 
+/// Nouns of a venue that is one occasion of speaking ("told reporters in the Oval Office",
+/// "speaking at a news conference", "said in an interview"), sorted.
+constexpr std::string_view occasion_nouns[] = {"briefing", "conference", "garden",  "hearing", "interview",
+                                               "office",   "rally",      "room",    "speech",  "summit"};
+/// Verbs of speaking whose venue is their clause's report's ("Mr. Trump, speaking later in the
+/// Oval Office, said ..."), sorted.
+constexpr std::string_view speaking_verbs[] = {"speak", "talk"};
+
+/// The occasion a report names: an oblique of the verb (or of a verb of speaking that modifies
+/// it) whose noun is an occasion noun, as the sorted lower-case lemmas of the noun and its
+/// compounds, modifiers and names ("in the Oval Office": "office oval"; "at a news conference":
+/// "conference news"); "" when it names none.
+std::string occasion_of(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::verb) return {};
+  const auto at = trigger_token(doc, ev);
+  if (!at) return {};
+  const auto lemma_of = [&](const text::token& tok) { return lower(tok.lemma.empty() ? tok.form : tok.lemma); };
+  const auto is_in = [&](const auto& words, const text::token& tok) {
+    return std::binary_search(std::begin(words), std::end(words), lemma_of(tok));
+  };
+  const auto& sent = doc.sentences[ev.sentence];
+  // A venue hangs on the verb through at most: a verb of speaking ("speaking later in the Oval
+  // Office", which the parse may hang on the subject), the subject or the audience ("told
+  // reporters in the Oval Office", parsed as the reporters' modifier).
+  const auto hangs_on_verb = [&](std::size_t t) {
+    for (int step = 0; step < 4; ++step) {
+      const auto& tok = doc.tokens[t];
+      if (tok.head < 0) return false;
+      const auto& r = tok.deprel;
+      const bool noun = tok.tag == text::upos::noun || tok.tag == text::upos::propn;
+      const bool through = step == 0 ? noun && (r == "obl" || r == "nmod")
+                                     : (noun && (r == "obj" || r == "iobj" || r == "nsubj")) ||
+                                           (tok.tag == text::upos::verb && r == "advcl" && is_in(speaking_verbs, tok));
+      if (!through) return false;
+      t = sent.first_token + static_cast<std::size_t>(tok.head);
+      if (t == *at) return true;
+    }
+    return false;
+  };
+  std::optional<std::size_t> venue;
+  for (std::size_t t = sent.first_token; t < sent.end_token && !venue; ++t) {
+    const auto& tok = doc.tokens[t];
+    if ((tok.tag == text::upos::noun || tok.tag == text::upos::propn) && is_in(occasion_nouns, tok) && hangs_on_verb(t))
+      venue = t;
+  }
+  if (!venue) return {};
+  std::vector<std::string> words{lemma_of(doc.tokens[*venue])};
+  const auto head = static_cast<int>(*venue - sent.first_token);
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == head && (tok.deprel == "compound" || tok.deprel == "amod" || tok.deprel == "flat"))
+      words.push_back(lemma_of(tok));
+  }
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const auto& w : words) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  return key;
+}
+
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
 /// noun (no tense) happened when its document bounds it before its own date, or when a verb
 /// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
@@ -2851,6 +2913,45 @@ story build_story_of(const Analyses& analyses) {
       joined = join_clusters(post->cluster, cluster_of[k]) || joined;
     }
     if (joined) drop_empty_clusters();
+  }
+  // ---- reports of one occasion
+  // What a speaker said at one occasion of one day is one statement, whatever part of it each
+  // report tells: "Mr. Trump, speaking later in the Oval Office, said the two sides “straightened
+  // out” ..." (002), "“... we straightened it out,” Trump told reporters in the Oval Office" (003),
+  // "Mr. Trump told Mr. Merz in the Oval Office" (002). Dated reports (one day) with a named
+  // subject that name the same occasion (`occasion_of`: the same venue words), by a speaker they
+  // share, are one event -- within a document too -- when their documents tell one story.
+  // Risk, stated: two news conferences of one speaker on one day are one occasion.
+  {
+    struct spoken {
+      std::int64_t day = 0;
+      std::string occasion;
+      std::size_t cand = 0;
+    };
+    std::vector<spoken> reports;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || c.subject_tokens.empty() || c.passive || ev.pol != events::polarity::pos ||
+          ev.cls != event_class::reporting || !c.days || c.days->end - c.days->begin != date::days{1})
+        continue;
+      auto occasion = occasion_of(analyses[c.doc].annotated, ev);
+      if (!occasion.empty()) reports.push_back({c.days->begin.time_since_epoch().count(), std::move(occasion), k});
+    }
+    std::stable_sort(reports.begin(), reports.end(), [](const spoken& x, const spoken& y) {
+      return std::tie(x.day, x.occasion) < std::tie(y.day, y.occasion);
+    });
+    bool merged = false;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      const auto& ci = cands[reports[i].cand];
+      for (std::size_t j = i; j-- > 0 && reports[j].day == reports[i].day && reports[j].occasion == reports[i].occasion;) {
+        const auto& cj = cands[reports[j].cand];
+        if (!intersects(ci.subject_tokens, cj.subject_tokens) || !one_story_with(ci.doc, {cj.doc})) continue;
+        merged = join_clusters(cluster_of[reports[j].cand], cluster_of[reports[i].cand]) || merged;
+        break;
+      }
+    }
+    if (merged) drop_empty_clusters();
   }
   // ---- a headline tells its lede's event
   // A headline restates what its lede tells: "Trump, Xi agree to more trade talks as rare earths

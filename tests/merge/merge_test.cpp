@@ -1445,3 +1445,38 @@ TEST_CASE("a headline's event is the event its lede tells", "[merge][headline]")
               .size() == 2);
   }
 }
+
+TEST_CASE("what a speaker said at one occasion of one day is one statement", "[merge][statement][occasion]") {
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, dct, true);
+  };
+  // The documents of each report node.
+  const auto statements = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING") {
+        std::set<std::string> docs;
+        for (const auto& m : e.mentions) docs.insert(m.doc);
+        out.push_back(docs);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = article("a", "\xE2\x80\x9CWe straightened it out,\xE2\x80\x9D Trump told reporters in the Oval Office.");
+  SECTION("the same occasion, however the parse hangs it, in any order") {
+    const auto b = article("b", "Trump, speaking later in the Oval Office, said students were welcome.");
+    const auto s = merge::build_story({a, b});
+    CHECK(statements(s) == nodes{{"a", "b"}});
+    const auto reversed = merge::build_story({b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another occasion, another day or another speaker stays apart") {
+    for (const auto& b : {article("b", "Trump told reporters at a news conference that students were welcome."),
+                          article("b", "Trump told reporters in the Oval Office that students were welcome.", "2025-06-06"),
+                          article("b", "Merz told reporters in the Oval Office that students were welcome.")}) {
+      for (const auto& docs : statements(merge::build_story({a, b}))) CHECK(docs.size() == 1);
+    }
+  }
+}
