@@ -2156,10 +2156,13 @@ story build_story_of(const Analyses& analyses) {
   // in January before the U.S. president's inauguration" (another): undated event nouns of one
   // lemma that an ordering signal ("signal:" links: before, prior to, after, following ...) puts
   // on the same side of the same story event are one event, when both name participants, they
-  // share one and none contradicts. Told twice by one document, the events stage already says
-  // whether it is one event; here only mentions of different documents join.
+  // share one and none contradicts; so are undated verbs of one lemma whose subjects are event
+  // nouns of one lemma ("trade negotiations ... stalled after"), unless their participants
+  // contradict. Told twice by one document, the events stage already says whether it is one
+  // event; here only mentions of different documents join.
   {
-    std::map<std::tuple<std::size_t, relations::relation, std::string_view>, std::vector<std::size_t>> groups;
+    // (known event's cluster, side, lemma -- a verb's with its event-noun subject's), candidates
+    std::map<std::tuple<std::size_t, relations::relation, std::string>, std::vector<std::size_t>> groups;
     const auto is_signal_link = [](const relations::link& l) {
       return l.rule.compare(0, 7, "signal:") == 0 && (l.rel == relations::relation::before || l.rel == relations::relation::after);
     };
@@ -2168,20 +2171,55 @@ story build_story_of(const Analyses& analyses) {
       for (const bool noun_is_to : {true, false}) {
         const auto other = noun_is_to ? to : from, known = noun_is_to ? from : to;
         const auto& c = cands[other];
+        const auto& ev = ev_of(c);
         if (c.days || c.mergeable || c.planned || clusters[cluster_of[other]].size() != 1) continue;
-        if (ev_of(c).pos != text::upos::noun || c.actor_tokens.empty()) continue;
         const auto side = noun_is_to ? l.rel : relations::inverse(l.rel);
-        groups[{cluster_of[known], side, ev_of(c).lemma}].push_back(other);
+        if (ev.pos != text::upos::noun || c.actor_tokens.empty()) continue;
+        groups[{cluster_of[known], side, ev.lemma}].push_back(other);
       }
     });
+    // A verb whose subject is an event noun, bounded the same on both sides ("Trade negotiations
+    // between the United States and China stalled shortly after a May 12 agreement" and "Trade
+    // negotiations between the two rivals stalled after the May 12 Geneva talks": after May 12,
+    // before the news), keyed by its bounds (no known event, no side: keys of their own).
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.days || c.follows || c.mergeable || c.planned || ev.pos != text::upos::verb ||
+          ev.pol != events::polarity::pos || ev.when_not_before.empty() || ev.when_not_after.empty() ||
+          clusters[cluster_of[k]].size() != 1)
+        continue;
+      const auto& doc = analyses[c.doc].annotated;
+      const auto at = trigger_token(doc, ev);
+      if (!at) continue;
+      const auto& sent = doc.sentences[ev.sentence];
+      auto subject = subject_token(doc, sent, *at);
+      // A finite verb the parse hung as a reduced relative on a noun of a sentence with no verb
+      // at its root ("Trade negotiations between the two rivals stalled after ...": "stalled"
+      // under "rivals"): the root noun is its subject.
+      if (!subject && doc.tokens[*at].deprel == "acl" && doc.tokens[*at].xpos == "VBN")
+        for (std::size_t t = sent.first_token; t < sent.end_token && !subject; ++t)
+          if (doc.tokens[t].head < 0 && doc.tokens[t].tag == text::upos::noun && t < *at) subject = t;
+      if (!subject || doc.tokens[*subject].tag != text::upos::noun || !frame_lexicon().has_frame(doc.tokens[*subject].lemma))
+        continue;
+      groups[{clusters.size(), relations::relation::vague,
+              ev.when_not_before + ' ' + ev.when_not_after + ' ' + ev.lemma + ' ' + lower(doc.tokens[*subject].lemma)}]
+          .push_back(k);
+    }
     bool merged = false;
     for (auto& [key, list] : groups) {
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
       if (list.size() < 2) continue;
+      // A noun's participants must share one and not contradict; a verb's subject is its event
+      // noun, named the same on both sides: its other names (a place: "the May 12 Geneva talks")
+      // say nothing against the other side's, only its subjects do.
+      const bool verbs = ev_of(cands[list.front()]).pos == text::upos::verb;
       const auto agree = [&](std::size_t x, std::size_t y) {
         const auto &a = cands[x], &b = cands[y];
-        return a.doc != b.doc && intersects(a.actor_tokens, b.actor_tokens) &&
+        if (a.doc == b.doc) return false;
+        if (verbs) return !participants_contradict(a.subject_tokens, a.subject_tokens, b.subject_tokens, b.subject_tokens);
+        return intersects(a.actor_tokens, b.actor_tokens) &&
                !participants_contradict(a.subject_tokens, a.actor_tokens, b.subject_tokens, b.actor_tokens);
       };
       // Only where every pair agrees: two inaugurations of two presidents stay two.

@@ -1480,3 +1480,28 @@ TEST_CASE("what a speaker said at one occasion of one day is one statement", "[m
     }
   }
 }
+
+TEST_CASE("undated verbs of one event noun, bounded alike by several articles, are one event", "[merge][undated][bounds]") {
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
+                   {{"Thursday", "2025-06-05"}, {"May 12", "2025-05-12"}, {"May 20", "2025-05-20"}}, "2025-06-05", true);
+  };
+  const auto stalls = [](const story& s) {
+    std::vector<const story_event*> out;
+    for (const auto& e : s.events)
+      if (e.lemma == "stall") out.push_back(&e);
+    return out;
+  };
+  const auto a = article("a", "Trade negotiations between the United States and China stalled shortly after a May 12 agreement.");
+  SECTION("the same verb, subject noun and bounds") {
+    const auto b = article("b", "Trade negotiations between the two rivals stalled after the May 12 talks in Geneva.");
+    const auto s = merge::build_story({a, b});
+    REQUIRE(stalls(s).size() == 1);
+    CHECK(stalls(s)[0]->mentions.size() == 2);
+  }
+  SECTION("other bounds or another subject noun stay apart") {
+    for (const auto& b : {article("b", "Trade negotiations between the two rivals stalled after the May 20 talks in Geneva."),
+                          article("b", "Production stalled after the May 12 talks in Geneva.")})
+      CHECK(stalls(merge::build_story({a, b})).size() == 2);
+  }
+}
