@@ -374,6 +374,31 @@ class default_extractor final : public extractor {
           noun.summary = summarize(ctx, noun, trigger_word[noun_index], no_gap, gaps[noun_index].end);
       }
     }
+    // A light verb's nominalisation is a mention of the event noun after its "of" ("the signing
+    // of the “Phase One” deal", "the holding of talks"), when that noun's frame refers back.
+    {
+      std::vector<int> event_at(ctx.words.size(), -1);
+      for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
+      const auto& W = ctx.words;
+      for (std::size_t k = 0; k < out.size(); ++k) {
+        const auto& m = out[k];
+        if (m.pos != upos::noun || !m.mention_of.empty() || !ends_with(m.lemma, "ing") ||
+            !lex_->is_light_verb(m.lemma.substr(0, m.lemma.size() - 3)))
+          continue;
+        const auto w = trigger_word[k];
+        const auto se = ctx.sent_end[W[w].sentence];
+        if (w + 1 >= se || W[w + 1].lower != "of"sv) continue;
+        for (std::size_t x = w + 2; x < se && x < w + 8; ++x) {
+          if (W[x].tag == upos::verb || W[x].is_boundary) break;
+          if (W[x].tag != upos::noun || event_at[x] < 0) continue;
+          const auto& n = out[static_cast<std::size_t>(event_at[x])];
+          if (n.pos == upos::noun && n.mention_of.empty() && lex_->has_frame(n.lemma) &&
+              lex_->frame_refers_back(lex_->frame_of(n.lemma)))
+            out[k].mention_of = n.id;
+          break;
+        }
+      }
+    }
     subject_event_participants(ctx, out, trigger_word);
     quote_contents(ctx, out, trigger_word);
     bare_nouns(ctx, out, trigger_word);

@@ -325,6 +325,18 @@ TEST_CASE("a light verb is a mention of the event noun it brings about", "[event
   }
 }
 
+TEST_CASE("a light verb's nominalisation is a mention of the event noun after its \"of\"", "[events][frame]") {
+  const auto evs = extract("The dispute ended with the signing of the Phase One deal in January 2020.");
+  const auto* signing = find(evs, "signing");
+  const auto* deal = find(evs, "deal");
+  REQUIRE(signing);
+  REQUIRE(deal);
+  CHECK(signing->mention_of == deal->id);
+  // Not a noun that is no light verb's: "the breaking of the deal" is another event.
+  const auto other = extract("The dispute ended with the breaking of the deal in January 2020.");
+  for (const auto& e : other) CHECK(e.mention_of.empty());
+}
+
 TEST_CASE("a hyphenated modifier the parser took for the subject stands for the noun it modifies", "[events][frame]") {
   // The tokenizer splits "Tit - for - tat" (as UD EWT does); the parse makes "Tit" the subject of
   // "exceeded" and "tariffs" its apposition. What the change changes is the tariffs.
