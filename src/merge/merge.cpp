@@ -1306,6 +1306,12 @@ std::string occasion_of(const text::annotated_document& doc, const event_mention
   return key;
 }
 
+/// Verbs that only describe the event that is their subject ("the call lasted 90 minutes", "was
+/// focused almost entirely on trade", "marked the latest turn"), sorted; such a predicate's
+/// salience is at most `facet_salience`, below the default timeline's 0.5.
+constexpr std::string_view facet_verbs[] = {"center", "centre", "concentrate", "focus", "last", "mark"};
+constexpr double facet_salience = 0.45;
+
 /// The factuality of an undated mention: its tense row; a perfect ("has invited") happened; a
 /// noun (no tense) happened when its document bounds it before its own date, or when a verb
 /// occurrence that happened acts on it ("Trump accepted Mr. Xi's invitation", "reciprocated with
@@ -3341,6 +3347,13 @@ story build_story_of(const Analyses& analyses) {
         attribution = se.when.anchor == "dct" || (day && news_day && day->begin >= news_day->begin);
       }
     se.salience = std::min(1.0, salience + (attribution ? 0 : 0.05 * extra_docs));
+    // What is said of an event by a verb whose subject it is, and that only describes it (`facet_verbs`:
+    // "the call lasted 90 minutes", "focused on trade"), stays in the graph but off the default
+    // timeline: the event itself is there.
+    if (r.pos == text::upos::verb &&
+        std::binary_search(std::begin(facet_verbs), std::end(facet_verbs), std::string_view(r.lemma)))
+      if (subject_event(analyses[cands[rep].doc].annotated, analyses[cands[rep].doc].events, r))
+        se.salience = std::min(se.salience, facet_salience);
     // Mentions sorted by (doc, start), keeping mention_ids parallel.
     if (se.mentions.size() > 1) {
       std::vector<std::size_t> idx(se.mentions.size());

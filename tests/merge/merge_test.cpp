@@ -1505,3 +1505,23 @@ TEST_CASE("undated verbs of one event noun, bounded alike by several articles, a
       CHECK(stalls(merge::build_story({a, b})).size() == 2);
   }
 }
+
+TEST_CASE("what only describes a story event stays off the default timeline", "[merge][salience]") {
+  // Four articles tell the call and what it lasted: each telling raises a node's salience, but
+  // the lasting only describes the call.
+  std::vector<merge::document_analysis> articles;
+  for (const auto* id : {"a", "b", "c", "d"})
+    articles.push_back(analyse(id, "Trump and Xi held a phone call on Thursday. The call lasted 90 minutes and focused on trade.",
+                               {{"Thursday", "2025-06-05"}, {"90 minutes", "PT90M"}}, "2025-06-05", true));
+  const auto s = merge::build_story(articles);
+  const auto call = with_lemma(s, "call");
+  REQUIRE(call.size() == 1);
+  CHECK(call[0]->salience >= 0.5);
+  for (const auto* lemma : {"last", "focus"}) {
+    INFO(lemma);
+    const auto facet = with_lemma(s, lemma);
+    REQUIRE(facet.size() == 1);
+    CHECK(facet[0]->mentions.size() == 4);
+    CHECK(facet[0]->salience < 0.5);
+  }
+}
