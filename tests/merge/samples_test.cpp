@@ -259,3 +259,39 @@ TEST_CASE("samples: each of Trump's posts is one statement citing every article 
     CHECK_FALSE(quotes(*post[0], "TOTALLY VIOLATED"));
   }
 }
+
+TEST_CASE("samples: one node for each event told twice in the ways stop 18 reads", "[merge][samples]") {
+  // The nodes whose mentions quote `text`.
+  const auto quoting = [](std::string_view text) {
+    std::vector<const story_event*> out;
+    for (const auto& e : sample_story().events)
+      for (const auto& m : e.mentions)
+        if (m.text.find(text) != std::string::npos) {
+          out.push_back(&e);
+          break;
+        }
+    return out;
+  };
+  SECTION("003's headline and lede: Trump and Xi agree to more trade talks") {
+    const auto agree = quoting("Xi agree to more trade talks");
+    std::size_t agreeing = 0;
+    for (const auto* e : agree) agreeing += e->lemma == "agree";
+    CHECK(agreeing == 1);
+  }
+  SECTION("Trump's Oval Office remarks in 002 and 003") {
+    std::set<const story_event*> remarks;
+    for (const auto* text : {"speaking later in the Oval Office", "told Mr. Merz in the Oval Office",
+                             "Trump told reporters in the Oval Office"})
+      for (const auto* e : quoting(text))
+        if (e->cls == "REPORTING") remarks.insert(e);
+    CHECK(remarks.size() == 1);
+  }
+  SECTION("trade negotiations stalled after May 12 (000, 003)") {
+    std::size_t stalls = 0;
+    for (const auto& e : sample_story().events) stalls += e.lemma == "stall" && docs_of(e).size() == 2;
+    CHECK(stalls == 1);
+  }
+  SECTION("the signing of the Phase One deal is the deal") {
+    for (const auto& e : sample_story().events) CHECK(e.lemma != "signing");
+  }
+}
