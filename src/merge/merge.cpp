@@ -189,7 +189,9 @@ struct candidate {
   bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
   bool passive = false;     // its subjects are what it was done to ("the U.S. will be represented")
-  bool headline = false;    // told by its document's headline and lede: the lede names it
+  /// A headline's mention of its lede's event, or a report's participle ("adding, ..."): names
+  /// the event only when no other mention but a joining one tells it.
+  bool names_poorly = false;
   /// Another mention of an event of its own document (event_mention::mention_of: "lowered
   /// duties", the duties): it goes wherever that event goes, dated or not, and starts no cluster.
   std::optional<std::size_t> follows;
@@ -2997,6 +2999,56 @@ story build_story_of(const Analyses& analyses) {
     }
     if (merged) drop_empty_clusters();
   }
+  // ---- a report's participle
+  // "Trump said the call “resulted in ...,” adding, “There should no longer be ...”", "Mr. Trump
+  // has issued social media posts saying “closed markets don't work anymore”": a reporting verb's
+  // present participle after a report of its sentence (a reporting verb, or a post or statement
+  // noun) that the parse hangs on that report, or on the clause it reports, goes on with the
+  // report's statement: one event, which the report names. Not an adverbial ("by noting").
+  {
+    bool merged = false;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || ev.cls != event_class::reporting || ev.pos != text::upos::verb || ev.pol != events::polarity::pos)
+        continue;
+      const auto& doc = analyses[c.doc].annotated;
+      const auto at = trigger_token(doc, ev);
+      // Not an adverbial of manner or time ("defended the use of the issue by noting that ...").
+      if (!at || doc.tokens[*at].xpos != "VBG" || has_dependent(doc, ev, {"mark"})) continue;
+      const auto& tok = doc.tokens[*at];
+      if (tok.head < 0 || (tok.deprel != "advcl" && tok.deprel != "xcomp" && tok.deprel != "acl" && tok.deprel != "conj"))
+        continue;
+      const auto& sent = doc.sentences[ev.sentence];
+      const auto [first, last] = sentence_events(analyses[c.doc].events, ev.sentence);
+      const auto report_at = [&](std::size_t t) -> const event_mention* {
+        for (const auto* g = first; g != last; ++g)
+          if (g != &ev && g->span.begin == doc.tokens[t].span.begin && g->pol == events::polarity::pos &&
+              ((g->cls == event_class::reporting && g->pos == text::upos::verb) ||
+               (g->pos == text::upos::noun && std::binary_search(std::begin(report_nouns), std::end(report_nouns), g->lemma))))
+            return g;
+        return nullptr;
+      };
+      // Up from the participle's head through the reported clause the parse may hang it in ("Trump
+      // said the call went well, adding ...", with "adding" under "went").
+      const event_mention* report = nullptr;
+      auto t = sent.first_token + static_cast<std::size_t>(tok.head);
+      for (int step = 0; step < 6 && t < sent.end_token; ++step) {
+        report = report_at(t);
+        const auto& up = doc.tokens[t];
+        if (report || up.head < 0 || (up.deprel != "ccomp" && up.deprel != "obl" && up.deprel != "conj")) break;
+        t = sent.first_token + static_cast<std::size_t>(up.head);
+      }
+      // The report comes first: "..., adding"; a participle that opens the sentence ("Noting
+      // Chinese leaders had told him ..., Gingrich said") is not read here.
+      if (!report || report->span.begin >= ev.span.begin) continue;
+      if (const auto* gk = candidate_of(c.doc_id, report->id)) {
+        cands[k].names_poorly = true;
+        merged = join_clusters(cluster_of[leader(*gk)], cluster_of[k]) || merged;
+      }
+    }
+    if (merged) drop_empty_clusters();
+  }
   // ---- a headline tells its lede's event
   // A headline restates what its lede tells: "Trump, Xi agree to more trade talks as rare earths
   // dispute cools" and "President Donald Trump and Chinese President Xi Jinping on Thursday agreed
@@ -3028,7 +3080,7 @@ story build_story_of(const Analyses& analyses) {
             const auto& cl = cands[leader(*lk)];
             if (ch.days && cl.days && (ch.days->end <= cl.days->begin || cl.days->end <= ch.days->begin)) continue;
             told = l;
-            cands[*hk].headline = true;
+            cands[*hk].names_poorly = true;
             merged = join_clusters(cluster_of[leader(*lk)], cluster_of[leader(*hk)]) || merged;
           }
           if (told) break;
@@ -3080,11 +3132,11 @@ story build_story_of(const Analyses& analyses) {
     };
     // A mention that only joins the event ("agreed in Geneva") does not name it, nor does a
     // mention of its document's telling ("duties" of "lowered duties"); a headline's words
-    // ("Trump, Xi agree to ...") name it only when nothing but a joining mention tells it
-    // otherwise. The first of these tiers with a member names it: the most readable member.
+    // ("Trump, Xi agree to ...") or a report's participle ("adding, ...") name it only when
+    // nothing but a joining mention tells it otherwise. The first of these tiers with a member names it: the most readable member.
     const std::function<bool(const candidate&)> tiers[] = {
-        [](const candidate& c) { return !c.joins_only && !c.follows && !c.headline; },
-        [](const candidate& c) { return !c.follows && !c.headline; },
+        [](const candidate& c) { return !c.joins_only && !c.follows && !c.names_poorly; },
+        [](const candidate& c) { return !c.follows && !c.names_poorly; },
         [](const candidate& c) { return !c.joins_only && !c.follows; },
     };
     std::size_t rep = members.front();

@@ -1525,3 +1525,18 @@ TEST_CASE("what only describes a story event stays off the default timeline", "[
     CHECK(facet[0]->salience < 0.5);
   }
 }
+
+TEST_CASE("a report's participle goes on with its report's statement", "[merge][statement][participle]") {
+  const auto s = merge::build_story({analyse("a",
+                                             "Trump and Xi held a phone call on Thursday. Trump said on Thursday that the "
+                                             "call went well, adding that talks would follow.",
+                                             {{"Thursday", "2025-06-05"}}, "2025-06-05", true)});
+  const auto said = with_lemma(s, "say");
+  REQUIRE(said.size() == 1);
+  CHECK(said[0]->mentions.size() == 2);  // said, adding
+  CHECK(with_lemma(s, "add").empty());   // the participle does not name it
+  // A participle of no report ("Trump left the room, adding ...") is its own.
+  const auto other = merge::build_story({analyse("b", "Trump left the room on Thursday, adding that talks would follow.",
+                                                 {{"Thursday", "2025-06-05"}}, "2025-06-05", true)});
+  CHECK(with_lemma(other, "add").size() == 1);
+}
