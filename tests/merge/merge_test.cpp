@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "chronograph/merge/merge.hpp"
@@ -41,6 +42,19 @@ std::vector<const story_event*> with_lemma(const story& s, const std::string& le
   std::vector<const story_event*> out;
   for (const auto& e : s.events)
     if (e.lemma == lemma) out.push_back(&e);
+  return out;
+}
+
+/// The documents of each REPORTING node of a story, sorted (not a node of lemma `except`).
+std::vector<std::set<std::string>> statement_docs(const story& s, std::string_view except = {}) {
+  std::vector<std::set<std::string>> out;
+  for (const auto& e : s.events)
+    if (e.cls == "REPORTING" && e.lemma != except) {
+      std::set<std::string> docs;
+      for (const auto& m : e.mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -1064,18 +1078,7 @@ TEST_CASE("reports of one speaker and day of an event only that speaker tells ar
                    {{"Thursday", "2025-06-05"}, {"approximately 90 minutes", "PT90M"}, {"an hour and a half", "PT1H30M"}},
                    dct, true);
   };
-  // The documents of each report node of a lemma.
-  const auto statements = [](const story& s) {
-    std::vector<std::set<std::string>> out;
-    for (const auto& e : s.events)
-      if (e.cls == "REPORTING") {
-        std::set<std::string> docs;
-        for (const auto& m : e.mentions) docs.insert(m.doc);
-        out.push_back(docs);
-      }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  const auto statements = [](const story& s) { return statement_docs(s); };
   using nodes = std::vector<std::set<std::string>>;
   const auto a = article("a", "The call lasted approximately 90 minutes, Trump said on Truth Social.");
   const auto b = article("b", "Trump said the call lasted an hour and a half.");
@@ -1331,18 +1334,8 @@ TEST_CASE("what a speaker posted on one day is one post, whatever part each repo
     return analyse(id, "Trump and Xi held a phone call on Thursday. " + text,
                    {{"Thursday", "2025-06-05"}, {"early Wednesday morning", "2025-06-04"}}, dct, true);
   };
-  // The documents of each report node, sorted; and the events with the lemma "post".
-  const auto statements = [](const story& s) {
-    std::vector<std::set<std::string>> out;
-    for (const auto& e : s.events)
-      if (e.cls == "REPORTING" && e.lemma != "post") {
-        std::set<std::string> docs;
-        for (const auto& m : e.mentions) docs.insert(m.doc);
-        out.push_back(docs);
-      }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  // Not a node of a post noun: that it joins its post is checked on its own.
+  const auto statements = [](const story& s) { return statement_docs(s, "post"); };
   using nodes = std::vector<std::set<std::string>>;
   const auto a = article("a", "\xE2\x80\x9COur teams will be meeting shortly,\xE2\x80\x9D Trump wrote on his social media "
                               "platform.");
@@ -1450,18 +1443,7 @@ TEST_CASE("what a speaker said at one occasion of one day is one statement", "[m
   const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
     return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, dct, true);
   };
-  // The documents of each report node.
-  const auto statements = [](const story& s) {
-    std::vector<std::set<std::string>> out;
-    for (const auto& e : s.events)
-      if (e.cls == "REPORTING") {
-        std::set<std::string> docs;
-        for (const auto& m : e.mentions) docs.insert(m.doc);
-        out.push_back(docs);
-      }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  const auto statements = [](const story& s) { return statement_docs(s); };
   using nodes = std::vector<std::set<std::string>>;
   const auto a = article("a", "\xE2\x80\x9CWe straightened it out,\xE2\x80\x9D Trump told reporters in the Oval Office.");
   SECTION("the same occasion, however the parse hangs it, in any order") {
