@@ -3020,9 +3020,10 @@ story build_story_of(const Analyses& analyses) {
       if (tok.head < 0 || (tok.deprel != "advcl" && tok.deprel != "xcomp" && tok.deprel != "acl" && tok.deprel != "conj"))
         continue;
       const auto& sent = doc.sentences[ev.sentence];
-      const auto [first, last] = sentence_events(analyses[c.doc].events, ev.sentence);
+      // (Not a structured binding: clang's C++17 refuses one captured by a lambda.)
+      const auto same_sentence = sentence_events(analyses[c.doc].events, ev.sentence);
       const auto report_at = [&](std::size_t t) -> const event_mention* {
-        for (const auto* g = first; g != last; ++g)
+        for (const auto* g = same_sentence.first; g != same_sentence.second; ++g)
           if (g != &ev && g->span.begin == doc.tokens[t].span.begin && g->pol == events::polarity::pos &&
               ((g->cls == event_class::reporting && g->pos == text::upos::verb) ||
                (g->pos == text::upos::noun && std::binary_search(std::begin(report_nouns), std::end(report_nouns), g->lemma))))

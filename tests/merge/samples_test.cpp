@@ -24,7 +24,7 @@ namespace {
 const story& sample_story() {
   static const story s = [] {
     const auto an = text::analyzer::load_default();
-    const auto tg = timex::tagger::load_default();
+    const auto tg = chronograph::timex::tagger::load_default();  // (clang also sees glibc's struct timex)
     const auto ex = events::extractor::load_default();
     const auto li = relations::linker::load_default();
     std::vector<merge::document_analysis> analyses;
