@@ -4,11 +4,11 @@
 #include "chronograph/merge/merge.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <set>
@@ -162,7 +162,6 @@ bool ends_sentence(std::string_view line) {
     }
   return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
 }
-
 
 /// One event mention with what merging needs.
 struct candidate {
@@ -1254,10 +1253,11 @@ constexpr std::string_view occasion_nouns[] = {"briefing", "conference", "garden
 /// Oval Office, said ..."), sorted.
 constexpr std::string_view speaking_verbs[] = {"speak", "talk"};
 
-/// The occasion a report names: an oblique of the verb (or of a verb of speaking that modifies
-/// it) whose noun is an occasion noun, as the sorted lower-case lemmas of the noun and its
-/// compounds, modifiers and names ("in the Oval Office": "office oval"; "at a news conference":
-/// "conference news"); "" when it names none.
+/// The occasion a report names: the first occasion noun of its sentence that hangs on the verb
+/// (its oblique, or one of its subject, audience or verb of speaking), as the sorted lower-case
+/// lemmas of the noun and its compounds, modifiers and names ("in the Oval Office": "office
+/// oval"; "at a news conference": "conference news"), and the name it was said to ("told Mr.
+/// Merz": "office oval | merz"); "" when it names none.
 std::string occasion_of(const text::annotated_document& doc, const event_mention& ev) {
   if (ev.pos != text::upos::verb) return {};
   const auto at = trigger_token(doc, ev);
@@ -1304,6 +1304,16 @@ std::string occasion_of(const text::annotated_document& doc, const event_mention
   for (const auto& w : words) {
     if (!key.empty()) key += ' ';
     key += w;
+  }
+  // Whom it was said to, when a name: "told Mr. Merz in the Oval Office" is not what the same
+  // session told reporters.
+  const auto verb = static_cast<int>(*at - sent.first_token);
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == verb && (tok.deprel == "iobj" || tok.deprel == "obj") && tok.tag == text::upos::propn) {
+      key += " | ";
+      key += lemma_of(tok);
+    }
   }
   return key;
 }
@@ -2165,9 +2175,9 @@ story build_story_of(const Analyses& analyses) {
   // lemma that an ordering signal ("signal:" links: before, prior to, after, following ...) puts
   // on the same side of the same story event are one event, when both name participants, they
   // share one and none contradicts; so are undated verbs of one lemma whose subjects are event
-  // nouns of one lemma ("trade negotiations ... stalled after"), unless their participants
-  // contradict. Told twice by one document, the events stage already says whether it is one
-  // event; here only mentions of different documents join.
+  // nouns of one lemma and whose bounds are the same ("trade negotiations ... stalled after May
+  // 12"), unless their subjects contradict. Told twice by one document, the events stage already
+  // says whether it is one event; here only mentions of different documents join.
   {
     // (known event's cluster, side, lemma -- a verb's with its event-noun subject's), candidates
     std::map<std::tuple<std::size_t, relations::relation, std::string>, std::vector<std::size_t>> groups;
@@ -2796,10 +2806,12 @@ story build_story_of(const Analyses& analyses) {
   // (`posting_of`), on the same day, by a speaker they share, are one event -- within a document
   // too -- when their documents tell one story; one that says it is another post ("in another
   // post", "posted again") stays apart. Then:
-  //   - an undated post of a speaker joins the dated report of that speaker at most two sentences
-  //     away, when there is one such report and its bounds allow that day ("Trump praised Xi in a social media post ...
-  //     “...,” Trump wrote early Wednesday morning.");
-  //   - the post noun a post is made in ("said in a post on Truth Social") is that post.
+  //   - an undated post of a speaker joins the dated report of that speaker at most two
+  //     sentences away, when there is one such report and its bounds allow that day ("Trump
+  //     praised Xi in a social media post ... “...,” Trump wrote early Wednesday morning.");
+  //   - the noun a post or report is made in ("said in a post on Truth Social", "said in a
+  //     statement") is that post or report;
+  //   - a dated report that names no venue and tells only what the post tells is the post.
   {
     struct post {
       std::size_t cand = 0;

@@ -1454,10 +1454,11 @@ TEST_CASE("what a speaker said at one occasion of one day is one statement", "[m
     REQUIRE(reversed.events.size() == s.events.size());
     for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
   }
-  SECTION("another occasion, another day or another speaker stays apart") {
+  SECTION("another occasion, day, speaker or addressee stays apart") {
     for (const auto& b : {article("b", "Trump told reporters at a news conference that students were welcome."),
                           article("b", "Trump told reporters in the Oval Office that students were welcome.", "2025-06-06"),
-                          article("b", "Merz told reporters in the Oval Office that students were welcome.")}) {
+                          article("b", "Merz told reporters in the Oval Office that students were welcome."),
+                          article("b", "Trump told Mr. Merz in the Oval Office that students were welcome.")}) {
       for (const auto& docs : statements(merge::build_story({a, b}))) CHECK(docs.size() == 1);
     }
   }
