@@ -353,6 +353,22 @@ class default_extractor final : public extractor {
         auto& noun = out[noun_index];
         if (noun.pos != upos::noun || !noun.mention_of.empty() || noun.frame != out[k].frame) continue;
         out[k].mention_of = noun.id;
+        // The light verb's subjects did it: a subject the noun's own phrase gave that is none of
+        // them was a guess ("undermined the Geneva truce by issuing warnings": not Geneva's).
+        // (Not an infinitive's: "urged Mobutu and Kabila to hold talks" is theirs, whoever urged.)
+        if (out[k].subject_count > 0 && out[k].tns != tense::infinitive && noun.subject_count > 0 &&
+            noun.subject_count <= noun.actors.size() &&
+            noun.actors.size() == noun.actor_spans.size()) {
+          bool shared = false;
+          for (std::size_t a = 0; a < out[k].subject_count && a < out[k].actors.size(); ++a)
+            shared = shared || std::find(noun.actors.begin(), noun.actors.begin() + static_cast<std::ptrdiff_t>(noun.subject_count),
+                                         out[k].actors[a]) != noun.actors.begin() + static_cast<std::ptrdiff_t>(noun.subject_count);
+          if (!shared) {
+            noun.actors.erase(noun.actors.begin(), noun.actors.begin() + static_cast<std::ptrdiff_t>(noun.subject_count));
+            noun.actor_spans.erase(noun.actor_spans.begin(), noun.actor_spans.begin() + static_cast<std::ptrdiff_t>(noun.subject_count));
+            noun.subject_count = 0;
+          }
+        }
         const bool had_subject = noun.subject_count > 0;
         // The light verb governs its noun: the verb's subjects are the event's participants too
         // ("Mr. Xi held phone talks with Trump": Xi and Trump), when the noun's own phrase does

@@ -325,6 +325,20 @@ TEST_CASE("a light verb is a mention of the event noun it brings about", "[event
   }
 }
 
+TEST_CASE("a light verb's subject is who did its noun's event, over a name the noun's phrase guessed", "[events][frame]") {
+  const auto evs = extract("China said the U.S. undermined the Geneva truce by issuing warnings about Huawei chips.");
+  const auto* warnings = find(evs, "warnings");
+  REQUIRE(warnings);
+  REQUIRE(!warnings->actors.empty());
+  CHECK(warnings->actors.front() == "U.S.");
+  CHECK(warnings->summary.rfind("U.S. issuing warnings", 0) == 0);
+  // An infinitive's subject is not (the parse may give it the verb that controls it).
+  const auto talks = extract("The U.S. wants Mobutu and Kabila to hold talks in South Africa.");
+  const auto* held = find(talks, "talks");
+  REQUIRE(held);
+  CHECK(held->summary.rfind("U.S.", 0) != 0);
+}
+
 TEST_CASE("a light verb's nominalisation is a mention of the event noun after its \"of\"", "[events][frame]") {
   const auto evs = extract("The dispute ended with the signing of the Phase One deal in January 2020.");
   const auto* signing = find(evs, "signing");
