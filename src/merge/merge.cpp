@@ -98,6 +98,15 @@ bool intersects(const A& a, const B& b) {
   return false;
 }
 
+/// A token's lemma in lower case (its form when it has none).
+std::string lemma_of(const text::token& tok) { return lower(tok.lemma.empty() ? tok.form : tok.lemma); }
+
+/// True when a token's lemma (`lemma_of`) is in the sorted word list.
+template <class Words>
+bool lemma_in(const Words& words, const text::token& tok) {
+  return std::binary_search(std::begin(words), std::end(words), lemma_of(tok));
+}
+
 /// ISO 8601 day "YYYY-MM-DD", as relations::iso_day writes it (date::format "%F") without
 /// going through an ostream; years outside 1000..9999 are left to relations::iso_day.
 std::string iso_day(date::sys_days d) {
@@ -433,6 +442,22 @@ bool has_object(const text::annotated_document& doc, const event_mention& ev) {
   return has_dependent(doc, ev, {"obj", "obl", "iobj"});
 }
 
+/// The names of a mention's actors found at the given sentence-relative words (an actor whose
+/// span overlaps one of them), as name tokens.
+token_list actor_names_at(const text::annotated_document& doc, const text::sentence& sent, const event_mention& ev,
+                          const std::vector<std::size_t>& words) {
+  token_list out;
+  for (std::size_t k = 0; k < ev.actors.size(); ++k)
+    for (const auto w : words) {
+      const auto& sp = doc.tokens[sent.first_token + w].span;
+      if (ev.actor_spans[k].begin < sp.end && sp.begin < ev.actor_spans[k].end) {
+        add_tokens(out, name_tokens(ev.actors[k]));
+        break;
+      }
+    }
+  return out;
+}
+
 /// Who acted in a passive verb mention, from the parse: the actors under its `obl:agent` ("Trump
 /// was invited by Xi" -> Xi; "by Bessent, Lutnick and Greer" -> the three), or none.
 token_list passive_agents(const text::annotated_document& doc, const event_mention& ev) {
@@ -449,15 +474,7 @@ token_list passive_agents(const text::annotated_document& doc, const event_menti
   for (std::size_t i = 0; i < by.size(); ++i)
     for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
       if (doc.tokens[t].head == static_cast<int>(by[i]) && doc.tokens[t].deprel == "conj") by.push_back(t - sent.first_token);
-  for (std::size_t k = 0; k < ev.actors.size(); ++k)
-    for (const auto b : by) {
-      const auto& sp = doc.tokens[sent.first_token + b].span;
-      if (ev.actor_spans[k].begin < sp.end && sp.begin < ev.actor_spans[k].end) {
-        add_tokens(out, name_tokens(ev.actors[k]));
-        break;
-      }
-    }
-  return out;
+  return actor_names_at(doc, sent, ev, by);
 }
 
 /// The event of its document whose verb governs a noun mention in the parse (the noun is its
@@ -572,14 +589,7 @@ token_list subject_phrase_names(const text::annotated_document& doc, const std::
       if (tok.deprel == "amod" || tok.deprel == "compound" || tok.deprel == "nmod:poss" || tok.deprel == "flat")
         words.push_back(t - sent.first_token);
     }
-  for (std::size_t k = 0; k < ev.actors.size(); ++k)
-    for (const auto w : words) {
-      const auto& sp = doc.tokens[sent.first_token + w].span;
-      if (ev.actor_spans[k].begin < sp.end && sp.begin < ev.actor_spans[k].end) {
-        add_tokens(out, name_tokens(ev.actors[k]));
-        break;
-      }
-    }
+  out = actor_names_at(doc, sent, ev, words);
   // A listed demonym is its country, as the events stage names it ("The Iranian government" is
   // Iran's: it is not Iran's contradiction).
   for (const auto w : words)
@@ -924,7 +934,7 @@ predicate_content content_of(const text::annotated_document& doc, const std::vec
         if (const auto sec = duration_seconds(x->value)) out.durations.push_back(*sec);
       return false;
     }
-    if (noun) out.words.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+    if (noun) out.words.push_back(lemma_of(tok));
     return depth < 3 && (noun || tok.tag == text::upos::adv);
   });
   std::sort(out.durations.begin(), out.durations.end());
@@ -1178,7 +1188,7 @@ token_list venue_words(const text::annotated_document& doc, const std::vector<ti
                                  : (r == "compound" || r == "nmod" || r == "amod" || r == "flat");
     if (!take || skipped(t)) return false;
     if (tok.tag == text::upos::noun || tok.tag == text::upos::propn || tok.tag == text::upos::adj)
-      out.push_back(lower(tok.lemma.empty() ? tok.form : tok.lemma));
+      out.push_back(lemma_of(tok));
     return depth < 2;
   });
   std::sort(out.begin(), out.end());
@@ -1203,6 +1213,13 @@ constexpr std::string_view posting_verbs[] = {"post", "tweet"};
 constexpr std::string_view other_post_words[] = {"again",  "another",  "later",      "new",
                                                  "second", "separate", "subsequent"};
 
+/// A reporting verb ("said", "wrote"), or a noun a report is made in (`report_nouns`: "in a
+/// statement", "a post").
+bool reporting_verb(const event_mention& ev) { return ev.cls == event_class::reporting && ev.pos == text::upos::verb; }
+bool report_noun(const event_mention& ev) {
+  return ev.pos == text::upos::noun && std::binary_search(std::begin(report_nouns), std::end(report_nouns), ev.lemma);
+}
+
 enum class posting { none, post, another };
 
 /// Whether a verb mention tells a post: a posting verb, or an oblique that names a medium
@@ -1214,15 +1231,12 @@ posting posting_of(const text::annotated_document& doc, const event_mention& ev)
   if (ev.pos != text::upos::verb) return posting::none;
   const auto at = trigger_token(doc, ev);
   if (!at) return posting::none;
-  const auto in = [&](const auto& words, const text::token& tok) {
-    return std::binary_search(std::begin(words), std::end(words), lower(tok.lemma.empty() ? tok.form : tok.lemma));
-  };
   bool posts = std::binary_search(std::begin(posting_verbs), std::end(posting_verbs), ev.lemma) &&
                (ev.lemma != "post" || !has_dependent(doc, ev, {"obj"}));
   const bool reports = ev.cls == event_class::reporting;
   bool another = false, plural = false;
   const auto venue = [&](const text::token& noun) {
-    if (!in(post_media, noun) && !(reports && in(post_nouns, noun))) return;
+    if (!lemma_in(post_media, noun) && !(reports && lemma_in(post_nouns, noun))) return;
     posts = true;
     plural = plural || (noun.tag == text::upos::noun && lower(noun.form) != lower(noun.lemma));
   };
@@ -1232,12 +1246,12 @@ posting posting_of(const text::annotated_document& doc, const event_mention& ev)
     const auto& tok = doc.tokens[t];
     const auto& r = tok.deprel;
     if (depth == 0) {
-      if (r == "advmod" && in(other_post_words, tok)) another = true;
+      if (r == "advmod" && lemma_in(other_post_words, tok)) another = true;
       if (r != "obl") return false;
       venue(tok);
       return true;
     }
-    if (depth == 1 && (r == "det" || r == "amod") && in(other_post_words, tok)) another = true;
+    if (depth == 1 && (r == "det" || r == "amod") && lemma_in(other_post_words, tok)) another = true;
     if (r != "compound" && r != "nmod" && r != "amod" && r != "flat" && r != "conj") return false;
     venue(tok);
     return depth == 1;
@@ -1262,10 +1276,6 @@ std::string occasion_of(const text::annotated_document& doc, const event_mention
   if (ev.pos != text::upos::verb) return {};
   const auto at = trigger_token(doc, ev);
   if (!at) return {};
-  const auto lemma_of = [&](const text::token& tok) { return lower(tok.lemma.empty() ? tok.form : tok.lemma); };
-  const auto is_in = [&](const auto& words, const text::token& tok) {
-    return std::binary_search(std::begin(words), std::end(words), lemma_of(tok));
-  };
   const auto& sent = doc.sentences[ev.sentence];
   // A venue hangs on the verb through at most: a verb of speaking ("speaking later in the Oval
   // Office", which the parse may hang on the subject), the subject or the audience ("told
@@ -1278,7 +1288,7 @@ std::string occasion_of(const text::annotated_document& doc, const event_mention
       const bool noun = tok.tag == text::upos::noun || tok.tag == text::upos::propn;
       const bool through = step == 0 ? noun && (r == "obl" || r == "nmod")
                                      : (noun && (r == "obj" || r == "iobj" || r == "nsubj")) ||
-                                           (tok.tag == text::upos::verb && r == "advcl" && is_in(speaking_verbs, tok));
+                                           (tok.tag == text::upos::verb && r == "advcl" && lemma_in(speaking_verbs, tok));
       if (!through) return false;
       t = sent.first_token + static_cast<std::size_t>(tok.head);
       if (t == *at) return true;
@@ -1288,7 +1298,7 @@ std::string occasion_of(const text::annotated_document& doc, const event_mention
   std::optional<std::size_t> venue;
   for (std::size_t t = sent.first_token; t < sent.end_token && !venue; ++t) {
     const auto& tok = doc.tokens[t];
-    if ((tok.tag == text::upos::noun || tok.tag == text::upos::propn) && is_in(occasion_nouns, tok) && hangs_on_verb(t))
+    if ((tok.tag == text::upos::noun || tok.tag == text::upos::propn) && lemma_in(occasion_nouns, tok) && hangs_on_verb(t))
       venue = t;
   }
   if (!venue) return {};
@@ -2862,7 +2872,7 @@ story build_story_of(const Analyses& analyses) {
         const auto& ck = cands[k];
         const auto& ek = ev_of(ck);
         if (ck.follows || !ck.days || ck.days->end - ck.days->begin != date::days{1} || ek.pol != events::polarity::pos ||
-            !(is_post[k] || (ek.cls == event_class::reporting && ek.pos == text::upos::verb)) ||
+            !(is_post[k] || reporting_verb(ek)) ||
             !intersects(c.subject_tokens, ck.subject_tokens))
           return;
         if ((not_before && ck.days->end <= not_before->begin) || (not_after && ck.days->begin >= not_after->end)) return;
@@ -2881,18 +2891,14 @@ story build_story_of(const Analyses& analyses) {
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const auto& c = cands[k];
       const auto& ev = ev_of(c);
-      if (c.follows || ev.pol != events::polarity::pos || !(is_post[k] || (ev.cls == event_class::reporting &&
-                                                                           ev.pos == text::upos::verb)))
-        continue;
+      if (c.follows || ev.pol != events::polarity::pos || !(is_post[k] || reporting_verb(ev))) continue;
       const auto& a = analyses[c.doc];
       const auto at = trigger_token(a.annotated, ev);
       if (!at) continue;
       const auto& sent = a.annotated.sentences[ev.sentence];
       const auto [first, last] = sentence_events(a.events, ev.sentence);
       for (const auto* g = first; g != last; ++g) {
-        if (g == &ev || g->pos != text::upos::noun || g->pol != events::polarity::pos ||
-            !std::binary_search(std::begin(report_nouns), std::end(report_nouns), g->lemma))
-          continue;
+        if (g == &ev || !report_noun(*g) || g->pol != events::polarity::pos) continue;
         // The noun or the noun it is a conjunct of ("in the same Truth Social post", parsed as
         // "Truth" and "Social post") hangs on the verb.
         const auto t = trigger_token(a.annotated, *g);
@@ -2918,6 +2924,7 @@ story build_story_of(const Analyses& analyses) {
       std::int64_t day = 0;
       token_list speakers;
       std::vector<std::size_t> contents;  // sorted clusters of what its members report
+      std::vector<std::size_t> docs;      // its members' documents
     };
     std::vector<posted> posted_clusters;
     for (const auto& p : posts) {
@@ -2926,9 +2933,10 @@ story build_story_of(const Analyses& analyses) {
       auto it = std::find_if(posted_clusters.begin(), posted_clusters.end(),
                              [&](const posted& x) { return x.cluster == cl; });
       if (it == posted_clusters.end()) {
-        posted_clusters.push_back({cl, *p.day, {}, {}});
+        posted_clusters.push_back({cl, *p.day, {}, {}, {}});
         it = std::prev(posted_clusters.end());
         for (const auto m : clusters[cl]) {
+          it->docs.push_back(cands[m].doc);
           const auto& a = analyses[cands[m].doc];
           for (const auto* g : events_in_report(a.annotated, a.events, ev_of(cands[m])))
             if (const auto* gk = candidate_of(cands[m].doc_id, g->id)) it->contents.push_back(cluster_of[leader(*gk)]);
@@ -2938,7 +2946,7 @@ story build_story_of(const Analyses& analyses) {
       }
       add_tokens(it->speakers, cands[p.cand].subject_tokens);
     }
-    std::vector<std::size_t> contents, docs;
+    std::vector<std::size_t> contents;
     bool joined = false;
     for (std::size_t k = 0; k < cands.size() && !posted_clusters.empty(); ++k) {
       const auto& c = cands[k];
@@ -2948,9 +2956,9 @@ story build_story_of(const Analyses& analyses) {
           c.days->end - c.days->begin != date::days{1})
         continue;
       const auto day = c.days->begin.time_since_epoch().count();
-      const posted* post = nullptr;
+      posted* post = nullptr;
       bool several = false;
-      for (const auto& x : posted_clusters)
+      for (auto& x : posted_clusters)
         if (x.day == day && intersects(x.speakers, c.subject_tokens)) {
           several = several || post;
           post = &x;
@@ -2965,9 +2973,8 @@ story build_story_of(const Analyses& analyses) {
             return std::binary_search(post->contents.begin(), post->contents.end(), cl);
           }))
         continue;
-      docs.clear();
-      for (const auto m : clusters[post->cluster]) docs.push_back(cands[m].doc);
-      if (!one_story_with(c.doc, docs)) continue;
+      if (!one_story_with(c.doc, post->docs)) continue;
+      for (const auto m : clusters[cluster_of[k]]) post->docs.push_back(cands[m].doc);  // as the cluster grows
       joined = join_clusters(post->cluster, cluster_of[k]) || joined;
     }
     if (joined) drop_empty_clusters();
@@ -3037,8 +3044,7 @@ story build_story_of(const Analyses& analyses) {
       const auto report_at = [&](std::size_t t) -> const event_mention* {
         for (const auto* g = same_sentence.first; g != same_sentence.second; ++g)
           if (g != &ev && g->span.begin == doc.tokens[t].span.begin && g->pol == events::polarity::pos &&
-              ((g->cls == event_class::reporting && g->pos == text::upos::verb) ||
-               (g->pos == text::upos::noun && std::binary_search(std::begin(report_nouns), std::end(report_nouns), g->lemma))))
+              (reporting_verb(*g) || report_noun(*g)))
             return g;
         return nullptr;
       };
