@@ -146,16 +146,21 @@ int main(int argc, char** argv) {
   auto* eval_cmd = app.add_subcommand("eval", "Score chronograph against gold annotations");
   eval_cmd->add_option("what", eval.what,
                        "timex (TempEval-3 Task A), events (Task B), relations (TLINK temporal awareness), "
-                       "tagger or parser (UD treebank)")
+                       "tagger or parser (UD treebank), coref (story nodes against a coreference key)")
       ->required()
-      ->check(CLI::IsMember({"timex", "events", "relations", "tagger", "parser"}));
-  eval_cmd->add_option("--gold", eval.gold, "Gold TimeML directory (timex, events, relations) or CoNLL-U file (tagger, parser)")->required();
-  eval_cmd->add_option("--system", eval.system, "System TimeML directory (timex, events, relations; files paired by DOCID)");
+      ->check(CLI::IsMember({"timex", "events", "relations", "tagger", "parser", "coref"}));
+  eval_cmd->add_option("--gold", eval.gold, "Gold TimeML directory (timex, events, relations), CoNLL-U file (tagger, parser) "
+                   "or coreference key TSV (coref)")->required();
+  eval_cmd->add_option("--system", eval.system, "System TimeML directory (timex, events, relations; files paired by DOCID); for coref the "
+                   "directory `build --format json,timeml` wrote (story.json and one .tml per document)");
   eval_cmd->add_flag("--detail", eval.detail, "Per-document counts and every disagreement");
   eval_cmd->footer(
       "Examples:\n  chronograph timeml GOLD/*.tml --out /tmp/sys && chronograph eval timex --gold GOLD --system /tmp/sys\n"
       "  chronograph eval events --gold GOLD --system /tmp/sys --detail   # also the most missed and spurious words\n"
-      "  chronograph eval parser --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu");
+      "  chronograph eval parser --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu\n"
+      "  chronograph build samples --out /tmp/s --format json,timeml && \\\n"
+      "    chronograph eval coref --gold tests/e2e/samples_coref.tsv --system /tmp/s\n"
+      "The coref key has one line per event mention: event, doc, trigger, context (tab-separated); see docs/coreference.md.");
 
   cli::tag_options tag;
   auto* tag_cmd = app.add_subcommand("tag", "Print tokens, tags, lemmas and heads of a text as CoNLL-U");

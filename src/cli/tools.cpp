@@ -12,6 +12,7 @@
 #include "chronograph/graph/query.hpp"
 #include "chronograph/ingest/reader.hpp"
 #include "chronograph/ingest/timeml.hpp"
+#include "chronograph/merge/score.hpp"
 #include "chronograph/relations/score.hpp"
 #include "chronograph/render/answer.hpp"
 #include "chronograph/render/json.hpp"
@@ -38,6 +39,30 @@ std::string read_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// `eval coref`: the story.json and .tml files of one build directory against a key.
+int eval_coreference(const eval_options& opts) {
+  if (opts.system.empty()) {
+    std::cerr << "chronograph: eval coref: --system DIR is required (a `build --format json,timeml` output directory)\n";
+    return usage;
+  }
+  const auto story_path = (fs::path(opts.system) / "story.json").string();
+  const auto s = render::story_from_json(read_file(story_path), story_path);
+  std::map<std::string, std::string> node_of;  // "<doc>:e5" -> story event id
+  for (const auto& e : s.events)
+    for (const auto& m : e.mention_ids) node_of.emplace(m, e.id);
+  std::map<std::string, std::string> texts;
+  std::vector<merge::system_mention> system;
+  for (const auto& doc : ingest::read_timeml_directory(opts.system)) {
+    for (const auto* a : doc.annotations_with_tag("EVENT"))
+      if (const auto it = node_of.find(doc.docid + ":" + std::string(a->attr("eid"))); it != node_of.end())
+        system.push_back({doc.docid, a->span, it->second});
+    texts.emplace(doc.docid, doc.text);
+  }
+  const auto key = merge::read_key(read_file(opts.gold), opts.gold);
+  std::cout << merge::format_score(merge::score_coreference(key, opts.gold, texts, system));
+  return ok;
+}
+
 }  // namespace
 
 int run_eval(const eval_options& opts) {
@@ -58,6 +83,7 @@ int run_eval(const eval_options& opts) {
     std::cout << relations::format_score(score, opts.detail);
     return ok;
   }
+  if (opts.what == "coref") return eval_coreference(opts);
   // tagger | parser: the text stage on a UD treebank.
   const auto gold = text::read_conllu(opts.gold);
   const auto scores = text::evaluate_text_stage(gold, opts.what == "parser");
