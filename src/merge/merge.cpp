@@ -1263,6 +1263,10 @@ posting posting_of(const text::annotated_document& doc, const event_mention& ev)
 /// "speaking at a news conference", "said in an interview"), sorted.
 constexpr std::string_view occasion_nouns[] = {"briefing", "conference", "garden",  "hearing", "interview",
                                                "office",   "rally",      "room",    "speech",  "summit"};
+/// Adverbs that put a report on another occasion than the one told around it ("Merieux
+/// previously said", "Trump later told reporters", "said again"), sorted.
+constexpr std::string_view other_occasion_words[] = {"again",   "before",     "earlier",    "later",     "often",
+                                                     "once",    "previously", "recently",   "repeatedly"};
 /// Verbs of speaking whose venue is their clause's report's ("Mr. Trump, speaking later in the
 /// Oval Office, said ..."), sorted.
 constexpr std::string_view speaking_verbs[] = {"speak", "talk"};
@@ -3106,6 +3110,178 @@ story build_story_of(const Analyses& analyses) {
         }
       }
     }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- a speaker's one occasion in a document
+  // An article that names one occasion where a speaker spoke that day tells that occasion in the
+  // speaker's other reports of the day that name none: after "Trump wrote on his social media
+  // platform after the call" (000), "The Republican president ... also said Xi “graciously”
+  // invited him" is the post. A report (a positive reporting verb, dated to one day, with a
+  // named subject) that names no venue (`venue_words`) joins the statement of the posts and
+  // occasions (`posting_of`, `occasion_of`) of its document, day and speaker when they are one
+  // statement; when the article names two (a post and remarks in the Oval Office), it stays apart,
+  // and so does a report another report tells ("It also reported that Trump said ..."). When the
+  // article names none, a speaker's reports of one day are its one statement ("..., said Wendy
+  // Cutler, a former senior U.S. trade negotiator", "“...,” Cutler said"): what an article quotes
+  // of someone on a day without saying where is taken as said once. A report whose subject is a
+  // pronoun ("he said") may join, never stand for the statement: its speaker is a guess. Only
+  // reports of a statement count (a clause or a quotation: "declared a stock split" is no
+  // report), and not those said before ("has said") or on another occasion ("previously said",
+  // "later told": `other_occasion_words`).
+  {
+    // Whether another report of its sentence reports it ("It also reported that Trump said ..."):
+    // then it is what someone else says the speaker said, not the speaker's report.
+    const auto reported_within = [](const document_analysis& a, const event_mention& ev) {
+      const auto [first, last] = sentence_events(a.events, ev.sentence);
+      for (const auto* g = first; g != last; ++g) {
+        if (g == &ev || !(reporting_verb(*g) || report_noun(*g))) continue;
+        const auto held = events_in_report(a.annotated, a.events, *g);
+        if (std::find(held.begin(), held.end(), &ev) != held.end()) return true;
+      }
+      return false;
+    };
+    // One speaker: the names of one are among the other's ("Trump", "Donald Trump"), not just a
+    // shared one ("Delfin Gonzalez" is not "Juan Miguel Gonzalez").
+    const auto same_speaker = [](const token_list& x, const token_list& y) {
+      return std::includes(x.begin(), x.end(), y.begin(), y.end()) || std::includes(y.begin(), y.end(), x.begin(), x.end());
+    };
+    struct report {
+      std::size_t cand = 0;
+      std::int64_t day = 0;
+      bool venue = false;  // a post or an occasion
+      bool anchor = false;  // it may stand for the statement: a named subject, said then
+    };
+    std::vector<report> reports;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || c.subject_tokens.empty() || c.passive || !reporting_verb(ev) || ev.pol != events::polarity::pos ||
+          !c.days || c.days->end - c.days->begin != date::days{1})
+        continue;
+      const auto& a = analyses[c.doc];
+      const auto& sent = a.annotated.sentences[ev.sentence];
+      const auto at = trigger_token(a.annotated, ev);
+      if (!at) continue;
+      const bool venue = posting_of(a.annotated, ev) == posting::post || !occasion_of(a.annotated, ev).empty();
+      // Said then, not before ("has said", "previously said", "later told").
+      bool elsewhen = ev.asp == events::aspect::perfective || ev.asp == events::aspect::perfective_progressive;
+      for_each_dependent(a.annotated, sent, *at, [&](std::size_t t, int) {
+        const auto& tok = a.annotated.tokens[t];
+        elsewhen = elsewhen || (tok.deprel == "advmod" && std::binary_search(std::begin(other_occasion_words),
+                                                                             std::end(other_occasion_words), lower(tok.form)));
+        return false;  // its own dependents only
+      });
+      // A report without a venue joins only when it reports a statement, a clause or a quotation
+      // ("UniFirst reported that net income rose", not "declared a stock split"), then, in its
+      // own voice.
+      bool clause = false;  // a clausal complement, also one the parse hangs on its time ("said Thursday that ...")
+      for_each_dependent(a.annotated, sent, *at, [&](std::size_t t, int depth) {
+        const auto& rel = a.annotated.tokens[t].deprel;
+        clause = clause || rel == "ccomp" || rel == "parataxis";
+        return depth == 0 && (rel == "obl:unmarked" || rel == "obl:tmod");
+      });
+      if (!venue && (elsewhen || !venue_words(a.annotated, a.timexes, a.events, ev).empty() || reported_within(a, ev) ||
+                     !(clause || !events_in_report(a.annotated, a.events, ev).empty())))
+        continue;
+      const auto subject = subject_token(a.annotated, sent, *at);
+      const bool named = subject && a.annotated.tokens[*subject].tag != text::upos::pron;
+      reports.push_back({k, c.days->begin.time_since_epoch().count(), venue, named && !elsewhen});
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> same;  // (the statement's report, a report joining it)
+    // A document's candidates are consecutive, so are its reports: [begin, end) is one document's.
+    for (std::size_t begin = 0, end = 0; begin < reports.size(); begin = end) {
+      const auto doc = cands[reports[begin].cand].doc;
+      while (end < reports.size() && cands[reports[end].cand].doc == doc) ++end;
+      for (auto r = begin; r < end; ++r) {
+        if (reports[r].venue) continue;
+        const auto& c = cands[reports[r].cand];
+        const auto speaks = [&](std::size_t v) {
+          return reports[v].day == reports[r].day && same_speaker(cands[reports[v].cand].subject_tokens, c.subject_tokens);
+        };
+        // The speaker's posts and occasions that day: one statement that may be named, or none.
+        std::optional<std::size_t> anchor, first;  // a report that may name it; the first one's cluster
+        bool several = false;
+        for (auto v = begin; v < end; ++v) {
+          if (!reports[v].venue || !speaks(v)) continue;
+          const auto cl = cluster_of[reports[v].cand];
+          several = several || (first && *first != cl);
+          if (!first) first = cl;
+          if (reports[v].anchor && !anchor) anchor = reports[v].cand;
+        }
+        if (first) {
+          if (anchor && !several) same.emplace_back(*anchor, reports[r].cand);
+          continue;
+        }
+        // None named: the article's one statement of the speaker that day.
+        for (auto v = begin; v < r; ++v)
+          if (reports[v].anchor && speaks(v)) {
+            same.emplace_back(reports[v].cand, reports[r].cand);
+            break;
+          }
+      }
+    }
+    bool merged = false;
+    for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
+    if (merged) drop_empty_clusters();
+  }
+  // ---- what one statement says
+  // A statement told by several articles tells its content once: "Mr. Trump, speaking later in
+  // the Oval Office, said the two sides “straightened out” some of the friction ..." (002) and
+  // "“This is very complex stuff, and we straightened it out,” Trump told reporters in the Oval
+  // Office" (003) are one statement (above), so their "straightened" is one event. An event that a
+  // report of a statement reports (`events_in_report`) joins the event of the same lemma and
+  // polarity that a report of the same statement in another document reports, when their dates
+  // do not differ and their subjects, and their other participants, agree (when both name some,
+  // they share one: "invited him ... to visit China" is not "for Xi to visit the United States").
+  // What a report reports that is itself a report or a copula is not content.
+  {
+    struct told {
+      std::size_t statement = 0, cand = 0;
+    };
+    std::vector<told> contents;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.follows || ev.pol != events::polarity::pos || !(reporting_verb(ev) || report_noun(ev))) continue;
+      const auto cl = cluster_of[k];
+      const auto& members = clusters[cl];
+      if (std::none_of(members.begin(), members.end(), [&](std::size_t m) { return cands[m].doc != c.doc; })) continue;
+      const auto& a = analyses[c.doc];
+      for (const auto* g : events_in_report(a.annotated, a.events, ev))
+        if (const auto* gk = candidate_of(c.doc_id, g->id);
+            gk && g->cls != event_class::reporting && g->lemma != "be" && g->lemma != "have")
+          contents.push_back({cl, leader(*gk)});
+    }
+    std::stable_sort(contents.begin(), contents.end(), [](const told& x, const told& y) { return x.statement < y.statement; });
+    contents.erase(std::unique(contents.begin(), contents.end(),
+                               [](const told& x, const told& y) { return x.statement == y.statement && x.cand == y.cand; }),
+                   contents.end());
+    // Participants agree when one side names none or both share one; subjects and the others
+    // (objects, places: "visit China" is not "visit the United States") apart.
+    const auto agree = [](const token_list& x, const token_list& y) { return x.empty() || y.empty() || intersects(x, y); };
+    const auto others = [](const candidate& c) {
+      token_list rest;
+      std::set_difference(c.actor_tokens.begin(), c.actor_tokens.end(), c.subject_tokens.begin(), c.subject_tokens.end(),
+                          std::back_inserter(rest));
+      return rest;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> same;  // candidates to join
+    for (std::size_t from = 0, to = 0; from < contents.size(); from = to) {
+      while (to < contents.size() && contents[to].statement == contents[from].statement) ++to;
+      for (auto i = from; i < to; ++i)
+        for (auto j = i + 1; j < to; ++j) {
+          const auto& ci = cands[contents[i].cand];
+          const auto& cj = cands[contents[j].cand];
+          const auto& ei = ev_of(ci);
+          const auto& ej = ev_of(cj);
+          if (ci.doc == cj.doc || ei.lemma != ej.lemma || ei.pol != ej.pol) continue;
+          if (ci.days && cj.days && (ci.days->end <= cj.days->begin || cj.days->end <= ci.days->begin)) continue;
+          if (!agree(ci.subject_tokens, cj.subject_tokens) || !agree(others(ci), others(cj))) continue;
+          same.emplace_back(contents[i].cand, contents[j].cand);
+        }
+    }
+    bool merged = false;
+    for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
     if (merged) drop_empty_clusters();
   }
   // Mentions of an event join its cluster.

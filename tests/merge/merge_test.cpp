@@ -1148,11 +1148,14 @@ TEST_CASE("events at the same place of one speaker's quoted words are one event"
     const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Trump said.", "2025-06-07");
     CHECK(nodes(merge::build_story({a, b}), "result") == nodes_t{{"a"}, {"b"}});
   }
-  SECTION("not a trigger outside the shared run") {
-    const auto b = article("b", "\xE2\x80\x9C" + quote + ", and the farmers will celebrate soon,\xE2\x80\x9D Mr. Trump said.");
+  SECTION("not a trigger outside the shared run, unless the one statement tells it") {
+    const auto b = article("b", "\xE2\x80\x9C" + quote + ", and the farmers will not celebrate,\xE2\x80\x9D Mr. Trump said.");
     const auto s = merge::build_story({a, b});
     CHECK(nodes(s, "result") == nodes_t{{"a", "b"}});
     CHECK(nodes(s, "celebrate") == nodes_t{{"a"}, {"b"}});
+    // Worded otherwise but said in the same statement: "what one statement says" joins it.
+    const auto c = article("c", "\xE2\x80\x9C" + quote + ", and the farmers will celebrate soon,\xE2\x80\x9D Mr. Trump said.");
+    CHECK(nodes(merge::build_story({a, c}), "celebrate") == nodes_t{{"a", "c"}});
   }
   SECTION("not the same word in another quotation") {
     const auto b = article("b", "\xE2\x80\x9C" + quote + ",\xE2\x80\x9D Mr. Trump said. \xE2\x80\x9COur farmers will celebrate "
@@ -1522,4 +1525,71 @@ TEST_CASE("a report's participle goes on with its report's statement", "[merge][
   const auto other = merge::build_story({analyse("b", "Trump left the room on Thursday, adding that talks would follow.",
                                                  {{"Thursday", "2025-06-05"}}, "2025-06-05", true)});
   CHECK(with_lemma(other, "add").size() == 1);
+}
+
+TEST_CASE("a speaker's reports of one day in one article are the occasion it names, or one statement", "[merge][statement][one-occasion]") {
+  const auto article = [](const std::string& text) {
+    return analyse("a", "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+  };
+  // The mention count of each reporting node, sorted.
+  const auto reports = [](const story& s) {
+    std::vector<std::size_t> out;
+    for (const auto& e : s.events)
+      if (e.cls == "REPORTING") out.push_back(e.mentions.size());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using counts = std::vector<std::size_t>;
+  SECTION("one post named: the other reports of that speaker are the post") {
+    const auto a = article("Trump wrote on Truth Social that the talks went well. Trump also said that the teams would meet soon.");
+    CHECK(reports(merge::build_story({a})) == counts{2});
+  }
+  SECTION("no occasion named: one statement") {
+    const auto a = article("Gary Locke said the call broke the impasse. Locke said that the talks would resume. "
+                           "Locke said that the deal would hold.");
+    CHECK(reports(merge::build_story({a})) == counts{3});
+  }
+  SECTION("two occasions named: a report that names none stays apart") {
+    const auto a = article("Trump wrote on Truth Social that the talks went well. Trump told reporters in the Oval Office "
+                           "that students were welcome. Trump said that the deal remained in place.");
+    CHECK(reports(merge::build_story({a})) == counts{1, 1, 1});
+  }
+  SECTION("another speaker, another time, or no statement reported stays apart") {
+    for (const auto* text : {"Delfin Gonzalez said the boy would stay. Juan Miguel Gonzalez said that the boy would leave.",
+                             "Cutler said the call broke the impasse. Cutler previously said that the talks would fail.",
+                             "Cutler said the call broke the impasse. Cutler has said that the talks would fail.",
+                             "UniFirst declared a stock split. UniFirst reported that net income rose."}) {
+      INFO(text);
+      const auto r = reports(merge::build_story({article(text)}));
+      CHECK(std::all_of(r.begin(), r.end(), [](std::size_t n) { return n == 1; }));
+    }
+  }
+}
+
+TEST_CASE("what one statement says, told by several articles, is one event", "[merge][statement][content]") {
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+  };
+  const auto with = [](const story& s, std::string_view lemma) {
+    std::vector<std::size_t> out;
+    for (const auto& e : s.events)
+      if (e.lemma == lemma) out.push_back(e.mentions.size());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using counts = std::vector<std::size_t>;
+  const auto a = article("a", "\xE2\x80\x9CWe straightened it out,\xE2\x80\x9D Trump told reporters in the Oval Office.");
+  SECTION("the same lemma reported by one statement in two articles") {
+    const auto b = article("b", "Mr. Trump, speaking later in the Oval Office, said the two sides \xE2\x80\x9Cstraightened out\xE2\x80\x9D "
+                                "some of the friction around exports.");
+    CHECK(with(merge::build_story({a, b}), "straighten") == counts{2});
+    CHECK(with(merge::build_story({b, a}), "straighten") == counts{2});
+  }
+  SECTION("not another statement, not other participants") {
+    const auto b = article("b", "Trump told reporters at a news conference that the two sides straightened out the friction.");
+    CHECK(with(merge::build_story({a, b}), "straighten") == counts{1, 1});
+    const auto c = article("c", "Trump told reporters in the Oval Office that Xi invited him to visit China.");
+    const auto d = article("d", "Trump told reporters in the Oval Office that he invited Xi to visit the United States.");
+    CHECK(with(merge::build_story({c, d}), "visit") == counts{1, 1});
+  }
 }
