@@ -3224,6 +3224,44 @@ story build_story_of(const Analyses& analyses) {
     for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
     if (merged) drop_empty_clusters();
   }
+  // ---- the statement an article has told
+  // "The Chinese Foreign Ministry said in a statement that ..." then "..., according to the
+  // ministry's statement", "..., the statement said" (003): a definite report noun (`report_nouns`
+  // with "the", "this", "that" or a possessor that is no pronoun: "his statement" may be another)
+  // that is singular and not another one ("a second statement": `other_post_words`) is the last
+  // one of its lemma its article told before. Not "post", which is as often a job ("assumed the
+  // post").
+  {
+    std::vector<std::pair<std::size_t, std::size_t>> same;  // (the earlier noun, the one that refers to it)
+    std::map<std::string_view, std::size_t> last;           // lemma -> last singular report noun of the document
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      if (k == 0 || cands[k - 1].doc != c.doc) last.clear();
+      const auto& ev = ev_of(c);
+      if (c.follows || !report_noun(ev) || ev.lemma == "post" || ev.pol != events::polarity::pos) continue;
+      const auto& doc = analyses[c.doc].annotated;
+      const auto at = trigger_token(doc, ev);
+      if (!at || doc.tokens[*at].xpos == "NNS") continue;
+      bool definite = false, other = false;
+      for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+        const auto& tok = doc.tokens[t];
+        const auto word = lower(tok.form);
+        definite = definite || (tok.deprel == "nmod:poss" && tok.tag != text::upos::pron) ||
+                   (tok.deprel == "det" && (word == "the" || word == "this" || word == "that"));
+        other = other || std::binary_search(std::begin(other_post_words), std::end(other_post_words), word);
+        return false;  // its own dependents only
+      });
+      if (other) {
+        last.erase(ev.lemma);
+        continue;
+      }
+      if (const auto it = last.find(ev.lemma); definite && it != last.end()) same.emplace_back(it->second, k);
+      last[ev.lemma] = k;
+    }
+    bool merged = false;
+    for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
+    if (merged) drop_empty_clusters();
+  }
   // ---- what one statement says
   // A statement told by several articles tells its content once: "Mr. Trump, speaking later in
   // the Oval Office, said the two sides “straightened out” some of the friction ..." (002) and

@@ -1593,3 +1593,26 @@ TEST_CASE("what one statement says, told by several articles, is one event", "[m
     CHECK(with(merge::build_story({c, d}), "visit") == counts{1, 1});
   }
 }
+
+TEST_CASE("a definite report noun is the statement its article told before", "[merge][statement][anaphora]") {
+  // How many nodes hold the document's "statement" nouns.
+  const auto nodes = [](const std::string& text) {
+    const auto a = analyse("a", "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+    std::set<std::string> ids, holding;
+    for (const auto& ev : a.events)
+      if (ev.lemma == "statement") ids.insert("a:" + ev.id);
+    REQUIRE(ids.size() >= 2);
+    for (const auto& e : merge::build_story({a}).events)
+      for (const auto& id : e.mention_ids)
+        if (ids.count(id)) holding.insert(e.id);
+    return holding.size();
+  };
+  SECTION("the statement, the ministry's statement") {
+    CHECK(nodes("The ministry issued a statement on the call. Beijing welcomed the talks, the statement added. "
+                "The talks will resume, according to the ministry's statement.") == 1);
+  }
+  SECTION("not a pronoun's statement, nor another statement") {
+    CHECK(nodes("The ministry issued a statement on the call. Beijing welcomed the talks in his statement.") == 2);
+    CHECK(nodes("The ministry issued a statement on the call. The ministry issued a second statement on the talks.") == 2);
+  }
+}
