@@ -42,6 +42,23 @@ std::vector<std::size_t> whole_words(std::string_view hay, std::string_view need
   throw input_error(origin + ":" + std::to_string(line) + ": " + what);
 }
 
+// A context with "\n" (a line break: headlines and headings are lines of their own), "\t" or "\\".
+std::string unescape(std::string_view field, const std::string& origin, std::size_t line) {
+  std::string out;
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    if (field[i] != '\\') {
+      out += field[i];
+      continue;
+    }
+    const char next = i + 1 < field.size() ? field[++i] : '\0';
+    if (next == 'n') out += '\n';
+    else if (next == 't') out += '\t';
+    else if (next == '\\') out += '\\';
+    else key_error(origin, line, "unknown escape in the context (\\n, \\t and \\\\ are known)");
+  }
+  return out;
+}
+
 // The trigger's bytes in its document, checked as score.hpp promises.
 byte_span locate(const key_mention& k, const std::string& origin, const std::map<std::string, std::string>& texts) {
   const auto doc = texts.find(k.doc);
@@ -56,6 +73,18 @@ byte_span locate(const key_mention& k, const std::string& origin, const std::map
     key_error(origin, k.line, "trigger \"" + k.trigger + "\" is " + std::to_string(words.size()) +
                                   " times a whole word of the context, not once");
   return {at + words[0], at + words[0] + k.trigger.size()};
+}
+
+// The context as the key writes it: one line.
+std::string escaped(std::string_view context) {
+  std::string out;
+  for (const char c : context) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out;
 }
 
 double harmonic(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
@@ -141,7 +170,7 @@ std::vector<key_mention> read_key(std::string_view tsv, const std::string& origi
     const auto f = split_tabs(line);
     if (f.size() != 4) key_error(origin, number, "expected 4 tab-separated fields (event, doc, trigger, context), got " + std::to_string(f.size()));
     if (std::any_of(f.begin(), f.end(), [](std::string_view s) { return s.empty(); })) key_error(origin, number, "empty field");
-    key_mention k{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]), number};
+    key_mention k{std::string(f[0]), std::string(f[1]), std::string(f[2]), unescape(f[3], origin, number), number};
     if (!seen.emplace(k.doc, k.context, k.trigger).second) key_error(origin, number, "the same mention twice");
     out.push_back(std::move(k));
   }
@@ -169,7 +198,7 @@ coref_score score_coreference(const std::vector<key_mention>& key, const std::st
       if (s.doc == k.doc && s.span.overlaps(span) && (!hit || s.span.size() < hit->span.size())) hit = &s;
     std::string node = hit ? hit->node : "(none) line " + std::to_string(k.line);
     if (hit) ++out.found;
-    else out.unfound.push_back("key line " + std::to_string(k.line) + ": " + k.doc + " " + k.trigger + " (" + k.context + ")");
+    else out.unfound.push_back("key line " + std::to_string(k.line) + ": " + k.doc + " " + k.trigger + " (" + escaped(k.context) + ")");
     auto [n, added] = node_index.emplace(node, node_names.size());
     if (added) node_names.push_back(node);
     response_of[i] = n->second;

@@ -69,4 +69,14 @@ TEST_CASE("a coreference key's mistakes are named with their line", "[coref]") {
   CHECK_THROWS_WITH(score("one\tdoc\tw\tw b w\n"), Contains("2 times a whole word"));
   CHECK_THROWS_WITH(score("one\tdoc\ta\tw a w\ntwo\tdoc\ta\ta w b\n"), Contains("k.tsv:2: another key line names the same word"));
   CHECK_THROWS_AS(score("one\tdoc\tb\tw a w\n"), input_error);
+  CHECK_THROWS_WITH(merge::read_key("one\tdoc\ta\tw a\\x\n", "k.tsv"), Contains("k.tsv:1: unknown escape"));
+}
+
+TEST_CASE("a key's context may reach across a line break", "[coref]") {
+  const std::map<std::string, std::string> headline{{"doc", "Talks resume\n\nTalks resume, officials said."}};
+  const auto key = merge::read_key("one\tdoc\tTalks\tTalks resume\\n\n", "k.tsv");
+  REQUIRE(key.size() == 1);
+  CHECK(key[0].context == "Talks resume\n");
+  const auto s = merge::score_coreference(key, "k.tsv", headline, {{"doc", {0, 5}, "n1"}});
+  CHECK(s.found == 1);
 }

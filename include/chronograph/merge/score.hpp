@@ -4,7 +4,9 @@
 // The key is a TSV file, one line per event mention: `event <TAB> doc <TAB> trigger <TAB> context`.
 // `event` names the real-world event (mentions with one name are one event), `doc` is the document
 // id, `trigger` the word that tells the event, and `context` a piece of the document's text that
-// occurs once in it and holds the trigger once as a whole word. Lines starting with # are comments.
+// occurs once in it and holds the trigger once as a whole word ("\n" in it is a line break, for
+// headlines and headings on lines of their own; "\t" a tab, "\\" a backslash). Lines starting
+// with # are comments.
 //
 // Scores are over the key's mentions only (gold mentions, as in ECB+ work): each key mention is
 // placed in the story node whose mention has an EVENT extent over its trigger, or alone when no
@@ -27,7 +29,7 @@ struct key_mention {
 };
 
 /// Parses a key. Throws input_error ("<origin>:<line>: <what>") on a line without four fields
-/// or with an empty one, and on the same (doc, context, trigger) twice.
+/// or with an empty one, an unknown escape, and the same (doc, context, trigger) twice.
 [[nodiscard]] std::vector<key_mention> read_key(std::string_view tsv, const std::string& origin);
 
 /// A system event mention: where its trigger is and which story node holds it.
