@@ -812,6 +812,91 @@ std::optional<std::size_t> subject_token(const text::annotated_document& doc, co
   return std::nullopt;
 }
 
+/// Who acts in a verb mention that names no subject of its own, read from the parse (control):
+/// the agents of the verb it is the `xcomp` of ("Trump has vowed to revoke": Trump), through a
+/// first conjunct ("the U.S. has moved to block ... and revoke"), or of the event noun it is the
+/// infinitival `acl` of ("Mr. Trump's decision to revoke": the noun's possessor). When that verb
+/// has an object, the object acts ("Xi asked Trump to withdraw": Trump); a passive's subject
+/// acts ("Trump was asked to revoke"). Empty when no name says who does ("his administration has
+/// vowed to revoke"), nullopt when nothing controls it.
+std::optional<token_list> controller_agents(const text::annotated_document& doc, const std::vector<event_mention>& evs,
+                                            const event_mention& ev) {
+  if (ev.pos != text::upos::verb || has_dependent(doc, ev, {"nsubj", "nsubj:pass", "expl"})) return std::nullopt;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return std::nullopt;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto head_of = [&](std::size_t t) -> std::optional<std::size_t> {
+    const auto h = doc.tokens[t].head;
+    if (h < 0 || sent.first_token + static_cast<std::size_t>(h) >= sent.end_token) return std::nullopt;
+    return sent.first_token + static_cast<std::size_t>(h);
+  };
+  auto t = *at;
+  for (int step = 0; step < 3 && doc.tokens[t].deprel == "conj"; ++step) {
+    const auto h = head_of(t);
+    if (!h || doc.tokens[*h].tag != text::upos::verb) return std::nullopt;
+    t = *h;
+  }
+  const auto h = head_of(t);
+  if (!h) return std::nullopt;
+  const auto& rel = doc.tokens[t].deprel;
+  const bool infinitive = std::any_of(doc.tokens.begin() + static_cast<std::ptrdiff_t>(sent.first_token),
+                                      doc.tokens.begin() + static_cast<std::ptrdiff_t>(sent.end_token),
+                                      [&](const text::token& x) {
+                                        return x.head == static_cast<int>(t - sent.first_token) && x.deprel == "mark" &&
+                                               lower(x.form) == "to";
+                                      });
+  const bool from_verb = rel == "xcomp" && doc.tokens[*h].tag == text::upos::verb;
+  const bool from_noun = rel == "acl" && infinitive && doc.tokens[*h].tag == text::upos::noun;
+  if (!from_verb && !from_noun) return std::nullopt;
+  for (const auto& g : evs) {
+    if (g.sentence != ev.sentence || g.span.begin != doc.tokens[*h].span.begin) continue;
+    std::vector<std::size_t> objects;  // sentence-relative
+    for (std::size_t u = sent.first_token; u < sent.end_token && from_verb; ++u)
+      if (doc.tokens[u].head == static_cast<int>(*h - sent.first_token) &&
+          (doc.tokens[u].deprel == "obj" || doc.tokens[u].deprel == "iobj"))
+        objects.push_back(u - sent.first_token);
+    if (!objects.empty())
+      return g.actor_spans.size() == g.actors.size() ? actor_names_at(doc, sent, g, objects) : token_list{};
+    return active_agents(doc, g);
+  }
+  return std::nullopt;
+}
+
+/// True when the parse negates a mention's word ("have decided not to support the resolution":
+/// the events stage gives an infinitive no polarity of its own).
+bool negated_in_parse(const text::annotated_document& doc, const event_mention& ev) {
+  const auto at = trigger_token(doc, ev);
+  if (!at) return false;
+  bool negated = false;
+  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+    const auto l = lower(doc.tokens[t].form);
+    if (doc.tokens[t].deprel == "advmod" && (l == "not" || l == "n't" || l == "never")) negated = true;
+    return false;
+  });
+  return negated;
+}
+
+/// The lemma of the common noun a verb mention acts on, from the parse (its `obj`; through a
+/// quantifier's partitive, "revoke some of their visas" -> visa), or "": what is acted on when
+/// no name says it ("revoke student visas", "revoke visas for some Chinese nationals"). Not a
+/// light verb's object, which names its event, not what it acts on ("had no comment", "make
+/// their case").
+std::string object_noun(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::verb || frame_lexicon().is_light_verb(ev.lemma)) return {};
+  const auto at = trigger_token(doc, ev);
+  if (!at) return {};
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto child = [&](std::size_t of, std::string_view deprel) -> std::optional<std::size_t> {
+    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+      if (doc.tokens[t].head == static_cast<int>(of - sent.first_token) && doc.tokens[t].deprel == deprel) return t;
+    return std::nullopt;
+  };
+  auto obj = child(*at, "obj");
+  if (obj && doc.tokens[*obj].tag != text::upos::noun) obj = child(*obj, "nmod");  // "some of their visas"
+  if (!obj || doc.tokens[*obj].tag != text::upos::noun) return {};
+  return lemma_of(doc.tokens[*obj]);
+}
+
 /// The events of sentence `s` (a document's events are in text order): a range of `evs`.
 std::pair<const event_mention*, const event_mention*> sentence_events(const std::vector<event_mention>& evs, std::size_t s) {
   const auto lo = std::lower_bound(evs.begin(), evs.end(), s,
@@ -1836,7 +1921,9 @@ story build_story_of(const Analyses& analyses) {
   //   - who acted: each side names its agents, they share one, and no agent of one is only a
   //     patient of the other ("Xi invited Trump" is not "Trump invited Xi");
   //   - the others (patients, themes, places), when both name some, share one; for a lemma
-  //     event_frames.tsv does not list as one referring occurrence, both must name some;
+  //     event_frames.tsv does not list as one referring occurrence, both must name some; the
+  //     common noun a verb takes as its object counts ("revoke visas": object_noun), and a verb
+  //     with no subject acts through its controller ("Mr. Trump's decision to revoke");
   //   - the same factuality (what happened vs what is planned: factuality_rules), positive;
   //   - bounds that overlap, and the documents share a dated event told by several of them (the
   //     June 5 call): articles of one story, not two stories that use the same words.
@@ -1869,7 +1956,8 @@ story build_story_of(const Analyses& analyses) {
       token_list others;  // participants that are not agents
       std::vector<std::size_t> objects;  // clusters of the event nouns it acts on ("violated the agreement")
       std::optional<date::sys_days> not_before, not_after;
-      bool agentless = false;  // a passive without a "by" phrase: joins the one group it fits (below)
+      std::string theme;  // the common noun it acts on (object_noun: "revoke visas" -> visa), or ""
+      bool agentless = false;  // names no one who acted: joins the one group it fits (below)
     };
     std::vector<retelling> told;
     // The event nouns each event acts on in the parse (governing_event), per document, built when
@@ -1901,6 +1989,14 @@ story build_story_of(const Analyses& analyses) {
       // A passive's subjects are what it was done to: its agents are the parse's "by" phrase, and
       // without one it is not compared.
       token_list agents = c.passive ? passive_agents(analyses[c.doc].annotated, ev) : active_agents(analyses[c.doc].annotated, ev);
+      // A verb with no subject of its own acts through what controls it (`controller_agents`):
+      // "Mr. Trump's decision to revoke visas" is Trump's revoking, "Xi asked Trump to revoke"
+      // Trump's (the events stage gives it the governing verb's subject, Xi).
+      if (!c.passive)
+        if (auto ctl = controller_agents(analyses[c.doc].annotated, analyses[c.doc].events, ev);
+            ctl && (agents.empty() || !ctl->empty()))
+          agents = std::move(*ctl);
+      const auto theme = c.passive ? std::string{} : object_noun(analyses[c.doc].annotated, ev);
       // A dated intention ("Trump had requested the call", dated by "said earlier Thursday"), which
       // date merging leaves alone (only occurrences and states merge by date), is compared as a
       // retelling with its days as its bounds: a retelling it contradicts stays apart.
@@ -1909,7 +2005,10 @@ story build_story_of(const Analyses& analyses) {
       // A passive without a "by" phrase names no one who acted ("the call was initiated at Trump's
       // request"): it is compared only when it acts on a story event, and then joins the one group
       // of its frame acting on that event (below).
-      const bool agentless = c.passive && agents.empty();
+      // An active verb whose agent no one names (nor its controller: "his administration has vowed
+      // to revoke some of their visas") but whose object is a common noun is compared the same
+      // way: it joins the one group that acts on that noun.
+      const bool agentless = agents.empty() && (c.passive || !theme.empty());
       if ((c.days && !dated_intention) || c.follows || (agents.empty() && !agentless) ||
           clusters[cluster_of[k]].size() != 1)
         continue;
@@ -1942,13 +2041,14 @@ story build_story_of(const Analyses& analyses) {
               h && factuality_of(*h, dct_day[c.doc], governing_event(annotated, doc_events, *h)) == factuality::happened)
             r.fact = factuality::happened;
       }
-      if (r.fact == factuality::none) continue;
+      if (r.fact == factuality::none || negated_in_parse(annotated, ev)) continue;
       r.frame = c.frame;
       r.listed = lex.has_frame(ev.lemma) && lex.frame_refers_back(c.frame);
       r.agentless = agentless;
+      r.theme = theme;
       // An agentless passive's participants to compare are what it was done to (its subjects):
       // an oblique ("at Trump's request") names neither who acted nor what was acted on.
-      if (agentless) r.others = c.subject_tokens;
+      if (agentless && c.passive) r.others = c.subject_tokens;
       else
         for (const auto& t : c.actor_tokens)
           if (!std::binary_search(agents.begin(), agents.end(), t)) r.others.push_back(t);
@@ -1986,7 +2086,7 @@ story build_story_of(const Analyses& analyses) {
       }
       r.objects = objects_of(c);
       if (phase && r.objects.empty()) continue;  // the beginning or end of no story event
-      if (agentless && r.objects.empty()) continue;  // done by no one named to nothing known
+      if (agentless && r.objects.empty() && r.theme.empty()) continue;  // done by no one named to nothing known
       // What an adjunct intention asks for: its clause's event (a light verb's noun: the talks of
       // "held phone talks"), and what a verb that begins an event begins ("the call was
       // initiated": the call).
@@ -2022,6 +2122,7 @@ story build_story_of(const Analyses& analyses) {
       token_list common_agents;     // agents every member names
       token_list agents, others;    // union over the members
       std::vector<std::size_t> objects;  // clusters the members act on (union)
+      token_list themes;                 // common nouns the members act on (union)
       std::optional<date::sys_days> not_before, not_after;
       std::vector<std::size_t> anchors;  // dated story events every member's document tells
       std::vector<std::size_t> docs, members;
@@ -2045,7 +2146,8 @@ story build_story_of(const Analyses& analyses) {
         std::size_t fitting = 0;
         for (std::size_t g = frame_begin; g < groups.size(); ++g) {
           const auto& gr = groups[g];
-          if (gr.fact != r.fact || gr.listed != listed || !intersects(gr.objects, r.objects)) continue;
+          const bool same_theme = !r.theme.empty() && std::binary_search(gr.themes.begin(), gr.themes.end(), r.theme);
+          if (gr.fact != r.fact || gr.listed != listed || !(intersects(gr.objects, r.objects) || same_theme)) continue;
           if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
           if (intersects(gr.agents, r.others)) continue;
           if (!gr.others.empty() && !r.others.empty() && !intersects(gr.others, r.others)) continue;
@@ -2082,9 +2184,15 @@ story build_story_of(const Analyses& analyses) {
           // An event noun both act on that is one story event ("violated the agreement", "HAS
           // TOTALLY VIOLATED ITS AGREEMENT", "violated the compact": the Geneva agreement) is a
           // shared patient, whatever the words around it.
-          const bool same_object = intersects(gr.objects, r.objects);
-          const bool both = !gr.others.empty() && !r.others.empty();
-          if (!same_object && (both || !listed) && !(both && intersects(gr.others, r.others))) continue;
+          // What is acted on as a common noun (`object_noun`: "revoke student visas", "revoke some of
+          // their visas"), when both sides say, is the same noun, and it is a patient both name.
+          if (!intersects(gr.objects, r.objects)) {
+            const bool both = !gr.others.empty() && !r.others.empty();
+            const bool both_themes = !gr.themes.empty() && !r.theme.empty();
+            if (both && !intersects(gr.others, r.others)) continue;
+            if (both_themes && !std::binary_search(gr.themes.begin(), gr.themes.end(), r.theme)) continue;
+            if (!listed && !both && !both_themes) continue;
+          }
           // Bounds overlap.
           const auto nb = std::max(gr.not_before, r.not_before);
           const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
@@ -2111,6 +2219,7 @@ story build_story_of(const Analyses& analyses) {
         gr.agents = r.agents;
         gr.others = r.others;
         gr.objects = r.objects;
+        if (!r.theme.empty()) gr.themes.push_back(r.theme);
         gr.not_before = r.not_before;
         gr.not_after = r.not_after;
         gr.anchors = anchors_of_doc[c.doc];
@@ -2129,6 +2238,7 @@ story build_story_of(const Analyses& analyses) {
       add_tokens(gr.agents, r.agents);
       add_tokens(gr.others, r.others);
       add_tokens(gr.objects, r.objects);
+      if (!r.theme.empty()) add_tokens(gr.themes, token_list{r.theme});
       gr.not_before = std::max(gr.not_before, r.not_before);
       if (r.not_after && (!gr.not_after || *r.not_after < *gr.not_after)) gr.not_after = r.not_after;
       gr.anchors = std::move(shared_anchors);

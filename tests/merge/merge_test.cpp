@@ -770,6 +770,56 @@ TEST_CASE("undated acts on one story event by the same agent are one event", "[m
   }
 }
 
+TEST_CASE("an infinitive acts through its controller, on the common noun it takes", "[merge][undated][control]") {
+  // "Mr. Trump's decision to revoke visas", "Trump has vowed to revoke student visas": the
+  // revoking is Trump's (the noun's possessor, the controlling verb's subject) and acts on visas;
+  // "his administration has vowed to revoke some of their visas" names no one, and joins the one
+  // group that revokes visas.
+  const auto revokes = [](const story& s) {
+    std::vector<std::set<std::string>> out;
+    for (const auto* e : with_lemma(s, "revoke")) {
+      std::set<std::string> docs;
+      for (const auto& m : e->mentions) docs.insert(m.doc);
+      out.push_back(docs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using nodes = std::vector<std::set<std::string>>;
+  const auto a = call_article("a", "Beijing chafed at Mr. Trump\xE2\x80\x99s decision to revoke visas of Chinese students.");
+  const auto b = call_article("b", "Officials said Trump has vowed to revoke student visas.");
+  const auto c = call_article("c", "Officials said his administration has vowed to revoke some of their visas.");
+  SECTION("one plan told three ways, in any order") {
+    const auto s = merge::build_story({a, b, c});
+    CHECK(revokes(s) == nodes{{"a", "b", "c"}});
+    const auto reversed = merge::build_story({c, b, a});
+    REQUIRE(reversed.events.size() == s.events.size());
+    for (std::size_t k = 0; k < s.events.size(); ++k) CHECK(reversed.events[k].mention_ids == s.events[k].mention_ids);
+  }
+  SECTION("another thing acted on") {
+    const auto d = call_article("d", "Officials said Trump has vowed to revoke the licenses.");
+    CHECK(revokes(merge::build_story({a, d})) == nodes{{"a"}, {"d"}});
+  }
+  SECTION("another controller") {
+    const auto d = call_article("d", "Officials said Xi has vowed to revoke student visas.");
+    CHECK(revokes(merge::build_story({a, d})) == nodes{{"a"}, {"d"}});
+  }
+  SECTION("no one named, and two groups it could join") {
+    const auto d = call_article("d", "Officials said Xi has vowed to revoke student visas.");
+    CHECK(revokes(merge::build_story({a, c, d})) == nodes{{"a"}, {"c"}, {"d"}});
+  }
+  SECTION("negated, or done rather than planned") {
+    const auto d = call_article("d", "Officials said Trump has decided not to revoke student visas.");
+    const auto e = call_article("e", "Officials said Trump revoked student visas.");
+    CHECK(revokes(merge::build_story({b, d, e})) == nodes{{"b"}, {"d"}, {"e"}});
+  }
+  SECTION("an object's verb: the object acts") {
+    const auto d = call_article("d", "Officials said Xi asked Trump to revoke student visas.");
+    const auto e = call_article("e", "Officials said Xi has vowed to revoke student visas.");
+    CHECK(revokes(merge::build_story({d, e})) == nodes{{"d"}, {"e"}});
+  }
+}
+
 TEST_CASE("the beginning or end of one story event told by several articles is one event", "[merge][undated][phase]") {
   const auto nodes = [](const story& s, const std::string& lemma) {
     std::vector<std::set<std::string>> out;
