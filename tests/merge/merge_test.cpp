@@ -45,6 +45,18 @@ std::vector<const story_event*> with_lemma(const story& s, const std::string& le
   return out;
 }
 
+/// The documents of each node of lemma `lemma`, sorted.
+std::vector<std::set<std::string>> lemma_docs(const story& s, const std::string& lemma) {
+  std::vector<std::set<std::string>> out;
+  for (const auto* e : with_lemma(s, lemma)) {
+    std::set<std::string> docs;
+    for (const auto& m : e->mentions) docs.insert(m.doc);
+    out.push_back(docs);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 /// The documents of each REPORTING node of a story, sorted (not a node of lemma `except`).
 std::vector<std::set<std::string>> statement_docs(const story& s, std::string_view except = {}) {
   std::vector<std::set<std::string>> out;
@@ -563,16 +575,7 @@ TEST_CASE("a passive's \"by\" phrase is who acted", "[merge][undated][passive]")
 
 TEST_CASE("a passive without a \"by\" phrase joins the one retelling of its act on the same story event",
           "[merge][undated][passive][agentless]") {
-  const auto docs_of = [](const story& s, const std::string& lemma) {
-    std::vector<std::set<std::string>> out;
-    for (const auto* e : with_lemma(s, lemma)) {
-      std::set<std::string> docs;
-      for (const auto& m : e->mentions) docs.insert(m.doc);
-      out.push_back(docs);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  const auto docs_of = lemma_docs;
   using nodes = std::vector<std::set<std::string>>;
   const auto a = call_article("a", "Xinhua said Trump initiated the call with Xi.");
   const auto b = call_article("b", "The foreign ministry said the call was initiated at Trump\xE2\x80\x99s request.");
@@ -775,16 +778,7 @@ TEST_CASE("an infinitive acts through its controller, on the common noun it take
   // revoking is Trump's (the noun's possessor, the controlling verb's subject) and acts on visas;
   // "his administration has vowed to revoke some of their visas" names no one, and joins the one
   // group that revokes visas.
-  const auto revokes = [](const story& s) {
-    std::vector<std::set<std::string>> out;
-    for (const auto* e : with_lemma(s, "revoke")) {
-      std::set<std::string> docs;
-      for (const auto& m : e->mentions) docs.insert(m.doc);
-      out.push_back(docs);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  const auto revokes = [](const story& s) { return lemma_docs(s, "revoke"); };
   using nodes = std::vector<std::set<std::string>>;
   const auto a = call_article("a", "Beijing chafed at Mr. Trump\xE2\x80\x99s decision to revoke visas of Chinese students.");
   const auto b = call_article("b", "Officials said Trump has vowed to revoke student visas.");
@@ -864,16 +858,7 @@ TEST_CASE("the beginning or end of one story event told by several articles is o
 }
 
 TEST_CASE("what several articles say of one story event, as its subject, is one event", "[merge][undated][predicate]") {
-  const auto docs_of = [](const story& s, const std::string& lemma) {
-    std::vector<std::set<std::string>> out;
-    for (const auto* e : with_lemma(s, lemma)) {
-      std::set<std::string> docs;
-      for (const auto& m : e->mentions) docs.insert(m.doc);
-      out.push_back(docs);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  const auto docs_of = lemma_docs;
   using nodes = std::vector<std::set<std::string>>;
   // Dated by the call it is said of (a, d), undated (b: its subject is the relative pronoun; c:
   // a passive).
