@@ -862,19 +862,27 @@ std::optional<token_list> controller_agents(const text::annotated_document& doc,
   return std::nullopt;
 }
 
-/// True when the parse negates a mention's word ("have decided not to support the resolution":
-/// the events stage gives an infinitive no polarity of its own).
-bool negated_in_parse(const text::annotated_document& doc, const event_mention& ev) {
+/// True when the parse gives a mention's word an adverb (`advmod`) among `words` (sorted,
+/// lower case).
+template <std::size_t N>
+bool has_adverb(const text::annotated_document& doc, const event_mention& ev, const std::string_view (&words)[N]) {
   const auto at = trigger_token(doc, ev);
   if (!at) return false;
-  bool negated = false;
+  bool found = false;
   for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
-    const auto l = lower(doc.tokens[t].form);
-    if (doc.tokens[t].deprel == "advmod" && (l == "not" || l == "n't" || l == "never")) negated = true;
-    return false;
+    found = found || (doc.tokens[t].deprel == "advmod" &&
+                      std::binary_search(std::begin(words), std::end(words), lower(doc.tokens[t].form)));
+    return false;  // its own dependents only
   });
-  return negated;
+  return found;
 }
+
+/// Adverbs that negate, sorted.
+constexpr std::string_view negations[] = {"n't", "never", "not"};
+
+/// True when the parse negates a mention's word ("have decided not to support the resolution":
+/// the events stage gives an infinitive no polarity of its own).
+bool negated_in_parse(const text::annotated_document& doc, const event_mention& ev) { return has_adverb(doc, ev, negations); }
 
 /// The lemma of the common noun a verb mention acts on, from the parse (its `obj`; through a
 /// quantifier's partitive, "revoke some of their visas" -> visa), or "": what is acted on when
@@ -3274,13 +3282,8 @@ story build_story_of(const Analyses& analyses) {
       if (!at) continue;
       const bool venue = posting_of(a.annotated, ev) == posting::post || !occasion_of(a.annotated, ev).empty();
       // Said then, not before ("has said", "previously said", "later told").
-      bool elsewhen = ev.asp == events::aspect::perfective || ev.asp == events::aspect::perfective_progressive;
-      for_each_dependent(a.annotated, sent, *at, [&](std::size_t t, int) {
-        const auto& tok = a.annotated.tokens[t];
-        elsewhen = elsewhen || (tok.deprel == "advmod" && std::binary_search(std::begin(other_occasion_words),
-                                                                             std::end(other_occasion_words), lower(tok.form)));
-        return false;  // its own dependents only
-      });
+      const bool elsewhen = ev.asp == events::aspect::perfective || ev.asp == events::aspect::perfective_progressive ||
+                            has_adverb(a.annotated, ev, other_occasion_words);
       // A report without a venue joins only when it reports a statement, a clause or a quotation
       // ("UniFirst reported that net income rose", not "declared a stock split"), then, in its
       // own voice.
