@@ -47,9 +47,7 @@ int eval_coreference(const eval_options& opts) {
   }
   const auto story_path = (fs::path(opts.system) / "story.json").string();
   const auto s = render::story_from_json(read_file(story_path), story_path);
-  std::map<std::string, std::string> node_of;  // "<doc>:e5" -> story event id
-  for (const auto& e : s.events)
-    for (const auto& m : e.mention_ids) node_of.emplace(m, e.id);
+  const auto node_of = merge::node_of_mentions(s);
   std::map<std::string, std::string> texts;
   std::vector<merge::system_mention> system;
   for (const auto& doc : ingest::read_timeml_directory(opts.system)) {

@@ -359,13 +359,15 @@ class default_extractor final : public extractor {
         if (out[k].subject_count > 0 && out[k].tns != tense::infinitive && noun.subject_count > 0 &&
             noun.subject_count <= noun.actors.size() &&
             noun.actors.size() == noun.actor_spans.size()) {
-          bool shared = false;
-          for (std::size_t a = 0; a < out[k].subject_count && a < out[k].actors.size(); ++a)
-            shared = shared || std::find(noun.actors.begin(), noun.actors.begin() + static_cast<std::ptrdiff_t>(noun.subject_count),
-                                         out[k].actors[a]) != noun.actors.begin() + static_cast<std::ptrdiff_t>(noun.subject_count);
+          const auto guessed = static_cast<std::ptrdiff_t>(noun.subject_count);
+          const auto verb_subjects = out[k].actors.begin() +
+                                     static_cast<std::ptrdiff_t>(std::min(out[k].subject_count, out[k].actors.size()));
+          const bool shared = std::any_of(out[k].actors.begin(), verb_subjects, [&](const std::string& a) {
+            return std::find(noun.actors.begin(), noun.actors.begin() + guessed, a) != noun.actors.begin() + guessed;
+          });
           if (!shared) {
-            noun.actors.erase(noun.actors.begin(), noun.actors.begin() + static_cast<std::ptrdiff_t>(noun.subject_count));
-            noun.actor_spans.erase(noun.actor_spans.begin(), noun.actor_spans.begin() + static_cast<std::ptrdiff_t>(noun.subject_count));
+            noun.actors.erase(noun.actors.begin(), noun.actors.begin() + guessed);
+            noun.actor_spans.erase(noun.actor_spans.begin(), noun.actor_spans.begin() + guessed);
             noun.subject_count = 0;
           }
         }

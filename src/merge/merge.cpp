@@ -408,22 +408,33 @@ void for_each_dependent(const text::annotated_document& doc, const text::sentenc
   }
 }
 
+/// The token of a mention's trigger in its sentence, if any.
+std::optional<std::size_t> trigger_token(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.sentence >= doc.sentences.size()) return std::nullopt;
+  const auto& sent = doc.sentences[ev.sentence];
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
+    if (doc.tokens[t].span.begin == ev.span.begin) return t;
+  return std::nullopt;
+}
+
+/// The first word (absolute index) the parse hangs on word `head` (absolute) with one of
+/// `deprels`.
+std::optional<std::size_t> dependent_of(const text::annotated_document& doc, const text::sentence& sent, std::size_t head,
+                                        std::initializer_list<std::string_view> deprels) {
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const auto& tok = doc.tokens[t];
+    if (tok.head == static_cast<int>(head - sent.first_token) &&
+        std::find(deprels.begin(), deprels.end(), tok.deprel) != deprels.end())
+      return t;
+  }
+  return std::nullopt;
+}
+
 /// True when the parse gives the mention's word a dependent with one of `deprels`.
 bool has_dependent(const text::annotated_document& doc, const event_mention& ev,
                    std::initializer_list<std::string_view> deprels) {
-  if (ev.sentence >= doc.sentences.size()) return false;
-  const auto& sent = doc.sentences[ev.sentence];
-  std::optional<std::size_t> at;
-  for (std::size_t t = sent.first_token; t < sent.end_token && !at; ++t)
-    if (doc.tokens[t].span.begin == ev.span.begin) at = t - sent.first_token;
-  if (!at) return false;
-  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
-    const auto& tok = doc.tokens[t];
-    if (tok.head == static_cast<int>(*at) &&
-        std::find(deprels.begin(), deprels.end(), tok.deprel) != deprels.end())
-      return true;
-  }
-  return false;
+  const auto at = trigger_token(doc, ev);
+  return at && dependent_of(doc, doc.sentences[ev.sentence], *at, deprels);
 }
 
 /// True when the parse makes a verb mention passive ("will be represented", "was invited by
@@ -735,15 +746,6 @@ std::vector<std::pair<std::size_t, std::size_t>> quotation_marks(const text::ann
   return out;
 }
 
-/// The token of a mention's trigger in its sentence, if any.
-std::optional<std::size_t> trigger_token(const text::annotated_document& doc, const event_mention& ev) {
-  if (ev.sentence >= doc.sentences.size()) return std::nullopt;
-  const auto& sent = doc.sentences[ev.sentence];
-  for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
-    if (doc.tokens[t].span.begin == ev.span.begin) return t;
-  return std::nullopt;
-}
-
 /// True for a relative pronoun of the parse ("which", "that", "who" as a pronoun or WH-determiner).
 bool relative_pronoun(const text::token& tok) {
   if (tok.xpos != "WDT" && tok.xpos != "WP") return false;
@@ -894,13 +896,8 @@ std::string object_noun(const text::annotated_document& doc, const event_mention
   const auto at = trigger_token(doc, ev);
   if (!at) return {};
   const auto& sent = doc.sentences[ev.sentence];
-  const auto child = [&](std::size_t of, std::string_view deprel) -> std::optional<std::size_t> {
-    for (std::size_t t = sent.first_token; t < sent.end_token; ++t)
-      if (doc.tokens[t].head == static_cast<int>(of - sent.first_token) && doc.tokens[t].deprel == deprel) return t;
-    return std::nullopt;
-  };
-  auto obj = child(*at, "obj");
-  if (obj && doc.tokens[*obj].tag != text::upos::noun) obj = child(*obj, "nmod");  // "some of their visas"
+  auto obj = dependent_of(doc, sent, *at, {"obj"});
+  if (obj && doc.tokens[*obj].tag != text::upos::noun) obj = dependent_of(doc, sent, *obj, {"nmod"});  // "some of their visas"
   if (!obj || doc.tokens[*obj].tag != text::upos::noun) return {};
   return lemma_of(doc.tokens[*obj]);
 }
@@ -1921,6 +1918,12 @@ story build_story_of(const Analyses& analyses) {
     clusters[from].clear();
     return true;
   };
+  // Joins the clusters of each pair of candidates, then drops the emptied ones.
+  const auto join_pairs = [&](const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+    bool merged = false;
+    for (const auto& [x, y] : pairs) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
+    if (merged) drop_empty_clusters();
+  };
   // An undated event told again by other articles ("Xi invited Trump to visit China", "Mr. Xi's
   // invitation for him", "Xi invited him and first lady Melania Trump"): no date can merge it, so
   // it merges only when everything else agrees (src/merge/README.md, "Undated retellings"):
@@ -2144,6 +2147,10 @@ story build_story_of(const Analyses& analyses) {
       std::optional<std::size_t> chosen;
       std::size_t best = 0;
       std::vector<std::size_t> shared_anchors;
+      // Whether the group acts on the common noun this one acts on ("revoke visas": `object_noun`).
+      const auto shares_theme = [&](const group& gr) {
+        return !r.theme.empty() && std::binary_search(gr.themes.begin(), gr.themes.end(), r.theme);
+      };
       // A passive without a "by" phrase ("the call was initiated at Trump's request") joins the one
       // group of its frame that acts on the same story event, when nothing contradicts it (reality,
       // bounds, one story, what it was done to: not an agent of the group, and shared when both
@@ -2154,8 +2161,7 @@ story build_story_of(const Analyses& analyses) {
         std::size_t fitting = 0;
         for (std::size_t g = frame_begin; g < groups.size(); ++g) {
           const auto& gr = groups[g];
-          const bool same_theme = !r.theme.empty() && std::binary_search(gr.themes.begin(), gr.themes.end(), r.theme);
-          if (gr.fact != r.fact || gr.listed != listed || !(intersects(gr.objects, r.objects) || same_theme)) continue;
+          if (gr.fact != r.fact || gr.listed != listed || !(intersects(gr.objects, r.objects) || shares_theme(gr))) continue;
           if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
           if (intersects(gr.agents, r.others)) continue;
           if (!gr.others.empty() && !r.others.empty() && !intersects(gr.others, r.others)) continue;
@@ -2198,7 +2204,7 @@ story build_story_of(const Analyses& analyses) {
             const bool both = !gr.others.empty() && !r.others.empty();
             const bool both_themes = !gr.themes.empty() && !r.theme.empty();
             if (both && !intersects(gr.others, r.others)) continue;
-            if (both_themes && !std::binary_search(gr.themes.begin(), gr.themes.end(), r.theme)) continue;
+            if (both_themes && !shares_theme(gr)) continue;
             if (!listed && !both && !both_themes) continue;
           }
           // Bounds overlap.
@@ -2227,7 +2233,7 @@ story build_story_of(const Analyses& analyses) {
         gr.agents = r.agents;
         gr.others = r.others;
         gr.objects = r.objects;
-        if (!r.theme.empty()) gr.themes.push_back(r.theme);
+        if (!r.theme.empty()) add_tokens(gr.themes, token_list{r.theme});
         gr.not_before = r.not_before;
         gr.not_after = r.not_after;
         gr.anchors = anchors_of_doc[c.doc];
@@ -3333,9 +3339,7 @@ story build_story_of(const Analyses& analyses) {
           }
       }
     }
-    bool merged = false;
-    for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
-    if (merged) drop_empty_clusters();
+    join_pairs(same);
   }
   // ---- the statement an article has told
   // "The Chinese Foreign Ministry said in a statement that ..." then "..., according to the
@@ -3371,9 +3375,7 @@ story build_story_of(const Analyses& analyses) {
       if (const auto it = last.find(ev.lemma); definite && it != last.end()) same.emplace_back(it->second, k);
       last[ev.lemma] = k;
     }
-    bool merged = false;
-    for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
-    if (merged) drop_empty_clusters();
+    join_pairs(same);
   }
   // ---- what one statement says
   // A statement told by several articles tells its content once: "Mr. Trump, speaking later in
@@ -3431,9 +3433,7 @@ story build_story_of(const Analyses& analyses) {
           same.emplace_back(contents[i].cand, contents[j].cand);
         }
     }
-    bool merged = false;
-    for (const auto& [x, y] : same) merged = join_clusters(cluster_of[x], cluster_of[y]) || merged;
-    if (merged) drop_empty_clusters();
+    join_pairs(same);
   }
   // Mentions of an event join its cluster.
   for (std::size_t k = 0; k < cands.size(); ++k)

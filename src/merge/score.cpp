@@ -156,6 +156,13 @@ double best_assignment(const std::vector<std::vector<double>>& w) {
 
 }  // namespace
 
+std::map<std::string, std::string> node_of_mentions(const story& s) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : s.events)
+    for (const auto& m : e.mention_ids) out.emplace(m, e.id);
+  return out;
+}
+
 std::vector<key_mention> read_key(std::string_view tsv, const std::string& origin) {
   std::vector<key_mention> out;
   std::set<std::tuple<std::string, std::string, std::string>> seen;

@@ -641,9 +641,8 @@ TEST_CASE("samples: the story's nodes against the hand-written coreference key",
   REQUIRE(in);
   const auto key = merge::read_key(std::string(std::istreambuf_iterator<char>(in), {}), key_path);
   const auto& s = samples_story();
-  std::map<std::string, std::string> node_of, texts;
-  for (const auto& e : s.events)
-    for (const auto& m : e.mention_ids) node_of.emplace(m, e.id);
+  const auto node_of = merge::node_of_mentions(s);
+  std::map<std::string, std::string> texts;
   std::vector<merge::system_mention> system;
   for (const auto& a : samples_analyses().analyses) {
     const auto& doc = a.annotated.doc;

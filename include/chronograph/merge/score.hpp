@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronograph/story.hpp"
 #include "chronograph/types.hpp"
 
 namespace chronograph::merge {
@@ -38,6 +39,10 @@ struct system_mention {
   byte_span span;    ///< the trigger, bytes into the document text
   std::string node;  ///< story event id
 };
+
+/// The story node of each mention id ("<doc>:e5" -> story event id), to build system_mentions
+/// from a document's event spans.
+[[nodiscard]] std::map<std::string, std::string> node_of_mentions(const story& s);
 
 struct prf {
   double precision = 0, recall = 0, f1 = 0;
