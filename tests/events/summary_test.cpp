@@ -962,3 +962,22 @@ TEST_CASE("a name does not shorten to a word the document uses as a description"
     CHECK(spoke->actors[0] == "Trump");
   }
 }
+
+TEST_CASE("a subject that says no one did it negates the verb", "[events][polarity]") {
+  // TBAQ marks these NEG two times in three; the parse finds the subject.
+  const auto nothing = extract("\xE2\x80\x9CNothing was discussed concerning Russia,\xE2\x80\x9D Trump said.");
+  REQUIRE(find(nothing, "discussed"));
+  CHECK(find(nothing, "discussed")->pol == events::polarity::neg);
+  const auto no_one = extract("No one was hurt in the blast.");
+  REQUIRE(find(no_one, "hurt"));
+  CHECK(find(no_one, "hurt")->pol == events::polarity::neg);
+  const auto nobody = extract("Nobody expects a deal this year.");
+  REQUIRE(find(nobody, "expects"));
+  CHECK(find(nobody, "expects")->pol == events::polarity::neg);
+  // Not a negative word elsewhere in the clause, nor "one" without "no".
+  const auto some = extract("Officials discussed nothing new, and one said talks would resume.");
+  REQUIRE(find(some, "discussed"));
+  CHECK(find(some, "discussed")->pol == events::polarity::pos);
+  REQUIRE(find(some, "resume"));
+  CHECK(find(some, "resume")->pol == events::polarity::pos);
+}
