@@ -1292,9 +1292,10 @@ constexpr std::string_view post_media[] = {"blog", "facebook", "instagram", "soc
 /// Venue words that make a report a post, and the nouns a post is made in ("said in a post on
 /// Truth Social"): of a reporting verb only ("quit his post", "served in the post": a job), sorted.
 constexpr std::string_view post_nouns[] = {"post", "tweet"};
-/// Nouns that a report made in is the report itself ("said in a post", "said in a statement";
-/// not "said in an interview", which holds more than the report), sorted.
-constexpr std::string_view report_nouns[] = {"post", "statement", "tweet"};
+/// Nouns that a report made in is the report itself ("said in a post", "said in a statement",
+/// "the group said in a letter", "according to the Chinese readout"; not "said in an interview",
+/// which holds more than the report), sorted.
+constexpr std::string_view report_nouns[] = {"letter", "post", "readout", "statement", "tweet"};
 /// Verbs that post without a venue ("Trump posted Wednesday", "tweeted"); "post" only without
 /// an object ("posted a loss" is no post), sorted.
 constexpr std::string_view posting_verbs[] = {"post", "tweet"};
@@ -3346,11 +3347,11 @@ story build_story_of(const Analyses& analyses) {
   // ministry's statement", "..., the statement said" (003): a definite report noun (`report_nouns`
   // with "the", "this", "that" or a possessor that is no pronoun: "his statement" may be another)
   // that is singular and not another one ("a second statement": `other_post_words`) is the last
-  // one of its lemma its article told before. Not "post", which is as often a job ("assumed the
-  // post").
+  // one of its frame its article told before ("the Chinese readout" after "said in a statement").
+  // Not "post", which is as often a job ("assumed the post").
   {
     std::vector<std::pair<std::size_t, std::size_t>> same;  // (the earlier noun, the one that refers to it)
-    std::map<std::string_view, std::size_t> last;           // lemma -> last singular report noun of the document
+    std::map<std::string_view, std::size_t> last;           // frame -> last singular report noun of the document
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const auto& c = cands[k];
       if (k == 0 || cands[k - 1].doc != c.doc) last.clear();
@@ -3369,11 +3370,11 @@ story build_story_of(const Analyses& analyses) {
         return false;  // its own dependents only
       });
       if (other) {
-        last.erase(ev.lemma);
+        last.erase(ev.frame);
         continue;
       }
-      if (const auto it = last.find(ev.lemma); definite && it != last.end()) same.emplace_back(it->second, k);
-      last[ev.lemma] = k;
+      if (const auto it = last.find(ev.frame); definite && it != last.end()) same.emplace_back(it->second, k);
+      last[ev.frame] = k;
     }
     join_pairs(same);
   }

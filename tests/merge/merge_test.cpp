@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "chronograph/merge/merge.hpp"
+#include "chronograph/merge/score.hpp"
 #include "chronograph/text/analyzer.hpp"
 #include "test_document.hpp"
 
@@ -1635,7 +1636,7 @@ TEST_CASE("a definite report noun is the statement its article told before", "[m
     const auto a = analyse("a", "Trump and Xi held a phone call on Thursday. " + text, {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
     std::set<std::string> ids, holding;
     for (const auto& ev : a.events)
-      if (ev.lemma == "statement") ids.insert("a:" + ev.id);
+      if (ev.lemma == "statement" || ev.lemma == "readout") ids.insert("a:" + ev.id);
     REQUIRE(ids.size() >= 2);
     for (const auto& e : merge::build_story({a}).events)
       for (const auto& id : e.mention_ids)
@@ -1650,4 +1651,25 @@ TEST_CASE("a definite report noun is the statement its article told before", "[m
     CHECK(nodes("The ministry issued a statement on the call. Beijing welcomed the talks in his statement.") == 2);
     CHECK(nodes("The ministry issued a statement on the call. The ministry issued a second statement on the talks.") == 2);
   }
+  SECTION("a report noun of the same frame: the readout is the statement") {
+    CHECK(nodes("The ministry issued a statement on the call. Xi cautioned Trump, the Chinese readout suggested.") == 1);
+    CHECK(nodes("The ministry issued a statement on the call. Xi cautioned Trump, a second readout suggested.") == 2);
+  }
+}
+
+TEST_CASE("the letter a report is made in is the report", "[merge][statement][letter]") {
+  const auto a = analyse("a", "Auto suppliers sent a letter on Thursday. \u201cThe situation remains unresolved,\u201d "
+                              "the group said in a letter.", {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+  const auto story = merge::build_story({a});
+  std::string said, letter;
+  for (const auto& ev : a.events) {
+    if (ev.trigger == "said") said = "a:" + ev.id;
+    if (ev.lemma == "letter" && ev.span.begin > a.annotated.doc.text.find("group")) letter = "a:" + ev.id;
+  }
+  REQUIRE(!said.empty());
+  REQUIRE(!letter.empty());
+  const auto node = merge::node_of_mentions(story);
+  REQUIRE(node.count(said));
+  REQUIRE(node.count(letter));
+  CHECK(node.at(said) == node.at(letter));
 }
