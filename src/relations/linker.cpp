@@ -1233,6 +1233,7 @@ class default_linker final : public linker {
     bool other = false;          // a contrast or a plan: "previous", "another", "further"
     int ordinal = 0;             // "first" 1, "second" 2, ...
     bool latest = false;         // "latest", "recent"
+    std::size_t first = 0;       // the first word of the phrase in front of the noun (the noun if none)
   };
 
   /// Reads the noun phrase in front of the noun at w (at most six words: determiner, possessor,
@@ -1240,10 +1241,12 @@ class default_linker final : public linker {
   /// and hyphens), up to its determiner or possessor.
   noun_reference reference_of(const doc_state& st, std::size_t w) const {
     noun_reference r;
+    r.first = w;
     const auto b = st.sent_begin[st.words[w].sentence];
     for (std::size_t x = w; x > b && w - x < 7; --x) {
       const auto& p = st.words[x - 1];
       const auto& l = p.lower;
+      r.first = x - 1;
       if (tables_.non_anaphoric.count(l)) r.other = true;
       if (tables_.ordinal_modifiers.count(l)) r.ordinal = ordinal_number(l);
       if (tables_.latest_modifiers.count(l)) r.latest = true;
@@ -1278,9 +1281,22 @@ class default_linker final : public linker {
       if (p.tag == upos::adj || p.tag == upos::noun || p.tag == upos::propn || p.tag == upos::num || participle ||
           form == "-" || is_quote_form(form) || (p.tag == upos::adv && (l == "most" || l == "very")))
         continue;
+      r.first = x;  // not part of the phrase
       break;
     }
     return r;
+  }
+
+  /// The event's participants named between the noun's determiner and the noun ("the Nestle
+  /// acquisition", "the Geneva talks"; a possessor before "'s" is not read).
+  static std::vector<std::string_view> names_in_front(const doc_state& st, const event_mention& ev,
+                                                      const noun_reference& ref) {
+    std::vector<std::string_view> out;
+    if (ref.first >= st.words.size()) return out;
+    const auto begin = st.doc.tokens[st.words[ref.first].token].span.begin;
+    for (std::size_t k = 0; k < ev.actors.size() && k < ev.actor_spans.size(); ++k)
+      if (ev.actor_spans[k].begin >= begin && ev.actor_spans[k].end <= ev.span.begin) out.push_back(ev.actors[k]);
+    return out;
   }
 
   /// 1 for "first", 2 for "second", ...; 1 for other ordinal modifiers ("initial").
@@ -1448,7 +1464,7 @@ class default_linker final : public linker {
         }
       const auto it = dated.find(ev.frame);
       if (it == dated.end()) continue;
-      const auto best = choose_instance(ev, it->second, evs, ref);
+      const auto best = choose_instance(ev, it->second, evs, ref, names_in_front(st, ev, ref));
       if (!best) continue;
       if (!ev.when_value.empty()) {  // a year: only a date inside it
         const auto year = days_of(ev.when_value), day = days_of(*best);
@@ -1609,12 +1625,19 @@ class default_linker final : public linker {
 
   /// The date a reference takes among the dated mentions `dated` of its frame, if any.
   static std::optional<std::string> choose_instance(const event_mention& ev, const std::vector<std::size_t>& dated,
-                                                    const std::vector<event_mention>& evs, const noun_reference& ref) {
+                                                    const std::vector<event_mention>& evs, const noun_reference& ref,
+                                                    const std::vector<std::string_view>& named = {}) {
     // Votes: dated noun mentions ("the call on Thursday") decide before dated verbs of the
     // frame ("spoke on Jan. 17"); a day counts more than a month; years do not vote.
     std::map<std::string, std::pair<int, int>> votes;  // value -> (noun votes, verb votes)
     for (auto d : dated) {
       if (participants_contradict(ev, evs[d])) continue;  // "the agreement" (China) is not "met" (Trump, Merz)
+      // "The Nestle acquisition" is not "KKR bought RJR": the names in front of the noun must
+      // share one with an instance that names some ("the Trump-Xi call" is Trump's call).
+      if (!named.empty() && !evs[d].actors.empty() && std::none_of(named.begin(), named.end(), [&](std::string_view n) {
+            return std::find(evs[d].actors.begin(), evs[d].actors.end(), n) != evs[d].actors.end();
+          }))
+        continue;
       const auto g = grain_of(evs[d].when_value);
       if (!g || *g >= 4) continue;
       auto& v = votes[evs[d].when_value];

@@ -107,6 +107,16 @@ TEST_CASE("a definite or possessive reference takes the date of the document's i
     REQUIRE(c.event("call", 1));
     CHECK(outcome(*c.event("call", 1)) == "none");
   }
+  SECTION("not when the names in front of the noun are none of the instance's") {
+    // "The Nestle acquisition" is another purchase than KKR's (TimeBank wsj_0557); "the
+    // Trump-Xi call" is the call Trump held.
+    const auto c = analyse("KKR bought RJR on Thursday for $25 billion. The Nestle acquisition includes a candy plant.");
+    REQUIRE(c.event("acquisition"));
+    CHECK(outcome(*c.event("acquisition")) == "none");
+    const auto d = analyse("Trump held a call with Xi on Thursday. Traders awaited details from the Trump-Xi call.");
+    REQUIRE(d.event("call", 1));
+    CHECK(outcome(*d.event("call", 1)) == "2025-06-05");
+  }
   SECTION("not a bare or indefinite mention that no reference introduces") {
     const auto c = analyse("Trump held a call with Xi on Thursday. Markets want a call every week.");
     REQUIRE(c.event("call", 1));
