@@ -123,6 +123,9 @@ struct doc_context {
   std::vector<bool> boilerplate;      // per sentence: page furniture, no events
   std::vector<bool> dateline;         // per word: a dateline ("NEW YORK -") and its dash
   detail::string_set<std::string_view> mid_caps;  // forms written capitalised inside a sentence
+  /// Capitalised forms the document writes without a hyphen on either side ("Trump", "Xi"): the
+  /// parts of "the Trump-Xi call" that are names elsewhere are names there too ("Coca-Cola" is not).
+  detail::string_set<std::string_view> free_names;
   const std::vector<timex::mention>& times;
 
   doc_context(const text::annotated_document& d, const lexicon& l, const std::vector<timex::mention>& t)
@@ -174,6 +177,13 @@ struct doc_context {
         mid_caps.insert(strip_possessive(doc.tokens[words[w].token].form));
       }
       sent_end[s] = w + 1;
+    }
+    const auto hyphen = [&](std::size_t x) { return doc.tokens[words[x].token].form == "-"; };
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (!words[w].capitalized) continue;
+      const bool left = w > 0 && hyphen(w - 1) && span(w - 1).end == span(w).begin;
+      const bool right = w + 1 < words.size() && hyphen(w + 1) && span(w).end == span(w + 1).begin;
+      if (!left && !right) free_names.insert(strip_possessive(doc.tokens[words[w].token].form));
     }
   }
 
@@ -457,7 +467,12 @@ class default_extractor final : public extractor {
     if (f.empty() || !std::isupper(static_cast<unsigned char>(f.front()))) return false;
     const auto s = W[w].sentence;
     const bool glued_right = w + 1 < ctx.sent_end[s] && ctx.form(w + 1) == "-"sv && ctx.span(w + 1).begin == ctx.span(w).end;
-    if (glued_right) return false;
+    if (glued_right) {
+      // "the Trump-Xi call", "U.S.-China talks": two names the document also writes alone.
+      const bool pair = w + 2 < ctx.sent_end[s] && ctx.glued(w + 1) && W[w + 2].capitalized &&
+                        ctx.free_names.count(strip_possessive(f)) && ctx.free_names.count(strip_possessive(ctx.form(w + 2)));
+      if (!pair) return false;
+    }
     if (W[w].tag == upos::propn) return true;
     const bool initial = w == ctx.sent_begin[s] || (w == ctx.sent_begin[s] + 1 && W[w - 1].tag == upos::punct);
     // A capitalised first word is a name when the document also capitalises it mid-sentence.

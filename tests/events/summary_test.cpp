@@ -981,3 +981,16 @@ TEST_CASE("a subject that says no one did it negates the verb", "[events][polari
   REQUIRE(find(some, "resume"));
   CHECK(find(some, "resume")->pol == events::polarity::pos);
 }
+
+TEST_CASE("the parts of a hyphenated pair of names are names when the document writes them alone", "[events][actors]") {
+  const auto evs = extract("Trump spoke with Xi on Thursday. Traders awaited details from the Trump-Xi call. "
+                           "Shares of Coca-Cola rose.");
+  const auto* call = find(evs, "call");
+  REQUIRE(call);
+  CHECK(has_actor(*call, "Trump"));
+  CHECK(has_actor(*call, "Xi"));
+  // "Coca" is written nowhere alone: the hyphenated word stays one compound.
+  const auto* rose = find(evs, "rose");
+  REQUIRE(rose);
+  CHECK_FALSE(has_actor(*rose, "Coca"));
+}
