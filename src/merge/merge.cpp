@@ -2573,8 +2573,8 @@ story build_story_of(const Analyses& analyses) {
   // same frame and polarity, is one event when nothing else disagrees. An undated mention that
   // happened, alone in its cluster, joins the cluster of the other mentions of the same frame
   // whose subject is the same story event (or starts a group other such mentions join), when
-  //   - its document has no mention in that group (within a document the events stage says
-  //     what is one event);
+  //   - its document has no mention in that group, unless the nouns of their complements or
+  //     their durations share one (a later sentence telling the same thing of the event);
   //   - its bounds admit the group's dates and overlap its bounds;
   //   - the durations its time expressions give share one with the group's, when both give
   //     some ("90 minutes" = "an hour and a half"; not "two hours");
@@ -2673,7 +2673,12 @@ story build_story_of(const Analyses& analyses) {
         std::pair<std::size_t, std::size_t> best{0, 0};
         for (std::size_t g = key_begin; g < groups.size(); ++g) {
           const auto& gr = groups[g];
-          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
+          // A second mention in one document joins only when what they say of the event is
+          // alike ("the call that focused solely on trade disputes" and, later in the article,
+          // "“The conversation was focused almost entirely on TRADE,” Mr. Trump said").
+          if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end() &&
+              !intersects(gr.words, p.content.words) && !intersects(gr.durations, p.content.durations))
+            continue;
           bool admits = true;
           for (const auto& d : gr.dated)
             if ((p.not_before && *p.not_before >= d.end) || (p.not_after && *p.not_after < d.begin)) admits = false;

@@ -906,6 +906,30 @@ TEST_CASE("what several articles say of one story event, as its subject, is one 
     const auto same = article("e", "The call lasted an hour and a half, Trump said.", "an hour and a half", "PT1H30M");
     CHECK(conflicts(merge::build_story({a, same})) == 0);
   }
+  SECTION("a later sentence of one article that says the same of the event joins it") {
+    // The nodes of the article's "focus" mentions.
+    const auto focus_nodes = [&](const merge::document_analysis& art) {
+      const auto node = merge::node_of_mentions(merge::build_story({art, d}));
+      std::set<std::string> out;
+      std::size_t mentions = 0;
+      for (const auto& ev : art.events)
+        if (ev.lemma == "focus") {
+          ++mentions;
+          REQUIRE(node.count(art.annotated.doc.id + ":" + ev.id));
+          out.insert(node.at(art.annotated.doc.id + ":" + ev.id));
+        }
+      REQUIRE(mentions == 2);
+      return out.size();
+    };
+    // The article names two occasions, so its reports are not one statement (which would join
+    // what they report by itself): the predicate is known by what it says.
+    const std::string occasions = "Trump said in a post on Truth Social that the call had focused on trade disputes. "
+                                  "Speaking later in the Oval Office, Trump said the talks went well. ";
+    CHECK(focus_nodes(call_article(
+              "e", occasions + "\u201CThe conversation was focused almost entirely on TRADE,\u201D Mr. Trump said.")) == 1);
+    CHECK(focus_nodes(call_article(
+              "e", occasions + "\u201CThe conversation was focused almost entirely on Taiwan,\u201D Mr. Trump said.")) == 2);
+  }
   SECTION("what is not told as having happened stays apart") {
     const auto planned = call_article("e", "Trump said the next conversation will be focused on trade.");
     CHECK(docs_of(merge::build_story({planned, d}), "focus") == nodes{{"d"}, {"e"}});
