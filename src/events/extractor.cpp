@@ -806,7 +806,7 @@ class default_extractor final : public extractor {
         for (std::size_t k = ctx.entity_begin[s]; k < ctx.entity_begin[s + 1]; ++k)
           if (ctx.entities[k].run_first <= y && y <= ctx.entities[k].last)
             return ctx.entities[k].person ? &ctx.entities[k] : nullptr;
-        if (W[y].lower == "he"sv || W[y].lower == "she"sv) return last_person_before(ctx, y);
+        if (W[y].lower == "he"sv || W[y].lower == "she"sv) return pronoun_referent(ctx, y);
         return titled_person(ctx, y);
       }
       return nullptr;
@@ -841,6 +841,45 @@ class default_extractor final : public extractor {
   }
 
   /// The most recent person named before word w (for "he" / "she").
+  /// Who "he" or "she" at word x stands for: the last person named before it, except that the
+  /// subject of a report right after a sentence that reports someone's words is that speaker
+  /// ("Trump said Bessent, Lutnick and Greer would lead the talks. He also said ..." is Trump, not
+  /// Greer: news goes on reporting one speaker). Only a person the document names, as the
+  /// subject of the sentence before's main reporting verb, or such a pronoun in turn.
+  const entity* pronoun_referent(const doc_context& ctx, std::size_t x, int depth = 0) const {
+    const auto* last = last_person_before(ctx, x);
+    const auto& W = ctx.words;
+    const auto s = W[x].sentence;
+    if (!last || depth > 3 || s == 0 || W[last->last].sentence != s - 1) return last;
+    const auto reports = [&](std::size_t v) {
+      const auto* c = lex_->find_class(W[v].lemma);
+      return W[v].tag == upos::verb && c && c->cls == event_class::reporting;
+    };
+    // The pronoun is the subject of a report.
+    const auto& pt = ctx.doc.tokens[W[x].token];
+    const auto sb = ctx.sent_begin[s];
+    if (pt.head < 0 || !starts_with(pt.deprel, "nsubj"sv) || !reports(sb + static_cast<std::size_t>(pt.head))) return last;
+    // The sentence before is a report: its root reports, and its subject is a person.
+    const auto pb = ctx.sent_begin[s - 1], pe = ctx.sent_end[s - 1];
+    for (std::size_t r = pb; r < pe; ++r) {
+      if (ctx.doc.tokens[W[r].token].head >= 0) continue;
+      if (!reports(r)) return last;
+      const auto [d0, d1] = ctx.dependents(r);
+      for (const auto* d = d0; d != d1; ++d) {
+        const auto y = static_cast<std::size_t>(*d);
+        if (!starts_with(ctx.doc.tokens[W[y].token].deprel, "nsubj"sv)) continue;
+        if (const auto* e = entity_at(ctx, y); e && e->person) return e;
+        if (W[y].lower == "he"sv || W[y].lower == "she"sv) {
+          const auto* e = pronoun_referent(ctx, y, depth + 1);
+          return e ? e : last;
+        }
+        return last;
+      }
+      return last;
+    }
+    return last;
+  }
+
   const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
     // Entities are in text order: the first at or after w, then back to the nearest person.
     auto it = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), w,
@@ -887,7 +926,7 @@ class default_extractor final : public extractor {
         decided = true;  // the clause's own subject: a person or not, it decides
         // (a name the document gives no title: "Trump said that his first call ...")
         if (const auto* e = entity_at(ctx, y)) owner = e;
-        else if (W[y].lower == "he"sv || W[y].lower == "she"sv) owner = last_person_before(ctx, y);
+        else if (W[y].lower == "he"sv || W[y].lower == "she"sv) owner = pronoun_referent(ctx, y);
         else owner = titled_description(ctx, y);
       }
       if (decided) {
@@ -1492,7 +1531,7 @@ class default_extractor final : public extractor {
           continue;
         }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
-          if (const auto* p = last_person_before(ctx, x)) out.push_back(p);
+          if (const auto* p = pronoun_referent(ctx, x)) out.push_back(p);
         if (out.empty())  // "the latter said"
           if (const auto* p = latter_or_former(ctx, x)) out.push_back(p);
         // A titled description ("the U.S. president later said"): the one person the document
@@ -1651,7 +1690,7 @@ class default_extractor final : public extractor {
         std::size_t k = w;
         while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
         if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv)) {
-          if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
+          if (const auto* p = pronoun_referent(ctx, k - 1)) subjects.push_back(p);
         } else if (k > cb) {
           // "after the U.S. president lamented" (a parse that gives the verb no subject): a
           // titled description right before the verb is its subject.
@@ -1665,7 +1704,7 @@ class default_extractor final : public extractor {
         std::size_t k = *governing_verb;
         while (k > cb && (!W[k - 1].aux.empty() || W[k - 1].tag == upos::adv || W[k - 1].is_negation)) --k;
         if (k > cb && (W[k - 1].lower == "he"sv || W[k - 1].lower == "she"sv))
-          if (const auto* p = last_person_before(ctx, k - 1)) subjects.push_back(p);
+          if (const auto* p = pronoun_referent(ctx, k - 1)) subjects.push_back(p);
       }
     }
     std::vector<std::string_view> seen;  // canonical names added (at most a handful)

@@ -994,3 +994,22 @@ TEST_CASE("the parts of a hyphenated pair of names are names when the document w
   REQUIRE(rose);
   CHECK_FALSE(has_actor(*rose, "Coca"));
 }
+
+TEST_CASE("a report's pronoun after a sentence reporting someone's words is that speaker", "[events][actors][pronoun]") {
+  // News goes on reporting one speaker: "He also said" is Trump, not the last person named.
+  const auto evs = extract("President Donald Trump said Treasury Secretary Scott Bessent and U.S. Trade Representative "
+                           "Jamieson Greer would lead the talks. He also said the call went well.");
+  const auto* also = find(evs, "said");
+  REQUIRE(also);
+  const events::event_mention* second = nullptr;
+  for (const auto& e : evs)
+    if (e.trigger == "said" && &e != also) second = &e;
+  REQUIRE(second);
+  CHECK(has_actor(*second, "Donald Trump"));  // the document never shortens the names
+  CHECK_FALSE(has_actor(*second, "Jamieson Greer"));
+  // Not after a sentence that reports nothing: the last person named.
+  const auto met = extract("President Donald Trump met Treasury Secretary Scott Bessent on Monday. He said the talks went well.");
+  const auto* said = find(met, "said");
+  REQUIRE(said);
+  CHECK(has_actor(*said, "Scott Bessent"));
+}
