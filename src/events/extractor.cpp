@@ -841,43 +841,58 @@ class default_extractor final : public extractor {
   }
 
   /// The most recent person named before word w (for "he" / "she").
-  /// Who "he" or "she" at word x stands for: the last person named before it, except that the
-  /// subject of a report right after a sentence that reports someone's words is that speaker
-  /// ("Trump said Bessent, Lutnick and Greer would lead the talks. He also said ..." is Trump, not
-  /// Greer: news goes on reporting one speaker). Only a person the document names, as the
-  /// subject of the sentence before's main reporting verb, or such a pronoun in turn.
-  const entity* pronoun_referent(const doc_context& ctx, std::size_t x, int depth = 0) const {
-    const auto* last = last_person_before(ctx, x);
+  /// The speaker a report's subject pronoun at x goes on with: when x is the subject of a report
+  /// and the sentence before is a report (its main verb reports), that report's named subject, or
+  /// what its own pronoun subject stands for. News goes on reporting one speaker: "Trump said
+  /// Bessent, Lutnick and Greer would lead the talks. He also said ..." (Trump, not Greer);
+  /// "Xinhua ... said Xi asked Trump to withdraw the measures. It also reported ..." (Xinhua).
+  const entity* previous_speaker(const doc_context& ctx, std::size_t x, int depth = 0) const {
     const auto& W = ctx.words;
     const auto s = W[x].sentence;
-    if (!last || depth > 3 || s == 0 || W[last->last].sentence != s - 1) return last;
+    if (s == 0 || depth > 3) return nullptr;
     const auto reports = [&](std::size_t v) {
       const auto* c = lex_->find_class(W[v].lemma);
       return W[v].tag == upos::verb && c && c->cls == event_class::reporting;
     };
-    // The pronoun is the subject of a report.
     const auto& pt = ctx.doc.tokens[W[x].token];
-    const auto sb = ctx.sent_begin[s];
-    if (pt.head < 0 || !starts_with(pt.deprel, "nsubj"sv) || !reports(sb + static_cast<std::size_t>(pt.head))) return last;
-    // The sentence before is a report: its root reports, and its subject is a person.
-    const auto pb = ctx.sent_begin[s - 1], pe = ctx.sent_end[s - 1];
-    for (std::size_t r = pb; r < pe; ++r) {
-      if (ctx.doc.tokens[W[r].token].head >= 0) continue;
-      if (!reports(r)) return last;
+    if (pt.head < 0 || !starts_with(pt.deprel, "nsubj"sv) || !reports(ctx.sent_begin[s] + static_cast<std::size_t>(pt.head)))
+      return nullptr;
+    for (std::size_t r = ctx.sent_begin[s - 1]; r < ctx.sent_end[s - 1]; ++r) {
+      if (ctx.doc.tokens[W[r].token].head >= 0) continue;  // the root
+      if (!reports(r)) return nullptr;
       const auto [d0, d1] = ctx.dependents(r);
       for (const auto* d = d0; d != d1; ++d) {
         const auto y = static_cast<std::size_t>(*d);
         if (!starts_with(ctx.doc.tokens[W[y].token].deprel, "nsubj"sv)) continue;
-        if (const auto* e = entity_at(ctx, y); e && e->person) return e;
-        if (W[y].lower == "he"sv || W[y].lower == "she"sv) {
-          const auto* e = pronoun_referent(ctx, y, depth + 1);
-          return e ? e : last;
-        }
-        return last;
+        if (const auto* e = entity_at(ctx, y)) return e;
+        if (W[y].lower == "he"sv || W[y].lower == "she"sv) return pronoun_referent(ctx, y, depth + 1);
+        if (W[y].lower == "it"sv) return previous_speaker(ctx, y, depth + 1);
+        return nullptr;
       }
-      return last;
+      return nullptr;
     }
-    return last;
+    return nullptr;
+  }
+
+  /// Who "he" or "she" at word x stands for: the last person named before it, or the person a
+  /// report goes on with when that person is named in the sentence before (`previous_speaker`).
+  const entity* pronoun_referent(const doc_context& ctx, std::size_t x, int depth = 0) const {
+    const auto* last = last_person_before(ctx, x);
+    if (!last || ctx.words[last->last].sentence + 1 != ctx.words[x].sentence) return last;
+    const auto* e = previous_speaker(ctx, x, depth);
+    return e && e->person ? e : last;
+  }
+
+  /// What a report's subject "it" stands for: the organisation or outlet a report goes on with
+  /// (`previous_speaker`), or nothing; nothing either when a name before it in its own sentence is
+  /// a subject ("Iran said the delegation would deliver Saddam's message, which it said it would
+  /// review": Iran's, whatever the sentence before reported).
+  const entity* it_referent(const doc_context& ctx, std::size_t x) const {
+    const auto& W = ctx.words;
+    for (std::size_t y = ctx.sent_begin[W[x].sentence]; y < x; ++y)
+      if (starts_with(ctx.doc.tokens[W[y].token].deprel, "nsubj"sv) && entity_at(ctx, y)) return nullptr;
+    const auto* e = previous_speaker(ctx, x);
+    return e && !e->person ? e : nullptr;
   }
 
   const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
@@ -1532,6 +1547,8 @@ class default_extractor final : public extractor {
         }
         if (out.empty() && (W[x].lower == "he"sv || W[x].lower == "she"sv))
           if (const auto* p = pronoun_referent(ctx, x)) out.push_back(p);
+        if (out.empty() && W[x].lower == "it"sv)
+          if (const auto* p = it_referent(ctx, x)) out.push_back(p);
         if (out.empty())  // "the latter said"
           if (const auto* p = latter_or_former(ctx, x)) out.push_back(p);
         // A titled description ("the U.S. president later said"): the one person the document

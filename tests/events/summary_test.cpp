@@ -1013,3 +1013,19 @@ TEST_CASE("a report's pronoun after a sentence reporting someone's words is that
   REQUIRE(said);
   CHECK(has_actor(*said, "Scott Bessent"));
 }
+
+TEST_CASE("a report's \"it\" after a sentence an outlet reports is that outlet", "[events][actors][pronoun]") {
+  const auto evs = extract("Xinhua, the Chinese state media outlet, said Xi asked Trump to withdraw the measures. "
+                           "It also reported that Trump said Chinese students were welcome.");
+  const auto* reported = find(evs, "reported");
+  REQUIRE(reported);
+  CHECK(has_actor(*reported, "Xinhua"));
+  // Not when a name before it in its own sentence is a subject: "it" is that one.
+  const auto iran = extract("Xinhua said the delegation had left. Iran said the delegation carried a message, "
+                            "which it said it would review.");
+  const events::event_mention* inner = nullptr;
+  for (const auto& e : iran)
+    if (e.trigger == "said" && e.span.begin > std::string("Xinhua said the delegation had left. Iran said").size()) inner = &e;
+  REQUIRE(inner);
+  CHECK_FALSE(has_actor(*inner, "Xinhua"));
+}
