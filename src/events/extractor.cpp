@@ -427,10 +427,56 @@ class default_extractor final : public extractor {
         }
       }
     }
+    predicate_nominals(ctx, out, trigger_word);
     subject_event_participants(ctx, out, trigger_word);
     quote_contents(ctx, out, trigger_word);
     bare_nouns(ctx, out, trigger_word);
     return out;
+  }
+
+  /// An event noun that says what another one of its frame is, as the predicate of a copula or
+  /// of "mark", "represent", "constitute" ("The phone call between the leaders marks their first
+  /// known formal contact since Trump took office", "The talks were the first meeting since
+  /// May"), is a mention of it: the subject's event, told again.
+  void predicate_nominals(const doc_context& ctx, std::vector<event_mention>& evs,
+                          const std::vector<std::size_t>& at) const {
+    const auto& W = ctx.words;
+    std::vector<int> event_at(W.size(), -1);
+    for (std::size_t k = 0; k < evs.size(); ++k) event_at[at[k]] = static_cast<int>(k);
+    const auto event_noun = [&](std::size_t x) -> event_mention* {
+      if (event_at[x] < 0) return nullptr;
+      auto& e = evs[static_cast<std::size_t>(event_at[x])];
+      return e.pos == upos::noun && lex_->has_frame(e.lemma) ? &e : nullptr;
+    };
+    const auto subject_of = [&](std::size_t v) -> std::optional<std::size_t> {
+      const auto [d0, d1] = ctx.dependents(v);
+      for (const auto* d = d0; d != d1; ++d)
+        if (ctx.doc.tokens[W[*d].token].deprel == "nsubj"sv) return static_cast<std::size_t>(*d);
+      return std::nullopt;
+    };
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      if (m.pos != upos::noun || !m.mention_of.empty() || !lex_->has_frame(m.lemma)) continue;
+      const auto w = at[k];
+      const auto s = W[w].sentence;
+      const auto& t = ctx.doc.tokens[W[w].token];
+      std::optional<std::size_t> subject;
+      if (t.deprel == "obj"sv && t.head >= 0) {  // "marks their first contact"
+        const auto v = ctx.sent_begin[s] + static_cast<std::size_t>(t.head);
+        static constexpr std::string_view identity_verbs[] = {"constitute", "mark", "represent"};
+        if (v < ctx.sent_end[s] && std::find(std::begin(identity_verbs), std::end(identity_verbs), W[v].lemma) !=
+                                       std::end(identity_verbs))
+          subject = subject_of(v);
+      } else {  // "was the first meeting": the noun is the predicate, with its copula
+        const auto [d0, d1] = ctx.dependents(w);
+        if (std::any_of(d0, d1, [&](std::uint32_t d) { return ctx.doc.tokens[W[d].token].deprel == "cop"sv; }))
+          subject = subject_of(w);
+      }
+      if (!subject) continue;
+      const auto* n = event_noun(*subject);
+      if (!n || n == &m || n->frame != m.frame) continue;
+      m.mention_of = n->mention_of.empty() ? n->id : n->mention_of;
+    }
   }
 
   /// A verb whose subject is an event noun, named or through a relative pronoun ("the call,

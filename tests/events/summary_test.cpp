@@ -1029,3 +1029,22 @@ TEST_CASE("a report's \"it\" after a sentence an outlet reports is that outlet",
   REQUIRE(inner);
   CHECK_FALSE(has_actor(*inner, "Xinhua"));
 }
+
+TEST_CASE("an event noun that says what another of its frame is, is a mention of it", "[events][frame][predicate-nominal]") {
+  const auto marks = extract("The phone call between the leaders marks their first known formal contact since Trump took office.");
+  const auto* call = find(marks, "call");
+  const auto* contact = find(marks, "contact");
+  REQUIRE(call);
+  REQUIRE(contact);
+  CHECK(contact->mention_of == call->id);
+  const auto was = extract("The talks in Geneva were the first meeting of the two sides since April.");
+  const auto* talks = find(was, "talks");
+  const auto* meeting = find(was, "meeting");
+  REQUIRE(talks);
+  REQUIRE(meeting);
+  CHECK(meeting->mention_of == talks->id);
+  // Another frame is another event: the call marks the start of talks, not the talks.
+  const auto start = extract("The phone call marks a new round of talks between the two sides.");
+  REQUIRE(find(start, "talks"));
+  CHECK(find(start, "talks")->mention_of.empty());
+}
