@@ -79,8 +79,8 @@ struct word_list {
 struct element;
 using sequence = std::vector<element>;
 
-enum class builtin : std::uint8_t { integer, number, year, yy, dom, mm, hour, hour12, minute, ordinal, decade, word,
-                                    digits3, digits4, digits13, cap, hhmm, name };
+enum class builtin : std::uint8_t { integer, number, year, yy, dom, dom13, mm, hour, hour12, minute, ordinal, decade,
+                                    word, digits3, digits4, digits13, cap, hhmm, name };
 inline constexpr unsigned builtin_count = static_cast<unsigned>(builtin::name) + 1;  // keep last above
 /// Word classes (match word tokens, never numbers).
 inline constexpr bool is_word_class(builtin b) { return b == builtin::word || b == builtin::cap || b == builtin::name; }

@@ -363,6 +363,10 @@ class matcher {
         if (t.kind != token_kind::number || t.is_decade || t.digits > 2 || t.number < 1 || t.number > 31) return pos;
         value = t.number;
         return pos + 1;
+      case builtin::dom13:  // a day of the month that cannot be a month: "15/01/2020" is day first
+        if (!is_plain_int(t) || t.digits > 2 || t.number < 13 || t.number > 31) return pos;
+        value = t.number;
+        return pos + 1;
       case builtin::mm:
         if (!is_plain_int(t) || t.digits > 2 || t.number < 1 || t.number > 12) return pos;
         value = t.number;

@@ -104,7 +104,7 @@ void load_list(rule_set::impl& rs, const fs::path& path) {
 const std::vector<std::pair<std::string, builtin>>& builtin_names() {
   static const std::vector<std::pair<std::string, builtin>> names = {
       {"int", builtin::integer}, {"num", builtin::number},   {"year", builtin::year},    {"yy", builtin::yy},
-      {"dom", builtin::dom},     {"mm", builtin::mm},        {"hour", builtin::hour},    {"hour12", builtin::hour12},
+      {"dom", builtin::dom},     {"dom13", builtin::dom13}, {"mm", builtin::mm},        {"hour", builtin::hour},    {"hour12", builtin::hour12},
       {"min", builtin::minute},  {"ordnum", builtin::ordinal}, {"decade", builtin::decade}, {"word", builtin::word},
       {"d3", builtin::digits3},  {"d4", builtin::digits4},   {"d13", builtin::digits13}, {"cap", builtin::cap},
       {"hhmm", builtin::hhmm},   {"name", builtin::name}};
