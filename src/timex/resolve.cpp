@@ -135,7 +135,8 @@ std::string unknown_at_grain(grain g) {
   }
 }
 
-// Holidays: "MM-DD", "easter+N", "nth:M:WD:N" (N = -1: last), "election", "inauguration".
+// Holidays: "MM-DD", "easter+N", "nth:M:WD:N[+D]" (N = -1: last; D days after it: Black Friday
+// is the day after Thanksgiving), "election", "inauguration".
 std::optional<sys_days> holiday_in(const std::string& rule, int y) {
   if (rule.size() == 5 && rule[2] == '-') {
     return make_day(y, static_cast<unsigned>(std::stoi(rule.substr(0, 2))), static_cast<unsigned>(std::stoi(rule.substr(3, 2))));
@@ -151,13 +152,13 @@ std::optional<sys_days> holiday_in(const std::string& rule, int y) {
     return make_day(y, static_cast<unsigned>(month), static_cast<unsigned>(day)) + days{offset};
   }
   if (rule.rfind("nth:", 0) == 0) {
-    int m = 0, wd = 0, n = 0;
-    if (std::sscanf(rule.c_str(), "nth:%d:%d:%d", &m, &wd, &n) != 3) return std::nullopt;
+    int m = 0, wd = 0, n = 0, after = 0;
+    if (std::sscanf(rule.c_str(), "nth:%d:%d:%d+%d", &m, &wd, &n, &after) < 3) return std::nullopt;
     const date::weekday w{static_cast<unsigned>(wd % 7)};
-    if (n < 0) return sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / w[date::last]};
+    if (n < 0) return sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / w[date::last]} + days{after};
     const auto d = date::year{y} / date::month{static_cast<unsigned>(m)} / w[static_cast<unsigned>(n)];
     if (!d.ok()) return std::nullopt;  // no fifth Friday this month
-    return sys_days{d};
+    return sys_days{d} + days{after};
   }
   if (rule == "election") {  // the Tuesday after the first Monday of November
     return sys_days{date::year{y} / date::November / date::Monday[1]} + days{1};
