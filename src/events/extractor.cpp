@@ -886,7 +886,6 @@ class default_extractor final : public extractor {
     return speaker;
   }
 
-  /// The most recent person named before word w (for "he" / "she").
   /// The speaker a report's subject pronoun at x goes on with: when x is the subject of a report
   /// and the sentence before is a report (its main verb reports), that report's named subject, or
   /// what its own pronoun subject stands for. News goes on reporting one speaker: "Trump said
@@ -941,6 +940,7 @@ class default_extractor final : public extractor {
     return e && !e->person ? e : nullptr;
   }
 
+  /// The most recent person named before word w (for "he" / "she").
   const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
     // Entities are in text order: the first at or after w, then back to the nearest person.
     auto it = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), w,
@@ -1395,7 +1395,7 @@ class default_extractor final : public extractor {
     const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
     for (std::size_t x = sb; x < se; ++x) {
       const auto& t = ctx.doc.tokens[W[x].token];
-      if (t.head != static_cast<int>(w - sb) || t.deprel.rfind("nsubj", 0) != 0) continue;
+      if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
       const auto& f = W[x].lower;
       if (f == "nothing"sv || f == "nobody"sv || f == "none"sv) return true;
       if (f == "one"sv && x > sb && W[x - 1].lower == "no"sv) return true;  // "no one"
