@@ -197,6 +197,9 @@ struct candidate {
   bool joins_only = false;  // an intention verb ("agreed in Geneva"): joins its document's event only
   bool statement = false;   // a dated statement ("posted Wednesday"): merges by speaker and day
   bool passive = false;     // its subjects are what it was done to ("the U.S. will be represented")
+  /// A noun its document says is another of its kind ("two other ceremonies", "another attack"):
+  /// never an event its own document told before, whatever date they share (`another_of_its_kind`).
+  bool another = false;
   /// A headline's mention of its lede's event, or a report's participle ("adding, ..."): names
   /// the event only when no other mention but a joining one tells it.
   bool names_poorly = false;
@@ -435,6 +438,25 @@ bool has_dependent(const text::annotated_document& doc, const event_mention& ev,
                    std::initializer_list<std::string_view> deprels) {
   const auto at = trigger_token(doc, ev);
   return at && dependent_of(doc, doc.sentences[ev.sentence], *at, deprels);
+}
+
+/// Determiners and adjectives that make an event noun another one of its kind than its document
+/// told ("another attack", "two other ceremonies", "a separate blast"), sorted. Not ordinals:
+/// "their second call" is the call the document dates (the relations stage weighs ordinals).
+constexpr std::string_view other_of_kind_words[] = {"additional", "another", "different", "other", "separate"};
+
+/// True when the parse gives a noun mention a determiner or adjective of `other_of_kind_words`.
+bool another_of_its_kind(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::noun) return false;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return false;
+  bool found = false;
+  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+    const auto& tok = doc.tokens[t];
+    if ((tok.deprel == "det" || tok.deprel == "amod") && lemma_in(other_of_kind_words, tok)) found = true;
+    return false;  // its own dependents only
+  });
+  return found;
 }
 
 /// True when the parse makes a verb mention passive ("will be represented", "was invited by
@@ -1677,6 +1699,7 @@ story build_story_of(const Analyses& analyses) {
       }
       const auto& lex = frame_lexicon();
       c.passive = is_passive(a.annotated, ev);
+      c.another = another_of_its_kind(a.annotated, ev);
       c.dated_subjects = c.subject_tokens;
       if (c.days) {
         if (c.subject_tokens.empty() && !c.passive) c.dated_subjects = subject_phrase_names(a.annotated, a.timexes, ev);
@@ -1781,6 +1804,7 @@ story build_story_of(const Analyses& analyses) {
     std::vector<value_count> by_value;
     std::vector<std::string_view> docs;  // documents of its members (a handful; for joins_only)
     std::vector<std::size_t> doc_indices;  // the same, as indices into analyses
+    std::vector<std::string_view> another_docs;  // documents of its members that are `another`
     detail::string_map<int, std::string_view> members_with_token;
     std::vector<std::string_view> subjects, participants;  // sorted, distinct
     std::vector<std::string_view> dated_subjects, sentence_names;  // the same, with subject phrases
@@ -1843,6 +1867,9 @@ story build_story_of(const Analyses& analyses) {
         // Dates and frames must agree with every member; participants with the cluster as a whole.
         const auto& sum = summaries[cl];
         if (c.joins_only && std::find(sum.docs.begin(), sum.docs.end(), c.doc_id) == sum.docs.end()) continue;
+        // Another of its kind is never what its own document told: neither way round.
+        if (c.another && std::find(sum.docs.begin(), sum.docs.end(), c.doc_id) != sum.docs.end()) continue;
+        if (std::find(sum.another_docs.begin(), sum.another_docs.end(), c.doc_id) != sum.another_docs.end()) continue;
         if (!one_story_with(c.doc, sum.doc_indices)) continue;
         bool all = true;
         int score = 0;
@@ -1886,6 +1913,7 @@ story build_story_of(const Analyses& analyses) {
       sum.docs.push_back(c.doc_id);
       sum.doc_indices.push_back(c.doc);
     }
+    if (c.another) sum.another_docs.push_back(c.doc_id);
     for (const auto& t : c.actor_tokens) ++sum.members_with_token[t];
     add_tokens(sum.subjects, c.subject_tokens);
     add_tokens(sum.dated_subjects, c.dated_subjects);

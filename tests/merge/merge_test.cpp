@@ -1698,3 +1698,23 @@ TEST_CASE("the letter a report is made in is the report", "[merge][statement][le
   REQUIRE(node.count(letter));
   CHECK(node.at(said) == node.at(letter));
 }
+
+TEST_CASE("another event of its kind is not the one its document told that day", "[merge][another]") {
+  // The nodes of a document's "ceremony" mentions.
+  const auto nodes = [](const std::string& text) {
+    const auto a = analyse("a", text, {{"Saturday", "2025-06-07"}, {"Saturday evening", "2025-06-07TEV"}}, "2025-06-05",
+                           true);
+    std::set<std::string> ids;
+    for (const auto& ev : a.events)
+      if (ev.lemma == "ceremony") ids.insert("a:" + ev.id);
+    REQUIRE(ids.size() == 2);
+    const auto node = merge::node_of_mentions(merge::build_story({a}));
+    std::set<std::string> out;
+    for (const auto& id : ids) out.insert(node.at(id));
+    return out.size();
+  };
+  // Both dated to the same day (the second by "Saturday evening"): the date alone would join them.
+  CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. The ceremony Saturday evening will draw crowds.") == 1);
+  CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. He will hold two other ceremonies Saturday evening.") == 2);
+  CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. Another ceremony will follow Saturday evening.") == 2);
+}
