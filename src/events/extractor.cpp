@@ -350,11 +350,12 @@ class default_extractor final : public extractor {
     // the duties are the lowering), whatever the relations stage finds about either's date.
     for (std::size_t k = 0; k < out.size(); ++k)
       if (gaps[k].told_by != no_gap && gaps[k].verb == no_gap) out[k].mention_of = out[gaps[k].told_by].id;
+    // The event whose trigger each word is (-1: none), for the steps below.
+    std::vector<int> event_at(ctx.words.size(), -1);
+    for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
     // So is a light verb of the event noun it brings about ("will hold trade talks", "had a very
     // good call", "reach a deal"): the noun names the event, the verb tells it again.
     {
-      std::vector<int> event_at(ctx.words.size(), -1);
-      for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
       for (std::size_t k = 0; k < out.size(); ++k) {
         if (out[k].pos != upos::verb || !may_be_light_verb(out[k].lemma) || !out[k].mention_of.empty()) continue;
         const auto n = light_verb_noun(ctx, trigger_word[k]);
@@ -405,8 +406,6 @@ class default_extractor final : public extractor {
     // A light verb's nominalisation is a mention of the event noun after its "of" ("the signing
     // of the “Phase One” deal", "the holding of talks"), when that noun's frame refers back.
     {
-      std::vector<int> event_at(ctx.words.size(), -1);
-      for (std::size_t k = 0; k < out.size(); ++k) event_at[trigger_word[k]] = static_cast<int>(k);
       const auto& W = ctx.words;
       for (std::size_t k = 0; k < out.size(); ++k) {
         const auto& m = out[k];
@@ -427,8 +426,8 @@ class default_extractor final : public extractor {
         }
       }
     }
-    predicate_nominals(ctx, out, trigger_word);
-    subject_event_participants(ctx, out, trigger_word);
+    predicate_nominals(ctx, out, trigger_word, event_at);
+    subject_event_participants(ctx, out, trigger_word, event_at);
     quote_contents(ctx, out, trigger_word);
     bare_nouns(ctx, out, trigger_word);
     return out;
@@ -438,21 +437,13 @@ class default_extractor final : public extractor {
   /// of "mark", "represent", "constitute" ("The phone call between the leaders marks their first
   /// known formal contact since Trump took office", "The talks were the first meeting since
   /// May"), is a mention of it: the subject's event, told again.
-  void predicate_nominals(const doc_context& ctx, std::vector<event_mention>& evs,
-                          const std::vector<std::size_t>& at) const {
+  void predicate_nominals(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at,
+                          const std::vector<int>& event_at) const {
     const auto& W = ctx.words;
-    std::vector<int> event_at(W.size(), -1);
-    for (std::size_t k = 0; k < evs.size(); ++k) event_at[at[k]] = static_cast<int>(k);
     const auto event_noun = [&](std::size_t x) -> event_mention* {
       if (event_at[x] < 0) return nullptr;
       auto& e = evs[static_cast<std::size_t>(event_at[x])];
       return e.pos == upos::noun && lex_->has_frame(e.lemma) ? &e : nullptr;
-    };
-    const auto subject_of = [&](std::size_t v) -> std::optional<std::size_t> {
-      const auto [d0, d1] = ctx.dependents(v);
-      for (const auto* d = d0; d != d1; ++d)
-        if (ctx.doc.tokens[W[*d].token].deprel == "nsubj"sv) return static_cast<std::size_t>(*d);
-      return std::nullopt;
     };
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
@@ -466,11 +457,11 @@ class default_extractor final : public extractor {
         static constexpr std::string_view identity_verbs[] = {"constitute", "mark", "represent"};
         if (v < ctx.sent_end[s] && std::find(std::begin(identity_verbs), std::end(identity_verbs), W[v].lemma) !=
                                        std::end(identity_verbs))
-          subject = subject_of(v);
+          subject = subject_child(ctx, v);
       } else {  // "was the first meeting": the noun is the predicate, with its copula
         const auto [d0, d1] = ctx.dependents(w);
         if (std::any_of(d0, d1, [&](std::uint32_t d) { return ctx.doc.tokens[W[d].token].deprel == "cop"sv; }))
-          subject = subject_of(w);
+          subject = subject_child(ctx, w);
       }
       if (!subject) continue;
       const auto* n = event_noun(*subject);
@@ -484,9 +475,7 @@ class default_extractor final : public extractor {
   /// days"), is about that event: the event's participants are the verb's too, after its own
   /// subjects (none: the event acted, not its participants).
   void subject_event_participants(const doc_context& ctx, std::vector<event_mention>& evs,
-                                  const std::vector<std::size_t>& at) const {
-    std::vector<int> event_at(ctx.words.size(), -1);
-    for (std::size_t k = 0; k < evs.size(); ++k) event_at[at[k]] = static_cast<int>(k);
+                                  const std::vector<std::size_t>& at, const std::vector<int>& event_at) const {
     for (std::size_t k = 0; k < evs.size(); ++k) {
       auto& m = evs[k];
       if (m.pos != upos::verb) continue;
@@ -904,16 +893,11 @@ class default_extractor final : public extractor {
       return nullptr;
     for (std::size_t r = ctx.sent_begin[s - 1]; r < ctx.sent_end[s - 1]; ++r) {
       if (ctx.doc.tokens[W[r].token].head >= 0) continue;  // the root
-      if (!reports(r)) return nullptr;
-      const auto [d0, d1] = ctx.dependents(r);
-      for (const auto* d = d0; d != d1; ++d) {
-        const auto y = static_cast<std::size_t>(*d);
-        if (!starts_with(ctx.doc.tokens[W[y].token].deprel, "nsubj"sv)) continue;
-        if (const auto* e = entity_at(ctx, y)) return e;
-        if (W[y].lower == "he"sv || W[y].lower == "she"sv) return pronoun_referent(ctx, y, depth + 1);
-        if (W[y].lower == "it"sv) return previous_speaker(ctx, y, depth + 1);
-        return nullptr;
-      }
+      const auto y = reports(r) ? subject_child(ctx, r) : std::nullopt;
+      if (!y) return nullptr;
+      if (const auto* e = entity_at(ctx, *y)) return e;
+      if (W[*y].lower == "he"sv || W[*y].lower == "she"sv) return pronoun_referent(ctx, *y, depth + 1);
+      if (W[*y].lower == "it"sv) return previous_speaker(ctx, *y, depth + 1);
       return nullptr;
     }
     return nullptr;
@@ -1389,16 +1373,17 @@ class default_extractor final : public extractor {
   /// discussed", "Nobody expects", "No one was hurt", "None of those doctors were killed".
   /// TBAQ marks these NEG two times in three (the exceptions look like annotator slips: the same
   /// "No one has claimed responsibility" is NEG in one wire and POS in its copies).
+  /// (Any `nsubj` dependent, also one `subject_child` skips after a preposition: "for nothing
+  /// will save the republic".)
   static bool has_negative_subject(const doc_context& ctx, std::size_t w) {
     const auto& W = ctx.words;
-    const auto s = W[w].sentence;
-    const auto sb = ctx.sent_begin[s], se = ctx.sent_end[s];
-    for (std::size_t x = sb; x < se; ++x) {
-      const auto& t = ctx.doc.tokens[W[x].token];
-      if (t.head != static_cast<int>(w - sb) || !starts_with(t.deprel, "nsubj"sv)) continue;
+    const auto [d0, d1] = ctx.dependents(w);
+    for (const auto* d = d0; d != d1; ++d) {
+      const std::size_t x = *d;
+      if (!starts_with(ctx.doc.tokens[W[x].token].deprel, "nsubj"sv)) continue;
       const auto& f = W[x].lower;
       if (f == "nothing"sv || f == "nobody"sv || f == "none"sv) return true;
-      if (f == "one"sv && x > sb && W[x - 1].lower == "no"sv) return true;  // "no one"
+      if (f == "one"sv && x > ctx.sent_begin[W[x].sentence] && W[x - 1].lower == "no"sv) return true;  // "no one"
     }
     return false;
   }
