@@ -980,6 +980,7 @@ class default_linker final : public linker {
         // "The president, who returned to the White House in January, also said ...": a time
         // inside a relative clause dates that clause, not the verb outside it.
         if (in_other_relative_clause(st, tb, w)) continue;
+        if (time_of_complement(st, evs, tb, te, w)) continue;
         // "talks before the signing of the deal in January 2020": past an event signal and the
         // event it introduces, a time belongs to that event (not so "stalled after a May 12
         // agreement", where the signal relates the clause to the time itself).
@@ -2135,15 +2136,9 @@ class default_linker final : public linker {
     return true;
   }
 
-  /// "Beijing's Ministry of Foreign Affairs ... said earlier Thursday that Trump had requested the
-  /// call": true when the time at words [tb, te] modifies a reporting verb (REPORTING class, or
-  /// say/tell/announce) and word w lies in that verb's clausal complement (ccomp), which does not
-  /// hold the time. The time dates the report, not what is reported ("said that the talks ended
-  /// on Thursday": Thursday is the complement's own). Needs the parse; false without one.
-  static bool reported_by_time(const doc_state& st, const std::vector<event_mention>& evs, std::size_t tb,
-                               std::size_t te, std::size_t w) {
-    if (w >= st.words.size() || st.words[w].sentence != st.words[tb].sentence) return false;
-    // The time's head word outside the time, then up to two heads more to the first event.
+  /// The event word the time at words [tb, te] modifies in the parse: its head word outside the
+  /// time, then up to two heads more to the first event, not through a clause without one.
+  static std::optional<std::size_t> event_of_time(const doc_state& st, std::size_t tb, std::size_t te) {
     std::optional<std::size_t> r;
     for (std::size_t x = tb; x <= te && !r; ++x) {
       auto h = head_word(st, x);
@@ -2153,10 +2148,42 @@ class default_linker final : public linker {
         if (st.event_at[*h] >= 0) r = *h;
         else if (const std::string_view rel = st.doc.tokens[st.words[*h].token].deprel;
                  rel == "ccomp" || rel == "xcomp" || rel == "advcl" || rel == "acl" || rel == "acl:relcl")
-          break;  // a clause of its own without an event: not the report's modifier
+          break;  // a clause of its own without an event: not the modifier of one above it
       }
-      if (!r) return false;
+      if (!r) return std::nullopt;
     }
+    return r;
+  }
+
+  /// "the INS decided the boy should go home by Jan. 14", "agreed to meet on Friday": true when
+  /// the time at words [tb, te], after word w, modifies a verb of w's clausal complement (ccomp,
+  /// xcomp): the time dates what was decided or agreed, not the deciding. A time right after w
+  /// stays w's, whatever the parse says ("Investigators said Friday they found a rifle").
+  /// Needs the parse.
+  static bool time_of_complement(const doc_state& st, const std::vector<event_mention>& evs, std::size_t tb,
+                                 std::size_t te, std::size_t w) {
+    if (tb <= w + 1 || st.words[w].sentence != st.words[tb].sentence) return false;
+    const auto r = event_of_time(st, tb, te);
+    if (!r || *r == w || *r < w || evs[static_cast<std::size_t>(st.event_at[*r])].pos != upos::verb) return false;
+    const auto limit = st.sent_end[st.words[w].sentence] - st.sent_begin[st.words[w].sentence];
+    std::size_t steps = 0, child = *r;
+    for (auto y = head_word(st, *r); y && steps++ <= limit; child = *y, y = head_word(st, *y))
+      if (*y == w) {
+        const std::string_view rel = st.doc.tokens[st.words[child].token].deprel;
+        return rel == "ccomp" || rel == "xcomp";
+      }
+    return false;
+  }
+
+  /// "Beijing's Ministry of Foreign Affairs ... said earlier Thursday that Trump had requested the
+  /// call": true when the time at words [tb, te] modifies a reporting verb (REPORTING class, or
+  /// say/tell/announce) and word w lies in that verb's clausal complement (ccomp), which does not
+  /// hold the time. The time dates the report, not what is reported ("said that the talks ended
+  /// on Thursday": Thursday is the complement's own). Needs the parse; false without one.
+  static bool reported_by_time(const doc_state& st, const std::vector<event_mention>& evs, std::size_t tb,
+                               std::size_t te, std::size_t w) {
+    if (w >= st.words.size() || st.words[w].sentence != st.words[tb].sentence) return false;
+    const auto r = event_of_time(st, tb, te);
     if (!r || *r == w || st.event_at[w] < 0) return false;
     // A state in the simple past or present of the complement, or a progressive, holds at the
     // time of the report ("said Tuesday the country was worried", "said Tuesday that Cairo is

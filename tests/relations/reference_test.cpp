@@ -515,6 +515,25 @@ TEST_CASE("a time inside a relative clause dates that clause, not the verb outsi
   }
 }
 
+TEST_CASE("a time of a verb's complement dates the complement, not the verb", "[relations][anchor]") {
+  const auto a = analyse("The agency decided the boy should go home by May 12.");
+  const auto* decided = a.event("decided");
+  REQUIRE(decided);
+  CHECK(decided->when_value != "2025-05-12");
+  const auto b = analyse("The team planned to leave Nairobi on Thursday for Dar es Salaam.");
+  REQUIRE(b.event("planned"));
+  CHECK(b.event("planned")->when_value.empty());
+  REQUIRE(b.event("leave"));
+  CHECK(b.event("leave")->when_value == "2025-06-05");
+  SECTION("a time right after the verb is the verb's, whatever the parse") {
+    // (The parser takes Thursday for the subject of "found"; a DCT after Thursday, so that a
+    // report dated by its document does not pass.)
+    const auto c = analyse("Investigators said Thursday they found a rifle buried near his home.", "2025-06-09");
+    REQUIRE(c.event("said"));
+    CHECK(c.event("said")->when_value == "2025-06-05");
+  }
+}
+
 TEST_CASE("an event noun introduced by an event signal is not linked to the times before the signal",
           "[relations][anchor][tlink]") {
   // The sample's sentence: Jan. 17 dates the call; "prior to" orders the inauguration after it.
