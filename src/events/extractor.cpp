@@ -1065,6 +1065,7 @@ class default_extractor final : public extractor {
     m.sentence = s;
     m.pos = is_verb ? upos::verb : is_adj ? upos::adj : upos::noun;
     m.frame = is_noun ? noun_frame(ctx, w) : lex_->frame_of(m.lemma);
+    if (const auto* f = phrase_frame(ctx, w)) m.frame = *f;
     // A change takes the frame of what it changes, with its direction: "lowered tariffs",
     // "reduced its taxes" and "scaled back tariffs" are all "down tariff".
     if (is_verb && lex_->is_change(m.lemma))
@@ -1103,6 +1104,22 @@ class default_extractor final : public extractor {
     if (w > ctx.sent_begin[W[w].sentence] && W[w - 1].tag == upos::noun)
       if (const auto* f = lex_->modifier_frame(W[w - 1].lemma)) return *f;
     return lex_->frame_of(W[w].lemma);
+  }
+
+  /// The frame of a phrase row of event_frames.tsv that the word at w begins ("took office",
+  /// "return to the White House"), or nullptr: the row's words follow it in its sentence.
+  const std::string* phrase_frame(const doc_context& ctx, std::size_t w) const {
+    const auto* rows = lex_->phrase_frames(ctx.words[w].lemma);
+    if (!rows) return nullptr;
+    const auto& W = ctx.words;
+    for (const auto& row : *rows) {
+      std::size_t k = 0;
+      while (k < row.words.size() && w + 1 + k < W.size() && W[w + 1 + k].sentence == W[w].sentence &&
+             W[w + 1 + k].lower == row.words[k])
+        ++k;
+      if (k == row.words.size()) return &row.frame;
+    }
+    return nullptr;
   }
 
   /// The event noun a light verb brings about, in parsed text: its object ("held a call"), the

@@ -280,7 +280,20 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     const auto p = dir / "event_frames.tsv";
     for (const auto& r : read_table(p)) {
       need(p, r, 2);
-      lex->frames_[r.fields[0]] = r.fields[1];
+      if (const auto space = r.fields[0].find(' '); space != std::string::npos) {
+        // A phrase: its first word is the lemma, the others the words that must follow it.
+        phrase_frame ph{{}, r.fields[1]};
+        std::size_t at = space + 1;
+        while (at < r.fields[0].size()) {
+          auto end = r.fields[0].find(' ', at);
+          if (end == std::string::npos) end = r.fields[0].size();
+          if (end > at) ph.words.push_back(r.fields[0].substr(at, end - at));
+          at = end + 1;
+        }
+        lex->phrase_frames_[r.fields[0].substr(0, space)].push_back(std::move(ph));
+      } else {
+        lex->frames_[r.fields[0]] = r.fields[1];
+      }
       if (r.fields.size() >= 3) {
         if (r.fields[2] != "yes" && r.fields[2] != "no") table_error(p, r.line, "refers must be yes or no");
         if (r.fields[2] == "no") lex->non_referring_frames_.insert(r.fields[1]);
@@ -289,6 +302,8 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         const auto& kind = r.fields[3];
         if (kind != "process" && kind != "outcome" && kind != "modifier" && kind != "-")
           table_error(p, r.line, "kind must be process, outcome, modifier or -");
+        if (kind != "-" && r.fields[0].find(' ') != std::string::npos)
+          table_error(p, r.line, "a phrase row has no kind (\"-\")");
         if (kind == "modifier") lex->modifier_frames_[r.fields[0]] = r.fields[1];
         else if (kind != "-") lex->frame_kinds_[r.fields[0]] = kind;
       }
@@ -398,15 +413,16 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
   }
   // A lemma is a nominalization when it is stem + suffix for a known verb stem + ending, the
   // stem longer than two letters: is_event_noun's test, precomputed.
-  for (const auto& verb : lex->verbs_.keys())
-    for (const auto& [suffix, ending] : lex->nominal_suffixes_)
+  // Rows in file order, so that the first row deriving a noun names its verb.
+  for (const auto& [suffix, ending] : lex->nominal_suffixes_)
+    for (const auto& verb : lex->verbs_.keys())
       if (ends_with(verb, ending) && verb.size() - ending.size() > 2)
-        lex->nominalizations_.insert(verb.substr(0, verb.size() - ending.size()) + suffix);
+        lex->nominalizations_.try_emplace(verb.substr(0, verb.size() - ending.size()) + suffix, verb);
   // is_event_noun's three tests in one table: listed nouns are events, else non-event nouns are
   // not, else nominalizations are.
   for (const auto& [noun, weight] : lex->nouns_.entries()) lex->event_noun_verdict_.try_emplace(noun, true);
   for (const auto& noun : lex->non_event_nouns_.keys()) lex->event_noun_verdict_.try_emplace(noun, false);
-  for (const auto& noun : lex->nominalizations_.keys()) lex->event_noun_verdict_.try_emplace(noun, true);
+  for (const auto& [noun, verb] : lex->nominalizations_.entries()) lex->event_noun_verdict_.try_emplace(noun, true);
   return lex;
 }
 
@@ -530,6 +546,12 @@ bool lexicon::is_light_verb_of(std::string_view lemma, std::string_view frame) c
 
 std::string lexicon::frame_of(std::string_view lemma) const {
   if (const auto* f = frames_.find(lemma)) return *f;
+  // A nominalization tells its verb's event ("the investigation", "investigated"; "his
+  // departure", "departed").
+  if (const auto* verb = nominalizations_.find(lemma)) {
+    if (const auto* f = frames_.find(*verb)) return *f;
+    return *verb;
+  }
   return std::string(lemma);
 }
 

@@ -135,6 +135,16 @@ class lexicon {
   /// The frame a compound modifier gives the event noun it modifies ("phone" in "phone talks"
   /// -> "contact"), or nullptr.
   [[nodiscard]] const std::string* modifier_frame(std::string_view lemma) const noexcept;
+  /// A frame a lemma takes only with the words that follow it ("took office", "return to the
+  /// White House" -> "inauguration"): event_frames.tsv rows whose first column is a phrase.
+  struct phrase_frame {
+    std::vector<std::string> words;  ///< lower-case words right after the lemma, in order
+    std::string frame;
+  };
+  /// The phrase rows of a lemma (its first word), or nullptr.
+  [[nodiscard]] const std::vector<phrase_frame>* phrase_frames(std::string_view lemma) const noexcept {
+    return phrase_frames_.find(lemma);
+  }
   /// The examples of event_frames.tsv: in `text`, `trigger` gets frame `frame`.
   struct frame_example {
     std::string text, trigger, frame;
@@ -207,6 +217,7 @@ class lexicon {
   detail::string_set<> non_referring_frames_;
   detail::string_map<std::string> frame_kinds_;      // lemma -> "process" / "outcome"
   detail::string_map<std::string> modifier_frames_;  // compound modifier -> frame it gives
+  detail::string_map<std::vector<phrase_frame>> phrase_frames_;  // first lemma -> its phrases
   std::vector<frame_example> frame_examples_;
   detail::string_set<> light_verbs_;
   detail::string_map<light_verb_limit> limited_light_verbs_;
@@ -227,8 +238,9 @@ class lexicon {
   std::vector<std::uint64_t> marker_prefix_hashes_;
   std::vector<std::pair<std::uint32_t, std::size_t>> long_markers_;  // (prefix, index into boilerplate_markers_)
   std::vector<std::size_t> short_markers_;
-  // Lemmas that nominalize a known verb (nominal_suffixes.tsv applied to verbs.tsv).
-  detail::string_set<> nominalizations_;
+  // Lemmas that nominalize a known verb (nominal_suffixes.tsv applied to verbs.tsv), with the
+  // verb of the first suffix row that derives them ("negotiation" -> "negotiate").
+  detail::string_map<std::string> nominalizations_;
   // is_event_noun() of every lemma the three tables above name (absent: false).
   detail::string_map<bool> event_noun_verdict_;
   // learned_events.tsv by coarse part of speech: VERB, NOUN, ADJ, and any other.
