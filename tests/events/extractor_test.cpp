@@ -211,6 +211,21 @@ TEST_CASE("every example of event_frames.tsv gives its trigger the frame", "[eve
   }
 }
 
+TEST_CASE("a nominalization takes its verb's frame unless the frame table lists it", "[events][extract][frame]") {
+  const auto evs = run("Iraq invaded Kuwait in August. The invasion of Kuwait led to sanctions. Police investigated the "
+                       "attack, and the investigation ended in May.");
+  REQUIRE(find(evs, "invaded"));
+  REQUIRE(find(evs, "invasion"));
+  CHECK(find(evs, "invasion")->frame == find(evs, "invaded")->frame);
+  REQUIRE(find(evs, "investigated"));
+  REQUIRE(find(evs, "investigation"));
+  CHECK(find(evs, "investigation")->frame == find(evs, "investigated")->frame);
+  // A listed noun keeps the table's frame ("negotiation" is the negotiation frame, as its verb).
+  const auto listed = run("The negotiations began in May.");
+  REQUIRE(find(listed, "negotiations"));
+  CHECK(find(listed, "negotiations")->frame == "negotiation");
+}
+
 TEST_CASE("a change takes the frame of what it changes, with its direction", "[events][extract][frame]") {
   const auto evs = run("Trump lowered his tariffs. Beijing hiked its levies. Stocks fell.");
   REQUIRE(find(evs, "lowered"));
