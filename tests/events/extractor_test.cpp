@@ -211,6 +211,15 @@ TEST_CASE("every example of event_frames.tsv gives its trigger the frame", "[eve
   }
 }
 
+TEST_CASE("a phrase row gives its frame only with its own words", "[events][extract][frame]") {
+  const auto office = run("Trump returned to office in January.");
+  REQUIRE(find(office, "returned"));
+  CHECK(find(office, "returned")->frame == "inauguration");
+  const auto work = run("Workers returned to the office in May.");  // a worker's, not a president's
+  REQUIRE(find(work, "returned"));
+  CHECK(find(work, "returned")->frame == "return");
+}
+
 TEST_CASE("a nominalization takes its verb's frame unless the frame table lists it", "[events][extract][frame]") {
   const auto evs = run("Iraq invaded Kuwait in August. The invasion of Kuwait led to sanctions. Police investigated the "
                        "attack, and the investigation ended in May.");
