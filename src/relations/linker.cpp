@@ -1004,6 +1004,15 @@ class default_linker final : public linker {
             ++x;
           if (x < sent_end && x != w && st.event_at[x] >= 0 && evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::noun)
             continue;
+          // "to replace the 1953 armistice", "said last month's discovery of a rifle": a time
+          // between a determiner and its noun, or with a possessive, modifies that noun, event or
+          // not, so not the clause's event.
+          const bool premodifier = (tb > st.sent_begin[s] && st.words[tb - 1].tag == upos::det) || st.words[te + 1].lower == "'s";
+          const bool event_noun_next = x < sent_end && st.event_at[x] >= 0 &&
+                                       evs[static_cast<std::size_t>(st.event_at[x])].pos == upos::noun;
+          if (premodifier && x > te + 1 && !event_noun_next && st.event_at[x - 1] < 0 &&
+              (st.words[x - 1].tag == upos::noun || st.words[x - 1].tag == upos::propn))
+            continue;
         }
         const std::size_t lo = std::min(w, tb), hi = std::max(w, te);
         std::size_t crossings = 0, verbs_between = 0, words_between = 0;

@@ -515,6 +515,23 @@ TEST_CASE("a time inside a relative clause dates that clause, not the verb outsi
   }
 }
 
+TEST_CASE("a time between a determiner and its noun, or with a possessive, dates that noun only",
+          "[relations][anchor]") {
+  const auto a = analyse("Envoys sought a peace agreement to replace the April armistice.");
+  REQUIRE(a.event("agreement"));
+  CHECK(a.event("agreement")->when_value.empty());
+  REQUIRE(a.event("replace"));
+  CHECK(a.event("replace")->when_value.empty());
+  const auto b = analyse("Police said last month's discovery of a rifle was a breakthrough.", "2025-06-09");
+  REQUIRE(b.event("said"));
+  CHECK(b.event("said")->when_value != "2025-05");
+  SECTION("an event noun keeps it") {
+    const auto c = analyse("Stocks fell after the May 12 agreement.");
+    REQUIRE(c.event("agreement"));
+    CHECK(c.event("agreement")->when_value == "2025-05-12");
+  }
+}
+
 TEST_CASE("a time of a verb's complement dates the complement, not the verb", "[relations][anchor]") {
   const auto a = analyse("The agency decided the boy should go home by May 12.");
   const auto* decided = a.event("decided");
