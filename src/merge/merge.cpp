@@ -3211,13 +3211,16 @@ story build_story_of(const Analyses& analyses) {
         return nullptr;
       };
       // Up from the participle's head through the reported clause the parse may hang it in ("Trump
-      // said the call went well, adding ...", with "adding" under "went").
+      // said the call went well, adding ...", with "adding" under "went"), or the report's time
+      // ("said Thursday that ... was “very positive,” announcing that ...", under "Thursday").
       const event_mention* report = nullptr;
       auto t = sent.first_token + static_cast<std::size_t>(tok.head);
       for (int step = 0; step < 6 && t < sent.end_token; ++step) {
         report = report_at(t);
         const auto& up = doc.tokens[t];
-        if (report || up.head < 0 || (up.deprel != "ccomp" && up.deprel != "obl" && up.deprel != "conj")) break;
+        const bool climbs = up.deprel == "ccomp" || up.deprel == "conj" || up.deprel == "obl" ||
+                            up.deprel == "obl:unmarked" || up.deprel == "obl:tmod";
+        if (report || up.head < 0 || !climbs) break;
         t = sent.first_token + static_cast<std::size_t>(up.head);
       }
       // The report comes first: "..., adding"; a participle that opens the sentence ("Noting

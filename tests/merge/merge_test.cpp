@@ -1582,6 +1582,15 @@ TEST_CASE("a report's participle goes on with its report's statement", "[merge][
   REQUIRE(said.size() == 1);
   CHECK(said[0]->mentions.size() == 2);  // said, adding
   CHECK(with_lemma(s, "add").empty());   // the participle does not name it
+  // Hung by the parser on the report's time: "said Thursday that ..., announcing that ...".
+  const auto t = merge::build_story({analyse("t",
+                                             "Trump and Xi held a phone call on Thursday. Trump said Thursday that the "
+                                             "call was \xE2\x80\x9Cvery positive,\xE2\x80\x9D announcing that the two "
+                                             "countries will hold trade talks.",
+                                             {{"Thursday", "2025-06-05"}}, "2025-06-05", true)});
+  REQUIRE(with_lemma(t, "say").size() == 1);
+  CHECK(with_lemma(t, "say")[0]->mentions.size() == 2);  // said, announcing
+  CHECK(with_lemma(t, "announce").empty());
   // A participle of no report ("Trump left the room, adding ...") is its own.
   const auto other = merge::build_story({analyse("b", "Trump left the room on Thursday, adding that talks would follow.",
                                                  {{"Thursday", "2025-06-05"}}, "2025-06-05", true)});
