@@ -100,7 +100,18 @@ struct entity {
   std::string name;       // after title stripping and aliasing
   std::string canonical;  // document-level short form
   bool person = false;
+  char gender = 0;  // 'm', 'f' (a title or given name says so: person_genders.tsv), or 0
 };
+
+/// The gender a personal pronoun says: 'm' (he, him, his), 'f' (she, her), else 0.
+inline char pronoun_gender(std::string_view lower) {
+  if (lower == "he"sv || lower == "him"sv || lower == "his"sv || lower == "himself"sv) return 'm';
+  if (lower == "she"sv || lower == "her"sv || lower == "hers"sv || lower == "herself"sv) return 'f';
+  return 0;
+}
+
+/// Whether a pronoun of `gender` may stand for entity e: neither says, or they agree.
+inline bool gender_agrees(const entity& e, char gender) { return !e.gender || !gender || e.gender == gender; }
 
 /// A number with its unit, found in a sentence.
 struct found_quantity {
@@ -610,17 +621,30 @@ class default_extractor final : public extractor {
       }
       if (e.person) person_of.insert(e.canonical);
     }
-    for (auto& e : ctx.entities)
+    // A person's gender, when some mention says it ("Janet Reno" ... "Reno"); none when two say
+    // otherwise.
+    detail::string_map<char, std::string_view> gender_of;
+    for (const auto& e : ctx.entities)
+      if (e.gender) {
+        auto [g, fresh] = gender_of.try_emplace(e.canonical, e.gender);
+        if (!fresh && *g != e.gender) *g = '?';
+      }
+    for (auto& e : ctx.entities) {
       if (person_of.count(e.canonical)) e.person = true;
+      if (const char* g = gender_of.find(e.canonical); g && *g != '?' && !e.gender) e.gender = *g;
+    }
   }
 
   void add_entity(doc_context& ctx, std::size_t i, std::size_t j) const {
     std::size_t first = i;
     bool person = false;
+    char gender = 0;
     while (first <= j) {
       const auto lower = strip_possessive(ctx.words[first].lower);
       const auto& f = ctx.form(first);
       if (lex_->is_title(lower) || lex_->is_title(std::string(lower) + ".")) {
+        if (const char g = lex_->gender_of(lower) ? lex_->gender_of(lower) : lex_->gender_of(std::string(lower) + "."))
+          gender = g;
         if (lower != "u.s."sv && lower != "u.s"sv && lower != "trade"sv && lower != "foreign"sv && lower != "state"sv &&
             lower != "commerce"sv && lower != "treasury"sv && lower != "defense"sv)
           person = true;
@@ -663,6 +687,14 @@ class default_extractor final : public extractor {
     e.last = j;
     e.name = name;
     e.person = person;
+    // A given name opening a name of two or three words ("Janet Reno", "Paul Keating") says the
+    // name is a person's, and its gender (else the title's), unless its last word names a place
+    // or an institution ("George Washington University").
+    const char given = first < j && j - first <= 2 && !lex_->is_institution_word(ctx.words[j].lower)
+                           ? lex_->gender_of(ctx.words[first].lower)
+                           : 0;
+    e.gender = given ? given : gender;
+    if (given) e.person = true;
     ctx.entities.push_back(std::move(e));
   }
 
@@ -864,6 +896,7 @@ class default_extractor final : public extractor {
     const auto v = sb + static_cast<std::size_t>(t.head);
     if (v >= ctx.sent_end[s] || W[v].tag != upos::verb) return nullptr;
     const auto* speaker = reported_speaker(ctx, v);
+    if (speaker && !gender_agrees(*speaker, pronoun_gender(W[x].lower))) return nullptr;
     if (!speaker || t.deprel != "obj"sv) return speaker;
     for (std::size_t y = sb; y < ctx.sent_end[s]; ++y) {
       const auto& n = ctx.doc.tokens[W[y].token];
@@ -906,10 +939,25 @@ class default_extractor final : public extractor {
   /// Who "he" or "she" at word x stands for: the last person named before it, or the person a
   /// report goes on with when that person is named in the sentence before (`previous_speaker`).
   const entity* pronoun_referent(const doc_context& ctx, std::size_t x, int depth = 0) const {
-    const auto* last = last_person_before(ctx, x);
+    const auto& W = ctx.words;
+    const char gender = pronoun_gender(W[x].lower);
+    // A subject goes on with the nearest subject before it in its sentence that it may stand
+    // for: "Mr. Trump also said he accepted Mr. Xi's invitation for him and first lady Melania
+    // Trump to visit China, and he extended the same invitation" (Trump: not Melania Trump, nor
+    // Mr. Xi, who are named later but are no subjects).
+    if (depth < 3 && starts_with(ctx.doc.tokens[W[x].token].deprel, "nsubj"sv))
+      for (std::size_t y = x; y-- > ctx.sent_begin[W[x].sentence];) {
+        if (!starts_with(ctx.doc.tokens[W[y].token].deprel, "nsubj"sv)) continue;
+        const entity* e = entity_at(ctx, y);
+        if (!e) e = titled_description(ctx, y);
+        if (e && e->person && gender_agrees(*e, gender)) return e;
+        if (!e && gender && pronoun_gender(W[y].lower) == gender && W[y].tag == upos::pron)
+          if (const auto* p = pronoun_referent(ctx, y, depth + 1)) return p;
+      }
+    const auto* last = last_person_before(ctx, x, gender);
     if (!last || ctx.words[last->last].sentence + 1 != ctx.words[x].sentence) return last;
     const auto* e = previous_speaker(ctx, x, depth);
-    return e && e->person ? e : last;
+    return e && e->person && gender_agrees(*e, gender) ? e : last;
   }
 
   /// What a report's subject "it" stands for: the organisation or outlet a report goes on with
@@ -924,14 +972,15 @@ class default_extractor final : public extractor {
     return e && !e->person ? e : nullptr;
   }
 
-  /// The most recent person named before word w (for "he" / "she").
-  const entity* last_person_before(const doc_context& ctx, std::size_t w) const {
+  /// The most recent person named before word w (for "he" / "she") whose gender, if known,
+  /// is the pronoun's (`gender`: 'm', 'f' or 0).
+  const entity* last_person_before(const doc_context& ctx, std::size_t w, char gender = 0) const {
     // Entities are in text order: the first at or after w, then back to the nearest person.
     auto it = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), w,
                                [](const entity& e, std::size_t word) { return e.last < word; });
     while (it != ctx.entities.begin()) {
       --it;
-      if (it->person) return &*it;
+      if (it->person && gender_agrees(*it, gender)) return &*it;
     }
     return nullptr;
   }
@@ -975,11 +1024,11 @@ class default_extractor final : public extractor {
         else owner = titled_description(ctx, y);
       }
       if (decided) {
-        if (owner) return owner;
+        if (owner && gender_agrees(*owner, pronoun_gender(W[x].lower))) return owner;
         break;
       }
     }
-    return last_person_before(ctx, x);
+    return last_person_before(ctx, x, pronoun_gender(W[x].lower));
   }
 
   /// The possessor word x is the noun of (its `nmod:poss` child: "Mr. Xi's invitation", "his

@@ -1011,6 +1011,43 @@ TEST_CASE("a report's pronoun after a sentence reporting someone's words is that
   CHECK(has_actor(*said, "Scott Bessent"));
 }
 
+TEST_CASE("a pronoun stands for no one of the other gender", "[events][actors][pronoun][gender]") {
+  // "she" is not Mr. Kinkel, whom the text named last; "Janet Reno" makes "Reno" a woman.
+  const auto evs = extract("Attorney General Janet Reno met Mr. Kinkel on Monday. She said the talks went well.");
+  const auto* said = find(evs, "said");
+  REQUIRE(said);
+  CHECK(has_actor(*said, "Janet Reno"));  // the document never shortens the name
+  CHECK_FALSE(has_actor(*said, "Kinkel"));
+  // A gender no word tells leaves every person eligible.
+  const auto unknown = extract("Attorney General Reno met Ambassador Kinkel on Monday. She said the talks went well.");
+  const auto* said_u = find(unknown, "said");
+  REQUIRE(said_u);
+  CHECK(has_actor(*said_u, "Kinkel"));
+}
+
+TEST_CASE("a given name makes a name a person's, not a place's or an institution's", "[events][actors][pronoun][gender]") {
+  // No title: "Paul Keating" is a person by his given name, so "he" can stand for him.
+  const auto evs = extract("Paul Keating visited Jakarta on Monday. He said the talks went well.");
+  const auto* said = find(evs, "said");
+  REQUIRE(said);
+  CHECK(has_actor(*said, "Paul Keating"));
+  const auto inst = extract("George Washington University hosted the talks on Monday. He said the talks went well.");
+  const auto* said_i = find(inst, "said");
+  REQUIRE(said_i);
+  CHECK_FALSE(has_actor(*said_i, "George Washington University"));
+}
+
+TEST_CASE("a subject pronoun goes on with the subject before it in its sentence", "[events][actors][pronoun]") {
+  // The sample's sentence: the second "he" is Trump, not Melania Trump nor Mr. Xi, named after
+  // the first "he" but no subjects.
+  const auto evs = extract("Mr. Trump also said he accepted Mr. Xi\xE2\x80\x99s invitation for him and first lady "
+                           "Melania Trump to visit China, and he extended the same invitation to the Chinese leader.");
+  const auto* extended = find(evs, "extended");
+  REQUIRE(extended);
+  CHECK(has_actor(*extended, "Trump"));
+  CHECK_FALSE(has_actor(*extended, "Xi"));
+}
+
 TEST_CASE("a report's \"it\" after a sentence an outlet reports is that outlet", "[events][actors][pronoun]") {
   const auto evs = extract("Xinhua, the Chinese state media outlet, said Xi asked Trump to withdraw the measures. "
                            "It also reported that Trump said Chinese students were welcome.");
