@@ -100,7 +100,7 @@ struct entity {
   std::string name;       // after title stripping and aliasing
   std::string canonical;  // document-level short form
   bool person = false;
-  char gender = 0;  // 'm', 'f' (a title or given name says so: person_genders.tsv), or 0
+  char gender = 0;  // 'm', 'f' (a title or given name says so: person_words.tsv), or 0
 };
 
 /// The gender a personal pronoun says: 'm' (he, him, his), 'f' (she, her), else 0.

@@ -317,12 +317,12 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
   }
   for (const auto& r : read_table(dir / "titles.tsv")) lex->titles_.insert(r.fields[0]);
   {
-    const auto p = dir / "person_genders.tsv";
+    const auto p = dir / "person_words.tsv";
     for (const auto& r : read_table(p)) {
       need(p, r, 2);
       if (r.fields[1] != "m" && r.fields[1] != "f" && r.fields[1] != "i")
         table_error(p, r.line, "expected m, f or i");
-      lex->genders_[r.fields[0]] = r.fields[1][0];
+      lex->person_words_[r.fields[0]] = r.fields[1][0];
     }
   }
   {

@@ -2173,7 +2173,7 @@ class default_linker final : public linker {
                                  std::size_t te, std::size_t w) {
     if (tb <= w + 1 || st.words[w].sentence != st.words[tb].sentence) return false;
     const auto r = event_of_time(st, tb, te);
-    if (!r || *r == w || *r < w || evs[static_cast<std::size_t>(st.event_at[*r])].pos != upos::verb) return false;
+    if (!r || *r <= w || evs[static_cast<std::size_t>(st.event_at[*r])].pos != upos::verb) return false;
     const auto limit = st.sent_end[st.words[w].sentence] - st.sent_begin[st.words[w].sentence];
     std::size_t steps = 0, child = *r;
     for (auto y = head_word(st, *r); y && steps++ <= limit; child = *y, y = head_word(st, *y))

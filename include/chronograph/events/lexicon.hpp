@@ -154,16 +154,16 @@ class lexicon {
 
   // Names and quantities.
   [[nodiscard]] bool is_title(std::string_view lower) const;
-  /// 'm' or 'f' for a title or given name that tells a person's gender (person_genders.tsv:
+  /// 'm' or 'f' for a title or given name that tells a person's gender (person_words.tsv:
   /// "mrs.", "janet"), else 0.
   [[nodiscard]] char gender_of(std::string_view lower) const noexcept {
-    const char* g = genders_.find(lower);
+    const char* g = person_words_.find(lower);
     return g && *g != 'i' ? *g : 0;
   }
   /// True for a word that ends the name of a place or an institution, not a person's
-  /// (person_genders.tsv rows marked "i": "university", "street").
+  /// (person_words.tsv rows marked "i": "university", "street").
   [[nodiscard]] bool is_institution_word(std::string_view lower) const noexcept {
-    const char* g = genders_.find(lower);
+    const char* g = person_words_.find(lower);
     return g && *g == 'i';
   }
   [[nodiscard]] std::optional<std::string> demonym_country(std::string_view form) const;
@@ -235,7 +235,7 @@ class lexicon {
   detail::string_map<light_verb_limit> limited_light_verbs_;
   std::vector<light_verb_example> light_verb_examples_;
   detail::string_set<> titles_;
-  detail::string_map<char> genders_;
+  detail::string_map<char> person_words_;
   detail::string_map<std::string> demonyms_;
   detail::string_map<std::string> aliases_;
   detail::string_set<> non_actors_;
