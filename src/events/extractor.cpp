@@ -605,14 +605,7 @@ class default_extractor final : public extractor {
     for (auto& e : ctx.entities) {
       e.canonical = e.name;
       if (e.name.find(' ') != std::string::npos && !lex_->alias_of(e.name)) {
-        std::vector<std::string> parts;
-        std::size_t at = 0;
-        while (at <= e.name.size()) {
-          const auto sp = e.name.find(' ', at);
-          parts.push_back(e.name.substr(at, sp == std::string::npos ? std::string::npos : sp - at));
-          if (sp == std::string::npos) break;
-          at = sp + 1;
-        }
+        const auto parts = split_words(e.name);
         for (auto it = parts.rbegin(); it != parts.rend(); ++it)
           if (it->size() > 1 && singles.count(*it) && *it != "of"sv) {
             e.canonical = *it;
@@ -642,9 +635,9 @@ class default_extractor final : public extractor {
     while (first <= j) {
       const auto lower = strip_possessive(ctx.words[first].lower);
       const auto& f = ctx.form(first);
-      if (lex_->is_title(lower) || lex_->is_title(std::string(lower) + ".")) {
-        if (const char g = lex_->gender_of(lower) ? lex_->gender_of(lower) : lex_->gender_of(std::string(lower) + "."))
-          gender = g;
+      const auto dotted = std::string(lower) + ".";  // "Mr" as titles.tsv spells it, "mr."
+      if (lex_->is_title(lower) || lex_->is_title(dotted)) {
+        if (const char g = lex_->gender_of(lower) ? lex_->gender_of(lower) : lex_->gender_of(dotted)) gender = g;
         if (lower != "u.s."sv && lower != "u.s"sv && lower != "trade"sv && lower != "foreign"sv && lower != "state"sv &&
             lower != "commerce"sv && lower != "treasury"sv && lower != "defense"sv)
           person = true;

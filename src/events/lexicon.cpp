@@ -100,6 +100,18 @@ void table_error(const std::filesystem::path& path, std::size_t line, const std:
   throw resource_error(path.string() + ":" + std::to_string(line) + ": " + message);
 }
 
+std::vector<std::string> split_words(std::string_view field) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < field.size()) {
+    auto end = field.find(' ', at);
+    if (end == std::string_view::npos) end = field.size();
+    if (end > at) out.emplace_back(field.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
 namespace {
 // One step of normalize_word at form[i]: writes one byte to `out`, returns the bytes of `form` used.
 inline std::size_t normalize_step(std::string_view form, std::size_t i, char& out) noexcept {
@@ -280,17 +292,11 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     const auto p = dir / "event_frames.tsv";
     for (const auto& r : read_table(p)) {
       need(p, r, 2);
-      if (const auto space = r.fields[0].find(' '); space != std::string::npos) {
+      if (auto words = split_words(r.fields[0]); words.size() > 1) {
         // A phrase: its first word is the lemma, the others the words that must follow it.
-        phrase_frame ph{{}, r.fields[1]};
-        std::size_t at = space + 1;
-        while (at < r.fields[0].size()) {
-          auto end = r.fields[0].find(' ', at);
-          if (end == std::string::npos) end = r.fields[0].size();
-          if (end > at) ph.words.push_back(r.fields[0].substr(at, end - at));
-          at = end + 1;
-        }
-        lex->phrase_frames_[r.fields[0].substr(0, space)].push_back(std::move(ph));
+        const auto lemma = std::move(words.front());
+        words.erase(words.begin());
+        lex->phrase_frames_[lemma].push_back({std::move(words), r.fields[1]});
       } else {
         lex->frames_[r.fields[0]] = r.fields[1];
       }

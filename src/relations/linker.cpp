@@ -88,19 +88,6 @@ using events::word;
 using text::upos;
 using link_type = relations::link;
 
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at < s.size()) {
-    const auto sp = s.find(' ', at);
-    const auto w = s.substr(at, sp == std::string::npos ? std::string::npos : sp - at);
-    if (!w.empty()) out.push_back(w);
-    if (sp == std::string::npos) break;
-    at = sp + 1;
-  }
-  return out;
-}
-
 std::string trim(std::string s) {
   while (!s.empty() && s.back() == ' ') s.pop_back();
   while (!s.empty() && s.front() == ' ') s.erase(s.begin());
@@ -137,7 +124,7 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
     for (const auto& r : events::read_table(p)) {
       if (r.fields.size() < 3) events::table_error(p, r.line, "expected cue<TAB>direction<TAB>relation[<TAB>example]");
       causal_cue c;
-      c.words = split_words(r.fields[0]);
+      c.words = events::split_words(r.fields[0]);
       c.direction = r.fields[1];
       static const std::set<std::string> directions{"forward", "backward", "backward_prev", "forward_prev",
                                                     "self_backward", "parse_backward", "parse_forward",
@@ -166,7 +153,7 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
     for (const auto& r : events::read_table(p)) {
       if (r.fields.size() < 3) events::table_error(p, r.line, "expected signal<TAB>relation<TAB>scope");
       temporal_signal s;
-      s.words = split_words(r.fields[0]);
+      s.words = events::split_words(r.fields[0]);
       const auto rel = relation_from_string(r.fields[1]);
       if (!rel || is_causal(*rel)) events::table_error(p, r.line, "unknown temporal relation \"" + r.fields[1] + "\"");
       s.rel = *rel;

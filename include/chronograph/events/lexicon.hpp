@@ -36,6 +36,10 @@ struct table_row {
 /// Throws resource_error naming `path:line` and the message.
 [[noreturn]] void table_error(const std::filesystem::path& path, std::size_t line, const std::string& message);
 
+/// The space-separated words of a table field ("in retaliation for", "return to the white
+/// house"), empty words dropped.
+[[nodiscard]] std::vector<std::string> split_words(std::string_view field);
+
 /// ASCII lower-casing; typographic apostrophes (U+2019) become "'".
 [[nodiscard]] std::string normalize_word(std::string_view form);
 
