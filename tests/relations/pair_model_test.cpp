@@ -3,8 +3,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "chronograph/error.hpp"
+#include "chronograph/relations/link.hpp"
+#include "chronograph/text/analyzer.hpp"
 #include "pair_model.hpp"
 #include "test_document.hpp"
 
@@ -339,4 +342,55 @@ TEST_CASE("the causal model confirms or overrules the links of an ambiguous cue,
   SECTION("no model: the rule links as they are") {
     CHECK(relations::apply_causal_model(pair_model{}, ctx, rule_links, checked, 0).size() == 1);
   }
+}
+
+TEST_CASE("what \"since\" introduces is neither simultaneous with nor after what it hangs on",
+          "[relations][tlink][since]") {
+  // "his first call with Xi since returning to office": toy models that call every pair of events
+  // SIMULTANEOUS and every event inside the sentence's time leave the returning out of both.
+  static const auto an = text::analyzer::load_default();
+  static const auto ex = events::extractor::load_default();
+  const auto links_of = [&](const std::string& text) {
+    const auto doc = an->analyze(testing::make_document(text, "doc", "2025-06-05").doc);
+    const auto times = testing::number_timexes({testing::make_timex(doc, "Thursday", "2025-06-05")});
+    std::vector<diagnostic> diags;
+    const auto evs = ex->extract(doc, times, diags);
+    const relations::pair_context ctx(doc, evs, times);
+    relations::tlink_models m;
+    for (const auto kind : {relations::tlink_kind::event_time, relations::tlink_kind::event_event}) {
+      std::vector<pair_example> examples;
+      for (const auto& c : relations::tlink_candidates(ctx)) {
+        if (c.kind != kind) continue;
+        pair_example x;
+        relations::feature_sink s(12);
+        relations::tlink_features(ctx, c, s);
+        x.features = s.buckets();
+        x.label = kind == relations::tlink_kind::event_time ? 4 : 5;  // IS_INCLUDED, SIMULTANEOUS
+        examples.push_back(x);
+      }
+      REQUIRE_FALSE(examples.empty());
+      m.by_kind[static_cast<std::size_t>(kind)] = pair_model::train(examples, relations::tlink_labels, 12, {});
+    }
+    m.by_kind[0] = m.by_kind[1];
+    m.min_margin = {1e9, -1e9, -1e9};
+    std::set<std::pair<std::string, std::string>> out;  // (trigger, trigger or time)
+    const auto name = [&](const std::string& id) {
+      for (const auto& e : evs)
+        if (e.id == id) return e.trigger;
+      return std::string("Thursday");
+    };
+    for (const auto& l : relations::model_tlinks(m, ctx, {})) out.emplace(name(l.from), name(l.to));
+    return out;
+  };
+  const auto since =
+      links_of("Trump said Thursday that his first call with Xi since returning to office was positive.");
+  CHECK(since.count({"call", "Thursday"}));
+  CHECK_FALSE(since.count({"returning", "Thursday"}));
+  CHECK_FALSE(since.count({"call", "returning"}));
+  CHECK_FALSE(since.count({"returning", "call"}));
+  // Without "since", the toy models link them.
+  const auto after =
+      links_of("Trump said Thursday that his first call with Xi after returning to office was positive.");
+  CHECK(after.count({"returning", "Thursday"}));
+  CHECK((after.count({"call", "returning"}) || after.count({"returning", "call"})));
 }
