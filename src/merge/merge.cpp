@@ -459,6 +459,24 @@ bool another_of_its_kind(const text::annotated_document& doc, const event_mentio
   return found;
 }
 
+/// Determiners that make a noun definite, sorted ("the call", "that agreement").
+constexpr std::string_view definite_determiners[] = {"that", "the", "this"};
+
+/// True when the parse gives a noun mention a definite determiner or a possessor ("the
+/// inauguration", "Trump's return").
+bool definite_noun(const text::annotated_document& doc, const event_mention& ev) {
+  if (ev.pos != text::upos::noun) return false;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return false;
+  bool found = false;
+  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+    const auto& tok = doc.tokens[t];
+    if (tok.deprel == "nmod:poss" || (tok.deprel == "det" && lemma_in(definite_determiners, tok))) found = true;
+    return false;  // its own dependents only
+  });
+  return found;
+}
+
 /// True when the parse makes a verb mention passive ("will be represented", "was invited by
 /// Xi"): its subjects are then what it was done to, not who acted.
 bool is_passive(const text::annotated_document& doc, const event_mention& ev) {
@@ -2415,6 +2433,96 @@ story build_story_of(const Analyses& analyses) {
       for (std::size_t i = 1; i < list.size(); ++i)
         merged = join_clusters(cluster_of[list[0]], cluster_of[list[i]]) || merged;
     }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- a definite event noun naming its story's one event of its frame
+  // "since Trump's return to the White House" and "prior to the U.S. president's inauguration"
+  // (no time dates them) are "the Republican president, who returned to the White House ... in
+  // January" of another article. An undated group of one frame (a referring one, listed in
+  // event_frames.tsv) with a definite noun among its members (a determiner "the", "this",
+  // "that", or a possessor) is the one dated event of that frame that its story's documents tell
+  // (`one_story_with`), when its bounds admit that event's date, they share a participant and
+  // none contradicts. The cross-document form of the relations stage's definite reference ("the
+  // call" takes its own document's call's date); so a group whose documents date an event of the
+  // frame themselves is left to that stage, as is a group with another of its kind ("another
+  // attack"). Two such dated events, or none, leave it alone. Decided on the clusters as they
+  // are before any move, so the order of the groups does not matter.
+  {
+    const auto& lex = frame_lexicon();
+    // Per frame, the dated clusters and the documents that date an event of it.
+    std::map<std::string_view, std::vector<std::size_t>> dated_of_frame;
+    std::set<std::pair<std::string_view, std::size_t>> dating_docs;
+    for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+      const auto& lead = cands[clusters[cl].front()];
+      if (!lead.days) continue;
+      dated_of_frame[lead.frame].push_back(cl);
+      for (const auto m : clusters[cl]) dating_docs.emplace(lead.frame, cands[m].doc);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> moves;  // (dated cluster, undated cluster)
+    std::vector<std::size_t> docs;
+    for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+      const auto& members = clusters[cl];
+      const auto frame = cands[members.front()].frame;
+      if (frame.empty() || !lex.frame_refers_back(frame)) continue;
+      const auto it = dated_of_frame.find(frame);
+      if (it == dated_of_frame.end()) continue;
+      bool fits = true, has_definite = false;
+      std::optional<date::sys_days> not_before, not_after;
+      token_list subjects, participants;
+      std::set<std::string_view> kinds;
+      docs.clear();
+      for (const auto m : members) {
+        const auto& c = cands[m];
+        const auto& ev = ev_of(c);
+        if (c.days || c.planned || c.another || c.frame != frame || ev.pol != events::polarity::pos ||
+            dating_docs.count({frame, c.doc})) {
+          fits = false;
+          break;
+        }
+        // A lemma with a frame of the table (its own row, a phrase row or its verb's).
+        const bool listed = lex.has_frame(ev.lemma) || ev.frame != ev.lemma;
+        has_definite = has_definite || (!c.follows && listed && definite_noun(analyses[c.doc].annotated, ev));
+        if (const auto nb = relations::first_day(ev.when_not_before); nb && (!not_before || *nb > *not_before)) not_before = nb;
+        if (const auto na = relations::last_day(ev.when_not_after); na && (!not_after || *na < *not_after)) not_after = na;
+        // What the writer names with a definite noun and no tense is known by the day it is written
+        // ("Asked to comment on Castro's announcement" in a March 29 article is no April 3
+        // announcement).
+        if (const auto& dct = analyses[c.doc].annotated.doc.dct)
+          if (const auto day = relations::last_day(dct->iso().substr(0, 10)); day && (!not_after || *day < *not_after))
+            not_after = day;
+        if (!c.kind.empty()) kinds.insert(c.kind);
+        add_tokens(subjects, c.subject_tokens);
+        add_tokens(participants, c.actor_tokens);
+        docs.push_back(c.doc);
+      }
+      if (!fits || !has_definite || participants.empty()) continue;
+      std::optional<std::size_t> found;
+      bool ambiguous = false;
+      for (const auto d : it->second) {
+        const auto& days = *cands[clusters[d].front()].days;
+        if ((not_before && *not_before >= days.end) || (not_after && *not_after < days.begin)) continue;
+        token_list d_subjects, d_participants;
+        std::vector<std::size_t> d_docs;
+        // A process is not its outcome ("Japan's security agreement" is no summit of its frame).
+        bool same_kind = kinds.empty();
+        for (const auto m : clusters[d]) {
+          const auto& c = cands[m];
+          add_tokens(d_subjects, c.subject_tokens);
+          add_tokens(d_participants, c.actor_tokens);
+          d_docs.push_back(c.doc);
+          same_kind = same_kind || kinds.count(c.kind);
+        }
+        if (!same_kind || !intersects(participants, d_participants) ||
+            participants_contradict(subjects, participants, d_subjects, d_participants) ||
+            std::none_of(docs.begin(), docs.end(), [&](std::size_t doc) { return one_story_with(doc, d_docs); }))
+          continue;
+        ambiguous = ambiguous || found;
+        found = d;
+      }
+      if (found && !ambiguous) moves.emplace_back(*found, cl);
+    }
+    bool merged = false;
+    for (const auto& [into, from] : moves) merged = join_clusters(into, from) || merged;
     if (merged) drop_empty_clusters();
   }
   // ---- an undated event noun known by what it did

@@ -768,8 +768,10 @@ TEST_CASE("undated acts on one story event by the same agent are one event", "[m
   }
   SECTION("an act on another event is another act") {
     const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
-    const auto b = analyse("b", "Trump and Xi held a phone call on Thursday. Officials said China violated the ceasefire.",
-                           {{"Thursday", "2025-06-05"}}, "2025-06-05", true);
+    // (Not "the ceasefire": a definite noun of the agreement's frame, with no date of its own, is the
+    // story's one agreement.)
+    const auto b = analyse("b", "Trump and Xi held a phone call on Thursday. Officials said China violated the 1953 armistice.",
+                           {{"Thursday", "2025-06-05"}, {"1953", "1953"}}, "2025-06-05", true);
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "violate").size() == 2);
   }
@@ -1273,7 +1275,9 @@ TEST_CASE("undated event nouns on the same side of the same story event are one 
     CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
   }
   SECTION("not without a signal that orders them") {
-    const auto b = article("b", "Trump and Xi spoke on Jan. 17 about the U.S. president's inauguration.");
+    // (With "on Jan. 17" the relations stage dates this inauguration by the call's time, and a
+    // definite noun of the frame then is that dated inauguration: `[definite]`.)
+    const auto b = article("b", "Trump and Xi spoke about the U.S. president's inauguration.");
     CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
   }
 }
@@ -1726,4 +1730,62 @@ TEST_CASE("another event of its kind is not the one its document told that day",
   CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. The ceremony Saturday evening will draw crowds.") == 1);
   CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. He will hold two other ceremonies Saturday evening.") == 2);
   CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. Another ceremony will follow Saturday evening.") == 2);
+}
+
+TEST_CASE("a definite event noun is its story's one dated event of its frame", "[merge][undated][definite]") {
+  const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
+    return analyse(id, text, {{"in January", "2025-01"}, {"on Monday", "2025-06-02"}}, dct, true);
+  };
+  // Whether the first mentions of lemma `la` in `a` and `lb` in `b` end in one node.
+  const auto one_node = [](const merge::document_analysis& a, const std::string& la, const merge::document_analysis& b,
+                           const std::string& lb) {
+    const auto first = [](const merge::document_analysis& x, const std::string& lemma) {
+      for (const auto& ev : x.events)
+        if (ev.lemma == lemma) return x.annotated.doc.id + ":" + ev.id;
+      FAIL("no " << lemma << " in " << x.annotated.doc.id);
+      return std::string{};
+    };
+    const auto s = merge::build_story({a, b});
+    const auto node = merge::node_of_mentions(s);
+    const bool one = node.at(first(a, la)) == node.at(first(b, lb));
+    const auto reversed = merge::node_of_mentions(merge::build_story({b, a}));
+    CHECK((reversed.at(first(a, la)) == reversed.at(first(b, lb))) == one);  // in either order
+    return one;
+  };
+  const auto a =
+      article("a", "President Donald Trump, who returned to the White House in January, spoke with Xi Jinping.");
+  const auto arrested = article("a", "Police arrested James Kopp on Monday in Buffalo.");
+  SECTION("a possessor or a determiner makes it definite") {
+    CHECK(one_node(a, "return",
+                   article("b", "Xi Jinping has spoken with Trump twice since Trump's return to the White House."),
+                   "return"));
+    CHECK(one_node(arrested, "arrest",
+                   article("b", "Police in Buffalo questioned Kopp for hours after the arrest of Kopp."), "arrest"));
+  }
+  SECTION("not an indefinite noun") {
+    CHECK_FALSE(one_node(arrested, "arrest",
+                         article("b", "Police in Buffalo questioned Kopp for hours after an arrest of Kopp."),
+                         "arrest"));
+  }
+  SECTION("not another participant's") {
+    CHECK_FALSE(one_node(
+        a, "return", article("b", "Xi Jinping spoke with Trump since Obama's return to the White House."), "return"));
+    CHECK_FALSE(one_node(arrested, "arrest",
+                         article("b", "Police in Buffalo questioned Kopp for hours after the arrest of Smith."),
+                         "arrest"));
+  }
+  SECTION("not an event after the article's own day") {
+    CHECK_FALSE(one_node(
+        a, "return", article("b", "Xi Jinping spoke with Trump since Trump's return to the White House.", "2024-12-01"),
+        "return"));
+  }
+  SECTION("an outcome is not a process of its frame") {
+    const auto summit = article("a", "Japan and the United States held a summit on Monday in Tokyo.");
+    CHECK(one_node(summit, "summit", article("b", "Tokyo hosted the Japan-U.S. summit, officials in Japan said."),
+                   "summit"));
+    CHECK_FALSE(
+        one_node(summit, "summit",
+                 article("b", "Japan's security agreement with the United States stands, officials in Tokyo said."),
+                 "agreement"));
+  }
 }
