@@ -459,6 +459,10 @@ bool another_of_its_kind(const text::annotated_document& doc, const event_mentio
   return found;
 }
 
+/// Words that introduce a clause of time whose event the sentence takes as known, sorted ("since
+/// returning to office", "after Trump took office").
+constexpr std::string_view presupposing_marks[] = {"after", "since"};
+
 /// Determiners that make a noun definite, sorted ("the call", "that agreement").
 constexpr std::string_view definite_determiners[] = {"that", "the", "this"};
 
@@ -472,6 +476,23 @@ bool definite_noun(const text::annotated_document& doc, const event_mention& ev)
   for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
     const auto& tok = doc.tokens[t];
     if (tok.deprel == "nmod:poss" || (tok.deprel == "det" && lemma_in(definite_determiners, tok))) found = true;
+    return false;  // its own dependents only
+  });
+  return found;
+}
+
+/// True when a mention names an event its writer takes as known: a definite noun
+/// (`definite_noun`) or a verb of a clause of time introduced by "since" or "after" ("since
+/// returning to office", "since Trump took office").
+bool presupposed(const text::annotated_document& doc, const event_mention& ev) {
+  if (definite_noun(doc, ev)) return true;
+  if (ev.pos != text::upos::verb) return false;
+  const auto at = trigger_token(doc, ev);
+  if (!at) return false;
+  bool found = false;
+  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+    const auto& tok = doc.tokens[t];
+    if ((tok.deprel == "mark" || tok.deprel == "case") && lemma_in(presupposing_marks, tok)) found = true;
     return false;  // its own dependents only
   });
   return found;
@@ -2474,14 +2495,16 @@ story build_story_of(const Analyses& analyses) {
       for (const auto m : members) {
         const auto& c = cands[m];
         const auto& ev = ev_of(c);
+        // A noun whose own document dates its frame was left undated by the relations stage's
+        // definite reference, which reads that document better; a clause of time it does not read.
         if (c.days || c.planned || c.another || c.frame != frame || ev.pol != events::polarity::pos ||
-            dating_docs.count({frame, c.doc})) {
+            (ev.pos != text::upos::verb && dating_docs.count({frame, c.doc}))) {
           fits = false;
           break;
         }
         // A lemma with a frame of the table (its own row, a phrase row or its verb's).
         const bool listed = lex.has_frame(ev.lemma) || ev.frame != ev.lemma;
-        has_definite = has_definite || (!c.follows && listed && definite_noun(analyses[c.doc].annotated, ev));
+        has_definite = has_definite || (!c.follows && listed && presupposed(analyses[c.doc].annotated, ev));
         if (const auto nb = relations::first_day(ev.when_not_before); nb && (!not_before || *nb > *not_before)) not_before = nb;
         if (const auto na = relations::last_day(ev.when_not_after); na && (!not_after || *na < *not_after)) not_after = na;
         // What the writer names with a definite noun and no tense is known by the day it is written

@@ -1762,6 +1762,20 @@ TEST_CASE("a definite event noun is its story's one dated event of its frame", "
     CHECK(one_node(arrested, "arrest",
                    article("b", "Police in Buffalo questioned Kopp for hours after the arrest of Kopp."), "arrest"));
   }
+  SECTION("a clause of time introduced by \"since\" or \"after\" tells a known event too") {
+    CHECK(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump twice since Trump took office."), "take"));
+    CHECK(one_node(a, "return", article("b", "Xi Jinping called Trump after Trump took office."), "take"));
+    // In the dated event's own document as well: the relations stage dates no such clause.
+    const auto both = article("a",
+                              "President Donald Trump, who returned to the White House in January, spoke with Xi "
+                              "Jinping. It was his first call with Xi since returning to office.");
+    const auto node = merge::node_of_mentions(merge::build_story({both}));
+    std::set<std::string> returns;
+    for (const auto& ev : both.events)
+      if (ev.lemma == "return") returns.insert(node.at("a:" + ev.id));
+    CHECK(returns.size() == 1);
+    CHECK_FALSE(one_node(a, "return", article("b", "Trump took office, and Xi Jinping has spoken with him twice."), "take"));
+  }
   SECTION("not an indefinite noun") {
     CHECK_FALSE(one_node(arrested, "arrest",
                          article("b", "Police in Buffalo questioned Kopp for hours after an arrest of Kopp."),
