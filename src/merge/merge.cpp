@@ -19,7 +19,9 @@
 #include "chronograph/detail/string_map.hpp"
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/relations/dates.hpp"
+#include "chronograph/relations/linker_tables.hpp"
 #include "chronograph/relations/reasoning.hpp"
+#include "chronograph/resources.hpp"
 #include "chronograph/utf8.hpp"
 
 namespace chronograph::merge {
@@ -310,6 +312,12 @@ const events::lexicon& frame_lexicon() {
   return *lex;
 }
 
+/// The relations stage's modifiers of event nouns (non_anaphoric.tsv), loaded once.
+const relations::linker_tables& reference_tables() {
+  static const auto tables = relations::linker_tables::load(resource_path("relations", "causal_cues.tsv").parent_path());
+  return tables;
+}
+
 /// Shared actor tokens of two sorted lists.
 template <class A, class B>
 std::size_t shared_tokens(const A& a, const B& b) {
@@ -482,10 +490,23 @@ bool definite_noun(const text::annotated_document& doc, const event_mention& ev)
 }
 
 /// True when a mention names an event its writer takes as known: a definite noun
-/// (`definite_noun`) or a verb of a clause of time introduced by "since" or "after" ("since
-/// returning to office", "since Trump took office").
+/// (`definite_noun`) that no modifier of the relations stage's non_anaphoric.tsv makes another
+/// or a planned one ("the previous call", "their last conversation", "the upcoming talks"; an
+/// ordinal or "latest" still names a known one: "their first call"), or a verb of a clause of
+/// time introduced by "since" or "after" ("since returning to office", "since Trump took office").
 bool presupposed(const text::annotated_document& doc, const event_mention& ev) {
-  if (definite_noun(doc, ev)) return true;
+  if (definite_noun(doc, ev)) {
+    const auto& tables = reference_tables();
+    bool other = false;
+    for_each_dependent(doc, doc.sentences[ev.sentence], *trigger_token(doc, ev), [&](std::size_t t, int) {
+      const auto& tok = doc.tokens[t];
+      const auto word = lower(tok.form);  // (not "Prior to the shooting": a preposition)
+      other = other || ((tok.deprel == "amod" || tok.deprel == "det") && tables.non_anaphoric.count(word) && !tables.ordinal_modifiers.count(word) &&
+                        !tables.latest_modifiers.count(word));
+      return false;  // its own dependents only
+    });
+    return !other;
+  }
   if (ev.pos != text::upos::verb) return false;
   const auto at = trigger_token(doc, ev);
   if (!at) return false;

@@ -1776,6 +1776,11 @@ TEST_CASE("a definite event noun is its story's one dated event of its frame", "
     CHECK(returns.size() == 1);
     CHECK_FALSE(one_node(a, "return", article("b", "Trump took office, and Xi Jinping has spoken with him twice."), "take"));
   }
+  SECTION("not a noun another or a planned one of its kind (non_anaphoric.tsv)") {
+    CHECK(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's return to the White House."), "return"));
+    CHECK_FALSE(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's previous return to the White House."), "return"));
+    CHECK_FALSE(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's last return to the White House."), "return"));
+  }
   SECTION("not an indefinite noun") {
     CHECK_FALSE(one_node(arrested, "arrest",
                          article("b", "Police in Buffalo questioned Kopp for hours after an arrest of Kopp."),
