@@ -448,6 +448,20 @@ bool has_dependent(const text::annotated_document& doc, const event_mention& ev,
   return at && dependent_of(doc, doc.sentences[ev.sentence], *at, deprels);
 }
 
+/// True when the parse gives the mention's word a dependent of its own (not theirs) for which
+/// `pred(token)` holds.
+template <class Pred>
+bool any_own_dependent(const text::annotated_document& doc, const event_mention& ev, Pred pred) {
+  const auto at = trigger_token(doc, ev);
+  if (!at) return false;
+  bool found = false;
+  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+    found = found || pred(doc.tokens[t]);
+    return false;  // its own dependents only
+  });
+  return found;
+}
+
 /// Determiners and adjectives that make an event noun another one of its kind than its document
 /// told ("another attack", "two other ceremonies", "a separate blast"), sorted. Not ordinals:
 /// "their second call" is the call the document dates (the relations stage weighs ordinals).
@@ -455,16 +469,9 @@ constexpr std::string_view other_of_kind_words[] = {"additional", "another", "di
 
 /// True when the parse gives a noun mention a determiner or adjective of `other_of_kind_words`.
 bool another_of_its_kind(const text::annotated_document& doc, const event_mention& ev) {
-  if (ev.pos != text::upos::noun) return false;
-  const auto at = trigger_token(doc, ev);
-  if (!at) return false;
-  bool found = false;
-  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
-    const auto& tok = doc.tokens[t];
-    if ((tok.deprel == "det" || tok.deprel == "amod") && lemma_in(other_of_kind_words, tok)) found = true;
-    return false;  // its own dependents only
-  });
-  return found;
+  return ev.pos == text::upos::noun && any_own_dependent(doc, ev, [](const text::token& tok) {
+           return (tok.deprel == "det" || tok.deprel == "amod") && lemma_in(other_of_kind_words, tok);
+         });
 }
 
 /// Words that introduce a clause of time whose event the sentence takes as known, sorted ("since
@@ -474,49 +481,30 @@ constexpr std::string_view presupposing_marks[] = {"after", "since"};
 /// Determiners that make a noun definite, sorted ("the call", "that agreement").
 constexpr std::string_view definite_determiners[] = {"that", "the", "this"};
 
-/// True when the parse gives a noun mention a definite determiner or a possessor ("the
-/// inauguration", "Trump's return").
-bool definite_noun(const text::annotated_document& doc, const event_mention& ev) {
-  if (ev.pos != text::upos::noun) return false;
-  const auto at = trigger_token(doc, ev);
-  if (!at) return false;
-  bool found = false;
-  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
-    const auto& tok = doc.tokens[t];
-    if (tok.deprel == "nmod:poss" || (tok.deprel == "det" && lemma_in(definite_determiners, tok))) found = true;
-    return false;  // its own dependents only
-  });
-  return found;
-}
-
-/// True when a mention names an event its writer takes as known: a definite noun
-/// (`definite_noun`) that no modifier of the relations stage's non_anaphoric.tsv makes another
-/// or a planned one ("the previous call", "their last conversation", "the upcoming talks"; an
-/// ordinal or "latest" still names a known one: "their first call"), or a verb of a clause of
-/// time introduced by "since" or "after" ("since returning to office", "since Trump took office").
+/// True when a mention names an event its writer takes as known:
+///   - a definite noun (a determiner of `definite_determiners` or a possessor: "the
+///     inauguration", "Trump's return") that no modifier of the relations stage's
+///     non_anaphoric.tsv makes another or a planned one ("the previous call", "their last
+///     conversation", "the upcoming talks"; an ordinal or "latest" still names a known one:
+///     "their first call");
+///   - a verb of a clause of time introduced by a word of `presupposing_marks` ("since returning
+///     to office", "since Trump took office").
 bool presupposed(const text::annotated_document& doc, const event_mention& ev) {
-  if (definite_noun(doc, ev)) {
-    const auto& tables = reference_tables();
-    bool other = false;
-    for_each_dependent(doc, doc.sentences[ev.sentence], *trigger_token(doc, ev), [&](std::size_t t, int) {
-      const auto& tok = doc.tokens[t];
-      const auto word = lower(tok.form);  // (not "Prior to the shooting": a preposition)
-      other = other || ((tok.deprel == "amod" || tok.deprel == "det") && tables.non_anaphoric.count(word) && !tables.ordinal_modifiers.count(word) &&
-                        !tables.latest_modifiers.count(word));
-      return false;  // its own dependents only
+  if (ev.pos == text::upos::verb)
+    return any_own_dependent(doc, ev, [](const text::token& tok) {
+      return (tok.deprel == "mark" || tok.deprel == "case") && lemma_in(presupposing_marks, tok);
     });
-    return !other;
-  }
-  if (ev.pos != text::upos::verb) return false;
-  const auto at = trigger_token(doc, ev);
-  if (!at) return false;
-  bool found = false;
-  for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
-    const auto& tok = doc.tokens[t];
-    if ((tok.deprel == "mark" || tok.deprel == "case") && lemma_in(presupposing_marks, tok)) found = true;
-    return false;  // its own dependents only
+  if (ev.pos != text::upos::noun) return false;
+  const bool definite = any_own_dependent(doc, ev, [](const text::token& tok) {
+    return tok.deprel == "nmod:poss" || (tok.deprel == "det" && lemma_in(definite_determiners, tok));
   });
-  return found;
+  const auto& tables = reference_tables();
+  // (An adjective or determiner only: not "Prior to the shooting", a preposition.)
+  return definite && !any_own_dependent(doc, ev, [&](const text::token& tok) {
+    const auto word = lower(tok.form);
+    return (tok.deprel == "amod" || tok.deprel == "det") && tables.non_anaphoric.count(word) &&
+           !tables.ordinal_modifiers.count(word) && !tables.latest_modifiers.count(word);
+  });
 }
 
 /// True when the parse makes a verb mention passive ("will be represented", "was invited by
