@@ -2465,18 +2465,19 @@ story build_story_of(const Analyses& analyses) {
     }
     if (merged) drop_empty_clusters();
   }
-  // ---- a definite event noun naming its story's one event of its frame
-  // "since Trump's return to the White House" and "prior to the U.S. president's inauguration"
-  // (no time dates them) are "the Republican president, who returned to the White House ... in
-  // January" of another article. An undated group of one frame (a referring one, listed in
-  // event_frames.tsv) with a definite noun among its members (a determiner "the", "this",
-  // "that", or a possessor) is the one dated event of that frame that its story's documents tell
-  // (`one_story_with`), when its bounds admit that event's date, they share a participant and
-  // none contradicts. The cross-document form of the relations stage's definite reference ("the
-  // call" takes its own document's call's date); so a group whose documents date an event of the
-  // frame themselves is left to that stage, as is a group with another of its kind ("another
-  // attack"). Two such dated events, or none, leave it alone. Decided on the clusters as they
-  // are before any move, so the order of the groups does not matter.
+  // ---- what the writer takes as known is its story's one event of its frame
+  // "since Trump's return to the White House", "since returning to office" and "prior to the U.S.
+  // president's inauguration" (no time dates them) are "the Republican president, who returned
+  // to the White House ... in January" of another article. An undated group of one frame (a
+  // referring one, listed in event_frames.tsv) with a member that names a known event
+  // (`presupposed`: a definite noun, a clause of time) is the one dated event of that frame that
+  // its story's documents tell (`one_story_with`), when its bounds admit that event's date, they
+  // share a participant, none contradicts and a process is not taken for an outcome. For a noun,
+  // the cross-document form of the relations stage's definite reference ("the call" takes its
+  // own document's call's date): a noun whose own document dates an event of the frame is left to
+  // that stage. Not a group with another of its kind ("another attack"). Two such dated events,
+  // or none, leave it alone. Decided on the clusters as they are before any move, so the order
+  // of the groups does not matter.
   {
     const auto& lex = frame_lexicon();
     // Per frame, the dated clusters and the documents that date an event of it.
@@ -2514,14 +2515,14 @@ story build_story_of(const Analyses& analyses) {
         // A lemma with a frame of the table (its own row, a phrase row or its verb's).
         const bool listed = lex.has_frame(ev.lemma) || ev.frame != ev.lemma;
         has_definite = has_definite || (!c.follows && listed && presupposed(analyses[c.doc].annotated, ev));
-        if (const auto nb = relations::first_day(ev.when_not_before); nb && (!not_before || *nb > *not_before)) not_before = nb;
-        if (const auto na = relations::last_day(ev.when_not_after); na && (!not_after || *na < *not_after)) not_after = na;
-        // What the writer names with a definite noun and no tense is known by the day it is written
-        // ("Asked to comment on Castro's announcement" in a March 29 article is no April 3
-        // announcement).
+        const auto later = [](const auto& a, const auto& b) { return a && (!b || *a > *b); };
+        const auto earlier = [](const auto& a, const auto& b) { return a && (!b || *a < *b); };
+        if (const auto nb = relations::first_day(ev.when_not_before); later(nb, not_before)) not_before = nb;
+        if (const auto na = relations::last_day(ev.when_not_after); earlier(na, not_after)) not_after = na;
+        // What the writer takes as known happened by the day it is written ("Asked to comment on
+        // Castro's announcement" in a March 29 article is no April 3 announcement).
         if (const auto& dct = analyses[c.doc].annotated.doc.dct)
-          if (const auto day = relations::last_day(dct->iso().substr(0, 10)); day && (!not_after || *day < *not_after))
-            not_after = day;
+          if (const auto day = relations::last_day(dct->iso().substr(0, 10)); earlier(day, not_after)) not_after = day;
         if (!c.kind.empty()) kinds.insert(c.kind);
         add_tokens(subjects, c.subject_tokens);
         add_tokens(participants, c.actor_tokens);

@@ -1133,8 +1133,8 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
     // "his first call since returning to office": what "since" introduces began no later than
     // what it hangs on, so the model's SIMULTANEOUS (it dated the returning to the call's day)
     // and the order the other way round are wrong whatever else annotators would say of the pair
-    // (TempEval-3 labels such pairs AFTER, BEFORE or BEGUN_BY: the signal table leaves "since"
-    // between events alone).
+    // (TBAQ's five event pairs with the signal "since": 2 AFTER, 2 BEGUN_BY, 1 BEFORE; the signal
+    // table leaves "since" between events alone).
     if (c.kind == tlink_kind::event_event) {
       const auto rel = relation_of[best];
       if ((since_event_of(ctx, c.b, c.a) && (rel == relation::simultaneous || rel == relation::before)) ||

@@ -770,8 +770,9 @@ TEST_CASE("undated acts on one story event by the same agent are one event", "[m
     const auto a = article("a", "Officials said China violated the agreement by keeping a tight grip on exports.");
     // (Not "the ceasefire": a definite noun of the agreement's frame, with no date of its own, is the
     // story's one agreement.)
-    const auto b = analyse("b", "Trump and Xi held a phone call on Thursday. Officials said China violated the 1953 armistice.",
-                           {{"Thursday", "2025-06-05"}, {"1953", "1953"}}, "2025-06-05", true);
+    const auto b =
+        analyse("b", "Trump and Xi held a phone call on Thursday. Officials said China violated the 1953 armistice.",
+                {{"Thursday", "2025-06-05"}, {"1953", "1953"}}, "2025-06-05", true);
     const auto s = merge::build_story({a, b});
     CHECK(with_lemma(s, "violate").size() == 2);
   }
@@ -1732,7 +1733,7 @@ TEST_CASE("another event of its kind is not the one its document told that day",
   CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. Another ceremony will follow Saturday evening.") == 2);
 }
 
-TEST_CASE("a definite event noun is its story's one dated event of its frame", "[merge][undated][definite]") {
+TEST_CASE("a definite noun or a clause of time names its story's one dated event of its frame", "[merge][undated][definite]") {
   const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
     return analyse(id, text, {{"in January", "2025-01"}, {"on Monday", "2025-06-02"}}, dct, true);
   };
@@ -1763,7 +1764,8 @@ TEST_CASE("a definite event noun is its story's one dated event of its frame", "
                    article("b", "Police in Buffalo questioned Kopp for hours after the arrest of Kopp."), "arrest"));
   }
   SECTION("a clause of time introduced by \"since\" or \"after\" tells a known event too") {
-    CHECK(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump twice since Trump took office."), "take"));
+    CHECK(
+        one_node(a, "return", article("b", "Xi Jinping has spoken with Trump twice since Trump took office."), "take"));
     CHECK(one_node(a, "return", article("b", "Xi Jinping called Trump after Trump took office."), "take"));
     // In the dated event's own document as well: the relations stage dates no such clause.
     const auto both = article("a",
@@ -1774,12 +1776,19 @@ TEST_CASE("a definite event noun is its story's one dated event of its frame", "
     for (const auto& ev : both.events)
       if (ev.lemma == "return") returns.insert(node.at("a:" + ev.id));
     CHECK(returns.size() == 1);
-    CHECK_FALSE(one_node(a, "return", article("b", "Trump took office, and Xi Jinping has spoken with him twice."), "take"));
+    CHECK_FALSE(
+        one_node(a, "return", article("b", "Trump took office, and Xi Jinping has spoken with him twice."), "take"));
   }
   SECTION("not a noun another or a planned one of its kind (non_anaphoric.tsv)") {
-    CHECK(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's return to the White House."), "return"));
-    CHECK_FALSE(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's previous return to the White House."), "return"));
-    CHECK_FALSE(one_node(a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's last return to the White House."), "return"));
+    CHECK(one_node(a, "return",
+                   article("b", "Xi Jinping has spoken with Trump since Trump's return to the White House."),
+                   "return"));
+    CHECK_FALSE(one_node(
+        a, "return", article("b", "Xi Jinping has spoken with Trump since Trump's previous return to the White House."),
+        "return"));
+    CHECK_FALSE(one_node(a, "return",
+                         article("b", "Xi Jinping has spoken with Trump since Trump's last return to the White House."),
+                         "return"));
   }
   SECTION("not an indefinite noun") {
     CHECK_FALSE(one_node(arrested, "arrest",
