@@ -309,7 +309,11 @@ timeline_model build_timeline(const story& s, const options& opts) {
     m.rows.push_back(std::move(row));
   }
 
-  // Links between shown events.
+  // Links between shown events. A pair a causal link joins needs no temporal one besides: the
+  // cause comes first.
+  std::set<std::pair<std::string_view, std::string_view>> causal_pairs;
+  for (const auto& l : s.links)
+    if (graph::kind_of(l.type) == graph::link_kind::causal) causal_pairs.emplace(std::minmax<std::string_view>(l.from, l.to));
   for (std::size_t li = 0; li < s.links.size(); ++li) {
     const auto& l = s.links[li];
     std::optional<std::size_t> from, to;
@@ -320,6 +324,7 @@ timeline_model build_timeline(const story& s, const options& opts) {
     if (!from || !to || !m.shown(*from) || !m.shown(*to) || *from == *to) continue;
     const auto kind = graph::kind_of(l.type);
     if (kind == graph::link_kind::other) continue;
+    if (kind != graph::link_kind::causal && causal_pairs.count(std::minmax<std::string_view>(l.from, l.to))) continue;
     const std::size_t rf = position[row_of[*from]], rt = position[row_of[*to]];
     const bool both_dated = m.rows[rf].place == axis_row::kind::dated && m.rows[rt].place == axis_row::kind::dated;
     const std::string type = [&] {
@@ -343,8 +348,8 @@ timeline_model build_timeline(const story& s, const options& opts) {
       if (contradicts) {
         d.style = link_style::conflict;
         d.label = "stated " + type + ", dates disagree";
-      } else if (both_dated && rf != rt && from_first) {
-        continue;  // the axis already says it
+      } else if (both_dated && from_first && (*from_first ? rf < rt : rt < rf)) {
+        continue;  // the axis already says it (not so for "January 2025" above the Jan. 17 it followed)
       } else {
         d.label = relation_label(type, link_style::temporal);
       }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "chronograph/error.hpp"
 #include "graph/story_fixture.hpp"
 #include "test_options.hpp"
@@ -100,6 +102,32 @@ TEST_CASE("timeline links: causal always, temporal only when the axis does not s
     CHECK(causal == 3);
     CHECK(temporal == 1);  // the call before the undated planned talks
     CHECK(conflict == 0);
+  }
+  SECTION("an order the axis shows the other way round is drawn") {
+    // "spoke on Jan. 17, prior to the president's inauguration", the inauguration dated January
+    // 2025 by another article: the month's row comes before the day's, so the axis does not say
+    // which came first.
+    auto inauguration = s.events.front();
+    for (const auto& e : s.events)
+      if (e.id == "ev-jan17") inauguration = e;
+    inauguration.id = "ev-inauguration";
+    inauguration.when.value = "2025-01";
+    s.events.push_back(inauguration);
+    s.links.push_back(test::make_link("ev-jan17", "ev-inauguration", "BEFORE", {}));
+    const auto m = detail::build_timeline(s, options{});
+    const auto drawn = std::find_if(m.links.begin(), m.links.end(), [&](const detail::drawn_link& l) {
+      return s.events[l.from].id == "ev-jan17" && s.events[l.to].id == "ev-inauguration";
+    });
+    REQUIRE(drawn != m.links.end());
+    CHECK(drawn->style == link_style::temporal);
+    CHECK(drawn->label == "before");
+  }
+  SECTION("a pair a causal link joins gets no temporal link besides") {
+    const auto before = detail::build_timeline(s, options{});
+    s.links.push_back(test::make_link("ev-us145", "ev-cn125", "BEFORE", {}));
+    s.links.push_back(test::make_link("ev-cn125", "ev-us145", "AFTER", {}));
+    const auto m = detail::build_timeline(s, options{});
+    CHECK(m.links.size() == before.links.size());
   }
   SECTION("a link against the dates is a conflict") {
     s.links.push_back(test::make_link("ev-call", "ev-jan17", "BEFORE", {}));
