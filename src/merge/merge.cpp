@@ -2414,7 +2414,9 @@ story build_story_of(const Analyses& analyses) {
     // A verb whose subject is an event noun, bounded the same on both sides ("Trade negotiations
     // between the United States and China stalled shortly after a May 12 agreement" and "Trade
     // negotiations between the two rivals stalled after the May 12 Geneva talks": after May 12,
-    // before the news), keyed by its bounds (no known event, no side: keys of their own).
+    // before the news), keyed by its bounds (no known event, no side: keys of their own). What
+    // stalled is one event too: the subjects' candidates, by verb candidate.
+    std::map<std::size_t, std::size_t> subject_event;
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const auto& c = cands[k];
       const auto& ev = ev_of(c);
@@ -2438,6 +2440,9 @@ story build_story_of(const Analyses& analyses) {
       groups[{clusters.size(), relations::relation::vague,
               ev.when_not_before + ' ' + ev.when_not_after + ' ' + ev.lemma + ' ' + lower(doc.tokens[*subject].lemma)}]
           .push_back(k);
+      for (const auto& x : analyses[c.doc].events)
+        if (x.span.begin == doc.tokens[*subject].span.begin)
+          if (const auto* sk = candidate_of(c.doc_id, x.id)) subject_event[k] = leader(*sk);
     }
     bool merged = false;
     for (auto& [key, list] : groups) {
@@ -2462,6 +2467,16 @@ story build_story_of(const Analyses& analyses) {
       if (!all) continue;
       for (std::size_t i = 1; i < list.size(); ++i)
         merged = join_clusters(cluster_of[list[0]], cluster_of[list[i]]) || merged;
+      // The one event these verbs tell has one subject: their event nouns are one event, when
+      // every verb has one and no time dates any of them.
+      if (!verbs) continue;
+      std::vector<std::size_t> subjects;
+      for (const auto k : list)
+        if (const auto it = subject_event.find(k); it != subject_event.end() && !cands[it->second].days)
+          subjects.push_back(it->second);
+      if (subjects.size() != list.size()) continue;
+      for (std::size_t i = 1; i < subjects.size(); ++i)
+        merged = join_clusters(cluster_of[subjects[0]], cluster_of[subjects[i]]) || merged;
     }
     if (merged) drop_empty_clusters();
   }

@@ -1550,11 +1550,19 @@ TEST_CASE("undated verbs of one event noun, bounded alike by several articles, a
     const auto s = merge::build_story({a, b});
     REQUIRE(stalls(s).size() == 1);
     CHECK(stalls(s)[0]->mentions.size() == 2);
+    // What stalled is one event too.
+    const auto negotiations = with_lemma(s, "negotiation");
+    REQUIRE(negotiations.size() == 1);
+    CHECK(negotiations[0]->mentions.size() == 2);
   }
   SECTION("other bounds or another subject noun stay apart") {
     for (const auto& b : {article("b", "Trade negotiations between the two rivals stalled after the May 20 talks in Geneva."),
-                          article("b", "Production stalled after the May 12 talks in Geneva.")})
-      CHECK(stalls(merge::build_story({a, b})).size() == 2);
+                          article("b", "Production stalled after the May 12 talks in Geneva.")}) {
+      const auto s = merge::build_story({a, b});
+      CHECK(stalls(s).size() == 2);
+      CHECK(with_lemma(s, "negotiation").size() == lemma_docs(s, "negotiation").size());
+      for (const auto& docs : lemma_docs(s, "negotiation")) CHECK(docs.size() == 1);
+    }
   }
 }
 
