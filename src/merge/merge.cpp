@@ -2417,6 +2417,25 @@ story build_story_of(const Analyses& analyses) {
     // before the news), keyed by its bounds (no known event, no side: keys of their own). What
     // stalled is one event too: the subjects' candidates, by verb candidate.
     std::map<std::size_t, std::size_t> subject_event;
+    // Undated participles that modify an event noun ("stalled trade negotiations"), with the
+    // noun's candidate: (participle, noun), in candidate order.
+    std::vector<std::pair<std::size_t, std::size_t>> participles;
+    // Per participle, the (verb, subject) candidates of each joined group it fits.
+    std::map<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>> told_of;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const auto& c = cands[k];
+      const auto& ev = ev_of(c);
+      if (c.days || c.follows || c.planned || ev.pos != text::upos::verb || ev.pol != events::polarity::pos ||
+          clusters[cluster_of[k]].size() != 1)
+        continue;
+      const auto& doc = analyses[c.doc].annotated;
+      const auto at = trigger_token(doc, ev);
+      if (!at || doc.tokens[*at].deprel != "amod" || doc.tokens[*at].xpos != "VBN" || doc.tokens[*at].head < 0) continue;
+      const auto head = doc.sentences[ev.sentence].first_token + static_cast<std::size_t>(doc.tokens[*at].head);
+      for (const auto& x : analyses[c.doc].events)
+        if (x.span.begin == doc.tokens[head].span.begin && x.pos == text::upos::noun)
+          if (const auto* nk = candidate_of(c.doc_id, x.id)) participles.emplace_back(k, leader(*nk));
+    }
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const auto& c = cands[k];
       const auto& ev = ev_of(c);
@@ -2477,6 +2496,34 @@ story build_story_of(const Analyses& analyses) {
       if (subjects.size() != list.size()) continue;
       for (std::size_t i = 1; i < subjects.size(); ++i)
         merged = join_clusters(cluster_of[subjects[0]], cluster_of[subjects[i]]) || merged;
+      // A participle that modifies a noun of that lemma in another article of the story tells the
+      // same of it ("an apparent effort to revive stalled trade negotiations"): the participle is
+      // the verbs' event and its noun their subject, when its bounds admit theirs and the noun
+      // names no one who contradicts them.
+      const auto& verb = ev_of(cands[list[0]]);  // (the group's verb and subject: told_of)
+      const auto& noun = ev_of(cands[subjects[0]]);
+      std::vector<std::size_t> docs;
+      for (const auto k : list) docs.push_back(cands[k].doc);
+      for (const auto& [p, n] : participles) {
+        const auto &cp = cands[p], &cn = cands[n];
+        const auto &pe = ev_of(cp), &ne = ev_of(cn);
+        if (pe.lemma != verb.lemma || ne.lemma != noun.lemma || cn.days || !one_story_with(cp.doc, docs) ||
+            std::find(docs.begin(), docs.end(), cp.doc) != docs.end())
+          continue;
+        const auto na = relations::last_day(pe.when_not_after), nb = relations::first_day(verb.when_not_before);
+        if (na && nb && *na < *nb) continue;
+        if (participants_contradict(cn.subject_tokens, cn.actor_tokens, cands[subjects[0]].subject_tokens,
+                                    cands[subjects[0]].actor_tokens))
+          continue;
+        told_of[p].push_back({list[0], subjects[0]});
+      }
+    }
+    // A participle that fits two such events (two stalls of the negotiations) joins neither.
+    for (const auto& [p, events] : told_of) {
+      if (events.size() != 1) continue;
+      const auto n = std::find_if(participles.begin(), participles.end(), [&](const auto& x) { return x.first == p; })->second;
+      merged = join_clusters(cluster_of[events[0].first], cluster_of[p]) || merged;
+      merged = join_clusters(cluster_of[events[0].second], cluster_of[n]) || merged;
     }
     if (merged) drop_empty_clusters();
   }

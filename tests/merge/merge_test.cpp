@@ -1555,6 +1555,19 @@ TEST_CASE("undated verbs of one event noun, bounded alike by several articles, a
     REQUIRE(negotiations.size() == 1);
     CHECK(negotiations[0]->mentions.size() == 2);
   }
+  SECTION("a third article's participle tells the same of the same noun") {
+    const auto b = article("b", "Trade negotiations between the two rivals stalled after the May 12 talks in Geneva.");
+    const auto told = [&](const std::string& text) {
+      const auto s = merge::build_story({a, b, article("c", text)});
+      return std::make_pair(lemma_docs(s, "stall"), lemma_docs(s, "negotiation"));
+    };
+    const auto [stall, negotiation] = told("Trump called Xi in an effort to revive stalled trade negotiations with China.");
+    CHECK(stall == std::vector<std::set<std::string>>{{"a", "b", "c"}});
+    CHECK(negotiation == std::vector<std::set<std::string>>{{"a", "b", "c"}});
+    // Another participle, or the participle of another noun, is not it.
+    CHECK(told("Trump called Xi in an effort to revive failed trade negotiations with China.").second.size() == 2);
+    CHECK(told("Trump called Xi in an effort to revive stalled trade talks with China.").first.size() == 2);
+  }
   SECTION("other bounds or another subject noun stay apart") {
     for (const auto& b : {article("b", "Trade negotiations between the two rivals stalled after the May 20 talks in Geneva."),
                           article("b", "Production stalled after the May 12 talks in Geneva.")}) {
