@@ -2417,9 +2417,18 @@ story build_story_of(const Analyses& analyses) {
     // before the news), keyed by its bounds (no known event, no side: keys of their own). What
     // stalled is one event too: the subjects' candidates, by verb candidate.
     std::map<std::size_t, std::size_t> subject_event;
-    // Undated participles that modify an event noun ("stalled trade negotiations"), with the
-    // noun's candidate: (participle, noun), in candidate order.
-    std::vector<std::pair<std::size_t, std::size_t>> participles;
+    // The candidate (its leader) of the event mention of candidate c's document that starts at
+    // token `at`, if any.
+    const auto event_at = [&](const candidate& c, std::size_t at) -> std::optional<std::size_t> {
+      const auto begin = analyses[c.doc].annotated.tokens[at].span.begin;
+      for (const auto& x : analyses[c.doc].events)
+        if (x.span.begin == begin)
+          if (const auto* k = candidate_of(c.doc_id, x.id)) return leader(*k);
+      return std::nullopt;
+    };
+    // Undated participles that modify an event noun ("stalled trade negotiations"): participle
+    // candidate -> the noun's.
+    std::map<std::size_t, std::size_t> participles;
     // Per participle, the (verb, subject) candidates of each joined group it fits.
     std::map<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>> told_of;
     for (std::size_t k = 0; k < cands.size(); ++k) {
@@ -2432,9 +2441,7 @@ story build_story_of(const Analyses& analyses) {
       const auto at = trigger_token(doc, ev);
       if (!at || doc.tokens[*at].deprel != "amod" || doc.tokens[*at].xpos != "VBN" || doc.tokens[*at].head < 0) continue;
       const auto head = doc.sentences[ev.sentence].first_token + static_cast<std::size_t>(doc.tokens[*at].head);
-      for (const auto& x : analyses[c.doc].events)
-        if (x.span.begin == doc.tokens[head].span.begin && x.pos == text::upos::noun)
-          if (const auto* nk = candidate_of(c.doc_id, x.id)) participles.emplace_back(k, leader(*nk));
+      if (const auto n = event_at(c, head); n && ev_of(cands[*n]).pos == text::upos::noun) participles[k] = *n;
     }
     for (std::size_t k = 0; k < cands.size(); ++k) {
       const auto& c = cands[k];
@@ -2459,9 +2466,7 @@ story build_story_of(const Analyses& analyses) {
       groups[{clusters.size(), relations::relation::vague,
               ev.when_not_before + ' ' + ev.when_not_after + ' ' + ev.lemma + ' ' + lower(doc.tokens[*subject].lemma)}]
           .push_back(k);
-      for (const auto& x : analyses[c.doc].events)
-        if (x.span.begin == doc.tokens[*subject].span.begin)
-          if (const auto* sk = candidate_of(c.doc_id, x.id)) subject_event[k] = leader(*sk);
+      if (const auto n = event_at(c, *subject)) subject_event[k] = *n;
     }
     bool merged = false;
     for (auto& [key, list] : groups) {
@@ -2521,9 +2526,8 @@ story build_story_of(const Analyses& analyses) {
     // A participle that fits two such events (two stalls of the negotiations) joins neither.
     for (const auto& [p, events] : told_of) {
       if (events.size() != 1) continue;
-      const auto n = std::find_if(participles.begin(), participles.end(), [&](const auto& x) { return x.first == p; })->second;
       merged = join_clusters(cluster_of[events[0].first], cluster_of[p]) || merged;
-      merged = join_clusters(cluster_of[events[0].second], cluster_of[n]) || merged;
+      merged = join_clusters(cluster_of[events[0].second], cluster_of[participles.at(p)]) || merged;
     }
     if (merged) drop_empty_clusters();
   }
