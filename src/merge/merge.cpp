@@ -2546,14 +2546,31 @@ story build_story_of(const Analyses& analyses) {
   // of the groups does not matter.
   {
     const auto& lex = frame_lexicon();
-    // Per frame, the dated clusters and the documents that date an event of it.
-    std::map<std::string_view, std::vector<std::size_t>> dated_of_frame;
+    // Per frame, the dated clusters with what the groups are compared with (gathered once), and
+    // the documents that date an event of it.
+    struct dated_event {
+      std::size_t cluster = 0;
+      timex::day_interval days;
+      token_list subjects, participants;
+      std::vector<std::size_t> docs;
+      std::set<std::string_view> kinds;
+    };
+    std::map<std::string_view, std::vector<dated_event>> dated_of_frame;
     std::set<std::pair<std::string_view, std::size_t>> dating_docs;
     for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
       const auto& lead = cands[clusters[cl].front()];
       if (!lead.days) continue;
-      dated_of_frame[lead.frame].push_back(cl);
-      for (const auto m : clusters[cl]) dating_docs.emplace(lead.frame, cands[m].doc);
+      auto& d = dated_of_frame[lead.frame].emplace_back();
+      d.cluster = cl;
+      d.days = *lead.days;
+      for (const auto m : clusters[cl]) {
+        const auto& c = cands[m];
+        dating_docs.emplace(lead.frame, c.doc);
+        add_tokens(d.subjects, c.subject_tokens);
+        add_tokens(d.participants, c.actor_tokens);
+        d.docs.push_back(c.doc);
+        d.kinds.insert(c.kind);
+      }
     }
     std::vector<std::pair<std::size_t, std::size_t>> moves;  // (dated cluster, undated cluster)
     std::vector<std::size_t> docs;
@@ -2597,26 +2614,17 @@ story build_story_of(const Analyses& analyses) {
       if (!fits || !has_definite || participants.empty()) continue;
       std::optional<std::size_t> found;
       bool ambiguous = false;
-      for (const auto d : it->second) {
-        const auto& days = *cands[clusters[d].front()].days;
-        if ((not_before && *not_before >= days.end) || (not_after && *not_after < days.begin)) continue;
-        token_list d_subjects, d_participants;
-        std::vector<std::size_t> d_docs;
+      for (const auto& d : it->second) {
+        if ((not_before && *not_before >= d.days.end) || (not_after && *not_after < d.days.begin)) continue;
         // A process is not its outcome ("Japan's security agreement" is no summit of its frame).
-        bool same_kind = kinds.empty();
-        for (const auto m : clusters[d]) {
-          const auto& c = cands[m];
-          add_tokens(d_subjects, c.subject_tokens);
-          add_tokens(d_participants, c.actor_tokens);
-          d_docs.push_back(c.doc);
-          same_kind = same_kind || kinds.count(c.kind);
-        }
-        if (!same_kind || !intersects(participants, d_participants) ||
-            participants_contradict(subjects, participants, d_subjects, d_participants) ||
-            std::none_of(docs.begin(), docs.end(), [&](std::size_t doc) { return one_story_with(doc, d_docs); }))
+        const bool same_kind =
+            kinds.empty() || std::any_of(kinds.begin(), kinds.end(), [&](std::string_view k) { return d.kinds.count(k); });
+        if (!same_kind || !intersects(participants, d.participants) ||
+            participants_contradict(subjects, participants, d.subjects, d.participants) ||
+            std::none_of(docs.begin(), docs.end(), [&](std::size_t doc) { return one_story_with(doc, d.docs); }))
           continue;
         ambiguous = ambiguous || found;
-        found = d;
+        found = d.cluster;
       }
       if (found && !ambiguous) moves.emplace_back(*found, cl);
     }

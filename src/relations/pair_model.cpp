@@ -1057,13 +1057,13 @@ std::optional<std::size_t> since_word(const pair_context& ctx, std::size_t e) {
   return std::nullopt;
 }
 
-/// True when event `s` is introduced by "since" (`since_word`) and the parse hangs it, within
-/// three steps, on event `h`: "their first contact since Trump took office". Then `s` began no
-/// later than `h`.
-bool since_event_of(const pair_context& ctx, std::size_t s, std::size_t h) {
+/// True when event `s`, introduced by "since" (`introduced`: its `since_word`), hangs within three
+/// steps of the parse on event `h`: "their first contact since Trump took office". Then `s` began
+/// no later than `h`.
+bool since_event_of(const pair_context& ctx, std::size_t s, std::size_t h, bool introduced) {
   const auto n = ctx.doc.tokens.size();
   const auto ts = ctx.token_of[s], th = ctx.token_of[h];
-  if (ts >= n || th >= n || ctx.sentence_of[ts] != ctx.sentence_of[th] || !since_word(ctx, s)) return false;
+  if (!introduced || ts >= n || th >= n || ctx.sentence_of[ts] != ctx.sentence_of[th]) return false;
   std::size_t t = ts;
   for (int steps = 0; steps < 3 && ctx.head[t] >= 0; ++steps) {
     t = static_cast<std::size_t>(ctx.head[t]);
@@ -1095,6 +1095,9 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
   static constexpr relation relation_of[] = {relation::vague,    relation::before,      relation::after,
                                              relation::includes, relation::is_included, relation::simultaneous};
   static const char* const rule_of[] = {"tlink.event_dct", "tlink.event_time", "tlink.event_event"};
+  // The "since" that introduces each event, if any (`since_word`), read once.
+  std::vector<std::optional<std::size_t>> since(ctx.events.size());
+  for (std::size_t e = 0; e < since.size(); ++e) since[e] = since_word(ctx, e);
   feature_sink feats(m.by_kind[0].bits());
   std::vector<double> scores;
   for (const auto& c : tlink_candidates(ctx)) {
@@ -1114,7 +1117,7 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
     // "since" that introduces an event is not when that event was (it began before what the
     // clause times).
     if (c.kind == tlink_kind::event_time)
-      if (const auto since = since_word(ctx, c.a); since && ctx.time_last[c.b] < *since) continue;
+      if (since[c.a] && ctx.time_last[c.b] < *since[c.a]) continue;
     // "Trump and Xi spoke on Jan. 17, prior to the president's inauguration": the time dates the
     // call; the signal orders the inauguration after it (the caller's floor for that event).
     if (c.kind == tlink_kind::event_time && time_floor && c.a < time_floor->size() && (*time_floor)[c.a] > 0 &&
@@ -1137,8 +1140,10 @@ std::vector<link> model_tlinks(const tlink_models& m, const pair_context& ctx, c
     // table leaves "since" between events alone).
     if (c.kind == tlink_kind::event_event) {
       const auto rel = relation_of[best];
-      if ((since_event_of(ctx, c.b, c.a) && (rel == relation::simultaneous || rel == relation::before)) ||
-          (since_event_of(ctx, c.a, c.b) && (rel == relation::simultaneous || rel == relation::after)))
+      if ((since_event_of(ctx, c.b, c.a, since[c.b].has_value()) &&
+           (rel == relation::simultaneous || rel == relation::before)) ||
+          (since_event_of(ctx, c.a, c.b, since[c.a].has_value()) &&
+           (rel == relation::simultaneous || rel == relation::after)))
         continue;
     }
     link l;
