@@ -19,7 +19,6 @@
 #include "chronograph/detail/string_map.hpp"
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/relations/dates.hpp"
-#include "chronograph/relations/linker_tables.hpp"
 #include "chronograph/relations/reasoning.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/utf8.hpp"
@@ -312,12 +311,6 @@ const events::lexicon& frame_lexicon() {
   return *lex;
 }
 
-/// The relations stage's modifiers of event nouns (non_anaphoric.tsv), loaded once.
-const relations::linker_tables& reference_tables() {
-  static const auto tables = relations::linker_tables::load(resource_path("relations", "causal_cues.tsv").parent_path());
-  return tables;
-}
-
 /// Shared actor tokens of two sorted lists.
 template <class A, class B>
 std::size_t shared_tokens(const A& a, const B& b) {
@@ -472,39 +465,6 @@ bool another_of_its_kind(const text::annotated_document& doc, const event_mentio
   return ev.pos == text::upos::noun && any_own_dependent(doc, ev, [](const text::token& tok) {
            return (tok.deprel == "det" || tok.deprel == "amod") && lemma_in(other_of_kind_words, tok);
          });
-}
-
-/// Words that introduce a clause of time whose event the sentence takes as known, sorted ("since
-/// returning to office", "after Trump took office").
-constexpr std::string_view presupposing_marks[] = {"after", "since"};
-
-/// Determiners that make a noun definite, sorted ("the call", "that agreement").
-constexpr std::string_view definite_determiners[] = {"that", "the", "this"};
-
-/// True when a mention names an event its writer takes as known:
-///   - a definite noun (a determiner of `definite_determiners` or a possessor: "the
-///     inauguration", "Trump's return") that no modifier of the relations stage's
-///     non_anaphoric.tsv makes another or a planned one ("the previous call", "their last
-///     conversation", "the upcoming talks"; an ordinal or "latest" still names a known one:
-///     "their first call");
-///   - a verb of a clause of time introduced by a word of `presupposing_marks` ("since returning
-///     to office", "since Trump took office").
-bool presupposed(const text::annotated_document& doc, const event_mention& ev) {
-  if (ev.pos == text::upos::verb)
-    return any_own_dependent(doc, ev, [](const text::token& tok) {
-      return (tok.deprel == "mark" || tok.deprel == "case") && lemma_in(presupposing_marks, tok);
-    });
-  if (ev.pos != text::upos::noun) return false;
-  const bool definite = any_own_dependent(doc, ev, [](const text::token& tok) {
-    return tok.deprel == "nmod:poss" || (tok.deprel == "det" && lemma_in(definite_determiners, tok));
-  });
-  const auto& tables = reference_tables();
-  // (An adjective or determiner only: not "Prior to the shooting", a preposition.)
-  return definite && !any_own_dependent(doc, ev, [&](const text::token& tok) {
-    const auto word = lower(tok.form);
-    return (tok.deprel == "amod" || tok.deprel == "det") && tables.non_anaphoric.count(word) &&
-           !tables.ordinal_modifiers.count(word) && !tables.latest_modifiers.count(word);
-  });
 }
 
 /// True when the parse makes a verb mention passive ("will be represented", "was invited by
@@ -2535,15 +2495,15 @@ story build_story_of(const Analyses& analyses) {
   // "since Trump's return to the White House", "since returning to office" and "prior to the U.S.
   // president's inauguration" (no time dates them) are "the Republican president, who returned
   // to the White House ... in January" of another article. An undated group of one frame (a
-  // referring one, listed in event_frames.tsv) with a member that names a known event
-  // (`presupposed`: a definite noun, a clause of time) is the one dated event of that frame that
-  // its story's documents tell (`one_story_with`), when its bounds admit that event's date, they
-  // share a participant, none contradicts and a process is not taken for an outcome. For a noun,
-  // the cross-document form of the relations stage's definite reference ("the call" takes its
-  // own document's call's date): a noun whose own document dates an event of the frame is left to
-  // that stage. Not a group with another of its kind ("another attack"). Two such dated events,
-  // or none, leave it alone. Decided on the clusters as they are before any move, so the order
-  // of the groups does not matter.
+  // referring one, listed in event_frames.tsv) with a member that names a known event (the
+  // relations stage's `presupposed`: a definite noun, a clause of time) is the one dated event of
+  // that frame that its story's documents tell (`one_story_with`), when its bounds admit that
+  // event's date, they share a participant, none contradicts and a process is not taken for an
+  // outcome. For a noun, the cross-document form of the relations stage's definite reference
+  // ("the call" takes its own document's call's date): a noun whose own document dates an event
+  // of the frame is left to that stage. Not a group with another of its kind ("another attack").
+  // Two such dated events, or none, leave it alone. Decided on the clusters as they are before
+  // any move, so the order of the groups does not matter.
   {
     const auto& lex = frame_lexicon();
     // Per frame, the dated clusters with what the groups are compared with (gathered once), and
@@ -2597,7 +2557,7 @@ story build_story_of(const Analyses& analyses) {
         }
         // A lemma with a frame of the table (its own row, a phrase row or its verb's).
         const bool listed = lex.has_frame(ev.lemma) || ev.frame != ev.lemma;
-        has_definite = has_definite || (!c.follows && listed && presupposed(analyses[c.doc].annotated, ev));
+        has_definite = has_definite || (!c.follows && listed && ev.presupposed);
         const auto later = [](const auto& a, const auto& b) { return a && (!b || *a > *b); };
         const auto earlier = [](const auto& a, const auto& b) { return a && (!b || *a < *b); };
         if (const auto nb = relations::first_day(ev.when_not_before); later(nb, not_before)) not_before = nb;

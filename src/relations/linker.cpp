@@ -465,6 +465,7 @@ class default_linker final : public linker {
     }
     std::vector<link_type> out;
     mark_headlines(st);
+    mark_presupposed(st, evs);
     anchor_events(st, times, evs, out);
     mark_planned_arguments(st, evs);
     infer_dates(st, evs);
@@ -1282,6 +1283,26 @@ class default_linker final : public linker {
       break;
     }
     return r;
+  }
+
+  /// Marks the mentions told as events their writer takes as known (`presupposed`): an event
+  /// noun whose phrase is definite (`reference_of`) and names no other or planned instance, and a
+  /// verb of a clause of time introduced by "since" or "after" (a marker the parse hangs on it).
+  void mark_presupposed(const doc_state& st, std::vector<event_mention>& evs) const {
+    for (std::size_t e = 0; e < evs.size(); ++e) {
+      const auto w = st.event_word[e];
+      if (w >= st.words.size()) continue;
+      auto& ev = evs[e];
+      if (ev.pos == upos::noun) {
+        const auto ref = reference_of(st, w);
+        ev.presupposed = ref.definite && !ref.indefinite && !ref.other;
+      } else if (ev.pos == upos::verb) {
+        ev.presupposed = child_where(st, w, w + 1, [&](const std::string& rel, std::size_t x) {
+                           const auto& l = st.words[x].lower;
+                           return rel == "mark" && (l == "since" || l == "after");
+                         }).has_value();
+      }
+    }
   }
 
   /// The event's participants named between the noun's determiner and the noun ("the Nestle

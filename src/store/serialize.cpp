@@ -227,6 +227,7 @@ std::string serialize_analysis(const merge::document_analysis& a) {
     w.str(ev.when_not_before);
     w.str(ev.when_not_after);
     w.b(ev.is_future);
+    w.b(ev.presupposed);
   }
 
   w.u(a.links.size());
@@ -328,6 +329,7 @@ merge::document_analysis deserialize_analysis(std::string_view bytes, const std:
     ev.when_not_before = r.str();
     ev.when_not_after = r.str();
     ev.is_future = r.b();
+    ev.presupposed = r.b();
   }
 
   a.links.resize(r.size());

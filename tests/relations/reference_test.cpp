@@ -124,6 +124,33 @@ TEST_CASE("a definite or possessive reference takes the date of the document's i
   }
 }
 
+TEST_CASE("what the writer takes as known is marked presupposed for the merge", "[relations][presupposed]") {
+  const auto r = analyse("Trump spoke with Xi since his return to the White House. The inauguration drew crowds. "
+                         "Those talks were long. Their first call was short. The previous call was long. "
+                         "The upcoming talks are in doubt. Markets want a call every week. A May 12 agreement held.");
+  const auto presupposed = [&](const std::string& trigger, std::size_t nth = 0) {
+    const auto* e = r.event(trigger, nth);
+    REQUIRE(e);
+    return e->presupposed;
+  };
+  CHECK(presupposed("return"));        // a possessor
+  CHECK(presupposed("inauguration"));  // "the"
+  CHECK(presupposed("talks"));         // "those"
+  CHECK(presupposed("call"));          // an ordinal still names a known one
+  CHECK_FALSE(presupposed("call", 1));   // a contrast: "the previous call"
+  CHECK_FALSE(presupposed("talks", 1));  // a plan: "the upcoming talks"
+  CHECK_FALSE(presupposed("call", 2));   // indefinite
+  CHECK_FALSE(presupposed("agreement"));  // indefinite, a time in front or not
+  CHECK_FALSE(presupposed("spoke"));      // a verb of a main clause
+  const auto v = analyse("Trump has spoken with Xi twice since returning to office. Xi called after Trump took office.");
+  REQUIRE(v.event("returning"));
+  CHECK(v.event("returning")->presupposed);
+  REQUIRE(v.event("took"));
+  CHECK(v.event("took")->presupposed);
+  REQUIRE(v.event("called"));
+  CHECK_FALSE(v.event("called")->presupposed);
+}
+
 TEST_CASE("a demonstrative refers to the nearest mention of its frame", "[relations][infer]") {
   // "that deal" is the 2018 agreement of its own sentence, not the document's May 12 deal.
   const auto r = analyse("The two sides reached a deal on May 12. In 2018, the sides agreed to a truce after talks, "

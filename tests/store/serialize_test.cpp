@@ -98,6 +98,7 @@ void require_same(const merge::document_analysis& a, const merge::document_analy
     REQUIRE(x.when_not_before == y.when_not_before);
     REQUIRE(x.when_not_after == y.when_not_after);
     REQUIRE(x.is_future == y.is_future);
+    REQUIRE(x.presupposed == y.presupposed);
   }
   REQUIRE(a.links.size() == b.links.size());
   for (std::size_t i = 0; i < a.links.size(); ++i) {
@@ -184,6 +185,7 @@ merge::document_analysis hand_built() {
   e.when_not_before = "2025-05-12";
   e.when_not_after = "2025-06-05";
   e.is_future = true;
+  e.presupposed = true;
   a.events.push_back(e);
   a.links.push_back({"e1", "t1", relations::relation::prevents, {6, 23}, "rule.x", 0.75});
   a.diagnostics.push_back({severity::error, "timex", "doc-é", {1, 2}, "r", "message"});

@@ -66,6 +66,12 @@ struct event_mention {
   /// Planned or expected rather than reported as having happened ("will meet", "the upcoming
   /// talks"); set by the relations stage.
   bool is_future = false;
+  /// Told as an event its writer takes as known, not one the sentence introduces; set by the
+  /// relations stage: a definite event noun that names no other or planned instance ("the
+  /// inauguration", "Trump's return", "those talks", "their first call"; not "the previous call",
+  /// "the upcoming talks"), or a verb of a clause of time introduced by "since" or "after" ("since
+  /// returning to office", "after Trump took office").
+  bool presupposed = false;
 };
 
 class extractor {

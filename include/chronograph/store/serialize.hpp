@@ -14,7 +14,8 @@
 namespace chronograph::store {
 
 /// Version of the analysis encoding written by serialize_analysis (docs/store.md).
-inline constexpr std::uint32_t analysis_format_version = 3;  // 2: event bounds and is_future; 3: mention_of
+inline constexpr std::uint32_t analysis_format_version = 4;  // 2: event bounds and is_future; 3: mention_of;
+                                                              // 4: presupposed
 
 /// Encodes an analysis: the magic "CGA", the format version, then every field in declaration
 /// order (unsigned LEB128 integers, zigzag for signed ones, length-prefixed UTF-8 strings,
