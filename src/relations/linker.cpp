@@ -285,13 +285,17 @@ class default_linker final : public linker {
       // linked to the times before the signal, as the anchoring has it: "spoke on Jan. 17, prior
       // to the inauguration" dates the call, and the signal orders the inauguration after it
       // (the model put it inside Jan. 17). Not "during" or "while", whose event overlaps the
-      // clause's time ("prices fell on Monday during the talks").
+      // clause's time ("prices fell on Monday during the talks"). Nor the topic of what the
+      // clause tells ("spoke on Jan. 17 about the inauguration": `topic_start`).
       std::vector<std::size_t> time_floor(evs.size(), 0);
       for (std::size_t e = 0; e < evs.size(); ++e) {
         const temporal_signal* sig = nullptr;
-        if (const auto w = st.event_word[e], at = event_signal_start(st, evs, e, &sig);
+        const auto w = st.event_word[e];
+        if (const auto at = event_signal_start(st, evs, e, &sig);
             at < w && sig && (sig->rel == relation::before || sig->rel == relation::after))
           time_floor[e] = st.words[at].token;
+        else if (const auto topic = topic_start(st, evs, e); topic < w)
+          time_floor[e] = st.words[topic].token;
       }
       more = model_tlinks(models_->tlinks, ctx, out, &time_floor);
       out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
@@ -611,6 +615,24 @@ class default_linker final : public linker {
       if (which) *which = sig;
       return first;
     }
+    return w;
+  }
+
+  /// Prepositions that make the event noun after them the topic of what its clause tells ("spoke
+  /// on Jan. 17 about the inauguration", "asked Thursday about the violations"): the clause's time
+  /// is the telling's, not the topic's.
+  static constexpr std::string_view topic_prepositions[] = {"about", "concerning", "regarding"};
+
+  /// For an event noun that a word of `topic_prepositions` introduces, that word; else the
+  /// event's own word. The times before it date the telling, not the noun.
+  static std::size_t topic_start(const doc_state& st, const std::vector<event_mention>& evs, std::size_t e) {
+    const auto w = st.event_word[e];
+    if (w >= st.words.size() || evs[e].pos != upos::noun) return w;
+    const auto np_first = noun_phrase_start(st, w);
+    if (np_first > st.sent_begin[st.words[w].sentence] &&
+        std::find(std::begin(topic_prepositions), std::end(topic_prepositions), st.words[np_first - 1].lower) !=
+            std::end(topic_prepositions))
+      return np_first - 1;
     return w;
   }
 
@@ -954,9 +976,10 @@ class default_linker final : public linker {
       }
       // An event noun introduced by an event signal ("spoke in January, before the
       // inauguration", "prior to the president's inauguration") is the clause's reference point,
-      // not its event: the times before the signal date the clause, not the noun.
+      // not its event: the times before the signal date the clause, not the noun. So with a noun
+      // a preposition makes the clause's topic ("spoke on Jan. 17 about the inauguration").
       const std::size_t np_first = evs[e].pos == upos::noun ? noun_phrase_start(st, w) : w;
-      const std::size_t signal_at = event_signal_start(st, evs, e);
+      const std::size_t signal_at = std::min(event_signal_start(st, evs, e), topic_start(st, evs, e));
       double best_cost = 1e9;
       std::size_t best = times.size();
       for (const auto t : st.times_in[s]) {
@@ -1099,6 +1122,7 @@ class default_linker final : public linker {
     }
     return false;
   }
+
 
   /// The first word of the noun phrase that ends with the noun at w: determiners, possessors,
   /// adjectives, nouns, names, numbers, times, quotes and hyphens in front of it (at most six).

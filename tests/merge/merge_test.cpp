@@ -1276,9 +1276,8 @@ TEST_CASE("undated event nouns on the same side of the same story event are one 
     CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
   }
   SECTION("not without a signal that orders them") {
-    // (With "on Jan. 17" the relations stage dates this inauguration by the call's time, and a
-    // definite noun of the frame then is that dated inauguration: `[definite]`.)
-    const auto b = article("b", "Trump and Xi spoke about the U.S. president's inauguration.");
+    // (The call's time is not the inauguration's: the inauguration is what they spoke about.)
+    const auto b = article("b", "Trump and Xi spoke on Jan. 17 about the U.S. president's inauguration.");
     CHECK(inaugurations(merge::build_story({a, b})).size() == 2);
   }
 }
