@@ -455,6 +455,21 @@ bool any_own_dependent(const text::annotated_document& doc, const event_mention&
   return found;
 }
 
+/// The nouns the parse gives a noun mention as compounds, lower case, sorted and joined by spaces
+/// ("the ongoing trade war": "trade"), or "".
+std::string compound_words(const text::annotated_document& doc, const event_mention& ev) {
+  std::vector<std::string> words;
+  if (const auto at = trigger_token(doc, ev))
+    for_each_dependent(doc, doc.sentences[ev.sentence], *at, [&](std::size_t t, int) {
+      if (doc.tokens[t].deprel == "compound") words.push_back(lower(doc.tokens[t].form));
+      return false;  // its own dependents only
+    });
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 /// Determiners and adjectives that make an event noun another one of its kind than its document
 /// told ("another attack", "two other ceremonies", "a separate blast"), sorted. Not ordinals:
 /// "their second call" is the call the document dates (the relations stage weighs ordinals).
@@ -2590,6 +2605,80 @@ story build_story_of(const Analyses& analyses) {
     }
     bool merged = false;
     for (const auto& [into, from] : moves) merged = join_clusters(into, from) || merged;
+    if (merged) drop_empty_clusters();
+  }
+  // ---- one named thing the story takes as known
+  // "since the start of the trade war" (002) and "in the ongoing trade war" (004): undated groups
+  // of event nouns of one lemma and the same compounds (`compound_words`, at least one: "the war"
+  // says too little), each with a member its writer takes as known (`presupposed`), told by
+  // documents of one story, are one event when no other group of the story has a noun of that
+  // name (dated, planned, another of its kind, or with a member of another lemma), no document
+  // tells two such groups, their bounds overlap and their participants, where both name any,
+  // share one.
+  {
+    struct named_group {
+      std::size_t cluster = 0;
+      bool known = false;
+      std::optional<date::sys_days> not_before, not_after;
+      token_list participants;
+      std::size_t doc = 0;
+    };
+    std::map<std::pair<std::string_view, std::string>, std::vector<named_group>> by_name;
+    std::set<std::pair<std::string_view, std::string>> taken;
+    for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+      named_group g;
+      g.cluster = cl;
+      std::optional<std::pair<std::string_view, std::string>> name;
+      std::set<std::pair<std::string_view, std::string>> names;
+      bool fits = true;
+      std::set<std::size_t> docs;
+      for (const auto m : clusters[cl]) {
+        const auto& c = cands[m];
+        const auto& ev = ev_of(c);
+        if (ev.pos != text::upos::noun) {
+          fits = false;
+          continue;
+        }
+        const auto key = std::make_pair(std::string_view(ev.lemma), compound_words(analyses[c.doc].annotated, ev));
+        names.insert(key);
+        if (c.days || c.planned || c.another || c.follows || ev.pol != events::polarity::pos || key.second.empty() ||
+            (name && *name != key))
+          fits = false;
+        name = key;
+        g.known = g.known || ev.presupposed;
+        if (const auto nb = relations::first_day(ev.when_not_before); nb && (!g.not_before || *nb > *g.not_before))
+          g.not_before = nb;
+        if (const auto na = relations::last_day(ev.when_not_after); na && (!g.not_after || *na < *g.not_after))
+          g.not_after = na;
+        add_tokens(g.participants, c.actor_tokens);
+        docs.insert(c.doc);
+        g.doc = c.doc;
+      }
+      if (fits && g.known && name && docs.size() == 1)
+        by_name[*name].push_back(std::move(g));
+      else
+        taken.insert(names.begin(), names.end());
+    }
+    bool merged = false;
+    for (const auto& [name, groups] : by_name) {
+      if (groups.size() < 2 || taken.count(name)) continue;
+      bool fits = true;
+      std::vector<std::size_t> docs;
+      for (std::size_t i = 0; i < groups.size() && fits; ++i) {
+        const auto& a = groups[i];
+        fits = one_story_with(a.doc, docs) || docs.empty();
+        for (std::size_t j = 0; j < i && fits; ++j) {
+          const auto& b = groups[j];
+          fits = a.doc != b.doc && !(a.not_before && b.not_after && *a.not_before > *b.not_after) &&
+                 !(b.not_before && a.not_after && *b.not_before > *a.not_after) &&
+                 (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
+        }
+        docs.push_back(a.doc);
+      }
+      if (!fits) continue;
+      for (std::size_t i = 1; i < groups.size(); ++i)
+        merged = join_clusters(groups[0].cluster, groups[i].cluster) || merged;
+    }
     if (merged) drop_empty_clusters();
   }
   // ---- an undated event noun known by what it did

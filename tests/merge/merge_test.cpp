@@ -1753,25 +1753,30 @@ TEST_CASE("another event of its kind is not the one its document told that day",
   CHECK(nodes("The pope will attend a welcoming ceremony on Saturday. Another ceremony will follow Saturday evening.") == 2);
 }
 
+namespace {
+
+/// Whether the first mentions of lemma `la` in `a` and `lb` in `b` end in one node of their story
+/// (checked in either order of the two).
+bool one_node(const merge::document_analysis& a, const std::string& la, const merge::document_analysis& b,
+              const std::string& lb) {
+  const auto first = [](const merge::document_analysis& x, const std::string& lemma) {
+    for (const auto& ev : x.events)
+      if (ev.lemma == lemma) return x.annotated.doc.id + ":" + ev.id;
+    FAIL("no " << lemma << " in " << x.annotated.doc.id);
+    return std::string{};
+  };
+  const auto node = merge::node_of_mentions(merge::build_story({a, b}));
+  const bool one = node.at(first(a, la)) == node.at(first(b, lb));
+  const auto reversed = merge::node_of_mentions(merge::build_story({b, a}));
+  CHECK((reversed.at(first(a, la)) == reversed.at(first(b, lb))) == one);
+  return one;
+}
+
+}  // namespace
+
 TEST_CASE("a definite noun or a clause of time names its story's one dated event of its frame", "[merge][undated][definite]") {
   const auto article = [](const std::string& id, const std::string& text, const std::string& dct = "2025-06-05") {
     return analyse(id, text, {{"in January", "2025-01"}, {"on Monday", "2025-06-02"}}, dct, true);
-  };
-  // Whether the first mentions of lemma `la` in `a` and `lb` in `b` end in one node.
-  const auto one_node = [](const merge::document_analysis& a, const std::string& la, const merge::document_analysis& b,
-                           const std::string& lb) {
-    const auto first = [](const merge::document_analysis& x, const std::string& lemma) {
-      for (const auto& ev : x.events)
-        if (ev.lemma == lemma) return x.annotated.doc.id + ":" + ev.id;
-      FAIL("no " << lemma << " in " << x.annotated.doc.id);
-      return std::string{};
-    };
-    const auto s = merge::build_story({a, b});
-    const auto node = merge::node_of_mentions(s);
-    const bool one = node.at(first(a, la)) == node.at(first(b, lb));
-    const auto reversed = merge::node_of_mentions(merge::build_story({b, a}));
-    CHECK((reversed.at(first(a, la)) == reversed.at(first(b, lb))) == one);  // in either order
-    return one;
   };
   const auto a =
       article("a", "President Donald Trump, who returned to the White House in January, spoke with Xi Jinping.");
@@ -1835,5 +1840,46 @@ TEST_CASE("a definite noun or a clause of time names its story's one dated event
         one_node(summit, "summit",
                  article("b", "Japan's security agreement with the United States stands, officials in Tokyo said."),
                  "agreement"));
+  }
+}
+
+TEST_CASE("undated named event nouns a story takes as known are one event", "[merge][undated][named]") {
+  const auto article = [](const std::string& id, const std::string& text) {
+    return analyse(id, text, {{"on Jan. 17", "2025-01-17"}}, "2025-06-05", true);
+  };
+  const auto a = article("a", "Trump and Xi held their first call since the start of the trade war between the "
+                              "United States and China.");
+  const auto b = article("b", "Trump and Xi talked about tariffs in the ongoing trade war between the United States "
+                              "and China.");
+  SECTION("the same name with a determiner in two articles of one story") { CHECK(one_node(a, "war", b, "war")); }
+  SECTION("not a name without a compound: \"the war\" says too little") {
+    CHECK_FALSE(one_node(article("a", "Trump and Xi held their first call since the start of the war between the "
+                                      "United States and China."),
+                         "war",
+                         article("b", "Trump and Xi talked about tariffs in the ongoing war between the United "
+                                      "States and China."),
+                         "war"));
+  }
+  SECTION("not an indefinite one") {
+    CHECK_FALSE(one_node(a, "war",
+                         article("b", "Trump and Xi talked about tariffs in a trade war between the United States "
+                                      "and China."),
+                         "war"));
+  }
+  SECTION("not when the story dates one of that name") {
+    const auto dated = article("c", "The trade war between the United States and China began on Jan. 17.");
+    const auto s = merge::build_story({a, b, dated});
+    const auto node = merge::node_of_mentions(s);
+    const auto id_of = [](const merge::document_analysis& x) {
+      for (const auto& ev : x.events)
+        if (ev.lemma == "war") return x.annotated.doc.id + ":" + ev.id;
+      return std::string{};
+    };
+    CHECK(node.at(id_of(a)) != node.at(id_of(b)));
+  }
+  SECTION("not when one article tells two of that name") {
+    const auto two = article("b", "Trump and Xi talked about the trade war between the United States and China. "
+                                  "Xi did not mention the trade war with Japan.");
+    CHECK_FALSE(one_node(a, "war", two, "war"));
   }
 }

@@ -297,4 +297,12 @@ TEST_CASE("samples: one node for each event told twice in the ways stop 18 reads
   SECTION("the signing of the Phase One deal is the deal") {
     for (const auto& e : sample_story().events) CHECK(e.lemma != "signing");
   }
+  SECTION("\"the start of the trade war\" (002) and \"the ongoing trade war\" (004) are one war (stop 23)") {
+    std::set<const story_event*> wars;
+    for (const auto* text : {"since the start of the trade war", "in the ongoing trade war"})
+      for (const auto* e : quoting(text))
+        if (e->lemma == "war") wars.insert(e);
+    REQUIRE(wars.size() == 1);
+    CHECK(docs_of(**wars.begin()).size() == 2);
+  }
 }
