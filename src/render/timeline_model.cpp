@@ -228,6 +228,23 @@ timeline_model build_timeline(const story& s, const options& opts) {
     if (candidate[to->second] && dated[to->second]) linked_to_dated[from->second] = true;
     if (candidate[from->second] && dated[from->second]) linked_to_dated[to->second] = true;
   }
+  // A month's (or week's) event the story orders after an event of a day inside it goes below
+  // that day: "January 2025" (the inauguration) after "Fri 17" (the call before it). Per event,
+  // the end of the latest such day, where its row starts on the axis.
+  std::vector<std::optional<date::sys_days>> after_day(s.events.size());
+  for (const auto& l : s.links) {
+    const auto from = index_of.find(l.from), to = index_of.find(l.to);
+    if (from == index_of.end() || to == index_of.end() || from->second == to->second) continue;
+    std::string type = l.type;
+    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::optional<std::size_t> earlier, later;
+    if (type == "BEFORE" || type == "IBEFORE" || type == "CAUSES" || type == "ENABLES") earlier = from->second, later = to->second;
+    if (type == "AFTER" || type == "IAFTER") earlier = to->second, later = from->second;
+    if (!earlier) continue;
+    const auto a = placed_span(s.events[*earlier]), b = placed_span(s.events[*later]);
+    if (!a || !b || a->days() >= b->days() || a->begin < b->begin || b->end < a->end) continue;
+    if (!after_day[*later] || *after_day[*later] < a->end) after_day[*later] = a->end;
+  }
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     const auto& e = s.events[i];
     if (!filter.keeps(e)) continue;
@@ -244,7 +261,8 @@ timeline_model build_timeline(const story& s, const options& opts) {
     if (span) {
       row.place = axis_row::kind::dated;
       row.span = span;
-      key = {1, span->begin.time_since_epoch().count(), -span->end.time_since_epoch().count()};
+      const auto starts = after_day[i] ? std::max(span->begin, *after_day[i]) : span->begin;
+      key = {1, starts.time_since_epoch().count(), -span->end.time_since_epoch().count()};
     } else if (e.when.value == "PAST_REF") {
       row.place = axis_row::kind::earlier;
       row.label = "earlier (date not stated)";

@@ -103,10 +103,9 @@ TEST_CASE("timeline links: causal always, temporal only when the axis does not s
     CHECK(temporal == 1);  // the call before the undated planned talks
     CHECK(conflict == 0);
   }
-  SECTION("an order the axis shows the other way round is drawn") {
+  SECTION("a month's event stated after a day inside that month goes below that day") {
     // "spoke on Jan. 17, prior to the president's inauguration", the inauguration dated January
-    // 2025 by another article: the month's row comes before the day's, so the axis does not say
-    // which came first.
+    // 2025 by another article: its row goes after Jan. 17's, and the axis then says the order.
     auto inauguration = s.events.front();
     for (const auto& e : s.events)
       if (e.id == "ev-jan17") inauguration = e;
@@ -114,9 +113,30 @@ TEST_CASE("timeline links: causal always, temporal only when the axis does not s
     inauguration.when.value = "2025-01";
     s.events.push_back(inauguration);
     s.links.push_back(test::make_link("ev-jan17", "ev-inauguration", "BEFORE", {}));
+    options all;
+    all.all_events = true;
+    const auto m = detail::build_timeline(s, all);
+    CHECK(row_labels(m) == strings{"earlier (date not stated)", "January 2025 / Fri 17", "January 2025", "April 2025",
+                                   "May 2025 / Mon 12", "week of 26 May", "June 2025 / Wed 4", "Thu 5",
+                                   "later (date not stated)"});
+    CHECK(s.events[m.rows[2].events.at(0)].id == "ev-inauguration");
+    CHECK(std::none_of(m.links.begin(), m.links.end(), [&](const detail::drawn_link& l) {
+      return s.events[l.from].id == "ev-jan17" && s.events[l.to].id == "ev-inauguration";
+    }));
+  }
+  SECTION("an order the axis shows the other way round is drawn") {
+    // An event of June 2025 stated before one of the week of 26 May (May 26 to June 1): the
+    // week's row comes first, and neither span holds the other.
+    auto june = s.events.front();
+    for (const auto& e : s.events)
+      if (e.id == "ev-jan17") june = e;
+    june.id = "ev-june";
+    june.when.value = "2025-06";
+    s.events.push_back(june);
+    s.links.push_back(test::make_link("ev-june", "ev-accuse", "BEFORE", {}));
     const auto m = detail::build_timeline(s, options{});
     const auto drawn = std::find_if(m.links.begin(), m.links.end(), [&](const detail::drawn_link& l) {
-      return s.events[l.from].id == "ev-jan17" && s.events[l.to].id == "ev-inauguration";
+      return s.events[l.from].id == "ev-june" && s.events[l.to].id == "ev-accuse";
     });
     REQUIRE(drawn != m.links.end());
     CHECK(drawn->style == link_style::temporal);
