@@ -2610,8 +2610,8 @@ story build_story_of(const Analyses& analyses) {
   // ---- one named thing the story takes as known
   // "since the start of the trade war" (002) and "in the ongoing trade war" (004): undated groups
   // of event nouns of one lemma and the same compounds (`compound_words`, at least one: "the war"
-  // says too little), each with a member its writer takes as known (`presupposed`), told by
-  // documents of one story, are one event when no other group of the story has a noun of that
+  // says too little), each told by one document and with a member its writer takes as known
+  // (`presupposed`), told by documents of one story, are one event when no other group of the story has a noun of that
   // name (dated, planned, another of its kind, or with a member of another lemma), no document
   // tells two such groups, their bounds overlap and their participants, where both name any,
   // share one.
@@ -2666,7 +2666,7 @@ story build_story_of(const Analyses& analyses) {
       std::vector<std::size_t> docs;
       for (std::size_t i = 0; i < groups.size() && fits; ++i) {
         const auto& a = groups[i];
-        fits = one_story_with(a.doc, docs) || docs.empty();
+        fits = docs.empty() || one_story_with(a.doc, docs);
         for (std::size_t j = 0; j < i && fits; ++j) {
           const auto& b = groups[j];
           fits = a.doc != b.doc && !(a.not_before && b.not_after && *a.not_before > *b.not_after) &&

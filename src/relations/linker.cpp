@@ -976,8 +976,9 @@ class default_linker final : public linker {
       }
       // An event noun introduced by an event signal ("spoke in January, before the
       // inauguration", "prior to the president's inauguration") is the clause's reference point,
-      // not its event: the times before the signal date the clause, not the noun. So with a noun
-      // a preposition makes the clause's topic ("spoke on Jan. 17 about the inauguration").
+      // not its event: the times before the signal date the clause, not the noun. So do the times
+      // before a preposition that makes the noun the clause's topic (`topic_start`: "spoke on
+      // Jan. 17 about the inauguration").
       const std::size_t np_first = evs[e].pos == upos::noun ? noun_phrase_start(st, w) : w;
       const std::size_t signal_at = std::min(event_signal_start(st, evs, e), topic_start(st, evs, e));
       double best_cost = 1e9;
@@ -1122,7 +1123,6 @@ class default_linker final : public linker {
     }
     return false;
   }
-
 
   /// The first word of the noun phrase that ends with the noun at w: determiners, possessors,
   /// adjectives, nouns, names, numbers, times, quotes and hyphens in front of it (at most six).

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "chronograph/error.hpp"
@@ -30,6 +32,19 @@ bool is_salient(const story_event& e, const options& opts) {
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// Whether a link of TimeML type `type` (upper case) says its source comes first (true), its
+/// target (false), or orders them not at all.
+std::optional<bool> source_first(std::string_view type) {
+  if (type == "BEFORE" || type == "IBEFORE" || type == "CAUSES" || type == "ENABLES") return true;
+  if (type == "AFTER" || type == "IAFTER") return false;
+  return std::nullopt;
 }
 
 /// The date and actor filters of `options`.
@@ -235,15 +250,12 @@ timeline_model build_timeline(const story& s, const options& opts) {
   for (const auto& l : s.links) {
     const auto from = index_of.find(l.from), to = index_of.find(l.to);
     if (from == index_of.end() || to == index_of.end() || from->second == to->second) continue;
-    std::string type = l.type;
-    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::optional<std::size_t> earlier, later;
-    if (type == "BEFORE" || type == "IBEFORE" || type == "CAUSES" || type == "ENABLES") earlier = from->second, later = to->second;
-    if (type == "AFTER" || type == "IAFTER") earlier = to->second, later = from->second;
-    if (!earlier) continue;
-    const auto a = placed_span(s.events[*earlier]), b = placed_span(s.events[*later]);
+    const auto first = source_first(upper(l.type));
+    if (!first) continue;
+    const auto earlier = *first ? from->second : to->second, later = *first ? to->second : from->second;
+    const auto a = placed_span(s.events[earlier]), b = placed_span(s.events[later]);
     if (!a || !b || a->days() >= b->days() || a->begin < b->begin || b->end < a->end) continue;
-    if (!after_day[*later] || *after_day[*later] < a->end) after_day[*later] = a->end;
+    if (!after_day[later] || *after_day[later] < a->end) after_day[later] = a->end;
   }
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     const auto& e = s.events[i];
@@ -345,16 +357,10 @@ timeline_model build_timeline(const story& s, const options& opts) {
     if (kind != graph::link_kind::causal && causal_pairs.count(std::minmax<std::string_view>(l.from, l.to))) continue;
     const std::size_t rf = position[row_of[*from]], rt = position[row_of[*to]];
     const bool both_dated = m.rows[rf].place == axis_row::kind::dated && m.rows[rt].place == axis_row::kind::dated;
-    const std::string type = [&] {
-      std::string t = l.type;
-      for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      return t;
-    }();
+    const std::string type = upper(l.type);
     drawn_link d{*from, *to, li, link_style::temporal, ""};
     // Which end the link says comes first, if it orders them at all.
-    std::optional<bool> from_first;
-    if (type == "BEFORE" || type == "IBEFORE" || type == "CAUSES" || type == "ENABLES") from_first = true;
-    if (type == "AFTER" || type == "IAFTER") from_first = false;
+    const auto from_first = source_first(type);
     // It contradicts the dates when the end it says comes first lies wholly after the other.
     const bool contradicts = both_dated && from_first &&
                              ((*from_first && !(m.rows[rf].span->begin < m.rows[rt].span->end)) ||
@@ -424,8 +430,7 @@ timeline_model build_causal(const story& s, const options& opts) {
     if (!is_salient(cause, opts) && !is_salient(effect, opts)) continue;
     drawn_link d{from->second, to->second, li, link_style::causal, ""};
     const auto cause_span = graph::span_of(cause.when.value), effect_span = graph::span_of(effect.when.value);
-    std::string type = l.type;
-    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string type = upper(l.type);
     if (cause_span && effect_span && !(cause_span->begin < effect_span->end)) {  // effect ends first
       d.style = link_style::conflict;
       d.label = "cause dated after effect";

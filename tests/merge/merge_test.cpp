@@ -1755,20 +1755,22 @@ TEST_CASE("another event of its kind is not the one its document told that day",
 
 namespace {
 
+/// The story id ("doc:e3") of the first mention of lemma `lemma` in `x`.
+std::string first_mention(const merge::document_analysis& x, const std::string& lemma) {
+  for (const auto& ev : x.events)
+    if (ev.lemma == lemma) return x.annotated.doc.id + ":" + ev.id;
+  FAIL("no " << lemma << " in " << x.annotated.doc.id);
+  return {};
+}
+
 /// Whether the first mentions of lemma `la` in `a` and `lb` in `b` end in one node of their story
 /// (checked in either order of the two).
 bool one_node(const merge::document_analysis& a, const std::string& la, const merge::document_analysis& b,
               const std::string& lb) {
-  const auto first = [](const merge::document_analysis& x, const std::string& lemma) {
-    for (const auto& ev : x.events)
-      if (ev.lemma == lemma) return x.annotated.doc.id + ":" + ev.id;
-    FAIL("no " << lemma << " in " << x.annotated.doc.id);
-    return std::string{};
-  };
   const auto node = merge::node_of_mentions(merge::build_story({a, b}));
-  const bool one = node.at(first(a, la)) == node.at(first(b, lb));
+  const bool one = node.at(first_mention(a, la)) == node.at(first_mention(b, lb));
   const auto reversed = merge::node_of_mentions(merge::build_story({b, a}));
-  CHECK((reversed.at(first(a, la)) == reversed.at(first(b, lb))) == one);
+  CHECK((reversed.at(first_mention(a, la)) == reversed.at(first_mention(b, lb))) == one);
   return one;
 }
 
@@ -1868,14 +1870,8 @@ TEST_CASE("undated named event nouns a story takes as known are one event", "[me
   }
   SECTION("not when the story dates one of that name") {
     const auto dated = article("c", "The trade war between the United States and China began on Jan. 17.");
-    const auto s = merge::build_story({a, b, dated});
-    const auto node = merge::node_of_mentions(s);
-    const auto id_of = [](const merge::document_analysis& x) {
-      for (const auto& ev : x.events)
-        if (ev.lemma == "war") return x.annotated.doc.id + ":" + ev.id;
-      return std::string{};
-    };
-    CHECK(node.at(id_of(a)) != node.at(id_of(b)));
+    const auto node = merge::node_of_mentions(merge::build_story({a, b, dated}));
+    CHECK(node.at(first_mention(a, "war")) != node.at(first_mention(b, "war")));
   }
   SECTION("not when one article tells two of that name") {
     const auto two = article("b", "Trump and Xi talked about the trade war between the United States and China. "
