@@ -272,6 +272,14 @@ TEST_CASE("samples: one node for each event told twice in the ways stop 18 reads
         }
     return out;
   };
+  // The nodes that quote one of `texts` and for which `keep(node)` holds.
+  const auto quoting_any = [&](std::initializer_list<const char*> texts, auto keep) {
+    std::set<const story_event*> out;
+    for (const auto* text : texts)
+      for (const auto* e : quoting(text))
+        if (keep(*e)) out.insert(e);
+    return out;
+  };
   SECTION("003's headline and lede: Trump and Xi agree to more trade talks") {
     const auto agree = quoting("Xi agree to more trade talks");
     std::size_t agreeing = 0;
@@ -279,10 +287,8 @@ TEST_CASE("samples: one node for each event told twice in the ways stop 18 reads
     CHECK(agreeing == 1);
   }
   SECTION("Trump's Oval Office remarks on rare earths in 002 and 003; what he told Merz apart") {
-    std::set<const story_event*> remarks;
-    for (const auto* text : {"speaking later in the Oval Office", "Trump told reporters in the Oval Office"})
-      for (const auto* e : quoting(text))
-        if (e->cls == "REPORTING") remarks.insert(e);
+    const auto remarks = quoting_any({"speaking later in the Oval Office", "Trump told reporters in the Oval Office"},
+                                     [](const story_event& e) { return e.cls == "REPORTING"; });
     REQUIRE(remarks.size() == 1);
     CHECK(docs_of(**remarks.begin()).size() == 2);
     for (const auto* e : quoting("told Mr. Merz in the Oval Office"))
@@ -298,10 +304,8 @@ TEST_CASE("samples: one node for each event told twice in the ways stop 18 reads
     for (const auto& e : sample_story().events) CHECK(e.lemma != "signing");
   }
   SECTION("\"the start of the trade war\" (002) and \"the ongoing trade war\" (004) are one war (stop 23)") {
-    std::set<const story_event*> wars;
-    for (const auto* text : {"since the start of the trade war", "in the ongoing trade war"})
-      for (const auto* e : quoting(text))
-        if (e->lemma == "war") wars.insert(e);
+    const auto wars = quoting_any({"since the start of the trade war", "in the ongoing trade war"},
+                                  [](const story_event& e) { return e.lemma == "war"; });
     REQUIRE(wars.size() == 1);
     CHECK(docs_of(**wars.begin()).size() == 2);
   }

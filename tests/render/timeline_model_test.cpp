@@ -91,6 +91,19 @@ TEST_CASE("the salience filter hides minor events unless all are asked for", "[r
 
 TEST_CASE("timeline links: causal always, temporal only when the axis does not say it", "[render][timeline]") {
   auto s = test::tariff_story();
+  // A copy of the Jan. 17 call under another id and date, added to the story.
+  const auto add_event = [&](const std::string& id, const std::string& value) {
+    auto e = *std::find_if(s.events.begin(), s.events.end(), [](const auto& x) { return x.id == "ev-jan17"; });
+    e.id = id;
+    e.when.value = value;
+    s.events.push_back(e);
+  };
+  // The drawn link from event `from` to event `to`, if any.
+  const auto drawn_link = [&](const detail::timeline_model& m, const std::string& from, const std::string& to) {
+    return std::find_if(m.links.begin(), m.links.end(), [&](const detail::drawn_link& l) {
+      return s.events[l.from].id == from && s.events[l.to].id == to;
+    });
+  };
   SECTION("the fixture") {
     const auto m = detail::build_timeline(s, options{});
     std::size_t causal = 0, temporal = 0, conflict = 0;
@@ -106,12 +119,7 @@ TEST_CASE("timeline links: causal always, temporal only when the axis does not s
   SECTION("a month's event stated after a day inside that month goes below that day") {
     // "spoke on Jan. 17, prior to the president's inauguration", the inauguration dated January
     // 2025 by another article: its row goes after Jan. 17's, and the axis then says the order.
-    auto inauguration = s.events.front();
-    for (const auto& e : s.events)
-      if (e.id == "ev-jan17") inauguration = e;
-    inauguration.id = "ev-inauguration";
-    inauguration.when.value = "2025-01";
-    s.events.push_back(inauguration);
+    add_event("ev-inauguration", "2025-01");
     s.links.push_back(test::make_link("ev-jan17", "ev-inauguration", "BEFORE", {}));
     options all;
     all.all_events = true;
@@ -120,24 +128,15 @@ TEST_CASE("timeline links: causal always, temporal only when the axis does not s
                                    "May 2025 / Mon 12", "week of 26 May", "June 2025 / Wed 4", "Thu 5",
                                    "later (date not stated)"});
     CHECK(s.events[m.rows[2].events.at(0)].id == "ev-inauguration");
-    CHECK(std::none_of(m.links.begin(), m.links.end(), [&](const detail::drawn_link& l) {
-      return s.events[l.from].id == "ev-jan17" && s.events[l.to].id == "ev-inauguration";
-    }));
+    CHECK(drawn_link(m, "ev-jan17", "ev-inauguration") == m.links.end());
   }
   SECTION("an order the axis shows the other way round is drawn") {
     // An event of June 2025 stated before one of the week of 26 May (May 26 to June 1): the
     // week's row comes first, and neither span holds the other.
-    auto june = s.events.front();
-    for (const auto& e : s.events)
-      if (e.id == "ev-jan17") june = e;
-    june.id = "ev-june";
-    june.when.value = "2025-06";
-    s.events.push_back(june);
+    add_event("ev-june", "2025-06");
     s.links.push_back(test::make_link("ev-june", "ev-accuse", "BEFORE", {}));
     const auto m = detail::build_timeline(s, options{});
-    const auto drawn = std::find_if(m.links.begin(), m.links.end(), [&](const detail::drawn_link& l) {
-      return s.events[l.from].id == "ev-june" && s.events[l.to].id == "ev-accuse";
-    });
+    const auto drawn = drawn_link(m, "ev-june", "ev-accuse");
     REQUIRE(drawn != m.links.end());
     CHECK(drawn->style == link_style::temporal);
     CHECK(drawn->label == "before");
