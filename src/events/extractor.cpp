@@ -437,11 +437,67 @@ class default_extractor final : public extractor {
         }
       }
     }
+    response_acts(ctx, out, trigger_word, event_at);
     predicate_nominals(ctx, out, trigger_word, event_at);
     subject_event_participants(ctx, out, trigger_word, event_at);
     quote_contents(ctx, out, trigger_word);
     bare_nouns(ctx, out, trigger_word);
     return out;
+  }
+
+  /// An act told as the answer to another is the act it answered with (response_acts.tsv): a
+  /// noun of an "in" row after "in" is a mention of the first event above it in the parse
+  /// ("hiked tariffs on U.S. goods to 125% in retaliation", which the parse may hang on the goods
+  /// or the percentage; "sparking the looting of trucks in retaliation": the looting), and the
+  /// gerund of a "by" clause of a verb of a "by" row is a mention of that verb ("retaliated by
+  /// imposing hefty levies").
+  void response_acts(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at,
+                     const std::vector<int>& event_at) const {
+    const auto& W = ctx.words;
+    const auto has_child = [&](std::size_t w, std::string_view deprel, std::string_view lower) {
+      const auto [d0, d1] = ctx.dependents(w);
+      return std::any_of(d0, d1, [&](std::uint32_t d) {
+        return ctx.doc.tokens[W[d].token].deprel == deprel && W[d].lower == lower;
+      });
+    };
+    const auto told_again = [&](event_mention& mention, const event_mention& event) {
+      if (mention.mention_of.empty() && &mention != &event)
+        mention.mention_of = event.mention_of.empty() ? event.id : event.mention_of;
+    };
+    for (std::size_t k = 0; k < evs.size(); ++k) {
+      auto& m = evs[k];
+      const char how = lex_->response_act(m.lemma);
+      const auto w = at[k];
+      if (how == 'i' && m.pos == upos::noun && has_child(w, "case", "in")) {
+        const auto s = W[w].sentence;
+        std::size_t x = w;
+        for (int step = 0; step < 4; ++step) {
+          const auto& t = ctx.doc.tokens[W[x].token];
+          if (t.head < 0 || ctx.sent_begin[s] + static_cast<std::size_t>(t.head) >= ctx.sent_end[s]) break;
+          x = ctx.sent_begin[s] + static_cast<std::size_t>(t.head);
+          if (event_at[x] >= 0) {
+            told_again(m, evs[static_cast<std::size_t>(event_at[x])]);
+            break;
+          }
+        }
+      } else if (how == 'b' && m.pos == upos::verb) {
+        // The clause hangs on the verb, or, as parses have it, on the verb's object or oblique
+        // ("retaliated against Mr. Trump's tariffs by imposing ...": on the tariffs).
+        const auto by_clause = [&](std::size_t x) {
+          const auto [d0, d1] = ctx.dependents(x);
+          for (const auto* d = d0; d != d1; ++d) {
+            const auto& rel = ctx.doc.tokens[W[*d].token].deprel;
+            if ((rel == "advcl"sv || rel == "acl"sv) && event_at[*d] >= 0 && has_child(*d, "mark", "by") &&
+                evs[static_cast<std::size_t>(event_at[*d])].pos == upos::verb)
+              told_again(evs[static_cast<std::size_t>(event_at[*d])], m);
+          }
+        };
+        by_clause(w);
+        const auto [d0, d1] = ctx.dependents(w);
+        for (const auto* d = d0; d != d1; ++d)
+          if (const auto& rel = ctx.doc.tokens[W[*d].token].deprel; rel == "obj"sv || rel == "obl"sv) by_clause(*d);
+      }
+    }
   }
 
   /// An event noun that says what another one of its frame is, as the predicate of a copula or

@@ -359,6 +359,18 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
     }
   }
   {
+    const auto p = dir / "response_acts.tsv";
+    for (const auto& r : read_table(p)) {
+      need(p, r, 3);
+      if (r.fields[1] != "in" && r.fields[1] != "by") table_error(p, r.line, "expected in or by");
+      lex->response_acts_[r.fields[0]] = r.fields[1] == "in" ? 'i' : 'b';
+      const auto& ex = r.fields[2];
+      const auto a = ex.find(" | "), b = ex.rfind(" | ");
+      if (a == std::string::npos || a == b) table_error(p, r.line, "example must be \"text | mention | event\"");
+      lex->response_examples_.push_back({ex.substr(0, a), ex.substr(a + 3, b - a - 3), ex.substr(b + 3), r.line});
+    }
+  }
+  {
     const auto p = dir / "demonyms.tsv";
     for (const auto& r : read_table(p)) {
       need(p, r, 2);

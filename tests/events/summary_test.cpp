@@ -421,6 +421,40 @@ TEST_CASE("every example of a limited light verb (light_verbs.tsv) is a mention 
   }
 }
 
+TEST_CASE("every example of an act told as an answer (response_acts.tsv) is a mention of the act", "[events][resources]") {
+  static const auto lex = events::lexicon::load_default();
+  REQUIRE_FALSE(lex->response_examples().empty());
+  for (const auto& ex : lex->response_examples()) {
+    INFO("response_acts.tsv:" << ex.line << ": " << ex.text);
+    const auto evs = extract(ex.text);
+    const auto* mention = find(evs, ex.mention);
+    const auto* event = find(evs, ex.event);
+    REQUIRE(mention);
+    REQUIRE(event);
+    CHECK(mention->mention_of == event->id);
+  }
+  SECTION("a \"by\" clause the parse hangs on the verb's object") {
+    const auto evs = extract("Unlike other countries that came to the negotiating table, China retaliated against Mr. "
+                             "Trump\u2019s \u201cLiberation Day\u201d tariffs by imposing hefty levies on U.S. goods.");
+    const auto* imposing = find(evs, "imposing");
+    const auto* retaliated = find(evs, "retaliated");
+    REQUIRE(imposing);
+    REQUIRE(retaliated);
+    CHECK(imposing->mention_of == retaliated->id);
+  }
+  SECTION("not another preposition, nor another verb's gerund") {
+    const auto after = extract("Beijing hiked tariffs on U.S. goods to 125% after retaliation by the U.S.");
+    REQUIRE(find(after, "retaliation"));
+    CHECK(find(after, "retaliation")->mention_of.empty());
+    const auto grew = extract("China grew by exporting more goods.");
+    REQUIRE(find(grew, "exporting"));
+    CHECK(find(grew, "exporting")->mention_of.empty());
+    const auto without_by = extract("China retaliated while imposing hefty levies on U.S. goods.");
+    REQUIRE(find(without_by, "imposing"));
+    CHECK(find(without_by, "imposing")->mention_of.empty());
+  }
+}
+
 TEST_CASE("a limited light verb is light only for its frames and its preposition", "[events][frame]") {
   // "extended an invitation" is the invitation; "extended the truce" is another event.
   for (const char* text : {"Trump extended the truce by 90 days.", "Trump reciprocated the invitation.",

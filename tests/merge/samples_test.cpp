@@ -309,4 +309,13 @@ TEST_CASE("samples: one node for each event told twice in the ways stop 18 reads
     REQUIRE(wars.size() == 1);
     CHECK(docs_of(**wars.begin()).size() == 2);
   }
+  SECTION("an act told as an answer is the act it answered with (stop 23)") {
+    const auto hike = quoting_any({"Beijing hiked tariffs on U.S. goods to 125% in retaliation"},
+                                  [](const story_event& e) { return e.lemma == "hike" || e.lemma == "retaliation"; });
+    CHECK(hike.size() == 1);
+    const auto retaliated = quoting_any({"China retaliated against"}, [](const story_event& e) {
+      return e.lemma == "retaliate" || e.lemma == "impose";
+    });
+    CHECK(retaliated.size() == 1);
+  }
 }

@@ -114,6 +114,18 @@ class lexicon {
     std::size_t line = 0;
   };
   [[nodiscard]] const std::vector<light_verb_example>& light_verb_examples() const noexcept { return light_verb_examples_; }
+  /// How an act told as the answer to another is told again (response_acts.tsv): 'i' for a noun
+  /// after "in" on the verb it answers with ("hiked tariffs in retaliation"), 'b' for a verb whose
+  /// "by" + gerund clause says how ("retaliated by imposing levies"), 0 for other lemmas.
+  [[nodiscard]] char response_act(std::string_view lemma) const noexcept {
+    const auto* r = response_acts_.find(lemma);
+    return r ? *r : '\0';
+  }
+  struct response_example {
+    std::string text, mention, event;  ///< in `text`, `mention` is a mention of `event` (mention_of)
+    std::size_t line = 0;
+  };
+  [[nodiscard]] const std::vector<response_example>& response_examples() const noexcept { return response_examples_; }
   /// True when the lemma is a known verb.
   [[nodiscard]] bool is_verb(std::string_view lemma) const;
 
@@ -238,6 +250,8 @@ class lexicon {
   detail::string_set<> light_verbs_;
   detail::string_map<light_verb_limit> limited_light_verbs_;
   std::vector<light_verb_example> light_verb_examples_;
+  detail::string_map<char> response_acts_;
+  std::vector<response_example> response_examples_;
   detail::string_set<> titles_;
   detail::string_map<char> person_words_;
   detail::string_map<std::string> demonyms_;
