@@ -448,9 +448,8 @@ class default_extractor final : public extractor {
   /// An act told as the answer to another is the act it answered with (response_acts.tsv): a
   /// noun of an "in" row after "in" is a mention of the first event above it in the parse
   /// ("hiked tariffs on U.S. goods to 125% in retaliation", which the parse may hang on the goods
-  /// or the percentage; "sparking the looting of trucks in retaliation": the looting), and the
-  /// gerund of a "by" clause of a verb of a "by" row is a mention of that verb ("retaliated by
-  /// imposing hefty levies").
+  /// or the percentage), and the gerund of a "by" clause of a verb of a "by" row is a mention of
+  /// that verb ("retaliated by imposing hefty levies").
   void response_acts(const doc_context& ctx, std::vector<event_mention>& evs, const std::vector<std::size_t>& at,
                      const std::vector<int>& event_at) const {
     const auto& W = ctx.words;

@@ -96,6 +96,18 @@ std::vector<table_row> read_table(const std::filesystem::path& path) {
   return rows;
 }
 
+example_parts split_example(const std::filesystem::path& path, std::size_t line, std::string_view example,
+                            std::string_view format) {
+  const auto a = example.find(" | "), b = example.rfind(" | ");
+  if (a == std::string_view::npos || a == b) table_error(path, line, "example must be \"" + std::string(format) + "\"");
+  const auto trimmed = [](std::string_view v) {
+    const auto first = v.find_first_not_of(' ');
+    if (first == std::string_view::npos) return std::string();
+    return std::string(v.substr(first, v.find_last_not_of(' ') - first + 1));
+  };
+  return {trimmed(example.substr(0, a)), trimmed(example.substr(a + 3, b - a - 3)), trimmed(example.substr(b + 3))};
+}
+
 void table_error(const std::filesystem::path& path, std::size_t line, const std::string& message) {
   throw resource_error(path.string() + ":" + std::to_string(line) + ": " + message);
 }
@@ -314,10 +326,8 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
         else if (kind != "-") lex->frame_kinds_[r.fields[0]] = kind;
       }
       if (r.fields.size() >= 5) {
-        const auto& ex = r.fields[4];
-        const auto a = ex.find(" | "), b = ex.rfind(" | ");
-        if (a == std::string::npos || a == b) table_error(p, r.line, "example must be \"text | trigger | frame\"");
-        lex->frame_examples_.push_back({ex.substr(0, a), ex.substr(a + 3, b - a - 3), ex.substr(b + 3), r.line});
+        auto ex = split_example(p, r.line, r.fields[4], "text | trigger | frame");
+        lex->frame_examples_.push_back({std::move(ex.text), std::move(ex.first), std::move(ex.second), r.line});
       }
     }
   }
@@ -351,10 +361,8 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
       if (limit.frames.empty()) table_error(p, r.line, "a limited light verb names the frames it is light for");
       lex->limited_light_verbs_[r.fields[0]] = std::move(limit);
       if (r.fields.size() >= 4) {
-        const auto& ex = r.fields[3];
-        const auto a = ex.find(" | "), b = ex.rfind(" | ");
-        if (a == std::string::npos || a == b) table_error(p, r.line, "example must be \"text | verb | noun\"");
-        lex->light_verb_examples_.push_back({ex.substr(0, a), ex.substr(a + 3, b - a - 3), ex.substr(b + 3), r.line});
+        auto ex = split_example(p, r.line, r.fields[3], "text | verb | noun");
+        lex->light_verb_examples_.push_back({std::move(ex.text), std::move(ex.first), std::move(ex.second), r.line});
       }
     }
   }
@@ -364,10 +372,8 @@ std::shared_ptr<const lexicon> lexicon::load(const std::filesystem::path& dir) {
       need(p, r, 3);
       if (r.fields[1] != "in" && r.fields[1] != "by") table_error(p, r.line, "expected in or by");
       lex->response_acts_[r.fields[0]] = r.fields[1] == "in" ? 'i' : 'b';
-      const auto& ex = r.fields[2];
-      const auto a = ex.find(" | "), b = ex.rfind(" | ");
-      if (a == std::string::npos || a == b) table_error(p, r.line, "example must be \"text | mention | event\"");
-      lex->response_examples_.push_back({ex.substr(0, a), ex.substr(a + 3, b - a - 3), ex.substr(b + 3), r.line});
+      auto ex = split_example(p, r.line, r.fields[2], "text | mention | event");
+      lex->response_examples_.push_back({std::move(ex.text), std::move(ex.first), std::move(ex.second), r.line});
     }
   }
   {

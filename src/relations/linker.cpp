@@ -88,12 +88,6 @@ using events::word;
 using text::upos;
 using link_type = relations::link;
 
-std::string trim(std::string s) {
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-  return s;
-}
-
 /// Per-document working state.
 struct doc_state {
   const text::annotated_document& doc;
@@ -135,12 +129,10 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
       c.rel = *rel;
       c.line = r.line;
       if (r.fields.size() >= 4) {
-        const auto& ex = r.fields[3];
-        const auto a = ex.find(" | "), b = ex.rfind(" | ");
-        if (a == std::string::npos || a == b) events::table_error(p, r.line, "example must be \"sentence | cause | effect\"");
-        c.example = trim(ex.substr(0, a));
-        c.example_cause = trim(ex.substr(a + 3, b - a - 3));
-        c.example_effect = trim(ex.substr(b + 3));
+        auto ex = events::split_example(p, r.line, r.fields[3], "sentence | cause | effect");
+        c.example = std::move(ex.text);
+        c.example_cause = std::move(ex.first);
+        c.example_effect = std::move(ex.second);
       }
       t.causal.push_back(std::move(c));
     }
@@ -185,12 +177,10 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
         events::table_error(p, r.line, "unknown temporal relation \"" + r.fields[3] + "\"");
       g.rel = *rel;
       if (r.fields.size() >= 5) {
-        const auto& ex = r.fields[4];
-        const auto a = ex.find(" | "), b = ex.rfind(" | ");
-        if (a == std::string::npos || a == b) events::table_error(p, r.line, "example must be \"sentence | governed | governor\"");
-        g.example = trim(ex.substr(0, a));
-        g.example_governed = trim(ex.substr(a + 3, b - a - 3));
-        g.example_governor = trim(ex.substr(b + 3));
+        auto ex = events::split_example(p, r.line, r.fields[4], "sentence | governed | governor");
+        g.example = std::move(ex.text);
+        g.example_governed = std::move(ex.first);
+        g.example_governor = std::move(ex.second);
       }
       g.line = r.line;
       t.governed.push_back(std::move(g));
@@ -216,12 +206,10 @@ linker_tables linker_tables::load(const std::filesystem::path& dir) {
       m.kind = kind;
       m.line = r.line;
       if (r.fields.size() >= 3) {
-        const auto& ex = r.fields[2];
-        const auto a = ex.find(" | "), b = ex.rfind(" | ");
-        if (a == std::string::npos || a == b) events::table_error(p, r.line, "example must be \"text | trigger#n | expected\"");
-        m.example = trim(ex.substr(0, a));
-        auto trigger = trim(ex.substr(a + 3, b - a - 3));
-        m.expected = trim(ex.substr(b + 3));
+        auto ex = events::split_example(p, r.line, r.fields[2], "text | trigger#n | expected");
+        m.example = std::move(ex.text);
+        auto trigger = std::move(ex.first);
+        m.expected = std::move(ex.second);
         if (const auto hash = trigger.find('#'); hash != std::string::npos) {
           m.nth = static_cast<std::size_t>(std::stoul(trigger.substr(hash + 1)));
           trigger.resize(hash);

@@ -84,6 +84,19 @@ TEST_CASE("a malformed table names file and line", "[events][lexicon]") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a table row's example splits in three trimmed parts, or names file, line and format", "[events][lexicon]") {
+  const auto parts = events::split_example("t.tsv", 3, "Trump held a call.  |  held | call ", "text | verb | noun");
+  CHECK(parts.text == "Trump held a call.");
+  CHECK(parts.first == "held");
+  CHECK(parts.second == "call");
+  try {
+    (void)events::split_example("t.tsv", 7, "Trump held a call. | held", "text | verb | noun");
+    FAIL("expected resource_error");
+  } catch (const resource_error& e) {
+    CHECK(std::string(e.what()) == "t.tsv:7: example must be \"text | verb | noun\"");
+  }
+}
+
 TEST_CASE("boilerplate markers are found anywhere in a sentence, whatever the case", "[events][lexicon]") {
   const auto lex = events::lexicon::load_default();
   CHECK(lex->is_boilerplate("All rights reserved."));

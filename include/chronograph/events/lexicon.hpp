@@ -36,6 +36,14 @@ struct table_row {
 /// Throws resource_error naming `path:line` and the message.
 [[noreturn]] void table_error(const std::filesystem::path& path, std::size_t line, const std::string& message);
 
+/// The three parts of a table row's example "text | a | b", each trimmed of spaces; throws
+/// resource_error (`table_error`) naming the expected `format` when it has fewer.
+struct example_parts {
+  std::string text, first, second;
+};
+[[nodiscard]] example_parts split_example(const std::filesystem::path& path, std::size_t line, std::string_view example,
+                                          std::string_view format);
+
 /// The space-separated words of a table field ("in retaliation for", "return to the white
 /// house"), empty words dropped.
 [[nodiscard]] std::vector<std::string> split_words(std::string_view field);
