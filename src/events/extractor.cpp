@@ -468,17 +468,12 @@ class default_extractor final : public extractor {
       const char how = lex_->response_act(m.lemma);
       const auto w = at[k];
       if (how == 'i' && m.pos == upos::noun && has_child(w, "case", "in")) {
-        const auto s = W[w].sentence;
-        std::size_t x = w;
-        for (int step = 0; step < 4; ++step) {
-          const auto& t = ctx.doc.tokens[W[x].token];
-          if (t.head < 0 || ctx.sent_begin[s] + static_cast<std::size_t>(t.head) >= ctx.sent_end[s]) break;
-          x = ctx.sent_begin[s] + static_cast<std::size_t>(t.head);
-          if (event_at[x] >= 0) {
-            told_again(m, evs[static_cast<std::size_t>(event_at[x])]);
+        auto x = parse_head(ctx, w);
+        for (int step = 0; x && step < 4; ++step, x = parse_head(ctx, *x))
+          if (event_at[*x] >= 0) {
+            told_again(m, evs[static_cast<std::size_t>(event_at[*x])]);
             break;
           }
-        }
       } else if (how == 'b' && m.pos == upos::verb) {
         // The clause hangs on the verb, or, as parses have it, on the verb's object or oblique
         // ("retaliated against Mr. Trump's tariffs by imposing ...": on the tariffs).

@@ -20,7 +20,6 @@
 #include "chronograph/events/lexicon.hpp"
 #include "chronograph/relations/dates.hpp"
 #include "chronograph/relations/reasoning.hpp"
-#include "chronograph/resources.hpp"
 #include "chronograph/utf8.hpp"
 
 namespace chronograph::merge {
@@ -310,6 +309,33 @@ const events::lexicon& frame_lexicon() {
   static const auto lex = events::lexicon::load_default();
   return *lex;
 }
+
+/// The tightest bounds a group of undated mentions gives: the latest day none happened before,
+/// the earliest day all had happened by.
+struct day_bounds {
+  std::optional<date::sys_days> not_before, not_after;
+
+  void tighten(std::optional<date::sys_days> nb, std::optional<date::sys_days> na) {
+    if (nb && (!not_before || *nb > *not_before)) not_before = nb;
+    if (na && (!not_after || *na < *not_after)) not_after = na;
+  }
+  /// By a mention's own bounds (`when_not_before`, `when_not_after`).
+  void add(const event_mention& ev) {
+    tighten(relations::first_day(ev.when_not_before), relations::last_day(ev.when_not_after));
+  }
+  void add(const day_bounds& o) { tighten(o.not_before, o.not_after); }
+  /// True when the bounds leave no day.
+  [[nodiscard]] bool empty() const { return not_before && not_after && *not_before > *not_after; }
+  /// True when neither starts after the other ends.
+  [[nodiscard]] bool overlaps(const day_bounds& o) const {
+    return !(not_before && o.not_after && *not_before > *o.not_after) &&
+           !(o.not_before && not_after && *o.not_before > *not_after);
+  }
+  /// True when an event of `days` may lie within them.
+  [[nodiscard]] bool admits(const timex::day_interval& days) const {
+    return !(not_before && *not_before >= days.end) && !(not_after && *not_after < days.begin);
+  }
+};
 
 /// Shared actor tokens of two sorted lists.
 template <class A, class B>
@@ -2556,7 +2582,7 @@ story build_story_of(const Analyses& analyses) {
       const auto it = dated_of_frame.find(frame);
       if (it == dated_of_frame.end()) continue;
       bool fits = true, has_definite = false;
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;
       token_list subjects, participants;
       std::set<std::string_view> kinds;
       docs.clear();
@@ -2573,14 +2599,11 @@ story build_story_of(const Analyses& analyses) {
         // A lemma with a frame of the table (its own row, a phrase row or its verb's).
         const bool listed = lex.has_frame(ev.lemma) || ev.frame != ev.lemma;
         has_definite = has_definite || (!c.follows && listed && ev.presupposed);
-        const auto later = [](const auto& a, const auto& b) { return a && (!b || *a > *b); };
-        const auto earlier = [](const auto& a, const auto& b) { return a && (!b || *a < *b); };
-        if (const auto nb = relations::first_day(ev.when_not_before); later(nb, not_before)) not_before = nb;
-        if (const auto na = relations::last_day(ev.when_not_after); earlier(na, not_after)) not_after = na;
+        bounds.add(ev);
         // What the writer takes as known happened by the day it is written ("Asked to comment on
         // Castro's announcement" in a March 29 article is no April 3 announcement).
         if (const auto& dct = analyses[c.doc].annotated.doc.dct)
-          if (const auto day = relations::last_day(dct->iso().substr(0, 10)); earlier(day, not_after)) not_after = day;
+          bounds.tighten(std::nullopt, relations::last_day(dct->iso().substr(0, 10)));
         if (!c.kind.empty()) kinds.insert(c.kind);
         add_tokens(subjects, c.subject_tokens);
         add_tokens(participants, c.actor_tokens);
@@ -2590,7 +2613,7 @@ story build_story_of(const Analyses& analyses) {
       std::optional<std::size_t> found;
       bool ambiguous = false;
       for (const auto& d : it->second) {
-        if ((not_before && *not_before >= d.days.end) || (not_after && *not_after < d.days.begin)) continue;
+        if (!bounds.admits(d.days)) continue;
         // A process is not its outcome ("Japan's security agreement" is no summit of its frame).
         const bool same_kind =
             kinds.empty() || std::any_of(kinds.begin(), kinds.end(), [&](std::string_view k) { return d.kinds.count(k); });
@@ -2611,15 +2634,15 @@ story build_story_of(const Analyses& analyses) {
   // "since the start of the trade war" (002) and "in the ongoing trade war" (004): undated groups
   // of event nouns of one lemma and the same compounds (`compound_words`, at least one: "the war"
   // says too little), each told by one document and with a member its writer takes as known
-  // (`presupposed`), told by documents of one story, are one event when no other group of the story has a noun of that
-  // name (dated, planned, another of its kind, or with a member of another lemma), no document
-  // tells two such groups, their bounds overlap and their participants, where both name any,
-  // share one.
+  // (`presupposed`), told by documents of one story, are one event when no other group of the
+  // story has a noun of that name (dated, planned, another of its kind, or with a member of
+  // another lemma), no document tells two such groups, their bounds overlap and their
+  // participants, where both name any, share one.
   {
     struct named_group {
       std::size_t cluster = 0;
       bool known = false;
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;
       token_list participants;
       std::size_t doc = 0;
     };
@@ -2646,10 +2669,7 @@ story build_story_of(const Analyses& analyses) {
           fits = false;
         name = key;
         g.known = g.known || ev.presupposed;
-        if (const auto nb = relations::first_day(ev.when_not_before); nb && (!g.not_before || *nb > *g.not_before))
-          g.not_before = nb;
-        if (const auto na = relations::last_day(ev.when_not_after); na && (!g.not_after || *na < *g.not_after))
-          g.not_after = na;
+        g.bounds.add(ev);
         add_tokens(g.participants, c.actor_tokens);
         docs.insert(c.doc);
         g.doc = c.doc;
@@ -2669,8 +2689,7 @@ story build_story_of(const Analyses& analyses) {
         fits = docs.empty() || one_story_with(a.doc, docs);
         for (std::size_t j = 0; j < i && fits; ++j) {
           const auto& b = groups[j];
-          fits = a.doc != b.doc && !(a.not_before && b.not_after && *a.not_before > *b.not_after) &&
-                 !(b.not_before && a.not_after && *b.not_before > *a.not_after) &&
+          fits = a.doc != b.doc && a.bounds.overlaps(b.bounds) &&
                  (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
         }
         docs.push_back(a.doc);
@@ -3082,7 +3101,7 @@ story build_story_of(const Analyses& analyses) {
     // What two clusters must agree on, kept per cluster as they merge.
     struct agreement {
       std::vector<std::size_t> dated;  // one member per date value
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;               // of its undated members
       token_list subjects, participants;
     };
     std::unordered_map<std::size_t, agreement> agreements;
@@ -3096,10 +3115,7 @@ story build_story_of(const Analyses& analyses) {
           if (std::none_of(a.dated.begin(), a.dated.end(), [&](std::size_t d) { return ev_of(cands[d]).when_value == ev.when_value; }))
             a.dated.push_back(m);
         } else {
-          if (const auto nb = relations::first_day(ev.when_not_before); nb && (!a.not_before || *nb > *a.not_before))
-            a.not_before = nb;
-          if (const auto na = relations::last_day(ev.when_not_after); na && (!a.not_after || *na < *a.not_after))
-            a.not_after = na;
+          a.bounds.add(ev);
         }
         add_tokens(a.subjects, cands[m].subject_tokens);
         add_tokens(a.participants, cands[m].actor_tokens);
@@ -3116,21 +3132,19 @@ story build_story_of(const Analyses& analyses) {
       for (const auto a : ax.dated)
         for (const auto b : ay.dated)
           if (agree && !compatible_dates(cands[a], cands[b], ev_of(cands[a]), ev_of(cands[b]))) agree = false;
-      auto nb = ax.not_before, na = ax.not_after;
-      if (ay.not_before && (!nb || *ay.not_before > *nb)) nb = ay.not_before;
-      if (ay.not_after && (!na || *ay.not_after < *na)) na = ay.not_after;
-      if (nb && na && *nb > *na) agree = false;
+      auto bounds = ax.bounds;
+      bounds.add(ay.bounds);
+      if (bounds.empty()) agree = false;
       for (const auto* side : std::initializer_list<const std::vector<std::size_t>*>{&ax.dated, &ay.dated})
         for (const auto d : *side)
-          if ((nb && *nb >= cands[d].days->end) || (na && *na < cands[d].days->begin)) agree = false;
+          if (!bounds.admits(*cands[d].days)) agree = false;
       if (!agree) continue;
       // y joins x.
       for (const auto d : ay.dated)
         if (std::none_of(ax.dated.begin(), ax.dated.end(),
                          [&](std::size_t e) { return ev_of(cands[e]).when_value == ev_of(cands[d]).when_value; }))
           ax.dated.push_back(d);
-      ax.not_before = nb;
-      ax.not_after = na;
+      ax.bounds = bounds;
       add_tokens(ax.subjects, ay.subjects);
       add_tokens(ax.participants, ay.participants);
       merged = join_clusters(x, y) || merged;
