@@ -324,6 +324,11 @@ struct day_bounds {
     tighten(relations::first_day(ev.when_not_before), relations::last_day(ev.when_not_after));
   }
   void add(const day_bounds& o) { tighten(o.not_before, o.not_after); }
+  /// Both bounds at once.
+  [[nodiscard]] friend day_bounds together(day_bounds a, const day_bounds& b) {
+    a.add(b);
+    return a;
+  }
   /// True when the bounds leave no day.
   [[nodiscard]] bool empty() const { return not_before && not_after && *not_before > *not_after; }
   /// True when neither starts after the other ends.
@@ -2044,7 +2049,7 @@ story build_story_of(const Analyses& analyses) {
       factuality fact = factuality::none;
       token_list others;  // participants that are not agents
       std::vector<std::size_t> objects;  // clusters of the event nouns it acts on ("violated the agreement")
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;
       std::string theme;  // the common noun it acts on (object_noun: "revoke visas" -> visa), or ""
       bool agentless = false;  // names no one who acted: joins the one group it fits (below)
     };
@@ -2189,12 +2194,10 @@ story build_story_of(const Analyses& analyses) {
         }
       }
       r.agents = std::move(agents);
-      r.not_before = relations::first_day(ev.when_not_before);
-      r.not_after = relations::last_day(ev.when_not_after);
-      if (dated_intention) {
-        r.not_before = c.days->begin;
-        r.not_after = c.days->end - date::days{1};
-      }
+      if (dated_intention)
+        r.bounds = {c.days->begin, c.days->end - date::days{1}};
+      else
+        r.bounds.add(ev);
       told.push_back(std::move(r));
     }
     std::sort(told.begin(), told.end(), [&](const retelling& x, const retelling& y) {
@@ -2212,7 +2215,7 @@ story build_story_of(const Analyses& analyses) {
       token_list agents, others;    // union over the members
       std::vector<std::size_t> objects;  // clusters the members act on (union)
       token_list themes;                 // common nouns the members act on (union)
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;
       std::vector<std::size_t> anchors;  // dated story events every member's document tells
       std::vector<std::size_t> docs, members;
     };
@@ -2243,9 +2246,7 @@ story build_story_of(const Analyses& analyses) {
           if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end()) continue;
           if (intersects(gr.agents, r.others)) continue;
           if (!gr.others.empty() && !r.others.empty() && !intersects(gr.others, r.others)) continue;
-          const auto nb = std::max(gr.not_before, r.not_before);
-          const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
-          if (nb && na && *nb > *na) continue;
+          if (together(gr.bounds, r.bounds).empty()) continue;
           std::vector<std::size_t> anchors;
           const auto& mine = anchors_of_doc[c.doc];
           std::set_intersection(gr.anchors.begin(), gr.anchors.end(), mine.begin(), mine.end(), std::back_inserter(anchors));
@@ -2286,9 +2287,7 @@ story build_story_of(const Analyses& analyses) {
             if (!listed && !both && !both_themes) continue;
           }
           // Bounds overlap.
-          const auto nb = std::max(gr.not_before, r.not_before);
-          const auto na = !gr.not_after ? r.not_after : !r.not_after ? gr.not_after : std::min(gr.not_after, r.not_after);
-          if (nb && na && *nb > *na) continue;
+          if (together(gr.bounds, r.bounds).empty()) continue;
           // The documents tell one story.
           std::vector<std::size_t> anchors;
           const auto& mine = anchors_of_doc[c.doc];
@@ -2312,8 +2311,7 @@ story build_story_of(const Analyses& analyses) {
         gr.others = r.others;
         gr.objects = r.objects;
         if (!r.theme.empty()) add_tokens(gr.themes, token_list{r.theme});
-        gr.not_before = r.not_before;
-        gr.not_after = r.not_after;
+        gr.bounds = r.bounds;
         gr.anchors = anchors_of_doc[c.doc];
         gr.docs.push_back(c.doc);
         gr.members.push_back(r.cand);
@@ -2331,8 +2329,7 @@ story build_story_of(const Analyses& analyses) {
       add_tokens(gr.others, r.others);
       add_tokens(gr.objects, r.objects);
       if (!r.theme.empty()) add_tokens(gr.themes, token_list{r.theme});
-      gr.not_before = std::max(gr.not_before, r.not_before);
-      if (r.not_after && (!gr.not_after || *r.not_after < *gr.not_after)) gr.not_after = r.not_after;
+      gr.bounds.add(r.bounds);
       gr.anchors = std::move(shared_anchors);
       gr.docs.push_back(c.doc);
       gr.members.push_back(r.cand);
@@ -2900,7 +2897,7 @@ story build_story_of(const Analyses& analyses) {
       bool joiner = false;      // undated, alone, happened: may join a group
       predicate_content content;
       token_list agents;  // a passive's "by" phrase
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;
     };
     std::vector<predicate> preds;
     std::vector<std::optional<date::sys_days>> dct_days(analyses.size());
@@ -2927,8 +2924,7 @@ story build_story_of(const Analyses& analyses) {
       if (!p.joiner && !c.days && alone) continue;  // undated and not told as having happened
       p.content = content_of(a.annotated, a.timexes, ev);
       if (c.passive) p.agents = passive_agents(a.annotated, ev);
-      p.not_before = relations::first_day(ev.when_not_before);
-      p.not_after = relations::last_day(ev.when_not_after);
+      p.bounds.add(ev);
       preds.push_back(std::move(p));
     }
     std::sort(preds.begin(), preds.end(), [&](const predicate& x, const predicate& y) {
@@ -2942,7 +2938,7 @@ story build_story_of(const Analyses& analyses) {
       std::size_t cluster = 0;
       std::vector<std::size_t> docs;  // documents of its predicates
       std::vector<timex::day_interval> dated;
-      std::optional<date::sys_days> not_before, not_after;
+      day_bounds bounds;  // of its undated predicates
       std::vector<double> durations;
       token_list words, agents;
     };
@@ -2957,8 +2953,7 @@ story build_story_of(const Analyses& analyses) {
             }))
           g.dated.push_back(*c.days);
       } else {
-        g.not_before = std::max(g.not_before, p.not_before);
-        if (p.not_after && (!g.not_after || *p.not_after < *g.not_after)) g.not_after = p.not_after;
+        g.bounds.add(p.bounds);
       }
       std::vector<double> durations;
       std::set_union(g.durations.begin(), g.durations.end(), p.content.durations.begin(), p.content.durations.end(),
@@ -2990,12 +2985,9 @@ story build_story_of(const Analyses& analyses) {
           if (std::find(gr.docs.begin(), gr.docs.end(), c.doc) != gr.docs.end() &&
               !intersects(gr.words, p.content.words) && !intersects(gr.durations, p.content.durations))
             continue;
-          bool admits = true;
-          for (const auto& d : gr.dated)
-            if ((p.not_before && *p.not_before >= d.end) || (p.not_after && *p.not_after < d.begin)) admits = false;
-          const auto nb = std::max(gr.not_before, p.not_before);
-          const auto na = !gr.not_after ? p.not_after : !p.not_after ? gr.not_after : std::min(gr.not_after, p.not_after);
-          if (!admits || (nb && na && *nb > *na)) continue;
+          const bool admits = std::all_of(gr.dated.begin(), gr.dated.end(),
+                                          [&](const timex::day_interval& d) { return p.bounds.admits(d); });
+          if (!admits || together(gr.bounds, p.bounds).empty()) continue;
           if (!gr.durations.empty() && !p.content.durations.empty() && !intersects(gr.durations, p.content.durations))
             continue;
           if (!gr.words.empty() && !p.content.words.empty() && !intersects(gr.words, p.content.words)) continue;
