@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <map>
 #include <set>
+#include <numeric>
 #include <iterator>
 #include <tuple>
 #include <unordered_map>
@@ -2634,7 +2635,8 @@ story build_story_of(const Analyses& analyses) {
   // (`presupposed`), told by documents of one story, are one event when no other group of the
   // story has a noun of that name (dated, planned, another of its kind, or with a member of
   // another lemma), no document tells two such groups, their bounds overlap and their
-  // participants, where both name any, share one.
+  // participants, where both name any, share one. Such groups of one document are one event on
+  // the same terms, but then none joins another document's.
   {
     struct named_group {
       std::size_t cluster = 0;
@@ -2676,24 +2678,42 @@ story build_story_of(const Analyses& analyses) {
       else
         taken.insert(names.begin(), names.end());
     }
+    const auto agree = [](const named_group& a, const named_group& b) {
+      return a.bounds.overlaps(b.bounds) &&
+             (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
+    };
+    // Joins `members` (indices into `groups`) when every two agree.
+    const auto join_all = [&](const std::vector<named_group>& groups, const std::vector<std::size_t>& members) {
+      for (std::size_t i = 0; i < members.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+          if (!agree(groups[members[i]], groups[members[j]])) return false;
+      bool joined = false;
+      for (std::size_t i = 1; i < members.size(); ++i)
+        joined = join_clusters(groups[members[0]].cluster, groups[members[i]].cluster) || joined;
+      return joined;
+    };
     bool merged = false;
     for (const auto& [name, groups] : by_name) {
       if (groups.size() < 2 || taken.count(name)) continue;
-      bool fits = true;
-      std::vector<std::size_t> docs;
-      for (std::size_t i = 0; i < groups.size() && fits; ++i) {
-        const auto& a = groups[i];
-        fits = docs.empty() || one_story_with(a.doc, docs);
-        for (std::size_t j = 0; j < i && fits; ++j) {
-          const auto& b = groups[j];
-          fits = a.doc != b.doc && a.bounds.overlaps(b.bounds) &&
-                 (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
+      std::map<std::size_t, std::vector<std::size_t>> of_doc;
+      for (std::size_t i = 0; i < groups.size(); ++i) of_doc[groups[i].doc].push_back(i);
+      if (of_doc.size() == groups.size()) {  // one group per document: across documents of one story
+        bool one_story = true;
+        std::vector<std::size_t> docs;
+        for (const auto& g : groups) {
+          one_story = one_story && (docs.empty() || one_story_with(g.doc, docs));
+          docs.push_back(g.doc);
         }
-        docs.push_back(a.doc);
+        std::vector<std::size_t> all(groups.size());
+        std::iota(all.begin(), all.end(), std::size_t{0});
+        if (one_story) merged = join_all(groups, all) || merged;
+        continue;
       }
-      if (!fits) continue;
-      for (std::size_t i = 1; i < groups.size(); ++i)
-        merged = join_clusters(groups[0].cluster, groups[i].cluster) || merged;
+      // A document that tells the name again later ("killed in the Kenya embassy bombing" ...
+      // "victims of the Kenya embassy bombing") tells one event; but a name it tells apart may
+      // recur (each day's "morning session"), so it joins no other document's.
+      for (const auto& [doc, members] : of_doc)
+        if (members.size() > 1) merged = join_all(groups, members) || merged;
     }
     if (merged) drop_empty_clusters();
   }

@@ -1878,4 +1878,26 @@ TEST_CASE("undated named event nouns a story takes as known are one event", "[me
                                   "Xi did not mention the trade war with Japan.");
     CHECK_FALSE(one_node(a, "war", two, "war"));
   }
+  // Whether every mention of `lemma` in `x` is in one node.
+  const auto one_node_in = [](const std::map<std::string, std::string>& node, const merge::document_analysis& x,
+                              const std::string& lemma) {
+    std::set<std::string> nodes;
+    for (const auto& ev : x.events)
+      if (ev.lemma == lemma) nodes.insert(node.at(x.annotated.doc.id + ":" + ev.id));
+    CHECK_FALSE(nodes.empty());
+    return nodes.size() == 1;
+  };
+  const auto bombing = article("k", "Twelve Americans were killed in the Kenya embassy bombing. The ceremony was held "
+                                    "at the base, where the victims of the Kenya embassy bombing were brought back.");
+  SECTION("the same name told again later in one article") {
+    CHECK(one_node_in(merge::node_of_mentions(merge::build_story({bombing})), bombing, "bombing"));
+  }
+  SECTION("a name one article tells apart may recur: it joins no other article's") {
+    const auto first = article("s1", "The Kuala Lumpur index fell 13 points at the close of the morning session. "
+                                     "Trading volume in the morning session was 162 million shares.");
+    const auto second = article("s2", "The Kuala Lumpur index rose 5 points to close the morning session.");
+    const auto node = merge::node_of_mentions(merge::build_story({first, second}));
+    CHECK(one_node_in(node, first, "session"));
+    CHECK(node.at(first_mention(first, "session")) != node.at(first_mention(second, "session")));
+  }
 }
