@@ -10,9 +10,9 @@
 #include <cstdio>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <set>
-#include <numeric>
 #include <iterator>
 #include <tuple>
 #include <unordered_map>
@@ -502,10 +502,65 @@ std::string compound_words(const text::annotated_document& doc, const event_ment
   return out;
 }
 
+/// What a noun mention is of, for or about (a list of at most one word, lower case): the head
+/// noun of the phrase right after it that "of", "on", "over", "for" or "against" begins ("the
+/// arrest of Kopp": kopp; "export controls on semiconductors": semiconductor), or the verb of its
+/// infinitive ("decision to revoke visas": revoke). Read from the words, not the parse, which
+/// often hangs such a phrase on the verb.
+std::vector<std::string> complement_words(const text::annotated_document& doc, const event_mention& ev) {
+  static constexpr std::string_view cases[] = {"against", "for", "of", "on", "over"};
+  const auto at = trigger_token(doc, ev);
+  if (!at) return {};
+  const auto end = doc.sentences[ev.sentence].end_token;
+  const auto t = *at + 1;
+  if (t + 1 >= end) return {};
+  const auto word = lower(doc.tokens[t].form);
+  if (word == "to") {
+    if (doc.tokens[t + 1].tag == text::upos::verb) return {lemma_of(doc.tokens[t + 1])};
+    return {};
+  }
+  if (std::find(std::begin(cases), std::end(cases), word) == std::end(cases)) return {};
+  // The last noun of the noun phrase that follows, past its determiners and modifiers.
+  std::optional<std::size_t> head;
+  for (auto x = t + 1; x < end; ++x) {
+    const auto tag = doc.tokens[x].tag;
+    if (tag == text::upos::noun || tag == text::upos::propn) {
+      head = x;
+    } else if (head || !(tag == text::upos::det || tag == text::upos::adj || tag == text::upos::num ||
+                         tag == text::upos::pron || (tag == text::upos::punct && doc.tokens[x].form == "-"))) {
+      break;
+    }
+  }
+  if (!head) return {};
+  return {lemma_of(doc.tokens[*head])};
+}
+
+/// Modal verbs: a noun their clause acts on is not told as real ("could face charges").
+constexpr std::string_view modal_words[] = {"can", "could", "may", "might", "must", "should", "would"};
+
+/// True when the clause that acts on a noun mention is an infinitive or under a modal verb
+/// ("HARD TO MAKE A DEAL WITH", "could face charges"): the noun may be no real event.
+bool hypothetical(const text::annotated_document& doc, const event_mention& ev) {
+  const auto at = trigger_token(doc, ev);
+  if (!at) return false;
+  const auto& sent = doc.sentences[ev.sentence];
+  const auto& tok = doc.tokens[*at];
+  if (tok.head < 0) return false;
+  const auto head = sent.first_token + static_cast<std::size_t>(tok.head);
+  if (head >= sent.end_token || doc.tokens[head].tag != text::upos::verb) return false;
+  if (const auto mark = dependent_of(doc, sent, head, {"mark"}); mark && lower(doc.tokens[*mark].form) == "to")
+    return true;
+  for (std::size_t x = sent.first_token; x < sent.end_token; ++x)
+    if (doc.tokens[x].head == tok.head && doc.tokens[x].deprel == "aux" && lemma_in(modal_words, doc.tokens[x]))
+      return true;
+  return false;
+}
+
 /// Determiners and adjectives that make an event noun another one of its kind than its document
-/// told ("another attack", "two other ceremonies", "a separate blast"), sorted. Not ordinals:
+/// told ("another attack", "two other ceremonies", "a separate blast", "extended the same
+/// invitation to the Chinese leader"), sorted. Not ordinals:
 /// "their second call" is the call the document dates (the relations stage weighs ordinals).
-constexpr std::string_view other_of_kind_words[] = {"additional", "another", "different", "other", "separate"};
+constexpr std::string_view other_of_kind_words[] = {"additional", "another", "different", "other", "same", "separate"};
 
 /// True when the parse gives a noun mention a determiner or adjective of `other_of_kind_words`.
 bool another_of_its_kind(const text::annotated_document& doc, const event_mention& ev) {
@@ -2635,8 +2690,9 @@ story build_story_of(const Analyses& analyses) {
   // (`presupposed`), told by documents of one story, are one event when no other group of the
   // story has a noun of that name (dated, planned, another of its kind, or with a member of
   // another lemma), no document tells two such groups, their bounds overlap and their
-  // participants, where both name any, share one. Such groups of one document are one event on
-  // the same terms, but then none joins another document's.
+  // participants, where both name any, share one. A name one document tells apart may recur
+  // (each day's "morning session"): it joins no other document's (the document's own groups are
+  // joined by "an undated thing one article tells again", below).
   {
     struct named_group {
       std::size_t cluster = 0;
@@ -2678,42 +2734,133 @@ story build_story_of(const Analyses& analyses) {
       else
         taken.insert(names.begin(), names.end());
     }
-    const auto agree = [](const named_group& a, const named_group& b) {
-      return a.bounds.overlaps(b.bounds) &&
-             (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
-    };
-    // Joins `members` (indices into `groups`) when every two agree.
-    const auto join_all = [&](const std::vector<named_group>& groups, const std::vector<std::size_t>& members) {
-      for (std::size_t i = 0; i < members.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-          if (!agree(groups[members[i]], groups[members[j]])) return false;
-      bool joined = false;
-      for (std::size_t i = 1; i < members.size(); ++i)
-        joined = join_clusters(groups[members[0]].cluster, groups[members[i]].cluster) || joined;
-      return joined;
-    };
     bool merged = false;
     for (const auto& [name, groups] : by_name) {
       if (groups.size() < 2 || taken.count(name)) continue;
-      std::map<std::size_t, std::vector<std::size_t>> of_doc;
-      for (std::size_t i = 0; i < groups.size(); ++i) of_doc[groups[i].doc].push_back(i);
-      if (of_doc.size() == groups.size()) {  // one group per document: across documents of one story
-        bool one_story = true;
-        std::vector<std::size_t> docs;
-        for (const auto& g : groups) {
-          one_story = one_story && (docs.empty() || one_story_with(g.doc, docs));
-          docs.push_back(g.doc);
+      bool fits = true;
+      std::vector<std::size_t> docs;
+      for (std::size_t i = 0; i < groups.size() && fits; ++i) {
+        const auto& a = groups[i];
+        fits = docs.empty() || one_story_with(a.doc, docs);
+        for (std::size_t j = 0; j < i && fits; ++j) {
+          const auto& b = groups[j];
+          fits = a.doc != b.doc && a.bounds.overlaps(b.bounds) &&
+                 (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
         }
-        std::vector<std::size_t> all(groups.size());
-        std::iota(all.begin(), all.end(), std::size_t{0});
-        if (one_story) merged = join_all(groups, all) || merged;
-        continue;
+        docs.push_back(a.doc);
       }
-      // A document that tells the name again later ("killed in the Kenya embassy bombing" ...
-      // "victims of the Kenya embassy bombing") tells one event; but a name it tells apart may
-      // recur (each day's "morning session"), so it joins no other document's.
-      for (const auto& [doc, members] : of_doc)
-        if (members.size() > 1) merged = join_all(groups, members) || merged;
+      if (!fits) continue;
+      for (std::size_t i = 1; i < groups.size(); ++i)
+        merged = join_clusters(groups[0].cluster, groups[i].cluster) || merged;
+    }
+    if (merged) drop_empty_clusters();
+  }
+  // ---- an undated thing one article tells again
+  // "reached an agreement in principle for the acquisition of Weisfield's" ... "the acquisition
+  // is subject to a definitive agreement": undated groups of event nouns of one lemma, each told
+  // by one document, taken in the document's order. A group with a member its writer takes as
+  // known (`presupposed`) joins the one chain before it that a group told as real (not
+  // `hypothetical`) or as known began, whose every group it agrees with (bounds that overlap,
+  // participants that share one where both name any, the same number, complements that share one
+  // where both have any: `complement_words`, "the decision to double tariffs" is not "the
+  // decision to revoke visas"), and whose first compounds it repeats or drops ("the Kenya embassy
+  // bombing", "the bombing"), never adds. With no such chain, or two, it begins its own. A name
+  // (lemma and compounds) the document also tells otherwise (dated, planned, another of its kind,
+  // grouped with another lemma) is left alone, and report nouns have their own rule ("the
+  // statement an article has told", below).
+  {
+    struct told_group {
+      std::size_t cluster = 0;
+      std::size_t first = 0;  // its first mention's place in the document
+      bool known = false;
+      bool real = false;  // with a member not `hypothetical`
+      day_bounds bounds;
+      token_list participants;
+      std::string compounds;
+      std::vector<std::string> complements;
+      std::optional<bool> plural;
+    };
+    std::map<std::pair<std::size_t, std::string_view>, std::vector<told_group>> by_lemma;  // (doc, lemma)
+    // Names (lemma and compounds) the document tells otherwise.
+    std::set<std::tuple<std::size_t, std::string_view, std::string>> taken;
+    for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
+      told_group g;
+      g.cluster = cl;
+      g.first = std::numeric_limits<std::size_t>::max();
+      std::set<std::pair<std::size_t, std::string_view>> keys;
+      std::set<std::tuple<std::size_t, std::string_view, std::string>> names;
+      bool fits = true;
+      for (const auto m : clusters[cl]) {
+        const auto& c = cands[m];
+        const auto& ev = ev_of(c);
+        if (ev.pos != text::upos::noun) {
+          fits = false;
+          continue;
+        }
+        keys.emplace(c.doc, ev.lemma);
+        if (c.days || c.planned || c.another || c.follows || ev.pol != events::polarity::pos || report_noun(ev))
+          fits = false;
+        const auto& doc = analyses[c.doc].annotated;
+        auto compounds = compound_words(doc, ev);
+        names.emplace(c.doc, ev.lemma, compounds);
+        auto complements = complement_words(doc, ev);
+        if ((!compounds.empty() && !g.compounds.empty() && compounds != g.compounds) ||
+            (!complements.empty() && !g.complements.empty() && !intersects(complements, g.complements)))
+          fits = false;
+        if (g.compounds.empty()) g.compounds = std::move(compounds);
+        add_tokens(g.complements, complements);
+        if (const auto at = trigger_token(doc, ev)) {
+          const bool plural = doc.tokens[*at].xpos == "NNS" || doc.tokens[*at].xpos == "NNPS";
+          if (g.plural && *g.plural != plural) fits = false;
+          g.plural = plural;
+        }
+        g.known = g.known || ev.presupposed;
+        g.real = g.real || !hypothetical(doc, ev);
+        g.first = std::min(g.first, c.event);
+        g.bounds.add(ev);
+        add_tokens(g.participants, c.actor_tokens);
+      }
+      if (fits && keys.size() == 1)
+        by_lemma[*keys.begin()].push_back(std::move(g));
+      else
+        taken.insert(names.begin(), names.end());
+    }
+    const auto agree = [](const told_group& a, const told_group& b) {
+      return a.plural == b.plural && a.bounds.overlaps(b.bounds) &&
+             (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants)) &&
+             (a.complements.empty() || b.complements.empty() || intersects(a.complements, b.complements));
+    };
+    // A later mention may repeat the name a chain began with, or drop it, but not add one ("a
+    // request by Elian's father" is not "the asylum request").
+    const auto named_as = [](const told_group& g, const std::vector<const told_group*>& chain) {
+      return g.compounds.empty() || g.compounds == chain.front()->compounds;
+    };
+    bool merged = false;
+    for (auto& [key, groups] : by_lemma) {
+      // Not a name the document tells otherwise.
+      groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                  [&, &key = key](const told_group& g) {
+                                    return taken.count({key.first, key.second, g.compounds}) > 0;
+                                  }),
+                   groups.end());
+      if (groups.size() < 2) continue;
+      // In the document's order, a group its writer takes as known joins the one chain before it
+      // that it agrees with in full and that a real or known group began ("HARD TO MAKE A DEAL
+      // WITH" is no deal "that deal" names); with none, or two, it starts its own.
+      std::sort(groups.begin(), groups.end(), [](const told_group& a, const told_group& b) { return a.first < b.first; });
+      std::vector<std::vector<const told_group*>> chains;
+      for (const auto& g : groups) {
+        std::vector<std::size_t> fitting;
+        for (std::size_t k = 0; k < chains.size() && g.known; ++k)
+          if ((chains[k].front()->real || chains[k].front()->known) && named_as(g, chains[k]) && std::all_of(chains[k].begin(), chains[k].end(), [&](const told_group* o) { return agree(g, *o); }))
+            fitting.push_back(k);
+        if (fitting.size() == 1) {
+          merged = join_clusters(chains[fitting[0]].front()->cluster, g.cluster) || merged;
+          chains[fitting[0]].push_back(&g);
+        } else {
+          chains.push_back({&g});
+        }
+      }
     }
     if (merged) drop_empty_clusters();
   }

@@ -1689,6 +1689,71 @@ TEST_CASE("what one statement says, told by several articles, is one event", "[m
   }
 }
 
+TEST_CASE("an undated thing one article tells again is one event", "[merge][undated][again]") {
+  // The nodes of one article's story that hold its mentions of `lemma`, in the article's order.
+  const auto nodes = [](const std::string& text, const std::string& lemma,
+                        const std::vector<std::pair<std::string, std::string>>& times = {}) {
+    const auto a = analyse("a", text, times, "2025-06-05", true);
+    const auto node = merge::node_of_mentions(merge::build_story({a}));
+    std::vector<std::string> out;
+    for (const auto& ev : a.events)
+      if (ev.lemma == lemma) out.push_back(node.at("a:" + ev.id));
+    return out;
+  };
+  const auto distinct = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return static_cast<std::size_t>(std::unique(v.begin(), v.end()) - v.begin());
+  };
+  SECTION("a thing told, then taken as known") {
+    const auto n = nodes("Pilots began a strike against the carrier. The strike was called in protest over the merger. "
+                         "Passengers were stranded by the strike.",
+                         "strike");
+    REQUIRE(n.size() == 3);
+    CHECK(distinct(n) == 1);
+  }
+  SECTION("not a second one told as new") {
+    CHECK(distinct(nodes("Rebels launched an attack on the base. Hours later, gunmen launched an attack on the base.",
+                         "attack")) == 2);
+  }
+  SECTION("not one and several") {
+    CHECK(distinct(nodes("Gunmen carried out attacks on the base. The attack killed two soldiers.", "attack")) == 2);
+  }
+  SECTION("not of another thing") {
+    CHECK(distinct(nodes("The EU was upset about Trump's decision to double tariffs on steel. Beijing chafed at the "
+                         "decision to revoke visas of Chinese students.",
+                         "decision")) == 2);
+  }
+  SECTION("not what was only wished") {
+    CHECK(distinct(nodes("Trump said Xi was very hard to make a deal with. In 2018 the two sides agreed to a truce, "
+                         "but the U.S. soon backed away from that deal.",
+                         "deal")) == 2);
+  }
+  SECTION("not with a name the first did not have") {
+    CHECK(distinct(nodes("The judges denied a request by the father. He could then drop the asylum request.",
+                         "request")) == 2);
+  }
+  SECTION("not when the article tells one of that name otherwise") {
+    // The pilots' strike is another of its kind: "the strike" may be it, or the dockers'.
+    const auto n = nodes("Pilots will hold another strike against the carrier. Dockers began a strike at the port. The "
+                         "strike stranded passengers.",
+                         "strike");
+    REQUIRE(n.size() == 3);
+    CHECK(n[1] != n[2]);
+  }
+  SECTION("not the same kind of thing") {
+    CHECK(distinct(nodes("Trump accepted Xi's invitation for him to visit China, and he extended the same invitation to "
+                         "the Chinese leader.",
+                         "invitation")) == 2);
+  }
+  SECTION("not when two fit") {
+    const auto n = nodes("Rebels launched an attack on Kabul. Troops launched an attack on Herat. The attack killed "
+                         "two soldiers.",
+                         "attack");
+    REQUIRE(n.size() == 3);
+    CHECK(distinct(n) == 3);
+  }
+}
+
 TEST_CASE("a definite report noun is the statement its article told before", "[merge][statement][anaphora]") {
   // How many nodes hold the document's "statement" nouns.
   const auto nodes = [](const std::string& text) {
