@@ -464,6 +464,28 @@ void lemmatizer::repair_tags(std::vector<token>& tokens, std::size_t first, std:
     tok.tag = upos::verb;
     tok.xpos = "VBZ";
   }
+  // A singular noun right after a modal, or after a modal and "not" or an adverb, that WordNet
+  // lists as a verb is that verb's base form: "US and China will resume trade talks", "could not
+  // face", which the tagger took for the first noun of a compound. And a verb's -s form right
+  // before a modal that WordNet has as a plural noun is that noun, the modal's subject ("that
+  // talks would resume"): no finite verb comes right before a modal.
+  for (std::size_t k = first + 1; k < end; ++k) {
+    auto& tok = tokens[k];
+    if (tok.tag == upos::verb && tok.xpos == "VBZ" && k + 1 < end && tokens[k + 1].xpos == "MD" &&
+        std::islower(static_cast<unsigned char>(tok.form.front())) && tok.form.back() == 's' &&
+        tables_->inflects(lower_ascii(tok.form), wn_noun)) {
+      tok.tag = upos::noun;
+      tok.xpos = "NNS";
+      continue;
+    }
+    if (tok.xpos != "NN" || !std::islower(static_cast<unsigned char>(tok.form.front()))) continue;
+    std::size_t m = k - 1;
+    if (m > first && (tokens[m].tag == upos::adv || tokens[m].tag == upos::part)) --m;
+    if (tokens[m].xpos != "MD") continue;
+    if (!tables_->known_as(wn_verb, {lower_ascii(tok.form)})) continue;
+    tok.tag = upos::verb;
+    tok.xpos = "VB";
+  }
 }
 
 void lemmatizer::lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const {

@@ -55,6 +55,48 @@ TEST_CASE("the analyzer fills lemmas, with 's as have before a participle", "[te
   CHECK(out.tokens[6].lemma == "retaliate");
 }
 
+TEST_CASE("a singular noun after a modal that WordNet has as a verb is that verb", "[text][lemmatizer]") {
+  const auto tok = [](std::string form, upos tag, std::string xpos) {
+    token t;
+    t.form = std::move(form);
+    t.tag = tag;
+    t.xpos = std::move(xpos);
+    return t;
+  };
+  // The tagger's reading of a headline: "US and China will resume trade talks".
+  std::vector<token> tokens = {tok("China", upos::propn, "NNP"), tok("will", upos::aux, "MD"),
+                               tok("resume", upos::noun, "NN"),  tok("trade", upos::noun, "NN"),
+                               tok("talks", upos::noun, "NNS")};
+  lem().repair_tags(tokens, 0, tokens.size());
+  CHECK(tokens[2].tag == upos::verb);
+  CHECK(tokens[2].xpos == "VB");
+  CHECK(tokens[3].xpos == "NN");  // not after the modal
+  SECTION("after a modal and \"not\" or an adverb") {
+    std::vector<token> t2 = {tok("We", upos::pron, "PRP"), tok("could", upos::aux, "MD"), tok("not", upos::part, "RB"),
+                             tok("detail", upos::noun, "NN")};
+    lem().repair_tags(t2, 0, t2.size());
+    CHECK(t2[3].xpos == "VB");
+  }
+  SECTION("and a verb's -s form before a modal is the modal's subject") {
+    std::vector<token> t2 = {tok("that", upos::pron, "WDT"), tok("talks", upos::verb, "VBZ"), tok("would", upos::aux, "MD"),
+                             tok("resume", upos::noun, "NN"), tok("it", upos::pron, "PRP"),
+                             tok("is", upos::aux, "VBZ"),       tok("will", upos::aux, "MD")};
+    lem().repair_tags(t2, 0, t2.size());
+    CHECK(t2[1].xpos == "NNS");
+    CHECK(t2[1].tag == upos::noun);
+    CHECK(t2[3].xpos == "VB");
+    CHECK(t2[5].xpos == "VBZ");  // an auxiliary stays one
+  }
+  SECTION("not a word WordNet has only as a noun, a plural, or a name") {
+    std::vector<token> t2 = {tok("will", upos::aux, "MD"), tok("xylophone", upos::noun, "NN"), tok("will", upos::aux, "MD"),
+                             tok("talks", upos::noun, "NNS"), tok("will", upos::aux, "MD"), tok("Resume", upos::noun, "NN")};
+    lem().repair_tags(t2, 0, t2.size());
+    CHECK(t2[1].xpos == "NN");
+    CHECK(t2[3].xpos == "NNS");
+    CHECK(t2[5].xpos == "NN");
+  }
+}
+
 TEST_CASE("a plural noun that is no WordNet noun but a verb's -s form after a subject is that verb",
           "[text][lemmatizer]") {
   const auto tok = [](std::string form, upos tag, std::string xpos) {
