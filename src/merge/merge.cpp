@@ -1858,6 +1858,12 @@ story build_story_of(const Analyses& analyses) {
     }
   }
   const auto ev_of = [&](const candidate& c) -> const event_mention& { return analyses[c.doc].events[c.event]; };
+  // An undated mention told as happening and as the one of its kind: not dated, planned, another
+  // of its kind, told as following another or negated. What the sieves of undated nouns that a
+  // document names again read.
+  const auto plain_undated = [&](const candidate& c) {
+    return !c.days && !c.planned && !c.another && !c.follows && ev_of(c).pol == events::polarity::pos;
+  };
   detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
   cand_of.reserve(cands.size());
   for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
@@ -2719,8 +2725,7 @@ story build_story_of(const Analyses& analyses) {
         }
         const auto key = std::make_pair(std::string_view(ev.lemma), compound_words(analyses[c.doc].annotated, ev));
         names.insert(key);
-        if (c.days || c.planned || c.another || c.follows || ev.pol != events::polarity::pos || key.second.empty() ||
-            (name && *name != key))
+        if (!plain_undated(c) || key.second.empty() || (name && *name != key))
           fits = false;
         name = key;
         g.known = g.known || ev.presupposed;
@@ -2798,8 +2803,7 @@ story build_story_of(const Analyses& analyses) {
           continue;
         }
         keys.emplace(c.doc, ev.lemma);
-        if (c.days || c.planned || c.another || c.follows || ev.pol != events::polarity::pos || report_noun(ev))
-          fits = false;
+        if (!plain_undated(c) || report_noun(ev)) fits = false;
         const auto& doc = analyses[c.doc].annotated;
         auto compounds = compound_words(doc, ev);
         names.emplace(c.doc, ev.lemma, compounds);

@@ -13,6 +13,15 @@ const lemmatizer& lem() {
   static const lemmatizer l = lemmatizer::load_default();
   return l;
 }
+
+/// A tagged token, as the tagger gives it to repair_tags.
+token tok(std::string form, upos tag, std::string xpos) {
+  token t;
+  t.form = std::move(form);
+  t.tag = tag;
+  t.xpos = std::move(xpos);
+  return t;
+}
 }  // namespace
 
 TEST_CASE("WordNet morphology gives lemmas by part of speech", "[text][lemmatizer]") {
@@ -56,13 +65,6 @@ TEST_CASE("the analyzer fills lemmas, with 's as have before a participle", "[te
 }
 
 TEST_CASE("a singular noun after a modal that WordNet has as a verb is that verb", "[text][lemmatizer]") {
-  const auto tok = [](std::string form, upos tag, std::string xpos) {
-    token t;
-    t.form = std::move(form);
-    t.tag = tag;
-    t.xpos = std::move(xpos);
-    return t;
-  };
   // The tagger's reading of a headline: "US and China will resume trade talks".
   std::vector<token> tokens = {tok("China", upos::propn, "NNP"), tok("will", upos::aux, "MD"),
                                tok("resume", upos::noun, "NN"),  tok("trade", upos::noun, "NN"),
@@ -99,13 +101,6 @@ TEST_CASE("a singular noun after a modal that WordNet has as a verb is that verb
 
 TEST_CASE("a plural noun that is no WordNet noun but a verb's -s form after a subject is that verb",
           "[text][lemmatizer]") {
-  const auto tok = [](std::string form, upos tag, std::string xpos) {
-    token t;
-    t.form = std::move(form);
-    t.tag = tag;
-    t.xpos = std::move(xpos);
-    return t;
-  };
   // The tagger's reading of "Beijing engages in" as a compound noun.
   std::vector<token> tokens = {tok("Beijing", upos::propn, "NNP"), tok("engages", upos::noun, "NNS"),
                                tok("in", upos::adp, "IN"),         tok("unfair", upos::adj, "JJ"),
