@@ -2855,9 +2855,13 @@ story build_story_of(const Analyses& analyses) {
       std::vector<std::vector<const told_group*>> chains;
       for (const auto& g : groups) {
         std::vector<std::size_t> fitting;
-        for (std::size_t k = 0; k < chains.size() && g.known; ++k)
-          if ((chains[k].front()->real || chains[k].front()->known) && named_as(g, chains[k]) && std::all_of(chains[k].begin(), chains[k].end(), [&](const told_group* o) { return agree(g, *o); }))
+        for (std::size_t k = 0; k < chains.size() && g.known; ++k) {
+          const auto& chain = chains[k];
+          const bool begun = chain.front()->real || chain.front()->known;
+          if (begun && named_as(g, chain) &&
+              std::all_of(chain.begin(), chain.end(), [&](const told_group* o) { return agree(g, *o); }))
             fitting.push_back(k);
+        }
         if (fitting.size() == 1) {
           merged = join_clusters(chains[fitting[0]].front()->cluster, g.cluster) || merged;
           chains[fitting[0]].push_back(&g);

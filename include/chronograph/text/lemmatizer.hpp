@@ -38,7 +38,10 @@ class lemmatizer {
   /// third person singular of a WordNet verb, in lower case right after what may be its subject (a
   /// name, a noun, "he"/"she"/"it" or a relative pronoun), is that verb (VBZ): "Beijing engages
   /// in unfair trade practices", "the company owns", "the plane arrives" (the tagger's suffix and
-  /// context features take such a word it has never seen for a noun of a compound).
+  /// context features take such a word it has never seen for a noun of a compound). Around a
+  /// modal: a singular noun right after it (or after it and an adverb or "not") that WordNet has
+  /// as a verb is that verb's base form ("will resume trade talks"), and a verb's -s form right
+  /// before it that WordNet has as a plural noun is that noun ("that talks would resume").
   void repair_tags(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
   /// Sets token::lemma for tokens[first, end) (one sentence) from their forms, tags and context.
   void lemmatize(std::vector<token>& tokens, std::size_t first, std::size_t end) const;
