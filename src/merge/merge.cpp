@@ -1858,12 +1858,6 @@ story build_story_of(const Analyses& analyses) {
     }
   }
   const auto ev_of = [&](const candidate& c) -> const event_mention& { return analyses[c.doc].events[c.event]; };
-  // An undated mention told as happening and as the one of its kind: not dated, planned, another
-  // of its kind, told as following another or negated. What the sieves of undated nouns that a
-  // document names again read.
-  const auto plain_undated = [&](const candidate& c) {
-    return !c.days && !c.planned && !c.another && !c.follows && ev_of(c).pol == events::polarity::pos;
-  };
   detail::string_map<std::size_t, std::string_view> cand_of;  // "<doc>:e5" -> candidate
   cand_of.reserve(cands.size());
   for (std::size_t k = 0; k < cands.size(); ++k) cand_of[cands[k].qualified] = k;
@@ -2689,6 +2683,48 @@ story build_story_of(const Analyses& analyses) {
     for (const auto& [into, from] : moves) merged = join_clusters(into, from) || merged;
     if (merged) drop_empty_clusters();
   }
+  // An undated mention told as happening and as the one of its kind: not dated, planned, another
+  // of its kind, told as following another or negated. What the sieves of undated nouns that a
+  // document names again read.
+  const auto plain_undated = [&](const candidate& c) {
+    return !c.days && !c.planned && !c.another && !c.follows && ev_of(c).pol == events::polarity::pos;
+  };
+  // What those sieves read of one cluster: its nouns' names, documents, bounds and participants.
+  struct noun_group {
+    std::size_t cluster = 0;
+    bool plain = true;   // every member a noun and `plain_undated`
+    bool known = false;  // with a member its writer takes as known (`presupposed`)
+    day_bounds bounds;
+    token_list participants;
+    std::set<std::tuple<std::size_t, std::string_view, std::string>> names;  // (doc, lemma, compounds)
+    std::set<std::size_t> docs;
+
+    [[nodiscard]] std::size_t doc() const { return *docs.begin(); }
+    /// Bounds that overlap and participants that share one where both name any.
+    [[nodiscard]] bool agrees_with(const noun_group& o) const {
+      return bounds.overlaps(o.bounds) &&
+             (participants.empty() || o.participants.empty() || intersects(participants, o.participants));
+    }
+  };
+  const auto noun_group_of = [&](std::size_t cl) {
+    noun_group g;
+    g.cluster = cl;
+    for (const auto m : clusters[cl]) {
+      const auto& c = cands[m];
+      const auto& ev = ev_of(c);
+      if (ev.pos != text::upos::noun) {
+        g.plain = false;
+        continue;
+      }
+      g.plain = g.plain && plain_undated(c);
+      g.names.emplace(c.doc, ev.lemma, compound_words(analyses[c.doc].annotated, ev));
+      g.known = g.known || ev.presupposed;
+      g.bounds.add(ev);
+      add_tokens(g.participants, c.actor_tokens);
+      g.docs.insert(c.doc);
+    }
+    return g;
+  };
   // ---- one named thing the story takes as known
   // "since the start of the trade war" (002) and "in the ongoing trade war" (004): undated groups
   // of event nouns of one lemma and the same compounds (`compound_words`, at least one: "the war"
@@ -2700,42 +2736,14 @@ story build_story_of(const Analyses& analyses) {
   // (each day's "morning session"): it joins no other document's (the document's own groups are
   // joined by "an undated thing one article tells again", below).
   {
-    struct named_group {
-      std::size_t cluster = 0;
-      bool known = false;
-      day_bounds bounds;
-      token_list participants;
-      std::size_t doc = 0;
-    };
-    std::map<std::pair<std::string_view, std::string>, std::vector<named_group>> by_name;
+    std::map<std::pair<std::string_view, std::string>, std::vector<noun_group>> by_name;
     std::set<std::pair<std::string_view, std::string>> taken;
     for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
-      named_group g;
-      g.cluster = cl;
-      std::optional<std::pair<std::string_view, std::string>> name;
+      auto g = noun_group_of(cl);
       std::set<std::pair<std::string_view, std::string>> names;
-      bool fits = true;
-      std::set<std::size_t> docs;
-      for (const auto m : clusters[cl]) {
-        const auto& c = cands[m];
-        const auto& ev = ev_of(c);
-        if (ev.pos != text::upos::noun) {
-          fits = false;
-          continue;
-        }
-        const auto key = std::make_pair(std::string_view(ev.lemma), compound_words(analyses[c.doc].annotated, ev));
-        names.insert(key);
-        if (!plain_undated(c) || key.second.empty() || (name && *name != key))
-          fits = false;
-        name = key;
-        g.known = g.known || ev.presupposed;
-        g.bounds.add(ev);
-        add_tokens(g.participants, c.actor_tokens);
-        docs.insert(c.doc);
-        g.doc = c.doc;
-      }
-      if (fits && g.known && name && docs.size() == 1)
-        by_name[*name].push_back(std::move(g));
+      for (const auto& [doc, lemma, compounds] : g.names) names.emplace(lemma, compounds);
+      if (g.plain && g.known && g.docs.size() == 1 && names.size() == 1 && !names.begin()->second.empty())
+        by_name[*names.begin()].push_back(std::move(g));
       else
         taken.insert(names.begin(), names.end());
     }
@@ -2746,13 +2754,9 @@ story build_story_of(const Analyses& analyses) {
       std::vector<std::size_t> docs;
       for (std::size_t i = 0; i < groups.size() && fits; ++i) {
         const auto& a = groups[i];
-        fits = docs.empty() || one_story_with(a.doc, docs);
-        for (std::size_t j = 0; j < i && fits; ++j) {
-          const auto& b = groups[j];
-          fits = a.doc != b.doc && a.bounds.overlaps(b.bounds) &&
-                 (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants));
-        }
-        docs.push_back(a.doc);
+        fits = docs.empty() || one_story_with(a.doc(), docs);
+        for (std::size_t j = 0; j < i && fits; ++j) fits = a.doc() != groups[j].doc() && a.agrees_with(groups[j]);
+        docs.push_back(a.doc());
       }
       if (!fits) continue;
       for (std::size_t i = 1; i < groups.size(); ++i)
@@ -2774,13 +2778,9 @@ story build_story_of(const Analyses& analyses) {
   // grouped with another lemma) is left alone, and report nouns have their own rule ("the
   // statement an article has told", below).
   {
-    struct told_group {
-      std::size_t cluster = 0;
-      std::size_t first = 0;  // its first mention's place in the document
-      bool known = false;
+    struct told_group : noun_group {
+      std::size_t first = std::numeric_limits<std::size_t>::max();  // its first mention's place
       bool real = false;  // with a member not `hypothetical`
-      day_bounds bounds;
-      token_list participants;
       std::string compounds;
       std::vector<std::string> complements;
       std::optional<bool> plural;
@@ -2790,25 +2790,18 @@ story build_story_of(const Analyses& analyses) {
     std::set<std::tuple<std::size_t, std::string_view, std::string>> taken;
     for (std::size_t cl = 0; cl < clusters.size(); ++cl) {
       told_group g;
-      g.cluster = cl;
-      g.first = std::numeric_limits<std::size_t>::max();
-      std::set<std::pair<std::size_t, std::string_view>> keys;
-      std::set<std::tuple<std::size_t, std::string_view, std::string>> names;
-      bool fits = true;
+      static_cast<noun_group&>(g) = noun_group_of(cl);
+      std::set<std::string_view> lemmas;
+      for (const auto& [doc, lemma, compounds] : g.names) lemmas.insert(lemma);
+      bool fits = g.plain && g.docs.size() == 1 && lemmas.size() == 1;
       for (const auto m : clusters[cl]) {
+        if (!fits) break;
         const auto& c = cands[m];
         const auto& ev = ev_of(c);
-        if (ev.pos != text::upos::noun) {
-          fits = false;
-          continue;
-        }
-        keys.emplace(c.doc, ev.lemma);
-        if (!plain_undated(c) || report_noun(ev)) fits = false;
         const auto& doc = analyses[c.doc].annotated;
         auto compounds = compound_words(doc, ev);
-        names.emplace(c.doc, ev.lemma, compounds);
         auto complements = complement_words(doc, ev);
-        if ((!compounds.empty() && !g.compounds.empty() && compounds != g.compounds) ||
+        if (report_noun(ev) || (!compounds.empty() && !g.compounds.empty() && compounds != g.compounds) ||
             (!complements.empty() && !g.complements.empty() && !intersects(complements, g.complements)))
           fits = false;
         if (g.compounds.empty()) g.compounds = std::move(compounds);
@@ -2818,20 +2811,16 @@ story build_story_of(const Analyses& analyses) {
           if (g.plural && *g.plural != plural) fits = false;
           g.plural = plural;
         }
-        g.known = g.known || ev.presupposed;
         g.real = g.real || !hypothetical(doc, ev);
         g.first = std::min(g.first, c.event);
-        g.bounds.add(ev);
-        add_tokens(g.participants, c.actor_tokens);
       }
-      if (fits && keys.size() == 1)
-        by_lemma[*keys.begin()].push_back(std::move(g));
+      if (fits)
+        by_lemma[{g.doc(), *lemmas.begin()}].push_back(std::move(g));
       else
-        taken.insert(names.begin(), names.end());
+        taken.insert(g.names.begin(), g.names.end());
     }
     const auto agree = [](const told_group& a, const told_group& b) {
-      return a.plural == b.plural && a.bounds.overlaps(b.bounds) &&
-             (a.participants.empty() || b.participants.empty() || intersects(a.participants, b.participants)) &&
+      return a.plural == b.plural && a.agrees_with(b) &&
              (a.complements.empty() || b.complements.empty() || intersects(a.complements, b.complements));
     };
     // A later mention may repeat the name a chain began with, or drop it, but not add one ("a
